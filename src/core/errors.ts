@@ -1,0 +1,164 @@
+/**
+ * Issue codes: one snake_case constant per kind of mistake, so programs can react to a code and
+ * people can read the message.
+ */
+export const IssueCode = Object.freeze({
+  /** A value has the wrong type (a text where a number belongs, …). */
+  invalidType: "invalid_type",
+  /** A required field is missing. */
+  required: "required",
+  /** A field the rule does not know (often a typo). */
+  unknownField: "unknown_field",
+  /** A number or a length outside what the rule allows. */
+  outOfRange: "out_of_range",
+  /** A value that is not one of the allowed options. */
+  invalidOption: "invalid_option",
+  /** Not a finite decimal (NaN, Infinity, "12abc", beyond ±10^18). */
+  invalidNumber: "invalid_number",
+  /** Two things share an id that must be unique. */
+  duplicateId: "duplicate_id",
+  /** An id that names nothing known (an indicator, a veto, …). */
+  unknownId: "unknown_id",
+  /** Points that do not add up (groups to the full score, indicators to their group). */
+  pointsMismatch: "points_mismatch",
+  /** A grade the indicator's grade table does not have. */
+  unknownGrade: "unknown_grade",
+  /** A rule whose parameters contradict each other (best equal to worst, …). */
+  invalidRule: "invalid_rule",
+  /** A value the indicator needs is missing. */
+  missingValue: "missing_value",
+  /** A value outside what the indicator accepts (a direct score above its points, …). */
+  invalidValue: "invalid_value",
+  /** The `rank` method needs the whole batch: score with `scoreAll`. */
+  rankNeedsBatch: "rank_needs_batch",
+  /** A custom scoring function threw or returned something unusable. */
+  customFailed: "custom_failed",
+  /** The input as a whole is not what the function takes. */
+  invalidInput: "invalid_input",
+} as const);
+
+/** One of the {@link IssueCode} values. */
+export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];
+
+/** Where in the input an issue is: object keys and array indexes from the top. */
+export type IssuePath = readonly (string | number)[];
+
+/** One thing wrong with an input: a code for programs, a path, and a message for people. */
+export interface Issue {
+  /** What kind of mistake, as a snake_case code. */
+  readonly code: IssueCode;
+  /** Where it is, from the top of the input (`["groups", 0, "points"]`). */
+  readonly path: IssuePath;
+  /** What is wrong, in plain words, naming the path. */
+  readonly message: string;
+}
+
+/** The outcome of a `safe…` function: the output, or every issue found. */
+export type SafeResult<T> =
+  | { readonly success: true; readonly output: T }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+/**
+ * The one error the library throws for bad input. Its `issues` list every problem found, each with
+ * a code, a path and a message; it is never empty.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   defineScheme({ id: "x", full: 100, groups: [] });
+ * } catch (error) {
+ *   if (isJixiaoError(error)) console.log(error.issues[0].code);
+ * }
+ * //=> "out_of_range"
+ * ```
+ */
+export class JixiaoError extends Error {
+  /** Every problem found, in input order. Never empty. */
+  readonly issues: readonly Issue[];
+
+  /**
+   * @param issues - the problems found; at least one.
+   * @param context - what was being done, for the first line of the message.
+   */
+  constructor(issues: readonly Issue[], context = "Invalid input") {
+    const list = issues.length > 0 ? issues : [{ code: IssueCode.invalidInput, path: [], message: context }];
+    const shown = list.slice(0, 20).map((i) => `  - ${i.message}`);
+    if (list.length > 20) shown.push(`  … and ${list.length - 20} more`);
+    super(`${context}: ${list.length} issue${list.length === 1 ? "" : "s"}\n${shown.join("\n")}`);
+    this.name = "JixiaoError";
+    this.issues = Object.freeze(list.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })));
+  }
+}
+
+/**
+ * Whether a value is a {@link JixiaoError}.
+ * @param error - anything caught.
+ * @returns `true` for a `JixiaoError`.
+ * @example
+ * ```ts
+ * isJixiaoError(new Error("x"));
+ * //=> false
+ * ```
+ */
+export function isJixiaoError(error: unknown): error is JixiaoError {
+  return error instanceof JixiaoError;
+}
+
+/**
+ * Writes a path the way people read it: `groups[0].indicators[2].points`.
+ * @param path - keys and indexes from the top.
+ * @returns the path as text; `(top)` for the empty path.
+ * @example
+ * ```ts
+ * formatPath(["groups", 0, "points"]);
+ * //=> "groups[0].points"
+ * ```
+ */
+export function formatPath(path: IssuePath): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out || "(top)";
+}
+
+/** Chinese terms for the fields people meet most, shown beside the field name in messages. @internal */
+export const TERMS: Readonly<Record<string, string>> = {
+  full: "满分",
+  points: "分值",
+  groups: "指标组",
+  indicators: "指标",
+  method: "计分方法",
+  target: "目标值",
+  grades: "等次",
+  rounding: "舍入",
+  decimals: "小数位数",
+  vetoes: "否决项",
+  bonus: "加分",
+  deductions: "减分",
+  deduction: "减分",
+  values: "指标值",
+  steps: "档次",
+  cap: "上限",
+  floor: "下限",
+  per: "每次分值",
+};
+
+/** Makes an issue whose message starts with its path (and the field's Chinese term, where one exists). @internal */
+export function issue(code: IssueCode, path: IssuePath, words: string): Issue {
+  const last = path[path.length - 1];
+  const term = typeof last === "string" && Object.prototype.hasOwnProperty.call(TERMS, last) ? ` (${TERMS[last]})` : "";
+  return { code, path, message: `${formatPath(path)}${term}: ${words}` };
+}
+
+/** Runs `fn`, turning a thrown `JixiaoError` into `{ success: false, issues }`. @internal */
+export function safely<T>(fn: () => T): SafeResult<T> {
+  try {
+    return { success: true, output: fn() };
+  } catch (error) {
+    if (error instanceof JixiaoError) return { success: false, issues: error.issues };
+    throw error;
+  }
+}

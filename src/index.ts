@@ -1,0 +1,47 @@
+/**
+ * jixiao (绩效): exact, explainable performance scoring for the tax service.
+ * @packageDocumentation
+ */
+export { IssueCode, JixiaoError, formatPath, isJixiaoError } from "./core/errors.js";
+export type { Issue, IssuePath, SafeResult } from "./core/errors.js";
+export { ROUNDING_MODES } from "./core/rounding.js";
+export type { Rounding, RoundingMode } from "./core/rounding.js";
+export type { TraceStep } from "./core/trace.js";
+export type { DecimalInput } from "./core/validate.js";
+export { METHOD_TYPES } from "./methods/index.js";
+export type {
+  BandMethod,
+  BonusMethod,
+  CompletionMethod,
+  CustomMethod,
+  CustomScore,
+  CustomScoreContext,
+  DeductionMethod,
+  DirectMethod,
+  Flag,
+  GradeMethod,
+  JsonMethod,
+  Method,
+  MethodType,
+  RankMethod,
+  Step,
+  StepsMethod,
+  VotesFlag,
+  VotesMethod,
+} from "./methods/index.js";
+export { defineScheme, safeDefineScheme } from "./scheme/define.js";
+export type { Scheme } from "./scheme/define.js";
+export { schemeJsonSchema } from "./scheme/json-schema.js";
+export type {
+  AdjustmentPolicy,
+  AdjustmentsConfig,
+  GroupConfig,
+  IndicatorConfig,
+  RoundingPoints,
+  SchemeConfig,
+  VetoConfig,
+} from "./scheme/types.js";
+export { MAX_BATCH, safeScore, safeScoreAll, score, scoreAll } from "./scoring/score.js";
+export type { AdjustmentResult, GroupResult, IndicatorResult, ScoreOptions, ScoreResult, VetoResult } from "./scoring/result.js";
+export type { AdjustmentItem, IndicatorValue, NotApplicable, SubjectInput, VetoHit } from "./scoring/subject.js";
+export { county361Example } from "./presets/county361.js";

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { text, toDec } from "../core/decimal.js";
+import { IssueCode } from "../core/errors.js";
+import { describe } from "../core/validate.js";
+import type { CompiledMethod } from "./types.js";
+
+/** What a custom scoring function is told besides the value. */
+export interface CustomScoreContext {
+  /** The indicator's id. */
+  readonly indicator: string;
+  /** The indicator's points, as a number. */
+  readonly points: number;
+}
+
+/**
+ * A custom scoring function: takes the raw value and returns the points earned (a number or
+ * decimal text, from 0 to the indicator's points). It must be pure.
+ */
+export type CustomScore = (value: unknown, context: CustomScoreContext) => number | string;
+
+/**
+ * Custom (code only, not JSON): a function scores the value — the escape hatch for a rule no
+ * built-in method expresses. Prefer a built-in method: a function cannot be stored, diffed or
+ * read by an analyst.
+ */
+export interface CustomMethod {
+  /** Method name. */
+  readonly type: "custom";
+  /** The scoring function. */
+  readonly score: CustomScore;
+  /** The rule in words, for explanations. */
+  readonly describe?: string;
+}
+
+/** @internal */
+export const customSchema = z.strictObject({
+  type: z.literal("custom"),
+  score: z.custom<CustomScore>((v) => typeof v === "function", { message: "must be a function" }),
+  describe: z.string().max(500).optional(),
+});
+
+/** @internal */
+export function compileCustom(config: CustomMethod, indicator: string): CompiledMethod {
+  return {
+    kind: "single",
+    type: "custom",
+    score(value, points) {
+      let out: unknown;
+      try {
+        out = config.score(value, { indicator, points: points.toNumber() });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : describe(error);
+        return { invalid: IssueCode.customFailed, words: `the custom scoring function failed: ${reason.slice(0, 200)}` };
+      }
+      const earned = toDec(out);
+      if (!earned || earned.isNegative() || earned.gt(points))
+        return { invalid: IssueCode.customFailed, words: `the custom scoring function returned ${describe(out)}, not a score from 0 to ${text(points)}` };
+      return {
+        fraction: earned.div(points),
+        earned,
+        values: { rule: config.describe ?? "custom", score: text(earned), points: text(points) },
+      };
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { jsonSchemeSchema } from "./schema.js";
+
+/**
+ * The JSON Schema (draft 2020-12) of a scheme document, for editors, forms and other languages.
+ * The same schema is published as `docs/schema/scheme.schema.json` (`jixiao/schema/scheme.schema.json`).
+ *
+ * @returns a fresh JSON Schema object.
+ * @example
+ * ```ts
+ * schemeJsonSchema().required;
+ * //=> ["id", "full", "groups"]
+ * ```
+ */
+export function schemeJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(jsonSchemeSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+  return { ...schema, title: "jixiao scheme" };
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { ROUNDING_MODES } from "../core/rounding.js";
+import { addIssue, decimal, idSchema, registerFields } from "../core/validate.js";
+import { IssueCode } from "../core/errors.js";
+import { jsonMethodSchema, methodSchema } from "../methods/index.js";
+
+const text = (max: number, description: string) => z.string().max(max).describe(description);
+
+const roundingSchema = z
+  .strictObject({
+    decimals: z.number().int().min(0).max(10).describe("Decimals kept, 0 to 10."),
+    mode: z.enum(ROUNDING_MODES as [string, ...string[]]).describe("Rounding mode; half-up (四舍五入) when left out.").optional(),
+  })
+  .describe("A rounding rule.");
+
+function makeSchemeSchema(method: typeof jsonMethodSchema | typeof methodSchema) {
+  const indicator = z.strictObject({
+    id: idSchema.describe("Unique id within the scheme."),
+    name: text(200, "Name for people.").optional(),
+    description: text(2000, "Longer description.").optional(),
+    points: decimal({ min: 0, above: true }, "Points (分值), more than 0."),
+    kind: z.enum(["quantitative", "qualitative"]).describe("定量 or 定性.").optional(),
+    source: z.enum(["system", "manual"]).describe("Where the value comes from.").optional(),
+    post: text(200, "The post (岗位) that carries it.").optional(),
+    method,
+  });
+  const group = z.strictObject({
+    id: idSchema.describe("Unique id within the scheme."),
+    name: text(200, "Name for people.").optional(),
+    description: text(2000, "Longer description.").optional(),
+    points: decimal({ min: 0, above: true }, "Points (分值) of the group."),
+    indicators: z.array(indicator).min(1).max(10_000),
+  });
+  const veto = z
+    .strictObject({
+      id: idSchema,
+      name: text(200, "Name for people.").optional(),
+      description: text(2000, "Longer description.").optional(),
+      effect: z.enum(["zero", "cap", "flag"]).describe("zero: total 0; cap: total capped; flag: recorded only."),
+      cap: decimal({ min: 0 }, "Highest total under a cap veto.").optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.effect === "cap" && v.cap === undefined) addIssue(ctx, IssueCode.required, 'is required for a veto whose effect is "cap"', ["cap"]);
+      if (v.effect !== "cap" && v.cap !== undefined) addIssue(ctx, IssueCode.invalidRule, `is only for a veto whose effect is "cap", not "${v.effect}"`, ["cap"]);
+    });
+  const adjustment = z.strictObject({ cap: decimal({ min: 0 }, "Largest total.").optional() });
+  return z
+    .strictObject({
+      $schema: z.string().max(2000).optional(),
+      id: idSchema.describe("The scheme's id."),
+      name: text(200, "Name for people.").optional(),
+      description: text(5000, "Longer description.").optional(),
+      full: decimal({ min: 0, above: true }, "Full score (满分)."),
+      rounding: z
+        .strictObject({ indicator: roundingSchema.optional(), group: roundingSchema.optional(), total: roundingSchema.optional() })
+        .describe("Where and how to round.")
+        .optional(),
+      notApplicable: z.enum(["convert", "exclude"]).describe("convert (default): 实得分 ÷ 应得分 × 满分; exclude: leave out.").optional(),
+      pointsAddUp: z.boolean().describe("Whether points must add up (default true).").optional(),
+      groups: z.array(group).min(1).max(1000),
+      adjustments: z.strictObject({ bonus: adjustment.optional(), deduction: adjustment.optional() }).optional(),
+      vetoes: z.array(veto).max(1000).optional(),
+    })
+    .describe("A jixiao indicator scheme (考评方案).");
+}
+
+/** The scheme schema for JSON documents (no custom methods). @internal */
+export const jsonSchemeSchema = makeSchemeSchema(jsonMethodSchema);
+
+/** The scheme schema for code, with custom methods. @internal */
+export const schemeSchema = makeSchemeSchema(methodSchema);
+
+registerFields([
+  "id", "name", "description", "points", "kind", "source", "post", "method", "type", "indicators", "groups",
+  "full", "rounding", "notApplicable", "pointsAddUp", "adjustments", "vetoes", "effect", "cap", "decimals", "mode",
+  "target", "direction", "best", "worst", "worstFraction", "steps", "atLeast", "atMost", "fraction", "grades",
+  "per", "floor", "max", "step", "proportional", "flag", "score", "describe", "bonus", "deduction", "values",
+  "deductions", "group", "attributes", "na", "reason", "ref",
+]);

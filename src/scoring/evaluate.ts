@@ -1,0 +1,221 @@
+import { sum, text, toNumber, ZERO, min, type Dec } from "../core/decimal.js";
+import { issue, IssueCode, type Issue, type IssuePath } from "../core/errors.js";
+import { applyRounding, type Rounding } from "../core/rounding.js";
+import type { TraceStep } from "../core/trace.js";
+import { dec } from "../core/validate.js";
+import type { Flag } from "../methods/index.js";
+import type { MethodOutcome } from "../methods/types.js";
+import type { CompiledScheme } from "../scheme/define.js";
+import type { AdjustmentResult, GroupResult, IndicatorResult, ScoreOptions, ScoreResult, VetoResult } from "./result.js";
+import type { AdjustmentItem, SubjectInput } from "./subject.js";
+
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/** Whether a value marks its indicator as not applicable: `null` or `{ na: true }`. @internal */
+export function isNotApplicable(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== "object" || Array.isArray(value) || !hasOwn(value, "na")) return false;
+  const v = value as Record<string, unknown>;
+  return v.na === true && Object.keys(v).every((k) => k === "na" || k === "reason");
+}
+
+/** Rounds where a rounding point is configured, recording the step. @internal */
+export function roundAt(value: Dec, rounding: Rounding | undefined, at: string, trace: TraceStep[]): Dec {
+  if (!rounding) return value;
+  const rounded = applyRounding(value, rounding);
+  trace.push({
+    at,
+    rule: "round",
+    values: { value: text(value), decimals: String(rounding.decimals), mode: rounding.mode ?? "half-up" },
+    result: text(rounded),
+  });
+  return rounded;
+}
+
+function adjustment(items: readonly AdjustmentItem[] | undefined, cap: Dec | undefined, at: string, trace: TraceStep[]): [Dec, AdjustmentResult] {
+  const list = items ?? [];
+  const requested = sum(list.map((i) => dec(i.points)));
+  const applied = cap ? min(requested, cap) : requested;
+  if (list.length > 0)
+    trace.push({
+      at,
+      rule: "adjust",
+      values: { items: String(list.length), requested: text(requested), ...(cap ? { cap: text(cap) } : {}) },
+      result: text(applied),
+    });
+  return [
+    applied,
+    {
+      items: list.map((i) => ({ points: toNumber(dec(i.points)), reason: i.reason, ...(i.ref !== undefined ? { ref: i.ref } : {}) })),
+      requested: toNumber(requested),
+      cap: cap ? toNumber(cap) : null,
+      applied: toNumber(applied),
+    },
+  ];
+}
+
+/**
+ * Scores one validated subject. Problems are pushed to `issues` (paths under `base`); the result
+ * is `undefined` when there were any.
+ * @internal
+ */
+export function evaluate(
+  s: CompiledScheme,
+  subject: SubjectInput,
+  options: ScoreOptions,
+  batch: ReadonlyMap<string, MethodOutcome> | undefined,
+  base: IssuePath,
+  issues: Issue[],
+): ScoreResult | undefined {
+  const before = issues.length;
+  const report = (code: IssueCode, path: IssuePath, words: string) => void issues.push(issue(code, [...base, ...path], words));
+  const trace: TraceStep[] = [];
+  const values = subject.values;
+  for (const key of Object.keys(values))
+    if (!s.indicators.has(key)) report(IssueCode.unknownId, ["values", key], `names no indicator of scheme "${s.id}"`);
+
+  const indicators: IndicatorResult[] = [];
+  const groups: GroupResult[] = [];
+  const flags: Flag[] = [];
+  const groupEarned: Record<string, string> = {};
+  let earnedTotal = ZERO;
+  let applicable = ZERO;
+  let allPoints = ZERO;
+
+  for (const group of s.groups) {
+    let gEarned = ZERO;
+    let gApplicable = ZERO;
+    const parts: Record<string, string> = {};
+    for (const ind of group.indicators) {
+      allPoints = allPoints.plus(ind.points);
+      const at = `indicator:${ind.id}`;
+      const given = hasOwn(values, ind.id);
+      const raw = given ? values[ind.id] : undefined;
+      let outcome: MethodOutcome | undefined;
+      let notApplicable = false;
+      if (!given) {
+        if (options.missing === "not-applicable") notApplicable = true;
+        else if (options.missing === "zero") outcome = { fraction: ZERO, earned: ZERO, values: { missing: "zero", points: text(ind.points) } };
+        else report(IssueCode.missingValue, ["values", ind.id], `is missing: the scheme scores indicator "${ind.id}"; give a value, or null if it does not apply`);
+      } else if (isNotApplicable(raw)) {
+        notApplicable = true;
+      } else if (ind.method.kind === "batch") {
+        outcome = batch?.get(ind.id);
+        if (!outcome) report(IssueCode.rankNeedsBatch, ["values", ind.id], `is scored by rank among peers; score the whole batch with scoreAll`);
+      } else {
+        const scored = ind.method.score(raw, ind.points);
+        if ("invalid" in scored) report(scored.invalid, ["values", ind.id], scored.words);
+        else outcome = scored;
+      }
+      const common = { id: ind.id, ...(ind.name !== undefined ? { name: ind.name } : {}), group: group.id, method: ind.type, points: toNumber(ind.points), value: raw ?? null };
+      if (notApplicable) {
+        const reason = raw !== null && typeof raw === "object" ? (raw as { reason?: unknown }).reason : undefined;
+        trace.push({
+          at,
+          rule: "not-applicable",
+          values: { points: text(ind.points), ...(typeof reason === "string" ? { reason } : given ? {} : { reason: "missing" }) },
+          result: "0",
+        });
+        indicators.push({ ...common, applicable: false, fraction: null, earned: 0 });
+        continue;
+      }
+      if (!outcome) continue;
+      trace.push({ at, rule: given ? ind.type : "missing", values: outcome.values, result: text(outcome.earned) });
+      const earned = roundAt(outcome.earned, s.rounding.indicator, at, trace);
+      for (const f of outcome.flags ?? []) {
+        flags.push({ ...f, source: at });
+        trace.push({ at, rule: "flag", values: { id: f.id, reason: f.reason }, result: f.id });
+      }
+      indicators.push({ ...common, applicable: true, fraction: outcome.fraction ? toNumber(outcome.fraction) : null, earned: toNumber(earned) });
+      gEarned = gEarned.plus(earned);
+      gApplicable = gApplicable.plus(ind.points);
+      parts[ind.id] = text(earned);
+    }
+    const gat = `group:${group.id}`;
+    trace.push({ at: gat, rule: "sum", values: parts, result: text(gEarned) });
+    gEarned = roundAt(gEarned, s.rounding.group, gat, trace);
+    groups.push({
+      id: group.id,
+      ...(group.name !== undefined ? { name: group.name } : {}),
+      points: toNumber(group.points),
+      applicablePoints: toNumber(gApplicable),
+      earned: toNumber(gEarned),
+    });
+    groupEarned[group.id] = text(gEarned);
+    earnedTotal = earnedTotal.plus(gEarned);
+    applicable = applicable.plus(gApplicable);
+  }
+
+  const vetoes: VetoResult[] = [];
+  const seenVetoes = new Set<string>();
+  (subject.vetoes ?? []).forEach((v, i) => {
+    const hit = typeof v === "string" ? { id: v } : v;
+    const veto = s.vetoes.get(hit.id);
+    if (!veto) return report(IssueCode.unknownId, ["vetoes", i], `names no veto of scheme "${s.id}"${s.vetoes.size ? `; its vetoes are ${[...s.vetoes.keys()].join(", ")}` : "; it has none"}`);
+    if (seenVetoes.has(hit.id)) return report(IssueCode.duplicateId, ["vetoes", i], `repeats the veto "${hit.id}"`);
+    seenVetoes.add(hit.id);
+    vetoes.push({ id: veto.id, ...(veto.name !== undefined ? { name: veto.name } : {}), effect: veto.effect, ...(hit.reason !== undefined ? { reason: hit.reason } : {}) });
+  });
+  if (applicable.isZero() && issues.length === before)
+    report(IssueCode.invalidValue, ["values"], "leaves no indicator applicable, so there is nothing to score");
+  if (issues.length > before) return undefined;
+
+  trace.push({ at: "total", rule: "sum", values: groupEarned, result: text(earnedTotal) });
+  let baseValue = earnedTotal;
+  if (applicable.lt(allPoints)) {
+    if (s.convert) baseValue = earnedTotal.div(applicable).times(s.full);
+    trace.push({
+      at: "total",
+      rule: s.convert ? "convert" : "exclude",
+      values: { earned: text(earnedTotal), applicablePoints: text(applicable), full: text(s.full) },
+      result: text(baseValue),
+    });
+  }
+  const [bonusApplied, bonus] = adjustment(subject.bonus, s.bonusCap, "bonus", trace);
+  const [deductionApplied, deductions] = adjustment(subject.deductions, s.deductionCap, "deduction", trace);
+  let total = baseValue.plus(bonusApplied).minus(deductionApplied);
+  if (bonus.items.length > 0 || deductions.items.length > 0)
+    trace.push({ at: "total", rule: "adjust", values: { base: text(baseValue), bonus: text(bonusApplied), deduction: text(deductionApplied) }, result: text(total) });
+
+  for (const v of vetoes) {
+    const veto = s.vetoes.get(v.id)!;
+    const at = `veto:${v.id}`;
+    if (veto.effect === "flag") {
+      flags.push({ id: v.id, ...(v.name !== undefined ? { name: v.name } : {}), source: at, reason: v.reason ?? "veto recorded" });
+      trace.push({ at, rule: "veto", values: { effect: "flag", ...(v.reason ? { reason: v.reason } : {}) }, result: text(total) });
+      continue;
+    }
+    const after = veto.effect === "zero" ? ZERO : min(total, veto.cap!);
+    trace.push({
+      at,
+      rule: "veto",
+      values: { effect: veto.effect, before: text(total), ...(veto.cap ? { cap: text(veto.cap) } : {}), ...(v.reason ? { reason: v.reason } : {}) },
+      result: text(after),
+    });
+    total = after;
+  }
+  if (total.isNegative()) {
+    trace.push({ at: "total", rule: "clamp", values: { value: text(total), floor: "0" }, result: "0" });
+    total = ZERO;
+  }
+  total = roundAt(total, s.rounding.total, "total", trace);
+
+  return {
+    schemeId: s.id,
+    subjectId: subject.id,
+    ...(subject.name !== undefined ? { name: subject.name } : {}),
+    ...(subject.group !== undefined ? { group: subject.group } : {}),
+    ...(subject.attributes !== undefined ? { attributes: subject.attributes } : {}),
+    total: toNumber(total),
+    base: toNumber(baseValue),
+    full: toNumber(s.full),
+    applicablePoints: toNumber(applicable),
+    groups,
+    indicators,
+    bonus,
+    deductions,
+    vetoes,
+    flags,
+    trace,
+  };
+}

@@ -1,0 +1,107 @@
+import type { TraceStep } from "../core/trace.js";
+import type { Flag, MethodType } from "../methods/index.js";
+
+/** One indicator's score. */
+export interface IndicatorResult {
+  /** The indicator's id. */
+  readonly id: string;
+  /** The indicator's name. */
+  readonly name?: string;
+  /** The id of its group. */
+  readonly group: string;
+  /** Its scoring method. */
+  readonly method: MethodType;
+  /** Its points (分值). */
+  readonly points: number;
+  /** Whether it applied to the subject. */
+  readonly applicable: boolean;
+  /** The raw value as given. */
+  readonly value: unknown;
+  /** Share of the points earned (before rounding), or `null` where not applicable. */
+  readonly fraction: number | null;
+  /** Points earned, rounded where the scheme says. */
+  readonly earned: number;
+}
+
+/** One group's score. */
+export interface GroupResult {
+  /** The group's id. */
+  readonly id: string;
+  /** The group's name. */
+  readonly name?: string;
+  /** Its points (分值). */
+  readonly points: number;
+  /** Points of its indicators that applied (应得分). */
+  readonly applicablePoints: number;
+  /** Points earned (实得分), rounded where the scheme says. */
+  readonly earned: number;
+}
+
+/** A subject's bonus or deduction list as applied. */
+export interface AdjustmentResult {
+  /** The items given. */
+  readonly items: readonly { readonly points: number; readonly reason: string; readonly ref?: string }[];
+  /** Their sum. */
+  readonly requested: number;
+  /** The cap, or `null` for none. */
+  readonly cap: number | null;
+  /** What was applied: the sum, limited by the cap. */
+  readonly applied: number;
+}
+
+/** A veto the subject has. */
+export interface VetoResult {
+  /** The veto's id. */
+  readonly id: string;
+  /** The veto's name. */
+  readonly name?: string;
+  /** What it did. */
+  readonly effect: "zero" | "cap" | "flag";
+  /** Why, as given with the subject. */
+  readonly reason?: string;
+}
+
+/** The score of one subject under a scheme, with the trace that explains it. */
+export interface ScoreResult {
+  /** The scheme's id. */
+  readonly schemeId: string;
+  /** The subject's id. */
+  readonly subjectId: string;
+  /** The subject's name. */
+  readonly name?: string;
+  /** The subject's peer group. */
+  readonly group?: string;
+  /** The subject's attributes, as given. */
+  readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+  /** The final score, after conversion, adjustments, vetoes and rounding. */
+  readonly total: number;
+  /** The sum of the groups, converted over the applicable points where the scheme says. */
+  readonly base: number;
+  /** The scheme's full score (满分). */
+  readonly full: number;
+  /** Points of the indicators that applied (应得分). */
+  readonly applicablePoints: number;
+  /** Each group, in scheme order. */
+  readonly groups: readonly GroupResult[];
+  /** Each indicator, in scheme order. */
+  readonly indicators: readonly IndicatorResult[];
+  /** The bonus list as applied. */
+  readonly bonus: AdjustmentResult;
+  /** The deduction list as applied. */
+  readonly deductions: AdjustmentResult;
+  /** The vetoes the subject has. */
+  readonly vetoes: readonly VetoResult[];
+  /** Flags raised by methods (votes) and `flag` vetoes, for the tier rules. */
+  readonly flags: readonly Flag[];
+  /** Every step of the calculation, in order. */
+  readonly trace: readonly TraceStep[];
+}
+
+/** Options for {@link score} and {@link scoreAll}. */
+export interface ScoreOptions {
+  /**
+   * What a missing value (an indicator the subject's `values` does not name) means: `error`
+   * (default) reports it, `not-applicable` treats it as not applicable, `zero` scores the indicator 0.
+   */
+  readonly missing?: "error" | "not-applicable" | "zero";
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { decimal, idSchema, namedRecord, type DecimalInput } from "../core/validate.js";
+
+/** A value that marks an indicator as not applicable to the subject (`null` does the same). */
+export interface NotApplicable {
+  /** Always `true`. */
+  readonly na: true;
+  /** Why it does not apply. */
+  readonly reason?: string;
+}
+
+/**
+ * An indicator's value for one subject: a number or decimal text (completion, band, steps, rank,
+ * deduction and bonus counts, direct scores), a grade name, vote counts by grade (votes), anything a
+ * custom function takes, or `null` / `{ "na": true }` for not applicable.
+ */
+export type IndicatorValue = number | string | null | NotApplicable | Readonly<Record<string, number | string>> | unknown;
+
+/** One item of a subject's bonus (加分) or deduction (减分) list. */
+export interface AdjustmentItem {
+  /** Points, more than 0. */
+  readonly points: DecimalInput;
+  /** Why (创新, 差错 …). */
+  readonly reason: string;
+  /** A reference to the record behind it (document number, …). */
+  readonly ref?: string;
+}
+
+/** A veto a subject has, by the id of the scheme's veto. */
+export interface VetoHit {
+  /** The id of a veto of the scheme. */
+  readonly id: string;
+  /** Why. */
+  readonly reason?: string;
+}
+
+/** A subject (a cadre, a department or a unit) with its values for one scheme. */
+export interface SubjectInput {
+  /** Unique id (a cadre's number, a unit's code). */
+  readonly id: string;
+  /** Name for people. */
+  readonly name?: string;
+  /** The peer group the `rank` method ranks within (job level, category, unit level …); all subjects form one group when left out. */
+  readonly group?: string;
+  /** Values by indicator id. */
+  readonly values: Readonly<Record<string, IndicatorValue>>;
+  /** Bonus points added to the total, within the scheme's cap. */
+  readonly bonus?: readonly AdjustmentItem[];
+  /** Points deducted from the total, within the scheme's cap. */
+  readonly deductions?: readonly AdjustmentItem[];
+  /** Vetoes the subject has: ids of the scheme's vetoes, or `{ id, reason }`. */
+  readonly vetoes?: readonly (string | VetoHit)[];
+  /** Other facts about the subject, carried to the result unchanged (department, job level …). */
+  readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+}
+
+const adjustmentItem = z.strictObject({
+  points: decimal({ min: 0, above: true }, "Points, more than 0."),
+  reason: z.string().min(1).max(500),
+  ref: z.string().max(500).optional(),
+});
+
+/** The subject schema. @internal */
+export const subjectSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().max(200).optional(),
+  group: z.string().max(200).optional(),
+  values: namedRecord(z.unknown(), "indicator", true),
+  bonus: z.array(adjustmentItem).max(10_000).optional(),
+  deductions: z.array(adjustmentItem).max(10_000).optional(),
+  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })])).max(1000).optional(),
+  attributes: namedRecord(z.union([z.string().max(500), z.number(), z.boolean()]), "attribute", true).optional(),
+});

@@ -45,3 +45,6 @@ export { MAX_BATCH, safeScore, safeScoreAll, score, scoreAll } from "./scoring/s
 export type { AdjustmentResult, GroupResult, IndicatorResult, ScoreOptions, ScoreResult, VetoResult } from "./scoring/result.js";
 export type { AdjustmentItem, IndicatorValue, NotApplicable, SubjectInput, VetoHit } from "./scoring/subject.js";
 export { county361Example } from "./presets/county361.js";
+export { explain } from "./explain/explain.js";
+export type { ExplainOptions } from "./explain/explain.js";
+export type { Locale } from "./explain/messages.js";

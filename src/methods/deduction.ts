@@ -43,7 +43,8 @@ export function compileDeduction(config: DeductionMethod, ctx: CompileContext): 
       if ("invalid" in count) return count;
       const raw = count.times(per);
       const deducted = limit ? min(raw, limit) : raw;
-      const earned = max(points.minus(deducted), floor);
+      const remaining = points.minus(deducted);
+      const earned = max(remaining, floor);
       return {
         fraction: earned.div(points),
         earned,
@@ -54,6 +55,7 @@ export function compileDeduction(config: DeductionMethod, ctx: CompileContext): 
           ...(limit ? { max: text(limit) } : {}),
           floor: text(floor),
           points: text(points),
+          raw: text(remaining),
         },
       };
     },

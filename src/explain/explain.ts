@@ -1,0 +1,83 @@
+import { z } from "zod";
+import type { TraceStep } from "../core/trace.js";
+import { parseWith } from "../core/validate.js";
+import type { ScoreResult } from "../scoring/result.js";
+import { MESSAGES, type Locale } from "./messages.js";
+
+/** Options for {@link explain}. */
+export interface ExplainOptions {
+  /** `zh-CN` (default) or `en`. */
+  readonly locale?: Locale;
+}
+
+const stepSchema = z.object({ at: z.string(), rule: z.string(), values: z.record(z.string(), z.string()), result: z.string() });
+const resultSchema = z.object({
+  schemeId: z.string(),
+  subjectId: z.string(),
+  name: z.string().optional(),
+  total: z.number(),
+  full: z.number(),
+  groups: z.array(z.object({ id: z.string(), name: z.string().optional(), points: z.number(), applicablePoints: z.number(), earned: z.number() })),
+  indicators: z.array(z.object({ id: z.string(), name: z.string().optional(), group: z.string(), points: z.number(), earned: z.number() })),
+  trace: z.array(stepSchema),
+});
+const optionsSchema = z.strictObject({ locale: z.enum(["zh-CN", "en"]).optional() }).optional();
+
+/**
+ * Renders a result's trace as text a cadre reads (R24): each group and indicator with its rule in
+ * words and its numbers, the rounding, the conversion, the bonus and deductions, the vetoes and
+ * the total.
+ *
+ * @param result - a result from {@link score} or {@link scoreAll}.
+ * @param options - the locale: `zh-CN` (default) or `en`.
+ * @returns the explanation, one line per step.
+ * @throws {@link JixiaoError} when `result` is not a score result.
+ * @example
+ * ```ts
+ * explain(score(scheme, subject), { locale: "en" }).split("\n").at(-1);
+ * //=> "Total 86.3 (full 100)"
+ * ```
+ */
+export function explain(result: ScoreResult, options?: ExplainOptions): string {
+  const r = parseWith(resultSchema, result, "Not a score result");
+  const m = MESSAGES[parseWith(optionsSchema, options, "Explain options are not valid", ["options"])?.locale ?? "zh-CN"];
+  const byAt = new Map<string, TraceStep[]>();
+  for (const step of r.trace) {
+    const list = byAt.get(step.at) ?? [];
+    list.push(step);
+    byAt.set(step.at, list);
+  }
+  const lines = [m.header(r.subjectId, r.name, r.schemeId)];
+  for (const g of r.groups) {
+    lines.push(m.group(g.name ?? g.id, String(g.earned), String(g.points), String(g.applicablePoints)));
+    for (const step of byAt.get(`group:${g.id}`) ?? []) if (step.rule === "round") lines.push(`  ${m.round(step.values, step.result)}`);
+    for (const ind of r.indicators) {
+      if (ind.group !== g.id) continue;
+      const parts: string[] = [];
+      for (const step of byAt.get(`indicator:${ind.id}`) ?? []) {
+        if (step.rule === "not-applicable") parts.push(m.notApplicable(step.values));
+        else if (step.rule === "round") {
+          if (step.values.value !== step.result) parts.push(m.round(step.values, step.result));
+        } else if (step.rule === "flag") parts.push(m.flag(step.values));
+        else parts.push((m.method[step.rule] ?? ((_v, res) => `${step.rule} ${res}`))(step.values, step.result));
+      }
+      lines.push(`  ${m.indicator(ind.name ?? ind.id, String(ind.earned), String(ind.points))} — ${parts.join("; ")}`);
+    }
+  }
+  for (const step of r.trace) {
+    if (step.at.startsWith("indicator:") || step.at.startsWith("group:")) continue;
+    const render =
+      step.rule === "round"
+        ? m.round
+        : step.rule === "adjust" && step.at !== "total"
+          ? step.at === "bonus"
+            ? m.total.bonusAdjust
+            : m.total.deductionAdjust
+          : step.rule === "flag"
+            ? (v: Readonly<Record<string, string>>) => m.flag(v)
+            : m.total[step.rule];
+    if (render) lines.push(render(step.values, step.result));
+  }
+  lines.push(m.final(String(r.total), String(r.full)));
+  return lines.join("\n");
+}

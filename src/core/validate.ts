@@ -211,5 +211,11 @@ export function namedRecord<V extends z.ZodType>(value: V, what: string, allowEm
   );
 }
 
-/** An id: 1 to 200 characters of text. @internal */
-export const idSchema = z.string().min(1).max(200);
+/** An id: 1 to 200 characters of text, not a reserved name such as `__proto__`. @internal */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .superRefine((id, ctx) => {
+    if (RESERVED_KEYS.has(id)) addIssue(ctx, IssueCode.invalidOption, `"${id}" is reserved and cannot be used as an id`);
+  });

@@ -4,6 +4,18 @@ import { parseWith } from "../core/validate.js";
 import type { ScoreResult } from "../scoring/result.js";
 import { MESSAGES, type Locale } from "./messages.js";
 
+/** Shortens a long decimal for reading (the trace keeps it exact): 75.666666… */
+function short(value: string): string {
+  const m = /^(-?\d+\.\d{6})\d+$/.exec(value);
+  return m ? `${m[1]}…` : value;
+}
+
+function readable(step: TraceStep): TraceStep {
+  const values: Record<string, string> = {};
+  for (const key of Object.keys(step.values)) values[key] = short(step.values[key]!);
+  return { ...step, values, result: short(step.result) };
+}
+
 /** Options for {@link explain}. */
 export interface ExplainOptions {
   /** `zh-CN` (default) or `en`. */
@@ -42,7 +54,8 @@ export function explain(result: ScoreResult, options?: ExplainOptions): string {
   const r = parseWith(resultSchema, result, "Not a score result");
   const m = MESSAGES[parseWith(optionsSchema, options, "Explain options are not valid", ["options"])?.locale ?? "zh-CN"];
   const byAt = new Map<string, TraceStep[]>();
-  for (const step of r.trace) {
+  const trace = r.trace.map(readable);
+  for (const step of trace) {
     const list = byAt.get(step.at) ?? [];
     list.push(step);
     byAt.set(step.at, list);
@@ -64,7 +77,7 @@ export function explain(result: ScoreResult, options?: ExplainOptions): string {
       lines.push(`  ${m.indicator(ind.name ?? ind.id, String(ind.earned), String(ind.points))} — ${parts.join("; ")}`);
     }
   }
-  for (const step of r.trace) {
+  for (const step of trace) {
     if (step.at.startsWith("indicator:") || step.at.startsWith("group:")) continue;
     const render =
       step.rule === "round"

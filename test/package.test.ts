@@ -1,0 +1,41 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { county361Example, defineScheme, schemeJsonSchema } from "../src/index.js";
+
+const tsx = (args: string[]) => execFileSync(process.execPath, ["--import", "tsx", ...args], { encoding: "utf8" });
+
+describe("the package", () => {
+  it("publishes the JSON Schema the code defines (run `npm run build` after changing a schema)", () => {
+    const published = JSON.parse(readFileSync("docs/schema/scheme.schema.json", "utf8"));
+    expect(published).toEqual(schemeJsonSchema());
+  });
+
+  it("ships the example scheme as JSON, equal to the preset and valid against its schema's rules", () => {
+    const json = JSON.parse(readFileSync("examples/rules/county-361.scheme.json", "utf8"));
+    const { $schema, ...rest } = json;
+    expect($schema).toBe("../../docs/schema/scheme.schema.json");
+    expect(rest).toEqual(county361Example);
+    expect(defineScheme(json).id).toBe(county361Example.id);
+  });
+
+  it("runs the README's quick start as written", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const code = /```ts\n([\s\S]*?)```/.exec(readme)![1]!.replace('from "jixiao"', `from ${JSON.stringify(`${process.cwd()}/src/index.ts`)}`);
+    const out = tsx(["--input-type=module", "-e", code.replace("result.total;", "console.log(result.total);")]);
+    expect(out.split("\n")[0]).toBe("93.55");
+    expect(out).toContain("总分 93.55（满分 100）");
+  });
+
+  it("runs the demo: 200 cadres scored, ranked and one explained", () => {
+    const out = tsx(["examples/county-quarter.ts"]);
+    expect(out).toContain("200 名干部");
+    expect(out).toMatch(/\n {3}1 {2}c\d{3}/);
+    expect(out).toContain("—— 得分说明");
+    expect(out).toMatch(/总分 [\d.]+（满分 100）\n?$/);
+  });
+
+  it("runs the JSON example", () => {
+    expect(tsx(["examples/score-from-json.ts"])).toContain("c001\t张伟\t86.3");
+  });
+});

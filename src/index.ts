@@ -42,7 +42,7 @@ export type {
   VetoConfig,
 } from "./scheme/types.js";
 export { MAX_BATCH, safeScore, safeScoreAll, score, scoreAll } from "./scoring/score.js";
-export type { AdjustmentResult, GroupResult, IndicatorResult, ScoreOptions, ScoreResult, VetoResult } from "./scoring/result.js";
+export type { AdjustmentItemResult, AdjustmentResult, GroupResult, IndicatorResult, ScoreOptions, ScoreResult, VetoResult } from "./scoring/result.js";
 export type { AdjustmentItem, IndicatorValue, NotApplicable, SubjectInput, VetoHit } from "./scoring/subject.js";
 export { county361Example } from "./presets/county361.js";
 export { explain } from "./explain/explain.js";

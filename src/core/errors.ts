@@ -35,6 +35,8 @@ export const IssueCode = Object.freeze({
   customFailed: "custom_failed",
   /** The input as a whole is not what the function takes. */
   invalidInput: "invalid_input",
+  /** More issues were found than are listed; the last issue says how many. */
+  tooManyIssues: "too_many_issues",
 } as const);
 
 /** One of the {@link IssueCode} values. */
@@ -55,8 +57,18 @@ export interface Issue {
 
 /** The outcome of a `safe…` function: the output, or every issue found. */
 export type SafeResult<T> =
-  | { readonly success: true; readonly output: T }
-  | { readonly success: false; readonly issues: readonly Issue[] };
+  | {
+      /** It worked. */
+      readonly success: true;
+      /** What the function returns. */
+      readonly output: T;
+    }
+  | {
+      /** It did not. */
+      readonly success: false;
+      /** Every problem found; never empty. */
+      readonly issues: readonly Issue[];
+    };
 
 /**
  * The one error the library throws for bad input. Its `issues` list every problem found, each with

@@ -120,6 +120,9 @@ function translate(raw: z.core.$ZodIssue, root: unknown, base: IssuePath): Issue
   }
 }
 
+/** The most issues listed for one input; the rest are counted in a last issue. @internal */
+export const MAX_ISSUES = 1000;
+
 /**
  * Validates `input` against a zod schema and returns the parsed value, or throws a
  * {@link JixiaoError} listing every issue in the library's own words. Never lets a raw error
@@ -135,10 +138,11 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown, context: stri
     throw new JixiaoError([issue(IssueCode.invalidInput, base, "could not be read (it is not plain data)")], context);
   }
   if (result.success) return result.data;
-  throw new JixiaoError(
-    result.error.issues.flatMap((raw) => translate(raw, input, base)),
-    context,
-  );
+  const raw = result.error.issues;
+  const issues = raw.slice(0, MAX_ISSUES).flatMap((r) => translate(r, input, base));
+  if (raw.length > MAX_ISSUES)
+    issues.push(issue(IssueCode.tooManyIssues, base, `${raw.length - MAX_ISSUES} more issues are not listed; mend the ones above first`));
+  throw new JixiaoError(issues, context);
 }
 
 /** A custom zod issue carrying one of the library's codes. @internal */

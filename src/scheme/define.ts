@@ -12,7 +12,10 @@ import type { SchemeConfig } from "./types.js";
  * A validated, frozen scheme returned by {@link defineScheme}: the configuration as given (with
  * its defaults left as written), ready to score many subjects without validating it again.
  */
-export type Scheme = SchemeConfig & { readonly __brand: "jixiao.Scheme" };
+export type Scheme = SchemeConfig & {
+  /** Marks a scheme that went through {@link defineScheme}; not present at run time. */
+  readonly __brand: "jixiao.Scheme";
+};
 
 /** A compiled indicator. @internal */
 export interface CompiledIndicator {

@@ -81,6 +81,7 @@ export function evaluate(
   let earnedTotal = ZERO;
   let applicable = ZERO;
   let allPoints = ZERO;
+  let unscored = false;
 
   for (const group of s.groups) {
     let gEarned = ZERO;
@@ -100,8 +101,9 @@ export function evaluate(
       } else if (isNotApplicable(raw)) {
         notApplicable = true;
       } else if (ind.method.kind === "batch") {
+        // In a batch, a value the batch could not read was reported there already.
         outcome = batch?.get(ind.id);
-        if (!outcome) report(IssueCode.rankNeedsBatch, ["values", ind.id], `is scored by rank among peers; score the whole batch with scoreAll`);
+        if (!batch) report(IssueCode.rankNeedsBatch, ["values", ind.id], `is scored by rank among peers; score the whole batch with scoreAll`);
       } else {
         const scored = ind.method.score(raw, ind.points);
         if ("invalid" in scored) report(scored.invalid, ["values", ind.id], scored.words);
@@ -119,7 +121,10 @@ export function evaluate(
         indicators.push({ ...common, applicable: false, fraction: null, earned: 0 });
         continue;
       }
-      if (!outcome) continue;
+      if (!outcome) {
+        unscored = true;
+        continue;
+      }
       trace.push({ at, rule: given ? ind.type : "missing", values: outcome.values, result: text(outcome.earned) });
       const earned = roundAt(outcome.earned, s.rounding.indicator, at, trace);
       for (const f of outcome.flags ?? []) {
@@ -156,7 +161,7 @@ export function evaluate(
     seenVetoes.add(hit.id);
     vetoes.push({ id: veto.id, ...(veto.name !== undefined ? { name: veto.name } : {}), effect: veto.effect, ...(hit.reason !== undefined ? { reason: hit.reason } : {}) });
   });
-  if (applicable.isZero() && issues.length === before)
+  if (applicable.isZero() && !unscored)
     report(IssueCode.invalidValue, ["values"], "leaves no indicator applicable, so there is nothing to score");
   if (issues.length > before) return undefined;
 

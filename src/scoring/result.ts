@@ -37,10 +37,20 @@ export interface GroupResult {
   readonly earned: number;
 }
 
+/** One bonus or deduction item as applied. */
+export interface AdjustmentItemResult {
+  /** Its points. */
+  readonly points: number;
+  /** Why. */
+  readonly reason: string;
+  /** The reference given with it. */
+  readonly ref?: string;
+}
+
 /** A subject's bonus or deduction list as applied. */
 export interface AdjustmentResult {
   /** The items given. */
-  readonly items: readonly { readonly points: number; readonly reason: string; readonly ref?: string }[];
+  readonly items: readonly AdjustmentItemResult[];
   /** Their sum. */
   readonly requested: number;
   /** The cap, or `null` for none. */

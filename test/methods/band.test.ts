@@ -46,7 +46,7 @@ describe("band", () => {
 
   it("rejects best equal to worst and a worstFraction of 1", () => {
     const base = (method: object): SchemeConfig =>
-      ({ id: "b", full: 1, groups: [{ id: "g", points: 1, indicators: [{ id: "x", points: 1, method: { type: "band", ...method } }] }] }) as SchemeConfig;
+      ({ id: "b", full: 1, groups: [{ id: "g", points: 1, indicators: [{ id: "x", points: 1, method: { type: "band", ...method } }] }] }) as unknown as SchemeConfig;
     const same = safeDefineScheme(base({ best: 5, worst: "5.0" }));
     expect(same.success || same.issues.map((i) => [i.code, i.path.join(".")])).toEqual([["invalid_rule", "groups.0.indicators.0.method.worst"]]);
     const one = safeDefineScheme(base({ best: 10, worst: 0, worstFraction: 1 }));

@@ -54,7 +54,7 @@ describe("completion", () => {
 
   it("rejects a target of 0 and a cap above 1", () => {
     const base = (method: object): SchemeConfig =>
-      ({ id: "c", full: 1, groups: [{ id: "g", points: 1, indicators: [{ id: "x", points: 1, method: { type: "completion", ...method } }] }] }) as SchemeConfig;
+      ({ id: "c", full: 1, groups: [{ id: "g", points: 1, indicators: [{ id: "x", points: 1, method: { type: "completion", ...method } }] }] }) as unknown as SchemeConfig;
     const zero = safeDefineScheme(base({ target: 0 }));
     const cap = safeDefineScheme(base({ target: 100, cap: 1.2 }));
     expect(zero.success || zero.issues.map((i) => [i.code, i.path.join(".")])).toEqual([["out_of_range", "groups.0.indicators.0.method.target"]]);

@@ -18,17 +18,17 @@ const numeric = (higherIsBetter: boolean) => (a: unknown, b: unknown): [unknown,
   (Number(a) <= Number(b)) === higherIsBetter ? [a, b] : [b, a];
 
 const cases: fc.Arbitrary<Case> = fc.oneof(
-  fc.record({ target: dec(1, 500), cap: dec(0.0001, 1), lower: fc.boolean() }).map(({ target, cap, lower }) => ({
+  fc.record({ target: dec(1, 500), cap: dec(0.0001, 1), lower: fc.boolean() }).map(({ target, cap, lower }): Case => ({
     method: { type: "completion", target, cap, ...(lower ? { direction: "lower" as const } : {}) },
     value: dec(0, 1000),
     order: numeric(!lower),
   })),
-  fc.record({ a: dec(-100, 100), b: dec(-100, 100), wf: dec(0, 0.99) }).filter(({ a, b }) => a !== b).map(({ a, b, wf }) => ({
+  fc.record({ a: dec(-100, 100), b: dec(-100, 100), wf: dec(0, 0.99) }).filter(({ a, b }) => a !== b).map(({ a, b, wf }): Case => ({
     method: { type: "band", best: a, worst: b, worstFraction: wf },
     value: dec(-200, 200),
     order: numeric(Number(a) > Number(b)),
   })),
-  fc.uniqueArray(fc.record({ at: dec(0, 100), f: dec(0, 1) }), { minLength: 1, maxLength: 6, selector: (s) => s.at }).map((steps) => {
+  fc.uniqueArray(fc.record({ at: dec(0, 100), f: dec(0, 1) }), { minLength: 1, maxLength: 6, selector: (s) => s.at }).map((steps): Case => {
     // Monotone steps: a higher threshold never gives a smaller fraction.
     const sorted = [...steps].sort((x, y) => Number(x.at) - Number(y.at));
     const fractions = sorted.map((s) => Number(s.f)).sort((x, y) => x - y);
@@ -36,14 +36,14 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
       method: { type: "steps", steps: sorted.map((s, i) => ({ atLeast: s.at, fraction: fractions[i]! })).reverse() },
       value: dec(-10, 110),
       order: numeric(true),
-    } as Case;
+    };
   }),
-  fc.record({ per: dec(0.01, 5), floor: fc.constant("0") }).map(({ per }) => ({
+  fc.record({ per: dec(0.01, 5), floor: fc.constant("0") }).map(({ per }): Case => ({
     method: { type: "deduction", per },
     value: fc.integer({ min: 0, max: 200 }),
     order: numeric(false),
   })),
-  dec(0.01, 5).map((per) => ({ method: { type: "bonus", per }, value: fc.integer({ min: 0, max: 200 }), order: numeric(true) })),
+  dec(0.01, 5).map((per): Case => ({ method: { type: "bonus", per }, value: fc.integer({ min: 0, max: 200 }), order: numeric(true) })),
   fc.constant<Case>({
     method: { type: "grade", grades: { 优: 1, 良: 0.85, 中: 0.7, 差: 0.5 } },
     value: fc.constantFrom("优", "良", "中", "差"),

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { county361Example, defineScheme, explain, isJixiaoError, score, scoreAll, type SchemeConfig, type SubjectInput } from "../src/index.js";
+
+function deepFreeze<T>(value: T): T {
+  // Iterative, so 10,000-deep nesting and cycles are fine.
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object" || seen.has(node) || node === throwing) continue;
+    seen.add(node);
+    Object.freeze(node);
+    for (const key of Object.keys(node)) stack.push((node as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** Runs `fn`, which must return normally or throw a JixiaoError with issues. */
+function endsWell(fn: () => unknown): "ok" | "error" {
+  try {
+    fn();
+    return "ok";
+  } catch (error) {
+    if (!isJixiaoError(error)) throw error;
+    expect(error.issues.length).toBeGreaterThan(0);
+    for (const i of error.issues) {
+      expect(typeof i.code).toBe("string");
+      expect(Array.isArray(i.path)).toBe(true);
+      expect(typeof i.message).toBe("string");
+    }
+    return "error";
+  }
+}
+
+const cyclic: Record<string, unknown> = { id: "x", full: 100 };
+cyclic.groups = [cyclic];
+// eslint-disable-next-line prefer-const
+var throwing = new Proxy({}, { get() { throw new Error("boom"); }, ownKeys() { throw new Error("boom"); } });
+let deep: unknown = 1;
+for (let i = 0; i < 10_000; i++) deep = { groups: [deep] };
+
+const hostile: unknown[] = [
+  undefined, null, 0, -0, Number.NaN, Number.POSITIVE_INFINITY, 1e308, 1e-320, "", "x".repeat(100_000), [], [[]], {}, true,
+  () => 1, Symbol("s"), 10n, cyclic, throwing, deep,
+  JSON.parse('{"__proto__": {"polluted": true}, "id": "p", "full": 100, "groups": []}'),
+  JSON.parse('{"id": "__proto__", "full": 100, "groups": [{"id": "constructor", "points": 100, "indicators": [{"id": "prototype", "points": 100, "method": {"type": "direct"}}]}]}'),
+  { id: "x", full: "1e400", groups: [] },
+  { id: "x", full: 100, groups: Array.from({ length: 100_000 }, () => ({})) },
+];
+
+describe("hostile input", () => {
+  it("defineScheme answers anything with a scheme or a JixiaoError", () => {
+    for (const input of hostile) expect(endsWell(() => defineScheme(deepFreeze(input) as SchemeConfig))).toBe("error");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("score and scoreAll answer anything with results or a JixiaoError, and do not change their input", () => {
+    const scheme = defineScheme(county361Example);
+    const good = { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 };
+    const cases: [unknown, "ok" | "error"][] = [
+      ...hostile.map((h): [unknown, "error"] => [h, "error"]),
+      [{ id: "a", values: JSON.parse('{"__proto__": {"attendance": 1}}') }, "error"],
+      [{ id: "a", values: { ...good, study: JSON.parse('{"__proto__": "良"}') } }, "error"],
+      [{ id: "a", values: { ...good, collection: "1e999" } }, "error"],
+      [{ id: "a", values: { ...good, collection: 1e-320 } }, "ok"], // a tiny number is a number
+      [{ id: "a", values: { ...good, collection: -0 } }, "ok"], // -0 reads as 0
+      [{ id: "a", values: { ...good, collection: { na: true, extra: 1 } } }, "error"],
+      [{ id: "a", values: good, bonus: [{ points: Number.NaN, reason: "x" }] }, "error"],
+      [{ id: "a", values: good, vetoes: ["discipline", "discipline"] }, "error"],
+    ];
+    for (const [input, expected] of cases) expect(endsWell(() => score(scheme, deepFreeze(input) as SubjectInput))).toBe(expected);
+    const subjects = cases.map(([s]) => s);
+    for (const s of subjects) endsWell(() => scoreAll(scheme, deepFreeze([s, s]) as SubjectInput[]));
+    expect(endsWell(() => scoreAll(scheme, deepFreeze(Array.from({ length: 100_000 }, (_, i) => ({ id: `c${i}`, values: good })))))).toBe("ok");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).attendance).toBeUndefined();
+  });
+
+  it("explain answers anything with text or a JixiaoError", () => {
+    for (const input of hostile) expect(endsWell(() => explain(input as never))).toBe("error");
+  });
+
+  it("a custom function cannot break the scheme or other results", () => {
+    const scheme = defineScheme({
+      id: "c",
+      full: 10,
+      groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 10, method: { type: "custom", score: (v) => { if (v === "boom") throw new TypeError("bad"); return v as number; } } }] }],
+    });
+    expect(endsWell(() => scoreAll(scheme, [{ id: "a", values: { x: 5 } }, { id: "b", values: { x: "boom" } }]))).toBe("error");
+    expect(scoreAll(scheme, [{ id: "a", values: { x: 5 } }])[0]!.total).toBe(5);
+  });
+});

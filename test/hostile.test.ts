@@ -71,7 +71,7 @@ describe("hostile input", () => {
     for (const [input, expected] of cases) expect(endsWell(() => score(scheme, deepFreeze(input) as SubjectInput))).toBe(expected);
     const subjects = cases.map(([s]) => s);
     for (const s of subjects) endsWell(() => scoreAll(scheme, deepFreeze([s, s]) as SubjectInput[]));
-    expect(endsWell(() => scoreAll(scheme, deepFreeze(Array.from({ length: 100_000 }, (_, i) => ({ id: `c${i}`, values: good })))))).toBe("ok");
+    expect(endsWell(() => scoreAll(scheme, deepFreeze(Array.from({ length: 20_000 }, (_, i) => ({ id: `c${i}`, values: good })))))).toBe("ok");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).attendance).toBeUndefined();
   });

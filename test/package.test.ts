@@ -39,3 +39,24 @@ describe("the package", () => {
     expect(tsx(["examples/score-from-json.ts"])).toContain("c001\t张伟\t86.3");
   });
 });
+
+describe("the published JSON Schema", async () => {
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const validate = new Ajv2020({ strict: false }).compile(schemeJsonSchema());
+
+  it("accepts the example scheme as written", () => {
+    expect(validate(JSON.parse(readFileSync("examples/rules/county-361.scheme.json", "utf8")))).toBe(true);
+  });
+
+  it("rejects what defineScheme rejects by shape and range", () => {
+    const good = JSON.parse(readFileSync("examples/rules/county-361.scheme.json", "utf8"));
+    const bad = [
+      { ...good, full: -1 },
+      { ...good, full: "abc" },
+      { ...good, extra: 1 },
+      { ...good, groups: [{ ...good.groups[0], indicators: [{ ...good.groups[0].indicators[0], method: { type: "completion", target: 100, cap: 1.5 } }] }] },
+      { ...good, groups: [{ ...good.groups[0], indicators: [{ ...good.groups[0].indicators[0], method: { type: "nope" } }] }] },
+    ];
+    for (const doc of bad) expect(validate(doc)).toBe(false);
+  });
+});

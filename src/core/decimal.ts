@@ -19,8 +19,11 @@ export type Dec = InstanceType<typeof Dec>;
 /** The largest magnitude the engine accepts for any input number: 10^18. @internal */
 export const MAX_MAGNITUDE = new Dec("1e18");
 
-/** Decimal text accepted as a number: optional sign, digits with optional fraction, optional exponent. @internal */
-export const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?$/;
+/**
+ * Decimal text accepted as a number: optional sign, digits with optional fraction, optional
+ * exponent, with spaces around allowed (as spreadsheets leave them). @internal
+ */
+export const DECIMAL_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?\s*$/;
 
 /** Longest decimal text accepted as a number. @internal */
 export const MAX_DECIMAL_TEXT = 60;
@@ -42,9 +45,8 @@ export function toDec(value: unknown): Dec | undefined {
     if (!Number.isFinite(value)) return undefined;
     d = new Dec(value === 0 ? 0 : value);
   } else if (typeof value === "string") {
-    const text = value.trim();
-    if (text.length === 0 || text.length > MAX_DECIMAL_TEXT || !DECIMAL_TEXT.test(text)) return undefined;
-    d = new Dec(text);
+    if (value.length > MAX_DECIMAL_TEXT || !DECIMAL_TEXT.test(value)) return undefined;
+    d = new Dec(value.trim());
     if (d.isZero()) d = ZERO;
   } else {
     return undefined;

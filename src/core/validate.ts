@@ -99,7 +99,8 @@ function translate(raw: z.core.$ZodIssue, root: unknown, base: IssuePath): Issue
       const small = raw.code === "too_small";
       const limit = String(small ? (raw as { minimum: unknown }).minimum : (raw as { maximum: unknown }).maximum);
       const inclusive = raw.inclusive !== false;
-      const unit = raw.origin === "array" || raw.origin === "set" ? " items" : raw.origin === "string" ? " characters" : "";
+      const plural = limit === "1" ? "" : "s";
+      const unit = raw.origin === "array" || raw.origin === "set" ? ` item${plural}` : raw.origin === "string" ? ` character${plural}` : "";
       const has = raw.origin === "array" ? `has ${Array.isArray(actual) ? actual.length : "?"}` : `is ${describe(actual)}`;
       const bound = small ? (inclusive ? "at least" : "more than") : inclusive ? "at most" : "less than";
       return [at(IssueCode.outOfRange, `must be ${bound} ${limit}${unit}; it ${has}`)];
@@ -163,13 +164,22 @@ export interface DecimalBounds {
  * @internal
  */
 export function decimal(bounds: DecimalBounds = {}, description?: string) {
+  const result = decimalSchema(bounds, description);
+  decimalBounds.set(result, bounds);
+  return result;
+}
+
+/** The bounds of each decimal field, for the JSON Schema. @internal */
+export const decimalBounds = new WeakMap<object, DecimalBounds>();
+
+function decimalSchema(bounds: DecimalBounds, description?: string) {
   const schema = z
     .union([z.number(), z.string().max(MAX_DECIMAL_TEXT).regex(DECIMAL_TEXT)])
     .superRefine((value, ctx) => {
       const d = toDec(value);
       if (!d) {
         // Only a well-formed number can get here unreported: one beyond ±10^18.
-        const wellFormed = typeof value === "number" ? Number.isFinite(value) : value.length <= MAX_DECIMAL_TEXT && DECIMAL_TEXT.test(value.trim());
+        const wellFormed = typeof value === "number" ? Number.isFinite(value) : value.length <= MAX_DECIMAL_TEXT && DECIMAL_TEXT.test(value);
         if (wellFormed) addIssue(ctx, IssueCode.invalidNumber, `must be a finite decimal within ±10^18, not ${describe(value)}`);
         return;
       }

@@ -74,7 +74,7 @@ export function explain(result: ScoreResult, options?: ExplainOptions): string {
         } else if (step.rule === "flag") parts.push(m.flag(step.values));
         else parts.push((m.method[step.rule] ?? ((_v, res) => `${step.rule} ${res}`))(step.values, step.result));
       }
-      lines.push(`  ${m.indicator(ind.name ?? ind.id, String(ind.earned), String(ind.points))} — ${parts.join("; ")}`);
+      lines.push(`  ${m.indicator(ind.name ?? ind.id, String(ind.earned), String(ind.points))} — ${parts.join(m.separator)}`);
     }
   }
   for (const step of trace) {

@@ -24,6 +24,8 @@ export interface Messages {
   readonly indicator: (name: string, earned: string, points: string) => string;
   readonly total: Readonly<Record<string, (v: V, result: string) => string>>;
   readonly final: (total: string, full: string) => string;
+  /** Joins the parts of an indicator's line. */
+  readonly separator: string;
 }
 
 const votesList = (v: V, sep: string, times: string) =>
@@ -54,7 +56,7 @@ const zh: Messages = {
     custom: (v, r) => `自定义规则（${v.rule}）得 ${r}`,
     missing: () => `未提供数值，按 0 分计`,
   },
-  notApplicable: (v) => `不适用${v.reason ? `（${v.reason}）` : ""}，不计入应得分`,
+  notApplicable: (v) => `${v.missing ? "未提供数值，" : ""}不适用${v.reason ? `（${v.reason}）` : ""}，不计入应得分`,
   round: (v, r) => `保留 ${v.decimals} 位小数（${MODE_ZH[v.mode ?? ""] ?? v.mode}）：${v.value} → ${r}`,
   flag: (v) => `标记「${v.id}」：${v.reason}`,
   header: (id, name, scheme) => `${name ? `${name}（${id}）` : id} · 方案 ${scheme}`,
@@ -76,6 +78,7 @@ const zh: Messages = {
     clamp: (v) => `总分 ${v.value} 低于 0，按 0 计`,
   },
   final: (total, full) => `总分 ${total}（满分 ${full}）`,
+  separator: "；",
 };
 
 const MODE_EN: Readonly<Record<string, string>> = {
@@ -109,7 +112,7 @@ const en: Messages = {
     custom: (v, r) => `custom rule (${v.rule}): ${r}`,
     missing: () => `no value given, scored 0`,
   },
-  notApplicable: (v) => `does not apply${v.reason ? ` (${v.reason})` : ""}; left out of the applicable points`,
+  notApplicable: (v) => `${v.missing ? "no value given, so it " : ""}does not apply${v.reason ? ` (${v.reason})` : ""}; left out of the applicable points`,
   round: (v, r) => `rounded to ${v.decimals} decimals (${MODE_EN[v.mode ?? ""] ?? v.mode}): ${v.value} → ${r}`,
   flag: (v) => `flag "${v.id}": ${v.reason}`,
   header: (id, name, scheme) => `${name ? `${name} (${id})` : id} · scheme ${scheme}`,
@@ -131,6 +134,7 @@ const en: Messages = {
     clamp: (v) => `the total ${v.value} is below 0, counted as 0`,
   },
   final: (total, full) => `Total ${total} (full ${full})`,
+  separator: "; ",
 };
 
 /** Sentences by locale. @internal */

@@ -119,7 +119,7 @@ export function compileVotes(config: VotesMethod): CompiledMethod {
           raised.push({
             id: rule.id,
             ...(rule.name ? { name: rule.name } : {}),
-            reason: `${rule.grades.join("+")} votes ${text(hit)} of ${text(total)} reach the share ${String(rule.atLeast)}`,
+            reason: `${rule.grades.join("+")} ${text(hit)}/${text(total)} ≥ ${String(rule.atLeast).trim()}`,
           });
       }
       Object.assign(values, { total: text(total), fraction: text(fraction), points: text(points) });

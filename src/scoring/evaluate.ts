@@ -115,7 +115,7 @@ export function evaluate(
         trace.push({
           at,
           rule: "not-applicable",
-          values: { points: text(ind.points), ...(typeof reason === "string" ? { reason } : given ? {} : { reason: "missing" }) },
+          values: { points: text(ind.points), ...(typeof reason === "string" ? { reason } : given ? {} : { missing: "true" }) },
           result: "0",
         });
         indicators.push({ ...common, applicable: false, fraction: null, earned: 0 });
@@ -182,6 +182,9 @@ export function evaluate(
   if (bonus.items.length > 0 || deductions.items.length > 0)
     trace.push({ at: "total", rule: "adjust", values: { base: text(baseValue), bonus: text(bonusApplied), deduction: text(deductionApplied) }, result: text(total) });
 
+  // Vetoes act in the scheme's order, whatever order the subject lists them in.
+  const order = [...s.vetoes.keys()];
+  vetoes.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   for (const v of vetoes) {
     const veto = s.vetoes.get(v.id)!;
     const at = `veto:${v.id}`;

@@ -27,7 +27,7 @@ describe("votes", () => {
     const r = score(flagged, { id: "s", values: { v: { 称职: 2, 不称职: 1 } } });
     expect(r.flags).toHaveLength(1);
     expect(r.flags[0]).toMatchObject({ id: "demotion", name: "不称职票达三分之一", source: "indicator:v" });
-    expect(r.flags[0]!.reason).toContain("1 of 3");
+    expect(r.flags[0]!.reason).toBe("不称职 1/3 ≥ 1/3");
     expect(r.trace.some((t) => t.rule === "flag" && t.result === "demotion")).toBe(true);
 
     const big = score(flagged, { id: "s", values: { v: { 优秀: 200, 不称职: 100 } } });

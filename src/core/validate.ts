@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z, type ZodType, type RefinementCtx, type ZodIssue } from "./z.js";
 import { DECIMAL_TEXT, MAX_DECIMAL_TEXT, toDec, type Dec } from "./decimal.js";
 import { issue, IssueCode, JixiaoError, TERMS, type Issue, type IssuePath } from "./errors.js";
 
@@ -66,7 +66,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   function: "a function",
 };
 
-function translate(raw: z.core.$ZodIssue, root: unknown, base: IssuePath): Issue[] {
+function translate(raw: ZodIssue, root: unknown, base: IssuePath): Issue[] {
   const path: IssuePath = [...base, ...(raw.path as (string | number)[])];
   const actual = valueAt(root, raw.path as PropertyKey[]);
   const at = (code: IssueCode, words: string) => issue(code, path, words);
@@ -130,7 +130,7 @@ export const MAX_ISSUES = 1000;
  * (from a hostile getter, say) escape.
  * @internal
  */
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown, context: string, base: IssuePath = []): T {
+export function parseWith<T>(schema: ZodType<T>, input: unknown, context: string, base: IssuePath = []): T {
   let result: ReturnType<typeof schema.safeParse>;
   try {
     result = schema.safeParse(input);
@@ -147,7 +147,7 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown, context: stri
 }
 
 /** A custom zod issue carrying one of the library's codes. @internal */
-export function addIssue(ctx: z.RefinementCtx, code: IssueCode, message: string, path?: (string | number)[]): void {
+export function addIssue(ctx: RefinementCtx, code: IssueCode, message: string, path?: (string | number)[]): void {
   ctx.addIssue({ code: "custom", message, params: { code }, ...(path ? { path } : {}) });
 }
 
@@ -209,7 +209,7 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constru
  * object's prototype.
  * @internal
  */
-export function namedRecord<V extends z.ZodType>(value: V, what: string, allowEmpty = false) {
+export function namedRecord<V extends ZodType>(value: V, what: string, allowEmpty = false) {
   return z.preprocess(
     (raw, ctx) => {
       if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import type { TraceStep } from "../core/trace.js";
 import { parseWith } from "../core/validate.js";
 import type { ScoreResult } from "../scoring/result.js";

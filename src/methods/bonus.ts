@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import { min, text } from "../core/decimal.js";
 import { decimal, dec, type DecimalInput } from "../core/validate.js";
 import type { CompiledMethod } from "./types.js";

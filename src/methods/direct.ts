@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import { text } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
 import { describe } from "../core/validate.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import { text, type Dec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
 import { decimal, dec, describe, namedRecord, type DecimalInput } from "../core/validate.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import { bandSchema, compileBand, type BandMethod } from "./band.js";
 import { bonusSchema, compileBonus, type BonusMethod } from "./bonus.js";
 import { compileCompletion, completionSchema, type CompletionMethod } from "./completion.js";

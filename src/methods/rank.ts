@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import { clamp, max, ONE, text, ZERO, type Dec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
 import { addIssue, decimal, dec, describe, type DecimalInput } from "../core/validate.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import { text, toDec, ZERO, type Dec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
 import { addIssue, decimal, dec, type DecimalInput } from "../core/validate.js";

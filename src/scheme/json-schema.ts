@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import { decimalBounds } from "../core/validate.js";
 import { jsonSchemeSchema } from "./schema.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import { ROUNDING_MODES } from "../core/rounding.js";
 import { addIssue, decimal, idSchema, registerFields } from "../core/validate.js";
 import { IssueCode } from "../core/errors.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../core/z.js";
 import { decimal, idSchema, namedRecord, type DecimalInput } from "../core/validate.js";
 
 /** A value that marks an indicator as not applicable to the subject (`null` does the same). */

@@ -120,6 +120,7 @@ export function isJixiaoError(error: unknown): error is JixiaoError {
  * Writes a path the way people read it: `groups[0].indicators[2].points`.
  * @param path - keys and indexes from the top.
  * @returns the path as text; `(top)` for the empty path.
+ * @throws {@link JixiaoError} when `path` is not a list.
  * @example
  * ```ts
  * formatPath(["groups", 0, "points"]);
@@ -127,9 +128,11 @@ export function isJixiaoError(error: unknown): error is JixiaoError {
  * ```
  */
 export function formatPath(path: IssuePath): string {
+  if (!Array.isArray(path)) throw new JixiaoError([{ code: IssueCode.invalidType, path: [], message: "(top): a path must be a list of keys and indexes" }], "Not a path");
   let out = "";
-  for (const part of path) {
+  for (const part of path as readonly unknown[]) {
     if (typeof part === "number") out += `[${part}]`;
+    else if (typeof part !== "string") out += `[${String(typeof part === "symbol" ? part.description : part)}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
     else out += `[${JSON.stringify(part)}]`;
   }

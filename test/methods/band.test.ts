@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defineScheme, safeDefineScheme, score, type BandMethod, type SchemeConfig } from "../../src/index.js";
+import { indicatorFor, oneIndicator } from "../helpers.js";
 
-const scheme = (method: Omit<BandMethod, "type">, points = 10) =>
-  defineScheme({
-    id: "b",
-    full: points,
-    groups: [{ id: "g", points, indicators: [{ id: "x", points, method: { type: "band", ...method } }] }],
-  });
-const run = (s: ReturnType<typeof scheme>, value: unknown) => score(s, { id: "s", values: { x: value } }).indicators[0]!;
+const scheme = (method: Omit<BandMethod, "type">, points = 10) => defineScheme(oneIndicator({ type: "band", ...method }, points));
+const run = indicatorFor;
 
 describe("band", () => {
   it("is linear from worst (0) to best (1) when higher is better", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defineScheme, safeDefineScheme, score, type CompletionMethod, type SchemeConfig } from "../../src/index.js";
+import { indicatorFor } from "../helpers.js";
 
 const scheme = (method: Omit<CompletionMethod, "type">, points = 40) =>
   defineScheme({
@@ -7,7 +8,7 @@ const scheme = (method: Omit<CompletionMethod, "type">, points = 40) =>
     full: points,
     groups: [{ id: "g", points, indicators: [{ id: "x", points, method: { type: "completion", ...method } }] }],
   });
-const run = (s: ReturnType<typeof scheme>, value: unknown) => score(s, { id: "s", values: { x: value } }).indicators[0]!;
+const run = indicatorFor;
 
 describe("completion", () => {
   const rate = scheme({ target: 100 });

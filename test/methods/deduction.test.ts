@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defineScheme, safeDefineScheme, safeScore, score, type DeductionMethod } from "../../src/index.js";
+import { indicatorFor, oneIndicator } from "../helpers.js";
 
-const scheme = (method: Omit<DeductionMethod, "type">, points = 10) =>
-  defineScheme({
-    id: "de",
-    full: points,
-    groups: [{ id: "g", points, indicators: [{ id: "x", points, method: { type: "deduction", ...method } }] }],
-  });
-const run = (s: ReturnType<typeof scheme>, value: unknown) => score(s, { id: "s", values: { x: value } }).indicators[0]!;
+const scheme = (method: Omit<DeductionMethod, "type">, points = 10) => defineScheme(oneIndicator({ type: "deduction", ...method }, points));
+const run = indicatorFor;
 
 describe("deduction", () => {
   it("earns points − count × per", () => {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defineScheme, isJixiaoError, safeScore, safeScoreAll, scoreAll, type RankMethod, type SubjectInput } from "../../src/index.js";
+import { oneIndicator } from "../helpers.js";
 
-const scheme = (method: Omit<RankMethod, "type">, points = 10) =>
-  defineScheme({
-    id: "rk",
-    full: points,
-    groups: [{ id: "g", points, indicators: [{ id: "x", points, method: { type: "rank", ...method } }] }],
-  });
+const scheme = (method: Omit<RankMethod, "type">, points = 10) => defineScheme(oneIndicator({ type: "rank", ...method }, points));
 
 /** Scores `values` (id → raw value) as a batch and returns id → earned. */
 function ranked(s: ReturnType<typeof scheme>, values: Record<string, unknown>, groups: Record<string, string> = {}): Record<string, number> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defineScheme, safeDefineScheme, score, type SchemeConfig, type Step } from "../../src/index.js";
+import { indicatorFor } from "../helpers.js";
 
 const scheme = (steps: readonly Step[], points = 10) =>
   defineScheme({
@@ -7,7 +8,7 @@ const scheme = (steps: readonly Step[], points = 10) =>
     full: points,
     groups: [{ id: "g", points, indicators: [{ id: "x", points, method: { type: "steps", steps } }] }],
   });
-const run = (s: ReturnType<typeof scheme>, value: unknown) => score(s, { id: "s", values: { x: value } }).indicators[0]!;
+const run = indicatorFor;
 
 describe("steps", () => {
   it("gives the fraction of the highest atLeast reached, whatever the order listed", () => {

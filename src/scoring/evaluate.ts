@@ -1,4 +1,4 @@
-import { sum, text, toNumber, ZERO, min, type Dec } from "../core/decimal.js";
+import { max, min, sum, text, toNumber, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, type Issue, type IssuePath } from "../core/errors.js";
 import { applyRounding, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
@@ -32,8 +32,15 @@ export function roundAt(value: Dec, rounding: Rounding | undefined, at: string, 
   return rounded;
 }
 
-function adjustment(items: readonly AdjustmentItem[] | undefined, cap: Dec | undefined, at: string, trace: TraceStep[]): [Dec, AdjustmentResult] {
-  const list = items ?? [];
+const itemResult = (i: AdjustmentItem, sign = 1) => ({
+  points: sign * toNumber(dec(i.points)),
+  reason: i.reason,
+  ...(i.ref !== undefined ? { ref: i.ref } : {}),
+  ...(i.indicator !== undefined ? { indicator: i.indicator } : {}),
+});
+
+function adjustment(items: readonly AdjustmentItem[], cap: Dec | undefined, at: string, trace: TraceStep[]): [Dec, AdjustmentResult] {
+  const list = items.filter((i) => i.indicator === undefined);
   const requested = sum(list.map((i) => dec(i.points)));
   const applied = cap ? min(requested, cap) : requested;
   if (list.length > 0)
@@ -46,7 +53,7 @@ function adjustment(items: readonly AdjustmentItem[] | undefined, cap: Dec | und
   return [
     applied,
     {
-      items: list.map((i) => ({ points: toNumber(dec(i.points)), reason: i.reason, ...(i.ref !== undefined ? { ref: i.ref } : {}) })),
+      items: list.map((i) => itemResult(i)),
       requested: toNumber(requested),
       cap: cap ? toNumber(cap) : null,
       applied: toNumber(applied),
@@ -74,9 +81,25 @@ export function evaluate(
   for (const key of Object.keys(values))
     if (!s.indicators.has(key)) report(IssueCode.unknownId, ["values", key], `names no indicator of scheme "${s.id}"`);
 
+  const bonusItems = subject.bonus ?? [];
+  const deductionItems = subject.deductions ?? [];
+  const aimed = new Map<string, { bonus: Dec; deduction: Dec; items: ReturnType<typeof itemResult>[]; paths: IssuePath[] }>();
+  for (const [list, field, sign] of [[bonusItems, "bonus", 1], [deductionItems, "deductions", -1]] as const)
+    list.forEach((item, i) => {
+      if (item.indicator === undefined) return;
+      if (!s.indicators.has(item.indicator)) return report(IssueCode.unknownId, [field, i, "indicator"], `names no indicator of scheme "${s.id}"`);
+      const entry = aimed.get(item.indicator) ?? { bonus: ZERO, deduction: ZERO, items: [], paths: [] };
+      entry.paths.push([field, i, "indicator"]);
+      if (sign > 0) entry.bonus = entry.bonus.plus(dec(item.points));
+      else entry.deduction = entry.deduction.plus(dec(item.points));
+      entry.items.push(itemResult(item, sign));
+      aimed.set(item.indicator, entry);
+    });
+
   const indicators: IndicatorResult[] = [];
   const groups: GroupResult[] = [];
-  const flags: Flag[] = [];
+  const flags: Flag[] = (subject.flags ?? []).map((f) => ({ ...f, source: "input" }));
+  for (const f of flags) trace.push({ at: "input", rule: "flag", values: { id: f.id, reason: f.reason }, result: f.id });
   const groupEarned: Record<string, string> = {};
   let earnedTotal = ZERO;
   let applicable = ZERO;
@@ -111,6 +134,8 @@ export function evaluate(
       }
       const common = { id: ind.id, ...(ind.name !== undefined ? { name: ind.name } : {}), group: group.id, method: ind.type, points: toNumber(ind.points), value: raw ?? null };
       if (notApplicable) {
+        for (const path of aimed.get(ind.id)?.paths ?? [])
+          report(IssueCode.invalidValue, path, `aims at indicator "${ind.id}", which does not apply to this subject`);
         const reason = raw !== null && typeof raw === "object" ? (raw as { reason?: unknown }).reason : undefined;
         trace.push({
           at,
@@ -126,12 +151,29 @@ export function evaluate(
         continue;
       }
       trace.push({ at, rule: given ? ind.type : "missing", values: outcome.values, result: text(outcome.earned) });
-      const earned = roundAt(outcome.earned, s.rounding.indicator, at, trace);
+      let earned = roundAt(outcome.earned, s.rounding.indicator, at, trace);
+      const extra = aimed.get(ind.id);
+      if (extra) {
+        const adjusted = max(ZERO, min(ind.points, earned.plus(extra.bonus)).minus(extra.deduction));
+        trace.push({
+          at,
+          rule: "adjust",
+          values: { earned: text(earned), bonus: text(extra.bonus), deduction: text(extra.deduction), points: text(ind.points) },
+          result: text(adjusted),
+        });
+        earned = adjusted;
+      }
       for (const f of outcome.flags ?? []) {
         flags.push({ ...f, source: at });
         trace.push({ at, rule: "flag", values: { id: f.id, reason: f.reason }, result: f.id });
       }
-      indicators.push({ ...common, applicable: true, fraction: outcome.fraction ? toNumber(outcome.fraction) : null, earned: toNumber(earned) });
+      indicators.push({
+        ...common,
+        applicable: true,
+        fraction: outcome.fraction ? toNumber(outcome.fraction) : null,
+        earned: toNumber(earned),
+        ...(extra ? { adjustments: extra.items } : {}),
+      });
       gEarned = gEarned.plus(earned);
       gApplicable = gApplicable.plus(ind.points);
       parts[ind.id] = text(earned);
@@ -176,8 +218,8 @@ export function evaluate(
       result: text(baseValue),
     });
   }
-  const [bonusApplied, bonus] = adjustment(subject.bonus, s.bonusCap, "bonus", trace);
-  const [deductionApplied, deductions] = adjustment(subject.deductions, s.deductionCap, "deduction", trace);
+  const [bonusApplied, bonus] = adjustment(bonusItems, s.bonusCap, "bonus", trace);
+  const [deductionApplied, deductions] = adjustment(deductionItems, s.deductionCap, "deduction", trace);
   let total = baseValue.plus(bonusApplied).minus(deductionApplied);
   if (bonus.items.length > 0 || deductions.items.length > 0)
     trace.push({ at: "total", rule: "adjust", values: { base: text(baseValue), bonus: text(bonusApplied), deduction: text(deductionApplied) }, result: text(total) });

@@ -19,8 +19,10 @@ export interface IndicatorResult {
   readonly value: unknown;
   /** Share of the points earned (before rounding), or `null` where not applicable. */
   readonly fraction: number | null;
-  /** Points earned, rounded where the scheme says. */
+  /** Points earned, rounded where the scheme says, after any bonus or deduction items aimed at it. */
   readonly earned: number;
+  /** Bonus (positive) and deduction (negative) items aimed at this indicator, as given. */
+  readonly adjustments?: readonly AdjustmentItemResult[];
 }
 
 /** One group's score. */
@@ -45,11 +47,13 @@ export interface AdjustmentItemResult {
   readonly reason: string;
   /** The reference given with it. */
   readonly ref?: string;
+  /** The indicator it landed on, when it did not land on the total. */
+  readonly indicator?: string;
 }
 
-/** A subject's bonus or deduction list as applied. */
+/** A subject's bonus or deduction list as applied to the total. */
 export interface AdjustmentResult {
-  /** The items given. */
+  /** The items given for the total (items aimed at an indicator are on that indicator). */
   readonly items: readonly AdjustmentItemResult[];
   /** Their sum. */
   readonly requested: number;
@@ -101,7 +105,7 @@ export interface ScoreResult {
   readonly deductions: AdjustmentResult;
   /** The vetoes the subject has. */
   readonly vetoes: readonly VetoResult[];
-  /** Flags raised by methods (votes) and `flag` vetoes, for the tier rules. */
+  /** Flags raised by methods (votes), by `flag` vetoes and given with the subject, for the tier rules. */
   readonly flags: readonly Flag[];
   /** Every step of the calculation, in order. */
   readonly trace: readonly TraceStep[];

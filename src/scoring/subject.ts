@@ -24,6 +24,22 @@ export interface AdjustmentItem {
   readonly reason: string;
   /** A reference to the record behind it (document number, …). */
   readonly ref?: string;
+  /**
+   * The id of an indicator the item lands on instead of the total: a bonus raises that indicator's
+   * score up to its points, a deduction lowers it down to 0. Such items are outside the scheme's
+   * bonus and deduction caps.
+   */
+  readonly indicator?: string;
+}
+
+/** A flag given with the subject (decided elsewhere, such as a last-place promotion deferral). */
+export interface FlagInput {
+  /** The flag's id. */
+  readonly id: string;
+  /** The flag's name for people. */
+  readonly name?: string;
+  /** Why. */
+  readonly reason: string;
 }
 
 /** A veto a subject has, by the id of the scheme's veto. */
@@ -50,6 +66,8 @@ export interface SubjectInput {
   readonly deductions?: readonly AdjustmentItem[];
   /** Vetoes the subject has: ids of the scheme's vetoes, or `{ id, reason }`. */
   readonly vetoes?: readonly (string | VetoHit)[];
+  /** Flags decided elsewhere, carried to the result's `flags` (source `input`). */
+  readonly flags?: readonly FlagInput[];
   /** Other facts about the subject, carried to the result unchanged (department, job level …). */
   readonly attributes?: Readonly<Record<string, string | number | boolean>>;
 }
@@ -58,6 +76,7 @@ const adjustmentItem = z.strictObject({
   points: decimal({ min: 0, above: true }, "Points, more than 0."),
   reason: z.string().min(1).max(500),
   ref: z.string().max(500).optional(),
+  indicator: idSchema.optional(),
 });
 
 /** The subject schema. @internal */
@@ -69,5 +88,6 @@ export const subjectSchema = z.strictObject({
   bonus: z.array(adjustmentItem).max(10_000).optional(),
   deductions: z.array(adjustmentItem).max(10_000).optional(),
   vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })])).max(1000).optional(),
+  flags: z.array(z.strictObject({ id: idSchema, name: z.string().max(200).optional(), reason: z.string().min(1).max(500) })).max(1000).optional(),
   attributes: namedRecord(z.union([z.string().max(500), z.number(), z.boolean()]), "attribute", true).optional(),
 });

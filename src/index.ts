@@ -48,3 +48,8 @@ export { county361Example } from "./presets/county361.js";
 export { explain } from "./explain/explain.js";
 export type { ExplainOptions } from "./explain/explain.js";
 export type { Locale } from "./explain/messages.js";
+export { rank, safeRank } from "./ranking/rank.js";
+export type { Rankable, RankEntry, RankKey, Ranking, RankOptions, TieStyle } from "./ranking/types.js";
+export { assignTiers, safeAssignTiers } from "./tiers/assign.js";
+export { defineTierPolicy, safeDefineTierPolicy, tierPolicyJsonSchema } from "./tiers/policy.js";
+export type { TierAssignment, TierPlacement, TierPolicy, TierQuota, TierReason, TierRule } from "./tiers/types.js";

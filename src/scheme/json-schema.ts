@@ -1,5 +1,4 @@
-import { z } from "../core/z.js";
-import { decimalBounds } from "../core/validate.js";
+import { jsonSchemaOf } from "../core/json-schema.js";
 import { jsonSchemeSchema } from "./schema.js";
 
 /**
@@ -14,17 +13,5 @@ import { jsonSchemeSchema } from "./schema.js";
  * ```
  */
 export function schemeJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(jsonSchemeSchema, {
-    io: "input",
-    target: "draft-2020-12",
-    // A decimal field is a number or decimal text; give its number form the field's bounds.
-    override(ctx) {
-      const bounds = decimalBounds.get(ctx.zodSchema);
-      const number = (ctx.jsonSchema.anyOf as Record<string, unknown>[] | undefined)?.find((s) => s.type === "number");
-      if (!bounds || !number) return;
-      if (bounds.min !== undefined) number[bounds.above ? "exclusiveMinimum" : "minimum"] = bounds.min;
-      if (bounds.max !== undefined) number.maximum = bounds.max;
-    },
-  }) as Record<string, unknown>;
-  return { ...schema, title: "jixiao scheme" };
+  return jsonSchemaOf(jsonSchemeSchema, "jixiao scheme");
 }

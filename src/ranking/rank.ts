@@ -1,0 +1,147 @@
+import { toDec, toNumber, type Dec } from "../core/decimal.js";
+import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
+import { idSchema, namedRecord, parseWith } from "../core/validate.js";
+import { z } from "../core/z.js";
+import { placeItems, type RankItem } from "./order.js";
+import type { Rankable, RankEntry, RankKey, Ranking, RankOptions } from "./types.js";
+
+const keySchema = z
+  .string()
+  .max(210)
+  .regex(/^(total|group:.+|indicator:.+)$/)
+  .describe('"total", "group:<id>" or "indicator:<id>".');
+
+/** The options schema of {@link rank}. @internal */
+export const rankOptionsSchema = z.strictObject({
+  by: keySchema.optional(),
+  order: z.enum(["desc", "asc"]).optional(),
+  groupBy: z.string().min(1).max(200).optional(),
+  ties: z.enum(["competition", "dense", "ordinal"]).optional(),
+  tieBreak: z.array(keySchema).max(20).optional(),
+});
+
+const earnedList = z.array(z.object({ id: z.string(), earned: z.number() })).max(100_000);
+const rankableSchema = z.object({
+  subjectId: idSchema,
+  name: z.string().optional(),
+  total: z.union([z.number(), z.string()]),
+  group: z.string().optional(),
+  attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()]), "attribute", true).optional(),
+  groups: earnedList.optional(),
+  indicators: earnedList.optional(),
+  vetoes: z.array(z.object({ id: z.string() })).max(1000).optional(),
+  flags: z.array(z.object({ id: z.string() })).max(1000).optional(),
+});
+const rankablesSchema = z.array(rankableSchema).max(2_000_000);
+
+/** Reads the value a key names from a subject, or reports why it cannot. @internal */
+export function valueOf(subject: Rankable, key: RankKey, path: IssuePath, issues: Issue[]): Dec | undefined {
+  if (key === "total") {
+    const d = toDec(subject.total);
+    if (!d) issues.push(issue(IssueCode.invalidNumber, [...path, "total"], `must be a finite decimal, not ${String(subject.total)}`));
+    return d;
+  }
+  const [kind, id] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+  const list = kind === "group" ? subject.groups : subject.indicators;
+  const found = list?.find((e) => e.id === id);
+  if (!found) {
+    issues.push(issue(IssueCode.unknownId, [...path, kind === "group" ? "groups" : "indicators"], `has no ${kind} "${id}" to rank by`));
+    return undefined;
+  }
+  return toDec(found.earned);
+}
+
+/** Reads the peer-group value of a subject, or reports that it has none. @internal */
+export function peerOf(subject: Rankable, groupBy: string | undefined, path: IssuePath, issues: Issue[]): string | null | undefined {
+  if (groupBy === undefined) return null;
+  const value =
+    groupBy === "group"
+      ? subject.group
+      : subject.attributes && Object.prototype.hasOwnProperty.call(subject.attributes, groupBy)
+        ? subject.attributes[groupBy]
+        : undefined;
+  if (value === undefined) {
+    issues.push(
+      issue(IssueCode.unknownField, [...path, groupBy === "group" ? "group" : "attributes"], `has no "${groupBy}" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)`),
+    );
+    return undefined;
+  }
+  return String(value);
+}
+
+/**
+ * Ranks results within peer groups (R6, R20): by the total, a group or an indicator, higher or
+ * lower first, with an explicit tie style and a tie-break that ends with the id, so the same
+ * results always give the same ranking.
+ *
+ * @param results - score results (or any {@link Rankable}); ids must be unique.
+ * @param options - what to rank by, the order, the peer-group field, the tie style and tie-break.
+ * @returns the ranking: each entry's rank, position, group size, percentile and ties.
+ * @throws {@link JixiaoError} for bad options, a missing group field or a missing key, with paths.
+ * @example
+ * ```ts
+ * rank([{ subjectId: "a", total: 90 }, { subjectId: "b", total: 95 }, { subjectId: "c", total: 90 }])
+ *   .entries.map((e) => `${e.subjectId}:${e.rank}`);
+ * //=> ["b:1", "a:2", "c:2"]
+ * ```
+ */
+export function rank(results: readonly Rankable[], options?: RankOptions): Ranking {
+  const opts = (parseWith(rankOptionsSchema.optional(), options, "Rank options are not valid", ["options"]) ?? {}) as RankOptions;
+  const list = parseWith(rankablesSchema, results, "Results cannot be ranked") as Rankable[];
+  const by = opts.by ?? "total";
+  const tieBreak = opts.tieBreak ?? [];
+  const issues: Issue[] = [];
+  const seen = new Map<string, number>();
+  const items: (RankItem & { readonly subject: Rankable })[] = [];
+  list.forEach((subject, i) => {
+    const first = seen.get(subject.subjectId);
+    if (first !== undefined) issues.push(issue(IssueCode.duplicateId, [i, "subjectId"], `repeats "${subject.subjectId}" of [${first}]; a subject is ranked once`));
+    else seen.set(subject.subjectId, i);
+    const score = valueOf(subject, by, [i], issues);
+    const tie = tieBreak.map((key) => valueOf(subject, key, [i], issues));
+    const peer = peerOf(subject, opts.groupBy, [i], issues);
+    if (score && peer !== undefined && tie.every((t) => t)) items.push({ id: subject.subjectId, peer, score, tie: tie as Dec[], subject });
+  });
+  if (issues.length > 0) throw new JixiaoError(issues, "Results cannot be ranked");
+  return rankingOf(items, { by, order: opts.order ?? "desc", groupBy: opts.groupBy ?? null, ties: opts.ties ?? "competition", tieBreak });
+}
+
+/** Builds a ranking from ready items. @internal */
+export function rankingOf(items: readonly (RankItem & { readonly subject: Rankable })[], how: Omit<Ranking, "entries">): Ranking {
+  const entries: RankEntry[] = placeItems(items, how.order === "desc", how.ties).map((p) => {
+    const s = p.item.subject;
+    return {
+      subjectId: s.subjectId,
+      ...(s.name !== undefined ? { name: s.name } : {}),
+      peerGroup: p.item.peer,
+      ...(s.group !== undefined ? { group: s.group } : {}),
+      score: toNumber(p.item.score),
+      rank: p.rank,
+      position: p.position,
+      groupSize: p.groupSize,
+      percentile: toNumber(toDec(p.worse)!.times(100).div(p.groupSize)),
+      tiedWith: p.tiedWith,
+      tiedCount: p.tiedCount,
+      tieValues: p.item.tie.map(toNumber),
+      ...(s.attributes !== undefined ? { attributes: s.attributes } : {}),
+      vetoes: (s.vetoes ?? []).map((v) => v.id),
+      flags: (s.flags ?? []).map((f) => f.id),
+    };
+  });
+  return { ...how, entries };
+}
+
+/**
+ * {@link rank} without throwing.
+ * @param results - the results.
+ * @param options - the ranking options.
+ * @returns `{ success: true, output }` or `{ success: false, issues }`.
+ * @example
+ * ```ts
+ * safeRank([{ subjectId: "a", total: "high" }]).success;
+ * //=> false
+ * ```
+ */
+export function safeRank(results: readonly Rankable[], options?: RankOptions): SafeResult<Ranking> {
+  return safely(() => rank(results, options));
+}

@@ -1,0 +1,97 @@
+/** What a ranking ranks by: the total, a group's earned points, or an indicator's earned points. */
+export type RankKey = "total" | `group:${string}` | `indicator:${string}`;
+
+/** How equal scores are ranked. */
+export type TieStyle = "competition" | "dense" | "ordinal";
+
+/**
+ * What can be ranked: a {@link ScoreResult}, or any record with a subject id and a total (a unit's
+ * score from another system, say).
+ */
+export interface Rankable {
+  /** The subject's id. */
+  readonly subjectId: string;
+  /** The subject's name. */
+  readonly name?: string;
+  /** The total score: a number or decimal text. */
+  readonly total: number | string;
+  /** The subject's peer group (`groupBy: "group"`). */
+  readonly group?: string;
+  /** Facts to group by (job level, category, department …). */
+  readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+  /** Groups' earned points, for `by: "group:<id>"`. */
+  readonly groups?: readonly { readonly id: string; readonly earned: number }[];
+  /** Indicators' earned points, for `by: "indicator:<id>"`. */
+  readonly indicators?: readonly { readonly id: string; readonly earned: number }[];
+  /** The subject's vetoes; a subject with any is vetoed for the tier rules. */
+  readonly vetoes?: readonly { readonly id: string }[];
+  /** The subject's flags, for eligibility rules. */
+  readonly flags?: readonly { readonly id: string }[];
+}
+
+/** Options for {@link rank}. */
+export interface RankOptions {
+  /** What to rank by: `total` (default), `group:<id>` or `indicator:<id>`. */
+  readonly by?: RankKey;
+  /** `desc` (default): higher is better; `asc`: lower is better. */
+  readonly order?: "desc" | "asc";
+  /**
+   * The field whose value makes the peer groups (R6, R20): `group` (the subject's peer group) or
+   * the name of an attribute (`jobLevel`, `category`, `department` …). One group when left out.
+   */
+  readonly groupBy?: string;
+  /** `competition` (1, 2, 2, 4; default), `dense` (1, 2, 2, 3) or `ordinal` (1, 2, 3, 4 by the tie-break). */
+  readonly ties?: TieStyle;
+  /** Keys that order equal scores (each in the same direction as `order`), before the id. */
+  readonly tieBreak?: readonly RankKey[];
+}
+
+/** One subject's place in its peer group. */
+export interface RankEntry {
+  /** The subject's id. */
+  readonly subjectId: string;
+  /** The subject's name. */
+  readonly name?: string;
+  /** The peer group's value, or `null` when the ranking has one group. */
+  readonly peerGroup: string | null;
+  /** The subject's own peer group, as given. */
+  readonly group?: string;
+  /** The score ranked. */
+  readonly score: number;
+  /** The rank, in the ranking's tie style. */
+  readonly rank: number;
+  /** The place after every tie is broken (tie-break keys, then id): 1, 2, 3 … */
+  readonly position: number;
+  /** How many subjects the peer group has. */
+  readonly groupSize: number;
+  /** The percentage of the peer group with a worse score (0 to 100). */
+  readonly percentile: number;
+  /** The ids of the others in the group with the same score (the first 100, by position). */
+  readonly tiedWith: readonly string[];
+  /** How many others in the group have the same score. */
+  readonly tiedCount: number;
+  /** The tie-break keys' values, in the order of `tieBreak`. */
+  readonly tieValues: readonly number[];
+  /** The subject's attributes, as given. */
+  readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+  /** The ids of the subject's vetoes. */
+  readonly vetoes: readonly string[];
+  /** The ids of the subject's flags. */
+  readonly flags: readonly string[];
+}
+
+/** A ranking: every subject's place within its peer group, and how it was made. */
+export interface Ranking {
+  /** What was ranked. */
+  readonly by: RankKey;
+  /** `desc` or `asc`. */
+  readonly order: "desc" | "asc";
+  /** The peer-group field, or `null` for one group. */
+  readonly groupBy: string | null;
+  /** The tie style. */
+  readonly ties: TieStyle;
+  /** The tie-break keys. */
+  readonly tieBreak: readonly RankKey[];
+  /** The entries, by peer group and then by position. */
+  readonly entries: readonly RankEntry[];
+}

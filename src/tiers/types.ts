@@ -1,0 +1,122 @@
+import type { DecimalInput } from "../core/validate.js";
+
+/**
+ * One tier of a {@link TierPolicy}, best tiers first. A tier with a `share` takes that share of its
+ * peer group (a quota); a tier with `min` takes who reaches the score; with both, a subject needs
+ * the score and a place within the quota. Exactly one tier has neither: it takes the rest. Tiers
+ * above it fill from the top, tiers below it from the bottom.
+ */
+export interface TierRule {
+  /** The tier's name (好, 中, 差 …); unique in the policy. */
+  readonly name: string;
+  /** Share of the peer group, 0 to 1. */
+  readonly share?: DecimalInput;
+  /** Lowest score that may enter (inclusive), compared as the policy's `compare` says; only for tiers above the open tier. */
+  readonly min?: DecimalInput;
+  /** Fewest subjects the quota gives, after rounding. */
+  readonly minCount?: number;
+  /** Most subjects the quota gives, after rounding. */
+  readonly maxCount?: number;
+  /** Subjects with any of these flags cannot enter (the 不称职 one-third flag, say). */
+  readonly excludeFlags?: readonly string[];
+  /** Whether a subject with a veto cannot enter (R26: a vetoed unit cannot be excellent). */
+  readonly excludeVetoed?: boolean;
+}
+
+/**
+ * A tier policy (等次评定办法) as JSON: the tiers, how quota counts are rounded, how ties at a
+ * boundary are settled, the peer groups and the veto override.
+ */
+export interface TierPolicy {
+  /** The JSON Schema this document follows, for editors. */
+  readonly $schema?: string;
+  /** The policy's id. */
+  readonly id?: string;
+  /** Name for people. */
+  readonly name?: string;
+  /** Longer description. */
+  readonly description?: string;
+  /** The tiers, best first. */
+  readonly tiers: readonly TierRule[];
+  /** How share × group size becomes a count: `floor` (default; ⌊0.4 × n⌋, R28), `round` (half up) or `ceil`. */
+  readonly count?: "floor" | "round" | "ceil";
+  /**
+   * Ties at a boundary: `better` (default) — all who tie go to the better tier, `worse` — all go to
+   * the worse tier, `break` — the ranking's order (its tie-break, then id) decides.
+   */
+  readonly ties?: "better" | "worse" | "break";
+  /** The peer-group field (see `RankOptions.groupBy`); the ranking's groups when left out. */
+  readonly groupBy?: string;
+  /** The tier a vetoed subject goes to, whatever its rank (R26, R27); it counts toward that tier's quota. */
+  readonly vetoTier?: string;
+  /** How scores meet `min`: `exact` (default) or `truncate` (the integer part, as some systems do). */
+  readonly compare?: "exact" | "truncate";
+}
+
+/** A tier's quota in one peer group. */
+export interface TierQuota {
+  /** The tier. */
+  readonly tier: string;
+  /** Its share, as exact decimal text, or `null` for a tier without a share. */
+  readonly share: string | null;
+  /** share × group size, exact. */
+  readonly exact: string | null;
+  /** The count after rounding and `minCount`/`maxCount`, or `null` for no quota. */
+  readonly quota: number | null;
+  /** How many were placed in it. */
+  readonly placed: number;
+}
+
+/** Why a subject is in its tier: the numbers that decided it. */
+export interface TierReason {
+  /** `quota` (within a share), `threshold` (reached `min`), `rest` (the open tier) or `veto` (the veto override). */
+  readonly rule: "quota" | "threshold" | "rest" | "veto";
+  /** The tier's quota in the group, where it has one. */
+  readonly quota?: TierQuota;
+  /** How the count was rounded. */
+  readonly count?: "floor" | "round" | "ceil";
+  /** The `min` reached, and the score compared with it (its integer part under `truncate`). */
+  readonly threshold?: { readonly min: string; readonly compared: string };
+  /** A tie at the tier's boundary and how it was settled. */
+  readonly tie?: { readonly with: readonly string[]; readonly rule: "better" | "worse" | "break" };
+  /** Better tiers the subject could not enter, and why (`vetoed`, `flag:<id>`, `below <min>`). */
+  readonly excluded?: readonly { readonly tier: string; readonly because: string }[];
+  /** The vetoes behind a `veto` placement. */
+  readonly vetoes?: readonly string[];
+}
+
+/** One subject's tier. */
+export interface TierPlacement {
+  /** The subject's id. */
+  readonly subjectId: string;
+  /** The subject's name. */
+  readonly name?: string;
+  /** The peer group, or `null` for one group. */
+  readonly peerGroup: string | null;
+  /** The tier. */
+  readonly tier: string;
+  /** The score ranked. */
+  readonly score: number;
+  /** The rank in the peer group. */
+  readonly rank: number;
+  /** The place after ties are broken. */
+  readonly position: number;
+  /** The size of the peer group. */
+  readonly groupSize: number;
+  /** The ids of the subject's flags, carried from the ranking. */
+  readonly flags: readonly string[];
+  /** Why. */
+  readonly reason: TierReason;
+}
+
+/** Every subject's tier, with each group's quotas. */
+export interface TierAssignment {
+  /** The policy's id, where it has one. */
+  readonly policy?: string;
+  /** The peer-group field, or `null` for one group. */
+  readonly groupBy: string | null;
+  /** Each peer group with its size and quotas. */
+  readonly groups: readonly { readonly peerGroup: string | null; readonly size: number; readonly tiers: readonly TierQuota[] }[];
+  /** Each subject's placement, by peer group and position. */
+  readonly placements: readonly TierPlacement[];
+}

@@ -43,7 +43,7 @@ export type {
 } from "./scheme/types.js";
 export { MAX_BATCH, safeScore, safeScoreAll, score, scoreAll } from "./scoring/score.js";
 export type { AdjustmentItemResult, AdjustmentResult, GroupResult, IndicatorResult, ScoreOptions, ScoreResult, VetoResult } from "./scoring/result.js";
-export type { AdjustmentItem, IndicatorValue, NotApplicable, SubjectInput, VetoHit } from "./scoring/subject.js";
+export type { AdjustmentItem, FlagInput, IndicatorValue, NotApplicable, SubjectInput, VetoHit } from "./scoring/subject.js";
 export { county361Example } from "./presets/county361.js";
 export { explain } from "./explain/explain.js";
 export type { ExplainOptions } from "./explain/explain.js";
@@ -53,3 +53,13 @@ export type { Rankable, RankEntry, RankKey, Ranking, RankOptions, TieStyle } fro
 export { assignTiers, safeAssignTiers } from "./tiers/assign.js";
 export { defineTierPolicy, safeDefineTierPolicy, tierPolicyJsonSchema } from "./tiers/policy.js";
 export type { TierAssignment, TierPlacement, TierPolicy, TierQuota, TierReason, TierRule } from "./tiers/types.js";
+export { checkHistory, consecutiveTier } from "./tiers/history.js";
+export type { ConsecutiveTierHit, ConsecutiveTierOptions, HistoryCheck, HistoryCondition, HistoryRule, TierRecord } from "./tiers/history.js";
+export { eligiblePool } from "./tiers/pool.js";
+export type { PoolOptions } from "./tiers/pool.js";
+export { lastPlaceDeductions, safeLastPlaceDeductions } from "./penalties/last-place.js";
+export type { LastPlaceDeduction, LastPlacePolicy, LastPlaceResult } from "./penalties/last-place.js";
+export { reallocatePromotionSlots, safeReallocatePromotionSlots } from "./penalties/promotion.js";
+export type { PromotionMove, PromotionPolicy } from "./penalties/promotion.js";
+export { withPenalties } from "./penalties/apply.js";
+export { explainTier } from "./explain/tiers.js";

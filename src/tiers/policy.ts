@@ -32,6 +32,7 @@ export const tierPolicySchema = z
     ties: z.enum(["better", "worse", "break"]).describe("Ties at a boundary (default better).").optional(),
     groupBy: z.string().min(1).max(200).describe("The peer-group field.").optional(),
     vetoTier: z.string().min(1).max(100).describe("The tier a vetoed subject goes to.").optional(),
+    vetoCountsInQuota: z.boolean().describe("Whether the vetoed count toward vetoTier's quota (default true).").optional(),
     compare: z.enum(["exact", "truncate"]).describe("How scores meet min (default exact).").optional(),
   })
   .superRefine((p, ctx) => {

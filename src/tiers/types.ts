@@ -47,8 +47,13 @@ export interface TierPolicy {
   readonly ties?: "better" | "worse" | "break";
   /** The peer-group field (see `RankOptions.groupBy`); the ranking's groups when left out. */
   readonly groupBy?: string;
-  /** The tier a vetoed subject goes to, whatever its rank (R26, R27); it counts toward that tier's quota. */
+  /** The tier a vetoed subject goes to, whatever its rank (R26, R27). */
   readonly vetoTier?: string;
+  /**
+   * Whether a subject placed by the veto counts toward `vetoTier`'s quota (default `true`: one
+   * fewer is placed there by rank); `false` places the quota by rank on top of the vetoed.
+   */
+  readonly vetoCountsInQuota?: boolean;
   /** How scores meet `min`: `exact` (default) or `truncate` (the integer part, as some systems do). */
   readonly compare?: "exact" | "truncate";
 }

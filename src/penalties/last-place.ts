@@ -1,0 +1,177 @@
+import { text, toDec, toNumber } from "../core/decimal.js";
+import { safely, type SafeResult } from "../core/errors.js";
+import { decimal, dec, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
+import { z } from "../core/z.js";
+import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
+import type { RankEntry, Ranking } from "../ranking/types.js";
+import { rankingSchema, regroup } from "../tiers/assign.js";
+
+/**
+ * A last-place deduction policy (末位扣分): the last place loses `deductions[0]` points, the
+ * second-last `deductions[1]`, and so on, within peer groups.
+ */
+export interface LastPlacePolicy {
+  /** Points off by place from the bottom: `[1, 0.5]` — 1 for the last, 0.5 for the second-last. */
+  readonly deductions: readonly DecimalInput[];
+  /** Subjects tied at a place: `all` (default) — each gets that place's deduction; `none` — none of them does. */
+  readonly ties?: "all" | "none";
+  /** Groups smaller than this are exempt (default 1: no group is). */
+  readonly minGroupSize?: number;
+  /** The peer-group field; the ranking's groups when left out. */
+  readonly groupBy?: string;
+  /** Only subjects whose score is below this are deducted. */
+  readonly below?: DecimalInput;
+  /** Where the points land: `total` (default) or `indicator:<id>`. */
+  readonly target?: "total" | `indicator:${string}`;
+  /** The reason written on each deduction (default `末位扣分`). */
+  readonly reason?: string;
+  /** A flag for the last place, such as a promotion deferral (R13): `{ "id": "promotion-deferred" }`. */
+  readonly flag?: { readonly id: string; readonly name?: string };
+}
+
+/** One subject's last-place deduction. */
+export interface LastPlaceDeduction {
+  /** The subject's id. */
+  readonly subjectId: string;
+  /** The peer group, or `null` for one group. */
+  readonly peerGroup: string | null;
+  /** The place from the bottom: 1 for the last (tied subjects share it). */
+  readonly bottomPlace: number;
+  /** The score ranked. */
+  readonly score: number;
+  /** Points off. */
+  readonly points: number;
+  /** Where they land: `total` or `indicator:<id>`. */
+  readonly target: "total" | `indicator:${string}`;
+  /** The reason, with the place and group size. */
+  readonly reason: string;
+  /** Others tied at the same place (the first 100). */
+  readonly tiedWith: readonly string[];
+}
+
+/** The outcome of {@link lastPlaceDeductions}. */
+export interface LastPlaceResult {
+  /** Each peer group, whether it was exempt, and why. */
+  readonly groups: readonly { readonly peerGroup: string | null; readonly size: number; readonly exempt: boolean; readonly reason?: string }[];
+  /** The deductions, by peer group and place. */
+  readonly deductions: readonly LastPlaceDeduction[];
+  /** The flags raised for the last place. */
+  readonly flags: readonly { readonly subjectId: string; readonly id: string; readonly name?: string; readonly reason: string }[];
+  /** Subjects passed over because of a tie (`ties: "none"`) or the `below` condition, and why. */
+  readonly spared: readonly { readonly subjectId: string; readonly bottomPlace: number; readonly reason: string }[];
+}
+
+const policySchema = z.strictObject({
+  deductions: z.array(decimal({ min: 0, above: true })).min(1).max(100).describe("Points off by place from the bottom."),
+  ties: z.enum(["all", "none"]).optional(),
+  minGroupSize: z.number().int().min(1).max(10_000_000).optional(),
+  groupBy: z.string().min(1).max(200).optional(),
+  below: decimal().optional(),
+  target: z.string().regex(/^(total|indicator:.+)$/).max(210).optional(),
+  reason: z.string().min(1).max(200).optional(),
+  flag: z.strictObject({ id: idSchema, name: z.string().max(200).optional() }).optional(),
+});
+
+/** Places from the bottom (1 = last), tied subjects sharing a place; `worstFirst` is in that order. */
+function bottomPlaces(worstFirst: readonly RankEntry[], upTo: number): Map<string, { place: number; tied: string[] }> {
+  const out = new Map<string, { place: number; tied: string[] }>();
+  let start = 0;
+  while (start < worstFirst.length && start < upTo) {
+    const score = toDec(worstFirst[start]!.score)!;
+    let end = start;
+    while (end + 1 < worstFirst.length && toDec(worstFirst[end + 1]!.score)!.eq(score)) end++;
+    const listed = worstFirst.slice(start, Math.min(end + 1, start + MAX_TIED_LISTED + 1)).map((e) => e.subjectId);
+    for (let i = start; i <= end; i++) {
+      const id = worstFirst[i]!.subjectId;
+      out.set(id, { place: start + 1, tied: listed.filter((o) => o !== id).slice(0, MAX_TIED_LISTED) });
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Last-place deductions (末位扣分) in monthly or quarterly rankings: the last (and second-last …)
+ * of each peer group lose points, with explicit rules for ties, small groups and a score
+ * condition. Feed the outcome to {@link withPenalties} and score again: the deductions then show in
+ * the trace.
+ *
+ * @param ranking - a ranking from {@link rank}.
+ * @param policy - the deductions by place, tie rule, smallest group, peer-group field, condition and target.
+ * @returns the deductions, the flags and the exempt groups.
+ * @throws {@link JixiaoError} for a bad policy or ranking.
+ * @example
+ * ```ts
+ * const ranking = rank([90, 80, 70, 60, 50].map((total, i) => ({ subjectId: `c${i + 1}`, total })));
+ * lastPlaceDeductions(ranking, { deductions: [1, 0.5] }).deductions.map((d) => `${d.subjectId}-${d.points}`);
+ * //=> ["c5-1", "c4-0.5"]
+ * ```
+ */
+export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): LastPlaceResult {
+  const p = parseWith(policySchema, policy, "Last-place policy is not valid", ["policy"]) as LastPlacePolicy;
+  let r = parseWith(rankingSchema, ranking, "Not a ranking") as Ranking;
+  if (p.groupBy !== undefined && p.groupBy !== r.groupBy) r = regroup(r, p.groupBy);
+  const amounts = p.deductions.map(dec);
+  const below = p.below === undefined ? undefined : dec(p.below);
+  const target = p.target ?? "total";
+  const why = p.reason ?? "末位扣分";
+  const groups = new Map<string | null, RankEntry[]>();
+  for (const e of r.entries) {
+    const list = groups.get(e.peerGroup);
+    if (list) list.push(e);
+    else groups.set(e.peerGroup, [e]);
+  }
+  const out: { -readonly [K in keyof LastPlaceResult]: LastPlaceResult[K][number][] } = { groups: [], deductions: [], flags: [], spared: [] };
+  for (const peer of [...groups.keys()].sort(byPeer)) {
+    const list = groups.get(peer)!.sort((a, b) => b.position - a.position); // worst first
+    if (list.length < (p.minGroupSize ?? 1)) {
+      out.groups.push({ peerGroup: peer, size: list.length, exempt: true, reason: `group of ${list.length}, smaller than ${p.minGroupSize}` });
+      continue;
+    }
+    out.groups.push({ peerGroup: peer, size: list.length, exempt: false });
+    const places = bottomPlaces(list, amounts.length);
+    for (const e of list) {
+      const at = places.get(e.subjectId);
+      if (!at || at.place > amounts.length) continue;
+      const { place, tied } = at;
+      const score = toDec(e.score)!;
+      if (p.ties === "none" && tied.length > 0) {
+        out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: `tied with ${tied.join(", ")}; ties: none` });
+        continue;
+      }
+      if (below && !score.lt(below)) {
+        out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: `score ${text(score)} is not below ${text(below)}` });
+        continue;
+      }
+      const where = `${place === 1 ? "last" : `place ${place} from the bottom`} of ${list.length}${peer === null ? "" : ` in ${peer}`}`;
+      out.deductions.push({
+        subjectId: e.subjectId,
+        peerGroup: peer,
+        bottomPlace: place,
+        score: e.score,
+        points: toNumber(amounts[place - 1]!),
+        target,
+        reason: `${why}: ${where}`,
+        tiedWith: tied,
+      });
+      if (place === 1 && p.flag)
+        out.flags.push({ subjectId: e.subjectId, id: p.flag.id, ...(p.flag.name !== undefined ? { name: p.flag.name } : {}), reason: `${where}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * {@link lastPlaceDeductions} without throwing.
+ * @param ranking - the ranking.
+ * @param policy - the policy.
+ * @returns `{ success: true, output }` or `{ success: false, issues }`.
+ * @example
+ * ```ts
+ * safeLastPlaceDeductions(ranking, { deductions: [] }).success;
+ * //=> false
+ * ```
+ */
+export function safeLastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): SafeResult<LastPlaceResult> {
+  return safely(() => lastPlaceDeductions(ranking, policy));
+}

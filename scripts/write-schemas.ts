@@ -1,7 +1,18 @@
 // Writes the published JSON Schemas from the library's own definitions (run by `npm run build`).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { schemeJsonSchema } from "../src/index.js";
+import { lastPlacePolicyJsonSchema, schemeJsonSchema, tierPolicyJsonSchema } from "../src/index.js";
 
-mkdirSync("docs/schema", { recursive: true });
-writeFileSync("docs/schema/scheme.schema.json", `${JSON.stringify(schemeJsonSchema(), null, 2)}\n`);
-console.log("wrote docs/schema/scheme.schema.json");
+/** Each published schema: its file under docs/schema and the function that makes it. */
+export const PUBLISHED = {
+  "scheme.schema.json": schemeJsonSchema,
+  "tier-policy.schema.json": tierPolicyJsonSchema,
+  "last-place-policy.schema.json": lastPlacePolicyJsonSchema,
+} as const;
+
+if (process.argv[1]?.endsWith("write-schemas.ts")) {
+  mkdirSync("docs/schema", { recursive: true });
+  for (const [file, make] of Object.entries(PUBLISHED)) {
+    writeFileSync(`docs/schema/${file}`, `${JSON.stringify(make(), null, 2)}\n`);
+    console.log(`wrote docs/schema/${file}`);
+  }
+}

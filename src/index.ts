@@ -57,7 +57,7 @@ export { checkHistory, consecutiveTier } from "./tiers/history.js";
 export type { ConsecutiveTierHit, ConsecutiveTierOptions, HistoryCheck, HistoryCondition, HistoryRule, TierRecord } from "./tiers/history.js";
 export { eligiblePool } from "./tiers/pool.js";
 export type { PoolOptions } from "./tiers/pool.js";
-export { lastPlaceDeductions, safeLastPlaceDeductions } from "./penalties/last-place.js";
+export { lastPlaceDeductions, lastPlacePolicyJsonSchema, safeLastPlaceDeductions } from "./penalties/last-place.js";
 export type { LastPlaceDeduction, LastPlacePolicy, LastPlaceResult } from "./penalties/last-place.js";
 export { reallocatePromotionSlots, safeReallocatePromotionSlots } from "./penalties/promotion.js";
 export type { PromotionMove, PromotionPolicy } from "./penalties/promotion.js";

@@ -1,5 +1,6 @@
 import { text, toDec, toNumber } from "../core/decimal.js";
 import { safely, type SafeResult } from "../core/errors.js";
+import { jsonSchemaOf } from "../core/json-schema.js";
 import { decimal, dec, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
@@ -61,7 +62,8 @@ export interface LastPlaceResult {
   readonly spared: readonly { readonly subjectId: string; readonly bottomPlace: number; readonly reason: string }[];
 }
 
-const policySchema = z.strictObject({
+/** The last-place policy schema. @internal */
+export const lastPlacePolicySchema = z.strictObject({
   deductions: z.array(decimal({ min: 0, above: true })).min(1).max(100).describe("Points off by place from the bottom."),
   ties: z.enum(["all", "none"]).optional(),
   minGroupSize: z.number().int().min(1).max(10_000_000).optional(),
@@ -70,7 +72,21 @@ const policySchema = z.strictObject({
   target: z.string().regex(/^(total|indicator:.+)$/).max(210).optional(),
   reason: z.string().min(1).max(200).optional(),
   flag: z.strictObject({ id: idSchema, name: z.string().max(200).optional() }).optional(),
-});
+}).describe("A jixiao last-place deduction policy (末位扣分).");
+
+/**
+ * The JSON Schema (draft 2020-12) of a last-place policy, also published as
+ * `docs/schema/last-place-policy.schema.json`.
+ * @returns a fresh JSON Schema object.
+ * @example
+ * ```ts
+ * lastPlacePolicyJsonSchema().required;
+ * //=> ["deductions"]
+ * ```
+ */
+export function lastPlacePolicyJsonSchema(): Record<string, unknown> {
+  return jsonSchemaOf(lastPlacePolicySchema, "jixiao last-place policy");
+}
 
 /** Places from the bottom (1 = last), tied subjects sharing a place; `worstFirst` is in that order. */
 function bottomPlaces(worstFirst: readonly RankEntry[], upTo: number): Map<string, { place: number; tied: string[] }> {
@@ -108,7 +124,7 @@ function bottomPlaces(worstFirst: readonly RankEntry[], upTo: number): Map<strin
  * ```
  */
 export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): LastPlaceResult {
-  const p = parseWith(policySchema, policy, "Last-place policy is not valid", ["policy"]) as LastPlacePolicy;
+  const p = parseWith(lastPlacePolicySchema, policy, "Last-place policy is not valid", ["policy"]) as LastPlacePolicy;
   let r = parseWith(rankingSchema, ranking, "Not a ranking") as Ranking;
   if (p.groupBy !== undefined && p.groupBy !== r.groupBy) r = regroup(r, p.groupBy);
   const amounts = p.deductions.map(dec);

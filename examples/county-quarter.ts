@@ -1,13 +1,25 @@
 /**
  * The main demo: a county bureau's quarter (about 200 cadres), scored under the example "361"
- * scheme, ranked, and one cadre's score explained.
+ * scheme, with last-place deductions by department, ranked, placed in tiers, and one cadre's tier
+ * and score explained.
  *
  *   npm run demo
  *
  * The cadres and their values are synthetic (a seeded generator, so every run prints the same);
- * the scheme is the library's labelled example, not official policy.
+ * the scheme and the policies are the library's labelled examples, not official policy.
  */
-import { county361Example, defineScheme, explain, scoreAll, type ScoreResult, type SubjectInput } from "../src/index.js";
+import {
+  assignTiers,
+  county361Example,
+  defineScheme,
+  explain,
+  explainTier,
+  lastPlaceDeductions,
+  rank,
+  scoreAll,
+  withPenalties,
+  type SubjectInput,
+} from "../src/index.js";
 
 /** A small seeded generator (mulberry32), so the demo is the same on every run. */
 function random(seed: number): () => number {
@@ -53,38 +65,54 @@ function cadre(index: number): SubjectInput {
 
 const scheme = defineScheme(county361Example);
 const cadres = Array.from({ length: 200 }, (_, i) => cadre(i));
-const results = scoreAll(scheme, cadres);
+const firstPass = scoreAll(scheme, cadres);
 
-// Rank by total, best first; equal totals share a place (1, 2, 2, 4); ties listed by id.
-const ordered = [...results].sort((a, b) => b.total - a.total || (a.subjectId < b.subjectId ? -1 : 1));
-const place = new Map<string, number>();
-ordered.forEach((r, i) => place.set(r.subjectId, i > 0 && ordered[i - 1]!.total === r.total ? place.get(ordered[i - 1]!.subjectId)! : i + 1));
+// Last-place deductions (example policy): in each department of at least 5, the last loses 1
+// point on the competitive indicator and the last-ranked cadre's promotion is deferred (R13).
+const lastPlace = lastPlaceDeductions(rank(firstPass, { groupBy: "department" }), {
+  deductions: [1],
+  minGroupSize: 5,
+  target: "indicator:grabbed",
+  flag: { id: "promotion-deferred", name: "晋升暂缓" },
+});
+const results = scoreAll(scheme, withPenalties(cadres, lastPlace));
 
-const row = (r: ScoreResult) => {
-  const earned = (id: string) => String(r.groups.find((g) => g.id === id)?.earned ?? "").padStart(6);
-  return `${String(place.get(r.subjectId)).padStart(4)}  ${r.subjectId}  ${(r.name ?? "").padEnd(4, "　")}  ${String(r.attributes?.department ?? "").padEnd(7, "　")} ${earned("common")} ${earned("individual")} ${earned("competitive")}  ${String(r.total).padStart(6)}`;
+// The bureau-wide ranking and tiers (example policy: 好 20%, 差 10%, ties go to the better tier,
+// a vetoed cadre is 差).
+const ranking = rank(results);
+const tiers = assignTiers(ranking, {
+  tiers: [{ name: "好", share: 0.2 }, { name: "中" }, { name: "差", share: 0.1 }],
+  count: "floor",
+  ties: "better",
+  vetoTier: "差",
+});
+const tierOf = new Map(tiers.placements.map((p) => [p.subjectId, p]));
+const byId = new Map(results.map((r) => [r.subjectId, r]));
+
+const row = (id: string) => {
+  const r = byId.get(id)!;
+  const e = ranking.entries.find((x) => x.subjectId === id)!;
+  const earned = (g: string) => String(r.groups.find((x) => x.id === g)?.earned ?? "").padStart(6);
+  return `${String(e.rank).padStart(4)}  ${r.subjectId}  ${(r.name ?? "").padEnd(4, "　")}  ${String(r.attributes?.department ?? "").padEnd(7, "　")} ${earned("common")} ${earned("individual")} ${earned("competitive")}  ${String(r.total).padStart(6)}  ${tierOf.get(id)!.tier}`;
 };
 
 console.log(`${scheme.name} — ${results.length} 名干部，本季度个人绩效`);
-console.log("（示例方案与合成数据，仅作演示）\n");
-console.log("排名  编号  姓名      部门              共性   个性  竞争性    总分");
-for (const r of ordered.slice(0, 10)) console.log(row(r));
+console.log("（示例方案、示例政策与合成数据，仅作演示）\n");
+console.log("排名  编号  姓名      部门              共性   个性  竞争性    总分  等次");
+for (const e of ranking.entries.slice(0, 10)) console.log(row(e.subjectId));
 console.log("   …");
-for (const r of ordered.slice(-5)) console.log(row(r));
+for (const e of ranking.entries.slice(-5)) console.log(row(e.subjectId));
 
-const totals = results.map((r) => r.total);
-const mean = totals.reduce((a, b) => a + b, 0) / totals.length;
-console.log(`\n最高 ${Math.max(...totals)}，最低 ${Math.min(...totals)}，平均 ${mean.toFixed(2)}（平均值仅为展示，按浮点计算）`);
+console.log("\n等次（好 20%、差 10%，名额向下取整，边界并列归入较好等次，有否决项者为差）：");
+for (const q of tiers.groups[0]!.tiers)
+  console.log(`  ${q.tier}：${q.placed} 人${q.quota === null ? "（其余）" : `（名额 ${q.share} × ${tiers.groups[0]!.size} = ${q.exact} → ${q.quota}）`}`);
 
-const byDepartment = new Map<string, number[]>();
-for (const r of results) {
-  const d = String(r.attributes?.department);
-  byDepartment.set(d, [...(byDepartment.get(d) ?? []), r.total]);
-}
-console.log("\n部门  人数  平均分");
-for (const [d, list] of [...byDepartment].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-  console.log(`${d.padEnd(8, "　")} ${String(list.length).padStart(3)}  ${(list.reduce((a, b) => a + b, 0) / list.length).toFixed(2)}`);
+console.log("\n末位扣分（各部门 5 人以上，末位在竞争性指标扣 1 分，晋升暂缓）：");
+for (const d of lastPlace.deductions) console.log(`  ${d.subjectId} ${byId.get(d.subjectId)!.name}：${d.reason}${d.tiedWith.length ? `（并列：${d.tiedWith.join("、")}）` : ""}`);
+for (const g of lastPlace.groups.filter((x) => x.exempt)) console.log(`  ${g.peerGroup}：免于末位扣分（${g.reason}）`);
 
 const chosen = results.find((r) => r.indicators.some((i) => !i.applicable) && r.bonus.items.length > 0) ?? results[0]!;
+console.log(`\n—— 等次说明：${chosen.name}（${chosen.subjectId}） ——`);
+console.log(explainTier(tierOf.get(chosen.subjectId)!));
 console.log(`\n—— 得分说明：${chosen.name}（${chosen.subjectId}） ——`);
 console.log(explain(chosen, { locale: "zh-CN" }));

@@ -1,5 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { county361Example, defineScheme, explain, isJixiaoError, score, scoreAll, type SchemeConfig, type SubjectInput } from "../src/index.js";
+import {
+  assignTiers,
+  checkHistory,
+  consecutiveTier,
+  county361Example,
+  defineScheme,
+  eligiblePool,
+  explain,
+  explainTier,
+  isJixiaoError,
+  lastPlaceDeductions,
+  rank,
+  reallocatePromotionSlots,
+  score,
+  scoreAll,
+  withPenalties,
+  type SchemeConfig,
+  type SubjectInput,
+} from "../src/index.js";
 
 function deepFreeze<T>(value: T): T {
   // Iterative, so 10,000-deep nesting and cycles are fine.
@@ -88,5 +106,42 @@ describe("hostile input", () => {
     });
     expect(endsWell(() => scoreAll(scheme, [{ id: "a", values: { x: 5 } }, { id: "b", values: { x: "boom" } }]))).toBe("error");
     expect(scoreAll(scheme, [{ id: "a", values: { x: 5 } }])[0]!.total).toBe(5);
+  });
+});
+
+describe("hostile input to ranking, tiers and penalties", () => {
+  const ranking = rank([90, 80, 80, 70].map((total, i) => ({ subjectId: `c${i}`, total })));
+  const policy = { tiers: [{ name: "好", share: 0.25 }, { name: "中" }] };
+  const entries: [string, (input: unknown) => unknown][] = [
+    ["rank", (x) => rank(x as never)],
+    ["rank options", (x) => rank([{ subjectId: "a", total: 1 }], x as never)],
+    ["assignTiers ranking", (x) => assignTiers(x as never, policy)],
+    ["assignTiers policy", (x) => assignTiers(ranking, x as never)],
+    ["eligiblePool", (x) => eligiblePool(ranking, x as never)],
+    ["lastPlaceDeductions", (x) => lastPlaceDeductions(ranking, x as never)],
+    ["reallocatePromotionSlots", (x) => reallocatePromotionSlots(x as never)],
+    ["consecutiveTier", (x) => consecutiveTier(x as never, { tier: "差", years: 2 })],
+    ["checkHistory", (x) => checkHistory([], x as never)],
+    ["withPenalties", (x) => withPenalties([], x as never)],
+    ["explainTier", (x) => explainTier(x as never)],
+  ];
+
+  it.each(entries)("%s answers anything with a result or a JixiaoError", (_name, fn) => {
+    for (const input of hostile) endsWell(() => fn(deepFreeze(input)));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("ranks and tiers a large batch with everyone tied, within bounds", () => {
+    const all = rank(Array.from({ length: 20_000 }, (_, i) => ({ subjectId: `c${i}`, total: 80 })));
+    expect(all.entries[0]!.tiedCount).toBe(19_999);
+    expect(all.entries[0]!.tiedWith.length).toBe(100);
+    const tiers = assignTiers(all, { tiers: [{ name: "好", share: 0.2 }, { name: "中" }, { name: "差", share: 0.1 }], ties: "better" });
+    expect(tiers.groups[0]!.tiers.map((t) => t.placed)).toEqual([20_000, 0, 0]);
+    expect(lastPlaceDeductions(all, { deductions: [1] }).deductions.length).toBe(20_000);
+  });
+
+  it("does not change a ranking it is given", () => {
+    const frozen = deepFreeze(rank([{ subjectId: "a", total: 1, attributes: { d: "x" } }, { subjectId: "b", total: 2, attributes: { d: "y" } }]));
+    expect(assignTiers(frozen, { ...policy, groupBy: "d" }).groups.length).toBe(2);
   });
 });

@@ -3,7 +3,7 @@ import { Dec, text, toDec } from "../core/decimal.js";
 import { JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { dec, namedRecord, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
-import { byPeer } from "../ranking/order.js";
+import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
 import { peerOf, rankingOf } from "../ranking/rank.js";
 import type { Rankable, RankEntry, Ranking } from "../ranking/types.js";
 import { defineTierPolicy, isOpen } from "./policy.js";
@@ -118,9 +118,10 @@ function placeGroup(list: readonly RankEntry[], p: TierPolicy): { placements: Ti
       // `better` widens a top tier and narrows a bottom one; `worse` the opposite.
       const widen = ties === "break" ? undefined : (ties === "better") !== fromBottom;
       const { take, tied } = cut(eligible, Math.max(0, left[ti]!), same, widen);
+      const listed = tied.slice(0, MAX_TIED_LISTED + 1).map((o) => o.entry.subjectId);
       for (const c of tied)
         if (!tieOf.has(c.entry.subjectId))
-          tieOf.set(c.entry.subjectId, { with: tied.filter((o) => o !== c).map((o) => o.entry.subjectId), rule: ties });
+          tieOf.set(c.entry.subjectId, { with: listed.filter((id) => id !== c.entry.subjectId).slice(0, MAX_TIED_LISTED), rule: ties });
       chosen = eligible.slice(0, take);
     }
     const quota = quotas[ti];

@@ -82,7 +82,7 @@ export interface TierReason {
   readonly count?: "floor" | "round" | "ceil";
   /** The `min` reached, and the score compared with it (its integer part under `truncate`). */
   readonly threshold?: { readonly min: string; readonly compared: string };
-  /** A tie at the tier's boundary and how it was settled. */
+  /** A tie at the tier's boundary (the first 100 others tied) and how it was settled. */
   readonly tie?: { readonly with: readonly string[]; readonly rule: "better" | "worse" | "break" };
   /** Better tiers the subject could not enter, and why (`vetoed`, `flag:<id>`, `below <min>`). */
   readonly excluded?: readonly { readonly tier: string; readonly because: string }[];

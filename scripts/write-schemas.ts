@@ -1,12 +1,13 @@
 // Writes the published JSON Schemas from the library's own definitions (run by `npm run build`).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { lastPlacePolicyJsonSchema, schemeJsonSchema, tierPolicyJsonSchema } from "../src/index.js";
+import { lastPlacePolicyJsonSchema, schemeJsonSchema, taskBoardJsonSchema, tierPolicyJsonSchema } from "../src/index.js";
 
 /** Each published schema: its file under docs/schema and the function that makes it. */
 export const PUBLISHED = {
   "scheme.schema.json": schemeJsonSchema,
   "tier-policy.schema.json": tierPolicyJsonSchema,
   "last-place-policy.schema.json": lastPlacePolicyJsonSchema,
+  "task-board.schema.json": taskBoardJsonSchema,
 } as const;
 
 if (process.argv[1]?.endsWith("write-schemas.ts")) {

@@ -63,3 +63,24 @@ export { reallocatePromotionSlots, safeReallocatePromotionSlots } from "./penalt
 export type { PromotionMove, PromotionPolicy } from "./penalties/promotion.js";
 export { withPenalties } from "./penalties/apply.js";
 export { explainTier } from "./explain/tiers.js";
+export { allocateTasks, safeAllocateTasks } from "./tasks/allocate.js";
+export { defineTaskBoard, safeDefineTaskBoard, taskBoardJsonSchema } from "./tasks/board.js";
+export { creditOf, creditTasks, safeCreditTasks } from "./tasks/credit.js";
+export { taskStatistics } from "./tasks/statistics.js";
+export type { TaskStatistics, TaskStatisticsOptions } from "./tasks/statistics.js";
+export type {
+  Allocation,
+  AllocationPolicy,
+  Completion,
+  CreditPolicy,
+  Grab,
+  GrabOutcome,
+  PersonCredits,
+  StaffMember,
+  TaskAllocation,
+  TaskBoardConfig,
+  TaskConfig,
+  TaskCredit,
+  TaskCredits,
+  TaskOwner,
+} from "./tasks/types.js";

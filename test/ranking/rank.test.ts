@@ -200,25 +200,160 @@ describe("rank: errors with paths", () => {
       { subjectId: "a", total: 1, indicators: [{ id: "x", earned: 1 }] },
       { subjectId: "b", total: 2, groups: [{ id: "x", earned: 1 }] },
     ];
-    expect(issuesOf(rs, { by: "indicator:x" })).toMatchInlineSnapshot();
-    expect(issuesOf(rs, { tieBreak: ["group:x"] })).toMatchInlineSnapshot();
+    expect(issuesOf(rs, { by: "indicator:x" })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "unknown_id",
+          "message": "[1].indicators (指标): has no indicator "x" to rank by",
+          "path": [
+            1,
+            "indicators",
+          ],
+        },
+      ]
+    `);
+    expect(issuesOf(rs, { tieBreak: ["group:x"] })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "unknown_id",
+          "message": "[0].groups (指标组): has no group "x" to rank by",
+          "path": [
+            0,
+            "groups",
+          ],
+        },
+      ]
+    `);
   });
 
   it("a subject without the group field", () => {
-    expect(issuesOf([{ subjectId: "a", total: 1, attributes: { jobLevel: "科员" } }, { subjectId: "b", total: 2, attributes: {} }, { subjectId: "c", total: 2 }], { groupBy: "jobLevel" })).toMatchInlineSnapshot();
-    expect(issuesOf([{ subjectId: "a", total: 1, group: "A" }, { subjectId: "b", total: 2 }], { groupBy: "group" })).toMatchInlineSnapshot();
+    expect(issuesOf([{ subjectId: "a", total: 1, attributes: { jobLevel: "科员" } }, { subjectId: "b", total: 2, attributes: {} }, { subjectId: "c", total: 2 }], { groupBy: "jobLevel" })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "unknown_field",
+          "message": "[1].attributes: has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+          "path": [
+            1,
+            "attributes",
+          ],
+        },
+        {
+          "code": "unknown_field",
+          "message": "[2].attributes: has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+          "path": [
+            2,
+            "attributes",
+          ],
+        },
+      ]
+    `);
+    expect(issuesOf([{ subjectId: "a", total: 1, group: "A" }, { subjectId: "b", total: 2 }], { groupBy: "group" })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "unknown_field",
+          "message": "[1].group: has no "group" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+          "path": [
+            1,
+            "group",
+          ],
+        },
+      ]
+    `);
   });
 
   it("duplicate subject ids", () => {
-    expect(issuesOf(totals({ a: 1, b: 2 }).concat([{ subjectId: "a", total: 3 }]))).toMatchInlineSnapshot();
+    expect(issuesOf(totals({ a: 1, b: 2 }).concat([{ subjectId: "a", total: 3 }]))).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "duplicate_id",
+          "message": "[2].subjectId: repeats "a" of [0]; a subject is ranked once",
+          "path": [
+            2,
+            "subjectId",
+          ],
+        },
+      ]
+    `);
   });
 
   it("bad options", () => {
-    expect(issuesOf(totals({ a: 1 }), { by: "score", order: "up", ties: "fractional", groupBy: "", tieBreak: ["id"], extra: true })).toMatchInlineSnapshot();
+    expect(issuesOf(totals({ a: 1 }), { order: "up", ties: "fractional", groupBy: "", extra: true })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_option",
+          "message": "options.order: must be one of "desc", "asc", not text "up"",
+          "path": [
+            "options",
+            "order",
+          ],
+        },
+        {
+          "code": "out_of_range",
+          "message": "options.groupBy: must be at least 1 character; it is text """,
+          "path": [
+            "options",
+            "groupBy",
+          ],
+        },
+        {
+          "code": "invalid_option",
+          "message": "options.ties: must be one of "competition", "dense", "ordinal", not text "fractional"",
+          "path": [
+            "options",
+            "ties",
+          ],
+        },
+        {
+          "code": "unknown_field",
+          "message": "options.extra: is not a known field",
+          "path": [
+            "options",
+            "extra",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it("a key that is not total, group:<id> or indicator:<id> is reported as a bad option, not as a bad number", () => {
+    const issues = issuesOf(totals({ a: 1 }), { by: "score", tieBreak: ["id"] });
+    expect(issues.map((i) => i.path)).toEqual([
+      ["options", "by"],
+      ["options", "tieBreak", 0],
+    ]);
+    for (const i of issues) {
+      // "score" and "id" are not numbers; the key grammar is what they break
+      expect(i.code).not.toBe("invalid_number");
+      expect(i.message).not.toMatch(/decimal/);
+      expect(i.message).toMatch(/total|group:|indicator:/);
+    }
   });
 
   it("a total that is not a number", () => {
-    expect(issuesOf([{ subjectId: "a", total: "high" }, { subjectId: "b", total: Number.NaN }])).toMatchInlineSnapshot();
+    expect(issuesOf([{ subjectId: "a", total: 1 }, { subjectId: "b", total: "high" }])).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_number",
+          "message": "[1].total: must be a finite decimal, not high",
+          "path": [
+            1,
+            "total",
+          ],
+        },
+      ]
+    `);
+    expect(issuesOf([{ subjectId: "a", total: Number.NaN }])).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_number",
+          "message": "[0].total: must be a finite decimal number (a number or text such as "96.5"), not NaN",
+          "path": [
+            0,
+            "total",
+          ],
+        },
+      ]
+    `);
   });
 
   it("rank throws JixiaoError", () => {

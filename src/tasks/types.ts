@@ -1,0 +1,198 @@
+import type { DecimalInput } from "../core/validate.js";
+
+/** One task on a board (急难险重任务). */
+export interface TaskConfig {
+  /** Unique id on the board. */
+  readonly id: string;
+  /** What the task is. */
+  readonly title: string;
+  /** Longer description. */
+  readonly description?: string;
+  /** Its difficulty grade: a name from the board's `difficulty` table (high / medium / low …). */
+  readonly difficulty: string;
+  /** Base points, more than 0. */
+  readonly points: DecimalInput;
+  /** How many people it takes (default 1). */
+  readonly seats?: number;
+  /** The post (岗位) it belongs to: assignment (派单) goes to holders of this post. */
+  readonly post: string;
+  /** When it was published (亮单): a date (`2023-07-03`) or date-time. */
+  readonly published: string;
+  /** Its deadline: a date (the whole day counts) or date-time. */
+  readonly deadline: string;
+}
+
+/**
+ * A task board (三单清单) as JSON: the period, the difficulty coefficients and the tasks.
+ * The coefficients are configuration; the seeds name the grades, not their values.
+ */
+export interface TaskBoardConfig {
+  /** The JSON Schema this document follows, for editors. */
+  readonly $schema?: string;
+  /** The board's id. */
+  readonly id: string;
+  /** Name for people. */
+  readonly name?: string;
+  /** The period it covers (`2023-Q3`, `2023-07`, `2023-H2`, `2023`). */
+  readonly period: string;
+  /** The UTC offset that dates and times without one are read in (default `+08:00`, China Standard Time). */
+  readonly utcOffset?: string;
+  /** Difficulty grade → score coefficient (`{ "high": 1.5, "medium": 1.2, "low": 1 }`), each more than 0. */
+  readonly difficulty: Readonly<Record<string, DecimalInput>>;
+  /** The tasks. */
+  readonly tasks: readonly TaskConfig[];
+}
+
+/** A member of staff who can grab or be assigned tasks. */
+export interface StaffMember {
+  /** Unique id. */
+  readonly id: string;
+  /** Name for people. */
+  readonly name?: string;
+  /** The posts (岗位) the person holds. */
+  readonly posts: readonly string[];
+  /** The department, for reports. */
+  readonly department?: string;
+}
+
+/** A grab (抢单): a person asks for a task at a moment. */
+export interface Grab {
+  /** The task's id. */
+  readonly task: string;
+  /** The person's id. */
+  readonly person: string;
+  /** When: a date-time (with offset, or read at the board's `utcOffset`). */
+  readonly at: string;
+}
+
+/** Options for {@link allocateTasks}. */
+export interface AllocationPolicy {
+  /** Most tasks one person may grab on the board; no limit when left out. */
+  readonly maxTasksPerPerson?: number;
+  /** Who may grab a task: `anyone` (default) or only holders of its `post`. */
+  readonly eligibility?: "anyone" | "post";
+  /** How many seats of a task nobody grabbed are assigned: `one` (default: it has an owner) or `all`. */
+  readonly assignSeats?: "one" | "all";
+}
+
+/** An owner of a task. */
+export interface TaskOwner {
+  /** The person's id. */
+  readonly person: string;
+  /** `grabbed` (抢单) or `assigned` (派单). */
+  readonly how: "grabbed" | "assigned";
+  /** When the winning grab was made. */
+  readonly at?: string;
+  /** Why this person was assigned: the post and the load that decided it. */
+  readonly reason?: string;
+}
+
+/** One task's outcome. */
+export interface TaskAllocation {
+  /** The task's id. */
+  readonly task: string;
+  /** Its seats. */
+  readonly seats: number;
+  /** Its owners, grabbed first in order of their grabs, then assigned. */
+  readonly owners: readonly TaskOwner[];
+  /** `grabbed` (every owner grabbed it), `assigned`, `partly-grabbed` (seats left) or `unowned`. */
+  readonly status: "grabbed" | "assigned" | "partly-grabbed" | "unowned";
+  /** Why it has no owner (no one holds its post). */
+  readonly reason?: string;
+}
+
+/** One grab's outcome. */
+export interface GrabOutcome {
+  /** Its index in the grabs given. */
+  readonly index: number;
+  /** The task's id. */
+  readonly task: string;
+  /** The person's id. */
+  readonly person: string;
+  /** When. */
+  readonly at: string;
+  /** `seated` or `rejected`. */
+  readonly outcome: "seated" | "rejected";
+  /** Why it was rejected: `unknown_task`, `unknown_person`, `not_published`, `after_deadline`, `not_eligible`, `duplicate`, `limit`, `no_seat`. */
+  readonly code?: string;
+  /** The reason in words. */
+  readonly reason?: string;
+}
+
+/** The outcome of {@link allocateTasks}: every task's owners and every grab's fate. */
+export interface Allocation {
+  /** The board's id. */
+  readonly board: string;
+  /** Every task, in board order. */
+  readonly tasks: readonly TaskAllocation[];
+  /** Every grab, in the order it was decided (time, then person id, then task id). */
+  readonly grabs: readonly GrabOutcome[];
+}
+
+/** A completed task (or a co-owner's part of it), with its quality. */
+export interface Completion {
+  /** The task's id. */
+  readonly task: string;
+  /** The owner's id. */
+  readonly person: string;
+  /** Completion quality: a fraction from 0 to 1, or a grade named in the policy's `qualityGrades`. */
+  readonly quality: number | string;
+  /** When it was completed; after the deadline it is late. On time when left out. */
+  readonly completed?: string;
+  /** The owner's declared share of the task, 0 to 1; a task's declared shares must add up to 1. Equal shares when no one declares. */
+  readonly share?: DecimalInput;
+}
+
+/** Options for {@link creditTasks}: every number here is configuration. */
+export interface CreditPolicy {
+  /** Quality grade → fraction (`{ "优": 1, "良": 0.8, "中": 0.6 }`). */
+  readonly qualityGrades?: Readonly<Record<string, DecimalInput>>;
+  /** Factor for assigned (派单) tasks against grabbed ones (default 1: the same). */
+  readonly assignedFactor?: DecimalInput;
+  /** Factor for a task completed after its deadline (default 1: no effect). */
+  readonly lateFactor?: DecimalInput;
+  /** Most points one person's credits count for (10, the competitive part of "361"); no cap when left out. */
+  readonly cap?: DecimalInput;
+  /** Decimals of the parts a task's points are split into between co-owners (default 2); the parts always add up to the whole. */
+  readonly splitDecimals?: number;
+}
+
+/** One credit: what a person earns from one task, with its trace. */
+export interface TaskCredit {
+  /** The task's id. */
+  readonly task: string;
+  /** How the person owns it. */
+  readonly how: "grabbed" | "assigned";
+  /** Points earned from it. */
+  readonly credit: number;
+  /** Whether it was completed late. */
+  readonly late: boolean;
+  /** The calculation: points × coefficient, the share, quality and factors, as exact decimal strings. */
+  readonly trace: readonly import("../core/trace.js").TraceStep[];
+}
+
+/** One person's credits and capped total. */
+export interface PersonCredits {
+  /** The person's id. */
+  readonly person: string;
+  /** Each credit, in task order. */
+  readonly credits: readonly TaskCredit[];
+  /** The sum of the credits. */
+  readonly total: number;
+  /** The cap, or `null` for none. */
+  readonly cap: number | null;
+  /** What counts: the total, limited by the cap. */
+  readonly applied: number;
+  /** What the cap cut off (total − applied), shown rather than silently lost. */
+  readonly excess: number;
+}
+
+/** The outcome of {@link creditTasks}. */
+export interface TaskCredits {
+  /** The board's id. */
+  readonly board: string;
+  /** Each person with a completion, by id. */
+  readonly people: readonly PersonCredits[];
+  /** Owners of tasks with no completion recorded: no credit. */
+  readonly uncompleted: readonly { readonly task: string; readonly person: string }[];
+}

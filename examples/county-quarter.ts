@@ -1,81 +1,49 @@
 /**
- * The main demo: a county bureau's quarter (about 200 cadres), scored under the example "361"
- * scheme, with last-place deductions by department, ranked, placed in tiers, and one cadre's tier
- * and score explained.
+ * The main demo: a county bureau's quarter (200 cadres): the grabbed tasks (三单) credited into
+ * the competitive indicator, everyone scored under the example "361" scheme, last-place deductions
+ * by department, the ranking and tiers, and one cadre's tier and score explained.
  *
  *   npm run demo
  *
  * The cadres and their values are synthetic (a seeded generator, so every run prints the same);
  * the scheme and the policies are the library's labelled examples, not official policy.
  */
+import { board, cadres, completionOf, grabs, staff } from "./county-data.js";
 import {
+  allocateTasks,
   assignTiers,
   county361Example,
+  creditOf,
+  creditTasks,
   defineScheme,
   explain,
   explainTier,
   lastPlaceDeductions,
   rank,
   scoreAll,
+  taskStatistics,
   withPenalties,
-  type SubjectInput,
 } from "../src/index.js";
 
-/** A small seeded generator (mulberry32), so the demo is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(2024_3);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
-const between = (low: number, high: number, decimals = 1) => Number((low + rand() * (high - low)).toFixed(decimals));
-
-const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "朱", "胡", "郭"];
-const GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "霞", "平", "刚", "桂英"];
-const DEPARTMENTS = ["办公室", "征管股", "收入核算股", "纳税服务股", "法制股", "税源管理一分局", "税源管理二分局", "第一税务所"];
-const GRADES = ["优", "良", "良", "中", "中", "差"];
-
-function cadre(index: number): SubjectInput {
-  const id = `c${String(index + 1).padStart(3, "0")}`;
-  const collection = rand() < 0.05 ? null : between(82, 112); // 5% are not assessed on collection
-  return {
-    id,
-    name: pick(SURNAMES) + pick(GIVEN),
-    attributes: { department: pick(DEPARTMENTS) },
-    values: {
-      attendance: Math.floor(rand() * rand() * 6),
-      study: pick(GRADES),
-      political: between(60, 100, 0),
-      collection,
-      backlog: Math.floor(rand() * 12),
-      grabbed: between(0, 10, 1),
-    },
-    ...(rand() < 0.1 ? { bonus: [{ points: pick([0.5, 1, 2]), reason: pick(["创新", "表扬", "人才培养"]) }] } : {}),
-    ...(rand() < 0.06 ? { deductions: [{ points: pick([0.5, 1]), reason: "差错" }] } : {}),
-    ...(index === 137 ? { vetoes: [{ id: "discipline", reason: "违反工作纪律" }] } : {}),
-  };
-}
-
 const scheme = defineScheme(county361Example);
-const cadres = Array.from({ length: 200 }, (_, i) => cadre(i));
-const firstPass = scoreAll(scheme, cadres);
+
+// The competitive indicator comes from the quarter's grabbed tasks (三单): allocate the grabs,
+// credit the completed tasks (example policy: assigned tasks count 0.8, late ones 0.5, at most 10).
+const allocation = allocateTasks(board, grabs, staff, { maxTasksPerPerson: 3 });
+const completions = allocation.tasks.flatMap((t) => t.owners.filter((_, k) => k < 8).map((o) => completionOf(t.task, o.person)));
+const credits = creditTasks(board, allocation, completions, { qualityGrades: { 优: 1, 良: 0.85, 中: 0.7 }, assignedFactor: 0.8, lateFactor: 0.5, cap: 10 });
+const subjects = cadres.map((c) => ({ ...c, values: { ...c.values, grabbed: creditOf(credits, c.id) } }));
+const firstPass = scoreAll(scheme, subjects);
 
 // Last-place deductions (example policy): in each department of at least 5, the last loses 1
-// point on the competitive indicator and the last-ranked cadre's promotion is deferred (R13).
+// point from the total and the last-ranked cadre's promotion is deferred (R13).
 const lastPlace = lastPlaceDeductions(rank(firstPass, { groupBy: "department" }), {
   deductions: [1],
   minGroupSize: 5,
-  target: "indicator:grabbed",
+  target: "total",
   flag: { id: "promotion-deferred", name: "晋升暂缓" },
 });
-const results = scoreAll(scheme, withPenalties(cadres, lastPlace));
+const results = scoreAll(scheme, withPenalties(subjects, lastPlace));
 
 // The bureau-wide ranking and tiers (example policy: 好 20%, 差 10%, ties go to the better tier,
 // a vetoed cadre is 差).
@@ -107,7 +75,12 @@ console.log("\n等次（好 20%、差 10%，名额向下取整，边界并列归
 for (const q of tiers.groups[0]!.tiers)
   console.log(`  ${q.tier}：${q.placed} 人${q.quota === null ? "（其余）" : `（名额 ${q.share} × ${tiers.groups[0]!.size} = ${q.exact} → ${q.quota}）`}`);
 
-console.log("\n末位扣分（各部门 5 人以上，末位在竞争性指标扣 1 分，晋升暂缓）：");
+const stats = taskStatistics(allocation, staff, { credits, thresholds: [7] });
+console.log(`\n三单：发布 ${stats.published} 项，抢单 ${stats.grabs.made} 人次（${stats.grabbed + stats.partlyGrabbed} 项被抢），派单 ${stats.assigned} 项，无人承接 ${stats.unowned} 项；参与面 ${stats.tookPartPercent}`);
+console.log(`  抢单得分（封顶 10 分）：最高 ${stats.credits!.max}，最低 ${stats.credits!.min}，差距 ${stats.credits!.spread}；7 分以上 ${stats.credits!.atLeast["7"]} 人`);
+for (const t of allocation.tasks.filter((x) => x.status === "unowned")) console.log(`  ${t.task}：${t.reason}`);
+
+console.log("\n末位扣分（各部门 5 人以上，末位扣减总分 1 分，晋升暂缓）：");
 for (const d of lastPlace.deductions) console.log(`  ${d.subjectId} ${byId.get(d.subjectId)!.name}：${d.reason}${d.tiedWith.length ? `（并列：${d.tiedWith.join("、")}）` : ""}`);
 for (const g of lastPlace.groups.filter((x) => x.exempt)) console.log(`  ${g.peerGroup}：免于末位扣分（${g.reason}）`);
 

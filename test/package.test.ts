@@ -32,7 +32,16 @@ describe("the package", () => {
     expect(out).toContain("200 名干部");
     expect(out).toMatch(/\n {3}1 {2}c\d{3}/);
     expect(out).toContain("—— 得分说明");
+    expect(out).toContain("—— 等次说明");
+    expect(out).toMatch(/三单：发布 30 项/);
+    expect(out).toMatch(/末位扣分（/);
     expect(out).toMatch(/总分 [\d.]+（满分 100）\n?$/);
+  });
+
+  it("runs the grabbed-tasks example", () => {
+    const out = tsx(["examples/county-tasks.ts"]);
+    expect(out).toContain("发布 30 项");
+    expect(out).toMatch(/覆盖面 \d+\.\d%/);
   });
 
   it("runs the JSON example", () => {

@@ -118,7 +118,52 @@ describe("lastPlaceDeductions", () => {
 
   it("rejects bad policies with paths", () => {
     const r = safeLastPlaceDeductions(rank(subjects([1])), { deductions: [0, -1], ties: "some" as never, minGroupSize: 0, extra: 1 } as never);
-    expect(r.success ? [] : r.issues).toMatchInlineSnapshot();
+    expect(r.success ? [] : r.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "out_of_range",
+          "message": "policy.deductions[0]: must be more than 0, not 0",
+          "path": [
+            "policy",
+            "deductions",
+            0,
+          ],
+        },
+        {
+          "code": "out_of_range",
+          "message": "policy.deductions[1]: must be more than 0, not -1",
+          "path": [
+            "policy",
+            "deductions",
+            1,
+          ],
+        },
+        {
+          "code": "invalid_option",
+          "message": "policy.ties: must be one of "all", "none", not text "some"",
+          "path": [
+            "policy",
+            "ties",
+          ],
+        },
+        {
+          "code": "out_of_range",
+          "message": "policy.minGroupSize: must be at least 1; it is 0",
+          "path": [
+            "policy",
+            "minGroupSize",
+          ],
+        },
+        {
+          "code": "unknown_field",
+          "message": "policy.extra: is not a known field",
+          "path": [
+            "policy",
+            "extra",
+          ],
+        },
+      ]
+    `);
     const empty = safeLastPlaceDeductions(rank(subjects([1])), { deductions: [] });
     expect(empty.success || empty.issues.map((i) => [i.code, i.path])).toEqual([["out_of_range", ["policy", "deductions"]]]);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  allocateTasks,
+  creditOf,
+  creditTasks,
+  defineTaskBoard,
+  taskStatistics,
   assignTiers,
   checkHistory,
   consecutiveTier,
@@ -143,5 +148,32 @@ describe("hostile input to ranking, tiers and penalties", () => {
   it("does not change a ranking it is given", () => {
     const frozen = deepFreeze(rank([{ subjectId: "a", total: 1, attributes: { d: "x" } }, { subjectId: "b", total: 2, attributes: { d: "y" } }]));
     expect(assignTiers(frozen, { ...policy, groupBy: "d" }).groups.length).toBe(2);
+  });
+});
+
+describe("hostile input to the task functions", () => {
+  const board = {
+    id: "b",
+    period: "2023-Q3",
+    difficulty: { high: 1.5 },
+    tasks: [{ id: "t1", title: "x", difficulty: "high", points: 2, post: "p", published: "2023-07-03", deadline: "2023-07-31" }],
+  };
+  const staff = [{ id: "s1", posts: ["p"] }];
+  const allocation = allocateTasks(board, [{ task: "t1", person: "s1", at: "2023-07-03T09:00" }], staff);
+  const entries: [string, (input: unknown) => unknown][] = [
+    ["defineTaskBoard", (x) => defineTaskBoard(x as never)],
+    ["allocateTasks grabs", (x) => allocateTasks(board, x as never, staff)],
+    ["allocateTasks staff", (x) => allocateTasks(board, [], x as never)],
+    ["allocateTasks policy", (x) => allocateTasks(board, [], staff, x as never)],
+    ["creditTasks allocation", (x) => creditTasks(board, x as never, [])],
+    ["creditTasks completions", (x) => creditTasks(board, allocation, x as never)],
+    ["creditTasks policy", (x) => creditTasks(board, allocation, [], x as never)],
+    ["creditOf", (x) => creditOf(x as never, "s1")],
+    ["taskStatistics", (x) => taskStatistics(x as never, staff)],
+  ];
+
+  it.each(entries)("%s answers anything with a result or a JixiaoError", (_name, fn) => {
+    for (const input of hostile) endsWell(() => fn(deepFreeze(input)));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -175,6 +175,16 @@ describe("rank: peer groups (R6, R20)", () => {
     ]);
   });
 
+  it("tiedWith lists at most 100 others; tiedCount counts them all", () => {
+    const many: Rankable[] = Array.from({ length: 102 }, (_, i) => ({ subjectId: `t${String(i).padStart(3, "0")}`, total: 50 }));
+    const r = rank([...many, { subjectId: "z", total: 10 }]);
+    const first = r.entries[0]!;
+    const last = r.entries[101]!;
+    expect([first.tiedCount, first.tiedWith.length, first.tiedWith[0], first.tiedWith[99]]).toEqual([101, 100, "t001", "t100"]);
+    expect([last.subjectId, last.tiedCount, last.tiedWith.length, last.tiedWith[0], last.tiedWith[99]]).toEqual(["t101", 101, 100, "t000", "t099"]);
+    expect(first.percentile).toBe(100 / 103);
+  });
+
   it("carries name, vetoes and flags by id", () => {
     const r = rank([{ subjectId: "a", name: "张伟", total: 1, vetoes: [{ id: "discipline" }], flags: [{ id: "f1" }, { id: "f2" }] }]);
     expect(r.entries[0]).toMatchObject({ name: "张伟", vetoes: ["discipline"], flags: ["f1", "f2"] });

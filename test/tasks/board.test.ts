@@ -135,7 +135,7 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
     `);
   });
 
-  it.each(["2023-02-29", "2023-04-31", "2023-07-31T24:00", "2023-07-31T12:60", "31/07/2023", "2023-7-31"])("refuses the deadline %s", (deadline) => {
+  it.each(["2023-02-29", "2023-04-31", "2023-07-31T24:00", "2023-07-31T12:60", "31/07/2023", "2023-07-31T9:00"])("refuses the deadline %s", (deadline) => {
     const issues = issuesOf(board({ tasks: [task({ deadline })] }));
     expect(issues.map((i) => [i.code, i.path])).toEqual([["invalid_value", ["tasks", 0, "deadline"]]]);
   });
@@ -186,7 +186,7 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
       [
         {
           "code": "out_of_range",
-          "message": "tasks[0].points: must be more than 0, not 0",
+          "message": "tasks[0].points (分值): must be more than 0, not 0",
           "path": [
             "tasks",
             0,
@@ -195,7 +195,7 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         },
         {
           "code": "out_of_range",
-          "message": "tasks[1].points: must be more than 0, not text "-1"",
+          "message": "tasks[1].points (分值): must be more than 0, not text "-1"",
           "path": [
             "tasks",
             1,

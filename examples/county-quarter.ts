@@ -78,11 +78,12 @@ for (const q of tiers.groups[0]!.tiers)
 const stats = taskStatistics(allocation, staff, { credits, thresholds: [7] });
 console.log(`\n三单：发布 ${stats.published} 项，抢单 ${stats.grabs.made} 人次（${stats.grabbed + stats.partlyGrabbed} 项被抢），派单 ${stats.assigned} 项，无人承接 ${stats.unowned} 项；参与面 ${stats.tookPartPercent}`);
 console.log(`  抢单得分（封顶 10 分）：最高 ${stats.credits!.max}，最低 ${stats.credits!.min}，差距 ${stats.credits!.spread}；7 分以上 ${stats.credits!.atLeast["7"]} 人`);
-for (const t of allocation.tasks.filter((x) => x.status === "unowned")) console.log(`  ${t.task}：${t.reason}`);
+for (const t of allocation.tasks.filter((x) => x.status === "unowned")) console.log(`  ${t.task}：无人抢单，且无人在「${board.tasks.find((x) => x.id === t.task)!.post}」岗位，未能派单`);
 
 console.log("\n末位扣分（各部门 5 人以上，末位扣减总分 1 分，晋升暂缓）：");
-for (const d of lastPlace.deductions) console.log(`  ${d.subjectId} ${byId.get(d.subjectId)!.name}：${d.reason}${d.tiedWith.length ? `（并列：${d.tiedWith.join("、")}）` : ""}`);
-for (const g of lastPlace.groups.filter((x) => x.exempt)) console.log(`  ${g.peerGroup}：免于末位扣分（${g.reason}）`);
+for (const d of lastPlace.deductions)
+  console.log(`  ${d.peerGroup}（${d.groupSize} 人）末位：${d.subjectId} ${byId.get(d.subjectId)!.name}，扣 ${d.points} 分${d.tiedWith.length ? `（并列：${d.tiedWith.join("、")}）` : ""}`);
+for (const g of lastPlace.groups.filter((x) => x.exempt)) console.log(`  ${g.peerGroup}：不足 5 人，免于末位扣分`);
 
 const chosen = results.find((r) => r.indicators.some((i) => !i.applicable) && r.bonus.items.length > 0) ?? results[0]!;
 console.log(`\n—— 等次说明：${chosen.name}（${chosen.subjectId}） ——`);

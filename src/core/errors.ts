@@ -146,7 +146,6 @@ export const TERMS: Readonly<Record<string, string>> = {
   groups: "指标组",
   indicators: "指标",
   method: "计分方法",
-  target: "目标值",
   grades: "等次",
   rounding: "舍入",
   decimals: "小数位数",

@@ -87,8 +87,10 @@ function translate(raw: ZodIssue, root: unknown, base: IssuePath): Issue[] {
       return [at(IssueCode.invalidType, `must be a number or decimal text such as "96.5", not ${describe(actual)}`)];
     }
     case "invalid_format":
-      if (typeof actual === "string" && !DECIMAL_TEXT.test(actual))
+      // A pattern with its own message says what it wants; the decimal pattern has none.
+      if ((raw as { pattern?: string }).pattern === String(DECIMAL_TEXT))
         return [at(IssueCode.invalidNumber, `must be decimal text such as "96.5", not ${describe(actual)}`)];
+      if (!raw.message.startsWith("Invalid")) return [at(IssueCode.invalidValue, `${raw.message}, not ${describe(actual)}`)];
       return [at(IssueCode.invalidType, `is not in the expected format, got ${describe(actual)}`)];
     case "invalid_value": {
       const options = raw.values.map((v) => JSON.stringify(v)).join(", ");

@@ -28,8 +28,8 @@ const COUNT = {
   en: { floor: "rounded down", round: "rounded half up", ceil: "rounded up" },
 } as const;
 const TIE = {
-  "zh-CN": { better: "并列者均归入较好等次", worse: "并列者均归入较差等次", break: "按排名的决胜顺序（最后按编号）" },
-  en: { better: "all who tie go to the better tier", worse: "all who tie go to the worse tier", break: "the ranking's tie-break (then the id) decides" },
+  "zh-CN": { better: "边界并列者一律就高", worse: "边界并列者一律就低", break: "按排名的决胜顺序（最后按编号）确定" },
+  en: { better: "all who tie take the higher tier", worse: "all who tie take the lower tier", break: "the ranking's tie-break (then the id) decides" },
 } as const;
 
 function because(text: string, zh: boolean): string {

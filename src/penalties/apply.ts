@@ -24,7 +24,7 @@ const subjectsSchema = z.array(z.object({ id: z.string() }).passthrough()).max(2
  * ```ts
  * withPenalties([{ id: "c5", values: {} }], {
  *   groups: [], spared: [], flags: [],
- *   deductions: [{ subjectId: "c5", peerGroup: null, bottomPlace: 1, score: 50, points: 1, target: "total", reason: "末位扣分: last of 5", tiedWith: [] }],
+ *   deductions: [{ subjectId: "c5", peerGroup: null, bottomPlace: 1, groupSize: 5, score: 50, points: 1, target: "total", reason: "末位扣分: last of 5", tiedWith: [] }],
  * })[0].deductions;
  * //=> [{ points: 1, reason: "末位扣分: last of 5" }]
  * ```

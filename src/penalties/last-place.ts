@@ -26,7 +26,10 @@ export interface LastPlacePolicy {
   readonly target?: "total" | `indicator:${string}`;
   /** The reason written on each deduction (default `末位扣分`). */
   readonly reason?: string;
-  /** A flag for the last place, such as a promotion deferral (R13): `{ "id": "promotion-deferred" }`. */
+  /**
+   * A flag for the last place, such as a promotion deferral (R13): `{ "id": "promotion-deferred" }`.
+   * Everyone at the last place of a group that is not exempt gets it, deducted or spared.
+   */
   readonly flag?: { readonly id: string; readonly name?: string };
 }
 
@@ -38,6 +41,8 @@ export interface LastPlaceDeduction {
   readonly peerGroup: string | null;
   /** The place from the bottom: 1 for the last (tied subjects share it). */
   readonly bottomPlace: number;
+  /** The size of the peer group. */
+  readonly groupSize: number;
   /** The score ranked. */
   readonly score: number;
   /** Points off. */
@@ -69,7 +74,7 @@ export const lastPlacePolicySchema = z.strictObject({
   minGroupSize: z.number().int().min(1).max(10_000_000).optional(),
   groupBy: z.string().min(1).max(200).optional(),
   below: decimal().optional(),
-  target: z.string().regex(/^(total|indicator:.+)$/).max(210).optional(),
+  target: z.string().regex(/^(total|indicator:.+)$/, 'must be "total" or "indicator:<id>"').max(210).optional(),
   reason: z.string().min(1).max(200).optional(),
   flag: z.strictObject({ id: idSchema, name: z.string().max(200).optional() }).optional(),
 }).describe("A jixiao last-place deduction policy (末位扣分).");
@@ -151,6 +156,10 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
       if (!at || at.place > amounts.length) continue;
       const { place, tied } = at;
       const score = toDec(e.score)!;
+      const where = `${place === 1 ? "last" : `place ${place} from the bottom`} of ${list.length}${peer === null ? "" : ` in ${peer}`}`;
+      // R13: the last-ranked is flagged whether or not a deduction applies.
+      if (place === 1 && p.flag)
+        out.flags.push({ subjectId: e.subjectId, id: p.flag.id, ...(p.flag.name !== undefined ? { name: p.flag.name } : {}), reason: where });
       if (p.ties === "none" && tied.length > 0) {
         out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: `tied with ${tied.join(", ")}; ties: none` });
         continue;
@@ -159,19 +168,17 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
         out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: `score ${text(score)} is not below ${text(below)}` });
         continue;
       }
-      const where = `${place === 1 ? "last" : `place ${place} from the bottom`} of ${list.length}${peer === null ? "" : ` in ${peer}`}`;
       out.deductions.push({
         subjectId: e.subjectId,
         peerGroup: peer,
         bottomPlace: place,
+        groupSize: list.length,
         score: e.score,
         points: toNumber(amounts[place - 1]!),
         target,
         reason: `${why}: ${where}`,
         tiedWith: tied,
       });
-      if (place === 1 && p.flag)
-        out.flags.push({ subjectId: e.subjectId, id: p.flag.id, ...(p.flag.name !== undefined ? { name: p.flag.name } : {}), reason: `${where}` });
     }
   }
   return out;

@@ -8,7 +8,7 @@ import type { Rankable, RankEntry, RankKey, Ranking, RankOptions } from "./types
 const keySchema = z
   .string()
   .max(210)
-  .regex(/^(total|group:.+|indicator:.+)$/)
+  .regex(/^(total|group:.+|indicator:.+)$/, 'must be "total", "group:<id>" or "indicator:<id>"')
   .describe('"total", "group:<id>" or "indicator:<id>".');
 
 /** The options schema of {@link rank}. @internal */

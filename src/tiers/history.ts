@@ -54,7 +54,7 @@ export interface ConsecutiveTierHit {
 const consecutiveSchema = z.strictObject({
   tier: z.string().min(1).max(100),
   years: z.number().int().min(1).max(100),
-  asOf: z.string().regex(/^\d{4}$/).optional(),
+  asOf: z.string().regex(/^\d{4}$/, "must be a four-digit year such as 2024").optional(),
 });
 
 /**

@@ -44,7 +44,7 @@ describe("explainTier", () => {
       "c03 is placed in "好"
       rank 2 of 5, score 90
       "好" quota: 0.4 × 5 = 2, rounded down to 2; 3 placed
-      tied at a quota boundary with c02: all who tie go to the better tier"
+      tied at a quota boundary with c02: all who tie take the higher tier"
     `);
     // the same tie settled "worse": c03 is in 中
     const worse = find(assignTiers(rank(subjects([95, 90, 90, 80, 70])), GMB({ ties: "worse" })).placements, "c03");
@@ -52,7 +52,7 @@ describe("explainTier", () => {
       "c03 is placed in "中"
       rank 2 of 5, score 90
       not in any other tier, so in "中"
-      tied at a quota boundary with c02: all who tie go to the worse tier"
+      tied at a quota boundary with c02: all who tie take the lower tier"
     `);
   });
 

@@ -25,8 +25,8 @@ describe("lastPlaceDeductions", () => {
     expect(r).toEqual({
       groups: [{ peerGroup: null, size: 5, exempt: false }],
       deductions: [
-        { subjectId: "c05", peerGroup: null, bottomPlace: 1, score: 50, points: 1, target: "total", reason: "末位扣分: last of 5", tiedWith: [] },
-        { subjectId: "c04", peerGroup: null, bottomPlace: 2, score: 60, points: 0.5, target: "total", reason: "末位扣分: place 2 from the bottom of 5", tiedWith: [] },
+        { subjectId: "c05", peerGroup: null, bottomPlace: 1, groupSize: 5, score: 50, points: 1, target: "total", reason: "末位扣分: last of 5", tiedWith: [] },
+        { subjectId: "c04", peerGroup: null, bottomPlace: 2, groupSize: 5, score: 60, points: 0.5, target: "total", reason: "末位扣分: place 2 from the bottom of 5", tiedWith: [] },
       ],
       flags: [],
       spared: [],
@@ -89,7 +89,7 @@ describe("lastPlaceDeductions", () => {
 
   it("target and reason are carried on each deduction", () => {
     const r = lastPlaceDeductions(rank(subjects([90, 80, 70])), { deductions: ["1.5"], target: "indicator:work", reason: "月度末位" });
-    expect(r.deductions).toEqual([{ subjectId: "c03", peerGroup: null, bottomPlace: 1, score: 70, points: 1.5, target: "indicator:work", reason: "月度末位: last of 3", tiedWith: [] }]);
+    expect(r.deductions).toEqual([{ subjectId: "c03", peerGroup: null, bottomPlace: 1, groupSize: 3, score: 70, points: 1.5, target: "indicator:work", reason: "月度末位: last of 3", tiedWith: [] }]);
   });
 
   it("the flag for the last place (R13 promotion deferral), for each tied last", () => {
@@ -101,6 +101,16 @@ describe("lastPlaceDeductions", () => {
       { subjectId: "c05", id: "promotion-deferred", reason: "last of 5" },
       { subjectId: "c04", id: "promotion-deferred", reason: "last of 5" },
     ]);
+  });
+
+  it("flags the last place even when the deduction spares it (ties none, below)", () => {
+    const flag = { id: "promotion-deferred" };
+    const tiedNone = lastPlaceDeductions(rank(subjects([90, 80, 70, 60, 60])), { deductions: [1], ties: "none", flag });
+    expect(tiedNone.deductions).toEqual([]);
+    expect(tiedNone.flags.map((f) => f.subjectId)).toEqual(["c05", "c04"]);
+    const notBelow = lastPlaceDeductions(rank(subjects([90, 80, 70])), { deductions: [1], below: 60, flag });
+    expect(notBelow.deductions).toEqual([]);
+    expect(notBelow.flags.map((f) => f.subjectId)).toEqual(["c03"]);
   });
 
   it("policy groupBy regroups the ranking", () => {

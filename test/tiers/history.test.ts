@@ -98,8 +98,8 @@ describe("consecutiveTier (R13)", () => {
           ],
         },
         {
-          "code": "invalid_type",
-          "message": "options.asOf: is not in the expected format, got text "24"",
+          "code": "invalid_value",
+          "message": "options.asOf: must be a four-digit year such as 2024, not text "24"",
           "path": [
             "options",
             "asOf",

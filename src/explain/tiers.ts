@@ -35,7 +35,9 @@ const TIE = {
 function because(text: string, zh: boolean): string {
   if (text === "vetoed") return zh ? "有否决项" : "has a veto";
   if (text.startsWith("flag:")) return zh ? `带有标记「${text.slice(5)}」` : `has the flag "${text.slice(5)}"`;
-  if (text.startsWith("below ")) return zh ? `低于 ${text.slice(6)} 分` : `below ${text.slice(6)}`;
+  if (text === "outside the quota") return zh ? "名额已满" : "the quota was full";
+  const below = /^below (\S+)(?: \(compared: (\S+)\))?$/.exec(text);
+  if (below) return zh ? `低于 ${below[1]} 分${below[2] ? `（按整数部分 ${below[2]} 比较）` : ""}` : `below ${below[1]}${below[2] ? ` (compared: ${below[2]})` : ""}`;
   return text;
 }
 

@@ -99,7 +99,7 @@ export function evaluate(
   const indicators: IndicatorResult[] = [];
   const groups: GroupResult[] = [];
   const flags: Flag[] = (subject.flags ?? []).map((f) => ({ ...f, source: "input" }));
-  for (const f of flags) trace.push({ at: "input", rule: "flag", values: { id: f.id, reason: f.reason }, result: f.id });
+  for (const f of flags) trace.push({ at: "input", rule: "flag", values: { id: f.id, ...(f.name ? { name: f.name } : {}), reason: f.reason }, result: f.id });
   const groupEarned: Record<string, string> = {};
   let earnedTotal = ZERO;
   let applicable = ZERO;
@@ -165,7 +165,7 @@ export function evaluate(
       }
       for (const f of outcome.flags ?? []) {
         flags.push({ ...f, source: at });
-        trace.push({ at, rule: "flag", values: { id: f.id, reason: f.reason }, result: f.id });
+        trace.push({ at, rule: "flag", values: { id: f.id, ...(f.name ? { name: f.name } : {}), reason: f.reason }, result: f.id });
       }
       indicators.push({
         ...common,

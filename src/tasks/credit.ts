@@ -2,7 +2,7 @@ import { allocate } from "../core/allocate.js";
 import { min, ONE, sum, text, toDec, toNumber, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
-import { dec, decimal, namedRecord, parseWith } from "../core/validate.js";
+import { addIssue, dec, decimal, namedRecord, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { offsetMinutes, toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
@@ -28,7 +28,14 @@ const completionsSchema = z
     z.strictObject({
       task: z.string().min(1).max(200),
       person: z.string().min(1).max(200),
-      quality: z.union([decimal({ min: 0, max: 1 }), z.string().min(1).max(100)]),
+      quality: z
+        .union([z.number(), z.string().min(1).max(100)])
+        .superRefine((v, ctx) => {
+          // A number, or text that reads as one, is a fraction from 0 to 1; other text is a grade.
+          const d = toDec(v);
+          if (d === undefined && typeof v === "number") addIssue(ctx, IssueCode.invalidNumber, `must be a finite number, not ${String(v)}`);
+          if (d !== undefined && (d.isNegative() || d.gt(1))) addIssue(ctx, IssueCode.outOfRange, `must be a fraction from 0 to 1 (or a quality grade), not ${String(v)}`);
+        }),
       completed: z.string().min(10).max(40).optional(),
       share: decimal({ min: 0, max: 1 }).optional(),
     }),

@@ -1,6 +1,6 @@
 import DecimalJs from "decimal.js";
 import { Dec, text, toDec } from "../core/decimal.js";
-import { JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { dec, namedRecord, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
@@ -102,7 +102,8 @@ function placeGroup(list: readonly RankEntry[], p: TierPolicy): { placements: Ti
     if (t.excludeVetoed && c.entry.vetoes.length > 0) return "vetoed";
     const flag = t.excludeFlags?.find((f) => c.entry.flags.includes(f));
     if (flag !== undefined) return `flag:${flag}`;
-    if (t.min !== undefined && compared(c).lt(dec(t.min))) return `below ${text(dec(t.min))}`;
+    if (t.min !== undefined && compared(c).lt(dec(t.min)))
+      return `below ${text(dec(t.min))}${p.compare === "truncate" ? ` (compared: ${text(compared(c))})` : ""}`;
     return undefined;
   };
   const fill = (ti: number, fromBottom: boolean) => {
@@ -123,6 +124,11 @@ function placeGroup(list: readonly RankEntry[], p: TierPolicy): { placements: Ti
         if (!tieOf.has(c.entry.subjectId))
           tieOf.set(c.entry.subjectId, { with: listed.filter((id) => id !== c.entry.subjectId).slice(0, MAX_TIED_LISTED), rule: ties });
       chosen = eligible.slice(0, take);
+      // Reaching a tier's min but not its quota is worth saying; missing a plain quota is the rank.
+      if (!fromBottom && t.min !== undefined)
+        for (const c of eligible.slice(take))
+          if (!tieOf.has(c.entry.subjectId))
+            excluded.set(c.entry.subjectId, [...(excluded.get(c.entry.subjectId) ?? []), { tier: t.name, because: "outside the quota" }]);
     }
     const quota = quotas[ti];
     for (const c of chosen)
@@ -189,6 +195,12 @@ function placeGroup(list: readonly RankEntry[], p: TierPolicy): { placements: Ti
 export function assignTiers(ranking: Ranking, policy: TierPolicy): TierAssignment {
   const p = defineTierPolicy(policy);
   let r = parseWith(rankingSchema, ranking, "Not a ranking") as Ranking;
+  const withMin = p.tiers.findIndex((t) => t.min !== undefined);
+  if (withMin >= 0 && r.order === "asc")
+    throw new JixiaoError(
+      [issue(IssueCode.invalidRule, ["policy", "tiers", withMin, "min"], "is a lowest score to reach, but the ranking puts lower scores first (order asc); rank with order desc or use shares")],
+      "Tiers cannot be assigned",
+    );
   if (p.groupBy !== undefined && p.groupBy !== r.groupBy) r = regroup(r, p.groupBy);
   const groups = new Map<string | null, RankEntry[]>();
   for (const e of r.entries) {

@@ -14,6 +14,10 @@ export interface PoolOptions {
   readonly ties?: "better" | "worse" | "break";
   /** The peer-group field; the ranking's groups when left out. */
   readonly groupBy?: string;
+  /** Whether a subject with a veto is kept out of the pool. */
+  readonly excludeVetoed?: boolean;
+  /** Subjects with any of these flags are kept out of the pool. */
+  readonly excludeFlags?: readonly string[];
 }
 
 const optionsSchema = z.strictObject({
@@ -21,6 +25,8 @@ const optionsSchema = z.strictObject({
   count: z.enum(["floor", "round", "ceil"]).optional(),
   ties: z.enum(["better", "worse", "break"]).optional(),
   groupBy: z.string().min(1).max(200).optional(),
+  excludeVetoed: z.boolean().optional(),
+  excludeFlags: z.array(z.string().min(1).max(200)).max(100).optional(),
 });
 
 /**
@@ -41,7 +47,15 @@ const optionsSchema = z.strictObject({
 export function eligiblePool(ranking: Ranking, options: PoolOptions): TierPlacement[] {
   const o = parseWith(optionsSchema, options, "Pool options are not valid", ["options"]);
   const assignment = assignTiers(ranking, {
-    tiers: [{ name: "pool", share: o.share }, { name: "rest" }],
+    tiers: [
+      {
+        name: "pool",
+        share: o.share,
+        ...(o.excludeVetoed !== undefined ? { excludeVetoed: o.excludeVetoed } : {}),
+        ...(o.excludeFlags ? { excludeFlags: o.excludeFlags } : {}),
+      },
+      { name: "rest" },
+    ],
     ...(o.count ? { count: o.count } : {}),
     ...(o.ties ? { ties: o.ties } : {}),
     ...(o.groupBy ? { groupBy: o.groupBy } : {}),

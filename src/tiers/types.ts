@@ -84,7 +84,7 @@ export interface TierReason {
   readonly threshold?: { readonly min: string; readonly compared: string };
   /** A tie at the tier's boundary (the first 100 others tied) and how it was settled. */
   readonly tie?: { readonly with: readonly string[]; readonly rule: "better" | "worse" | "break" };
-  /** Better tiers the subject could not enter, and why (`vetoed`, `flag:<id>`, `below <min>`). */
+  /** Better tiers the subject could not enter, and why (`vetoed`, `flag:<id>`, `below <min>`, `outside the quota`). */
   readonly excluded?: readonly { readonly tier: string; readonly because: string }[];
   /** The vetoes behind a `veto` placement. */
   readonly vetoes?: readonly string[];

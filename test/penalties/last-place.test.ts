@@ -232,7 +232,7 @@ describe("last place end to end: scoreAll → rank → lastPlaceDeductions → w
       { at: "total", rule: "adjust", values: { base: "50", bonus: "0", deduction: "3" }, result: "47" },
     ]);
     expect(p5.flags).toEqual([{ id: "promotion-deferred", name: "晋升暂缓", source: "input", reason: "last of 5 in 征管" }]);
-    expect(p5.trace).toContainEqual({ at: "input", rule: "flag", values: { id: "promotion-deferred", reason: "last of 5 in 征管" }, result: "promotion-deferred" });
+    expect(p5.trace).toContainEqual({ at: "input", rule: "flag", values: { id: "promotion-deferred", name: "晋升暂缓", reason: "last of 5 in 征管" }, result: "promotion-deferred" });
 
     const p3 = again[2]!;
     expect(p3.trace.filter((s) => s.rule === "adjust")).toEqual([

@@ -251,7 +251,7 @@ describe("assignTiers: thresholds", () => {
     // 89.99 and 89.9 count as 89 < 89.5
     expect(byTier(trunc)).toEqual({ 好: ["c01"], 中: ["c02", "c03", "c04"] });
     expect(reasonOf(trunc, "c01").threshold).toEqual({ min: "89.5", compared: "90" });
-    expect(reasonOf(trunc, "c02").excluded).toEqual([{ tier: "好", because: "below 89.5" }]);
+    expect(reasonOf(trunc, "c02").excluded).toEqual([{ tier: "好", because: "below 89.5 (compared: 89)" }]);
     expect(reasonOf(exact, "c02").threshold).toEqual({ min: "89.5", compared: "89.99" });
     // with min 90: 90.9 → 90 reaches it, 89.99 → 89 does not
     expect(byTier(assignTiers(ranked(scores), { tiers: [{ name: "好", min: 90 }, { name: "中" }], compare: "truncate" }))["好"]).toEqual(["c01"]);
@@ -385,5 +385,18 @@ describe("assignTiers: groups and output", () => {
     expect(a.placements.map((p) => p.subjectId)).toEqual(["c06", "c05", "c04", "c03", "c02", "c01", "c07"]);
     // 0.3 × 7 = 2.1 → 2 each
     expect(byTier(a)).toEqual({ 好: ["c06", "c05"], 中: ["c04", "c03", "c02"], 差: ["c01", "c07"] });
+  });
+});
+
+describe("thresholds and quotas together", () => {
+  it("says when a subject reached the min but not the quota", () => {
+    const r = assignTiers(rank([{ subjectId: "a", total: 97 }, { subjectId: "b", total: 95 }]), { tiers: [{ name: "好", share: 0.5, min: 90 }, { name: "中" }] });
+    expect(r.placements.map((p) => [p.subjectId, p.tier])).toEqual([["a", "好"], ["b", "中"]]);
+    expect(r.placements[1]!.reason.excluded).toEqual([{ tier: "好", because: "outside the quota" }]);
+  });
+
+  it("refuses a min threshold on a ranking where lower is better", () => {
+    const asc = rank([{ subjectId: "a", total: 1 }, { subjectId: "b", total: 2 }], { order: "asc" });
+    expect(() => assignTiers(asc, { tiers: [{ name: "好", min: 1 }, { name: "中" }] })).toThrowError(/order asc/);
   });
 });

@@ -81,3 +81,18 @@ describe("eligiblePool: the five-star pool (R23)", () => {
     }
   });
 });
+
+describe("eligiblePool exclusions", () => {
+  it("keeps vetoed and flagged subjects out of the pool, the next in line taking their place", () => {
+    const ranking = rank([
+      { subjectId: "c1", total: 99, vetoes: [{ id: "discipline" }] },
+      { subjectId: "c2", total: 95, flags: [{ id: "demotion-candidate" }] },
+      { subjectId: "c3", total: 90 },
+      { subjectId: "c4", total: 85 },
+      { subjectId: "c5", total: 80 },
+      { subjectId: "c6", total: 75 },
+    ]);
+    expect(eligiblePool(ranking, { share: 0.34 }).map((p) => p.subjectId)).toEqual(["c1", "c2"]);
+    expect(eligiblePool(ranking, { share: 0.34, excludeVetoed: true, excludeFlags: ["demotion-candidate"] }).map((p) => p.subjectId)).toEqual(["c3", "c4"]);
+  });
+});

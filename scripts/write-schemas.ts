@@ -1,6 +1,6 @@
 // Writes the published JSON Schemas from the library's own definitions (run by `npm run build`).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { lastPlacePolicyJsonSchema, schemeJsonSchema, taskBoardJsonSchema, tierPolicyJsonSchema } from "../src/index.js";
+import { cascadePlanJsonSchema, lastPlacePolicyJsonSchema, schemeJsonSchema, taskBoardJsonSchema, tierPolicyJsonSchema } from "../src/index.js";
 
 /** Each published schema: its file under docs/schema and the function that makes it. */
 export const PUBLISHED = {
@@ -8,6 +8,7 @@ export const PUBLISHED = {
   "tier-policy.schema.json": tierPolicyJsonSchema,
   "last-place-policy.schema.json": lastPlacePolicyJsonSchema,
   "task-board.schema.json": taskBoardJsonSchema,
+  "cascade-plan.schema.json": cascadePlanJsonSchema,
 } as const;
 
 if (process.argv[1]?.endsWith("write-schemas.ts")) {

@@ -84,3 +84,20 @@ export type {
   TaskCredits,
   TaskOwner,
 } from "./tasks/types.js";
+export { defineOrgTree, safeDefineOrgTree } from "./cascade/tree.js";
+export type { Department, OrgTree, OrgUnit } from "./cascade/tree.js";
+export { cascadePlanJsonSchema, defineCascadePlan, safeDefineCascadePlan } from "./cascade/plan.js";
+export { cascade, safeCascade } from "./cascade/cascade.js";
+export type {
+  AddedIndicator,
+  CascadePlan,
+  CascadeResult,
+  CascadeStep,
+  CascadeTemplate,
+  ConservationCheck,
+  DerivedIndicator,
+  LineageLink,
+  PlanIndicator,
+  Responsibility,
+  ResponsibilityResult,
+} from "./cascade/types.js";

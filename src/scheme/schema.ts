@@ -75,5 +75,12 @@ registerFields([
   "full", "rounding", "notApplicable", "pointsAddUp", "adjustments", "vetoes", "effect", "cap", "decimals", "mode",
   "target", "direction", "best", "worst", "worstFraction", "steps", "atLeast", "atMost", "fraction", "grades",
   "per", "floor", "max", "step", "proportional", "flag", "score", "describe", "bonus", "deduction", "values",
-  "deductions", "group", "attributes", "na", "reason", "ref",
+  "deductions", "group", "attributes", "na", "reason", "ref", "indicator", "flags", "subjectId", "total",
+  "tiers", "share", "minCount", "maxCount", "excludeFlags", "excludeVetoed", "count", "ties", "groupBy", "vetoTier",
+  "vetoCountsInQuota", "compare", "by", "order", "tieBreak", "deductions", "minGroupSize", "below", "target",
+  "losers", "gainers", "slots", "vacancies", "period", "utcOffset", "difficulty", "tasks", "title", "seats", "post",
+  "posts", "published", "deadline", "department", "person", "task", "at", "quality", "completed", "qualityGrades",
+  "assignedFactor", "lateFactor", "splitDecimals", "maxTasksPerPerson", "eligibility", "assignSeats", "level",
+  "parent", "departments", "root", "steps", "how", "shares", "base", "amounts", "templates", "localBudget", "local",
+  "responsibilities", "carrying", "assessing", "executing", "decimals",
 ]);

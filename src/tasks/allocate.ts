@@ -7,7 +7,7 @@ import { byText } from "../ranking/order.js";
 import { defineTaskBoard, weightOf } from "./board.js";
 import type { Allocation, AllocationPolicy, Grab, GrabOutcome, StaffMember, TaskAllocation, TaskBoardConfig, TaskOwner } from "./types.js";
 
-const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().min(10).max(40) })).max(1_000_000);
+const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().max(40) })).max(1_000_000);
 /** The staff schema. @internal */
 export const staffSchema = z
   .array(
@@ -90,7 +90,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
   const load = new Map<string, Dec>();
   const count = new Map<string, number>();
   const outcomes: GrabOutcome[] = [];
-  timed.sort((x, y) => x.t - y.t || byText(x.person, y.person) || byText(x.task, y.task) || x.index - y.index);
+  timed.sort((x, y) => x.t - y.t || byText(x.person, y.person) || byText(x.task, y.task) || byText(x.at, y.at) || x.index - y.index);
   for (const grab of timed) {
     const reject = (code: string, reason: string) => outcomes.push({ index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "rejected", code, reason });
     const task = tasks.get(grab.task);
@@ -101,7 +101,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
     else if (grab.t > task.deadline) reject("after_deadline", `made after the deadline (${task.config.deadline})`);
     else if (p.eligibility === "post" && !person.posts.includes(task.config.post)) reject("not_eligible", `the person does not hold the post ${task.config.post}`);
     else if (task.owners.some((o) => o.person === grab.person)) reject("duplicate", "the person already holds a seat of this task");
-    else if (p.maxTasksPerPerson !== undefined && (count.get(grab.person) ?? 0) >= p.maxTasksPerPerson) reject("limit", `the person already holds ${p.maxTasksPerPerson} tasks, the most allowed`);
+    else if (p.maxTasksPerPerson !== undefined && (count.get(grab.person) ?? 0) >= p.maxTasksPerPerson) reject("limit", `the person already holds ${p.maxTasksPerPerson} task${p.maxTasksPerPerson === 1 ? "" : "s"}, the most allowed`);
     else if (task.owners.length >= task.seats) reject("no_seat", `every seat was taken earlier, by ${task.owners.map((o) => o.person).join(", ")}`);
     else {
       task.owners.push({ person: grab.person, how: "grabbed", at: grab.at });

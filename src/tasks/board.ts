@@ -10,7 +10,7 @@ import type { TaskBoardConfig } from "./types.js";
 /** A period key: a year, half, quarter or month. @internal */
 export const PERIOD_KEY = /^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/;
 
-const dateText = z.string().min(10).max(40).describe("A date (2023-07-31) or date-time (2023-07-31T17:30:00+08:00).");
+const dateText = z.string().max(40).describe("A date (2023-07-31) or date-time (2023-07-31T17:30:00+08:00).");
 
 const taskSchema = z.strictObject({
   id: idSchema,
@@ -37,7 +37,11 @@ export const taskBoardSchema = z
   })
   .superRefine((b, ctx) => {
     const offset = offsetMinutes(b.utcOffset ?? "+08:00");
-    if (offset === undefined) return addIssue(ctx, IssueCode.invalidValue, `"${b.utcOffset}" is not a UTC offset`, ["utcOffset"]);
+    if (offset === undefined) {
+      // A malformed offset was reported by its pattern; a well-formed one out of range is not.
+      if (/^[+-]\d{2}:\d{2}$/.test(b.utcOffset ?? "")) addIssue(ctx, IssueCode.invalidValue, `"${b.utcOffset}" is not a UTC offset (at most ±14:59)`, ["utcOffset"]);
+      return;
+    }
     const ids = new Map<string, number>();
     b.tasks.forEach((t, i) => {
       if (ids.has(t.id)) addIssue(ctx, IssueCode.duplicateId, `repeats the task id "${t.id}" of tasks[${ids.get(t.id)}]`, ["tasks", i, "id"]);

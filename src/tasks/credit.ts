@@ -36,7 +36,7 @@ const completionsSchema = z
           if (d === undefined && typeof v === "number") addIssue(ctx, IssueCode.invalidNumber, `must be a finite number, not ${String(v)}`);
           if (d !== undefined && (d.isNegative() || d.gt(1))) addIssue(ctx, IssueCode.outOfRange, `must be a fraction from 0 to 1 (or a quality grade), not ${String(v)}`);
         }),
-      completed: z.string().min(10).max(40).optional(),
+      completed: z.string().max(40).optional(),
       share: decimal({ min: 0, max: 1 }).optional(),
     }),
   )

@@ -111,7 +111,7 @@ describe("equal timestamps", () => {
     ], staff(["s1", [ZG]]), { maxTasksPerPerson: 1 });
     expect(a.grabs).toEqual([
       { index: 1, task: "t1", person: "s1", at, outcome: "seated" },
-      { index: 0, task: "t2", person: "s1", at, outcome: "rejected", code: "limit", reason: "the person already holds 1 tasks, the most allowed" },
+      { index: 0, task: "t2", person: "s1", at, outcome: "rejected", code: "limit", reason: "the person already holds 1 task, the most allowed" },
     ]);
     // t2 nobody holds now, so it is assigned to the post's only holder, s1, beyond the grab limit.
     expect(a.tasks.map((t) => [t.task, t.status, t.owners.map((o) => `${o.person}:${o.how}`)])).toEqual([
@@ -236,7 +236,7 @@ describe("rejected grabs, each with its code and reason", () => {
           "index": 8,
           "outcome": "rejected",
           "person": "s3",
-          "reason": "the person already holds 1 tasks, the most allowed",
+          "reason": "the person already holds 1 task, the most allowed",
           "task": "t2",
         },
         {

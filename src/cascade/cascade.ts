@@ -1,0 +1,247 @@
+import { allocate } from "../core/allocate.js";
+import { ONE, sum, text, type Dec } from "../core/decimal.js";
+import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
+import { dec } from "../core/validate.js";
+import type { JsonMethod } from "../methods/index.js";
+import { byText } from "../ranking/order.js";
+import { safeDefineScheme } from "../scheme/define.js";
+import type { SchemeConfig } from "../scheme/types.js";
+import { defineCascadePlan } from "./plan.js";
+import { treeIndex, type OrgTree, type OrgUnit } from "./tree.js";
+import type { AddedIndicator, CascadePlan, CascadeResult, ConservationCheck, DerivedIndicator, LineageLink, PlanIndicator, ResponsibilityResult } from "./types.js";
+
+interface Landed {
+  readonly derived: DerivedIndicator;
+  readonly spec: PlanIndicator | AddedIndicator;
+}
+
+interface Holder {
+  readonly unit: string;
+  readonly target: Dec | undefined;
+  readonly lineage: readonly LineageLink[];
+}
+
+const TABLE = { shares: "shares", base: "base", amounts: "amounts" } as const;
+
+/**
+ * Passes a plan's indicators down an organization tree (R2–R5): each indicator step by step from
+ * the plan's root — retained, replicated, or split exactly (largest remainder at the indicator's
+ * decimals, ties by unit id) — then the templates of each level and the units' local indicators
+ * within their budget, and builds each unit's scheme. Returns every indicator's lineage and a
+ * report: conservation per split, where each indicator stops, who received nothing, local additions.
+ *
+ * @param plan - the cascade plan.
+ * @param tree - the organization tree (or its units).
+ * @returns each unit's indicators and scheme, the report, and the responsibilities inside units.
+ * @throws {@link JixiaoError} for a plan that cannot add up (shares not summing to 1 for a parent,
+ * bases adding up to 0, amounts not adding up), tables that miss or invent a child, a local
+ * addition over its budget, or an unknown unit, each naming the path and ids.
+ * @example
+ * ```ts
+ * const tree = defineOrgTree([{ id: "P", level: "province" }, { id: "A", level: "city", parent: "P" }, { id: "B", level: "city", parent: "P" }]);
+ * cascade({ id: "p", indicators: [{ id: "revenue", points: 40, target: 100, decimals: 0, method: { type: "completion", target: 100 },
+ *   steps: [{ how: "split", by: "base", base: { A: 2, B: 1 } }] }] }, tree).units.map((u) => u.indicators[0].target);
+ * //=> ["67", "33"]
+ * ```
+ */
+export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): CascadeResult {
+  const p = defineCascadePlan(plan);
+  const { tree: t, index } = treeIndex(tree);
+  const issues: Issue[] = [];
+  const root = p.root ?? t.root;
+  if (!index.units.has(root)) throw new JixiaoError([issue(IssueCode.unknownId, ["root"], `"${root}" is not a unit of the tree`)], "Cascade cannot run");
+
+  // The plan root's subtree, level by level.
+  const below: string[][] = [[root]];
+  while (below[below.length - 1]!.length > 0) below.push(below[below.length - 1]!.flatMap((u) => index.children.get(u) ?? []));
+  below.pop();
+  const inSubtree = new Set(below.flat());
+
+  const landed = new Map<string, Landed[]>();
+  const land = (unit: string, entry: Landed) => {
+    const list = landed.get(unit);
+    if (list) list.push(entry);
+    else landed.set(unit, [entry]);
+  };
+  const conservation: ConservationCheck[] = [];
+  const retained: { indicator: string; unit: string }[] = [];
+  const nothing: { indicator: string; unit: string }[] = [];
+
+  p.indicators.forEach((ind, i) => {
+    const decimals = ind.decimals ?? 2;
+    const start = ind.target === undefined ? undefined : dec(ind.target);
+    let frontier: Holder[] = [{ unit: root, target: start, lineage: [{ unit: root, target: start ? text(start) : null, via: "plan" }] }];
+    for (let depth = 0; frontier.length > 0; depth++) {
+      const step = ind.steps?.[depth];
+      const path: IssuePath = ["indicators", i, "steps", depth];
+      const next: Holder[] = [];
+      const level = new Set(frontier.flatMap((f) => index.children.get(f.unit) ?? []));
+      if (step?.how === "split" && step.by !== "equal") {
+        const table = step[TABLE[step.by] as keyof typeof step] as unknown as Readonly<Record<string, unknown>>;
+        for (const key of Object.keys(table))
+          if (!level.has(key)) issues.push(issue(IssueCode.unknownId, [...path, step.by, key], `is not a unit that receives "${ind.id}" at this level`));
+      }
+      for (const f of frontier) {
+        const kids = index.children.get(f.unit) ?? [];
+        const keep = !step || step.how === "retain" || kids.length === 0;
+        if (f.unit !== root) land(f.unit, { derived: { id: ind.id, origin: "cascade", target: f.target ? text(f.target) : null, retained: keep, lineage: f.lineage }, spec: ind });
+        if (keep) {
+          retained.push({ indicator: ind.id, unit: f.unit });
+          continue;
+        }
+        if (step.how === "replicate") {
+          for (const k of kids) next.push({ unit: k, target: f.target, lineage: [...f.lineage, { unit: k, target: f.target ? text(f.target) : null, via: "replicate" }] });
+          continue;
+        }
+        const target = f.target!;
+        let parts: Dec[];
+        if (step.by === "equal") parts = allocate(target, kids.map((k) => ({ key: k, weight: ONE })), decimals);
+        else {
+          const table = step[TABLE[step.by] as keyof typeof step] as unknown as Readonly<Record<string, string | number>>;
+          const missing = kids.filter((k) => !Object.prototype.hasOwnProperty.call(table, k));
+          for (const k of missing) issues.push(issue(IssueCode.missingValue, [...path, step.by, k], `is missing: every child of "${f.unit}" needs a value`));
+          if (missing.length > 0) continue;
+          const values = kids.map((k) => dec(table[k]!));
+          const total = sum(values);
+          if (step.by === "shares" && !total.eq(ONE))
+            issues.push(issue(IssueCode.invalidRule, [...path, "shares"], `the shares of "${f.unit}"'s children (${kids.join(", ")}) add up to ${text(total)}, not 1`));
+          else if (step.by === "base" && total.isZero())
+            issues.push(issue(IssueCode.invalidRule, [...path, "base"], `the bases of "${f.unit}"'s children (${kids.join(", ")}) add up to 0; nothing to split by`));
+          else if (step.by === "amounts" && !total.eq(target))
+            issues.push(issue(IssueCode.invalidRule, [...path, "amounts"], `the amounts of "${f.unit}"'s children add up to ${text(total)}, not its target ${text(target)}`));
+          else {
+            parts = step.by === "amounts" ? values : allocate(target, kids.map((k, j) => ({ key: k, weight: values[j]! })), decimals);
+            record(f, kids, parts, step.by);
+          }
+          continue;
+        }
+        record(f, kids, parts, "equal");
+      }
+      frontier = next;
+
+      function record(f: Holder, kids: readonly string[], parts: readonly Dec[], by: string) {
+        const total = sum(parts);
+        conservation.push({
+          indicator: ind.id,
+          parent: f.unit,
+          by,
+          target: text(f.target!),
+          parts: kids.map((k, j) => ({ unit: k, target: text(parts[j]!) })),
+          sum: text(total),
+          ok: total.eq(f.target!),
+        });
+        kids.forEach((k, j) => {
+          if (parts[j]!.isZero()) nothing.push({ indicator: ind.id, unit: k });
+          else next.push({ unit: k, target: parts[j]!, lineage: [...f.lineage, { unit: k, target: text(parts[j]!), via: `split:${by}` }] });
+        });
+      }
+    }
+  });
+
+  // Templates for every unit of their level, local additions within the level's budget.
+  const templates = new Map((p.templates ?? []).map((tpl) => [tpl.level, tpl]));
+  for (const unit of below.slice(1).flat()) {
+    const tpl = templates.get(index.units.get(unit)!.level);
+    for (const ind of tpl?.indicators ?? []) land(unit, { derived: { id: ind.id, origin: "template", target: null, retained: true, lineage: [{ unit, target: null, via: "template" }] }, spec: ind });
+  }
+  const local: CascadeResult["report"]["local"][number][] = [];
+  (p.local ?? []).forEach((l, i) => {
+    const unit = index.units.get(l.unit);
+    if (!unit || !inSubtree.has(l.unit) || l.unit === root) return void issues.push(issue(IssueCode.unknownId, ["local", i, "unit"], `"${l.unit}" is not a unit below the plan's root "${root}"`));
+    const budget = templates.get(unit.level)?.localBudget;
+    const points = sum(l.indicators.map((x) => dec(x.points)));
+    if (budget === undefined) return void issues.push(issue(IssueCode.invalidRule, ["local", i], `unit "${l.unit}" (${unit.level}) has no local budget: its level's template gives none`));
+    if (points.gt(dec(budget)))
+      return void issues.push(issue(IssueCode.outOfRange, ["local", i, "indicators"], `unit "${l.unit}" adds ${text(points)} local points, more than its budget of ${text(dec(budget))}`));
+    for (const ind of l.indicators) land(l.unit, { derived: { id: ind.id, origin: "local", target: null, retained: true, lineage: [{ unit: l.unit, target: null, via: "local" }] }, spec: ind });
+    local.push({ unit: l.unit, indicators: l.indicators.map((x) => x.id), points: text(points), budget: text(dec(budget)) });
+  });
+  if (issues.length > 0) throw new JixiaoError(issues, `Plan "${p.id}" cannot be cascaded`);
+
+  const units: CascadeResult["units"][number][] = [];
+  for (const unit of below.slice(1).flat().sort((a, b) => index.depth.get(a)! - index.depth.get(b)! || byText(a, b))) {
+    const list = landed.get(unit);
+    if (!list) continue;
+    const scheme = schemeFor(p, unit, list, index.units.get(unit)!);
+    const checked = safeDefineScheme(scheme);
+    if (!checked.success) throw new JixiaoError(checked.issues, `The scheme built for unit "${unit}" is not valid`);
+    units.push({ unit, level: index.units.get(unit)!.level, indicators: list.map((l) => l.derived), scheme });
+  }
+  const responsibilities = (p.responsibilities ?? []).map((r, i): ResponsibilityResult | undefined => {
+    const found = landed.get(r.unit)?.find((l) => l.derived.id === r.indicator);
+    if (!found) return void issues.push(issue(IssueCode.unknownId, ["responsibilities", i, "indicator"], `unit "${r.unit}" has no indicator "${r.indicator}"`));
+    const departments = new Set((index.units.get(r.unit)!.departments ?? []).map((d) => d.id));
+    for (const role of ["carrying", "assessing"] as const)
+      if (!departments.has(r[role])) issues.push(issue(IssueCode.unknownId, ["responsibilities", i, role], `"${r[role]}" is not a department of unit "${r.unit}"`));
+    const declared = r.executing.filter((e) => e.share !== undefined);
+    if (declared.length > 0 && declared.length < r.executing.length)
+      return void issues.push(issue(IssueCode.invalidRule, ["responsibilities", i, "executing"], "gives shares for some executors and not others"));
+    if (declared.length > 0 && !sum(declared.map((e) => dec(e.share!))).eq(ONE))
+      return void issues.push(issue(IssueCode.invalidRule, ["responsibilities", i, "executing"], "the executors' shares do not add up to 1"));
+    const target = found.derived.target === null ? undefined : dec(found.derived.target);
+    const decimals = "decimals" in found.spec ? (found.spec.decimals ?? 2) : 2;
+    const parts = target ? allocate(target, r.executing.map((e) => ({ key: e.person, weight: e.share === undefined ? ONE : dec(e.share) })), decimals) : undefined;
+    return { ...r, target: found.derived.target, executing: r.executing.map((e, k) => ({ person: e.person, target: parts ? text(parts[k]!) : null })) };
+  });
+  if (issues.length > 0) throw new JixiaoError(issues, `Plan "${p.id}" cannot be cascaded`);
+
+  return {
+    plan: p.id,
+    units,
+    report: { conservation, retained, receivedNothing: nothing, local },
+    responsibilities: responsibilities as ResponsibilityResult[],
+  };
+}
+
+/** A unit's scheme: its indicators in the plan's groups, points kept or rebased. */
+function schemeFor(p: CascadePlan, unit: string, list: readonly Landed[], u: OrgUnit): SchemeConfig {
+  const groups = p.groups ?? [{ id: "main", name: undefined }];
+  const points = list.map((l) => dec(l.spec.points));
+  let scaled = points;
+  let full = sum(points);
+  if (p.points === "rebase") {
+    full = dec(p.full ?? 100);
+    scaled = allocate(full, list.map((l, j) => ({ key: l.derived.id, weight: points[j]! })), Math.max(2, full.decimalPlaces()));
+  }
+  const indicators = list.map((l, j) => {
+    const method: JsonMethod = l.spec.method.type === "completion" && l.derived.target !== null ? { ...l.spec.method, target: l.derived.target } : l.spec.method;
+    const spec = l.spec as PlanIndicator;
+    return {
+      group: l.spec.group ?? "main",
+      config: {
+        id: l.derived.id,
+        ...(l.spec.name !== undefined ? { name: l.spec.name } : {}),
+        points: text(scaled[j]!),
+        ...(spec.kind !== undefined ? { kind: spec.kind } : {}),
+        ...(spec.source !== undefined ? { source: spec.source } : {}),
+        method,
+      },
+    };
+  });
+  return {
+    id: `${p.id}/${unit}`,
+    name: `${u.name ?? unit}${p.name ? ` · ${p.name}` : ""}`,
+    full: text(full),
+    groups: groups.flatMap((g) => {
+      const own = indicators.filter((x) => x.group === g.id).map((x) => x.config);
+      return own.length === 0 ? [] : [{ id: g.id, ...(g.name !== undefined ? { name: g.name } : {}), points: text(sum(own.map((x) => dec(x.points)))), indicators: own }];
+    }),
+  };
+}
+
+/**
+ * {@link cascade} without throwing.
+ * @param plan - the plan.
+ * @param tree - the tree.
+ * @returns `{ success: true, output }` or `{ success: false, issues }`.
+ * @example
+ * ```ts
+ * safeCascade({ id: "p", indicators: [{ id: "x", points: 1, target: 10, method: { type: "direct" },
+ *   steps: [{ how: "split", by: "shares", shares: { A: 0.5, B: 0.6 } }] }] }, tree).success;
+ * //=> false
+ * ```
+ */
+export function safeCascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): SafeResult<CascadeResult> {
+  return safely(() => cascade(plan, tree));
+}
+

@@ -101,3 +101,5 @@ export type {
   Responsibility,
   ResponsibilityResult,
 } from "./cascade/types.js";
+export { leaderScore, rollUp, safeRollUp } from "./cascade/rollup.js";
+export type { LeaderLink, LeaderScore, RolledValue, RollUpRule, UnitResult } from "./cascade/rollup.js";

@@ -1,0 +1,254 @@
+import { max, min, ONE, sum, text, toDec, toNumber, ZERO, type Dec } from "../core/decimal.js";
+import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { addIssue, dec, decimal, idSchema, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
+import { z } from "../core/z.js";
+import { byText } from "../ranking/order.js";
+import { treeIndex, type OrgTree, type OrgUnit } from "./tree.js";
+
+/** A unit's actual result for an indicator, with its target where it has one. */
+export interface UnitResult {
+  /** The unit. */
+  readonly unit: string;
+  /** The indicator. */
+  readonly indicator: string;
+  /** What the unit achieved. */
+  readonly actual: DecimalInput;
+  /** The unit's target, for completion rates and target-weighted averages. */
+  readonly target?: DecimalInput;
+}
+
+/**
+ * How a parent's value comes from its children: `sum` (actuals of split targets), `weighted` (an
+ * average weighted by the children's targets or by a table — rates), `mean`, `min` or `max`.
+ */
+export type RollUpRule =
+  | { readonly how: "sum" | "mean" | "min" | "max" }
+  | { readonly how: "weighted"; readonly weights?: "target" | Readonly<Record<string, DecimalInput>> };
+
+/** One unit's rolled-up value, with the children it came from. */
+export interface RolledValue {
+  /** The unit. */
+  readonly unit: string;
+  /** The indicator. */
+  readonly indicator: string;
+  /** `given` (a result of the unit's own) or the rule that combined its children. */
+  readonly from: "given" | "sum" | "weighted" | "mean" | "min" | "max";
+  /** The value. */
+  readonly value: number;
+  /** The value as exact decimal text. */
+  readonly exact: string;
+  /** The target (given, or the children's targets summed), as exact text, or `null`. */
+  readonly target: string | null;
+  /** value ÷ target for a given or summed value with a target (a completion rate); `null` otherwise. */
+  readonly rate: number | null;
+  /** The children combined, with their values and weights. */
+  readonly children: readonly { readonly unit: string; readonly value: string; readonly weight?: string }[];
+}
+
+const resultsSchema = z
+  .array(z.strictObject({ unit: idSchema, indicator: idSchema, actual: decimal(), target: decimal({ min: 0 }).optional() }))
+  .max(10_000_000);
+const rulesSchema = namedRecord(
+  z.union([
+    z.strictObject({ how: z.enum(["sum", "mean", "min", "max"]) }),
+    z.strictObject({ how: z.literal("weighted"), weights: z.union([z.literal("target"), namedRecord(decimal({ min: 0 }), "unit")]).optional() }),
+  ]),
+  "indicator",
+);
+
+/**
+ * Rolls results back up the tree at year end: each parent's value from its children by the
+ * indicator's rule, level by level up to the root, each value traceable to the children it came
+ * from. A unit's own result, where given, stands for it.
+ *
+ * @param tree - the organization tree.
+ * @param results - the units' results by indicator (usually the lowest level's).
+ * @param rules - the rule of each indicator, by indicator id.
+ * @returns every value known or derived, by indicator, deepest units last.
+ * @throws {@link JixiaoError} for an unknown unit, a result given twice, an indicator without a
+ * rule, or weights that add up to 0.
+ * @example
+ * ```ts
+ * const tree = defineOrgTree([{ id: "C", level: "city" }, { id: "A", level: "county", parent: "C" }, { id: "B", level: "county", parent: "C" }]);
+ * rollUp(tree, [{ unit: "A", indicator: "revenue", actual: 120 }, { unit: "B", indicator: "revenue", actual: 80 }], { revenue: { how: "sum" } })
+ *   .find((v) => v.unit === "C").value;
+ * //=> 200
+ * ```
+ */
+export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly UnitResult[], rules: Readonly<Record<string, RollUpRule>>): RolledValue[] {
+  const { index } = treeIndex(tree);
+  const list = parseWith(resultsSchema, results, "Results are not valid", ["results"]) as UnitResult[];
+  const r = parseWith(rulesSchema, rules, "Roll-up rules are not valid", ["rules"]) as Record<string, RollUpRule>;
+  const issues: Issue[] = [];
+  const given = new Map<string, Map<string, { actual: Dec; target: Dec | undefined }>>();
+  list.forEach((res, i) => {
+    if (!index.units.has(res.unit)) issues.push(issue(IssueCode.unknownId, ["results", i, "unit"], `"${res.unit}" is not a unit of the tree`));
+    if (!Object.prototype.hasOwnProperty.call(r, res.indicator)) issues.push(issue(IssueCode.unknownId, ["results", i, "indicator"], `"${res.indicator}" has no roll-up rule`));
+    const byUnit = given.get(res.indicator) ?? new Map();
+    if (byUnit.has(res.unit)) issues.push(issue(IssueCode.duplicateId, ["results", i], `repeats ${res.unit}'s result for ${res.indicator}`));
+    byUnit.set(res.unit, { actual: dec(res.actual), target: res.target === undefined ? undefined : dec(res.target) });
+    given.set(res.indicator, byUnit);
+  });
+  if (issues.length > 0) throw new JixiaoError(issues, "Results cannot be rolled up");
+
+  const deepestFirst = [...index.units.keys()].sort((a, b) => index.depth.get(b)! - index.depth.get(a)! || byText(a, b));
+  const out: RolledValue[] = [];
+  for (const indicator of Object.keys(r).sort(byText)) {
+    const rule = r[indicator]!;
+    const known = new Map<string, { value: Dec; target: Dec | undefined }>();
+    for (const [unit, g] of given.get(indicator) ?? []) known.set(unit, { value: g.actual, target: g.target });
+    const rolled: RolledValue[] = [];
+    for (const unit of deepestFirst) {
+      const own = known.get(unit);
+      const kids = (index.children.get(unit) ?? []).filter((k) => known.has(k));
+      if (own && given.get(indicator)?.has(unit)) {
+        rolled.push(value(unit, indicator, "given", own.value, own.target, []));
+        continue;
+      }
+      if (kids.length === 0) continue;
+      const values = kids.map((k) => known.get(k)!);
+      const targets = values.every((v) => v.target) ? sum(values.map((v) => v.target!)) : undefined;
+      let weights: Dec[] | undefined;
+      let combined: Dec;
+      if (rule.how === "sum") combined = sum(values.map((v) => v.value));
+      else if (rule.how === "mean") combined = sum(values.map((v) => v.value)).div(values.length);
+      else if (rule.how === "min") combined = values.reduce((m, v) => min(m, v.value), values[0]!.value);
+      else if (rule.how === "max") combined = values.reduce((m, v) => max(m, v.value), values[0]!.value);
+      else {
+        const table = (rule as Extract<RollUpRule, { how: "weighted" }>).weights;
+        const missing: string[] = [];
+        weights = kids.map((k, j) => {
+          if (table === undefined || table === "target") {
+            if (!values[j]!.target) missing.push(k);
+            return values[j]!.target ?? ZERO;
+          }
+          if (!Object.prototype.hasOwnProperty.call(table, k)) missing.push(k);
+          return Object.prototype.hasOwnProperty.call(table, k) ? dec(table[k]!) : ZERO;
+        });
+        const total = sum(weights);
+        if (missing.length > 0 || total.isZero()) {
+          issues.push(
+            issue(IssueCode.invalidRule, ["rules", indicator, "weights"], missing.length > 0 ? `gives no weight for ${missing.join(", ")} (children of "${unit}")` : `the weights of "${unit}"'s children add up to 0`),
+          );
+          continue;
+        }
+        combined = sum(values.map((v, j) => v.value.times(weights![j]!))).div(total);
+      }
+      known.set(unit, { value: combined, target: targets });
+      rolled.push(value(unit, indicator, rule.how, combined, targets, kids.map((k, j) => ({ unit: k, value: text(values[j]!.value), ...(weights ? { weight: text(weights[j]!) } : {}) }))));
+    }
+    out.push(...rolled.sort((a, b) => index.depth.get(a.unit)! - index.depth.get(b.unit)! || byText(a.unit, b.unit)));
+  }
+  if (issues.length > 0) throw new JixiaoError(issues, "Results cannot be rolled up");
+  return out;
+}
+
+function value(unit: string, indicator: string, from: RolledValue["from"], v: Dec, target: Dec | undefined, children: RolledValue["children"]): RolledValue {
+  return {
+    unit,
+    indicator,
+    from,
+    value: toNumber(v),
+    exact: text(v),
+    target: target ? text(target) : null,
+    rate: (from === "given" || from === "sum") && target && !target.isZero() ? toNumber(v.div(target)) : null,
+    children,
+  };
+}
+
+/**
+ * {@link rollUp} without throwing.
+ * @param tree - the tree.
+ * @param results - the results.
+ * @param rules - the rules.
+ * @returns `{ success: true, output }` or `{ success: false, issues }`.
+ * @example
+ * ```ts
+ * safeRollUp(tree, [{ unit: "X", indicator: "revenue", actual: 1 }], { revenue: { how: "sum" } }).success;
+ * //=> false
+ * ```
+ */
+export function safeRollUp(tree: OrgTree | readonly OrgUnit[], results: readonly UnitResult[], rules: Readonly<Record<string, RollUpRule>>): SafeResult<RolledValue[]> {
+  return safely(() => rollUp(tree, results, rules));
+}
+
+/** The organizations a leadership-team member is linked to (R14), and the weight of each part. */
+export interface LeaderLink {
+  /** The leader's unit (its organizational score). */
+  readonly unit: string;
+  /** The departments the leader supervises (分管部门). */
+  readonly departments?: readonly string[];
+  /** The leader's grassroots contact points (基层联系点). */
+  readonly contacts?: readonly string[];
+  /** Weight of each part; the weights of the parts used add up to 1. */
+  readonly weights: { readonly unit: DecimalInput; readonly departments?: DecimalInput; readonly contacts?: DecimalInput };
+}
+
+/** A leader's linked organizational score and how it was made. */
+export interface LeaderScore {
+  /** The linked score. */
+  readonly score: number;
+  /** The score as exact decimal text. */
+  readonly exact: string;
+  /** Each part: its weight, the mean of its members' scores, and the members. */
+  readonly parts: readonly { readonly part: "unit" | "departments" | "contacts"; readonly weight: string; readonly mean: string; readonly members: readonly { readonly id: string; readonly score: string }[] }[];
+}
+
+const linkSchema = z
+  .strictObject({
+    unit: z.string().min(1).max(200),
+    departments: z.array(z.string().min(1).max(200)).max(1000).optional(),
+    contacts: z.array(z.string().min(1).max(200)).max(1000).optional(),
+    weights: z.strictObject({ unit: decimal({ min: 0, max: 1 }), departments: decimal({ min: 0, max: 1 }).optional(), contacts: decimal({ min: 0, max: 1 }).optional() }),
+  })
+  .superRefine((l, ctx) => {
+    const total = [l.weights.unit, l.weights.departments, l.weights.contacts].flatMap((w) => (w === undefined ? [] : [toDec(w)])).reduce<Dec | undefined>((s, w) => (s && w ? s.plus(w) : undefined), ZERO);
+    if (total && !total.eq(ONE)) addIssue(ctx, IssueCode.invalidRule, `add up to ${text(total)}, not 1`, ["weights"]);
+    for (const part of ["departments", "contacts"] as const) {
+      if (l.weights[part] !== undefined && !(l[part]?.length)) addIssue(ctx, IssueCode.required, `has a weight but no ${part} are named`, [part]);
+      if (l[part]?.length && l.weights[part] === undefined) addIssue(ctx, IssueCode.required, `is required: ${part} are named`, ["weights", part]);
+    }
+  });
+
+/**
+ * A leadership-team member's linked organizational score (R14): the weighted sum of the unit's
+ * score, the mean score of the departments they supervise and the mean score of their contact
+ * points. Scores are looked up by id (use ids such as `A1/征管科` for departments).
+ *
+ * @param link - the leader's unit, departments, contact points and weights.
+ * @param scores - organizational scores by id.
+ * @returns the linked score with each part.
+ * @throws {@link JixiaoError} for weights not adding up to 1, or an id with no score.
+ * @example
+ * ```ts
+ * leaderScore({ unit: "A1", departments: ["A1/征管科", "A1/办公室"], weights: { unit: 0.6, departments: 0.4 } },
+ *   { A1: 90, "A1/征管科": 85, "A1/办公室": 95 }).score;
+ * //=> 90
+ * ```
+ */
+export function leaderScore(link: LeaderLink, scores: Readonly<Record<string, DecimalInput>>): LeaderScore {
+  const l = parseWith(linkSchema, link, "Leader link is not valid", ["link"]) as LeaderLink;
+  const s = parseWith(namedRecord(decimal(), "id", true), scores, "Scores are not valid", ["scores"]) as Record<string, DecimalInput>;
+  const issues: Issue[] = [];
+  const parts = (["unit", "departments", "contacts"] as const).flatMap((part) => {
+    const ids = part === "unit" ? [l.unit] : (l[part] ?? []);
+    const weight = l.weights[part];
+    if (weight === undefined || ids.length === 0) return [];
+    const members = ids.flatMap((id, i) => {
+      if (!Object.prototype.hasOwnProperty.call(s, id)) {
+        issues.push(issue(IssueCode.missingValue, part === "unit" ? ["scores", id] : ["link", part, i], `"${id}" has no score`));
+        return [];
+      }
+      return [{ id, score: dec(s[id]!) }];
+    });
+    return [{ part, weight: dec(weight), members }];
+  });
+  if (issues.length > 0) throw new JixiaoError(issues, "The leader's score cannot be linked");
+  const means = parts.map((p) => sum(p.members.map((m) => m.score)).div(p.members.length));
+  const total = sum(parts.map((p, i) => p.weight.times(means[i]!)));
+  return {
+    score: toNumber(total),
+    exact: text(total),
+    parts: parts.map((p, i) => ({ part: p.part, weight: text(p.weight), mean: text(means[i]!), members: p.members.map((m) => ({ id: m.id, score: text(m.score) })) })),
+  };
+}

@@ -222,6 +222,7 @@ function schemeFor(p: CascadePlan, unit: string, list: readonly Landed[], u: Org
     id: `${p.id}/${unit}`,
     name: `${u.name ?? unit}${p.name ? ` · ${p.name}` : ""}`,
     full: text(full),
+    ...(p.rounding ? { rounding: p.rounding } : {}),
     groups: groups.flatMap((g) => {
       const own = indicators.filter((x) => x.group === g.id).map((x) => x.config);
       return own.length === 0 ? [] : [{ id: g.id, ...(g.name !== undefined ? { name: g.name } : {}), points: text(sum(own.map((x) => dec(x.points)))), indicators: own }];

@@ -5,6 +5,7 @@ import { jsonSchemaOf } from "../core/json-schema.js";
 import { addIssue, decimal, idSchema, namedRecord, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { jsonMethodSchema } from "../methods/index.js";
+import { roundingPointsSchema } from "../scheme/schema.js";
 import type { CascadePlan } from "./types.js";
 
 const table = (what: string) => namedRecord(decimal({ min: 0 }), what);
@@ -51,6 +52,7 @@ export const cascadePlanSchema = z
     root: idSchema.optional(),
     points: z.enum(["keep", "rebase"]).optional(),
     full: decimal({ min: 0, above: true }).optional(),
+    rounding: roundingPointsSchema.optional(),
     groups: z.array(z.strictObject({ id: idSchema, name: z.string().max(200).optional() })).min(1).max(100).optional(),
     indicators: z.array(indicatorSchema).min(1).max(10_000),
     templates: z.array(z.strictObject({ level: z.string().min(1).max(100), indicators: z.array(added).max(1000), localBudget: decimal({ min: 0 }).optional() })).max(100).optional(),

@@ -1,6 +1,6 @@
 import type { DecimalInput } from "../core/validate.js";
 import type { JsonMethod } from "../methods/index.js";
-import type { SchemeConfig } from "../scheme/types.js";
+import type { RoundingPoints, SchemeConfig } from "../scheme/types.js";
 
 /**
  * How an indicator goes from a unit to its children, one level:
@@ -94,6 +94,8 @@ export interface CascadePlan {
   readonly root?: string;
   /** `keep` (default): indicators keep their points; `rebase`: each unit's scheme is scaled to `full`. */
   readonly points?: "keep" | "rebase";
+  /** The rounding of the units' schemes (see the scheme's `rounding`). */
+  readonly rounding?: RoundingPoints;
   /** The full score of rebased schemes (default 100). */
   readonly full?: DecimalInput;
   /** The groups of the child schemes, in order (one group `main` when left out). */

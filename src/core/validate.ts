@@ -30,6 +30,7 @@ function suggestion(key: string): string {
   let best: string | undefined;
   let bestDistance = 3;
   for (const name of knownFields) {
+    if (name === key) continue; // known elsewhere, not here: no hint beats a wrong one
     const d = distance(key.toLowerCase(), name.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }

@@ -6,12 +6,18 @@ import { jsonMethodSchema, methodSchema } from "../methods/index.js";
 
 const text = (max: number, description: string) => z.string().max(max).describe(description);
 
-const roundingSchema = z
+/** A rounding rule's schema. @internal */
+export const roundingSchema = z
   .strictObject({
     decimals: z.number().int().min(0).max(10).describe("Decimals kept, 0 to 10."),
     mode: z.enum(ROUNDING_MODES as [string, ...string[]]).describe("Rounding mode; half-up (四舍五入) when left out.").optional(),
   })
   .describe("A rounding rule.");
+
+/** The schema of the rounding points. @internal */
+export const roundingPointsSchema = z
+  .strictObject({ indicator: roundingSchema.optional(), group: roundingSchema.optional(), total: roundingSchema.optional() })
+  .describe("Where and how to round.");
 
 function makeSchemeSchema(method: typeof jsonMethodSchema | typeof methodSchema) {
   const indicator = z.strictObject({
@@ -51,10 +57,7 @@ function makeSchemeSchema(method: typeof jsonMethodSchema | typeof methodSchema)
       name: text(200, "Name for people.").optional(),
       description: text(5000, "Longer description.").optional(),
       full: decimal({ min: 0, above: true }, "Full score (满分)."),
-      rounding: z
-        .strictObject({ indicator: roundingSchema.optional(), group: roundingSchema.optional(), total: roundingSchema.optional() })
-        .describe("Where and how to round.")
-        .optional(),
+      rounding: roundingPointsSchema.optional(),
       notApplicable: z.enum(["convert", "exclude"]).describe("convert (default): 实得分 ÷ 应得分 × 满分; exclude: leave out.").optional(),
       pointsAddUp: z.boolean().describe("Whether points must add up (default true).").optional(),
       groups: z.array(group).min(1).max(1000),

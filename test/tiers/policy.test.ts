@@ -172,7 +172,7 @@ describe("defineTierPolicy", () => {
         },
         {
           "code": "unknown_field",
-          "message": "tiers[0].shares: is not a known field",
+          "message": "tiers[0].shares: is not a known field; did you mean "share"?",
           "path": [
             "tiers",
             0,

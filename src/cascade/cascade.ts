@@ -1,10 +1,9 @@
-import { allocate } from "../core/allocate.js";
+import { allocate, allocateUnits, toUnits, unitsText } from "../core/allocate.js";
 import { ONE, sum, text, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { dec } from "../core/validate.js";
 import type { JsonMethod } from "../methods/index.js";
 import { byText } from "../ranking/order.js";
-import { safeDefineScheme } from "../scheme/define.js";
 import type { SchemeConfig } from "../scheme/types.js";
 import { defineCascadePlan } from "./plan.js";
 import { treeIndex, type OrgTree, type OrgUnit } from "./tree.js";
@@ -17,11 +16,28 @@ interface Landed {
 
 interface Holder {
   readonly unit: string;
-  readonly target: Dec | undefined;
+  /** The target as a whole count of 10^−decimals, and as text. */
+  readonly target: bigint | undefined;
+  readonly text: string | null;
   readonly lineage: readonly LineageLink[];
 }
 
 const TABLE = { shares: "shares", base: "base", amounts: "amounts" } as const;
+
+/** Tables read once as whole numbers of 10^−places, however many indicators or parents use them. */
+const tableUnits = new WeakMap<object, Map<number, Map<string, bigint>>>();
+function tableAsUnits(table: Readonly<Record<string, string | number>>, places: number): Map<string, bigint> {
+  let byPlaces = tableUnits.get(table);
+  if (!byPlaces) tableUnits.set(table, (byPlaces = new Map()));
+  let values = byPlaces.get(places);
+  if (!values) {
+    values = new Map(Object.keys(table).map((k) => [k, toUnits(dec(table[k]!), places)]));
+    byPlaces.set(places, values);
+  }
+  return values;
+}
+/** The decimals a table's weights need. */
+const tablePlaces = (table: Readonly<Record<string, string | number>>) => Object.values(table).reduce<number>((m, v) => Math.max(m, dec(v).decimalPlaces()), 0);
 
 /**
  * Passes a plan's indicators down an organization tree (R2–R5): each indicator step by step from
@@ -69,13 +85,14 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
 
   p.indicators.forEach((ind, i) => {
     const decimals = ind.decimals ?? 2;
-    const start = ind.target === undefined ? undefined : dec(ind.target);
-    let frontier: Holder[] = [{ unit: root, target: start, lineage: [{ unit: root, target: start ? text(start) : null, via: "plan" }] }];
+    const start = ind.target === undefined ? undefined : toUnits(dec(ind.target), decimals);
+    const startText = start === undefined ? null : unitsText(start, decimals);
+    let frontier: Holder[] = [{ unit: root, target: start, text: startText, lineage: [{ unit: root, target: startText, via: "plan" }] }];
     for (let depth = 0; frontier.length > 0; depth++) {
       const step = ind.steps?.[depth];
       const path: IssuePath = ["indicators", i, "steps", depth];
       const next: Holder[] = [];
-      const level = new Set(frontier.flatMap((f) => index.children.get(f.unit) ?? []));
+      const level = new Set(below[depth + 1] ?? []);
       if (step?.how === "split" && step.by !== "equal") {
         const table = step[TABLE[step.by] as keyof typeof step] as unknown as Readonly<Record<string, unknown>>;
         for (const key of Object.keys(table))
@@ -84,55 +101,58 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
       for (const f of frontier) {
         const kids = index.children.get(f.unit) ?? [];
         const keep = !step || step.how === "retain" || kids.length === 0;
-        if (f.unit !== root) land(f.unit, { derived: { id: ind.id, origin: "cascade", target: f.target ? text(f.target) : null, retained: keep, lineage: f.lineage }, spec: ind });
+        if (f.unit !== root && f.target === 0n && ind.method.type === "completion") {
+          // A completion rate cannot be scored against a target of 0: the unit receives nothing.
+          nothing.push({ indicator: ind.id, unit: f.unit });
+          continue;
+        }
+        if (f.unit !== root) land(f.unit, { derived: { id: ind.id, origin: "cascade", target: f.text, retained: keep, lineage: f.lineage }, spec: ind });
         if (keep) {
           retained.push({ indicator: ind.id, unit: f.unit });
           continue;
         }
         if (step.how === "replicate") {
-          for (const k of kids) next.push({ unit: k, target: f.target, lineage: [...f.lineage, { unit: k, target: f.target ? text(f.target) : null, via: "replicate" }] });
+          for (const k of kids) next.push({ unit: k, target: f.target, text: f.text, lineage: [...f.lineage, { unit: k, target: f.text, via: "replicate" }] });
           continue;
         }
         const target = f.target!;
-        let parts: Dec[];
-        if (step.by === "equal") parts = allocate(target, kids.map((k) => ({ key: k, weight: ONE })), decimals);
+        if (step.by === "equal") record(f, kids, allocateUnits(target, kids.map(() => 1n), kids), "equal");
         else {
           const table = step[TABLE[step.by] as keyof typeof step] as unknown as Readonly<Record<string, string | number>>;
           const missing = kids.filter((k) => !Object.prototype.hasOwnProperty.call(table, k));
           for (const k of missing) issues.push(issue(IssueCode.missingValue, [...path, step.by, k], `is missing: every child of "${f.unit}" needs a value`));
           if (missing.length > 0) continue;
-          const values = kids.map((k) => dec(table[k]!));
-          const total = sum(values);
-          if (step.by === "shares" && !total.eq(ONE))
-            issues.push(issue(IssueCode.invalidRule, [...path, "shares"], `the shares of "${f.unit}"'s children (${kids.join(", ")}) add up to ${text(total)}, not 1`));
-          else if (step.by === "base" && total.isZero())
+          const places = step.by === "amounts" ? decimals : tablePlaces(table);
+          const table64 = tableAsUnits(table, places);
+          const values = kids.map((k) => table64.get(k)!);
+          const total = values.reduce((s, v) => s + v, 0n);
+          const one = 10n ** BigInt(places);
+          if (step.by === "shares" && total !== one)
+            issues.push(issue(IssueCode.invalidRule, [...path, "shares"], `the shares of "${f.unit}"'s children (${kids.join(", ")}) add up to ${unitsText(total, places)}, not 1`));
+          else if (step.by === "base" && total === 0n)
             issues.push(issue(IssueCode.invalidRule, [...path, "base"], `the bases of "${f.unit}"'s children (${kids.join(", ")}) add up to 0; nothing to split by`));
-          else if (step.by === "amounts" && !total.eq(target))
-            issues.push(issue(IssueCode.invalidRule, [...path, "amounts"], `the amounts of "${f.unit}"'s children add up to ${text(total)}, not its target ${text(target)}`));
-          else {
-            parts = step.by === "amounts" ? values : allocate(target, kids.map((k, j) => ({ key: k, weight: values[j]! })), decimals);
-            record(f, kids, parts, step.by);
-          }
-          continue;
+          else if (step.by === "amounts" && total !== target)
+            issues.push(issue(IssueCode.invalidRule, [...path, "amounts"], `the amounts of "${f.unit}"'s children add up to ${unitsText(total, decimals)}, not its target ${f.text}`));
+          else record(f, kids, step.by === "amounts" ? values : allocateUnits(target, values, kids), step.by);
         }
-        record(f, kids, parts, "equal");
       }
       frontier = next;
 
-      function record(f: Holder, kids: readonly string[], parts: readonly Dec[], by: string) {
-        const total = sum(parts);
+      function record(f: Holder, kids: readonly string[], parts: readonly bigint[], by: string) {
+        const total = parts.reduce((s, p) => s + p, 0n);
+        const texts = parts.map((p) => unitsText(p, decimals));
         conservation.push({
           indicator: ind.id,
           parent: f.unit,
           by,
-          target: text(f.target!),
-          parts: kids.map((k, j) => ({ unit: k, target: text(parts[j]!) })),
-          sum: text(total),
-          ok: total.eq(f.target!),
+          target: f.text!,
+          parts: kids.map((k, j) => ({ unit: k, target: texts[j]! })),
+          sum: unitsText(total, decimals),
+          ok: total === f.target,
         });
         kids.forEach((k, j) => {
-          if (parts[j]!.isZero()) nothing.push({ indicator: ind.id, unit: k });
-          else next.push({ unit: k, target: parts[j]!, lineage: [...f.lineage, { unit: k, target: text(parts[j]!), via: `split:${by}` }] });
+          if (parts[j] === 0n) nothing.push({ indicator: ind.id, unit: k });
+          else next.push({ unit: k, target: parts[j]!, text: texts[j]!, lineage: [...f.lineage, { unit: k, target: texts[j]!, via: `split:${by}` }] });
         });
       }
     }
@@ -163,10 +183,12 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
     const list = landed.get(unit);
     if (!list) continue;
     const scheme = schemeFor(p, unit, list, index.units.get(unit)!);
-    const checked = safeDefineScheme(scheme);
-    if (!checked.success) throw new JixiaoError(checked.issues, `The scheme built for unit "${unit}" is not valid`);
+    const zero = scheme.groups.flatMap((g) => g.indicators).filter((x) => dec(x.points).isZero());
+    if (zero.length > 0)
+      issues.push(issue(IssueCode.invalidRule, ["full"], `rebasing unit "${unit}" to ${scheme.full} leaves ${zero.map((x) => x.id).join(", ")} with 0 points; give a larger full score or fewer, more even points`));
     units.push({ unit, level: index.units.get(unit)!.level, indicators: list.map((l) => l.derived), scheme });
   }
+  if (issues.length > 0) throw new JixiaoError(issues, `Plan "${p.id}" cannot be cascaded`);
   const responsibilities = (p.responsibilities ?? []).map((r, i): ResponsibilityResult | undefined => {
     const found = landed.get(r.unit)?.find((l) => l.derived.id === r.indicator);
     if (!found) return void issues.push(issue(IssueCode.unknownId, ["responsibilities", i, "indicator"], `unit "${r.unit}" has no indicator "${r.indicator}"`));
@@ -194,20 +216,28 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
 }
 
 /** A unit's scheme: its indicators in the plan's groups, points kept or rebased. */
+const pointsOf = new WeakMap<object, Dec>();
+function points(spec: PlanIndicator | AddedIndicator): Dec {
+  let d = pointsOf.get(spec);
+  if (!d) pointsOf.set(spec, (d = dec(spec.points)));
+  return d;
+}
+
 function schemeFor(p: CascadePlan, unit: string, list: readonly Landed[], u: OrgUnit): SchemeConfig {
   const groups = p.groups ?? [{ id: "main", name: undefined }];
-  const points = list.map((l) => dec(l.spec.points));
-  let scaled = points;
-  let full = sum(points);
+  const own = list.map((l) => points(l.spec));
+  let scaled = own;
+  let full = sum(own);
   if (p.points === "rebase") {
     full = dec(p.full ?? 100);
-    scaled = allocate(full, list.map((l, j) => ({ key: l.derived.id, weight: points[j]! })), Math.max(2, full.decimalPlaces()));
+    scaled = allocate(full, list.map((l, j) => ({ key: l.derived.id, weight: own[j]! })), Math.max(2, full.decimalPlaces()));
   }
   const indicators = list.map((l, j) => {
     const method: JsonMethod = l.spec.method.type === "completion" && l.derived.target !== null ? { ...l.spec.method, target: l.derived.target } : l.spec.method;
     const spec = l.spec as PlanIndicator;
     return {
       group: l.spec.group ?? "main",
+      points: scaled[j]!,
       config: {
         id: l.derived.id,
         ...(l.spec.name !== undefined ? { name: l.spec.name } : {}),
@@ -224,8 +254,8 @@ function schemeFor(p: CascadePlan, unit: string, list: readonly Landed[], u: Org
     full: text(full),
     ...(p.rounding ? { rounding: p.rounding } : {}),
     groups: groups.flatMap((g) => {
-      const own = indicators.filter((x) => x.group === g.id).map((x) => x.config);
-      return own.length === 0 ? [] : [{ id: g.id, ...(g.name !== undefined ? { name: g.name } : {}), points: text(sum(own.map((x) => dec(x.points)))), indicators: own }];
+      const mine = indicators.filter((x) => x.group === g.id);
+      return mine.length === 0 ? [] : [{ id: g.id, ...(g.name !== undefined ? { name: g.name } : {}), points: text(sum(mine.map((x) => x.points))), indicators: mine.map((x) => x.config) }];
     }),
   };
 }

@@ -88,8 +88,9 @@ export const cascadePlanSchema = z
       const decimals = ind.decimals ?? 2;
       if (target && target.decimalPlaces() > decimals)
         addIssue(ctx, IssueCode.invalidValue, `${ind.target} has more decimals than the indicator's ${decimals}; give decimals to match`, ["indicators", i, "target"]);
+      if (ind.target === undefined && (ind.steps ?? []).some((s) => s.how === "split"))
+        addIssue(ctx, IssueCode.required, "a split needs the indicator's target", ["indicators", i, "target"]);
       (ind.steps ?? []).forEach((s, k) => {
-        if (s.how === "split" && ind.target === undefined) addIssue(ctx, IssueCode.required, "a split needs the indicator's target", ["indicators", i, "target"]);
         if (s.how === "split" && s.by === "amounts")
           for (const [unit, amount] of Object.entries(s.amounts))
             if ((toDec(amount)?.decimalPlaces() ?? 0) > decimals)

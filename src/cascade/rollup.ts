@@ -37,7 +37,7 @@ export interface RolledValue {
   readonly value: number;
   /** The value as exact decimal text. */
   readonly exact: string;
-  /** The target (given, or the children's targets summed), as exact text, or `null`. */
+  /** The target (given, or for `sum` the children's targets summed), as exact text, or `null` (a weighted average carries its children's targets up only as weights). */
   readonly target: string | null;
   /** value ÷ target for a given or summed value with a target (a completion rate); `null` otherwise. */
   readonly rate: number | null;
@@ -107,7 +107,8 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
       }
       if (kids.length === 0) continue;
       const values = kids.map((k) => known.get(k)!);
-      const targets = values.every((v) => v.target) ? sum(values.map((v) => v.target!)) : undefined;
+      // The children's targets add up: the parent's target for a sum, its weight for a weighted average.
+      const targets = (rule.how === "sum" || rule.how === "weighted") && values.every((v) => v.target) ? sum(values.map((v) => v.target!)) : undefined;
       let weights: Dec[] | undefined;
       let combined: Dec;
       if (rule.how === "sum") combined = sum(values.map((v) => v.value));
@@ -135,7 +136,7 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
         combined = sum(values.map((v, j) => v.value.times(weights![j]!))).div(total);
       }
       known.set(unit, { value: combined, target: targets });
-      rolled.push(value(unit, indicator, rule.how, combined, targets, kids.map((k, j) => ({ unit: k, value: text(values[j]!.value), ...(weights ? { weight: text(weights[j]!) } : {}) }))));
+      rolled.push(value(unit, indicator, rule.how, combined, rule.how === "sum" ? targets : undefined, kids.map((k, j) => ({ unit: k, value: text(values[j]!.value), ...(weights ? { weight: text(weights[j]!) } : {}) }))));
     }
     out.push(...rolled.sort((a, b) => index.depth.get(a.unit)! - index.depth.get(b.unit)! || byText(a.unit, b.unit)));
   }

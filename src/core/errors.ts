@@ -154,7 +154,6 @@ export const TERMS: Readonly<Record<string, string>> = {
   deductions: "减分",
   deduction: "减分",
   values: "指标值",
-  steps: "档次",
   cap: "上限",
   floor: "下限",
   per: "每次分值",

@@ -9,6 +9,7 @@
  * the scheme and the policies are the library's labelled examples, not official policy.
  */
 import { board, cadres, completionOf, grabs, staff } from "./county-data.js";
+import { cascaded } from "./province-cascade.js";
 import {
   allocateTasks,
   assignTiers,
@@ -64,6 +65,12 @@ const row = (id: string) => {
   return `${String(e.rank).padStart(4)}  ${r.subjectId}  ${(r.name ?? "").padEnd(4, "　")}  ${String(r.attributes?.department ?? "").padEnd(7, "　")} ${earned("common")} ${earned("individual")} ${earned("competitive")}  ${String(r.total).padStart(6)}  ${tierOf.get(id)!.tier}`;
 };
 
+// Where the county's own targets come from: the province → city → county cascade (an example plan).
+const county = cascaded.units.find((u) => u.unit === "甲一县")!;
+console.log("本县局（示例：甲一县）从上级承接的年度指标：");
+for (const i of county.indicators)
+  console.log(`  ${i.id}：${i.origin === "cascade" ? `${i.lineage.map((l) => `${l.unit} ${l.target ?? ""}`.trim()).join(" → ")}${i.retained ? "（本级完成）" : ""}` : i.origin === "template" ? "市局模板" : "本局自设"}`);
+console.log("");
 console.log(`${scheme.name} — ${results.length} 名干部，本季度个人绩效`);
 console.log("（示例方案、示例政策与合成数据，仅作演示）\n");
 console.log("排名  编号  姓名      部门              共性   个性  竞争性    总分  等次");

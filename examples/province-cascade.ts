@@ -50,7 +50,9 @@ export const plan: CascadePlan = {
   responsibilities: [{ unit: "甲一县", indicator: "revenue", carrying: "征管股", assessing: "办公室", executing: [{ person: "张伟", share: 0.5 }, { person: "李娜", share: 0.3 }, { person: "王强", share: 0.2 }] }],
 };
 
-const result = cascade(plan, tree);
+/** The plan cascaded down the tree. */
+export const cascaded = cascade(plan, tree);
+const result = cascaded;
 
 if (process.argv[1]?.endsWith("province-cascade.ts")) {
   console.log(`${plan.name}\n`);

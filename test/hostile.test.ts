@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  cascade,
+  defineCascadePlan,
+  defineOrgTree,
+  leaderScore,
+  rollUp,
   allocateTasks,
   creditOf,
   creditTasks,
@@ -175,5 +180,32 @@ describe("hostile input to the task functions", () => {
   it.each(entries)("%s answers anything with a result or a JixiaoError", (_name, fn) => {
     for (const input of hostile) endsWell(() => fn(deepFreeze(input)));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("hostile input to the cascade", () => {
+  const tree = defineOrgTree([{ id: "P", level: "province" }, { id: "A", level: "city", parent: "P" }]);
+  const plan = { id: "p", indicators: [{ id: "x", points: 1, target: 10, method: { type: "direct" as const }, steps: [{ how: "split" as const, by: "equal" as const }] }] };
+  const entries: [string, (input: unknown) => unknown][] = [
+    ["defineOrgTree", (x) => defineOrgTree(x as never)],
+    ["defineCascadePlan", (x) => defineCascadePlan(x as never)],
+    ["cascade plan", (x) => cascade(x as never, tree)],
+    ["cascade tree", (x) => cascade(plan, x as never)],
+    ["rollUp results", (x) => rollUp(tree, x as never, { x: { how: "sum" } })],
+    ["rollUp rules", (x) => rollUp(tree, [], x as never)],
+    ["leaderScore", (x) => leaderScore(x as never, {})],
+  ];
+
+  it.each(entries)("%s answers anything with a result or a JixiaoError", (_name, fn) => {
+    for (const input of hostile) endsWell(() => fn(deepFreeze(input)));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("builds a 10,000-deep chain and cascades down it without a stack overflow", () => {
+    const chain = [{ id: "u0", level: "l" }, ...Array.from({ length: 10_000 }, (_, i) => ({ id: `u${i + 1}`, level: "l", parent: `u${i}` }))];
+    const deepTree = defineOrgTree(chain);
+    const steps = Array.from({ length: 20 }, () => ({ how: "replicate" as const }));
+    const out = cascade({ id: "d", indicators: [{ id: "x", points: 1, target: 5, method: { type: "direct" }, steps }] }, deepTree);
+    expect(out.units.length).toBe(20);
   });
 });

@@ -33,6 +33,8 @@ describe("the package", () => {
     expect(out).toMatch(/\n {3}1 {2}c\d{3}/);
     expect(out).toContain("—— 得分说明");
     expect(out).toContain("—— 等次说明");
+    expect(out).toContain("从上级承接的年度指标");
+    expect(out).toContain("省局 108000 → 甲市 56160 → 甲一县 21600");
     expect(out).toMatch(/三单：发布 30 项/);
     expect(out).toMatch(/末位扣分（/);
     expect(out).toMatch(/总分 [\d.]+（满分 100）\n?$/);
@@ -42,6 +44,12 @@ describe("the package", () => {
     const out = tsx(["examples/county-tasks.ts"]);
     expect(out).toContain("发布 30 项");
     expect(out).toMatch(/覆盖面 \d+\.\d%/);
+  });
+
+  it("runs the province cascade example", () => {
+    const out = tsx(["examples/province-cascade.ts"]);
+    expect(out).toContain("revenue 省局 108000 → 丙市 18360 + 乙市 33480 + 甲市 56160 = 108000 ✓");
+    expect(out).not.toContain("✗");
   });
 
   it("runs the JSON example", () => {

@@ -144,6 +144,12 @@ export function safeDefineOrgTree(units: readonly OrgUnit[]): SafeResult<OrgTree
 
 /** The index of a tree, defining it first when given units. @internal */
 export function treeIndex(tree: OrgTree | readonly OrgUnit[]): { tree: OrgTree; index: TreeIndex } {
-  const t = Array.isArray(tree) ? defineOrgTree(tree as readonly OrgUnit[]) : indexes.has(tree as object) ? (tree as OrgTree) : defineOrgTree((tree as OrgTree)?.units);
+  let units: unknown;
+  try {
+    units = Array.isArray(tree) || (tree !== null && typeof tree === "object" && indexes.has(tree)) ? tree : (tree as OrgTree | undefined)?.units;
+  } catch {
+    throw new JixiaoError([issue(IssueCode.invalidInput, [], "could not be read (it is not plain data)")], "Organization tree is not valid");
+  }
+  const t = indexes.has(units as object) ? (units as OrgTree) : defineOrgTree(units as readonly OrgUnit[]);
   return { tree: t, index: indexes.get(t)! };
 }

@@ -22,8 +22,16 @@ export interface UnitResult {
  * average weighted by the children's targets or by a table — rates), `mean`, `min` or `max`.
  */
 export type RollUpRule =
-  | { readonly how: "sum" | "mean" | "min" | "max" }
-  | { readonly how: "weighted"; readonly weights?: "target" | Readonly<Record<string, DecimalInput>> };
+  | {
+      /** How the children's values combine: `sum`, `mean`, `min` (the lowest) or `max` (the highest). */
+      readonly how: "sum" | "mean" | "min" | "max";
+    }
+  | {
+      /** The children's values combine as a weighted average. */
+      readonly how: "weighted";
+      /** The weights: `target` (default) — each child's target, or a weight for each child by unit id. */
+      readonly weights?: "target" | Readonly<Record<string, DecimalInput>>;
+    };
 
 /** One unit's rolled-up value, with the children it came from. */
 export interface RolledValue {
@@ -42,7 +50,14 @@ export interface RolledValue {
   /** value ÷ target for a given or summed value with a target (a completion rate); `null` otherwise. */
   readonly rate: number | null;
   /** The children combined, with their values and weights. */
-  readonly children: readonly { readonly unit: string; readonly value: string; readonly weight?: string }[];
+  readonly children: readonly {
+    /** The child unit. */
+    readonly unit: string;
+    /** The child's value, as exact decimal text. */
+    readonly value: string;
+    /** The child's weight in a weighted average, as exact decimal text. */
+    readonly weight?: string;
+  }[];
 }
 
 const resultsSchema = z
@@ -182,7 +197,14 @@ export interface LeaderLink {
   /** The leader's grassroots contact points (基层联系点). */
   readonly contacts?: readonly string[];
   /** Weight of each part; the weights of the parts used add up to 1. */
-  readonly weights: { readonly unit: DecimalInput; readonly departments?: DecimalInput; readonly contacts?: DecimalInput };
+  readonly weights: {
+    /** Weight of the leader's unit's score, 0 to 1. */
+    readonly unit: DecimalInput;
+    /** Weight of the supervised departments' mean score, 0 to 1; required when departments are named. */
+    readonly departments?: DecimalInput;
+    /** Weight of the contact points' mean score, 0 to 1; required when contact points are named. */
+    readonly contacts?: DecimalInput;
+  };
 }
 
 /** A leader's linked organizational score and how it was made. */
@@ -192,7 +214,21 @@ export interface LeaderScore {
   /** The score as exact decimal text. */
   readonly exact: string;
   /** Each part: its weight, the mean of its members' scores, and the members. */
-  readonly parts: readonly { readonly part: "unit" | "departments" | "contacts"; readonly weight: string; readonly mean: string; readonly members: readonly { readonly id: string; readonly score: string }[] }[];
+  readonly parts: readonly {
+    /** Which part: the leader's `unit`, the supervised `departments` or the grassroots `contacts`. */
+    readonly part: "unit" | "departments" | "contacts";
+    /** The part's weight, as exact decimal text. */
+    readonly weight: string;
+    /** The mean of the members' scores, as exact decimal text. */
+    readonly mean: string;
+    /** The part's members, each with its score. */
+    readonly members: readonly {
+      /** The member's id (a unit, department or contact point). */
+      readonly id: string;
+      /** The member's score, as exact decimal text. */
+      readonly score: string;
+    }[];
+  }[];
 }
 
 const linkSchema = z

@@ -11,12 +11,44 @@ import type { RoundingPoints, SchemeConfig } from "../scheme/types.js";
  *   indicator's decimals and always add up to the parent's target exactly (R5).
  */
 export type CascadeStep =
-  | { readonly how: "retain" }
-  | { readonly how: "replicate" }
-  | { readonly how: "split"; readonly by: "equal" }
-  | { readonly how: "split"; readonly by: "shares"; readonly shares: Readonly<Record<string, DecimalInput>> }
-  | { readonly how: "split"; readonly by: "base"; readonly base: Readonly<Record<string, DecimalInput>> }
-  | { readonly how: "split"; readonly by: "amounts"; readonly amounts: Readonly<Record<string, DecimalInput>> };
+  | {
+      /** The unit keeps the indicator; nothing goes down. */
+      readonly how: "retain";
+    }
+  | {
+      /** Every child gets the unit's target unchanged. */
+      readonly how: "replicate";
+    }
+  | {
+      /** The target is divided between the children. */
+      readonly how: "split";
+      /** Divided equally between the children. */
+      readonly by: "equal";
+    }
+  | {
+      /** The target is divided between the children. */
+      readonly how: "split";
+      /** Divided by the children's `shares`. */
+      readonly by: "shares";
+      /** Each child's share of the target (0 to 1), by unit id; the shares add up to 1. */
+      readonly shares: Readonly<Record<string, DecimalInput>>;
+    }
+  | {
+      /** The target is divided between the children. */
+      readonly how: "split";
+      /** Divided in proportion to the children's `base` figures. */
+      readonly by: "base";
+      /** Each child's base figure (last year's revenue, say), by unit id. */
+      readonly base: Readonly<Record<string, DecimalInput>>;
+    }
+  | {
+      /** The target is divided between the children. */
+      readonly how: "split";
+      /** Divided by explicit `amounts`. */
+      readonly by: "amounts";
+      /** Each child's target, by unit id; the amounts add up to the unit's target. */
+      readonly amounts: Readonly<Record<string, DecimalInput>>;
+    };
 
 /** An indicator of the top level and how it goes down. */
 export interface PlanIndicator {
@@ -77,7 +109,12 @@ export interface Responsibility {
   /** The department that assesses it (考评). */
   readonly assessing: string;
   /** The people who execute it (执行), with optional shares of its target (equal when none is given). */
-  readonly executing: readonly { readonly person: string; readonly share?: DecimalInput }[];
+  readonly executing: readonly {
+    /** The executor's id. */
+    readonly person: string;
+    /** The executor's share of the target, 0 to 1 (give all executors one, or none). */
+    readonly share?: DecimalInput;
+  }[];
 }
 
 /** A cascade plan (指标分解方案) as JSON. */
@@ -99,13 +136,23 @@ export interface CascadePlan {
   /** The full score of rebased schemes (default 100). */
   readonly full?: DecimalInput;
   /** The groups of the child schemes, in order (one group `main` when left out). */
-  readonly groups?: readonly { readonly id: string; readonly name?: string }[];
+  readonly groups?: readonly {
+    /** The group's id. */
+    readonly id: string;
+    /** Name for people. */
+    readonly name?: string;
+  }[];
   /** The top level's indicators and how each goes down. */
   readonly indicators: readonly PlanIndicator[];
   /** Templates by level. */
   readonly templates?: readonly CascadeTemplate[];
   /** Local indicators units add, within their template's budget. */
-  readonly local?: readonly { readonly unit: string; readonly indicators: readonly AddedIndicator[] }[];
+  readonly local?: readonly {
+    /** The unit that adds them. */
+    readonly unit: string;
+    /** The local indicators it adds. */
+    readonly indicators: readonly AddedIndicator[];
+  }[];
   /** Who carries, executes and assesses indicators inside units. */
   readonly responsibilities?: readonly Responsibility[];
 }
@@ -145,7 +192,12 @@ export interface ConservationCheck {
   /** The parent's target. */
   readonly target: string;
   /** Each child's part. */
-  readonly parts: readonly { readonly unit: string; readonly target: string }[];
+  readonly parts: readonly {
+    /** The child unit. */
+    readonly unit: string;
+    /** The child's target, as exact decimal text. */
+    readonly target: string;
+  }[];
   /** Their sum. */
   readonly sum: string;
   /** Whether the sum equals the target exactly. */
@@ -157,7 +209,12 @@ export interface ResponsibilityResult extends Omit<Responsibility, "executing"> 
   /** The unit's target for the indicator, or `null`. */
   readonly target: string | null;
   /** Each executor's part (`null` where the indicator has no target). */
-  readonly executing: readonly { readonly person: string; readonly target: string | null }[];
+  readonly executing: readonly {
+    /** The executor's id. */
+    readonly person: string;
+    /** The executor's part of the target, as exact decimal text, or `null` where the indicator has none. */
+    readonly target: string | null;
+  }[];
 }
 
 /** The outcome of {@link cascade}. */
@@ -166,8 +223,11 @@ export interface CascadeResult {
   readonly plan: string;
   /** Each unit below the root that has indicators: its level, its indicators with lineage, and its scheme. */
   readonly units: readonly {
+    /** The unit's id. */
     readonly unit: string;
+    /** The unit's level. */
     readonly level: string;
+    /** The indicators that land in the unit, with their lineage. */
     readonly indicators: readonly DerivedIndicator[];
     /** A scheme that {@link defineScheme} accepts. */
     readonly scheme: SchemeConfig;
@@ -177,11 +237,30 @@ export interface CascadeResult {
     /** Every split, checked to add up. */
     readonly conservation: readonly ConservationCheck[];
     /** Where each indicator stops (retained). */
-    readonly retained: readonly { readonly indicator: string; readonly unit: string }[];
+    readonly retained: readonly {
+      /** The indicator. */
+      readonly indicator: string;
+      /** The unit that keeps it. */
+      readonly unit: string;
+    }[];
     /** Units that received nothing of an indicator a split passed to their level (a zero share or base). */
-    readonly receivedNothing: readonly { readonly indicator: string; readonly unit: string }[];
+    readonly receivedNothing: readonly {
+      /** The indicator. */
+      readonly indicator: string;
+      /** The unit that received none of it. */
+      readonly unit: string;
+    }[];
     /** Local additions by unit, with their points and budget. */
-    readonly local: readonly { readonly unit: string; readonly indicators: readonly string[]; readonly points: string; readonly budget: string }[];
+    readonly local: readonly {
+      /** The unit. */
+      readonly unit: string;
+      /** The ids of its local indicators. */
+      readonly indicators: readonly string[];
+      /** The local indicators' points added up, as exact decimal text. */
+      readonly points: string;
+      /** The local budget of the unit's level, as exact decimal text. */
+      readonly budget: string;
+    }[];
   };
   /** Responsibilities inside units, with executors' parts. */
   readonly responsibilities: readonly ResponsibilityResult[];

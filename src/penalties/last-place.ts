@@ -30,7 +30,12 @@ export interface LastPlacePolicy {
    * A flag for the last place, such as a promotion deferral (R13): `{ "id": "promotion-deferred" }`.
    * Everyone at the last place of a group that is not exempt gets it, deducted or spared.
    */
-  readonly flag?: { readonly id: string; readonly name?: string };
+  readonly flag?: {
+    /** The flag's id (`promotion-deferred`, say). */
+    readonly id: string;
+    /** The flag's name for people. */
+    readonly name?: string;
+  };
 }
 
 /** One subject's last-place deduction. */
@@ -58,13 +63,38 @@ export interface LastPlaceDeduction {
 /** The outcome of {@link lastPlaceDeductions}. */
 export interface LastPlaceResult {
   /** Each peer group, whether it was exempt, and why. */
-  readonly groups: readonly { readonly peerGroup: string | null; readonly size: number; readonly exempt: boolean; readonly reason?: string }[];
+  readonly groups: readonly {
+    /** The peer group's value, or `null` for one group. */
+    readonly peerGroup: string | null;
+    /** How many subjects the peer group has. */
+    readonly size: number;
+    /** Whether the group was exempt for being smaller than `minGroupSize`. */
+    readonly exempt: boolean;
+    /** Why the group was exempt, where it was. */
+    readonly reason?: string;
+  }[];
   /** The deductions, by peer group and place. */
   readonly deductions: readonly LastPlaceDeduction[];
   /** The flags raised for the last place. */
-  readonly flags: readonly { readonly subjectId: string; readonly id: string; readonly name?: string; readonly reason: string }[];
+  readonly flags: readonly {
+    /** The id of the subject flagged. */
+    readonly subjectId: string;
+    /** The flag's id, from the policy's `flag`. */
+    readonly id: string;
+    /** The flag's name, from the policy's `flag`. */
+    readonly name?: string;
+    /** Why: the last place, with the group size and peer group. */
+    readonly reason: string;
+  }[];
   /** Subjects passed over because of a tie (`ties: "none"`) or the `below` condition, and why. */
-  readonly spared: readonly { readonly subjectId: string; readonly bottomPlace: number; readonly reason: string }[];
+  readonly spared: readonly {
+    /** The id of the subject spared. */
+    readonly subjectId: string;
+    /** The subject's place from the bottom: 1 for the last. */
+    readonly bottomPlace: number;
+    /** Why it was spared: the tie or the unmet `below` condition. */
+    readonly reason: string;
+  }[];
 }
 
 /** The last-place policy schema. @internal */

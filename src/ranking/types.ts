@@ -20,13 +20,29 @@ export interface Rankable {
   /** Facts to group by (job level, category, department …). */
   readonly attributes?: Readonly<Record<string, string | number | boolean>>;
   /** Groups' earned points, for `by: "group:<id>"`. */
-  readonly groups?: readonly { readonly id: string; readonly earned: number }[];
+  readonly groups?: readonly {
+    /** The group's id. */
+    readonly id: string;
+    /** The points the subject earned in the group. */
+    readonly earned: number;
+  }[];
   /** Indicators' earned points, for `by: "indicator:<id>"`. */
-  readonly indicators?: readonly { readonly id: string; readonly earned: number }[];
+  readonly indicators?: readonly {
+    /** The indicator's id. */
+    readonly id: string;
+    /** The points the subject earned on the indicator. */
+    readonly earned: number;
+  }[];
   /** The subject's vetoes; a subject with any is vetoed for the tier rules. */
-  readonly vetoes?: readonly { readonly id: string }[];
+  readonly vetoes?: readonly {
+    /** The veto's id. */
+    readonly id: string;
+  }[];
   /** The subject's flags, for eligibility rules. */
-  readonly flags?: readonly { readonly id: string }[];
+  readonly flags?: readonly {
+    /** The flag's id. */
+    readonly id: string;
+  }[];
 }
 
 /** Options for {@link rank}. */

@@ -19,9 +19,23 @@ export interface TaskStatistics {
   /** Tasks with no owner. */
   readonly unowned: number;
   /** Grabs made, seated and rejected (by reason code). */
-  readonly grabs: { readonly made: number; readonly seated: number; readonly rejected: Readonly<Record<string, number>> };
+  readonly grabs: {
+    /** How many grabs were made. */
+    readonly made: number;
+    /** How many grabs won a seat. */
+    readonly seated: number;
+    /** How many grabs were rejected, by reason code (`rejected` for a grab without one). */
+    readonly rejected: Readonly<Record<string, number>>;
+  };
   /** Grabs per member of staff: the fewest, the most and the mean. */
-  readonly grabsPerPerson: { readonly min: number; readonly max: number; readonly mean: number };
+  readonly grabsPerPerson: {
+    /** The fewest grabs any member of staff made. */
+    readonly min: number;
+    /** The most grabs any member of staff made. */
+    readonly max: number;
+    /** The mean number of grabs per member of staff. */
+    readonly mean: number;
+  };
   /** Staff who made at least one grab. */
   readonly tookPart: number;
   /** That share of the staff (0 to 1). */
@@ -32,10 +46,13 @@ export interface TaskStatistics {
   readonly seatedPeople: number;
   /** The spread of applied credits over all staff (those with none count 0), when credits are given. */
   readonly credits?: {
+    /** The lowest applied credits of any member of staff. */
     readonly min: number;
+    /** The highest applied credits of any member of staff. */
     readonly max: number;
     /** max − min. */
     readonly spread: number;
+    /** The mean applied credits per member of staff. */
     readonly mean: number;
     /** How many reached each threshold asked for (`{ "7": 23 }`). */
     readonly atLeast: Readonly<Record<string, number>>;

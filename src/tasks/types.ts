@@ -194,5 +194,10 @@ export interface TaskCredits {
   /** Each person with a completion, by id. */
   readonly people: readonly PersonCredits[];
   /** Owners of tasks with no completion recorded: no credit. */
-  readonly uncompleted: readonly { readonly task: string; readonly person: string }[];
+  readonly uncompleted: readonly {
+    /** The task's id. */
+    readonly task: string;
+    /** The owner's id. */
+    readonly person: string;
+  }[];
 }

@@ -128,7 +128,14 @@ export interface HistoryCheck {
   /** Periods the rule asked for that the subject lacks (it fails if any). */
   readonly missing: readonly string[];
   /** Each condition: whether it held, with the count behind it. */
-  readonly conditions: readonly { readonly passed: boolean; readonly count: number; readonly of: number }[];
+  readonly conditions: readonly {
+    /** Whether the condition held. */
+    readonly passed: boolean;
+    /** How many periods were in the condition's tiers (for `noneBelow`, how many were below its tier). */
+    readonly count: number;
+    /** How many periods were counted: the rule's `periods`, or every period the subject has. */
+    readonly of: number;
+  }[];
 }
 
 const ruleSchema = z

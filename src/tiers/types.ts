@@ -81,11 +81,26 @@ export interface TierReason {
   /** How the count was rounded. */
   readonly count?: "floor" | "round" | "ceil";
   /** The `min` reached, and the score compared with it (its integer part under `truncate`). */
-  readonly threshold?: { readonly min: string; readonly compared: string };
+  readonly threshold?: {
+    /** The tier's `min`, as exact decimal text. */
+    readonly min: string;
+    /** The subject's score as compared with `min` (its integer part under `truncate`), as exact decimal text. */
+    readonly compared: string;
+  };
   /** A tie at the tier's boundary (the first 100 others tied) and how it was settled. */
-  readonly tie?: { readonly with: readonly string[]; readonly rule: "better" | "worse" | "break" };
+  readonly tie?: {
+    /** The ids of the others tied with the subject at the boundary (the first 100). */
+    readonly with: readonly string[];
+    /** The policy's tie rule that settled it: `better`, `worse` or `break`. */
+    readonly rule: "better" | "worse" | "break";
+  };
   /** Better tiers the subject could not enter, and why (`vetoed`, `flag:<id>`, `below <min>`, `outside the quota`). */
-  readonly excluded?: readonly { readonly tier: string; readonly because: string }[];
+  readonly excluded?: readonly {
+    /** The name of the tier the subject could not enter. */
+    readonly tier: string;
+    /** Why not: `vetoed`, `flag:<id>`, `below <min>` or `outside the quota`. */
+    readonly because: string;
+  }[];
   /** The vetoes behind a `veto` placement. */
   readonly vetoes?: readonly string[];
 }
@@ -121,7 +136,14 @@ export interface TierAssignment {
   /** The peer-group field, or `null` for one group. */
   readonly groupBy: string | null;
   /** Each peer group with its size and quotas. */
-  readonly groups: readonly { readonly peerGroup: string | null; readonly size: number; readonly tiers: readonly TierQuota[] }[];
+  readonly groups: readonly {
+    /** The peer group's value, or `null` for one group. */
+    readonly peerGroup: string | null;
+    /** How many subjects the peer group has. */
+    readonly size: number;
+    /** Each tier's quota in the peer group, in the policy's order. */
+    readonly tiers: readonly TierQuota[];
+  }[];
   /** Each subject's placement, by peer group and position. */
   readonly placements: readonly TierPlacement[];
 }

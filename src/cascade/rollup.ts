@@ -31,6 +31,12 @@ export type RollUpRule =
       readonly how: "weighted";
       /** The weights: `target` (default) — each child's target, or a weight for each child by unit id. */
       readonly weights?: "target" | Readonly<Record<string, DecimalInput>>;
+    }
+  | {
+      /** The children's values combine by a function (code only, not JSON): the escape hatch. */
+      readonly how: "custom";
+      /** Combines the children's values (exact decimal text, with their targets) into the parent's: a number or decimal text. It must be pure. */
+      readonly combine: (children: readonly { readonly unit: string; readonly value: string; readonly target: string | null }[]) => number | string;
     };
 
 /** One unit's rolled-up value, with the children it came from. */
@@ -40,7 +46,7 @@ export interface RolledValue {
   /** The indicator. */
   readonly indicator: string;
   /** `given` (a result of the unit's own) or the rule that combined its children. */
-  readonly from: "given" | "sum" | "weighted" | "mean" | "min" | "max";
+  readonly from: "given" | "sum" | "weighted" | "mean" | "min" | "max" | "custom";
   /** The value. */
   readonly value: number;
   /** The value as exact decimal text. */
@@ -67,6 +73,7 @@ const rulesSchema = namedRecord(
   z.union([
     z.strictObject({ how: z.enum(["sum", "mean", "min", "max"]) }),
     z.strictObject({ how: z.literal("weighted"), weights: z.union([z.literal("target"), namedRecord(decimal({ min: 0 }), "unit")]).optional() }),
+    z.strictObject({ how: z.literal("custom"), combine: z.custom<(c: unknown) => unknown>((v) => typeof v === "function", { message: "must be a function" }) }),
   ]),
   "indicator",
 );
@@ -130,7 +137,20 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
       else if (rule.how === "mean") combined = sum(values.map((v) => v.value)).div(values.length);
       else if (rule.how === "min") combined = values.reduce((m, v) => min(m, v.value), values[0]!.value);
       else if (rule.how === "max") combined = values.reduce((m, v) => max(m, v.value), values[0]!.value);
-      else {
+      else if (rule.how === "custom") {
+        let out: unknown;
+        try {
+          out = rule.combine(kids.map((k, j) => ({ unit: k, value: text(values[j]!.value), target: values[j]!.target ? text(values[j]!.target!) : null })));
+        } catch (error) {
+          out = error instanceof Error ? error.message : error;
+        }
+        const d = toDec(out);
+        if (!d) {
+          issues.push(issue(IssueCode.customFailed, ["rules", indicator, "combine"], `the custom rule gave ${String(out).slice(0, 100)} for "${unit}", not a number`));
+          continue;
+        }
+        combined = d;
+      } else {
         const table = (rule as Extract<RollUpRule, { how: "weighted" }>).weights;
         const missing: string[] = [];
         weights = kids.map((k, j) => {

@@ -341,3 +341,29 @@ describe("rollUp targets", () => {
     ]);
   });
 });
+
+describe("rollUp custom rule (code only)", () => {
+  const tree = defineOrgTree([
+    { id: "C", level: "city" },
+    { id: "K1", level: "county", parent: "C" },
+    { id: "K2", level: "county", parent: "C" },
+  ]);
+  const results = [
+    { unit: "K1", indicator: "x", actual: 80 },
+    { unit: "K2", indicator: "x", actual: 60 },
+  ];
+
+  it("combines the children's exact values with a function", () => {
+    // the median of two is their mean here, written as a custom rule with exact text in and out
+    const rule: RollUpRule = { how: "custom", combine: (children) => String((Number(children[0]!.value) + Number(children[1]!.value)) / 2) };
+    const c = rollUp(tree, results, { x: rule }).find((v) => v.unit === "C")!;
+    expect([c.from, c.exact, c.children.map((k) => k.value)]).toEqual(["custom", "70", ["80", "60"]]);
+  });
+
+  it("reports a function that throws or gives no number", () => {
+    const r = safeRollUp(tree, results, { x: { how: "custom", combine: () => "many" } });
+    expect(r.success ? [] : r.issues.map((i) => i.code)).toEqual(["custom_failed"]);
+    const t = safeRollUp(tree, results, { x: { how: "custom", combine: () => { throw new Error("boom"); } } });
+    expect(t.success ? "" : t.issues[0]!.message).toContain("boom");
+  });
+});

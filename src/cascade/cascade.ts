@@ -36,8 +36,13 @@ function tableAsUnits(table: Readonly<Record<string, string | number>>, places: 
   }
   return values;
 }
-/** The decimals a table's weights need. */
-const tablePlaces = (table: Readonly<Record<string, string | number>>) => Object.values(table).reduce<number>((m, v) => Math.max(m, dec(v).decimalPlaces()), 0);
+/** The decimals a table's weights need, found once per table. */
+const placesOf = new WeakMap<object, number>();
+function tablePlaces(table: Readonly<Record<string, string | number>>): number {
+  let places = placesOf.get(table);
+  if (places === undefined) placesOf.set(table, (places = Object.values(table).reduce<number>((m, v) => Math.max(m, dec(v).decimalPlaces()), 0)));
+  return places;
+}
 
 /**
  * Passes a plan's indicators down an organization tree (R2–R5): each indicator step by step from

@@ -188,7 +188,7 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
     const list = landed.get(unit);
     if (!list) continue;
     const scheme = schemeFor(p, unit, list, index.units.get(unit)!);
-    const zero = scheme.groups.flatMap((g) => g.indicators).filter((x) => dec(x.points).isZero());
+    const zero = p.points === "rebase" ? scheme.groups.flatMap((g) => g.indicators).filter((x) => dec(x.points).isZero()) : [];
     if (zero.length > 0)
       issues.push(issue(IssueCode.invalidRule, ["full"], `rebasing unit "${unit}" to ${scheme.full} leaves ${zero.map((x) => x.id).join(", ")} with 0 points; give a larger full score or fewer, more even points`));
     units.push({ unit, level: index.units.get(unit)!.level, indicators: list.map((l) => l.derived), scheme });
@@ -222,6 +222,12 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
 
 /** A unit's scheme: its indicators in the plan's groups, points kept or rebased. */
 const pointsOf = new WeakMap<object, Dec>();
+const pointsTexts = new WeakMap<object, string>();
+function pointsText(spec: PlanIndicator | AddedIndicator): string {
+  let t = pointsTexts.get(spec);
+  if (t === undefined) pointsTexts.set(spec, (t = text(points(spec))));
+  return t;
+}
 function points(spec: PlanIndicator | AddedIndicator): Dec {
   let d = pointsOf.get(spec);
   if (!d) pointsOf.set(spec, (d = dec(spec.points)));
@@ -246,7 +252,7 @@ function schemeFor(p: CascadePlan, unit: string, list: readonly Landed[], u: Org
       config: {
         id: l.derived.id,
         ...(l.spec.name !== undefined ? { name: l.spec.name } : {}),
-        points: text(scaled[j]!),
+        points: p.points === "rebase" ? text(scaled[j]!) : pointsText(l.spec),
         ...(spec.kind !== undefined ? { kind: spec.kind } : {}),
         ...(spec.source !== undefined ? { source: spec.source } : {}),
         method,

@@ -54,11 +54,6 @@ export function toDec(value: unknown): Dec | undefined {
   return d.abs().gt(MAX_MAGNITUDE) ? undefined : d;
 }
 
-/** Whether a value is a finite decimal the engine accepts (see {@link toDec}). @internal */
-export function isDecimalInput(value: unknown): boolean {
-  return toDec(value) !== undefined;
-}
-
 /**
  * Turns an exact decimal into the number that prints as it. For a decimal of at most 15
  * significant digits, `String(result)` is exactly the decimal's text.

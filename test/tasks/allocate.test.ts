@@ -8,21 +8,9 @@ import {
   type TaskBoardConfig,
   type TaskConfig,
 } from "../../src/index.js";
+import { ZG, NF, JC, task } from "./fixtures.js";
 
-const ZG = "征管岗";
-const NF = "纳服岗";
-const JC = "稽查岗";
 
-const task = (id: string, over: Partial<TaskConfig> = {}): TaskConfig => ({
-  id,
-  title: `任务 ${id}`,
-  difficulty: "low",
-  points: 1,
-  post: ZG,
-  published: "2023-07-03",
-  deadline: "2023-07-31",
-  ...over,
-});
 
 const board = (tasks: TaskConfig[]): TaskBoardConfig => ({
   id: "zx-2023-Q3",

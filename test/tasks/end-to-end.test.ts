@@ -12,20 +12,10 @@ import {
   type StaffMember,
   type TaskConfig,
 } from "../../src/index.js";
+import { ZG, NF, task as baseTask } from "./fixtures.js";
 
-const ZG = "征管岗";
-const NF = "纳服岗";
 
-const task = (id: string, over: Partial<TaskConfig> = {}): TaskConfig => ({
-  id,
-  title: `任务 ${id}`,
-  difficulty: "low",
-  points: 1,
-  post: ZG,
-  published: "2023-07-03",
-  deadline: "2023-08-31",
-  ...over,
-});
+const task = (id: string, over: Partial<TaskConfig> = {}): TaskConfig => baseTask(id, { deadline: "2023-08-31", ...over });
 
 describe("a quarter end to end: board → grabs → credit → the competitive indicator → the personal score", () => {
   const board = defineTaskBoard({

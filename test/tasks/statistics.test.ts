@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { allocateTasks, creditTasks, JixiaoError, taskStatistics, type Grab, type StaffMember, type TaskBoardConfig, type TaskConfig } from "../../src/index.js";
+import { ZG, task } from "./fixtures.js";
 
-const ZG = "征管岗";
 
-const task = (id: string, over: Partial<TaskConfig> = {}): TaskConfig => ({
-  id,
-  title: `任务 ${id}`,
-  difficulty: "low",
-  points: 1,
-  post: ZG,
-  published: "2023-07-03",
-  deadline: "2023-07-31",
-  ...over,
-});
 
 const board: TaskBoardConfig = {
   id: "zx-2023-Q3",

@@ -8,6 +8,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { cascade, defineOrgTree, type CascadePlan, type OrgUnit } from "../src/index.js";
+import { random } from "../examples/random.js";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,17 +17,6 @@ const arg = (name: string, fallback: number) => {
 const INDICATORS = arg("indicators", 80);
 const RUNS = arg("runs", 3);
 
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(7);
 
 // The tree: national → 36 provinces → ~14 cities each → ~6 counties each → ~6 branches each.

@@ -4,18 +4,8 @@
  * generator makes every run the same. Nothing here is real or official.
  */
 import type { Grab, StaffMember, SubjectInput, TaskBoardConfig, TaskConfig } from "../src/index.js";
+import { random } from "./random.js";
 
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = random(2024_3);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;

@@ -35,10 +35,6 @@ export interface ValueProblem {
 /** What a method gives for one value: an outcome or the problem with the value. @internal */
 export type Scored = MethodOutcome | ValueProblem;
 
-/** Whether a method's answer is a problem. @internal */
-export function isProblem(scored: Scored | Dec): scored is ValueProblem {
-  return "invalid" in scored;
-}
 
 /** A method scored one subject at a time. @internal */
 export interface SingleMethod {

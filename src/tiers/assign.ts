@@ -1,6 +1,6 @@
-import DecimalJs from "decimal.js";
 import { Dec, text, toDec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { applyRounding } from "../core/rounding.js";
 import { dec, namedRecord, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
@@ -63,7 +63,8 @@ export function regroup(ranking: Ranking, groupBy: string): Ranking {
   return rankingOf(items, { ...ranking, groupBy });
 }
 
-const ROUND = { floor: DecimalJs.ROUND_FLOOR, round: DecimalJs.ROUND_HALF_UP, ceil: DecimalJs.ROUND_CEIL } as const;
+/** The rounding mode of each quota count rule. */
+const ROUND = { floor: "floor", round: "half-up", ceil: "ceiling" } as const;
 
 interface Candidate {
   readonly entry: RankEntry;
@@ -73,7 +74,7 @@ interface Candidate {
 function quotaOf(t: TierRule, size: number, mode: "floor" | "round" | "ceil"): { exact: Dec; quota: number } | null {
   if (t.share === undefined) return null;
   const exact = dec(t.share).times(size);
-  let quota = exact.toDecimalPlaces(0, ROUND[mode]).toNumber();
+  let quota = applyRounding(exact, { decimals: 0, mode: ROUND[mode] }).toNumber();
   if (t.minCount !== undefined) quota = Math.max(quota, t.minCount);
   if (t.maxCount !== undefined) quota = Math.min(quota, t.maxCount);
   return { exact, quota };

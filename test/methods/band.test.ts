@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineScheme, safeDefineScheme, score, type BandMethod, type SchemeConfig } from "../../src/index.js";
+import { defineScheme, safeDefineScheme, type BandMethod, type SchemeConfig } from "../../src/index.js";
 import { indicatorFor, oneIndicator } from "../helpers.js";
 
 const scheme = (method: Omit<BandMethod, "type">, points = 10) => defineScheme(oneIndicator({ type: "band", ...method }, points));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineScheme, safeDefineScheme, safeScore, score, type DeductionMethod } from "../../src/index.js";
+import { defineScheme, safeDefineScheme, safeScore, type DeductionMethod } from "../../src/index.js";
 import { indicatorFor, oneIndicator } from "../helpers.js";
 
 const scheme = (method: Omit<DeductionMethod, "type">, points = 10) => defineScheme(oneIndicator({ type: "deduction", ...method }, points));

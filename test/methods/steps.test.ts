@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineScheme, safeDefineScheme, score, type SchemeConfig, type Step } from "../../src/index.js";
+import { defineScheme, safeDefineScheme, type SchemeConfig, type Step } from "../../src/index.js";
 import { indicatorFor } from "../helpers.js";
 
 const scheme = (steps: readonly Step[], points = 10) =>

@@ -9,7 +9,6 @@ import {
   type Completion,
   type CreditPolicy,
   type TaskBoardConfig,
-  type TaskConfig,
   type TaskCredits,
 } from "../../src/index.js";
 import { ZG, task } from "./fixtures.js";

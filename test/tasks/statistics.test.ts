@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocateTasks, creditTasks, JixiaoError, taskStatistics, type Grab, type StaffMember, type TaskBoardConfig, type TaskConfig } from "../../src/index.js";
+import { allocateTasks, creditTasks, JixiaoError, taskStatistics, type Grab, type StaffMember, type TaskBoardConfig } from "../../src/index.js";
 import { ZG, task } from "./fixtures.js";
 
 

@@ -1,0 +1,277 @@
+import { z } from "../core/z.js";
+import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { deepFreeze } from "../core/freeze.js";
+import { decimal, describe, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
+import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
+
+/**
+ * One entry of a growth account (个人成长账户, R9, R12): dated points for one person on one
+ * component, with where they came from. Entries are never edited or deleted: a correction is a new
+ * entry that names the one it corrects (`corrects`) and either reverses it or amends its points.
+ */
+export interface LedgerEntry {
+  /** Unique id in the ledger (a record number). */
+  readonly id: string;
+  /** The person (a cadre's number). */
+  readonly person: string;
+  /**
+   * For an ordinary entry, when the performance happened: a date (`2024-06-30`) or a date-time
+   * (`2024-06-30T23:30`, wall clock in the ledger's time zone, or with `Z`/an offset). For a
+   * correction, when it was recorded; it counts in the period of the entry it corrects.
+   */
+  readonly date: string;
+  /** The pillar or component (routine, recognition, ability, leadership, everyday …); a correction keeps its target's. */
+  readonly component?: string;
+  /** Points, a decimal (negative for a deduction); for a reversal, left out. */
+  readonly points?: DecimalInput;
+  /** Where the points came from (月度考核, system, the assessor …). */
+  readonly source: string;
+  /** A reference to the record behind it (document number, task id …). */
+  readonly reference?: string;
+  /** A note for people. */
+  readonly note?: string;
+  /** The id of the earlier entry this one corrects. */
+  readonly corrects?: string;
+  /** With `corrects`: `reverse` cancels that entry's points, `amend` replaces them with `points`. */
+  readonly action?: "reverse" | "amend";
+}
+
+/** A growth-account ledger: its time zone and its entries, append-only, frozen. */
+export interface Ledger {
+  /** The time zone its date-times are read in (Asia/Shanghai by default). */
+  readonly timeZone: TimeZone;
+  /** The entries, in the order they were appended. */
+  readonly entries: readonly LedgerEntry[];
+}
+
+/** A ledger as JSON: the format name and version, the time zone and the entries exactly as given. */
+export interface LedgerJson {
+  /** Always `jixiao-ledger`. */
+  readonly format: "jixiao-ledger";
+  /** The format version, 1. */
+  readonly version: 1;
+  /** The time zone. */
+  readonly timeZone: TimeZone;
+  /** The entries. */
+  readonly entries: readonly LedgerEntry[];
+}
+
+/** Options for {@link createLedger}. */
+export interface LedgerOptions {
+  /** The time zone date-times are read in; `Asia/Shanghai` when left out. */
+  readonly timeZone?: TimeZone;
+}
+
+/** The most entries one ledger holds. */
+export const MAX_LEDGER_ENTRIES = 10_000_000;
+
+const text = (max: number) => z.string().min(1).max(max);
+
+const entrySchema = z
+  .strictObject({
+    id: idSchema,
+    person: idSchema,
+    date: text(40),
+    component: idSchema.optional(),
+    points: decimal().optional(),
+    source: text(200),
+    reference: text(500).optional(),
+    note: z.string().max(2000).optional(),
+    corrects: idSchema.optional(),
+    action: z.enum(["reverse", "amend"]).optional(),
+  })
+  .superRefine((e, ctx) => {
+    const bad = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message, params: { code: IssueCode.invalidRule } });
+    if (e.corrects === undefined) {
+      if (e.action !== undefined) bad("action", "is only for a correction (an entry with `corrects`)");
+      if (e.points === undefined) bad("points", "is required for an entry that is not a reversal");
+      if (e.component === undefined) bad("component", "is required for an entry that is not a correction");
+    } else {
+      if (e.action === undefined) bad("action", "is required with `corrects`: reverse or amend");
+      if (e.action === "reverse" && e.points !== undefined) bad("points", "must be left out of a reversal: it cancels the entry it corrects");
+      if (e.action === "amend" && e.points === undefined) bad("points", "is required for an amendment: the points that replace the corrected entry's");
+      if (e.component !== undefined) bad("component", "must be left out of a correction: it keeps the corrected entry's component");
+    }
+  });
+
+const entriesSchema = z.array(entrySchema).max(MAX_LEDGER_ENTRIES);
+
+/**
+ * Checks entries as one set, in any order: unique ids, real dates, corrections that name an entry of
+ * the same person dated no later than themselves, at most one correction per entry, no cycles.
+ * @internal
+ */
+function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Issue[] {
+  const issues: Issue[] = [];
+  const byId = new Map<string, number>();
+  const days: number[] = [];
+  entries.forEach((e, i) => {
+    const at = first + i;
+    if (byId.has(e.id)) issues.push(issue(IssueCode.duplicateId, ["entries", at, "id"], `"${e.id}" is already the id of entry ${byId.get(e.id)}`));
+    else byId.set(e.id, i);
+    const day = dayOf(e.date, timeZone);
+    if (day === undefined) issues.push(issue(IssueCode.invalidValue, ["entries", at, "date"], `is not a real date or date-time (got ${describe(e.date)})`));
+    days.push(day ?? NaN);
+  });
+  const correctedBy = new Map<string, string>();
+  entries.forEach((e, i) => {
+    if (e.corrects === undefined) return;
+    const at = ["entries", first + i, "corrects"];
+    const t = byId.get(e.corrects);
+    if (t === undefined) return void issues.push(issue(IssueCode.unknownId, at, `names "${e.corrects}", which is not an entry of the ledger`));
+    const target = entries[t]!;
+    if (target.person !== e.person) issues.push(issue(IssueCode.invalidRule, at, `corrects "${target.id}" of ${target.person}, but this entry is for ${e.person}`));
+    if (days[i]! < days[t]!) issues.push(issue(IssueCode.invalidRule, at, `is dated ${e.date}, before the entry it corrects (${target.date})`));
+    const other = correctedBy.get(e.corrects);
+    if (other !== undefined) issues.push(issue(IssueCode.invalidRule, at, `"${e.corrects}" is already corrected by "${other}"; correct "${other}" instead`));
+    else correctedBy.set(e.corrects, e.id);
+  });
+  // Each entry corrects at most one other: follow each chain once, marking entries on the current
+  // walk; reaching one of them again closes a circle.
+  const state = new Uint8Array(entries.length); // 0 unseen, 1 on the current walk, 2 done
+  entries.forEach((_, i) => {
+    const walk: number[] = [];
+    let at: number | undefined = i;
+    while (at !== undefined && state[at] === 0) {
+      state[at] = 1;
+      walk.push(at);
+      const next: string | undefined = entries[at]!.corrects;
+      at = next === undefined ? undefined : byId.get(next);
+    }
+    if (at !== undefined && state[at] === 1) {
+      // Reported at the circle's last entry, which is a new one when entries are appended.
+      const last = walk.slice(walk.indexOf(at)).reduce((a, b) => Math.max(a, b));
+      issues.push(issue(IssueCode.invalidRule, ["entries", first + last, "corrects"], `entries correct each other in a circle through "${entries[at]!.id}"`));
+    }
+    for (const w of walk) state[w] = 2;
+  });
+  return issues;
+}
+
+function build(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Ledger {
+  const issues = checkEntries(entries, timeZone, first);
+  if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "The ledger is not valid");
+  return Object.freeze({ timeZone, entries: Object.freeze(entries.slice()) });
+}
+
+function copyEntries(input: unknown, base: (string | number)[]): LedgerEntry[] {
+  return (parseWith(entriesSchema, input, "Ledger entries are not valid", base) as LedgerEntry[]).map((e) => deepFreeze({ ...e }));
+}
+
+/**
+ * Makes a growth-account ledger from entries, checked as a whole (unique ids, real dates,
+ * corrections that name an earlier entry of the same person, one correction per entry).
+ * @param entries - the entries; their order is kept, and no result depends on it.
+ * @param options - the time zone date-times are read in.
+ * @returns a frozen ledger.
+ * @throws {@link JixiaoError} listing every problem with its path (`entries.3.corrects` …).
+ * @example
+ * ```ts
+ * const ledger = createLedger([
+ *   { id: "e1", person: "c001", date: "2024-01-31", component: "everyday", points: 8.5, source: "月度考核" },
+ *   { id: "e2", person: "c001", date: "2024-02-03", corrects: "e1", action: "amend", points: 9, source: "复核" },
+ * ]);
+ * ledger.entries.length;
+ * //=> 2
+ * ```
+ */
+export function createLedger(entries: readonly LedgerEntry[] = [], options: LedgerOptions = {}): Ledger {
+  const timeZone = zoneOption(options);
+  return build(copyEntries(entries, ["entries"]), timeZone, 0);
+}
+
+/**
+ * {@link createLedger} without throwing.
+ * @param entries - the entries.
+ * @param options - the time zone.
+ * @returns `{ success: true, output }` or `{ success: false, issues }`.
+ * @example
+ * ```ts
+ * safeCreateLedger([{ id: "e1", person: "c001", date: "2024-02-30", component: "x", points: 1, source: "s" }]).success;
+ * //=> false
+ * ```
+ */
+export function safeCreateLedger(entries: readonly LedgerEntry[] = [], options: LedgerOptions = {}): SafeResult<Ledger> {
+  return safely(() => createLedger(entries, options));
+}
+
+/** The ledger itself, or a thrown {@link JixiaoError} when it is not one. @internal */
+export function asLedger(ledger: unknown): Ledger {
+  if (ledger === null || typeof ledger !== "object" || !Object.isFrozen(ledger) || !Array.isArray((ledger as Ledger).entries) || typeof (ledger as Ledger).timeZone !== "string")
+    throw new JixiaoError([issue(IssueCode.invalidInput, ["ledger"], "is not a ledger made by createLedger or ledgerFromJSON")], "Not a ledger");
+  return ledger as Ledger;
+}
+
+/**
+ * Appends entries to a ledger, giving a new ledger; the old one and its entries are untouched. A
+ * correction may name any entry already in the ledger or earlier in `entries`.
+ * @param ledger - a ledger from {@link createLedger}.
+ * @param entries - the new entries.
+ * @returns a new ledger holding the old entries, then the new ones.
+ * @throws {@link JixiaoError} when a new entry is invalid or clashes with the ledger (a reused id, a second correction of one entry …).
+ * @example
+ * ```ts
+ * const next = appendEntries(ledger, [{ id: "e3", person: "c001", date: "2024-03-05", corrects: "e2", action: "reverse", source: "复核" }]);
+ * [ledger.entries.length, next.entries.length];
+ * //=> [2, 3]
+ * ```
+ */
+export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[]): Ledger {
+  const l = asLedger(ledger);
+  const added = copyEntries(entries, ["entries"]);
+  if (l.entries.length + added.length > MAX_LEDGER_ENTRIES)
+    throw new JixiaoError([issue(IssueCode.outOfRange, ["entries"], `would make the ledger longer than ${MAX_LEDGER_ENTRIES} entries`)], "Ledger too long");
+  // Entries already in the ledger are valid; only the new ones can add problems. Numbering the old
+  // entries below zero reports each problem at its index in `entries`.
+  const all = l.entries.concat(added);
+  const issues = checkEntries(all, l.timeZone, -l.entries.length).filter((i) => (i.path[1] as number) >= 0);
+  if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "The entries cannot be appended");
+  return Object.freeze({ timeZone: l.timeZone, entries: Object.freeze(all) });
+}
+
+/**
+ * The ledger as JSON data, entries exactly as given, for storing; {@link ledgerFromJSON} reads it back.
+ * @param ledger - a ledger.
+ * @returns `{ format: "jixiao-ledger", version: 1, timeZone, entries }`.
+ * @example
+ * ```ts
+ * JSON.stringify(ledgerToJSON(createLedger([], { timeZone: "UTC" })));
+ * //=> '{"format":"jixiao-ledger","version":1,"timeZone":"UTC","entries":[]}'
+ * ```
+ */
+export function ledgerToJSON(ledger: Ledger): LedgerJson {
+  const l = asLedger(ledger);
+  return { format: "jixiao-ledger", version: 1, timeZone: l.timeZone, entries: l.entries };
+}
+
+const jsonSchema = z.strictObject({
+  format: z.literal("jixiao-ledger"),
+  version: z.literal(1),
+  timeZone: z.string().min(1).max(64),
+  entries: z.unknown(),
+});
+
+/**
+ * Reads a ledger stored by {@link ledgerToJSON} (as an object or as JSON text), checking it as
+ * {@link createLedger} does.
+ * @param json - the stored ledger.
+ * @returns the ledger; summaries of it equal those of the ledger stored.
+ * @throws {@link JixiaoError} when the text is not JSON or the ledger is not valid.
+ * @example
+ * ```ts
+ * ledgerFromJSON('{"format":"jixiao-ledger","version":1,"timeZone":"UTC","entries":[]}').entries;
+ * //=> []
+ * ```
+ */
+export function ledgerFromJSON(json: string | LedgerJson): Ledger {
+  let data: unknown = json;
+  if (typeof json === "string") {
+    try {
+      data = JSON.parse(json);
+    } catch (error) {
+      throw new JixiaoError([issue(IssueCode.invalidInput, [], `is not JSON (${(error as Error).message})`)], "The ledger cannot be read");
+    }
+  }
+  const parsed = parseWith(jsonSchema, data, "The ledger cannot be read");
+  return createLedger(parsed.entries as LedgerEntry[], { timeZone: parsed.timeZone });
+}

@@ -1,5 +1,6 @@
 import DecimalJs from "decimal.js";
-import { Dec } from "./decimal.js";
+import { Dec, text } from "./decimal.js";
+import type { TraceStep } from "./trace.js";
 
 /**
  * How a value is rounded to its decimals:
@@ -56,4 +57,17 @@ const BY_MODE: Readonly<Record<RoundingMode, (value: Dec, decimals: number) => D
 export function applyRounding(value: Dec, rounding: Rounding): Dec {
   const rounded = BY_MODE[rounding.mode ?? "half-up"](value, rounding.decimals);
   return rounded.isZero() ? new Dec(0) : rounded;
+}
+
+/** Rounds where a rounding point is configured, recording the step. @internal */
+export function roundAt(value: Dec, rounding: Rounding | undefined, at: string, trace: TraceStep[]): Dec {
+  if (!rounding) return value;
+  const rounded = applyRounding(value, rounding);
+  trace.push({
+    at,
+    rule: "round",
+    values: { value: text(value), decimals: String(rounding.decimals), mode: rounding.mode ?? "half-up" },
+    result: text(rounded),
+  });
+  return rounded;
 }

@@ -1,6 +1,6 @@
 import { max, min, sum, text, toNumber, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, type Issue, type IssuePath } from "../core/errors.js";
-import { applyRounding, type Rounding } from "../core/rounding.js";
+import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
 import { dec } from "../core/validate.js";
 import type { Flag } from "../methods/index.js";
@@ -17,19 +17,6 @@ export function isNotApplicable(value: unknown): boolean {
   if (typeof value !== "object" || Array.isArray(value) || !hasOwn(value, "na")) return false;
   const v = value as Record<string, unknown>;
   return v.na === true && Object.keys(v).every((k) => k === "na" || k === "reason");
-}
-
-/** Rounds where a rounding point is configured, recording the step. @internal */
-export function roundAt(value: Dec, rounding: Rounding | undefined, at: string, trace: TraceStep[]): Dec {
-  if (!rounding) return value;
-  const rounded = applyRounding(value, rounding);
-  trace.push({
-    at,
-    rule: "round",
-    values: { value: text(value), decimals: String(rounding.decimals), mode: rounding.mode ?? "half-up" },
-    result: text(rounded),
-  });
-  return rounded;
 }
 
 const itemResult = (i: AdjustmentItem, sign = 1) => ({

@@ -1,0 +1,98 @@
+import { z } from "../core/z.js";
+import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
+import { deepFreeze } from "../core/freeze.js";
+import { idSchema, parseWith } from "../core/validate.js";
+import { dayText, readKey, spanOf, type PeriodKey } from "../periods/period.js";
+
+/** One version of a rule (a scheme, a policy …) and the day from which it is in force. */
+export interface RuleVersion<T> {
+  /** The version's name (`2024-v2`), unique. */
+  readonly version: string;
+  /** The first day it is in force, `YYYY-MM-DD`; it stays in force until the next version's day. */
+  readonly from: string;
+  /** The rule itself. */
+  readonly rule: T;
+  /** Why it changed, for people. */
+  readonly note?: string;
+}
+
+/** The versions of one rule, sorted by the day each comes into force. */
+export interface RuleVersions<T> {
+  /** The versions, earliest first. */
+  readonly versions: readonly RuleVersion<T>[];
+}
+
+/** Options for {@link versionFor}. */
+export interface VersionForOptions {
+  /**
+   * Which day of the period decides: `start` (default; a version that comes into force mid-period
+   * applies from the next period) or `end` (it applies to the period it starts in).
+   */
+  readonly at?: "start" | "end";
+}
+
+const versionsSchema = z
+  .array(z.strictObject({ version: idSchema, from: z.string().max(10), rule: z.unknown(), note: z.string().max(2000).optional() }))
+  .min(1)
+  .max(10_000);
+
+/**
+ * Puts a rule's versions in order of the day each comes into force (effective-dated rules: a
+ * scheme or policy changed mid-year keeps its old version for the periods before the change).
+ * @param versions - the versions, in any order: unique names and unique days.
+ * @returns the versions, frozen and sorted by `from`.
+ * @throws {@link JixiaoError} when a name or a day repeats or a day is not a real date.
+ * @example
+ * ```ts
+ * const versions = defineVersions([
+ *   { version: "v2", from: "2024-07-01", rule: { bonusCap: 5 } },
+ *   { version: "v1", from: "2024-01-01", rule: { bonusCap: 3 } },
+ * ]);
+ * versions.versions.map((v) => v.version);
+ * //=> ["v1", "v2"]
+ * ```
+ */
+export function defineVersions<T>(versions: readonly RuleVersion<T>[]): RuleVersions<T> {
+  const list = parseWith(versionsSchema, versions, "Rule versions are not valid", ["versions"]) as RuleVersion<T>[];
+  const issues: Issue[] = [];
+  const names = new Map<string, number>();
+  const days = new Map<number, number>();
+  const keyed = list.map((v, i) => {
+    const day = readKey(v.from);
+    if (!day || day.kind !== "day") issues.push(issue(IssueCode.invalidValue, ["versions", i, "from"], `is not a date such as 2024-07-01 (got "${v.from}")`));
+    else if (days.has(day.first)) issues.push(issue(IssueCode.duplicateId, ["versions", i, "from"], `version ${list[days.get(day.first)!]!.version} already comes into force on ${v.from}`));
+    else days.set(day.first, i);
+    if (names.has(v.version)) issues.push(issue(IssueCode.duplicateId, ["versions", i, "version"], `"${v.version}" is already the name of version ${names.get(v.version)}`));
+    else names.set(v.version, i);
+    return { v, day: day?.first ?? 0 };
+  });
+  if (issues.length > 0) throw new JixiaoError(issues, "Rule versions are not valid");
+  return deepFreeze({ versions: keyed.sort((a, b) => a.day - b.day).map((k) => ({ ...k.v })) });
+}
+
+/**
+ * The version of a rule in force for a period: the latest version whose day is on or before the
+ * period's first day (or, with `at: "end"`, its last day).
+ * @param versions - versions from {@link defineVersions}.
+ * @param period - the period (`2024-08`, `2024-Q3`, a day).
+ * @param options - which day of the period decides.
+ * @returns the version, with its name, so a result can say which it used.
+ * @throws {@link JixiaoError} when the period is not valid or no version is in force yet.
+ * @example
+ * ```ts
+ * versionFor(versions, "2024-06").version; //=> "v1"
+ * versionFor(versions, "2024-Q3").version; //=> "v2"
+ * versionFor(versions, "2024-H1", { at: "end" }).version; //=> "v1"
+ * ```
+ */
+export function versionFor<T>(versions: RuleVersions<T>, period: PeriodKey, options: VersionForOptions = {}): RuleVersion<T> {
+  const s = spanOf(period, ["period"]);
+  const day = options.at === "end" ? s.last : s.first;
+  const list = versions?.versions;
+  if (!Array.isArray(list)) throw new JixiaoError([issue(IssueCode.invalidInput, ["versions"], "are not versions made by defineVersions")], "Not rule versions");
+  let found: RuleVersion<T> | undefined;
+  for (const v of list) if (spanOf(v.from, ["versions"]).first <= day) found = v;
+  if (!found)
+    throw new JixiaoError([issue(IssueCode.missingValue, ["period"], `no version is in force on ${dayText(day)}; the first comes into force on ${list[0]?.from}`)], "No rule version");
+  return found;
+}

@@ -52,7 +52,7 @@ const zh: Messages = {
         ? `排名计分：${v.peers} 名中第 ${v.place} 名；${v.points} − (${v.place} − 1) × ${v.step}${v.floor !== "0" ? `，不低于 ${v.floor}` : ""} = ${r}`
         : `排名计分：${v.peers} 名中第 ${v.place} 名，按与第一名 ${v.leader} 的比例 ${v.ratio}；得 ${r}`,
     votes: (v, r) => `民主测评：${votesList(v, "，", " 票 × ")}，共 ${v.total} 票，得分比例 ${v.fraction}；${v.points} × ${v.fraction} = ${r}`,
-    direct: (_v, r) => `直接给分 ${r}`,
+    direct: (v, r) => (v.scale ? `直接给分 ${v.score}（满分 ${v.scale}）折合 ${r}` : `直接给分 ${r}`),
     custom: (v, r) => `自定义规则（${v.rule}）得 ${r}`,
     missing: () => `未提供数值，按 0 分计`,
     adjust: (v, r) => `单项加减分：${v.earned} + ${v.bonus} − ${v.deduction}，在 0～${v.points} 之间，得 ${r}`,
@@ -109,7 +109,7 @@ const en: Messages = {
         ? `rank: place ${v.place} of ${v.peers}; ${v.points} − (${v.place} − 1) × ${v.step}${v.floor !== "0" ? `, not below ${v.floor}` : ""} = ${r}`
         : `rank: place ${v.place} of ${v.peers}, in proportion ${v.ratio} to the leader's ${v.leader}; ${r}`,
     votes: (v, r) => `votes: ${votesList(v, ", ", " × ")}; ${v.total} votes, fraction ${v.fraction}; ${v.points} × ${v.fraction} = ${r}`,
-    direct: (_v, r) => `given score ${r}`,
+    direct: (v, r) => (v.scale ? `given score ${v.score} of ${v.scale}, worth ${r}` : `given score ${r}`),
     custom: (v, r) => `custom rule (${v.rule}): ${r}`,
     missing: () => `no value given, scored 0`,
     adjust: (v, r) => `items aimed at it: ${v.earned} + ${v.bonus} − ${v.deduction}, kept within 0 to ${v.points}: ${r}`,

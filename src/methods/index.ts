@@ -83,7 +83,7 @@ export function compileMethod(method: Method, ctx: CompileContext & { readonly i
     case "votes":
       return compileVotes(method);
     case "direct":
-      return compileDirect();
+      return compileDirect(method);
     case "custom":
       return compileCustom(method, ctx.indicator);
   }

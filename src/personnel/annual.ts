@@ -1,0 +1,179 @@
+import { z } from "../core/z.js";
+import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { idSchema, namedRecord, parseWith } from "../core/validate.js";
+import { rank } from "../ranking/rank.js";
+import type { Ranking, RankOptions } from "../ranking/types.js";
+import type { VetoHit } from "../scoring/subject.js";
+import { assignTiers } from "../tiers/assign.js";
+import type { TierAssignment, TierPolicy } from "../tiers/types.js";
+import { summarizeAccounts, type AccountSummary } from "./account.js";
+import { asLedger, type Ledger } from "./ledger.js";
+
+/** A person assessed for the year: their peer group and facts, and any veto decided elsewhere. */
+export interface AnnualPerson {
+  /** The person. */
+  readonly id: string;
+  /** Name for people. */
+  readonly name?: string;
+  /** Their peer group (job level, category …). */
+  readonly group?: string;
+  /** Facts to group by. */
+  readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+  /** Vetoes (R26: the main leader of a unit rated 差 in party building); a vetoed person goes where the tier policy says. */
+  readonly vetoes?: readonly (string | VetoHit)[];
+}
+
+/** Options for {@link annualResults}. */
+export interface AnnualOptions {
+  /** The year (`2024`). */
+  readonly year: string;
+  /** The people assessed; people in the ledger but not here are left out, people here without entries have 0. */
+  readonly people: readonly AnnualPerson[];
+  /** How to rank (peer groups, ties); by the account total, higher first. */
+  readonly rank?: Omit<RankOptions, "by">;
+  /** The tier policy (好/中/差 by quota or threshold, the veto tier). */
+  readonly tiers: TierPolicy;
+  /** Count only what was recorded up to this date. */
+  readonly asOf?: string;
+  /** Count only these components. */
+  readonly components?: readonly string[];
+}
+
+/** A year's result for a group of people: their account summaries, their ranking and their tiers. */
+export interface AnnualResult {
+  /** The year. */
+  readonly year: string;
+  /** Each person's account summary for the year, sorted by person. */
+  readonly summaries: readonly AccountSummary[];
+  /** The ranking within peer groups. */
+  readonly ranking: Ranking;
+  /** The tiers. */
+  readonly tiers: TierAssignment;
+}
+
+const personSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().max(200).optional(),
+  group: z.string().max(200).optional(),
+  attributes: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()]), "attribute", true).optional(),
+  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })])).max(100).optional(),
+});
+// The ranking options, tier policy, asOf and components are checked by the steps that use them.
+const optionsSchema = z.strictObject({
+  year: z.string().regex(/^\d{4}$/),
+  people: z.array(personSchema).max(2_000_000),
+  rank: z.unknown().optional(),
+  tiers: z.unknown(),
+  asOf: z.unknown().optional(),
+  components: z.unknown().optional(),
+});
+
+/**
+ * The annual result (R13): each person's growth-account total for the year, ranked within peer
+ * groups, then placed in tiers by the tier policy, with vetoes (R26) sending a person to the veto
+ * tier or keeping them out of the tiers that exclude the vetoed.
+ *
+ * @param ledger - the growth-account ledger.
+ * @param options - the year, the people, the ranking options and the tier policy.
+ * @returns the summaries, the ranking and the tiers; each step keeps its own trace and reasons.
+ * @throws {@link JixiaoError} when the options, the people or the tier policy are not valid.
+ * @example
+ * ```ts
+ * annualResults(ledger, { year: "2024", people: [{ id: "c001" }, { id: "c002" }],
+ *   tiers: { tiers: [{ name: "好", share: 0.5 }, { name: "中" }] } }).tiers.placements.map((p) => [p.subjectId, p.tier]);
+ * //=> [["c002", "好"], ["c001", "中"]] (c002 has more points)
+ * ```
+ */
+export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualResult {
+  const l = asLedger(ledger);
+  const o = parseWith(optionsSchema, options, "Annual options are not valid", ["options"]) as AnnualOptions;
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  o.people.forEach((p, i) => {
+    if (seen.has(p.id)) issues.push(issue(IssueCode.duplicateId, ["options", "people", i, "id"], `"${p.id}" is listed twice`));
+    seen.add(p.id);
+  });
+  if (issues.length > 0) throw new JixiaoError(issues, "The annual result cannot be made");
+  const all = new Map(
+    summarizeAccounts(l, { period: o.year, ...(o.asOf !== undefined ? { asOf: o.asOf } : {}), ...(o.components ? { components: o.components } : {}) }).map((s) => [s.person, s]),
+  );
+  const summaries = [...seen].sort().map((id) => all.get(id) ?? summarizeAccount0(id, o.year, o.asOf ?? null));
+  const byId = new Map(summaries.map((s) => [s.person, s]));
+  const ranking = rank(
+    o.people.map((p) => ({
+      subjectId: p.id,
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      total: byId.get(p.id)!.exact,
+      ...(p.group !== undefined ? { group: p.group } : {}),
+      ...(p.attributes ? { attributes: p.attributes } : {}),
+      vetoes: (p.vetoes ?? []).map((v) => ({ id: typeof v === "string" ? v : v.id })),
+    })),
+    { ...(o.rank ?? {}), by: "total" },
+  );
+  return { year: o.year, summaries, ranking, tiers: assignTiers(ranking, o.tiers) };
+}
+
+function summarizeAccount0(person: string, period: string, asOf: string | null): AccountSummary {
+  return { person, period, asOf, total: 0, exact: "0", components: [], entries: [], trace: [{ at: "total", rule: "sum", values: {}, result: "0" }] };
+}
+
+/**
+ * {@link annualResults} without throwing.
+ * @param ledger - the ledger.
+ * @param options - the year, people, ranking and tier policy.
+ * @returns `{ success: true, output }` or `{ success: false, issues }`.
+ * @example
+ * ```ts
+ * safeAnnualResults(ledger, { year: "24", people: [], tiers: { tiers: [{ name: "中" }] } }).success;
+ * //=> false
+ * ```
+ */
+export function safeAnnualResults(ledger: Ledger, options: AnnualOptions): SafeResult<AnnualResult> {
+  return safely(() => annualResults(ledger, options));
+}
+
+/** Options for {@link partyBuildingVetoes}. */
+export interface PartyBuildingVetoOptions {
+  /** The rating that vetoes (R26: 差). */
+  readonly poor?: string;
+  /** Each unit's main leader (主要负责人), by unit id. */
+  readonly mainLeaders?: Readonly<Record<string, string>>;
+  /** The veto's id in the results; `party-building`. */
+  readonly vetoId?: string;
+}
+
+/**
+ * The vetoes of R26: a unit whose party-building rating is 差 is vetoed in the annual assessment
+ * (it cannot be excellent), and so is its main leader. Pass the result's entries as the units' and
+ * people's `vetoes`, and let the tier policy exclude the vetoed from the top tier.
+ * @param ratings - each unit's party-building rating, by unit id.
+ * @param options - the poor rating (`差`), the main leaders and the veto id.
+ * @returns the vetoes by unit or person id, sorted by id; those not vetoed are absent.
+ * @throws {@link JixiaoError} when the ratings or options are not valid.
+ * @example
+ * ```ts
+ * partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" } });
+ * //=> { L001: [{ id: "party-building", reason: "main leader of 甲县, whose party-building rating is 差 (R26)" }],
+ * //     甲县: [{ id: "party-building", reason: "party-building rating 差 (R26)" }] }
+ * ```
+ */
+export function partyBuildingVetoes(ratings: Readonly<Record<string, string>>, options: PartyBuildingVetoOptions = {}): Record<string, VetoHit[]> {
+  const r = parseWith(namedRecord(z.string().min(1).max(200), "unit", true), ratings, "Party-building ratings are not valid", ["ratings"]) as Record<string, string>;
+  const o = parseWith(
+    z.strictObject({ poor: z.string().min(1).max(200).optional(), mainLeaders: namedRecord(idSchema, "unit", true).optional(), vetoId: idSchema.optional() }),
+    options,
+    "Party-building veto options are not valid",
+    ["options"],
+  );
+  const poor = o.poor ?? "差";
+  const id = o.vetoId ?? "party-building";
+  const out = new Map<string, VetoHit[]>();
+  const add = (who: string, reason: string) => (out.get(who) ?? out.set(who, []).get(who)!).push({ id, reason });
+  for (const unit of Object.keys(r).sort()) {
+    if (r[unit] !== poor) continue;
+    add(unit, `party-building rating ${poor} (R26)`);
+    const leader = o.mainLeaders?.[unit];
+    if (leader !== undefined && Object.prototype.hasOwnProperty.call(o.mainLeaders, unit)) add(leader, `main leader of ${unit}, whose party-building rating is ${poor} (R26)`);
+  }
+  return Object.fromEntries([...out.keys()].sort().map((k) => [k, out.get(k)!]));
+}

@@ -151,7 +151,7 @@ function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first
 function build(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Ledger {
   const issues = checkEntries(entries, timeZone, first);
   if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "The ledger is not valid");
-  return Object.freeze({ timeZone, entries: Object.freeze(entries.slice()) });
+  return seal(timeZone, entries);
 }
 
 function copyEntries(input: unknown, base: (string | number)[]): LedgerEntry[] {
@@ -195,10 +195,19 @@ export function safeCreateLedger(entries: readonly LedgerEntry[] = [], options: 
   return safely(() => createLedger(entries, options));
 }
 
-/** The ledger itself, or a thrown {@link JixiaoError} when it is not one. @internal */
+/** The ledgers this module made; only they are trusted to hold valid entries. */
+const made = new WeakSet<object>();
+
+function seal(timeZone: TimeZone, entries: readonly LedgerEntry[]): Ledger {
+  const ledger = Object.freeze({ timeZone, entries: Object.freeze(entries.slice()) });
+  made.add(ledger);
+  return ledger;
+}
+
+/** The ledger itself, or a thrown {@link JixiaoError} when it was not made by this module. @internal */
 export function asLedger(ledger: unknown): Ledger {
-  if (ledger === null || typeof ledger !== "object" || !Object.isFrozen(ledger) || !Array.isArray((ledger as Ledger).entries) || typeof (ledger as Ledger).timeZone !== "string")
-    throw new JixiaoError([issue(IssueCode.invalidInput, ["ledger"], "is not a ledger made by createLedger or ledgerFromJSON")], "Not a ledger");
+  if (ledger === null || typeof ledger !== "object" || !made.has(ledger))
+    throw new JixiaoError([issue(IssueCode.invalidInput, ["ledger"], "is not a ledger made by createLedger, appendEntries or ledgerFromJSON")], "Not a ledger");
   return ledger as Ledger;
 }
 
@@ -226,7 +235,7 @@ export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[]): 
   const all = l.entries.concat(added);
   const issues = checkEntries(all, l.timeZone, -l.entries.length).filter((i) => (i.path[1] as number) >= 0);
   if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "The entries cannot be appended");
-  return Object.freeze({ timeZone: l.timeZone, entries: Object.freeze(all) });
+  return seal(l.timeZone, all);
 }
 
 /**

@@ -67,8 +67,14 @@ export function defineVersions<T>(versions: readonly RuleVersion<T>[]): RuleVers
     return { v, day: day?.first ?? 0 };
   });
   if (issues.length > 0) throw new JixiaoError(issues, "Rule versions are not valid");
-  return deepFreeze({ versions: keyed.sort((a, b) => a.day - b.day).map((k) => ({ ...k.v })) });
+  keyed.sort((a, b) => a.day - b.day);
+  const out = deepFreeze({ versions: keyed.map((k) => ({ ...k.v })) });
+  firstDays.set(out, keyed.map((k) => k.day));
+  return out;
 }
+
+/** The first day of each version, by the versions {@link defineVersions} made. */
+const firstDays = new WeakMap<object, readonly number[]>();
 
 /**
  * The version of a rule in force for a period: the latest version whose day is on or before the
@@ -87,12 +93,15 @@ export function defineVersions<T>(versions: readonly RuleVersion<T>[]): RuleVers
  */
 export function versionFor<T>(versions: RuleVersions<T>, period: PeriodKey, options: VersionForOptions = {}): RuleVersion<T> {
   const s = spanOf(period, ["period"]);
-  const day = options.at === "end" ? s.last : s.first;
-  const list = versions?.versions;
-  if (!Array.isArray(list)) throw new JixiaoError([issue(IssueCode.invalidInput, ["versions"], "are not versions made by defineVersions")], "Not rule versions");
-  let found: RuleVersion<T> | undefined;
-  for (const v of list) if (spanOf(v.from, ["versions"]).first <= day) found = v;
-  if (!found)
-    throw new JixiaoError([issue(IssueCode.missingValue, ["period"], `no version is in force on ${dayText(day)}; the first comes into force on ${list[0]?.from}`)], "No rule version");
-  return found;
+  const o = parseWith(z.strictObject({ at: z.enum(["start", "end"]).optional() }).optional(), options, "Options are not valid", ["options"]);
+  const day = o?.at === "end" ? s.last : s.first;
+  const days = versions !== null && typeof versions === "object" ? firstDays.get(versions) : undefined;
+  if (!days) throw new JixiaoError([issue(IssueCode.invalidInput, ["versions"], "are not versions made by defineVersions")], "Not rule versions");
+  let found = -1;
+  days.forEach((first, i) => {
+    if (first <= day) found = i;
+  });
+  if (found < 0)
+    throw new JixiaoError([issue(IssueCode.missingValue, ["period"], `no version is in force on ${dayText(day)}; the first comes into force on ${versions.versions[0]!.from}`)], "No rule version");
+  return versions.versions[found]!;
 }

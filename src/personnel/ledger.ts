@@ -107,7 +107,9 @@ function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first
   const days: number[] = [];
   entries.forEach((e, i) => {
     const at = first + i;
-    if (byId.has(e.id)) issues.push(issue(IssueCode.duplicateId, ["entries", at, "id"], `"${e.id}" is already the id of entry ${byId.get(e.id)}`));
+    const other = byId.get(e.id);
+    if (other !== undefined)
+      issues.push(issue(IssueCode.duplicateId, ["entries", at, "id"], first + other < 0 ? `"${e.id}" is already in the ledger (its entry ${other})` : `"${e.id}" is already the id of entries[${first + other}]`));
     else byId.set(e.id, i);
     const day = dayOf(e.date, timeZone);
     if (day === undefined) issues.push(issue(IssueCode.invalidValue, ["entries", at, "date"], `is not a real date or date-time (got ${describe(e.date)})`));

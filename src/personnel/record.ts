@@ -1,0 +1,67 @@
+import { z } from "../core/z.js";
+import { text, toDec } from "../core/decimal.js";
+import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
+import { decimal, idSchema, parseWith } from "../core/validate.js";
+import { dayText, spanOf, type PeriodKey } from "../periods/period.js";
+import type { LedgerEntry } from "./ledger.js";
+
+/** Options for {@link resultEntries}. */
+export interface ResultEntriesOptions {
+  /** The period the results are for (`2024-07`); the entries are dated on its last day. */
+  readonly period: PeriodKey;
+  /** The account component they go to (`everyday`, `routine` …). */
+  readonly component: string;
+  /** Where they come from (月度考核, the scheme's id …). */
+  readonly source: string;
+}
+
+/** A result to record: a {@link ScoreResult}, or any record with a subject id and a total. */
+export interface RecordableResult {
+  /** The person. */
+  readonly subjectId: string;
+  /** The score: a number or decimal text. */
+  readonly total: number | string;
+  /** The scheme that made it, kept as the entry's reference. */
+  readonly schemeId?: string;
+}
+
+const optionsSchema = z.strictObject({ period: z.string().max(20), component: idSchema, source: z.string().min(1).max(200) });
+const resultsSchema = z.array(z.object({ subjectId: idSchema, total: decimal(), schemeId: z.string().max(200).optional() })).max(2_000_000);
+
+/**
+ * Turns a period's scores (R10, R15: a month's everyday performance, assessed at its end) into
+ * growth-account entries, one per person, dated on the period's last day, with ids
+ * `<component>/<period>/<person>` so that recording the same period twice is refused by the ledger.
+ * @param results - the scores (from {@link scoreAll}, or any `{ subjectId, total }`).
+ * @param options - the period, the component and the source.
+ * @returns the entries, in the order of `results`, ready for {@link appendEntries}.
+ * @throws {@link JixiaoError} when the options or a result are not valid, or a person appears twice.
+ * @example
+ * ```ts
+ * resultEntries([{ subjectId: "c001", total: 90.55 }], { period: "2024-07", component: "everyday", source: "月度考核" });
+ * //=> [{ id: "everyday/2024-07/c001", person: "c001", date: "2024-07-31", component: "everyday", points: "90.55", source: "月度考核" }]
+ * ```
+ */
+export function resultEntries(results: readonly RecordableResult[], options: ResultEntriesOptions): LedgerEntry[] {
+  const o = parseWith(optionsSchema, options, "Options are not valid", ["options"]);
+  const span = spanOf(o.period, ["options", "period"]);
+  const list = parseWith(resultsSchema, results, "Results are not valid", ["results"]);
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  const date = dayText(span.last);
+  const entries = list.map((r, i): LedgerEntry => {
+    if (seen.has(r.subjectId)) issues.push(issue(IssueCode.duplicateId, ["results", i, "subjectId"], `"${r.subjectId}" has a result already`));
+    seen.add(r.subjectId);
+    return {
+      id: `${o.component}/${span.key}/${r.subjectId}`,
+      person: r.subjectId,
+      date,
+      component: o.component,
+      points: text(toDec(r.total)!),
+      source: o.source,
+      ...(r.schemeId !== undefined ? { reference: r.schemeId } : {}),
+    };
+  });
+  if (issues.length > 0) throw new JixiaoError(issues, "The results cannot be recorded");
+  return entries;
+}

@@ -23,7 +23,14 @@ export interface AggregationPolicy {
    * A period with no score: `skip` (left out; the mean is over the periods that have one), `zero`
    * (counts as 0), `error` (the aggregate cannot be made), or `{ fill }` (counts as that score).
    */
-  readonly missing: "skip" | "zero" | "error" | { readonly fill: DecimalInput };
+  readonly missing:
+    | "skip"
+    | "zero"
+    | "error"
+    | {
+        /** The score a missing period counts as. */
+        readonly fill: DecimalInput;
+      };
   /** The result is kept within these bounds. */
   readonly cap?: {
     /** Lowest result. */

@@ -19,7 +19,12 @@ export type LinkMethod =
       /** A rank → points table. */
       readonly type: "table";
       /** Rows in rank order: ranks up to `upTo` (inclusive, after the previous row's) get `points`. */
-      readonly table: readonly { readonly upTo: number; readonly points: DecimalInput }[];
+      readonly table: readonly {
+        /** The last rank of the row. */
+        readonly upTo: number;
+        /** The points of the ranks in the row. */
+        readonly points: DecimalInput;
+      }[];
       /** Points for ranks beyond the last row. */
       readonly rest: DecimalInput;
     }
@@ -390,7 +395,12 @@ export interface SpecialAssessment {
   /** Its result for each organization taking part, by organization id. */
   readonly results: Readonly<Record<string, DecimalInput>>;
   /** The people on it, each with the organization whose result they take. */
-  readonly members: readonly { readonly person: string; readonly organization: string }[];
+  readonly members: readonly {
+    /** The person. */
+    readonly person: string;
+    /** The organization whose result the person takes. */
+    readonly organization: string;
+  }[];
 }
 
 /** How special results enter personal scores. */

@@ -1,0 +1,80 @@
+// Loads the IIFE bundle in a bare V8 context — no require, process or window — as Google Apps
+// Script runs it, then calls every sheet function through the global `Jixiao` and through the
+// wrappers of examples/google-sheets/Code.gs. The bundle is built fresh from the sources with the
+// project's own tsup configuration, into a temporary folder: `npm test` runs before `npm run build`.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import vm from "node:vm";
+import { build, type Options } from "tsup";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import configs from "../../tsup.config.js";
+import { BOARD, SCHEME, SUBJECTS, TIERS } from "./fixtures.js";
+
+const SHEET_FUNCTIONS = ["JIXIAO_SCORE", "JIXIAO_EXPLAIN", "JIXIAO_RANK", "JIXIAO_TIER", "JIXIAO_LASTPLACE", "JIXIAO_TASKCREDIT"];
+
+let dir: string;
+let context: vm.Context;
+
+beforeAll(async () => {
+  const iife = (configs as Options[]).find((c) => [c.format].flat().includes("iife"));
+  if (!iife) throw new Error("tsup.config.ts has no IIFE build");
+  dir = mkdtempSync(join(tmpdir(), "jixiao-bundle-"));
+  await build({ ...iife, outDir: dir, clean: false, silent: true, sourcemap: false });
+  context = vm.createContext({});
+  vm.runInContext(readFileSync(join(dir, "jixiao.global.js"), "utf8"), context, { filename: "jixiao.gs" });
+  vm.runInContext(readFileSync("examples/google-sheets/Code.gs", "utf8"), context, { filename: "Code.gs" });
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs code in the Apps Script-like context, with `args` passed as JSON (as cell values are). */
+const call = (fn: string, ...args: unknown[]) => vm.runInContext(`${fn}(...${JSON.stringify(args)})`, context) as unknown[][];
+/** Copies a context's result into this realm for deep comparison. */
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown[][];
+
+describe("the IIFE bundle in a bare V8 context", () => {
+  it("has no Node or browser globals to lean on", () => {
+    expect(vm.runInContext("[typeof require, typeof process, typeof window, typeof module]", context)).toEqual(["undefined", "undefined", "undefined", "undefined"]);
+  });
+
+  it("defines every sheet function on the global Jixiao, and Code.gs wraps each one", () => {
+    for (const name of SHEET_FUNCTIONS) {
+      expect(vm.runInContext(`typeof Jixiao.${name}`, context)).toBe("function");
+      expect(vm.runInContext(`typeof ${name}`, context)).toBe("function");
+    }
+    const code = readFileSync("examples/google-sheets/Code.gs", "utf8");
+    expect(code.match(/@customfunction/g)).toHaveLength(SHEET_FUNCTIONS.length);
+  });
+
+  for (const via of ["Jixiao.", ""]) {
+    describe(via ? "through Jixiao" : "through the Code.gs wrappers", () => {
+      it("scores, explains, ranks, tiers and deducts exactly", () => {
+        expect(plain(call(`${via}JIXIAO_SCORE`, SCHEME, SUBJECTS))).toEqual([["id", "total", "rank"], ["c001", 85.3, 2], ["", "", ""], ["c002", 99.5, 1], ["c003", 57.5, 3]]);
+        expect(plain(call(`${via}JIXIAO_EXPLAIN`, SCHEME, SUBJECTS, "c001", "en")).at(-1)).toEqual(["Total 85.3 (full 100)"]);
+        expect(plain(call(`${via}JIXIAO_RANK`, [["total"], [90], [95], [90], [""], [88]]))).toEqual([["rank"], [2], [1], [2], [""], [4]]);
+        expect(plain(call(`${via}JIXIAO_TIER`, [[90], [85], [85], [70], [60]], "", TIERS))).toEqual([["好"], ["中"], ["中"], ["中"], ["差"]]);
+        expect(plain(call(`${via}JIXIAO_LASTPLACE`, [[90], [80], [70], [60], [50]], "", '{"deductions":[1,0.5]}'))).toEqual([[0], [0], [0], [0.5], [1]]);
+        expect(plain(call(`${via}JIXIAO_TASKCREDIT`, BOARD, [["task", "person", "at"], ["t1", "s1", "2023-07-03T09:00:01"]]))).toEqual([
+          ["person", "credit", "total", "excess"],
+          ["s1", 3, 3, 0],
+        ]);
+      });
+
+      it("takes a single cell, omitted arguments and the context's own Date objects", () => {
+        expect(plain(vm.runInContext(`${via}JIXIAO_RANK(70)`, context))).toEqual([[1]]);
+        expect(plain(vm.runInContext(`${via}JIXIAO_TIER([[90]], undefined, ${JSON.stringify(TIERS)})`, context))).toEqual([["中"]]);
+        const grabs = `[["task", "person", "at"], ["t1", "s1", new Date("2023-07-03T01:00:05Z")], ["t1", "s2", new Date("2023-07-03T01:00:01Z")]]`;
+        expect(plain(vm.runInContext(`${via}JIXIAO_TASKCREDIT(${JSON.stringify(BOARD)}, ${grabs})`, context))).toEqual([["person", "credit", "total", "excess"], ["s2", 3, 3, 0]]);
+      });
+
+      it("returns errors as cells, never throwing", () => {
+        expect(plain(call(`${via}JIXIAO_SCORE`, "{", SUBJECTS))).toEqual([["#JIXIAO! scheme: is not valid JSON (Expected property name or '}' in JSON at position 1)"]]);
+        expect(plain(call(`${via}JIXIAO_RANK`, [["x"], [1], ["y"]]))).toEqual([["rank"], ["#JIXIAO! not ranked; row 3 must be fixed first"], ['#JIXIAO! row 3: score must be a number, not text "y"']]);
+        for (const name of SHEET_FUNCTIONS) expect(() => vm.runInContext(`${via}${name}()`, context)).not.toThrow();
+      });
+    });
+  }
+});

@@ -2,9 +2,12 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // The library, and its Node-only entries: `jixiao/node` (scenario files from disk) and
+    // `jixiao/vitest` (scenario files as tests). The core never imports them.
+    entry: { index: "src/index.ts", node: "src/node/index.ts", vitest: "src/node/vitest.ts" },
     format: ["esm", "cjs"],
     dts: true,
+    external: ["vitest"],
     sourcemap: true,
     clean: true,
     target: "es2022",
@@ -21,5 +24,14 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     outExtension: () => ({ js: ".global.js" }),
+  },
+  {
+    // The `jixiao` command (Node only); its dependencies stay external, the demo is bundled in.
+    entry: { cli: "src/cli/bin.ts" },
+    format: ["esm"],
+    platform: "node",
+    target: "node20",
+    sourcemap: true,
+    banner: { js: "#!/usr/bin/env node" },
   },
 ]);

@@ -1,6 +1,7 @@
 // Writes the published JSON Schemas from the library's own definitions (run by `npm run build`).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cascadePlanJsonSchema, lastPlacePolicyJsonSchema, schemeJsonSchema, taskBoardJsonSchema, tierPolicyJsonSchema } from "../src/index.js";
+import { scenarioJsonSchema } from "../src/verify/index.js";
 
 /** Each published schema: its file under docs/schema and the function that makes it. */
 export const PUBLISHED = {
@@ -9,6 +10,7 @@ export const PUBLISHED = {
   "last-place-policy.schema.json": lastPlacePolicyJsonSchema,
   "task-board.schema.json": taskBoardJsonSchema,
   "cascade-plan.schema.json": cascadePlanJsonSchema,
+  "scenario.schema.json": scenarioJsonSchema,
 } as const;
 
 if (process.argv[1]?.endsWith("write-schemas.ts")) {

@@ -99,11 +99,16 @@ export class JixiaoError extends Error {
     super(`${context}: ${list.length} issue${list.length === 1 ? "" : "s"}\n${shown.join("\n")}`);
     this.name = "JixiaoError";
     this.issues = Object.freeze(list.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })));
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 
+// A brand shared by every copy of the library in a program (the CommonJS entries each bundle one).
+const BRAND = Symbol.for("jixiao.JixiaoError");
+
 /**
- * Whether a value is a {@link JixiaoError}.
+ * Whether a value is a {@link JixiaoError}, from this copy of the library or another one in the
+ * same program (the CommonJS `jixiao` and `jixiao/node` entries each carry one).
  * @param error - anything caught.
  * @returns `true` for a `JixiaoError`.
  * @example
@@ -113,7 +118,7 @@ export class JixiaoError extends Error {
  * ```
  */
 export function isJixiaoError(error: unknown): error is JixiaoError {
-  return error instanceof JixiaoError;
+  return error instanceof JixiaoError || (error instanceof Error && (error as unknown as Record<symbol, unknown>)[BRAND] === true);
 }
 
 /**

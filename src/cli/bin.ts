@@ -1,0 +1,36 @@
+/// <reference types="node" />
+/**
+ * The `jixiao` command (Node only): the process's arguments, streams and exit code around
+ * {@link run}.
+ */
+import { run } from "./main.js";
+
+const readStdin = async (): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+};
+
+const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  // A closed pipe (jixiao score … | head) is not an error of ours.
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+run(process.argv.slice(2), {
+  stdout: write(process.stdout),
+  stderr: write(process.stderr),
+  stdin: readStdin,
+  cwd: process.cwd(),
+  progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`jixiao: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,169 @@
+import { formatPath, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
+import { decimal, namedRecord, parseWith } from "../core/validate.js";
+import { cascade } from "../cascade/cascade.js";
+import { defineCascadePlan } from "../cascade/plan.js";
+import { rollUp, type RollUpRule, type UnitResult } from "../cascade/rollup.js";
+import { defineOrgTree, type OrgUnit } from "../cascade/tree.js";
+import type { CascadePlan } from "../cascade/types.js";
+import { withPenalties } from "../penalties/apply.js";
+import { lastPlaceDeductions, lastPlacePolicySchema, type LastPlacePolicy } from "../penalties/last-place.js";
+import { rank } from "../ranking/rank.js";
+import type { Rankable, RankOptions, Ranking } from "../ranking/types.js";
+import { defineScheme } from "../scheme/define.js";
+import type { SchemeConfig } from "../scheme/types.js";
+import { scoreAll } from "../scoring/score.js";
+import type { ScoreOptions, ScoreResult } from "../scoring/result.js";
+import type { SubjectInput } from "../scoring/subject.js";
+import { allocateTasks } from "../tasks/allocate.js";
+import { defineTaskBoard } from "../tasks/board.js";
+import { creditTasks } from "../tasks/credit.js";
+import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember, TaskBoardConfig } from "../tasks/types.js";
+import { assignTiers } from "../tiers/assign.js";
+import { defineTierPolicy } from "../tiers/policy.js";
+import type { TierPolicy } from "../tiers/types.js";
+import { z } from "../core/z.js";
+import type { Segment } from "./path.js";
+import type { ScenarioRun } from "./scenario.js";
+
+/** Rules and inputs of a case, read and loaded (no paths left). @internal */
+export interface Loaded {
+  readonly rules: Readonly<Record<string, unknown>>;
+  readonly input: Readonly<Record<string, unknown>>;
+}
+
+/** What a runner makes: its output, and where a shortcut path's details are. @internal */
+export interface Runner {
+  /** Maps rules and inputs to a plain output object. Throws a `JixiaoError` whose paths start at the case (`rules.scheme…`, `input.subjects…`). */
+  readonly run: (loaded: Loaded) => Record<string, unknown>;
+  /** The detailed node behind a shortcut path (`tiers.c007` → `assignment.placements.c007`), for the failure's explanation. */
+  readonly details?: (segments: readonly Segment[]) => Segment[] | undefined;
+}
+
+/**
+ * Runs `fn`, moving the paths of a `JixiaoError` it throws to where the case holds the thing:
+ * an issue path starting with a key of `moves` is re-rooted there; any other path gets `rest`.
+ */
+function within<T>(moves: Readonly<Record<string, IssuePath>>, rest: IssuePath, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!(error instanceof JixiaoError)) throw error;
+    const moved = error.issues.map((i): Issue => {
+      const first = i.path[0];
+      const path = typeof first === "string" && Object.prototype.hasOwnProperty.call(moves, first) ? [...moves[first]!, ...i.path.slice(1)] : [...rest, ...i.path];
+      const old = formatPath(i.path);
+      return { ...i, path, message: i.message.startsWith(old) ? `${formatPath(path)}${i.message.slice(old.length)}` : `${formatPath(path)}: ${i.message}` };
+    });
+    throw new JixiaoError(moved, error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""));
+  }
+}
+
+const scoresRecord = namedRecord(decimal(), "subject");
+
+/** The scored or given subjects to rank, and the results where they were scored. */
+function rankables(loaded: Loaded): { results?: ScoreResult[]; subjects?: SubjectInput[]; list: readonly Rankable[] } {
+  const { rules, input } = loaded;
+  if (input.subjects !== undefined) {
+    const scheme = within({}, ["rules", "scheme"], () => defineScheme(rules.scheme as SchemeConfig));
+    const subjects = input.subjects as SubjectInput[];
+    const results = within({}, ["input", "subjects"], () => scoreAll(scheme, subjects));
+    return { results, subjects, list: results };
+  }
+  const scores = input.scores;
+  if (Array.isArray(scores)) return { list: scores as Rankable[] };
+  const record = parseWith(scoresRecord, scores, "Scores are not valid", ["input", "scores"]);
+  return { list: Object.keys(record).map((id) => ({ subjectId: id, total: record[id]! })) };
+}
+
+function ranked(loaded: Loaded): { results?: ScoreResult[]; subjects?: SubjectInput[]; ranking: Ranking } {
+  const { results, subjects, list } = rankables(loaded);
+  const ranking = within({ options: ["rules", "rank"] }, ["input", results ? "subjects" : "scores"], () => rank(list, loaded.rules.rank as RankOptions | undefined));
+  return { ...(results ? { results } : {}), ...(subjects ? { subjects } : {}), ranking };
+}
+
+const ranks = (ranking: Ranking) => Object.fromEntries(ranking.entries.map((e) => [e.subjectId, e.rank]));
+const rankDetails = (s: readonly Segment[]) => (s[0] === "ranks" && s.length >= 2 ? ["ranking", "entries", ...s.slice(1)] : undefined);
+
+/** Each run's runner. @internal */
+export const RUNNERS: Readonly<Record<ScenarioRun, Runner>> = {
+  score: {
+    run({ rules, input }) {
+      const scheme = within({}, ["rules", "scheme"], () => defineScheme(rules.scheme as SchemeConfig));
+      const options = input.options as ScoreOptions | undefined;
+      return { results: within({}, ["input", "subjects"], () => scoreAll(scheme, input.subjects as SubjectInput[], options)) };
+    },
+  },
+  rank: {
+    run(loaded) {
+      const { results, ranking } = ranked(loaded);
+      return { ...(results ? { results } : {}), ranks: ranks(ranking), ranking };
+    },
+    details: rankDetails,
+  },
+  tiers: {
+    run(loaded) {
+      const policy = within({}, ["rules", "tierPolicy"], () => defineTierPolicy(loaded.rules.tierPolicy as TierPolicy));
+      const { results, ranking } = ranked(loaded);
+      const assignment = within({ policy: ["rules", "tierPolicy"] }, ["ranking"], () => assignTiers(ranking, policy));
+      const tiers = Object.fromEntries(assignment.placements.map((p) => [p.subjectId, p.tier]));
+      return { ...(results ? { results } : {}), ranks: ranks(ranking), ranking, tiers, assignment };
+    },
+    details: (s) => (s[0] === "tiers" && s.length >= 2 ? ["assignment", "placements", ...s.slice(1)] : rankDetails(s)),
+  },
+  "last-place": {
+    run(loaded) {
+      const policy = parseWith(lastPlacePolicySchema, loaded.rules.lastPlace, "Last-place policy is not valid", ["rules", "lastPlace"]) as LastPlacePolicy;
+      const { results, subjects, ranking } = ranked(loaded);
+      const lastPlace = within({ policy: ["rules", "lastPlace"] }, ["ranking"], () => lastPlaceDeductions(ranking, policy));
+      const deductions = Object.fromEntries(lastPlace.deductions.map((d) => [d.subjectId, d.points]));
+      const flags = Object.fromEntries(lastPlace.flags.map((f) => [f.subjectId, lastPlace.flags.filter((g) => g.subjectId === f.subjectId).map((g) => g.id)]));
+      // Scored subjects are scored again with the deductions, as a bureau would record them.
+      const after =
+        results && subjects
+          ? within({}, ["input", "subjects"], () => scoreAll(defineScheme(loaded.rules.scheme as SchemeConfig), withPenalties(subjects, lastPlace)))
+          : undefined;
+      return { ...(after ? { results: after, before: results } : {}), ranks: ranks(ranking), ranking, deductions, flags, lastPlace };
+    },
+    details: (s) => (s[0] === "deductions" && s.length >= 2 ? ["lastPlace", "deductions", ...s.slice(1)] : rankDetails(s)),
+  },
+  tasks: {
+    run({ rules, input }) {
+      const board = within({}, ["rules", "board"], () => defineTaskBoard(rules.board as TaskBoardConfig));
+      const allocation = within({ policy: ["rules", "allocation"], grabs: ["input", "grabs"], staff: ["input", "staff"] }, ["rules", "board"], () =>
+        allocateTasks(board, input.grabs as Grab[], input.staff as StaffMember[], rules.allocation as AllocationPolicy | undefined),
+      );
+      const owners = Object.fromEntries(allocation.tasks.map((t) => [t.task, t.owners.map((o) => o.person)]));
+      const status = Object.fromEntries(allocation.tasks.map((t) => [t.task, t.status]));
+      const out: Record<string, unknown> = { owners, status, allocation };
+      if (input.completions !== undefined) {
+        const taskCredits = within({ policy: ["rules", "credit"], completions: ["input", "completions"] }, ["rules", "board"], () =>
+          creditTasks(board, allocation, input.completions as Completion[], rules.credit as CreditPolicy | undefined),
+        );
+        out.credits = Object.fromEntries(taskCredits.people.map((p) => [p.person, p.applied]));
+        out.taskCredits = taskCredits;
+      }
+      return out;
+    },
+    details: (s) => (s[0] === "credits" && s.length >= 2 ? ["taskCredits", "people", ...s.slice(1)] : s[0] === "owners" || s[0] === "status" ? ["allocation", "tasks", ...s.slice(1)] : undefined),
+  },
+  cascade: {
+    run({ rules, input }) {
+      const plan = within({}, ["rules", "plan"], () => defineCascadePlan(rules.plan as CascadePlan));
+      const tree = within({}, ["input", "tree"], () => defineOrgTree(input.tree as OrgUnit[]));
+      const result = within({}, ["rules", "plan"], () => cascade(plan, tree));
+      const targets = Object.fromEntries(result.units.map((u) => [u.unit, Object.fromEntries(u.indicators.map((i) => [i.id, i.target]))]));
+      const out: Record<string, unknown> = { targets, cascade: result };
+      if (input.results !== undefined) {
+        const rolledUp = within({ results: ["input", "results"], rules: ["rules", "rollUp"] }, ["input", "results"], () =>
+          rollUp(tree, input.results as UnitResult[], rules.rollUp as Record<string, RollUpRule>),
+        );
+        const rolled: Record<string, Record<string, number>> = {};
+        for (const v of rolledUp) rolled[v.unit] = { ...rolled[v.unit], [v.indicator]: v.value };
+        out.rolled = rolled;
+        out.rolledUp = rolledUp;
+      }
+      return out;
+    },
+    details: (s) => (s[0] === "targets" && s.length >= 2 ? ["cascade", "units", s[1]!, "indicators", ...s.slice(2)] : undefined),
+  },
+};

@@ -52,6 +52,20 @@ describe("the package", () => {
     expect(out).not.toContain("✗");
   });
 
+  it("runs the department-year example: a year of digital personnel ending in tiers", () => {
+    const out = tsx(["examples/department-year.ts"]);
+    expect(out).toContain("各月所用版本：1月 2024-v1");
+    expect(out).toContain("7月 2024-v2");
+    expect(out).toContain("共 195 条记录，其中更正 2 条");
+    expect(out).toContain("再读回：年度汇总完全一致");
+    expect(out).toContain("（已修正）  ← c03-2024-03-fix 2024-04-12：领导评鉴得分录入错误：78 → 87");
+    expect(out).toContain("（已冲销）  ← c03-talent-2-rev 2024-07-03：重复录入，冲销");
+    expect(out).toMatch(/\n {3}1 {2}c01 {2}陈立　 +[\d.]+ {2}中 {4}不得评为「好」（党建一票否决）/);
+    expect(out).toContain("好：3 人（名额 0.2 × 16 = 3.2 → 3）");
+    expect(out).toContain("李娜（c02） 纳税服务：初级 → 中级（晋级）");
+    expect(out).toMatch(/总分 [\d.]+（满分 100）\n?$/);
+  });
+
   it("runs the JSON example", () => {
     expect(tsx(["examples/score-from-json.ts"])).toContain("c001\t张伟\t86.3");
   });

@@ -50,9 +50,12 @@ export function compileBand(config: BandMethod): CompiledMethod {
       if ("invalid" in v) return v;
       const position = clamp(v.minus(worst).div(span), ZERO, ONE);
       const fraction = low.plus(ONE.minus(low).times(position));
+      // Multiply before dividing: points × (low × span + (1 − low) × (value − worst)) ÷ span.
+      const inside = position.gt(ZERO) && position.lt(ONE);
+      const earned = inside ? points.times(low.times(span).plus(ONE.minus(low).times(v.minus(worst)))).div(span) : points.times(fraction);
       return {
         fraction,
-        earned: points.times(fraction),
+        earned,
         values: {
           value: text(v),
           best: text(best),

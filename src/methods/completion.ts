@@ -40,7 +40,8 @@ export function compileCompletion(config: CompletionMethod): CompiledMethod {
       if ("invalid" in actual) return actual;
       const ratio = lower ? (actual.lte(target) ? ONE : target.div(actual)) : actual.div(target);
       const fraction = clamp(ratio, ZERO, cap);
-      const earned = points.times(fraction);
+      // Multiply before dividing: the one division is then exact whenever the points are.
+      const earned = !fraction.eq(ratio) || ratio.eq(ONE) ? points.times(fraction) : lower ? points.times(target).div(actual) : points.times(actual).div(target);
       return {
         fraction,
         earned,

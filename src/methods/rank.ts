@@ -70,7 +70,9 @@ export function compileRank(config: RankMethod, ctx: CompileContext): CompiledMe
           trace.step = text(step);
         } else {
           const ratio = lower ? (v.isZero() ? ONE : leader.div(v)) : leader.isZero() ? ONE : v.div(leader);
-          earned = points.times(clamp(ratio, ZERO, ONE));
+          const fraction = clamp(ratio, ZERO, ONE);
+          // Multiply before dividing, as the other methods do.
+          earned = !fraction.eq(ratio) || ratio.eq(ONE) ? points.times(fraction) : lower ? points.times(leader).div(v) : points.times(v).div(leader);
           trace.leader = text(leader);
           trace.ratio = text(ratio);
         }

@@ -123,7 +123,7 @@ export function compileVotes(config: VotesMethod): CompiledMethod {
           });
       }
       Object.assign(values, { total: text(total), fraction: text(fraction), points: text(points) });
-      return { fraction, earned: points.times(fraction), values, ...(raised.length ? { flags: raised } : {}) };
+      return { fraction, earned: points.times(weighted).div(total), values, ...(raised.length ? { flags: raised } : {}) };
     },
   };
 }

@@ -103,11 +103,16 @@ function resolve(ledger: Ledger, asOf: number, person?: string): Map<string, Res
     const day = dayOf(root.date, ledger.timeZone)!;
     if (day > asOf) continue;
     const chain: LedgerEntry[] = [];
-    let points = toDec(root.points)!;
+    // states[i] is the points after the first i corrections. An amendment replaces the points of
+    // the entry it corrects; a reversal undoes that entry: a reversed original counts 0, a
+    // reversed correction gives back the points from before it.
+    const states: Dec[] = [toDec(root.points)!];
     for (let c = correction.get(root.id); c && dayOf(c.date, ledger.timeZone)! <= asOf; c = correction.get(c.id)) {
       chain.push(c);
-      points = c.action === "reverse" ? ZERO : toDec(c.points)!;
+      const i = chain.length;
+      states.push(c.action === "amend" ? toDec(c.points)! : i >= 2 ? states[i - 2]! : ZERO);
     }
+    const points = states[states.length - 1]!;
     const list = out.get(root.person) ?? [];
     list.push({ root, day, points, chain });
     out.set(root.person, list);

@@ -153,10 +153,11 @@ export function aggregatePeriods(scores: readonly PeriodScore[], target: PeriodK
         : sum(counted.map((x) => x.counted!.times(x.weight!))).div(weightSum);
   const trace: TraceStep[] = [{ at: "period", rule: p.rule, values, result: text(result) }];
   if (p.cap) {
-    const low = p.cap.min === undefined ? result : toDec(p.cap.min)!;
-    const high = p.cap.max === undefined ? result : toDec(p.cap.max)!;
-    const capped = clamp(result, low, high);
-    if (!capped.eq(result)) trace.push({ at: "period", rule: "clamp", values: { value: text(result), min: text(low), max: text(high) }, result: text(capped) });
+    const low = p.cap.min === undefined ? undefined : toDec(p.cap.min)!;
+    const high = p.cap.max === undefined ? undefined : toDec(p.cap.max)!;
+    const capped = clamp(result, low ?? result, high ?? result);
+    if (!capped.eq(result))
+      trace.push({ at: "period", rule: "clamp", values: { value: text(result), min: low ? text(low) : "none", max: high ? text(high) : "none" }, result: text(capped) });
     result = capped;
   }
   result = roundAt(result, p.rounding, "period", trace);

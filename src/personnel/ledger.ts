@@ -32,7 +32,11 @@ export interface LedgerEntry {
   readonly note?: string;
   /** The id of the earlier entry this one corrects. */
   readonly corrects?: string;
-  /** With `corrects`: `reverse` cancels that entry's points, `amend` replaces them with `points`. */
+  /**
+   * With `corrects`: `amend` replaces the points of the entry corrected with `points`; `reverse`
+   * undoes the entry corrected — an original then counts 0, a correction is undone (the points
+   * from before it count again).
+   */
   readonly action?: "reverse" | "amend";
 }
 
@@ -162,7 +166,8 @@ function copyEntries(input: unknown, base: (string | number)[]): LedgerEntry[] {
 
 /**
  * Makes a growth-account ledger from entries, checked as a whole (unique ids, real dates,
- * corrections that name an earlier entry of the same person, one correction per entry).
+ * corrections that name an earlier entry of the same person, one correction per entry). The shape
+ * of every entry is checked first; the checks across entries run once every entry has its shape.
  * @param entries - the entries; their order is kept, and no result depends on it.
  * @param options - the time zone date-times are read in.
  * @returns a frozen ledger.

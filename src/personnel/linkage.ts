@@ -4,7 +4,6 @@ import { IssueCode, JixiaoError, issue, safely, type Issue, type IssuePath, type
 import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
 import { addIssue, decimal, idSchema, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
-import type { LeaderScore } from "../cascade/rollup.js";
 import { rank } from "../ranking/rank.js";
 import type { Rankable } from "../ranking/types.js";
 import { roundingSchema } from "../scheme/schema.js";
@@ -269,7 +268,21 @@ export interface PersonLink {
   /** The linked score as exact decimal text. */
   readonly exact: string;
   /** The parts, their weights, the organizations in each and their points. */
-  readonly parts: LeaderScore["parts"];
+  readonly parts: readonly {
+    /** Which part: the `unit`, a staff member's `department`, a leader's supervised `departments` or `contacts`. */
+    readonly part: LinkPart["part"];
+    /** The part's weight in the policy, as exact decimal text. */
+    readonly weight: string;
+    /** The mean of the members' points, as exact decimal text. */
+    readonly mean: string;
+    /** The organizations of the part, each with its linked points. */
+    readonly members: readonly {
+      /** The organization. */
+      readonly id: string;
+      /** Its linked points, as exact decimal text. */
+      readonly score: string;
+    }[];
+  }[];
   /** How it was made. */
   readonly trace: readonly TraceStep[];
 }
@@ -335,12 +348,12 @@ export function linkPeople(people: readonly LinkedPerson[], linked: Readonly<Rec
     // The parts a person has; their policy weights are scaled to add up to 1 (a leader with no contact points, staff with no department).
     const w = p[role] as { unit: DecimalInput; department?: DecimalInput; departments?: DecimalInput; contacts?: DecimalInput };
     const parts: [LinkPart["part"], Dec][] = [["unit", toDec(w.unit)!]];
-    if (departments.length) parts.push(["departments", toDec((role === "staff" ? w.department : w.departments) ?? 0)!]);
+    if (departments.length) parts.push(role === "staff" ? ["department", toDec(w.department ?? 0)!] : ["departments", toDec(w.departments ?? 0)!]);
     if (contacts.length) parts.push(["contacts", toDec(w.contacts ?? 0)!]);
     const total = sum(parts.map(([, weight]) => weight));
     if (total.isZero()) issues.push(issue(IssueCode.invalidRule, ["people", i], `${person.id}'s parts (${parts.map(([part]) => part).join(", ")}) all have weight 0 in policy.${role}`));
     if (unknown.length > 0 || total.isZero()) return;
-    const members = { unit: [person.unit], departments, contacts };
+    const members = { unit: [person.unit], department: departments, departments, contacts };
     out.push(
       personLink(
         person.id,
@@ -356,7 +369,7 @@ export function linkPeople(people: readonly LinkedPerson[], linked: Readonly<Rec
 }
 
 interface LinkPart {
-  readonly part: "unit" | "departments" | "contacts";
+  readonly part: "unit" | "department" | "departments" | "contacts";
   readonly weight: Dec;
   readonly members: readonly { readonly id: string; readonly score: Dec }[];
 }
@@ -410,6 +423,8 @@ export interface SpecialPolicy {
    * share of the personal score); `add`: personal + Σ weight × special result.
    */
   readonly mode: "blend" | "add";
+  /** The highest new score (the personal score's full marks, say); no cap when left out. */
+  readonly max?: DecimalInput;
   /** Rounding of each new score; none when left out. */
   readonly rounding?: Rounding;
 }
@@ -444,7 +459,7 @@ const specialSchema = z.strictObject({
   results: namedRecord(decimal(), "organization", true),
   members: z.array(z.strictObject({ person: idSchema, organization: idSchema })).max(2_000_000),
 });
-const specialPolicySchema = z.strictObject({ mode: z.enum(["blend", "add"]), rounding: roundingSchema.optional() });
+const specialPolicySchema = z.strictObject({ mode: z.enum(["blend", "add"]), max: decimal().optional(), rounding: roundingSchema.optional() });
 
 /**
  * Links "1+N" special assessments into personal scores (R16): each person on a special assessment
@@ -506,7 +521,10 @@ export function applySpecialAssessments(scores: Readonly<Record<string, DecimalI
           result: text(exact),
         },
       ];
-      const total = roundAt(exact, p.rounding, "special", trace);
+      const cap = p.max === undefined ? undefined : toDec(p.max)!;
+      const capped = cap && exact.gt(cap) ? cap : exact;
+      if (capped !== exact) trace.push({ at: "special", rule: "clamp", values: { value: text(exact), max: text(cap!) }, result: text(capped) });
+      const total = roundAt(capped, p.rounding, "special", trace);
       return { person, base: text(own), specials: parts.map((x) => ({ id: x.id, result: text(x.result), weight: text(x.weight) })), score: toNumber(total), exact: text(total), trace };
     });
 }

@@ -197,7 +197,7 @@ export function evaluate(
   trace.push({ at: "total", rule: "sum", values: groupEarned, result: text(earnedTotal) });
   let baseValue = earnedTotal;
   if (applicable.lt(allPoints)) {
-    if (s.convert) baseValue = earnedTotal.div(applicable).times(s.full);
+    if (s.convert) baseValue = earnedTotal.times(s.full).div(applicable);
     trace.push({
       at: "total",
       rule: s.convert ? "convert" : "exclude",

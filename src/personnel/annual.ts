@@ -7,6 +7,9 @@ import type { VetoHit } from "../scoring/subject.js";
 import { assignTiers } from "../tiers/assign.js";
 import type { TierAssignment, TierPolicy } from "../tiers/types.js";
 import { summarizeAccounts, type AccountSummary } from "./account.js";
+import { aggregatePeriods, type AggregateResult, type AggregationPolicy } from "./aggregate.js";
+import { Dec, text, ZERO } from "../core/decimal.js";
+import { periodOf, type PeriodKind } from "../periods/period.js";
 import { asLedger, type Ledger } from "./ledger.js";
 
 /** A person assessed for the year: their peer group and facts, and any veto decided elsewhere. */
@@ -37,6 +40,12 @@ export interface AnnualOptions {
   readonly asOf?: string;
   /** Count only these components. */
   readonly components?: readonly string[];
+  /**
+   * How the year's score is made from its periods' totals (R15: a mean of months, say, so that a
+   * month on leave does not count as 0); a period without entries is a missing one. The sum of the
+   * year's entries when left out.
+   */
+  readonly aggregate?: AggregationPolicy;
 }
 
 /** A year's result for a group of people: their account summaries, their ranking and their tiers. */
@@ -45,6 +54,11 @@ export interface AnnualResult {
   readonly year: string;
   /** Each person's account summary for the year, sorted by person. */
   readonly summaries: readonly AccountSummary[];
+  /** With `aggregate`: each person's year score made from the periods, sorted by person. */
+  readonly aggregates?: readonly (AggregateResult & {
+    /** The person. */
+    readonly person: string;
+  })[];
   /** The ranking within peer groups. */
   readonly ranking: Ranking;
   /** The tiers. */
@@ -66,6 +80,7 @@ const optionsSchema = z.strictObject({
   tiers: z.unknown(),
   asOf: z.unknown().optional(),
   components: z.unknown().optional(),
+  aggregate: z.unknown().optional(),
 });
 
 /**
@@ -98,19 +113,37 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
     summarizeAccounts(l, { period: o.year, ...(o.asOf !== undefined ? { asOf: o.asOf } : {}), ...(o.components ? { components: o.components } : {}) }).map((s) => [s.person, s]),
   );
   const summaries = [...seen].sort().map((id) => all.get(id) ?? summarizeAccount0(id, o.year, o.asOf ?? null));
-  const byId = new Map(summaries.map((s) => [s.person, s]));
+  const aggregates = o.aggregate ? summaries.map((s) => ({ person: s.person, ...aggregateYear(s, o.year, o.aggregate!) })) : undefined;
+  const totals = new Map(aggregates ? aggregates.map((a) => [a.person, a.exact]) : summaries.map((s) => [s.person, s.exact]));
   const ranking = rank(
     o.people.map((p) => ({
       subjectId: p.id,
       ...(p.name !== undefined ? { name: p.name } : {}),
-      total: byId.get(p.id)!.exact,
+      total: totals.get(p.id)!,
       ...(p.group !== undefined ? { group: p.group } : {}),
       ...(p.attributes ? { attributes: p.attributes } : {}),
       vetoes: (p.vetoes ?? []).map((v) => ({ id: typeof v === "string" ? v : v.id })),
     })),
     { ...(o.rank ?? {}), by: "total" },
   );
-  return { year: o.year, summaries, ranking, tiers: assignTiers(ranking, o.tiers) };
+  return { year: o.year, summaries, ...(aggregates ? { aggregates } : {}), ranking, tiers: assignTiers(ranking, o.tiers) };
+}
+
+/** A person's year score from the totals of the periods that have entries. */
+function aggregateYear(summary: AccountSummary, year: string, policy: AggregationPolicy): AggregateResult {
+  const of = (policy as { of?: PeriodKind }).of ?? "month";
+  const totals = new Map<string, Dec>();
+  for (const e of summary.entries) {
+    const key = periodOf(e.day, of);
+    totals.set(key, (totals.get(key) ?? ZERO).plus(e.points));
+  }
+  const scores = [...totals].map(([period, total]) => ({ period, score: text(total) }));
+  try {
+    return aggregatePeriods(scores, year, policy);
+  } catch (error) {
+    if (!(error instanceof JixiaoError)) throw error;
+    throw new JixiaoError(error.issues.map((i) => issue(i.code, ["options", "aggregate", summary.person], i.message)), `${summary.person}'s year score cannot be made`);
+  }
 }
 
 function summarizeAccount0(person: string, period: string, asOf: string | null): AccountSummary {

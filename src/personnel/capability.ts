@@ -66,10 +66,14 @@ export interface CapabilityAssessment {
   readonly to: number;
   /** Whether the person moves up. */
   readonly upgraded: boolean;
+  /** The name of the level held after, where the framework names it. */
+  readonly levelName?: string;
   /** The next level's criteria, each with the fact's value and whether it is met; empty at the top level. */
   readonly criteria: readonly {
     /** The fact. */
     readonly fact: string;
+    /** The criterion's name, where the framework gives one. */
+    readonly name?: string;
     /** The requirement, in words (`at least 80`, `one of 好, 较好`). */
     readonly required: string;
     /** The person's value, as text, or `null` when the fact is not given. */
@@ -189,10 +193,12 @@ export function assessCapability(framework: CapabilityFramework, standing: Capab
       const d = typeof value === "boolean" ? undefined : toDec(value);
       met = d !== undefined && d.gte(toDec(c.atLeast)!);
     } else if (value !== undefined) met = c.oneOf!.some((o) => o === value);
-    return { fact: c.fact, required, actual: value === undefined ? null : String(value), met };
+    return { fact: c.fact, ...(c.name !== undefined ? { name: c.name } : {}), required, actual: value === undefined ? null : String(value), met };
   });
   const upgraded = next !== undefined && criteria.every((c) => c.met);
-  return { category: category.id, from: s.level, to: upgraded ? s.level + 1 : s.level, upgraded, criteria };
+  const to = upgraded ? s.level + 1 : s.level;
+  const levelName = category.levels[to - 1]?.name;
+  return { category: category.id, from: s.level, to, upgraded, ...(levelName !== undefined ? { levelName } : {}), criteria };
 }
 
 /**

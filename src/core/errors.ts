@@ -180,3 +180,29 @@ export function safely<T>(fn: () => T): SafeResult<T> {
     throw error;
   }
 }
+
+/**
+ * Runs `fn`, moving the issues of a {@link JixiaoError} it throws to where they are in the caller's
+ * input: `place` maps each issue's path to the caller's (prefixing `["results"]`, say), and the
+ * message is rewritten to name the new path.
+ * @internal
+ */
+export function relocate<T>(place: (path: IssuePath) => IssuePath, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!(error instanceof JixiaoError)) throw error;
+    const issues = error.issues.map((i) => {
+      const own = formatPath(i.path);
+      const path = place(i.path);
+      const rest = i.message.startsWith(own) ? i.message.slice(own.length) : `: ${i.message}`;
+      return { ...i, path, message: `${formatPath(path)}${rest}` };
+    });
+    throw new JixiaoError(issues, error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""));
+  }
+}
+
+/** A `place` for {@link relocate} that puts every path under `prefix`. @internal */
+export const under =
+  (...prefix: (string | number)[]) =>
+  (path: IssuePath): IssuePath => [...prefix, ...path];

@@ -119,7 +119,10 @@ export function readKey(key: unknown): DaySpan | undefined {
   if (half !== undefined) return span("half", year, Number(half));
   if (week !== undefined) {
     const w = Number(week);
-    return w >= 1 && w <= getISOWeeksInYear(new Date(year, 5, 1, 12)) ? span("week", year, w) : undefined;
+    if (w < 1 || w > getISOWeeksInYear(new Date(year, 5, 1, 12))) return undefined;
+    // A week is a period only when all its days are in the years 1000–9999.
+    const s = span("week", year, w);
+    return dateOfDay(s.first).year < MIN_YEAR || dateOfDay(s.last).year > MAX_YEAR ? undefined : s;
   }
   return span("year", year, 1);
 }
@@ -174,8 +177,10 @@ export function dayOf(when: unknown, timeZone: TimeZone): number | undefined {
     const hasZone = /(?:Z|[+-]\d{2}:\d{2})$/.test(when);
     const ms = toInstant(when, 0);
     if (ms === undefined || !Number.isFinite(ms)) return undefined;
-    if (!hasZone) return Math.floor(ms / DAY_MS);
-    return dayOf(ms, timeZone);
+    if (hasZone) return dayOf(ms, timeZone);
+    const n = Math.floor(ms / DAY_MS);
+    const { year } = dateOfDay(n);
+    return year < MIN_YEAR || year > MAX_YEAR ? undefined : n;
   }
   const ms = when instanceof Date ? when.getTime() : typeof when === "number" ? when : NaN;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
@@ -240,15 +245,17 @@ export interface PeriodOfOptions {
  * ```
  */
 export function periodOf(when: string | number | Date, kind: PeriodKind, options: PeriodOfOptions = {}): PeriodKey {
-  return spanOfDay(requireDay(when, zoneOption(options), ["when"]), requireKind(kind)).key;
+  const key = spanOfDay(requireDay(when, zoneOption(options), ["when"]), requireKind(kind)).key;
+  if (!readKey(key)) throw new JixiaoError([issue(IssueCode.outOfRange, ["when"], `falls in ${key}, a week with days outside the years ${MIN_YEAR}–${MAX_YEAR}`)], "No period");
+  return key;
 }
 
 /** The time zone of an options object, checked. @internal */
-export function zoneOption(options: unknown): TimeZone {
+export function zoneOption(options: unknown, path: IssuePath = ["options", "timeZone"]): TimeZone {
   const zone = options !== null && typeof options === "object" ? (options as { timeZone?: unknown }).timeZone : undefined;
   if (zone === undefined) return DEFAULT_TIME_ZONE;
   if (typeof zone !== "string" || wallClock(0, zone) === undefined)
-    throw new JixiaoError([issue(IssueCode.invalidOption, ["options", "timeZone"], `is not a time zone such as Asia/Shanghai, UTC or +08:00 (got ${describe(zone)})`)], "Unknown time zone");
+    throw new JixiaoError([issue(IssueCode.invalidOption, path, `is not a time zone such as Asia/Shanghai, UTC or +08:00 (got ${describe(zone)})`)], "Unknown time zone");
   return zone;
 }
 
@@ -366,8 +373,8 @@ function moveSpan(s: DaySpan, steps: number): DaySpan | undefined {
   }
   const { year } = dateOfDay(target);
   if (year < MIN_YEAR - 1 || year > MAX_YEAR) return undefined;
-  const moved = spanOfDay(target, s.kind);
-  return moved.year < MIN_YEAR || moved.year > MAX_YEAR ? undefined : moved;
+  // Only a period parsePeriod reads (a week must have all its days in 1000–9999).
+  return readKey(spanOfDay(target, s.kind).key);
 }
 
 /**

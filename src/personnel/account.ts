@@ -20,7 +20,10 @@ export interface AccountEntry {
   readonly recorded: string;
   /** The points it counts with after its corrections, as exact decimal text. */
   readonly points: string;
-  /** `recorded`, `amended` or `reversed`. */
+  /**
+   * Where its points come from after the corrections: `recorded` (as first recorded, or restored by
+   * reversing every correction), `amended` (an amendment) or `reversed` (the entry is cancelled).
+   */
   readonly status: "recorded" | "amended" | "reversed";
   /** The ids of the corrections applied to it, in order. */
   readonly corrections: readonly string[];
@@ -86,7 +89,13 @@ interface Resolved {
   readonly root: LedgerEntry;
   readonly day: number;
   readonly points: Dec;
+  readonly status: AccountEntry["status"];
   readonly chain: readonly LedgerEntry[];
+}
+
+interface State {
+  readonly points: Dec;
+  readonly status: AccountEntry["status"];
 }
 
 /**
@@ -106,15 +115,15 @@ function resolve(ledger: Ledger, asOf: number, person?: string): Map<string, Res
     // states[i] is the points after the first i corrections. An amendment replaces the points of
     // the entry it corrects; a reversal undoes that entry: a reversed original counts 0, a
     // reversed correction gives back the points from before it.
-    const states: Dec[] = [toDec(root.points)!];
+    const states: State[] = [{ points: toDec(root.points)!, status: "recorded" }];
     for (let c = correction.get(root.id); c && dayOf(c.date, ledger.timeZone)! <= asOf; c = correction.get(c.id)) {
       chain.push(c);
       const i = chain.length;
-      states.push(c.action === "amend" ? toDec(c.points)! : i >= 2 ? states[i - 2]! : ZERO);
+      states.push(c.action === "amend" ? { points: toDec(c.points)!, status: "amended" } : i >= 2 ? states[i - 2]! : { points: ZERO, status: "reversed" });
     }
-    const points = states[states.length - 1]!;
+    const { points, status } = states[states.length - 1]!;
     const list = out.get(root.person) ?? [];
-    list.push({ root, day, points, chain });
+    list.push({ root, day, points, status, chain });
     out.set(root.person, list);
   }
   return out;
@@ -129,8 +138,7 @@ function summary(person: string, period: DaySpan | null, asOf: string | null, li
   const entries = chosen.map((r): AccountEntry => {
     const component = r.root.component!;
     (byComponent.get(component) ?? byComponent.set(component, []).get(component)!).push(r);
-    const last = r.chain[r.chain.length - 1];
-    const status = !last ? "recorded" : last.action === "reverse" ? "reversed" : "amended";
+    const status = r.status;
     const values: Record<string, string> = { component, day: dayText(r.day), recorded: text(toDec(r.root.points)!), source: r.root.source };
     r.chain.forEach((c, i) => (values[`correction ${i + 1}`] = `${c.id} ${c.action}${c.action === "amend" ? ` ${text(toDec(c.points)!)}` : ""} (${c.date})`));
     trace.push({ at: `entry:${r.root.id}`, rule: status === "recorded" ? "entry" : status === "reversed" ? "reverse" : "amend", values, result: text(r.points) });

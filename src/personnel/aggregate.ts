@@ -5,7 +5,7 @@ import { roundAt, type Rounding } from "../core/rounding.js";
 import { roundingSchema } from "../scheme/schema.js";
 import type { TraceStep } from "../core/trace.js";
 import { decimal, parseWith, type DecimalInput } from "../core/validate.js";
-import { periodsIn, readKey, spanOf, spanWithin, type PeriodKey, type PeriodKind } from "../periods/period.js";
+import { PERIOD_KINDS, periodsIn, readKey, spanOf, spanWithin, type PeriodKey, type PeriodKind } from "../periods/period.js";
 
 /**
  * How shorter periods' scores make a longer period's (R15: monthly results into the quarter and
@@ -89,7 +89,7 @@ const policySchema = z
     if ((p.rule === "weighted") !== (p.weights !== undefined))
       ctx.addIssue({ code: "custom", path: ["weights"], message: p.rule === "weighted" ? "are required by the weighted rule" : "are only for the weighted rule", params: { code: IssueCode.invalidRule } });
     const { min, max } = p.cap ?? {};
-    if (min !== undefined && max !== undefined && toDec(min)!.gt(toDec(max)!))
+    if (toDec(min) && toDec(max) && toDec(min)!.gt(toDec(max)!))
       ctx.addIssue({ code: "custom", path: ["cap", "min"], message: "is above cap.max", params: { code: IssueCode.invalidRule } });
   });
 
@@ -117,6 +117,8 @@ export function aggregatePeriods(scores: readonly PeriodScore[], target: PeriodK
   const list = parseWith(scoresSchema, scores, "Period scores are not valid", ["scores"]);
   const t = spanOf(target, ["target"]);
   const of = p.of ?? "month";
+  if (PERIOD_KINDS.indexOf(of) >= PERIOD_KINDS.indexOf(t.kind) || (t.kind === "week" && of !== "day"))
+    throw new JixiaoError([issue(IssueCode.invalidOption, ["policy", "of"], `is ${of}, but a ${t.kind} (${t.key}) is not made of ${of} periods`)], "Aggregation policy is not valid");
   const keys = periodsIn(t.key, of);
   const issues: Issue[] = [];
   if (p.weights && p.weights.length !== keys.length)

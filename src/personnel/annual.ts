@@ -1,5 +1,5 @@
 import { z } from "../core/z.js";
-import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { idSchema, namedRecord, parseWith } from "../core/validate.js";
 import { rank } from "../ranking/rank.js";
 import type { Ranking, RankOptions } from "../ranking/types.js";
@@ -9,7 +9,7 @@ import type { TierAssignment, TierPolicy } from "../tiers/types.js";
 import { summarizeAccounts, type AccountSummary } from "./account.js";
 import { aggregatePeriods, type AggregateResult, type AggregationPolicy } from "./aggregate.js";
 import { Dec, text, ZERO } from "../core/decimal.js";
-import { periodOf, type PeriodKind } from "../periods/period.js";
+import { periodOf, spanOf, type PeriodKind } from "../periods/period.js";
 import { asLedger, type Ledger } from "./ledger.js";
 
 /** A person assessed for the year: their peer group and facts, and any veto decided elsewhere. */
@@ -102,6 +102,7 @@ const optionsSchema = z.strictObject({
 export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualResult {
   const l = asLedger(ledger);
   const o = parseWith(optionsSchema, options, "Annual options are not valid", ["options"]) as AnnualOptions;
+  spanOf(o.year, ["options", "year"]);
   const issues: Issue[] = [];
   const seen = new Set<string>();
   o.people.forEach((p, i) => {
@@ -110,12 +111,18 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
   });
   if (issues.length > 0) throw new JixiaoError(issues, "The annual result cannot be made");
   const all = new Map(
-    summarizeAccounts(l, { period: o.year, ...(o.asOf !== undefined ? { asOf: o.asOf } : {}), ...(o.components ? { components: o.components } : {}) }).map((s) => [s.person, s]),
+    summarizeAccounts(l, { period: o.year, ...(o.asOf !== undefined ? { asOf: o.asOf } : {}), ...(o.components ? { components: o.components } : {}) }).map((s) => [
+      s.person,
+      s,
+    ]),
   );
   const summaries = [...seen].sort().map((id) => all.get(id) ?? summarizeAccount0(id, o.year, o.asOf ?? null));
   const aggregates = o.aggregate ? summaries.map((s) => ({ person: s.person, ...aggregateYear(s, o.year, o.aggregate!) })) : undefined;
   const totals = new Map(aggregates ? aggregates.map((a) => [a.person, a.exact]) : summaries.map((s) => [s.person, s.exact]));
-  const ranking = rank(
+  const ranking = relocate(
+    (path) => (path[0] === "options" ? ["options", "rank", ...path.slice(1)] : ["options", "people", ...path]),
+    () =>
+      rank(
     o.people.map((p) => ({
       subjectId: p.id,
       ...(p.name !== undefined ? { name: p.name } : {}),
@@ -125,8 +132,13 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
       vetoes: (p.vetoes ?? []).map((v) => ({ id: typeof v === "string" ? v : v.id })),
     })),
     { ...(o.rank ?? {}), by: "total" },
+      ),
   );
-  return { year: o.year, summaries, ...(aggregates ? { aggregates } : {}), ranking, tiers: assignTiers(ranking, o.tiers) };
+  const tiers = relocate(
+    (path) => (path[0] === "policy" ? ["options", "tiers", ...path.slice(1)] : ["options", "tiers", ...path]),
+    () => assignTiers(ranking, o.tiers),
+  );
+  return { year: o.year, summaries, ...(aggregates ? { aggregates } : {}), ranking, tiers };
 }
 
 /** A person's year score from the totals of the periods that have entries. */

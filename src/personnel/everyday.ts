@@ -1,7 +1,7 @@
 import { z } from "../core/z.js";
 import { sum, text, toDec } from "../core/decimal.js";
-import { safely, type SafeResult } from "../core/errors.js";
-import { decimal, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
+import { IssueCode, safely, type SafeResult } from "../core/errors.js";
+import { addIssue, decimal, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
 import { defineScheme, type Scheme } from "../scheme/define.js";
 import { roundingPointsSchema } from "../scheme/schema.js";
 import type { AdjustmentsConfig, RoundingPoints, SchemeConfig } from "../scheme/types.js";
@@ -56,6 +56,12 @@ const configSchema = z.strictObject({
   adjustments: z.strictObject({ bonus: adjustment.optional(), deduction: adjustment.optional() }).optional(),
   rounding: roundingPointsSchema.optional(),
   notApplicable: z.enum(["convert", "exclude"]).optional(),
+}).superRefine((c, ctx) => {
+  const seen = new Set<string>();
+  c.components.forEach((x, i) => {
+    if (seen.has(x.id)) addIssue(ctx, IssueCode.duplicateId, `repeats the component id "${x.id}"; ids must be unique`, ["components", i, "id"]);
+    seen.add(x.id);
+  });
 });
 
 /**

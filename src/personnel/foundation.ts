@@ -3,7 +3,7 @@ import { Dec, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
 import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
-import { decimal, parseWith, type DecimalInput } from "../core/validate.js";
+import { addIssue, decimal, parseWith, type DecimalInput } from "../core/validate.js";
 import { roundingSchema } from "../scheme/schema.js";
 
 /**
@@ -12,7 +12,7 @@ import { roundingSchema } from "../scheme/schema.js";
  * bureau's.
  */
 export interface FoundationPolicy {
-  /** Weights, the most recent year first (`[0.5, 0.3, 0.2]` for three years), each at least 0. */
+  /** Weights, the most recent year first (`[0.5, 0.3, 0.2]` for three years), each at least 0, adding up to 1. */
   readonly weights: readonly DecimalInput[];
   /**
    * A year with no result: `zero` (counts as 0), `renormalize` (left out: the result is the weighted
@@ -52,11 +52,16 @@ export interface FoundationResult {
   readonly trace: readonly TraceStep[];
 }
 
-const policySchema = z.strictObject({
-  weights: z.array(decimal({ min: 0 })).min(1).max(60),
-  missing: z.enum(["zero", "renormalize", "error"]),
-  rounding: roundingSchema.optional(),
-});
+const policySchema = z
+  .strictObject({
+    weights: z.array(decimal({ min: 0 })).min(1).max(60),
+    missing: z.enum(["zero", "renormalize", "error"]),
+    rounding: roundingSchema.optional(),
+  })
+  .superRefine((p, ctx) => {
+    const total = sum(p.weights.map((w) => toDec(w) ?? ZERO));
+    if (!total.eq(1)) addIssue(ctx, IssueCode.invalidRule, `add up to ${text(total)}, not 1`, ["weights"]);
+  });
 const resultsSchema = z.array(z.strictObject({ year: z.number().int().min(1000).max(9999), score: decimal() })).max(10_000);
 
 /**

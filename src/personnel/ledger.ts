@@ -1,4 +1,5 @@
 import { z } from "../core/z.js";
+import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { decimal, describe, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
@@ -77,7 +78,7 @@ const entrySchema = z
     person: idSchema,
     date: text(40),
     component: idSchema.optional(),
-    points: decimal().optional(),
+    points: decimal({ min: -1e12, max: 1e12 }).optional(),
     source: text(200),
     reference: text(500).optional(),
     note: z.string().max(2000).optional(),
@@ -86,6 +87,7 @@ const entrySchema = z
   })
   .superRefine((e, ctx) => {
     const bad = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message, params: { code: IssueCode.invalidRule } });
+    if ((toDec(e.points)?.decimalPlaces() ?? 0) > 10) bad("points", "may have at most 10 decimals");
     if (e.corrects === undefined) {
       if (e.action !== undefined) bad("action", "is only for a correction (an entry with `corrects`)");
       if (e.points === undefined) bad("points", "is required for an entry that is not a reversal");
@@ -289,5 +291,6 @@ export function ledgerFromJSON(json: string | LedgerJson): Ledger {
     }
   }
   const parsed = parseWith(jsonSchema, data, "The ledger cannot be read");
-  return createLedger(parsed.entries as LedgerEntry[], { timeZone: parsed.timeZone });
+  const timeZone = zoneOption(parsed, ["timeZone"]);
+  return build(copyEntries(parsed.entries, ["entries"]), timeZone, 0);
 }

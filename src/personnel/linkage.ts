@@ -1,6 +1,6 @@
 import { z, type RefinementCtx } from "../core/z.js";
 import { Dec, max, ONE, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
-import { IssueCode, JixiaoError, issue, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
+import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
 import { addIssue, decimal, idSchema, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
@@ -103,7 +103,7 @@ const linkPolicySchema = z
         if (i > 0 && row.upTo <= rows[i - 1]!.upTo) addIssue(ctx, IssueCode.invalidRule, `must be more than the previous row's (${rows[i - 1]!.upTo})`, ["method", "table", i, "upTo"]);
       });
     const { min, max } = p.bounds ?? {};
-    if (min !== undefined && max !== undefined && toDec(min)!.gt(toDec(max)!)) addIssue(ctx, IssueCode.invalidRule, "is above bounds.max", ["bounds", "min"]);
+    if (toDec(min) && toDec(max) && toDec(min)!.gt(toDec(max)!)) addIssue(ctx, IssueCode.invalidRule, "is above bounds.max", ["bounds", "min"]);
   });
 
 /**
@@ -125,7 +125,10 @@ const linkPolicySchema = z
  */
 export function linkOrganizations(results: readonly Rankable[], policy: LinkPolicy): OrganizationLink[] {
   const p = parseWith(linkPolicySchema, policy, "Link policy is not valid", ["policy"]) as LinkPolicy;
-  const ranking = rank(results, p.groupBy === undefined ? {} : { groupBy: p.groupBy });
+  const ranking = relocate(
+    (path) => (path[0] === "options" ? ["policy", ...path.slice(1)] : ["results", ...path]),
+    () => rank(results, p.groupBy === undefined ? {} : { groupBy: p.groupBy }),
+  );
   const exact = new Map(results.map((r) => [r.subjectId, toDec(r.total)!]));
   const groups = new Map<string | null, { id: string; score: Dec; rank: number }[]>();
   for (const e of ranking.entries) {
@@ -344,6 +347,11 @@ export function linkPeople(people: readonly LinkedPerson[], linked: Readonly<Rec
       ...contacts.map((c, j): [IssuePath, string] => [["people", i, "leader", "contacts", j], c]),
     ];
     const unknown = named.filter(([, id]) => !Object.prototype.hasOwnProperty.call(points, id));
+    const seenOrgs = new Set<string>();
+    for (const [path, id] of named.slice(1)) {
+      if (seenOrgs.has(id)) issues.push(issue(IssueCode.duplicateId, path, `"${id}" is listed twice`));
+      seenOrgs.add(id);
+    }
     for (const [path, id] of unknown) issues.push(issue(IssueCode.missingValue, path, `"${id}" has no linked points`));
     // The parts a person has; their policy weights are scaled to add up to 1 (a leader with no contact points, staff with no department).
     const w = p[role] as { unit: DecimalInput; department?: DecimalInput; departments?: DecimalInput; contacts?: DecimalInput };

@@ -1,6 +1,5 @@
 import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
-import { deepFreeze } from "../core/freeze.js";
 import { idSchema, parseWith } from "../core/validate.js";
 import { dayText, readKey, spanOf, type PeriodKey } from "../periods/period.js";
 
@@ -40,7 +39,7 @@ const versionsSchema = z
  * Puts a rule's versions in order of the day each comes into force (effective-dated rules: a
  * scheme or policy changed mid-year keeps its old version for the periods before the change).
  * @param versions - the versions, in any order: unique names and unique days.
- * @returns the versions, frozen and sorted by `from`.
+ * @returns the versions, sorted by `from`; the list and each version are frozen, each rule is kept as given.
  * @throws {@link JixiaoError} when a name or a day repeats or a day is not a real date.
  * @example
  * ```ts
@@ -68,7 +67,8 @@ export function defineVersions<T>(versions: readonly RuleVersion<T>[]): RuleVers
   });
   if (issues.length > 0) throw new JixiaoError(issues, "Rule versions are not valid");
   keyed.sort((a, b) => a.day - b.day);
-  const out = deepFreeze({ versions: keyed.map((k) => ({ ...k.v })) });
+  // The versions are frozen, not the rules: they are the caller's objects.
+  const out = Object.freeze({ versions: Object.freeze(keyed.map((k) => Object.freeze({ ...k.v }))) });
   firstDays.set(out, keyed.map((k) => k.day));
   return out;
 }

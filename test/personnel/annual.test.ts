@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { annualResults, annualTiersExample, createLedger, partyBuildingVetoes, safeAnnualResults, type AnnualPerson, type LedgerEntry } from "../../src/index.js";
+import { amend, brief, entry, issuesOf } from "./fixtures.js";
+
+/** One entry of `points` for `person` on 30 June 2024. */
+const pts = (id: string, person: string, points: number | string, date = "2024-06-30"): LedgerEntry => entry(id, date, points, { person });
+
+// Ten cadres in two groups (科员, 科长); c09 also has an entry in 2025 and c10 only a reversed one.
+const entries: LedgerEntry[] = [
+  pts("1", "c01", 95),
+  pts("2", "c02", 90),
+  pts("3", "c03", 85),
+  pts("4", "c04", 80),
+  pts("5", "c05", 75),
+  pts("6", "c06", 70),
+  pts("7", "c07", 65),
+  pts("8", "c08", 60),
+  pts("9", "c09", 55),
+  pts("9b", "c09", 100, "2025-01-02"),
+  pts("10", "c10", 50),
+  amend("10x", "2024-07-01", "10", 0, { person: "c10" }),
+  pts("11", "x99", 1000), // not assessed
+];
+const ledger = createLedger(entries);
+const people: AnnualPerson[] = Array.from({ length: 10 }, (_, i) => ({ id: `c${String(i + 1).padStart(2, "0")}`, group: i % 2 === 0 ? "科员" : "科长" }));
+const tiers = { tiers: [{ name: "好", share: 0.2 }, { name: "中" }, { name: "差", share: 0.1 }] };
+
+describe("annualResults (R13): account total → ranking → tiers", () => {
+  it("sums each person's year, ranks and places them in tiers", () => {
+    const r = annualResults(ledger, { year: "2024", people, tiers });
+    expect(r.year).toBe("2024");
+    expect(r.summaries.map((s) => [s.person, s.exact])).toEqual([
+      ["c01", "95"],
+      ["c02", "90"],
+      ["c03", "85"],
+      ["c04", "80"],
+      ["c05", "75"],
+      ["c06", "70"],
+      ["c07", "65"],
+      ["c08", "60"],
+      ["c09", "55"],
+      ["c10", "0"],
+    ]);
+    // 10 people: 好 ⌊0.2 × 10⌋ = 2, 差 ⌊0.1 × 10⌋ = 1.
+    expect(r.tiers.placements.map((p) => `${p.subjectId} ${p.tier}`)).toEqual([
+      "c01 好",
+      "c02 好",
+      "c03 中",
+      "c04 中",
+      "c05 中",
+      "c06 中",
+      "c07 中",
+      "c08 中",
+      "c09 中",
+      "c10 差",
+    ]);
+    expect(r.ranking.entries.find((e) => e.subjectId === "c10")!.rank).toBe(10);
+  });
+
+  it("ranks within peer groups (R20)", () => {
+    const r = annualResults(ledger, { year: "2024", people, tiers: { tiers: [{ name: "好", share: 0.4 }, { name: "中" }] }, rank: { groupBy: "group" } });
+    // 科员: c01 c03 c05 c07 c09 → 好 ⌊0.4 × 5⌋ = 2; 科长: c02 c04 c06 c08 c10 → 2.
+    expect(r.tiers.placements.filter((p) => p.tier === "好").map((p) => p.subjectId).sort()).toEqual(["c01", "c02", "c03", "c04"]);
+    expect(r.ranking.entries.find((e) => e.subjectId === "c02")).toMatchObject({ peerGroup: "科长", rank: 1 });
+  });
+
+  it("gives people without entries 0 and leaves out people not listed", () => {
+    const r = annualResults(ledger, { year: "2024", people: [{ id: "c01" }, { id: "new" }], tiers: { tiers: [{ name: "中" }] } });
+    expect(r.summaries.map((s) => [s.person, s.exact, s.entries.length])).toEqual([
+      ["c01", "95", 1],
+      ["new", "0", 0],
+    ]);
+    expect(r.ranking.entries.map((e) => e.subjectId)).toEqual(["c01", "new"]);
+  });
+
+  it("respects asOf and components", () => {
+    // Before c10's amendment, c10 has 50 and ties nobody.
+    const early = annualResults(ledger, { year: "2024", people, tiers, asOf: "2024-06-30" });
+    expect(early.summaries.find((s) => s.person === "c10")!.exact).toBe("50");
+    expect(early.summaries[0]!.asOf).toBe("2024-06-30");
+    const none = annualResults(ledger, { year: "2024", people: [{ id: "c01" }], tiers: { tiers: [{ name: "中" }] }, components: ["ability"] });
+    expect(none.summaries[0]!.exact).toBe("0");
+  });
+
+  it("keeps a vetoed person out of 好 (R26), with the example tier policy", () => {
+    const vetoes = partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "c01", 乙县: "c02" } });
+    const withVetoes = people.map((p) => ({ ...p, vetoes: vetoes[p.id] ?? [] }));
+    const r = annualResults(ledger, { year: "2024", people: withVetoes, tiers: annualTiersExample });
+    // 好 is ⌊0.2 × 10⌋ = 2 places; c01 (vetoed) cannot take one, so c02 and c03 do. 差 is ⌊0.05 × 10⌋ = 0.
+    expect(r.tiers.placements.filter((p) => p.tier === "好").map((p) => p.subjectId)).toEqual(["c02", "c03"]);
+    const c01 = r.tiers.placements.find((p) => p.subjectId === "c01")!;
+    expect(c01.tier).toBe("中");
+    expect(c01.reason.excluded).toEqual([{ tier: "好", because: "vetoed" }]);
+    expect(r.ranking.entries.find((e) => e.subjectId === "c01")!.vetoes).toEqual(["party-building"]);
+  });
+
+  it("does not depend on the order of people or entries (byte-identical JSON)", () => {
+    const a = annualResults(ledger, { year: "2024", people, tiers, rank: { groupBy: "group" } });
+    const b = annualResults(createLedger([...entries].reverse()), { year: "2024", people: [...people].reverse(), tiers, rank: { groupBy: "group" } });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    // Ties as well: everyone on 0.
+    const tied = annualResults(createLedger([]), { year: "2024", people, tiers: { tiers: [{ name: "好", share: 0.2 }, { name: "中" }], ties: "break" } });
+    const tied2 = annualResults(createLedger([]), { year: "2024", people: [...people].reverse(), tiers: { tiers: [{ name: "好", share: 0.2 }, { name: "中" }], ties: "break" } });
+    expect(JSON.stringify(tied2)).toBe(JSON.stringify(tied));
+  });
+
+  it("refuses bad options with a JixiaoError naming the options' paths", () => {
+    expect(brief(issuesOf(() => annualResults(ledger, { year: "24", people, tiers })))).toEqual(["invalid_type options.year"]);
+    expect(brief(issuesOf(() => annualResults(ledger, { year: "2024", people: [{ id: "a" }, { id: "a" }], tiers })))).toEqual(["duplicate_id options.people.1.id"]);
+    expect(brief(issuesOf(() => annualResults(ledger, { year: "2024", people: [{ id: "__proto__" }], tiers })))).toEqual(["invalid_option options.people.0.id"]);
+    expect(brief(issuesOf(() => annualResults(ledger, { year: "2024", people, tiers, asOf: "2024-02-30" })))).toEqual(["invalid_value options.asOf"]);
+    expect(brief(issuesOf(() => annualResults(ledger, { year: "2024", people, tiers, extra: 1 } as never)))).toEqual(["unknown_field options.extra"]);
+    expect(brief(issuesOf(() => annualResults({ timeZone: "UTC", entries: [] } as never, { year: "2024", people, tiers })))).toEqual(["invalid_input ledger"]);
+    expect(safeAnnualResults(ledger, { year: "24", people: [], tiers: { tiers: [{ name: "中" }] } }).success).toBe(false);
+  });
+
+  it("names the options' own paths for a bad tier policy, ranking or year", () => {
+    const at = (fn: () => unknown) => issuesOf(fn).map((i) => i.path.join("."));
+    expect(at(() => annualResults(ledger, { year: "2024", people, tiers: { tiers: [] } })).every((p) => p.startsWith("options.tiers"))).toBe(true);
+    expect(at(() => annualResults(ledger, { year: "2024", people, tiers, rank: { groupBy: "" } })).every((p) => p.startsWith("options.rank"))).toBe(true);
+    expect(at(() => annualResults(ledger, { year: "0999", people, tiers }))).toEqual(["options.year"]);
+  });
+});
+
+describe("partyBuildingVetoes (R26)", () => {
+  it("vetoes a unit rated 差 and its main leader, sorted by id", () => {
+    expect(partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" } })).toEqual({
+      L001: [{ id: "party-building", reason: "main leader of 甲县, whose party-building rating is 差 (R26)" }],
+      甲县: [{ id: "party-building", reason: "party-building rating 差 (R26)" }],
+    });
+    expect(partyBuildingVetoes({ 甲县: "好" })).toEqual({});
+    expect(partyBuildingVetoes({ A: "poor", B: "poor" }, { poor: "poor", vetoId: "pb", mainLeaders: { A: "L", B: "L" } })).toEqual({
+      A: [{ id: "pb", reason: "party-building rating poor (R26)" }],
+      B: [{ id: "pb", reason: "party-building rating poor (R26)" }],
+      L: [
+        { id: "pb", reason: "main leader of A, whose party-building rating is poor (R26)" },
+        { id: "pb", reason: "main leader of B, whose party-building rating is poor (R26)" },
+      ],
+    });
+  });
+
+  it("refuses bad ratings and options", () => {
+    expect(brief(issuesOf(() => partyBuildingVetoes(JSON.parse('{"__proto__": "差"}') as Record<string, string>)))).toEqual(["invalid_option ratings.__proto__"]);
+    expect(brief(issuesOf(() => partyBuildingVetoes({ A: 1 } as never)))).toEqual(["invalid_type ratings.A"]);
+    expect(brief(issuesOf(() => partyBuildingVetoes({ A: "差" }, { poor: "" })))).toEqual(["out_of_range options.poor"]);
+    expect(brief(issuesOf(() => partyBuildingVetoes({ A: "差" }, { leaders: {} } as never)))).toEqual(["unknown_field options.leaders"]);
+  });
+});

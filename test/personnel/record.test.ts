@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { appendEntries, createLedger, defineEverydayPerformance, everydayExample, resultEntries, scoreAll, summarizeAccount } from "../../src/index.js";
+import { brief, issuesOf } from "./fixtures.js";
+
+describe("resultEntries: a period's scores into the growth account", () => {
+  it("makes one entry per person, dated on the period's last day, with an id that refuses a second recording", () => {
+    const everyday = defineEverydayPerformance(everydayExample);
+    const july = scoreAll(everyday, [
+      { id: "c001", values: { org: 92, personal: 88, leader: 90, actual: 95 } },
+      { id: "c002", values: { org: 80, personal: 70, leader: 60, actual: 50 } },
+    ]);
+    const entries = resultEntries(july, { period: "2024-07", component: "everyday", source: "月度考核" });
+    expect(entries).toEqual([
+      { id: "everyday/2024-07/c001", person: "c001", date: "2024-07-31", component: "everyday", points: "90.55", source: "月度考核", reference: "everyday-example" },
+      { id: "everyday/2024-07/c002", person: "c002", date: "2024-07-31", component: "everyday", points: "68.5", source: "月度考核", reference: "everyday-example" },
+    ]);
+    const l = appendEntries(createLedger(), entries);
+    expect(summarizeAccount(l, "c001", { period: "2024-Q3" }).exact).toBe("90.55");
+    expect(brief(issuesOf(() => appendEntries(l, entries)))).toEqual(["duplicate_id entries.0.id", "duplicate_id entries.1.id"]);
+    // A quarter is dated on its last day; a week on its Sunday.
+    expect(resultEntries([{ subjectId: "c001", total: "1.50" }], { period: "2024-Q3", component: "routine", source: "季度考核" })[0]).toMatchObject({ date: "2024-09-30", points: "1.5" });
+    expect(resultEntries([{ subjectId: "c001", total: 1 }], { period: "2025-W01", component: "routine", source: "周考核" })[0]!.date).toBe("2025-01-05");
+  });
+
+  it("refuses a person twice, bad totals, reserved ids and bad options", () => {
+    expect(brief(issuesOf(() => resultEntries([{ subjectId: "a", total: 1 }, { subjectId: "a", total: 2 }], { period: "2024-07", component: "x", source: "s" })))).toEqual([
+      "duplicate_id results.1.subjectId",
+    ]);
+    expect(brief(issuesOf(() => resultEntries([{ subjectId: "a", total: Number.NaN }], { period: "2024-07", component: "x", source: "s" })))).toEqual(["invalid_number results.0.total"]);
+    expect(brief(issuesOf(() => resultEntries([{ subjectId: "__proto__", total: 1 }], { period: "2024-07", component: "x", source: "s" })))).toEqual(["invalid_option results.0.subjectId"]);
+    expect(brief(issuesOf(() => resultEntries([], { period: "2024-13", component: "x", source: "s" })))).toEqual(["invalid_option options.period"]);
+    expect(brief(issuesOf(() => resultEntries([], { period: "2024-07", component: "", source: "s" })))).toEqual(["out_of_range options.component"]);
+  });
+});

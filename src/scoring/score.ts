@@ -12,7 +12,8 @@ import { subjectSchema, type SubjectInput } from "./subject.js";
 /** The largest batch `scoreAll` takes in one call. */
 export const MAX_BATCH = 2_000_000;
 
-const optionsSchema = z.strictObject({ missing: z.enum(["error", "not-applicable", "zero"]).optional() }).optional();
+/** The schema of {@link ScoreOptions}. @internal */
+export const scoreOptionsSchema = z.strictObject({ missing: z.enum(["error", "not-applicable", "zero"]).optional() }).optional();
 
 /**
  * Scores one subject against a scheme: every indicator by its method, the groups, the conversion
@@ -34,7 +35,7 @@ const optionsSchema = z.strictObject({ missing: z.enum(["error", "not-applicable
  */
 export function score(scheme: Scheme | SchemeConfig, subject: SubjectInput, options?: ScoreOptions): ScoreResult {
   const s = compiledScheme(scheme);
-  const opts = parseWith(optionsSchema, options, "Score options are not valid", ["options"]) ?? {};
+  const opts = parseWith(scoreOptionsSchema, options, "Score options are not valid", ["options"]) ?? {};
   const parsed = parseWith(subjectSchema, subject, "Subject is not valid") as SubjectInput;
   const issues: Issue[] = [];
   const result = evaluate(s, parsed, opts, undefined, [], issues);
@@ -106,7 +107,7 @@ const subjectsSchema = z.array(subjectSchema).max(MAX_BATCH);
  */
 export function scoreAll(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], options?: ScoreOptions): ScoreResult[] {
   const s = compiledScheme(scheme);
-  const opts = parseWith(optionsSchema, options, "Score options are not valid", ["options"]) ?? {};
+  const opts = parseWith(scoreOptionsSchema, options, "Score options are not valid", ["options"]) ?? {};
   const parsed = parseWith(subjectsSchema, subjects, "Subjects are not valid") as SubjectInput[];
   const issues: Issue[] = [];
   const firstIndex = new Map<string, number>();

@@ -1,0 +1,564 @@
+import { Dec, type Dec as DecT } from "../core/decimal.js";
+import { RESERVED_KEYS } from "../core/validate.js";
+import { applyRounding, type Rounding, type RoundingMode } from "../core/rounding.js";
+import type { Method } from "../methods/index.js";
+import type { CompiledScheme } from "../scheme/define.js";
+import type { SchemeConfig } from "../scheme/types.js";
+import type { ScoreOptions } from "./result.js";
+
+/*
+ * The exact fast path for totals. Every quantity is an integer held in a float64 — a count of
+ * 10^-Q (Q = 8) for points — so sums, products and comparisons are exact while they stay below
+ * 2^52; every product is checked. Each indicator's earned points are a single quotient
+ * (the methods multiply before they divide), rounded where the scheme rounds, or required to be
+ * exact where it does not. Anything outside that — a value with more than 6 decimals, a product
+ * too large, a quotient that does not terminate where nothing rounds it, an unusual subject —
+ * marks the subject `bad`, and the caller scores it with the full decimal.js path instead. The
+ * differential test in the suite checks the two agree.
+ */
+
+/** Decimals of the common scale: points are integers counting 10^-8. */
+const Q = 8;
+/** The largest magnitude kept: products up to it, and a quotient's divisor times its quotient, are exact. */
+const LIM = 2 ** 52;
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** Set when the current subject left the fast path's exact range. */
+let bad = false;
+/** The integer and scale of the last number read. */
+let A = 0;
+let S = 0;
+
+const check = (x: number): number => {
+  if (!(x <= LIM && x >= -LIM)) bad = true;
+  return x;
+};
+const mul = (a: number, b: number): number => check(a * b);
+const pow = (n: number): number => {
+  if (n > 22) bad = true;
+  return POW10[n] ?? 1;
+};
+
+/** Reads a number or plain decimal text of at most 9 integer and 6 decimal digits into A × 10^-S. */
+function read(v: unknown): boolean {
+  if (typeof v === "number") {
+    if (!(v < 1e9 && v > -1e9)) return false;
+    for (let s = 0; s <= 6; s++) {
+      const n = Math.round(v * POW10[s]!);
+      if (n / POW10[s]! === v) {
+        A = n === 0 ? 0 : n;
+        S = s;
+        return true;
+      }
+    }
+    return false;
+  }
+  if (typeof v === "string" && v.length <= 17 && /^-?\d{1,9}(?:\.\d{1,6})?$/.test(v)) {
+    const dot = v.indexOf(".");
+    S = dot < 0 ? 0 : v.length - dot - 1;
+    A = Number(dot < 0 ? v : v.slice(0, dot) + v.slice(dot + 1));
+    if (A === 0) A = 0;
+    return true;
+  }
+  return false;
+}
+
+/** An integer `n` and scale `s` of a decimal known at compile time, or `undefined` beyond the range. */
+interface Scaled {
+  readonly n: number;
+  readonly s: number;
+}
+function scaled(d: DecT): Scaled | undefined {
+  const s = d.decimalPlaces();
+  if (s > Q) return undefined;
+  const n = d.times(POW10[s]!).toNumber();
+  return Number.isSafeInteger(n) && Math.abs(n) <= LIM / 1024 ? { n, s } : undefined;
+}
+
+/** Rounds num ÷ den (integers, den > 0) to an integer by a mode; `exact` marks `bad` when there is a remainder. */
+function roundDiv(num: number, den: number, mode: RoundingMode | "exact"): number {
+  let q = Math.trunc(num / den);
+  let r = num - q * den;
+  if (num >= 0) {
+    if (r < 0) (q -= 1), (r += den);
+    else if (r >= den) (q += 1), (r -= den);
+  } else if (r > 0) (q += 1), (r -= den);
+  else if (r <= -den) (q -= 1), (r += den);
+  if (r === 0) return q === 0 ? 0 : q;
+  const away = num < 0 ? q - 1 : q + 1;
+  const twice = 2 * Math.abs(r);
+  switch (mode) {
+    case "exact":
+      bad = true;
+      return 0;
+    case "down":
+      return q;
+    case "up":
+      return away;
+    case "floor":
+      return num < 0 ? q - 1 : q;
+    case "ceiling":
+      return num < 0 ? q : q + 1;
+    case "half-up":
+      return twice >= den ? away : q;
+    case "half-even":
+      return twice > den ? away : twice < den ? q : q % 2 === 0 ? q : away;
+  }
+}
+
+/** (num ÷ 10^ns) ÷ (den ÷ 10^ds) as an integer at scale `to`, rounded by `mode` (den > 0). */
+function quotient(num: number, ns: number, den: number, ds: number, to: number, mode: RoundingMode | "exact"): number {
+  const shift = to - ns + ds;
+  return shift >= 0 ? roundDiv(mul(num, pow(shift)), den, mode) : roundDiv(num, mul(den, pow(-shift)), mode);
+}
+
+/** Scores one value: earned points as an integer at scale Q, or `null` for a value the method rejects. */
+type FastMethod = (value: unknown) => number | null;
+
+/** A compiled fast scheme: its indicators' fast methods, and what combining them needs. */
+export interface FastScheme {
+  readonly indicators: ReadonlyMap<string, { readonly group: number; readonly points: number; readonly score: FastMethod | undefined; readonly rank?: FastRank }>;
+  readonly groups: readonly { readonly ids: readonly string[]; readonly rounding?: Rounding }[];
+  readonly full: Scaled;
+  readonly allPoints: number;
+  readonly convert: boolean;
+  readonly total?: Rounding;
+  readonly bonusCap: number | undefined;
+  readonly deductionCap: number | undefined;
+  readonly vetoes: ReadonlyMap<string, { readonly effect: "zero" | "cap" | "flag"; readonly cap: number }>;
+}
+
+/** A rank method's fast parameters. */
+interface FastRank {
+  readonly step: Scaled | undefined;
+  readonly floor: number;
+  readonly lower: boolean;
+  readonly points: Scaled;
+}
+
+/**
+ * Compiles a scheme for the fast path, or gives `undefined` when it has something the fast path
+ * does not do (a custom method, a parameter or rounding beyond its range).
+ * @internal
+ */
+export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme | undefined {
+  const indRound = s.rounding.indicator;
+  if (indRound && indRound.decimals > Q) return undefined;
+  for (const r of [s.rounding.group, s.rounding.total]) if (r && r.decimals > Q) return undefined;
+  const atQ = (d: DecT): number | undefined => {
+    const x = scaled(d);
+    const n = x ? x.n * POW10[Q - x.s]! : Infinity;
+    return Math.abs(n) <= LIM ? n : undefined;
+  };
+  // A constant earned value (a grade, a step), rounded as the indicator rounds.
+  const constant = (d: DecT): number | undefined => atQ(indRound ? applyRounding(d, indRound) : d);
+  const atQOf = atQ;
+  const full = scaled(s.full);
+  if (!full) return undefined;
+  const indicators = new Map<string, { group: number; points: number; score: FastMethod | undefined; rank?: FastRank }>();
+  let failed = false;
+  config.groups.forEach((g, gi) =>
+    g.indicators.forEach((ind) => {
+      const c = s.indicators.get(ind.id)!;
+      const points = scaled(c.points);
+      const pointsQ = atQ(c.points);
+      if (!points || pointsQ === undefined) return void (failed = true);
+      const m = ind.method;
+      if (m.type === "rank") {
+        const step = m.step === undefined ? undefined : scaled(new Dec(m.step));
+        const floor = atQ(new Dec(m.floor ?? 0));
+        if ((m.step !== undefined && !step) || floor === undefined) return void (failed = true);
+        indicators.set(ind.id, { group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points } });
+        return;
+      }
+      const score = fastMethod(m, points, c.points, constant, atQOf, indRound);
+      if (!score) return void (failed = true);
+      indicators.set(ind.id, { group: gi, points: pointsQ, score });
+    }),
+  );
+  const caps = [s.bonusCap, s.deductionCap].map((c) => (c === undefined ? undefined : atQ(c)));
+  const vetoes = new Map<string, { effect: "zero" | "cap" | "flag"; cap: number }>();
+  for (const v of s.vetoes.values()) {
+    const cap = v.cap === undefined ? 0 : atQ(v.cap);
+    if (cap === undefined) failed = true;
+    vetoes.set(v.id, { effect: v.effect, cap: cap ?? 0 });
+  }
+  if (failed || (s.bonusCap && caps[0] === undefined) || (s.deductionCap && caps[1] === undefined)) return undefined;
+  let allPoints = 0;
+  for (const i of indicators.values()) allPoints += i.points;
+  return {
+    indicators,
+    groups: s.groups.map((g) => ({ ids: g.indicators.map((i) => i.id), ...(s.rounding.group ? { rounding: s.rounding.group } : {}) })),
+    full,
+    allPoints: check(allPoints),
+    convert: s.convert,
+    ...(s.rounding.total ? { total: s.rounding.total } : {}),
+    bonusCap: caps[0],
+    deductionCap: caps[1],
+    vetoes,
+  };
+}
+
+/** The fast scorer of one method, or `undefined` when the method's parameters are beyond the fast path. */
+function fastMethod(
+  m: Method,
+  P: Scaled,
+  points: DecT,
+  constant: (d: DecT) => number | undefined,
+  atQ: (d: DecT) => number | undefined,
+  round: Rounding | undefined,
+): FastMethod | undefined {
+  const mode: RoundingMode | "exact" = round ? (round.mode ?? "half-up") : "exact";
+  const to = round ? round.decimals : Q;
+  const up = POW10[Q - to]!;
+  // An earned value num × 10^-ns ÷ (den × 10^-ds), rounded as the indicator rounds, at scale Q.
+  const earned = (num: number, ns: number, den: number, ds: number): number => mul(quotient(num, ns, den, ds, to, mode), up);
+  const k = (v: unknown) => (v === undefined ? undefined : scaled(new Dec(v as string | number)));
+  const full = constant(points);
+  const zero = constant(new Dec(0));
+  if (full === undefined || zero === undefined) return undefined;
+  switch (m.type) {
+    case "completion": {
+      const t = k(m.target)!;
+      const cap = m.cap === undefined ? { n: 1, s: 0 } : k(m.cap);
+      const capped = constant(points.times(m.cap ?? 1));
+      if (!t || !cap || capped === undefined) return undefined;
+      const lower = m.direction === "lower";
+      return (value) => {
+        if (!read(value)) return ((bad = true), 0);
+        // Compare actual ÷ target (or target ÷ actual) with the cap as integers.
+        const a = mul(A, pow(t.s)); // actual at scale S + t.s
+        const tt = mul(t.n, pow(S)); // target at the same scale
+        if (lower) {
+          if (a <= tt) return capped; // the ratio is 1, so the fraction is the cap (1 unless set lower)
+          if (mul(tt, pow(cap.s)) >= mul(cap.n, a)) return capped;
+          return earned(mul(P.n, t.n), P.s + t.s, A, S);
+        }
+        if (a <= 0) return zero;
+        if (mul(a, pow(cap.s)) >= mul(cap.n, tt)) return capped;
+        return earned(mul(P.n, A), P.s + S, t.n, t.s);
+      };
+    }
+    case "band": {
+      const best = k(m.best)!;
+      const worst = k(m.worst)!;
+      const low = m.worstFraction === undefined ? { n: 0, s: 0 } : k(m.worstFraction);
+      const atWorst = constant(points.times(m.worstFraction ?? 0));
+      if (!best || !worst || !low || atWorst === undefined) return undefined;
+      return (value) => {
+        if (!read(value)) return ((bad = true), 0);
+        const sc = Math.max(S, best.s, worst.s);
+        const V = mul(A, pow(sc - S));
+        const W = mul(worst.n, pow(sc - worst.s));
+        const span = mul(best.n, pow(sc - best.s)) - W;
+        const off = V - W;
+        const sign = span > 0 ? 1 : -1;
+        if (off * sign <= 0) return atWorst;
+        if (off * sign >= span * sign) return full;
+        // points × (low × span + (1 − low) × (value − worst)) ÷ span
+        const inner = check(mul(low.n, span) + mul(pow(low.s) - low.n, off));
+        return earned(mul(P.n, inner) * sign, P.s + low.s, span * sign, 0);
+      };
+    }
+    case "steps": {
+      const lower = m.steps.some((st) => st.atMost !== undefined);
+      const steps = m.steps.map((st) => ({ at: atQ(new Dec((st.atLeast ?? st.atMost)!)), earned: constant(st.points !== undefined ? new Dec(st.points) : points.times(st.fraction!)) }));
+      if (steps.some((st) => st.at === undefined || st.earned === undefined)) return undefined;
+      const list = steps.map((st) => ({ at: st.at!, earned: st.earned! })).sort((x, y) => (lower ? x.at - y.at : y.at - x.at));
+      return (value) => {
+        if (!read(value)) return ((bad = true), 0);
+        const v = mul(A, pow(Q - S));
+        for (const st of list) if (lower ? v <= st.at : v >= st.at) return st.earned;
+        return zero;
+      };
+    }
+    case "grade": {
+      const table = new Map<string, number>();
+      for (const name of Object.keys(m.grades)) {
+        const e = constant(points.times(m.grades[name]!));
+        if (e === undefined) return undefined;
+        table.set(name, e);
+      }
+      return (value) => (typeof value === "string" ? (table.get(value) ?? null) : null);
+    }
+    case "deduction":
+    case "bonus": {
+      const per = k(m.per);
+      const floor = m.type === "deduction" && m.floor !== undefined ? k(m.floor) : { n: 0, s: 0 };
+      const limit = m.type === "deduction" && m.max !== undefined ? k(m.max) : undefined;
+      if (!per || !floor || (m.type === "deduction" && m.max !== undefined && !limit)) return undefined;
+      const fixed = Math.max(P.s, floor.s, limit?.s ?? 0);
+      return (value) => {
+        if (!read(value)) return ((bad = true), 0);
+        if (A < 0) return null;
+        // Everything at one scale: the count × per's, or the parameters', whichever has more decimals.
+        const sc = Math.max(S + per.s, fixed);
+        const raw = mul(mul(A, per.n), pow(sc - S - per.s));
+        const p = mul(P.n, pow(sc - P.s));
+        if (m.type === "bonus") return earned(Math.min(raw, p), sc, 1, 0);
+        const deducted = limit ? Math.min(raw, mul(limit.n, pow(sc - limit.s))) : raw;
+        return earned(Math.max(p - deducted, mul(floor.n, pow(sc - floor.s))), sc, 1, 0);
+      };
+    }
+    case "direct": {
+      const scale = m.scale === undefined ? undefined : k(m.scale);
+      if (m.scale !== undefined && !scale) return undefined;
+      const top = scale ?? P;
+      return (value) => {
+        if (!read(value)) return ((bad = true), 0);
+        const sc = Math.max(S, top.s);
+        if (A < 0 || mul(A, pow(sc - S)) > mul(top.n, pow(sc - top.s))) return null;
+        return scale ? earned(mul(P.n, A), P.s + S, scale.n, scale.s) : earned(A, S, 1, 0);
+      };
+    }
+    case "votes": {
+      const grades = Object.keys(m.grades);
+      const worth = grades.map((g) => k(m.grades[g]));
+      if (worth.some((w) => !w)) return undefined;
+      const ws = Math.max(...worth.map((w) => w!.s));
+      const table = new Map(grades.map((g, i) => [g, worth[i]!.n * POW10[ws - worth[i]!.s]!]));
+      return (value) => {
+        if (value === null || typeof value !== "object" || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return ((bad = true), 0);
+        let total = 0;
+        let weighted = 0;
+        for (const grade of Object.keys(value)) {
+          const w = table.get(grade);
+          const count = (value as Record<string, unknown>)[grade];
+          if (w === undefined || typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) return ((bad = true), 0);
+          total += count;
+          weighted = check(weighted + mul(count, w));
+        }
+        if (total === 0) return ((bad = true), 0);
+        return earned(mul(P.n, weighted), P.s + ws, check(total), 0);
+      };
+    }
+    case "custom":
+      return undefined;
+  }
+}
+
+/** The outcome of the fast path for a batch: totals by index, and the indexes it left to the full path. */
+export interface FastTotals {
+  readonly totals: (number | undefined)[];
+  /** Whether a subject fell outside the fast path while the batch has rank indicators (then the whole batch takes the full path). */
+  readonly rankFallback: boolean;
+}
+
+/** A subject shape the fast path takes on trust; anything else goes to the full path. */
+function plain(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+const SUBJECT_KEYS = new Set(["id", "name", "group", "values", "bonus", "deductions", "vetoes", "flags", "attributes"]);
+const text200 = (v: unknown, min = 0) => typeof v === "string" && v.length >= min && v.length <= 200;
+
+/** Reads a list of adjustment items (none aimed at an indicator) into their sum at scale Q, or `undefined`. */
+function itemsSum(list: unknown): number | undefined {
+  if (list === undefined) return 0;
+  if (!Array.isArray(list) || list.length > 10_000) return undefined;
+  let total = 0;
+  for (const item of list) {
+    if (!plain(item) || item.indicator !== undefined) return undefined;
+    for (const key of Object.keys(item)) if (key !== "points" && key !== "reason" && key !== "ref") return undefined;
+    if (typeof item.reason !== "string" || item.reason.length < 1 || item.reason.length > 500) return undefined;
+    if (item.ref !== undefined && (typeof item.ref !== "string" || item.ref.length > 500)) return undefined;
+    if (!read(item.points) || A <= 0) return undefined;
+    total = check(total + mul(A, POW10[Q - S]!));
+  }
+  return total;
+}
+
+/** Whether a subject's fields other than its values and adjustments are well formed (they do not change the total). */
+function wellFormed(subject: Record<string, unknown>): boolean {
+  for (const key of Object.keys(subject)) if (!SUBJECT_KEYS.has(key)) return false;
+  const id = subject.id;
+  if (!text200(id, 1) || RESERVED_KEYS.has(id as string)) return false;
+  if ((subject.name !== undefined && !text200(subject.name)) || (subject.group !== undefined && !text200(subject.group))) return false;
+  if (!plain(subject.values)) return false;
+  const flags = subject.flags;
+  if (flags !== undefined) {
+    if (!Array.isArray(flags) || flags.length > 1000) return false;
+    for (const f of flags) {
+      if (!plain(f) || !text200(f.id, 1) || RESERVED_KEYS.has(f.id as string) || (f.name !== undefined && !text200(f.name))) return false;
+      if (typeof f.reason !== "string" || f.reason.length < 1 || f.reason.length > 500) return false;
+      for (const key of Object.keys(f)) if (key !== "id" && key !== "name" && key !== "reason") return false;
+    }
+  }
+  const attributes = subject.attributes;
+  if (attributes !== undefined) {
+    if (!plain(attributes)) return false;
+    for (const key of Object.keys(attributes)) {
+      const v = attributes[key];
+      if (RESERVED_KEYS.has(key) || key.length < 1 || key.length > 200) return false;
+      if (!(typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 500))) return false;
+    }
+  }
+  return true;
+}
+
+const isNotApplicable = (v: unknown): boolean => {
+  if (v === null) return true;
+  if (!plain(v) || v.na !== true) return false;
+  for (const key of Object.keys(v)) if (key !== "na" && key !== "reason") return false;
+  return true;
+};
+
+/** Ranks one rank indicator's values across the batch (per peer group), as the `rank` method does. */
+function rankEarned(f: FastRank, points: number, subjects: readonly Record<string, unknown>[], id: string, mode: RoundingMode | "exact", to: number): Map<number, number> | undefined {
+  const groups = new Map<string, { index: number; v: number }[]>();
+  for (let i = 0; i < subjects.length; i++) {
+    const values = subjects[i]!.values as Record<string, unknown>;
+    if (!Object.prototype.hasOwnProperty.call(values, id) || isNotApplicable(values[id])) continue;
+    if (!read(values[id]) || (!f.step && A < 0)) return undefined;
+    const key = (subjects[i]!.group as string | undefined) ?? "";
+    const list = groups.get(key) ?? groups.set(key, []).get(key)!;
+    list.push({ index: i, v: A * POW10[6 - S]! });
+  }
+  const out = new Map<number, number>();
+  const up = POW10[Q - to]!;
+  for (const list of groups.values()) {
+    const sorted = list.map((e) => e.v).sort((a, b) => (f.lower ? a - b : b - a));
+    const place = new Map<number, number>();
+    sorted.forEach((v, i) => {
+      if (!place.has(v)) place.set(v, i + 1);
+    });
+    const leader = sorted[0]!;
+    for (const e of list) {
+      let earnedQ: number;
+      if (f.step) {
+        // points − step × (place − 1), at least the floor; exact, then rounded as the indicator rounds.
+        const raw = check(points - mul(mul(f.step.n, POW10[Q - f.step.s]!), place.get(e.v)! - 1));
+        earnedQ = mul(quotient(Math.max(raw, f.floor), Q, 1, 0, to, mode), up);
+      } else {
+        const num = f.lower ? leader : e.v;
+        const den = f.lower ? e.v : leader;
+        // A ratio of 1 or more (or a zero leader) earns the points; otherwise points × value ÷ leader.
+        const whole = den === 0 || num >= den;
+        const exactFloor = whole ? false : mul(mul(f.points.n, num), pow(Q - f.points.s)) <= mul(f.floor, den);
+        earnedQ = whole
+          ? mul(quotient(Math.max(points, f.floor), Q, 1, 0, to, mode), up)
+          : exactFloor
+            ? mul(quotient(f.floor, Q, 1, 0, to, mode), up)
+            : mul(quotient(mul(f.points.n, num), f.points.s, den, 0, to, mode), up);
+      }
+      out.set(e.index, earnedQ);
+    }
+  }
+  return out;
+}
+
+/**
+ * Totals of a batch by the fast path: a total for each subject it could score exactly, and
+ * `undefined` for each it leaves to the full path.
+ * @internal
+ */
+export function fastTotals(f: FastScheme, subjects: readonly unknown[], options: ScoreOptions, indRound: Rounding | undefined): FastTotals {
+  const totals: (number | undefined)[] = new Array(subjects.length);
+  const plainSubjects: Record<string, unknown>[] = [];
+  for (const subject of subjects) {
+    if (!plain(subject) || !wellFormed(subject)) return { totals: new Array(subjects.length), rankFallback: true };
+    plainSubjects.push(subject);
+  }
+  const mode: RoundingMode | "exact" = indRound ? (indRound.mode ?? "half-up") : "exact";
+  const to = indRound ? indRound.decimals : Q;
+  const ranks = new Map<string, Map<number, number>>();
+  for (const [id, ind] of f.indicators) {
+    if (!ind.rank) continue;
+    bad = false;
+    const earned = rankEarned(ind.rank, ind.points, plainSubjects, id, mode, to);
+    if (!earned || bad) return { totals, rankFallback: true };
+    ranks.set(id, earned);
+  }
+  let rankFallback = false;
+  const groupSums = new Array<number>(f.groups.length);
+  for (let i = 0; i < plainSubjects.length; i++) {
+    const subject = plainSubjects[i]!;
+    bad = false;
+    const total = subjectTotal(f, subject, i, ranks, options, groupSums);
+    if (total === undefined || bad) {
+      if (ranks.size > 0) rankFallback = true;
+      totals[i] = undefined;
+    } else totals[i] = total;
+  }
+  return { totals, rankFallback };
+}
+
+function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: number, ranks: ReadonlyMap<string, ReadonlyMap<number, number>>, options: ScoreOptions, groupSums: number[]): number | undefined {
+  const values = subject.values as Record<string, unknown>;
+  for (const key of Object.keys(values)) if (!f.indicators.has(key)) return undefined;
+  const bonus = itemsSum(subject.bonus);
+  const deduction = itemsSum(subject.deductions);
+  if (bonus === undefined || deduction === undefined) return undefined;
+  groupSums.fill(0);
+  let applicable = 0;
+  for (const [id, ind] of f.indicators) {
+    let earnedQ: number | null | undefined;
+    if (!Object.prototype.hasOwnProperty.call(values, id)) {
+      if (options.missing === "not-applicable") continue;
+      if (options.missing !== "zero") return undefined;
+      earnedQ = 0;
+    } else {
+      const raw = values[id];
+      if (isNotApplicable(raw)) continue;
+      earnedQ = ind.rank ? ranks.get(id)!.get(index) : ind.score!(raw);
+      if (earnedQ === null || earnedQ === undefined) return undefined;
+    }
+    groupSums[ind.group] = check(groupSums[ind.group]! + earnedQ);
+    applicable += ind.points;
+  }
+  if (applicable === 0) return undefined;
+  let earnedTotal = 0;
+  for (let g = 0; g < f.groups.length; g++) {
+    const r = f.groups[g]!.rounding;
+    const sum = groupSums[g]!;
+    earnedTotal += r && r.decimals < Q ? mul(roundDiv(sum, POW10[Q - r.decimals]!, r.mode ?? "half-up"), POW10[Q - r.decimals]!) : sum;
+  }
+  check(earnedTotal);
+  // The total as a fraction tn ÷ td at scale Q: earned × full ÷ applicable when indicators did not apply.
+  let tn = earnedTotal;
+  let td = 1;
+  if (applicable < f.allPoints && f.convert) {
+    // earned × full ÷ applicable, at scale Q: earned_Q × full × 10^Q ÷ applicable_Q. The 10^Q is
+    // first cancelled against applicable_Q (a multiple of a power of 10 as a rule) to stay small.
+    td = mul(applicable, POW10[f.full.s]!);
+    const g = gcd(td, POW10[Q]!);
+    td /= g;
+    tn = mul(mul(earnedTotal, f.full.n), POW10[Q]! / g);
+    const h = gcd(Math.abs(tn), td);
+    if (h > 1) (tn /= h), (td /= h);
+  }
+  const b = f.bonusCap === undefined ? bonus : Math.min(bonus, f.bonusCap);
+  const d = f.deductionCap === undefined ? deduction : Math.min(deduction, f.deductionCap);
+  tn = check(tn + mul(b - d, td));
+  const vetoes = subject.vetoes;
+  if (vetoes !== undefined) {
+    if (!Array.isArray(vetoes) || vetoes.length > 1000) return undefined;
+    const seen = new Set<string>();
+    for (const v of vetoes) {
+      const id = typeof v === "string" ? v : plain(v) && typeof v.id === "string" ? v.id : undefined;
+      if (id === undefined || seen.has(id)) return undefined;
+      if (typeof v !== "string") {
+        for (const key of Object.keys(v as object)) if (key !== "id" && key !== "reason") return undefined;
+        const reason = (v as { reason?: unknown }).reason;
+        if (reason !== undefined && (typeof reason !== "string" || reason.length > 500)) return undefined;
+      }
+      seen.add(id);
+      const veto = f.vetoes.get(id);
+      if (!veto) return undefined;
+      if (veto.effect === "zero") (tn = 0), (td = 1);
+      else if (veto.effect === "cap" && tn > mul(veto.cap, td)) (tn = veto.cap), (td = 1);
+    }
+  }
+  if (tn < 0) (tn = 0), (td = 1);
+  const r = f.total;
+  const n = r ? roundDiv(tn, mul(td, POW10[Q - r.decimals]!), r.mode ?? "half-up") : roundDiv(tn, td, "exact");
+  if (bad) return undefined;
+  const result = n / POW10[r ? r.decimals : Q]!;
+  return result === 0 ? 0 : result;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}

@@ -1,0 +1,101 @@
+import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { parseWith } from "../core/validate.js";
+import { compiledScheme, defineScheme, type Scheme } from "../scheme/define.js";
+import type { SchemeConfig } from "../scheme/types.js";
+import { evaluate } from "./evaluate.js";
+import { compileFast, fastTotals, type FastScheme } from "./fast.js";
+import type { ScoreOptions } from "./result.js";
+import { MAX_BATCH, scoreAll, scoreOptionsSchema } from "./score.js";
+import { subjectSchema, type SubjectInput } from "./subject.js";
+
+/** A subject's total, without the rest of its result. */
+export interface SubjectTotal {
+  /** The subject's id. */
+  readonly subjectId: string;
+  /** The total, exactly as {@link scoreAll} gives it. */
+  readonly total: number;
+}
+
+const fastSchemes = new WeakMap<object, FastScheme | null>();
+
+function fastOf(scheme: Scheme): FastScheme | undefined {
+  let f = fastSchemes.get(scheme);
+  if (f === undefined) {
+    f = compileFast(scheme, compiledScheme(scheme)) ?? null;
+    fastSchemes.set(scheme, f);
+  }
+  return f ?? undefined;
+}
+
+/**
+ * Scores a batch for its totals only — for recomputing a province when a rule changes, or trying
+ * "what if" across many cadres. The totals are exactly those of {@link scoreAll}: each subject is
+ * scored in exact integer arithmetic where every number fits (values with up to 6 decimals, the
+ * usual case), and by the full decimal path otherwise; no trace is built. Use {@link score} or
+ * {@link scoreAll} for a subject's explanation.
+ *
+ * @param scheme - a scheme from {@link defineScheme} (a plain configuration is defined first).
+ * @param subjects - the subjects; ids must be unique.
+ * @param options - what a missing value means.
+ * @returns each subject's total, sorted by subject id.
+ * @throws {@link JixiaoError} listing every problem of every subject, as {@link scoreAll} does.
+ * @example
+ * ```ts
+ * scoreTotals(defineScheme(county361Example), [
+ *   { id: "c001", values: { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 },
+ *     bonus: [{ points: 1, reason: "创新" }] },
+ * ]);
+ * //=> [{ subjectId: "c001", total: 86.3 }]
+ * ```
+ */
+export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], options?: ScoreOptions): SubjectTotal[] {
+  const defined = defineScheme(scheme);
+  const opts = parseWith(scoreOptionsSchema, options, "Score options are not valid", ["options"]) ?? {};
+  const f = fastOf(defined);
+  const all = () => scoreAll(defined, subjects, opts).map((r) => ({ subjectId: r.subjectId, total: r.total }));
+  if (!f || !Array.isArray(subjects) || subjects.length > MAX_BATCH) return all();
+  let fast: ReturnType<typeof fastTotals>;
+  try {
+    fast = fastTotals(f, subjects, opts, compiledScheme(defined).rounding.indicator);
+  } catch {
+    // Something unusual in the input (a getter that throws, say): the full path reports it.
+    return all();
+  }
+  if (fast.rankFallback) return all();
+  const ids = new Set<string>();
+  for (const subject of subjects) {
+    const id = (subject as { id: string }).id;
+    if (ids.has(id)) return all();
+    ids.add(id);
+  }
+  const s = compiledScheme(defined);
+  const issues: Issue[] = [];
+  const out: SubjectTotal[] = [];
+  subjects.forEach((subject, i) => {
+    let total = fast.totals[i];
+    if (total === undefined) {
+      const parsed = safely(() => parseWith(subjectSchema, subject, "Subject is not valid", [i]) as SubjectInput);
+      if (!parsed.success) return void issues.push(...parsed.issues);
+      total = evaluate(s, parsed.output, opts, undefined, [i], issues)?.total;
+    }
+    if (total !== undefined) out.push({ subjectId: (subject as { id: string }).id, total });
+  });
+  if (issues.length > 0) throw new JixiaoError(issues.length > 1000 ? issues.slice(0, 1000).concat(issue(IssueCode.tooManyIssues, [], `${issues.length - 1000} more issues are not listed`)) : issues, `${issues.length === 1 ? "A subject" : "Subjects"} cannot be scored`);
+  return out.sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+}
+
+/**
+ * {@link scoreTotals} without throwing.
+ * @param scheme - the scheme.
+ * @param subjects - the subjects.
+ * @param options - what a missing value means.
+ * @returns `{ success: true, output }` or `{ success: false, issues }`.
+ * @example
+ * ```ts
+ * safeScoreTotals(scheme, [{ id: "a", values: {} }]).success;
+ * //=> false
+ * ```
+ */
+export function safeScoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], options?: ScoreOptions): SafeResult<SubjectTotal[]> {
+  return safely(() => scoreTotals(scheme, subjects, options));
+}

@@ -1,0 +1,197 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { county361Example, defineScheme, isJixiaoError, scoreAll, scoreTotals, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
+import { compiledScheme } from "../../src/scheme/define.js";
+import { compileFast, fastTotals } from "../../src/scoring/fast.js";
+
+// The differential test of the fast path: for random schemes using every JSON method, every
+// rounding mode and point, and random subjects — values at the edges of the fast path's range
+// (7 decimals, 10^9, text, not applicable, missing), bonus and deduction lists, vetoes — the
+// totals of `scoreTotals` must equal those of `scoreAll`, or both must refuse with the same issues.
+
+const RUNS = Number(process.env.JIXIAO_PROPERTY_RUNS ?? 150);
+const MODES = ["half-up", "half-even", "down", "up", "floor", "ceiling"] as const;
+
+const decimal = (maxInt: number, places: number) =>
+  fc.tuple(fc.integer({ min: -maxInt, max: maxInt }), fc.integer({ min: 0, max: 10 ** places - 1 })).map(([i, f]) => Number(`${i}.${String(f).padStart(places, "0")}`));
+const positive = (maxInt: number, places: number) => decimal(maxInt, places).map((n) => Math.abs(n) + 10 ** -places);
+
+/** A number at the edges of the fast path: usual values, many decimals, huge, tiny, as text. */
+const edgeNumber = fc.oneof(
+  { weight: 60, arbitrary: decimal(200, 2) },
+  { weight: 20, arbitrary: fc.integer({ min: 0, max: 120 }) },
+  { weight: 2, arbitrary: decimal(200, 7) },
+  { weight: 1, arbitrary: fc.constantFrom(999_999_999, 1_000_000_001, 0.000001, 1e-7, -0, 123456789.123456, 2 ** 53) },
+  { weight: 1, arbitrary: decimal(200, 3).map((n) => String(n)) },
+  { weight: 1, arbitrary: fc.constantFrom("96.50", " 12", "1e2", "0.0000001", "-0") },
+  { weight: 1, arbitrary: fc.constantFrom("12abc", Number.NaN) },
+);
+
+const gradeNames = ["优", "良", "中", "差"];
+
+/** A method and a generator of its values. */
+function method(points: number): fc.Arbitrary<{ method: JsonMethod; value: fc.Arbitrary<unknown> }> {
+  return fc.oneof(
+    fc.record({ target: fc.constantFrom(100, 80, 3, 7.5, 0.3, 12.345), cap: fc.constantFrom(undefined, 1, 0.9, 0.333), lower: fc.boolean() }).map(({ target, cap, lower }) => ({
+      method: { type: "completion" as const, target, ...(cap !== undefined ? { cap } : {}), ...(lower ? { direction: "lower" as const } : {}) },
+      value: edgeNumber,
+    })),
+    fc.record({ best: fc.constantFrom(0, 10, 100, 3.3), worst: fc.constantFrom(5, 60, -2, 7), wf: fc.constantFrom(undefined, 0, 0.5, 0.35) }).filter(({ best, worst }) => best !== worst).map(({ best, worst, wf }) => ({
+      method: { type: "band" as const, best, worst, ...(wf !== undefined ? { worstFraction: wf } : {}) },
+      value: edgeNumber,
+    })),
+    fc.boolean().map((lower) => ({
+      method: {
+        type: "steps" as const,
+        steps: lower
+          ? [{ atMost: 1, fraction: 1 }, { atMost: 5, fraction: 0.6 }, { atMost: 9.5, points: Math.min(points, 1.25) }]
+          : [{ atLeast: 90, fraction: 1 }, { atLeast: 75.5, fraction: 0.8 }, { atLeast: 0, points: Math.min(points, 0.75) }],
+      },
+      value: edgeNumber,
+    })),
+    fc.constant({ method: { type: "grade" as const, grades: { 优: 1, 良: 0.85, 中: 0.333, 差: 0 } }, value: fc.oneof({ weight: 40, arbitrary: fc.constantFrom(...gradeNames) }, { weight: 1, arbitrary: fc.constantFrom("甲", 3) }) }),
+    fc.record({ per: fc.constantFrom(0.5, 1, 2.25, 0.125), floor: fc.constantFrom(undefined, 0, Math.min(points, 1)), max: fc.constantFrom(undefined, 3, 0.7) }).map(({ per, floor, max }) => ({
+      method: { type: "deduction" as const, per, ...(floor !== undefined ? { floor } : {}), ...(max !== undefined ? { max } : {}) },
+      value: fc.oneof({ weight: 40, arbitrary: fc.integer({ min: 0, max: 12 }) }, { weight: 2, arbitrary: fc.constantFrom(1.5, "2") }, { weight: 1, arbitrary: fc.constant(-1) }),
+    })),
+    fc.constantFrom(0.5, 1, 0.3).map((per) => ({ method: { type: "bonus" as const, per }, value: fc.oneof({ weight: 40, arbitrary: fc.integer({ min: 0, max: 30 }) }, { weight: 2, arbitrary: fc.constant(0.25) }, { weight: 1, arbitrary: fc.constant(-1) }) })),
+    fc.constantFrom(undefined, 100, 7).map((scale) => ({
+      method: { type: "direct" as const, ...(scale !== undefined ? { scale } : {}) },
+      value: fc.oneof({ weight: 40, arbitrary: decimal(Math.floor(scale ?? points), 2).map(Math.abs) }, { weight: 2, arbitrary: fc.constantFrom(0, 0.1234567) }, { weight: 1, arbitrary: fc.constantFrom(-1, 1000) }),
+    })),
+    fc.constant({
+      method: { type: "votes" as const, grades: { 优秀: 1, 称职: 0.8, 基本称职: 0.6, 不称职: 0 } },
+      value: fc.oneof(
+        { weight: 40, arbitrary: fc.record({ 优秀: fc.integer({ min: 1, max: 40 }), 称职: fc.integer({ min: 0, max: 40 }), 不称职: fc.integer({ min: 0, max: 5 }) }) },
+        { weight: 2, arbitrary: fc.constant({ 优秀: "3" }) },
+        { weight: 1, arbitrary: fc.constantFrom({ 优秀: 0 }, { 差: 1 }, [1]) },
+      ),
+    }),
+    fc.record({ step: fc.constantFrom(undefined, 0.5, 1), floor: fc.constantFrom(undefined, 0, Math.min(points, 1)), lower: fc.boolean() }).map(({ step, floor, lower }) => ({
+      method: { type: "rank" as const, ...(step !== undefined ? { step } : { proportional: true }), ...(floor !== undefined ? { floor } : {}), ...(lower ? { direction: "lower" as const } : {}) },
+      value: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 100 }) }, { weight: 1, arbitrary: decimal(50, 2) }),
+    })),
+  );
+}
+
+// Real schemes round; one in four here does not, to test exactness without a rounding point.
+const rounding = fc.option(fc.record({ decimals: fc.integer({ min: 0, max: 4 }), mode: fc.constantFrom(...MODES) }), { nil: undefined, freq: 4 });
+
+const world = fc
+  .record({
+    groups: fc.array(fc.array(fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constantFrom(2.5, 7.25, 0.3)), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+    indicator: rounding,
+    group: rounding,
+    total: rounding,
+    convert: fc.boolean(),
+    bonusCap: fc.constantFrom(undefined, 3, 0.5),
+    deductionCap: fc.constantFrom(undefined, 5),
+    missing: fc.constantFrom(undefined, "not-applicable", "zero"),
+  })
+  .chain((w) => {
+    const flat = w.groups.flat();
+    return fc.tuple(fc.constant(w), fc.tuple(...flat.map((p) => method(p))));
+  })
+  .chain(([w, methods]) => {
+    let k = 0;
+    const groups = w.groups.map((pts, gi) => ({
+      id: `g${gi}`,
+      points: pts.reduce((a, b) => a + b * 1000, 0) / 1000,
+      indicators: pts.map((p) => ({ id: `i${k}`, points: p, method: methods[k++]!.method })),
+    }));
+    const scheme: SchemeConfig = {
+      id: "random",
+      full: groups.reduce((a, g) => a + g.points * 1000, 0) / 1000,
+      rounding: { ...(w.indicator ? { indicator: w.indicator } : {}), ...(w.group ? { group: w.group } : {}), ...(w.total ? { total: w.total } : {}) },
+      notApplicable: w.convert ? "convert" : "exclude",
+      groups,
+      adjustments: { ...(w.bonusCap !== undefined ? { bonus: { cap: w.bonusCap } } : {}), ...(w.deductionCap !== undefined ? { deduction: { cap: w.deductionCap } } : {}) },
+      vetoes: [
+        { id: "zero", effect: "zero" },
+        { id: "cap", effect: "cap", cap: 60 },
+        { id: "flag", effect: "flag" },
+      ],
+    };
+    const value = (i: number) => fc.oneof({ weight: 20, arbitrary: methods[i]!.value }, { weight: 1, arbitrary: fc.constantFrom(null, { na: true }) });
+    const item = fc.record({ points: fc.oneof(positive(3, 2), fc.constantFrom(0.125, "1.5", 1e-9)), reason: fc.constant("r") });
+    const subject = fc.record(
+      {
+        id: fc.constant(""),
+        group: fc.constantFrom("A", "B"),
+        values: fc.tuple(...methods.map((_, i) => fc.option(value(i), { nil: undefined, freq: 15 }))).map((vs) => Object.fromEntries(vs.flatMap((v, i) => (v === undefined ? [] : [[`i${i}`, v]])))),
+        bonus: fc.array(item, { maxLength: 2 }),
+        deductions: fc.array(item, { maxLength: 2 }),
+        vetoes: fc.subarray(["zero", "cap", "flag"], { maxLength: 2 }),
+      },
+      { requiredKeys: ["id", "values"] },
+    );
+    return fc.tuple(fc.constant(scheme), fc.array(subject, { minLength: 1, maxLength: 12 }), fc.constant(w.missing));
+  });
+
+type Outcome = { ok: true; totals: { subjectId: string; total: number }[] } | { ok: false; issues: unknown };
+const outcome = (fn: () => { subjectId: string; total: number }[]): Outcome => {
+  try {
+    return { ok: true, totals: fn().map((r) => ({ subjectId: r.subjectId, total: r.total })) };
+  } catch (error) {
+    if (!isJixiaoError(error)) throw error;
+    return { ok: false, issues: error.issues };
+  }
+};
+
+describe("scoreTotals: the exact fast path", () => {
+  it("gives exactly scoreAll's totals (or the same issues) for random schemes and subjects", () => {
+    let fastCases = 0;
+    let subjectsSeen = 0;
+    let subjectsFast = 0;
+    fc.assert(
+      fc.property(world, ([config, raw, missing]) => {
+        const scheme = defineScheme(config);
+        const subjects = raw.map((s, i) => ({ ...s, id: `s${String(i).padStart(3, "0")}` })) as SubjectInput[];
+        const options = missing === undefined ? undefined : { missing };
+        const full = outcome(() => scoreAll(scheme, subjects, options));
+        const fast = outcome(() => scoreTotals(scheme, subjects, options));
+        expect(fast).toEqual(full);
+        if (full.ok) {
+          fastCases++;
+          // How many of them the fast path itself scored (the rest fell back to the full path).
+          const f = compileFast(scheme, compiledScheme(scheme));
+          const totals = f ? fastTotals(f, subjects, options ?? {}, compiledScheme(scheme).rounding.indicator) : undefined;
+          subjectsSeen += subjects.length;
+          if (totals && !totals.rankFallback) subjectsFast += totals.totals.filter((t) => t !== undefined).length;
+        }
+      }),
+      { numRuns: RUNS, seed: Number(process.env.JIXIAO_SEED ?? 20261130) },
+    );
+    expect(fastCases).toBeGreaterThan(RUNS / 10);
+    // The cases must exercise the fast path, not only its fallback.
+    expect(subjectsFast / subjectsSeen).toBeGreaterThan(0.2);
+  });
+
+  it("gives the 361 example's contract total", () => {
+    const subject = { id: "c001", values: { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 }, bonus: [{ points: 1, reason: "创新" }] };
+    expect(scoreTotals(defineScheme(county361Example), [subject])).toEqual([{ subjectId: "c001", total: 86.3 }]);
+  });
+
+  it("agrees on a large batch with not-applicable values, bonus lists and vetoes", () => {
+    const scheme = defineScheme(county361Example);
+    const subjects = Array.from({ length: 5000 }, (_, i) => ({
+      id: `c${String(i).padStart(5, "0")}`,
+      values: { attendance: i % 5, study: gradeNames[i % 4]!, political: 70 + (i % 30), collection: i % 13 === 0 ? null : 80 + (i % 200) / 10, backlog: i % 11, grabbed: (i % 100) / 10 },
+      ...(i % 7 === 0 ? { bonus: [{ points: 1.5, reason: "创新" }] } : {}),
+      ...(i % 501 === 0 ? { vetoes: ["discipline"] } : {}),
+    }));
+    expect(scoreTotals(scheme, subjects)).toEqual(scoreAll(scheme, subjects).map((r) => ({ subjectId: r.subjectId, total: r.total })));
+  });
+
+  it("refuses what scoreAll refuses, with the same issues", () => {
+    const scheme = defineScheme(county361Example);
+    const bad = [
+      { id: "a", values: { attendance: 1, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 } },
+      { id: "a", values: { attendance: Number.NaN } },
+      { id: "__proto__", values: {} },
+    ] as SubjectInput[];
+    expect(outcome(() => scoreTotals(scheme, bad))).toEqual(outcome(() => scoreAll(scheme, bad)));
+    expect(outcome(() => scoreTotals(scheme, "x" as never))).toEqual(outcome(() => scoreAll(scheme, "x" as never)));
+    expect(outcome(() => scoreTotals(scheme, [], { missing: "sometimes" } as never)).ok).toBe(false);
+  });
+});

@@ -19,6 +19,8 @@ import type { ScoreOptions } from "./result.js";
 
 /** Decimals of the common scale: points are integers counting 10^-8. */
 const Q = 8;
+/** 10^Q: a fast value divided by it is its points. @internal */
+export const FAST_SCALE = 10 ** Q;
 /** The largest magnitude kept: products up to it, and a quotient's divisor times its quotient, are exact. */
 const LIM = 2 ** 52;
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -337,10 +339,12 @@ function fastMethod(
   }
 }
 
-/** The outcome of the fast path for a batch: totals by index, and the indexes it left to the full path. */
+/** The outcome of the fast path for a batch: totals by index (`undefined` where it left a subject to the full path). */
 export interface FastTotals {
   readonly totals: (number | undefined)[];
-  /** Whether a subject fell outside the fast path while the batch has rank indicators (then the whole batch takes the full path). */
+  /** Each rank indicator's earned points (scale Q, rounded as the indicator rounds) by subject index. */
+  readonly ranks: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** Whether the batch as a whole must take the full path (an unusual subject, or a rank value the fast path cannot read). */
   readonly rankFallback: boolean;
 }
 
@@ -353,18 +357,24 @@ function plain(v: unknown): v is Record<string, unknown> {
 const SUBJECT_KEYS = new Set(["id", "name", "group", "values", "bonus", "deductions", "vetoes", "flags", "attributes"]);
 const text200 = (v: unknown, min = 0) => typeof v === "string" && v.length >= min && v.length <= 200;
 
-/** Reads a list of adjustment items (none aimed at an indicator) into their sum at scale Q, or `undefined`. */
-function itemsSum(list: unknown): number | undefined {
+/**
+ * Reads a list of adjustment items into the sum of those for the total, at scale Q, and adds
+ * those aimed at an indicator to `aimed` (by indicator id); `undefined` for anything unusual.
+ */
+function itemsSum(list: unknown, aimed: Map<string, number>): number | undefined {
   if (list === undefined) return 0;
   if (!Array.isArray(list) || list.length > 10_000) return undefined;
   let total = 0;
   for (const item of list) {
-    if (!plain(item) || item.indicator !== undefined) return undefined;
-    for (const key of Object.keys(item)) if (key !== "points" && key !== "reason" && key !== "ref") return undefined;
+    if (!plain(item)) return undefined;
+    for (const key of Object.keys(item)) if (key !== "points" && key !== "reason" && key !== "ref" && key !== "indicator") return undefined;
     if (typeof item.reason !== "string" || item.reason.length < 1 || item.reason.length > 500) return undefined;
     if (item.ref !== undefined && (typeof item.ref !== "string" || item.ref.length > 500)) return undefined;
     if (!read(item.points) || A <= 0) return undefined;
-    total = check(total + mul(A, POW10[Q - S]!));
+    const points = mul(A, POW10[Q - S]!);
+    if (item.indicator === undefined) total = check(total + points);
+    else if (typeof item.indicator === "string") aimed.set(item.indicator, check((aimed.get(item.indicator) ?? 0) + points));
+    else return undefined;
   }
   return total;
 }
@@ -457,7 +467,7 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const totals: (number | undefined)[] = new Array(subjects.length);
   const plainSubjects: Record<string, unknown>[] = [];
   for (const subject of subjects) {
-    if (!plain(subject) || !wellFormed(subject)) return { totals: new Array(subjects.length), rankFallback: true };
+    if (!plain(subject) || !wellFormed(subject)) return { totals: new Array(subjects.length), ranks: new Map(), rankFallback: true };
     plainSubjects.push(subject);
   }
   const mode: RoundingMode | "exact" = indRound ? (indRound.mode ?? "half-up") : "exact";
@@ -467,42 +477,52 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
     if (!ind.rank) continue;
     bad = false;
     const earned = rankEarned(ind.rank, ind.points, plainSubjects, id, mode, to);
-    if (!earned || bad) return { totals, rankFallback: true };
+    if (!earned || bad) return { totals, ranks, rankFallback: true };
     ranks.set(id, earned);
   }
-  let rankFallback = false;
   const groupSums = new Array<number>(f.groups.length);
   for (let i = 0; i < plainSubjects.length; i++) {
-    const subject = plainSubjects[i]!;
     bad = false;
-    const total = subjectTotal(f, subject, i, ranks, options, groupSums);
-    if (total === undefined || bad) {
-      if (ranks.size > 0) rankFallback = true;
-      totals[i] = undefined;
-    } else totals[i] = total;
+    const total = subjectTotal(f, plainSubjects[i]!, i, ranks, options, groupSums);
+    totals[i] = bad ? undefined : total;
   }
-  return { totals, rankFallback };
+  return { totals, ranks, rankFallback: false };
 }
 
 function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: number, ranks: ReadonlyMap<string, ReadonlyMap<number, number>>, options: ScoreOptions, groupSums: number[]): number | undefined {
   const values = subject.values as Record<string, unknown>;
   for (const key of Object.keys(values)) if (!f.indicators.has(key)) return undefined;
-  const bonus = itemsSum(subject.bonus);
-  const deduction = itemsSum(subject.deductions);
+  const aimedBonus = new Map<string, number>();
+  const aimedDeduction = new Map<string, number>();
+  const bonus = itemsSum(subject.bonus, aimedBonus);
+  const deduction = itemsSum(subject.deductions, aimedDeduction);
   if (bonus === undefined || deduction === undefined) return undefined;
+  for (const id of aimedBonus.keys()) if (!f.indicators.has(id)) return undefined;
+  for (const id of aimedDeduction.keys()) if (!f.indicators.has(id)) return undefined;
+  const aimed = aimedBonus.size + aimedDeduction.size > 0;
   groupSums.fill(0);
   let applicable = 0;
   for (const [id, ind] of f.indicators) {
     let earnedQ: number | null | undefined;
     if (!Object.prototype.hasOwnProperty.call(values, id)) {
-      if (options.missing === "not-applicable") continue;
+      if (options.missing === "not-applicable") {
+        if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) return undefined;
+        continue;
+      }
       if (options.missing !== "zero") return undefined;
       earnedQ = 0;
     } else {
       const raw = values[id];
-      if (isNotApplicable(raw)) continue;
+      if (isNotApplicable(raw)) {
+        if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) return undefined;
+        continue;
+      }
       earnedQ = ind.rank ? ranks.get(id)!.get(index) : ind.score!(raw);
       if (earnedQ === null || earnedQ === undefined) return undefined;
+    }
+    if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) {
+      // Items aimed at the indicator, after its rounding: up to its points, down to 0.
+      earnedQ = Math.max(0, Math.min(ind.points, earnedQ + (aimedBonus.get(id) ?? 0)) - (aimedDeduction.get(id) ?? 0));
     }
     groupSums[ind.group] = check(groupSums[ind.group]! + earnedQ);
     applicable += ind.points;

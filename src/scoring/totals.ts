@@ -3,7 +3,9 @@ import { parseWith } from "../core/validate.js";
 import { compiledScheme, defineScheme, type Scheme } from "../scheme/define.js";
 import type { SchemeConfig } from "../scheme/types.js";
 import { evaluate } from "./evaluate.js";
-import { compileFast, fastTotals, type FastScheme } from "./fast.js";
+import { compileFast, FAST_SCALE, fastTotals, type FastScheme } from "./fast.js";
+import { Dec } from "../core/decimal.js";
+import type { MethodOutcome } from "../methods/types.js";
 import type { ScoreOptions } from "./result.js";
 import { MAX_BATCH, scoreAll, scoreOptionsSchema } from "./score.js";
 import { subjectSchema, type SubjectInput } from "./subject.js";
@@ -76,7 +78,13 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
     if (total === undefined) {
       const parsed = safely(() => parseWith(subjectSchema, subject, "Subject is not valid", [i]) as SubjectInput);
       if (!parsed.success) return void issues.push(...parsed.issues);
-      total = evaluate(s, parsed.output, opts, undefined, [i], issues)?.total;
+      // Rank indicators: the places the fast path found across the whole batch.
+      const batch = new Map<string, MethodOutcome>();
+      for (const [id, earned] of fast.ranks) {
+        const e = earned.get(i);
+        if (e !== undefined) batch.set(id, { fraction: null, earned: new Dec(e).div(FAST_SCALE), values: { rank: "batch" } });
+      }
+      total = evaluate(s, parsed.output, opts, batch, [i], issues)?.total;
     }
     if (total !== undefined) out.push({ subjectId: (subject as { id: string }).id, total });
   });

@@ -36,7 +36,7 @@ function method(points: number): fc.Arbitrary<{ method: JsonMethod; value: fc.Ar
       method: { type: "completion" as const, target, ...(cap !== undefined ? { cap } : {}), ...(lower ? { direction: "lower" as const } : {}) },
       value: edgeNumber,
     })),
-    fc.record({ best: fc.constantFrom(0, 10, 100, 3.3), worst: fc.constantFrom(5, 60, -2, 7), wf: fc.constantFrom(undefined, 0, 0.5, 0.35) }).filter(({ best, worst }) => best !== worst).map(({ best, worst, wf }) => ({
+    fc.record({ best: fc.constantFrom(0, 10, 100, 3.3), worst: fc.constantFrom(5, 60, -2, 7), wf: fc.constantFrom(undefined, 0, 0.5, 0.35) }).filter(({ best, worst }) => (best as number) !== (worst as number)).map(({ best, worst, wf }) => ({
       method: { type: "band" as const, best, worst, ...(wf !== undefined ? { worstFraction: wf } : {}) },
       value: edgeNumber,
     })),
@@ -113,7 +113,10 @@ const world = fc
       ],
     };
     const value = (i: number) => fc.oneof({ weight: 20, arbitrary: methods[i]!.value }, { weight: 1, arbitrary: fc.constantFrom(null, { na: true }) });
-    const item = fc.record({ points: fc.oneof(positive(3, 2), fc.constantFrom(0.125, "1.5", 1e-9)), reason: fc.constant("r") });
+    const item = fc.record(
+      { points: fc.oneof(positive(3, 2), fc.constantFrom(0.125, "1.5", 1e-9)), reason: fc.constant("r"), indicator: fc.constantFrom("i0", `i${methods.length - 1}`) },
+      { requiredKeys: ["points", "reason"] },
+    );
     const subject = fc.record(
       {
         id: fc.constant(""),

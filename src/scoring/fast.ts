@@ -444,13 +444,10 @@ function rankEarned(f: FastRank, points: number, subjects: readonly Record<strin
         const num = f.lower ? leader : e.v;
         const den = f.lower ? e.v : leader;
         // A ratio of 1 or more (or a zero leader) earns the points; otherwise points × value ÷ leader.
-        const whole = den === 0 || num >= den;
-        const exactFloor = whole ? false : mul(mul(f.points.n, num), pow(Q - f.points.s)) <= mul(f.floor, den);
-        earnedQ = whole
-          ? mul(quotient(Math.max(points, f.floor), Q, 1, 0, to, mode), up)
-          : exactFloor
-            ? mul(quotient(f.floor, Q, 1, 0, to, mode), up)
-            : mul(quotient(mul(f.points.n, num), f.points.s, den, 0, to, mode), up);
+        // Rounding is monotone, so rounding max(earned, floor) is the larger of the two rounded.
+        const earned = den === 0 || num >= den ? points : undefined;
+        const rounded = earned !== undefined ? quotient(earned, Q, 1, 0, to, mode) : quotient(mul(f.points.n, num), f.points.s, den, 0, to, mode);
+        earnedQ = mul(Math.max(rounded, f.floor === 0 ? 0 : quotient(f.floor, Q, 1, 0, to, mode)), up);
       }
       out.set(e.index, earnedQ);
     }

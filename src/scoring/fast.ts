@@ -119,7 +119,9 @@ type FastMethod = (value: unknown) => number | null;
 
 /** A compiled fast scheme: its indicators' fast methods, and what combining them needs. */
 export interface FastScheme {
-  readonly indicators: ReadonlyMap<string, { readonly group: number; readonly points: number; readonly score: FastMethod | undefined; readonly rank?: FastRank }>;
+  readonly indicators: ReadonlyMap<string, FastIndicator>;
+  /** The indicators in scheme order, for the per-subject loop. */
+  readonly list: readonly (FastIndicator & { readonly id: string })[];
   readonly groups: readonly { readonly ids: readonly string[]; readonly rounding?: Rounding }[];
   readonly full: Scaled;
   readonly allPoints: number;
@@ -128,6 +130,14 @@ export interface FastScheme {
   readonly bonusCap: number | undefined;
   readonly deductionCap: number | undefined;
   readonly vetoes: ReadonlyMap<string, { readonly effect: "zero" | "cap" | "flag"; readonly cap: number }>;
+}
+
+/** An indicator on the fast path. */
+interface FastIndicator {
+  readonly group: number;
+  readonly points: number;
+  readonly score: FastMethod | undefined;
+  readonly rank?: FastRank;
 }
 
 /** A rank method's fast parameters. */
@@ -190,6 +200,7 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
   for (const i of indicators.values()) allPoints += i.points;
   return {
     indicators,
+    list: [...indicators].map(([id, ind]) => ({ id, ...ind })),
     groups: s.groups.map((g) => ({ ids: g.indicators.map((i) => i.id), ...(s.rounding.group ? { rounding: s.rounding.group } : {}) })),
     full,
     allPoints: check(allPoints),
@@ -486,22 +497,35 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   return { totals, ranks, rankFallback: false };
 }
 
+// Reused across subjects: the items aimed at indicators, by indicator id.
+const aimedBonus = new Map<string, number>();
+const aimedDeduction = new Map<string, number>();
+
 function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: number, ranks: ReadonlyMap<string, ReadonlyMap<number, number>>, options: ScoreOptions, groupSums: number[]): number | undefined {
   const values = subject.values as Record<string, unknown>;
-  for (const key of Object.keys(values)) if (!f.indicators.has(key)) return undefined;
-  const aimedBonus = new Map<string, number>();
-  const aimedDeduction = new Map<string, number>();
-  const bonus = itemsSum(subject.bonus, aimedBonus);
-  const deduction = itemsSum(subject.deductions, aimedDeduction);
-  if (bonus === undefined || deduction === undefined) return undefined;
-  for (const id of aimedBonus.keys()) if (!f.indicators.has(id)) return undefined;
-  for (const id of aimedDeduction.keys()) if (!f.indicators.has(id)) return undefined;
-  const aimed = aimedBonus.size + aimedDeduction.size > 0;
+  let bonus = 0;
+  let deduction = 0;
+  let aimed = false;
+  if (subject.bonus !== undefined || subject.deductions !== undefined) {
+    aimedBonus.clear();
+    aimedDeduction.clear();
+    const b = itemsSum(subject.bonus, aimedBonus);
+    const d = itemsSum(subject.deductions, aimedDeduction);
+    if (b === undefined || d === undefined) return undefined;
+    for (const id of aimedBonus.keys()) if (!f.indicators.has(id)) return undefined;
+    for (const id of aimedDeduction.keys()) if (!f.indicators.has(id)) return undefined;
+    bonus = b;
+    deduction = d;
+    aimed = aimedBonus.size + aimedDeduction.size > 0;
+  }
   groupSums.fill(0);
   let applicable = 0;
-  for (const [id, ind] of f.indicators) {
+  let present = 0;
+  for (const ind of f.list) {
+    const id = ind.id;
     let earnedQ: number | null | undefined;
-    if (!Object.prototype.hasOwnProperty.call(values, id)) {
+    const raw = values[id];
+    if (raw === undefined && !Object.prototype.hasOwnProperty.call(values, id)) {
       if (options.missing === "not-applicable") {
         if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) return undefined;
         continue;
@@ -509,7 +533,7 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
       if (options.missing !== "zero") return undefined;
       earnedQ = 0;
     } else {
-      const raw = values[id];
+      present++;
       if (isNotApplicable(raw)) {
         if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) return undefined;
         continue;
@@ -524,7 +548,10 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
     groupSums[ind.group] = check(groupSums[ind.group]! + earnedQ);
     applicable += ind.points;
   }
-  if (applicable === 0) return undefined;
+  // A key that names no indicator: the full path reports it.
+  let keys = 0;
+  for (const key in values) if (Object.prototype.hasOwnProperty.call(values, key)) keys++;
+  if (keys !== present || applicable === 0) return undefined;
   let earnedTotal = 0;
   for (let g = 0; g < f.groups.length; g++) {
     const r = f.groups[g]!.rounding;

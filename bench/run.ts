@@ -1,0 +1,594 @@
+/**
+ * The benchmark (`npm run bench`): six workloads over a synthetic national service (bench/generate.ts),
+ * each timed against baselines in the same run, with workload 1's totals checked against the
+ * decimal.js baseline exactly. Prints a table and writes `bench/results/<date>-<cadres>.json`.
+ *
+ *   npm run bench -- [--cadres 10000] [--runs 3] [--workloads 1,2,3,4,5,6] [--skip decimal,zen]
+ *                    [--indicators 80] [--out bench/results]
+ *
+ * Workloads: (1) score a quarter; (2) rank and tier within peer groups (county × job level);
+ * (3) task credits (三单) and last-place deductions; (4) cascade the national plan; (5) summarize a
+ * year of growth-account ledgers; (6) the whole national year end to end. See docs/performance.md.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import {
+  allocateTasks,
+  annualResults,
+  annualTiersExample,
+  assignTiers,
+  cascade,
+  createLedger,
+  creditTasks,
+  defineOrgTree,
+  defineScheme,
+  defineTierPolicy,
+  lastPlaceDeductions,
+  rank,
+  resultEntries,
+  summarizeAccounts,
+  withPenalties,
+  type Allocation,
+  type Completion,
+  type LastPlacePolicy,
+  type LedgerEntry,
+  type Rankable,
+  type SubjectInput,
+  type TaskCredits,
+  type TierPolicy,
+} from "../src/index.js";
+import { compileFloat, decimalTotals, floatTotals } from "./baselines.js";
+import { engineTotals, type EngineTotal } from "./engine.js";
+import {
+  benchScheme,
+  cadresOf,
+  countyTasks,
+  departmentOf,
+  generateNation,
+  ledgerEntries,
+  nationalPlan,
+  peerOf,
+  provinceQuarter,
+  quarterSubjects,
+  TASK_POLICY,
+  type Cadre,
+  type County,
+  type CountyTasks,
+  type Province,
+} from "./generate.js";
+import { loadZen, zenTotals } from "./zen.js";
+
+// ─────────────────────────────────────────── options ───────────────────────────────────────────
+
+const flag = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const CADRES = Number(flag("cadres") ?? 10_000);
+const RUNS = Number(flag("runs") ?? 3);
+const WORKLOADS = (flag("workloads") ?? "1,2,3,4,5,6").split(",").map(Number);
+const SKIP = new Set((flag("skip") ?? "").split(",").filter(Boolean));
+const INDICATORS = Number(flag("indicators") ?? 80);
+const OUT = flag("out") ?? "bench/results";
+if (!Number.isInteger(CADRES) || CADRES < 100 || CADRES > 2_000_000) throw new Error("--cadres must be a whole number from 100 to 2,000,000");
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error("--runs must be a whole number of at least 1");
+
+// ─────────────────────────────────────────── helpers ───────────────────────────────────────────
+
+const MiB = 2 ** 20;
+let peakRss = 0;
+let peakHeap = 0;
+/** Samples memory; called at every chunk boundary (no --expose-gc: peaks are as observed). */
+function sample(): void {
+  const m = process.memoryUsage();
+  if (m.rss > peakRss) peakRss = m.rss;
+  if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+}
+function resetPeaks(): void {
+  peakRss = 0;
+  peakHeap = 0;
+  sample();
+}
+
+/** Accumulates the time of timed calls by name. */
+class Clock {
+  readonly ms: Record<string, number> = {};
+  /** Time of the engine's parts, by part name (workload 6). */
+  readonly parts: Record<string, number> = {};
+  time<T>(name: string, fn: () => T, part?: string): T {
+    const start = performance.now();
+    const out = fn();
+    const ms = performance.now() - start;
+    this.ms[name] = (this.ms[name] ?? 0) + ms;
+    if (part) this.parts[part] = (this.parts[part] ?? 0) + ms;
+    return out;
+  }
+  async timeAsync<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    const out = await fn();
+    this.ms[name] = (this.ms[name] ?? 0) + performance.now() - start;
+    return out;
+  }
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+interface Measure {
+  /** Median time, ms. */
+  readonly ms: number;
+  readonly runs: readonly number[];
+}
+interface WorkloadResult {
+  readonly id: number;
+  readonly name: string;
+  readonly items: number;
+  readonly itemLabel: string;
+  readonly engine: Measure;
+  readonly float?: Measure;
+  readonly decimal?: Measure;
+  readonly zen?: Measure;
+  /** engine ÷ float (how many times the float loop's time), decimal ÷ engine and zen ÷ engine (how many times faster). */
+  readonly ratios: { readonly engineOverFloat?: number; readonly decimalOverEngine?: number; readonly zenOverEngine?: number };
+  readonly peak: { readonly rssMiB: number; readonly heapUsedMiB: number };
+  readonly notes: Record<string, unknown>;
+}
+
+function measures(runs: readonly Record<string, number>[], name: string): Measure | undefined {
+  const xs = runs.map((r) => r[name]).filter((x): x is number => x !== undefined);
+  return xs.length ? { ms: median(xs), runs: xs } : undefined;
+}
+
+function finish(id: number, name: string, items: number, itemLabel: string, runs: readonly Record<string, number>[], notes: Record<string, unknown>): WorkloadResult {
+  const engine = measures(runs, "engine")!;
+  const float = measures(runs, "float");
+  const decimal = measures(runs, "decimal");
+  const zen = measures(runs, "zen");
+  return {
+    id,
+    name,
+    items,
+    itemLabel,
+    engine,
+    ...(float ? { float } : {}),
+    ...(decimal ? { decimal } : {}),
+    ...(zen ? { zen } : {}),
+    ratios: {
+      ...(float ? { engineOverFloat: engine.ms / float.ms } : {}),
+      ...(decimal ? { decimalOverEngine: decimal.ms / engine.ms } : {}),
+      ...(zen ? { zenOverEngine: zen.ms / engine.ms } : {}),
+    },
+    peak: { rssMiB: Math.round(peakRss / MiB), heapUsedMiB: Math.round(peakHeap / MiB) },
+    notes,
+  };
+}
+
+// ─────────────────────────────────────────── the data ──────────────────────────────────────────
+
+const nation = generateNation(CADRES);
+const scheme = defineScheme(benchScheme);
+const floatScheme = compileFloat(benchScheme);
+const tierPolicy: TierPolicy = defineTierPolicy({
+  id: "bench-quarter-tiers",
+  tiers: [{ name: "好", share: 0.2, excludeVetoed: true }, { name: "中" }, { name: "差", share: 0.1 }],
+  count: "floor",
+  ties: "better",
+  vetoTier: "差",
+});
+const lastPlacePolicy: LastPlacePolicy = { deductions: [1], minGroupSize: 5, target: "total", flag: { id: "promotion-deferred", name: "晋升暂缓" } };
+
+const text = (t: number | string) => String(t);
+/** Engine totals of a province's quarter 1, computed once and kept (a number per cadre). */
+const totalsCache = new Map<number, EngineTotal[]>();
+function provinceTotals(p: Province, subjects: readonly SubjectInput[]): EngineTotal[] {
+  let t = totalsCache.get(p.index);
+  if (!t) totalsCache.set(p.index, (t = engineTotals(scheme, subjects)));
+  return t;
+}
+
+/** What ranking needs of a subject: its total, peer group and department, and vetoes. */
+function rankables(subjects: readonly SubjectInput[], totals: readonly EngineTotal[]): Rankable[] {
+  const byId = new Map(totals.map((t) => [t.subjectId, t.total]));
+  return subjects.map((s) => ({
+    subjectId: s.id,
+    total: byId.get(s.id)!,
+    attributes: { peer: s.group!, department: String(s.attributes!.department) },
+    vetoes: (s.vetoes ?? []).filter((v) => v !== "notice").map((v) => ({ id: typeof v === "string" ? v : v.id })),
+  }));
+}
+
+// ─────────────────────────────────────────── workloads ─────────────────────────────────────────
+
+async function workload1(zen: Awaited<ReturnType<typeof loadZen>>): Promise<WorkloadResult> {
+  resetPeaks();
+  const runs: Record<string, number>[] = [];
+  let mismatches = 0;
+  const examples: string[] = [];
+  let floatOff = 0;
+  let zenOff = 0;
+  const zenExamples: string[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const clock = new Clock();
+    for (const p of nation.provinces) {
+      const { subjects } = provinceQuarter(nation, p, 1);
+      const engine = clock.time("engine", () => engineTotals(scheme, subjects));
+      const floats = clock.time("float", () => floatTotals(floatScheme, subjects));
+      sample();
+      if (r === 0) totalsCache.set(p.index, engine);
+      const exact = new Map(engine.map((t) => [t.subjectId, text(t.total)]));
+      if (r === 0) subjects.forEach((s, k) => void (String(floats[k]) !== exact.get(s.id) && floatOff++));
+      if (!SKIP.has("decimal")) {
+        const dec = clock.time("decimal", () => decimalTotals(benchScheme, subjects));
+        sample();
+        if (r === 0)
+          for (const d of dec)
+            if (exact.get(d.subjectId) !== d.total) {
+              mismatches++;
+              if (examples.length < 10) examples.push(`${d.subjectId}: engine ${exact.get(d.subjectId)} decimal.js ${d.total}`);
+            }
+      }
+      if (zen.ok && !SKIP.has("zen")) {
+        const z = await clock.timeAsync("zen", () => zenTotals(zen.module, benchScheme, subjects));
+        sample();
+        if (r === 0)
+          for (const t of z)
+            if (exact.get(t.subjectId) !== t.total) {
+              zenOff++;
+              if (zenExamples.length < 5) zenExamples.push(`${t.subjectId}: engine ${exact.get(t.subjectId)} zen ${t.total}`);
+            }
+      }
+    }
+    runs.push(clock.ms);
+  }
+  return finish(1, "score a quarter", CADRES, "cadres", runs, {
+    exactCheck: SKIP.has("decimal") ? "skipped" : { compared: CADRES, mismatches, examples },
+    floatTotalsDifferingFromExact: floatOff,
+    ...(zen.ok && !SKIP.has("zen") ? { zenTotalsDifferingFromExact: zenOff, zenExamples } : {}),
+  });
+}
+
+/** Float baseline of workload 2: sort each peer group, cut 20% / 10% by position. */
+function floatTiers(subjects: readonly SubjectInput[], totals: Float64Array): number {
+  const groups = new Map<string, number[]>();
+  subjects.forEach((s, i) => void (groups.get(s.group!) ?? groups.set(s.group!, []).get(s.group!)!).push(i));
+  let good = 0;
+  for (const list of groups.values()) {
+    list.sort((a, b) => totals[b]! - totals[a]! || (subjects[a]!.id < subjects[b]!.id ? -1 : 1));
+    const top = Math.floor(list.length * 0.2);
+    const bottom = Math.floor(list.length * 0.1);
+    for (let k = 0; k < list.length; k++) if (k < top) good++; else if (k >= list.length - bottom) good--;
+  }
+  return good;
+}
+
+function workload2(): WorkloadResult {
+  resetPeaks();
+  const runs: Record<string, number>[] = [];
+  let groups = 0;
+  const placed: Record<string, number> = {};
+  for (let r = 0; r < RUNS; r++) {
+    const clock = new Clock();
+    for (const p of nation.provinces) {
+      const { subjects } = provinceQuarter(nation, p, 1);
+      const items = rankables(subjects, provinceTotals(p, subjects));
+      const tiers = clock.time("engine", () => assignTiers(rank(items, { groupBy: "peer" }), tierPolicy));
+      const floats = new Float64Array(items.map((i) => Number(i.total)));
+      clock.time("float", () => floatTiers(subjects, floats));
+      sample();
+      if (r === 0) {
+        groups += tiers.groups.length;
+        for (const pl of tiers.placements) placed[pl.tier] = (placed[pl.tier] ?? 0) + 1;
+      }
+    }
+    runs.push(clock.ms);
+  }
+  return finish(2, "rank and tier (county × job level)", CADRES, "cadres", runs, { peerGroups: groups, placed });
+}
+
+/** Float baseline of workload 3: seat grabs in time order, credit in float, find each department's last. */
+function floatTasks(t: CountyTasks): Map<string, number> {
+  const seats = new Map(t.board.tasks.map((x) => [x.id, { left: x.seats ?? 1, owners: [] as string[] }]));
+  const per = new Map<string, number>();
+  const grabs = [...t.grabs].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.person < b.person ? -1 : a.person > b.person ? 1 : a.task < b.task ? -1 : 1));
+  for (const g of grabs) {
+    const s = seats.get(g.task)!;
+    if (s.left === 0 || (per.get(g.person) ?? 0) >= 3 || s.owners.includes(g.person)) continue;
+    s.left--;
+    s.owners.push(g.person);
+    per.set(g.person, (per.get(g.person) ?? 0) + 1);
+  }
+  const coef: Record<string, number> = { 高: 1.5, 中: 1.2, 低: 1 };
+  const quality: Record<string, number> = { 优: 1, 良: 0.85, 中: 0.7 };
+  const credit = new Map<string, number>();
+  for (const task of t.board.tasks) {
+    const owners = seats.get(task.id)!.owners;
+    for (const o of owners) {
+      const c = t.completionOf(task.id, o);
+      if (!c) continue;
+      const v = ((Number(task.points) * coef[task.difficulty]!) / owners.length) * quality[c.quality as string]! * (c.completed ? 0.5 : 1);
+      credit.set(o, Math.min(6, (credit.get(o) ?? 0) + v));
+    }
+  }
+  return credit;
+}
+function floatLastPlace(items: readonly Rankable[]): number {
+  const low = new Map<string, { min: number; n: number }>();
+  for (const i of items) {
+    const d = String(i.attributes!.department);
+    const v = Number(i.total);
+    const e = low.get(d);
+    if (!e) low.set(d, { min: v, n: 1 });
+    else (e.n++, v < e.min && (e.min = v));
+  }
+  let n = 0;
+  for (const i of items) {
+    const e = low.get(String(i.attributes!.department))!;
+    if (e.n >= 5 && Number(i.total) === e.min) n++;
+  }
+  return n;
+}
+
+/** Completions of the owners of an allocation (the data a bureau enters; not timed). */
+const completionsOf = (t: CountyTasks, allocation: Allocation): Completion[] =>
+  allocation.tasks.flatMap((x) => x.owners.map((o) => t.completionOf(x.task, o.person)).filter((c): c is Completion => c !== undefined));
+
+function workload3(): WorkloadResult {
+  resetPeaks();
+  const runs: Record<string, number>[] = [];
+  let deducted = 0;
+  let tasks = 0;
+  let credited = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const clock = new Clock();
+    for (const p of nation.provinces) {
+      const { subjects, cadres } = provinceQuarter(nation, p, 1);
+      let at = 0;
+      for (const county of p.counties) {
+        const list = cadres.slice(at, (at += county.cadres));
+        if (list.length === 0) continue;
+        const t = countyTasks(nation, county, list, 1);
+        const allocation = clock.time("engine", () => allocateTasks(t.board, t.grabs, t.staff, TASK_POLICY.allocation));
+        const completions = completionsOf(t, allocation);
+        const credits = clock.time("engine", () => creditTasks(t.board, allocation, completions, TASK_POLICY.credit));
+        clock.time("float", () => floatTasks(t));
+        if (r === 0) (tasks += t.board.tasks.length), (credited += credits.people.length);
+      }
+      const items = rankables(subjects, provinceTotals(p, subjects));
+      const last = clock.time("engine", () => {
+        const result = lastPlaceDeductions(rank(items, { groupBy: "department" }), lastPlacePolicy);
+        withPenalties(subjects, result);
+        return result;
+      });
+      clock.time("float", () => floatLastPlace(items));
+      sample();
+      if (r === 0) deducted += last.deductions.length;
+    }
+    runs.push(clock.ms);
+  }
+  return finish(3, "task credits and last place", CADRES, "cadres", runs, { tasks, peopleCredited: credited, lastPlaceDeductions: deducted });
+}
+
+/** Float baseline of workload 4 (as bench/cascade.ts had it): the same splits in float64, nothing else. */
+function floatCascade(plan: ReturnType<typeof nationalPlan>): number {
+  const children = new Map<string, string[]>();
+  for (const u of nation.units) if (u.parent) (children.get(u.parent) ?? children.set(u.parent, []).get(u.parent)!).push(u.id);
+  let checksum = 0;
+  for (const ind of plan.indicators) {
+    let frontier: [string, number][] = [["N", Number(ind.target)]];
+    for (const step of ind.steps ?? []) {
+      const next: [string, number][] = [];
+      for (const [unit, target] of frontier) {
+        const kids = children.get(unit) ?? [];
+        if (step.how === "retain") continue;
+        if (step.how === "replicate") for (const k of kids) next.push([k, target]);
+        else if (step.by === "equal") for (const k of kids) next.push([k, target / kids.length]);
+        else if (step.by === "base") {
+          const total = kids.reduce((s, k) => s + Number(step.base[k]), 0);
+          for (const k of kids) next.push([k, (target * Number(step.base[k])) / total]);
+        }
+      }
+      frontier = next;
+    }
+    for (const [, t] of frontier) checksum += t;
+  }
+  return checksum;
+}
+
+const tree = defineOrgTree(nation.units);
+const plan = nationalPlan(nation, INDICATORS);
+
+function workload4(): WorkloadResult {
+  resetPeaks();
+  const runs: Record<string, number>[] = [];
+  let conserved = true;
+  let rows = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const clock = new Clock();
+    const result = clock.time("engine", () => cascade(plan, tree));
+    sample();
+    conserved &&= result.report.conservation.every((c) => c.ok);
+    rows = result.units.reduce((a, u) => a + u.indicators.length, 0);
+    clock.time("float", () => floatCascade(plan));
+    runs.push(clock.ms);
+  }
+  return finish(4, `cascade the national plan (${INDICATORS} indicators)`, nation.units.length, "units", runs, { unitIndicators: rows, everySplitConserved: conserved });
+}
+
+/** Float baseline of workload 5: apply corrections and sum each person's year in float64. */
+function floatLedger(entries: readonly LedgerEntry[]): Map<string, number> {
+  const points = new Map<string, number>();
+  for (const e of entries) {
+    if (e.corrects === undefined) points.set(e.id, Number(e.points));
+    else points.set(e.corrects, e.action === "reverse" ? 0 : Number(e.points));
+  }
+  const sums = new Map<string, number>();
+  for (const e of entries) if (e.corrects === undefined) sums.set(e.person, (sums.get(e.person) ?? 0) + points.get(e.id)!);
+  return sums;
+}
+
+function workload5(): WorkloadResult {
+  resetPeaks();
+  const runs: Record<string, number>[] = [];
+  let entries = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const clock = new Clock();
+    for (const county of nation.counties) {
+      if (county.cadres === 0) continue;
+      const list = ledgerEntries(nation, county, cadresOf(nation, county));
+      clock.time("engine", () => summarizeAccounts(createLedger(list), { period: "2024" }));
+      clock.time("float", () => floatLedger(list));
+      if (r === 0) entries += list.length;
+      if (county.index % 50 === 0) sample();
+    }
+    sample();
+    runs.push(clock.ms);
+  }
+  return finish(5, "summarize a year of ledgers", CADRES, "cadres", runs, { entries, entriesPerCadre: Math.round((entries / CADRES) * 10) / 10 });
+}
+
+/** Workload 6: four quarters of tasks → scores → last place → rescore → tiers, the cascade, then the ledgers and annual tiers. */
+function workload6(): WorkloadResult {
+  resetPeaks();
+  const runs: Record<string, number>[] = [];
+  const notes: Record<string, number> = { ledgerEntries: 0, annualGood: 0 };
+  for (let r = 0; r < RUNS; r++) {
+    const clock = new Clock();
+    const wall = performance.now();
+    /** Each county's four quarterly totals, in cadre order. */
+    const quarterly = new Map<number, Float64Array[]>();
+    for (let q = 1; q <= 4; q++) {
+      for (const p of nation.provinces) {
+        const subjects: SubjectInput[] = [];
+        const cadreLists: [County, Cadre[]][] = [];
+        for (const county of p.counties) {
+          if (county.cadres === 0) continue;
+          const list = cadresOf(nation, county);
+          cadreLists.push([county, list]);
+          const t = countyTasks(nation, county, list, q);
+          const allocation = clock.time("engine", () => allocateTasks(t.board, t.grabs, t.staff, TASK_POLICY.allocation), "tasks");
+          const completions = completionsOf(t, allocation);
+          const credits: TaskCredits = clock.time("engine", () => creditTasks(t.board, allocation, completions, TASK_POLICY.credit), "tasks");
+          const applied = new Map(credits.people.map((x) => [x.person, x.applied]));
+          subjects.push(...quarterSubjects(nation, county, list, q, (id) => applied.get(id) ?? 0));
+        }
+        const first = clock.time("engine", () => engineTotals(scheme, subjects), "score");
+        const penalized = clock.time("engine", () => withPenalties(subjects, lastPlaceDeductions(rank(rankables(subjects, first), { groupBy: "department" }), lastPlacePolicy)), "last place");
+        const totals = clock.time("engine", () => engineTotals(scheme, penalized), "score");
+        clock.time("engine", () => assignTiers(rank(rankables(penalized, totals), { groupBy: "peer" }), tierPolicy), "rank and tier");
+        const byId = new Map(totals.map((t) => [t.subjectId, Number(t.total)]));
+        for (const [county, list] of cadreLists) {
+          const arrays = quarterly.get(county.index) ?? quarterly.set(county.index, []).get(county.index)!;
+          arrays[q - 1] = Float64Array.from(list, (c) => byId.get(c.id)!);
+        }
+        sample();
+      }
+    }
+    clock.time("engine", () => cascade(plan, tree), "cascade");
+    sample();
+    for (const county of nation.counties) {
+      if (county.cadres === 0) continue;
+      const list = cadresOf(nation, county);
+      const entries = ledgerEntries(nation, county, list);
+      const arrays = quarterly.get(county.index)!;
+      const annual = clock.time("engine", () => {
+        for (let q = 0; q < 4; q++)
+          entries.push(...resultEntries(list.map((c, k) => ({ subjectId: c.id, total: arrays[q]![k]! })), { period: `2024-Q${q + 1}`, component: "quarterly", source: "季度考核" }));
+        return annualResults(createLedger(entries), {
+          year: "2024",
+          people: list.map((c) => ({ id: c.id, attributes: { jobLevel: c.jobLevel } })),
+          rank: { groupBy: "jobLevel" },
+          tiers: annualTiersExample,
+        });
+      }, "ledgers and annual tiers");
+      if (r === 0) {
+        notes.ledgerEntries! += entries.length;
+        notes.annualGood! += annual.tiers.placements.filter((x) => x.tier === "好").length;
+      }
+      if (county.index % 50 === 0) sample();
+    }
+    sample();
+    notes.wallMsIncludingGeneration = Math.round(performance.now() - wall);
+    runs.push(clock.ms);
+    if (r === 0) for (const [k, v] of Object.entries(clock.parts)) notes[`ms:${k}`] = Math.round(v);
+  }
+  return finish(6, "the national year end to end", CADRES, "cadres", runs, notes);
+}
+
+// ─────────────────────────────────────────── report ────────────────────────────────────────────
+
+const fmtS = (ms: number | undefined) => (ms === undefined ? "—" : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(3)} s`);
+const fmtRate = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
+const fmtX = (x: number | undefined) => (x === undefined ? "—" : `${x >= 100 ? x.toFixed(0) : x.toFixed(1)}×`);
+
+function table(results: readonly WorkloadResult[]): string {
+  const head = ["workload", "engine", "throughput", "peak RSS", "peak heap", "float64", "engine ÷ float", "decimal.js", "decimal ÷ engine", "zen", "zen ÷ engine"];
+  const rows = results.map((w) => [
+    `${w.id} ${w.name}`,
+    fmtS(w.engine.ms),
+    `${fmtRate(w.items / (w.engine.ms / 1000))} ${w.itemLabel}/s`,
+    `${w.peak.rssMiB} MiB`,
+    `${w.peak.heapUsedMiB} MiB`,
+    fmtS(w.float?.ms),
+    fmtX(w.ratios.engineOverFloat),
+    fmtS(w.decimal?.ms),
+    fmtX(w.ratios.decimalOverEngine),
+    fmtS(w.zen?.ms),
+    fmtX(w.ratios.zenOverEngine),
+  ]);
+  const width = (i: number) => Math.max(...[head, ...rows].map((r) => [...r[i]!].length));
+  const line = (r: readonly string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(width(i)) : c.padStart(width(i)))).join(" | ")} |`;
+  return [line(head), `|${head.map((_, i) => `${i === 0 ? ":" : "-"}${"-".repeat(width(i))}${i === 0 ? "-" : ":"}`).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+const cpus = os.cpus();
+const machine = { node: process.version, cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.arch()}` };
+console.log(`jixiao bench — ${CADRES.toLocaleString("en")} cadres in ${nation.counties.length} counties, ${nation.units.length} units; median of ${RUNS} run(s)`);
+console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, node ${machine.node}`);
+
+const zen = WORKLOADS.includes(1) && !SKIP.has("zen") ? await loadZen() : ({ ok: false, reason: "skipped (--skip zen or workload 1 not run)" } as const);
+console.log(zen.ok ? `zen-engine: @gorules/zen-engine ${zen.version} loaded` : `zen-engine: not measured — ${zen.reason}`);
+if (!zen.ok && !SKIP.has("zen")) console.log("  (to include it: npm install --no-save @gorules/zen-engine@0.54.0)");
+
+const results: WorkloadResult[] = [];
+const run = async (id: number, fn: () => WorkloadResult | Promise<WorkloadResult>) => {
+  if (!WORKLOADS.includes(id)) return;
+  const w = await fn();
+  results.push(w);
+  console.log(`  workload ${id} done: ${fmtS(w.engine.ms)}`);
+};
+await run(1, () => workload1(zen));
+await run(2, workload2);
+await run(3, workload3);
+await run(4, workload4);
+await run(5, workload5);
+await run(6, workload6);
+
+console.log("");
+console.log(table(results));
+const w1 = results.find((w) => w.id === 1);
+const check = w1?.notes.exactCheck as { compared: number; mismatches: number; examples: string[] } | "skipped" | undefined;
+if (w1) {
+  console.log("");
+  if (check === "skipped") console.log("exactness check: skipped (--skip decimal)");
+  else if (check) console.log(`exactness check: engine totals = decimal.js totals for ${check.compared - check.mismatches} of ${check.compared} cadres (${check.mismatches} mismatches)`);
+  console.log(`float64 totals that differ from the exact ones: ${w1.notes.floatTotalsDifferingFromExact}`);
+  if (w1.notes.zenTotalsDifferingFromExact !== undefined) console.log(`zen-engine totals that differ from the exact ones: ${w1.notes.zenTotalsDifferingFromExact}`);
+}
+for (const w of results.filter((x) => x.id !== 1)) console.log(`workload ${w.id}: ${JSON.stringify(w.notes)}`);
+
+const date = new Date().toISOString().slice(0, 10);
+mkdirSync(OUT, { recursive: true });
+const file = `${OUT}/${date}-${CADRES}.json`;
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, options: { cadres: CADRES, runs: RUNS, workloads: WORKLOADS, skip: [...SKIP], indicators: INDICATORS }, nation: { units: nation.units.length, counties: nation.counties.length, cadres: CADRES }, zen: zen.ok ? { version: zen.version } : { skipped: zen.reason }, workloads: results }, null, 2)}\n`,
+);
+console.log(`\nresults: ${file}`);
+if (check && check !== "skipped" && check.mismatches > 0) {
+  console.error(`FAIL: ${check.mismatches} engine totals differ from the decimal.js baseline:\n  ${check.examples.join("\n  ")}`);
+  process.exitCode = 1;
+}

@@ -65,10 +65,18 @@ export function dateOfDay(n: number): { year: number; month: number; day: number
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+// Day texts are asked for again and again (every entry of a ledger); a bounded cache keeps them.
+const dayTexts = new Map<number, string>();
+
 /** `YYYY-MM-DD` of a day number. @internal */
 export function dayText(n: number): string {
-  const { year, month, day } = dateOfDay(n);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  let t = dayTexts.get(n);
+  if (t === undefined) {
+    const { year, month, day } = dateOfDay(n);
+    t = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+    if (dayTexts.size < 50_000) dayTexts.set(n, t);
+  }
+  return t;
 }
 
 // date-fns works on local Date objects; a local noon has the same calendar date in every zone the
@@ -170,9 +178,12 @@ export function spanOfDay(n: number, kind: PeriodKind): DaySpan {
 export function dayOf(when: unknown, timeZone: TimeZone): number | undefined {
   if (typeof when === "string") {
     if (when.length > 40) return undefined;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(when)) {
-      const s = readKey(when);
-      return s?.first;
+    if (when.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(when)) {
+      const year = Number(when.slice(0, 4));
+      const month = Number(when.slice(5, 7));
+      const day = Number(when.slice(8, 10));
+      if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > dayNumber(year, month + 1, 0) - dayNumber(year, month, 0)) return undefined;
+      return dayNumber(year, month, day);
     }
     const hasZone = /(?:Z|[+-]\d{2}:\d{2})$/.test(when);
     const ms = toInstant(when, 0);

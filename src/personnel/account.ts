@@ -3,8 +3,8 @@ import { Dec, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
 import { idSchema, parseWith } from "../core/validate.js";
-import { dayOf, dayText, periodRange, readKey, requireDay, spanOf, keyProblem, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
-import { asLedger, type Ledger, type LedgerEntry } from "./ledger.js";
+import { dayText, periodRange, readKey, requireDay, spanOf, keyProblem, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
+import { asLedger, entryDays, type Ledger, type LedgerEntry } from "./ledger.js";
 
 /** One entry as it counts in a summary: its points after every correction, and the corrections. */
 export interface AccountEntry {
@@ -57,7 +57,7 @@ export interface AccountSummary {
   readonly components: readonly ComponentTotal[];
   /** The entries counted, by day then id (corrections are listed on the entry they correct). */
   readonly entries: readonly AccountEntry[];
-  /** How the total was made: each entry with its corrections, each component's sum, the total. */
+  /** How the total was made: each corrected entry with its corrections, each component's sum of its entries, the total. */
   readonly trace: readonly TraceStep[];
 }
 
@@ -88,6 +88,7 @@ export interface SeriesOptions {
 interface Resolved {
   readonly root: LedgerEntry;
   readonly day: number;
+  readonly recorded: Dec;
   readonly points: Dec;
   readonly status: AccountEntry["status"];
   readonly chain: readonly LedgerEntry[];
@@ -104,26 +105,33 @@ interface State {
  * correction recorded after `asOf`.
  */
 function resolve(ledger: Ledger, asOf: number, person?: string): Map<string, Resolved[]> {
-  const correction = new Map<string, LedgerEntry>();
-  for (const e of ledger.entries) if (e.corrects !== undefined && (person === undefined || e.person === person)) correction.set(e.corrects, e);
+  const days = entryDays(ledger);
+  const entries = ledger.entries;
+  const correction = new Map<string, number>();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.corrects !== undefined && (person === undefined || e.person === person)) correction.set(e.corrects, i);
+  }
   const out = new Map<string, Resolved[]>();
-  for (const root of ledger.entries) {
+  for (let r = 0; r < entries.length; r++) {
+    const root = entries[r]!;
     if (root.corrects !== undefined || (person !== undefined && root.person !== person)) continue;
-    const day = dayOf(root.date, ledger.timeZone)!;
+    const day = days[r]!;
     if (day > asOf) continue;
     const chain: LedgerEntry[] = [];
     // states[i] is the points after the first i corrections. An amendment replaces the points of
     // the entry it corrects; a reversal undoes that entry: a reversed original counts 0, a
     // reversed correction gives back the points from before it.
     const states: State[] = [{ points: toDec(root.points)!, status: "recorded" }];
-    for (let c = correction.get(root.id); c && dayOf(c.date, ledger.timeZone)! <= asOf; c = correction.get(c.id)) {
+    for (let ci = correction.get(root.id); ci !== undefined && days[ci]! <= asOf; ci = correction.get(entries[ci]!.id)) {
+      const c = entries[ci]!;
       chain.push(c);
       const i = chain.length;
       states.push(c.action === "amend" ? { points: toDec(c.points)!, status: "amended" } : i >= 2 ? states[i - 2]! : { points: ZERO, status: "reversed" });
     }
     const { points, status } = states[states.length - 1]!;
     const list = out.get(root.person) ?? [];
-    list.push({ root, day, points, status, chain });
+    list.push({ root, day, recorded: states[0]!.points, points, status, chain });
     out.set(root.person, list);
   }
   return out;
@@ -139,10 +147,16 @@ function summary(person: string, period: DaySpan | null, asOf: string | null, li
     const component = r.root.component!;
     (byComponent.get(component) ?? byComponent.set(component, []).get(component)!).push(r);
     const status = r.status;
-    const values: Record<string, string> = { component, day: dayText(r.day), recorded: text(toDec(r.root.points)!), source: r.root.source };
-    r.chain.forEach((c, i) => (values[`correction ${i + 1}`] = `${c.id} ${c.action}${c.action === "amend" ? ` ${text(toDec(c.points)!)}` : ""} (${c.date})`));
-    trace.push({ at: `entry:${r.root.id}`, rule: status === "recorded" ? "entry" : status === "reversed" ? "reverse" : "amend", values, result: text(r.points) });
-    return { id: r.root.id, day: dayText(r.day), component, source: r.root.source, recorded: text(toDec(r.root.points)!), points: text(r.points), status, corrections: r.chain.map((c) => c.id) };
+    const day = dayText(r.day);
+    const recorded = text(r.recorded);
+    const points = r.chain.length === 0 ? recorded : text(r.points);
+    // An entry as recorded is its own explanation; a corrected one gets a step with its corrections.
+    if (r.chain.length > 0) {
+      const values: Record<string, string> = { component, day, recorded, source: r.root.source };
+      r.chain.forEach((c, i) => (values[`correction ${i + 1}`] = `${c.id} ${c.action}${c.action === "amend" ? ` ${text(toDec(c.points)!)}` : ""} (${c.date})`));
+      trace.push({ at: `entry:${r.root.id}`, rule: status === "recorded" ? "entry" : status === "reversed" ? "reverse" : "amend", values, result: points });
+    }
+    return { id: r.root.id, day, component, source: r.root.source, recorded, points, status, corrections: r.chain.map((c) => c.id) };
   });
   const totals = [...byComponent.keys()].sort().map((component): ComponentTotal => {
     const rs = byComponent.get(component)!;

@@ -2,7 +2,7 @@ import { z } from "../core/z.js";
 import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
-import { decimal, describe, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
+import { decimal, describe, idSchema, parseWith, RESERVED_KEYS, type DecimalInput } from "../core/validate.js";
 import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
 
 /**
@@ -107,10 +107,9 @@ const entriesSchema = z.array(entrySchema).max(MAX_LEDGER_ENTRIES);
  * the same person dated no later than themselves, at most one correction per entry, no cycles.
  * @internal
  */
-function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Issue[] {
+function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number, days: number[]): Issue[] {
   const issues: Issue[] = [];
   const byId = new Map<string, number>();
-  const days: number[] = [];
   entries.forEach((e, i) => {
     const at = first + i;
     const other = byId.get(e.id);
@@ -157,12 +156,45 @@ function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first
 }
 
 function build(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Ledger {
-  const issues = checkEntries(entries, timeZone, first);
+  const days: number[] = [];
+  const issues = checkEntries(entries, timeZone, first, days);
   if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "The ledger is not valid");
-  return seal(timeZone, entries);
+  return seal(timeZone, entries, days);
+}
+
+const ENTRY_KEYS = new Set(["id", "person", "date", "component", "points", "source", "reference", "note", "corrects", "action"]);
+const textOk = (v: unknown, max: number): boolean => typeof v === "string" && v.length >= 1 && v.length <= max;
+const idOk = (v: unknown): boolean => textOk(v, 200) && !RESERVED_KEYS.has(v as string);
+const pointsOk = (v: unknown): boolean => {
+  if (typeof v === "number") {
+    if (!(Math.abs(v) <= 1e12)) return false;
+    const t = String(v);
+    const dot = t.indexOf(".");
+    return !t.includes("e") && (dot < 0 || t.length - dot - 1 <= 10);
+  }
+  return typeof v === "string" && /^-?\d{1,12}(?:\.\d{1,10})?$/.test(v);
+};
+
+/** Whether an entry is plainly valid, so the full check can be skipped; anything unusual takes the full check. */
+function plainEntry(e: unknown): e is LedgerEntry {
+  if (e === null || typeof e !== "object" || Object.getPrototypeOf(e) !== Object.prototype) return false;
+  const x = e as Record<string, unknown>;
+  for (const key in x) if (!ENTRY_KEYS.has(key) || x[key] === undefined) return false;
+  if (!idOk(x.id) || !idOk(x.person) || !textOk(x.date, 40) || !textOk(x.source, 200)) return false;
+  if ((x.reference !== undefined && !textOk(x.reference, 500)) || (x.note !== undefined && (typeof x.note !== "string" || x.note.length > 2000))) return false;
+  if (x.points !== undefined && !pointsOk(x.points)) return false;
+  if (x.corrects === undefined) return x.action === undefined && x.points !== undefined && idOk(x.component);
+  return idOk(x.corrects) && x.component === undefined && (x.action === "reverse" ? x.points === undefined : x.action === "amend" && x.points !== undefined);
 }
 
 function copyEntries(input: unknown, base: (string | number)[]): LedgerEntry[] {
+  let plain = false;
+  try {
+    plain = Array.isArray(input) && input.length <= MAX_LEDGER_ENTRIES && input.every(plainEntry);
+  } catch {
+    // A getter that throws, say: the full check reports it.
+  }
+  if (plain) return (input as LedgerEntry[]).map((e) => Object.freeze({ ...e }));
   return (parseWith(entriesSchema, input, "Ledger entries are not valid", base) as LedgerEntry[]).map((e) => deepFreeze({ ...e }));
 }
 
@@ -205,12 +237,17 @@ export function safeCreateLedger(entries: readonly LedgerEntry[] = [], options: 
 }
 
 /** The ledgers this module made; only they are trusted to hold valid entries. */
-const made = new WeakSet<object>();
+const made = new WeakMap<object, readonly number[]>();
 
-function seal(timeZone: TimeZone, entries: readonly LedgerEntry[]): Ledger {
+function seal(timeZone: TimeZone, entries: readonly LedgerEntry[], days: readonly number[]): Ledger {
   const ledger = Object.freeze({ timeZone, entries: Object.freeze(entries.slice()) });
-  made.add(ledger);
+  made.set(ledger, days);
   return ledger;
+}
+
+/** The day number of each entry of a ledger (its date in the ledger's time zone), read once. @internal */
+export function entryDays(ledger: Ledger): readonly number[] {
+  return made.get(ledger)!;
 }
 
 /** The ledger itself, or a thrown {@link JixiaoError} when it was not made by this module. @internal */
@@ -242,9 +279,10 @@ export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[]): 
   // Entries already in the ledger are valid; only the new ones can add problems. Numbering the old
   // entries below zero reports each problem at its index in `entries`.
   const all = l.entries.concat(added);
-  const issues = checkEntries(all, l.timeZone, -l.entries.length).filter((i) => (i.path[1] as number) >= 0);
+  const days: number[] = [];
+  const issues = checkEntries(all, l.timeZone, -l.entries.length, days).filter((i) => (i.path[1] as number) >= 0);
   if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "The entries cannot be appended");
-  return seal(l.timeZone, all);
+  return seal(l.timeZone, all, days);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The main demo: a county bureau's quarter (200 cadres): the grabbed tasks (三单) credited into
  * the competitive indicator, everyone scored under the example "361" scheme, last-place deductions
- * by department, the ranking and tiers, and one cadre's tier and score explained.
+ * by department, the ranking and tiers, the five-star pool, and one cadre's tier and score explained.
  *
  *   npm run demo      (or: npx jixiao demo)
  *
@@ -17,6 +17,7 @@ import {
   creditOf,
   creditTasks,
   defineScheme,
+  eligiblePool,
   explain,
   explainTier,
   lastPlaceDeductions,
@@ -97,11 +98,20 @@ export function runDemo(print: (line: string) => void = console.log): void {
     print(`  ${d.peerGroup}（${d.groupSize} 人）末位：${d.subjectId} ${byId.get(d.subjectId)!.name}，扣 ${d.points} 分${d.tiedWith.length ? `（并列：${d.tiedWith.join("、")}）` : ""}`);
   for (const g of lastPlace.groups.filter((x) => x.exempt)) print(`  ${g.peerGroup}：不足 5 人，免于末位扣分`);
 
+  // R23: the five stars are chosen each quarter from the top 30% of the personal ranking.
+  const pool = eligiblePool(ranking, { share: 0.3, excludeVetoed: true });
+  print(`\n五星候选池（个人绩效前 30%，有否决项者除外）：${pool.length} 人，最低分 ${Math.min(...pool.map((p) => p.score))}`);
+  print(`  前五：${pool.slice(0, 5).map((p) => `${byId.get(p.subjectId)!.name}（${p.score}）`).join("、")}`);
+
   const chosen = results.find((r) => r.indicators.some((i) => !i.applicable) && r.bonus.items.length > 0) ?? results[0]!;
   print(`\n—— 等次说明：${chosen.name}（${chosen.subjectId}） ——`);
   print(explainTier(tierOf.get(chosen.subjectId)!));
   print(`\n—— 得分说明：${chosen.name}（${chosen.subjectId}） ——`);
   print(explain(chosen, { locale: "zh-CN" }));
+
+  print("\n数据与规则在哪里：干部与取值 examples/county-data.ts（合成数据）；方案 src/presets/county361.ts（示例，");
+  print("可复制为 JSON 自行修改，如 examples/rules/）；等次、末位与任务政策在本文件 examples/county-quarter.ts 中；");
+  print("市 → 县指标分解 examples/province-cascade.ts。修改后重新运行 npm run demo 即可。");
 }
 
 if (process.argv[1]?.endsWith("county-quarter.ts")) runDemo();

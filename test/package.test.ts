@@ -37,7 +37,9 @@ describe("the package", () => {
     expect(out).toContain("省局 108000 → 甲市 56160 → 甲一县 21600");
     expect(out).toMatch(/三单：发布 30 项/);
     expect(out).toMatch(/末位扣分（/);
-    expect(out).toMatch(/总分 [\d.]+（满分 100）\n?$/);
+    expect(out).toMatch(/总分 [\d.]+（满分 100）\n\n数据与规则在哪里/);
+    expect(out).toMatch(/五星候选池（个人绩效前 30%，有否决项者除外）：\d+ 人/);
+    expect(out).toMatch(/修改后重新运行 npm run demo 即可。\n?$/);
   });
 
   it("runs the grabbed-tasks example", () => {

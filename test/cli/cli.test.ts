@@ -186,7 +186,7 @@ describe("jixiao verify, schema, explain, demo, help", () => {
     const r = await cli(["demo"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("200 名干部");
-    expect(r.stdout).toMatch(/总分 [\d.]+（满分 100）\n$/);
+    expect(r.stdout).toMatch(/总分 [\d.]+（满分 100）\n\n数据与规则在哪里/);
   });
 
   it("has --help for each command", async () => {

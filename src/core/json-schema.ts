@@ -6,11 +6,14 @@ import { z, type ZodType } from "./z.js";
  * their number form (a decimal field is a number or decimal text).
  * @internal
  */
-export function jsonSchemaOf(schema: ZodType, title: string): Record<string, unknown> {
+export function jsonSchemaOf(schema: ZodType, title: string, own?: WeakMap<object, Record<string, unknown>>): Record<string, unknown> {
   const json = z.toJSONSchema(schema, {
     io: "input",
     target: "draft-2020-12",
     override(ctx) {
+      // A field with a schema of its own (a rule document inside a scenario) takes it.
+      const given = own?.get(ctx.zodSchema);
+      if (given) Object.assign(ctx.jsonSchema, structuredClone(given));
       const bounds = decimalBounds.get(ctx.zodSchema);
       const number = (ctx.jsonSchema.anyOf as Record<string, unknown>[] | undefined)?.find((s) => s.type === "number");
       if (!bounds || !number) return;

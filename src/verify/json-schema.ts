@@ -1,5 +1,4 @@
-import { decimalBounds } from "../core/validate.js";
-import { z } from "../core/z.js";
+import { jsonSchemaOf } from "../core/json-schema.js";
 import { documentJsonSchemas, scenarioSchema } from "./scenario.js";
 
 /**
@@ -16,19 +15,5 @@ import { documentJsonSchemas, scenarioSchema } from "./scenario.js";
  * ```
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const json = z.toJSONSchema(scenarioSchema, {
-    io: "input",
-    target: "draft-2020-12",
-    override(ctx) {
-      const own = documentJsonSchemas.get(ctx.zodSchema);
-      if (own) Object.assign(ctx.jsonSchema, structuredClone(own));
-      // As the library's other schemas do: a decimal field's bounds go on its number form.
-      const bounds = decimalBounds.get(ctx.zodSchema);
-      const number = (ctx.jsonSchema.anyOf as Record<string, unknown>[] | undefined)?.find((s) => s.type === "number");
-      if (!bounds || !number) return;
-      if (bounds.min !== undefined) number[bounds.above ? "exclusiveMinimum" : "minimum"] = bounds.min;
-      if (bounds.max !== undefined) number.maximum = bounds.max;
-    },
-  }) as Record<string, unknown>;
-  return { ...json, title: "jixiao scenario file" };
+  return jsonSchemaOf(scenarioSchema, "jixiao scenario file", documentJsonSchemas);
 }

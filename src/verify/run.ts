@@ -7,7 +7,7 @@ import { compare, show } from "./compare.js";
 import { linesFor } from "./lines.js";
 import { parsePath, valueAt, writePath, type Segment } from "./path.js";
 import { RUNNERS } from "./runners.js";
-import { defineScenario, type ScenarioCase, type ScenarioDocument, type ScenarioRun } from "./scenario.js";
+import { defineScenario, isDocumentField, type ScenarioCase, type ScenarioDocument, type ScenarioRun } from "./scenario.js";
 
 /** One expected value a case did not get. */
 export interface ScenarioFailure {
@@ -93,7 +93,7 @@ function load(c: ScenarioCase, options: RunScenarioOptions, issues: Issue[]) {
     const given = c[part] ?? {};
     for (const key of Object.keys(given)) {
       const value = given[key];
-      if (typeof value !== "string") {
+      if (typeof value !== "string" || !isDocumentField(c.run, part, key)) {
         out[part][key] = value;
         continue;
       }

@@ -1,4 +1,6 @@
-import { formatPath, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
+import { relocate, type IssuePath } from "../core/errors.js";
+import { summarizeAccounts } from "../personnel/account.js";
+import { createLedger, type LedgerEntry } from "../personnel/ledger.js";
 import { decimal, namedRecord, parseWith } from "../core/validate.js";
 import { cascade } from "../cascade/cascade.js";
 import { defineCascadePlan } from "../cascade/plan.js";
@@ -44,18 +46,10 @@ export interface Runner {
  * an issue path starting with a key of `moves` is re-rooted there; any other path gets `rest`.
  */
 function within<T>(moves: Readonly<Record<string, IssuePath>>, rest: IssuePath, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (!(error instanceof JixiaoError)) throw error;
-    const moved = error.issues.map((i): Issue => {
-      const first = i.path[0];
-      const path = typeof first === "string" && Object.prototype.hasOwnProperty.call(moves, first) ? [...moves[first]!, ...i.path.slice(1)] : [...rest, ...i.path];
-      const old = formatPath(i.path);
-      return { ...i, path, message: i.message.startsWith(old) ? `${formatPath(path)}${i.message.slice(old.length)}` : `${formatPath(path)}: ${i.message}` };
-    });
-    throw new JixiaoError(moved, error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""));
-  }
+  return relocate((path) => {
+    const first = path[0];
+    return typeof first === "string" && Object.prototype.hasOwnProperty.call(moves, first) ? [...moves[first]!, ...path.slice(1)] : [...rest, ...path];
+  }, fn);
 }
 
 const scoresRecord = namedRecord(decimal(), "subject");
@@ -165,5 +159,18 @@ export const RUNNERS: Readonly<Record<ScenarioRun, Runner>> = {
       return out;
     },
     details: (s) => (s[0] === "targets" && s.length >= 2 ? ["cascade", "units", s[1]!, "indicators", ...s.slice(2)] : undefined),
+  },
+  account: {
+    run({ input }) {
+      const timeZone = input.timeZone as string | undefined;
+      const ledger = within({ entries: ["input", "entries"], options: ["input"] }, ["input"], () => createLedger(input.entries as LedgerEntry[], timeZone === undefined ? {} : { timeZone }));
+      const summaries = within({ options: ["input"] }, ["input"], () =>
+        summarizeAccounts(ledger, { ...(input.period !== undefined ? { period: input.period as string } : {}), ...(input.asOf !== undefined ? { asOf: input.asOf as string } : {}) }),
+      );
+      const totals = Object.fromEntries(summaries.map((s) => [s.person, s.total]));
+      const components = Object.fromEntries(summaries.map((s) => [s.person, Object.fromEntries(s.components.map((c) => [c.component, c.total]))]));
+      return { totals, components, summaries };
+    },
+    details: (s) => ((s[0] === "totals" || s[0] === "components") && s.length >= 2 ? ["summaries", s[1]!] : undefined),
   },
 };

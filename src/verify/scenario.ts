@@ -7,13 +7,14 @@ import { parsePath } from "./path.js";
 /**
  * What a case runs: `score` (a scheme and subjects → results), `rank` (scores → ranks), `tiers`
  * (scores and a tier policy → tiers), `last-place` (scores and a last-place policy →
- * deductions), `tasks` (a task board, grabs and completions → owners and credits) or `cascade`
- * (a plan and an organization tree → each unit's targets).
+ * deductions), `tasks` (a task board, grabs and completions → owners and credits), `cascade`
+ * (a plan and an organization tree → each unit's targets) or `account` (growth-account entries →
+ * each person's totals for a period).
  */
-export type ScenarioRun = "score" | "rank" | "tiers" | "last-place" | "tasks" | "cascade";
+export type ScenarioRun = "score" | "rank" | "tiers" | "last-place" | "tasks" | "cascade" | "account";
 
 /** Every {@link ScenarioRun}, in the order the guide presents them. */
-export const SCENARIO_RUNS: readonly ScenarioRun[] = Object.freeze(["score", "rank", "tiers", "last-place", "tasks", "cascade"] as const);
+export const SCENARIO_RUNS: readonly ScenarioRun[] = Object.freeze(["score", "rank", "tiers", "last-place", "tasks", "cascade", "account"] as const);
 
 /**
  * One case of a scenario file: under these rules, these inputs give these outputs. A rule or an
@@ -34,7 +35,8 @@ export interface ScenarioCase {
   readonly rules?: Readonly<Record<string, unknown>>;
   /**
    * The inputs, by the names the run takes: `subjects` (with `options`), `scores`, `staff`,
-   * `grabs`, `completions`, `tree` and `results`. Each is the data itself or the path of a file.
+   * `grabs`, `completions`, `tree`, `results`, and for `account` the ledger's `entries` with the
+   * `period`, `asOf` and `timeZone` texts. Each is the data itself or the path of a file.
    */
   readonly input?: Readonly<Record<string, unknown>>;
   /** Expected outputs by path (`results.c001.total: 86.3`, `tiers.c007: 差`). */
@@ -141,6 +143,16 @@ export const RUN_FIELDS = {
     },
     required: ["rules.plan", "input.tree"],
   },
+  account: {
+    rules: {},
+    input: {
+      entries: document("entries", "array", "Growth-account entries (id, person, date, component, points, source; corrections with corrects and action)."),
+      period: z.string().min(1).max(20).describe("The period summed (2024, 2024-Q3, 2024-07 …); the whole career when left out."),
+      asOf: z.string().min(1).max(40).describe("Count only what was recorded up to this date."),
+      timeZone: z.string().min(1).max(64).describe("The time zone date-times are read in; Asia/Shanghai when left out."),
+    },
+    required: ["input.entries"],
+  },
 } as const;
 
 const pathsRecord = (value: ZodType, what: string) => namedRecord(value, what);
@@ -161,6 +173,12 @@ function caseSchema(run: ScenarioRun) {
 }
 
 const cases = SCENARIO_RUNS.map(caseSchema);
+
+/** Whether a case's rule or input field holds a document (and so may be given as a file path), not a plain text. @internal */
+export function isDocumentField(run: ScenarioRun, part: "rules" | "input", key: string): boolean {
+  const fields = RUN_FIELDS[run][part] as Readonly<Record<string, ZodType>>;
+  return Object.prototype.hasOwnProperty.call(fields, key) && jsonOf.has(fields[key]!);
+}
 
 /** The scenario document schema. @internal */
 export const scenarioSchema = z

@@ -5,7 +5,7 @@ import { decimal, dec, idSchema, parseWith, type DecimalInput } from "../core/va
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
 import type { RankEntry, Ranking } from "../ranking/types.js";
-import { rankingSchema, regroup } from "../tiers/assign.js";
+import { readRanking, regroup } from "../tiers/assign.js";
 
 /**
  * A last-place deduction policy (末位扣分): the last place loses `deductions[0]` points, the
@@ -160,7 +160,7 @@ function bottomPlaces(worstFirst: readonly RankEntry[], upTo: number): Map<strin
  */
 export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): LastPlaceResult {
   const p = parseWith(lastPlacePolicySchema, policy, "Last-place policy is not valid", ["policy"]) as LastPlacePolicy;
-  let r = parseWith(rankingSchema, ranking, "Not a ranking") as Ranking;
+  let r = readRanking(ranking);
   if (p.groupBy !== undefined && p.groupBy !== r.groupBy) r = regroup(r, p.groupBy);
   const amounts = p.deductions.map(dec);
   const below = p.below === undefined ? undefined : dec(p.below);

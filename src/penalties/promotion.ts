@@ -3,7 +3,7 @@ import { namedRecord, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byPeer } from "../ranking/order.js";
 import type { RankEntry, Ranking } from "../ranking/types.js";
-import { rankingSchema, regroup } from "../tiers/assign.js";
+import { readRanking, regroup } from "../tiers/assign.js";
 
 /**
  * The promotion-slot rule of R7: the last `losers` of the previous year each lose `slots`
@@ -67,7 +67,7 @@ const policySchema = z.strictObject({
  */
 export function reallocatePromotionSlots(ranking: Ranking, policy: PromotionPolicy = {}): PromotionMove[] {
   const p = parseWith(policySchema, policy, "Promotion policy is not valid", ["policy"]) as PromotionPolicy;
-  let r = parseWith(rankingSchema, ranking, "Not a ranking") as Ranking;
+  let r = readRanking(ranking);
   if (p.groupBy !== undefined && p.groupBy !== r.groupBy) r = regroup(r, p.groupBy);
   const losers = p.losers ?? 2;
   const gainers = p.gainers ?? 2;

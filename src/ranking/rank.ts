@@ -1,6 +1,6 @@
 import { toDec, toNumber, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
-import { idSchema, namedRecord, parseWith } from "../core/validate.js";
+import { idSchema, namedRecord, parseWith, RESERVED_KEYS } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { placeItems, type RankItem } from "./order.js";
 import type { Rankable, RankEntry, RankKey, Ranking, RankOptions } from "./types.js";
@@ -33,6 +33,38 @@ const rankableSchema = z.object({
   flags: z.array(z.object({ id: z.string() })).max(1000).optional(),
 });
 const rankablesSchema = z.array(rankableSchema).max(2_000_000);
+
+const plainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+const idList = (v: unknown, earned: boolean): boolean =>
+  v === undefined ||
+  (Array.isArray(v) && v.length <= (earned ? 100_000 : 1000) && v.every((x) => plainObject(x) && typeof x.id === "string" && (!earned || typeof x.earned === "number")));
+
+/** Whether a subject to rank is plainly well formed, so the schema check can be skipped (anything unusual takes it). */
+function plainRankable(v: unknown): boolean {
+  if (!plainObject(v)) return false;
+  const id = v.subjectId;
+  if (typeof id !== "string" || id.length < 1 || id.length > 200 || RESERVED_KEYS.has(id)) return false;
+  if (typeof v.total === "number" ? !Number.isFinite(v.total) : typeof v.total !== "string") return false;
+  if ((v.name !== undefined && typeof v.name !== "string") || (v.group !== undefined && typeof v.group !== "string")) return false;
+  const a = v.attributes;
+  if (a !== undefined) {
+    if (!plainObject(a)) return false;
+    for (const key in a) {
+      const x = a[key];
+      if (RESERVED_KEYS.has(key) || key.length < 1 || key.length > 200 || !(typeof x === "string" || typeof x === "boolean" || (typeof x === "number" && Number.isFinite(x)))) return false;
+    }
+  }
+  return idList(v.groups, true) && idList(v.indicators, true) && idList(v.vetoes, false) && idList(v.flags, false);
+}
+
+function readRankables(results: unknown): Rankable[] {
+  try {
+    if (Array.isArray(results) && results.length <= 2_000_000 && results.every(plainRankable)) return results as Rankable[];
+  } catch {
+    // A getter that throws, say: the schema check reports it.
+  }
+  return parseWith(rankablesSchema, results, "Results cannot be ranked") as Rankable[];
+}
 
 /** Reads the value a key names from a subject, or reports why it cannot. @internal */
 export function valueOf(subject: Rankable, key: RankKey, path: IssuePath, issues: Issue[]): Dec | undefined {
@@ -87,7 +119,7 @@ export function peerOf(subject: Rankable, groupBy: string | undefined, path: Iss
  */
 export function rank(results: readonly Rankable[], options?: RankOptions): Ranking {
   const opts = (parseWith(rankOptionsSchema.optional(), options, "Rank options are not valid", ["options"]) ?? {}) as RankOptions;
-  const list = parseWith(rankablesSchema, results, "Results cannot be ranked") as Rankable[];
+  const list = readRankables(results);
   const by = opts.by ?? "total";
   const tieBreak = opts.tieBreak ?? [];
   const issues: Issue[] = [];
@@ -123,13 +155,23 @@ export function rankingOf(items: readonly (RankItem & { readonly subject: Rankab
       tiedWith: p.tiedWith,
       tiedCount: p.tiedCount,
       tieValues: p.item.tie.map(toNumber),
-      ...(s.attributes !== undefined ? { attributes: s.attributes } : {}),
-      vetoes: (s.vetoes ?? []).map((v) => v.id),
-      flags: (s.flags ?? []).map((f) => f.id),
+      ...(s.attributes !== undefined ? { attributes: Object.freeze({ ...s.attributes }) } : {}),
+      vetoes: Object.freeze((s.vetoes ?? []).map((v) => v.id)),
+      flags: Object.freeze((s.flags ?? []).map((f) => f.id)),
     };
   });
-  return { ...how, entries };
+  // Frozen, so the steps that take a ranking (tiers, last place) can trust it without checking it again.
+  for (const e of entries) Object.freeze(Object.freeze(e).tieValues), Object.freeze(e.tiedWith);
+  const ranking = Object.freeze({ ...how, tieBreak: Object.freeze([...how.tieBreak]), entries: Object.freeze(entries) });
+  made.add(ranking);
+  return ranking;
 }
+
+/** The rankings this module made (frozen, so still as made). */
+const made = new WeakSet<object>();
+
+/** Whether a value is a ranking {@link rank} made (and, frozen, still as made). @internal */
+export const madeByRank = (ranking: unknown): ranking is Ranking => ranking !== null && typeof ranking === "object" && made.has(ranking);
 
 /**
  * {@link rank} without throwing.

@@ -4,7 +4,7 @@ import { applyRounding } from "../core/rounding.js";
 import { dec, namedRecord, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
-import { peerOf, rankingOf } from "../ranking/rank.js";
+import { madeByRank, peerOf, rankingOf } from "../ranking/rank.js";
 import type { Rankable, RankEntry, Ranking } from "../ranking/types.js";
 import { defineTierPolicy, isOpen } from "./policy.js";
 import { cut } from "./select.js";
@@ -37,6 +37,11 @@ export const rankingSchema = z.object({
   tieBreak: z.array(z.string()).max(20),
   entries: z.array(entrySchema).max(2_000_000),
 });
+
+/** A ranking made by `rank` as it is (frozen, so unchanged), or anything else checked against the shape. @internal */
+export function readRanking(ranking: unknown): Ranking {
+  return madeByRank(ranking) ? ranking : (parseWith(rankingSchema, ranking, "Not a ranking") as Ranking);
+}
 
 /** A ranking entry seen as something to rank again. @internal */
 export function asRankable(e: RankEntry): Rankable {
@@ -195,7 +200,7 @@ function placeGroup(list: readonly RankEntry[], p: TierPolicy): { placements: Ti
  */
 export function assignTiers(ranking: Ranking, policy: TierPolicy): TierAssignment {
   const p = defineTierPolicy(policy);
-  let r = parseWith(rankingSchema, ranking, "Not a ranking") as Ranking;
+  let r = readRanking(ranking);
   const withMin = p.tiers.findIndex((t) => t.min !== undefined);
   if (withMin >= 0 && r.order === "asc")
     throw new JixiaoError(

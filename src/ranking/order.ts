@@ -5,8 +5,14 @@ export interface RankItem {
   readonly id: string;
   readonly peer: string | null;
   readonly score: Dec;
+  /** The score as the number it was given as, when it was one: numbers compare as their decimals do. */
+  readonly num?: number;
   readonly tie: readonly Dec[];
 }
+
+/** Compares two items' scores, ascending: as numbers when both were given as numbers (exact: distinct doubles have distinct shortest decimals, in the same order), else as decimals. */
+const compareScores = (a: RankItem, b: RankItem): number =>
+  a.num !== undefined && b.num !== undefined ? (a.num < b.num ? -1 : a.num > b.num ? 1 : 0) : a.score.cmp(b.score);
 
 /** A ranked item. @internal */
 export interface Placed<T extends RankItem> {
@@ -36,7 +42,7 @@ export const byPeer = (a: string | null, b: string | null): number => (a === b ?
  */
 export function bestFirst(desc: boolean) {
   return (a: RankItem, b: RankItem): number => {
-    const s = desc ? b.score.cmp(a.score) : a.score.cmp(b.score);
+    const s = desc ? compareScores(b, a) : compareScores(a, b);
     if (s !== 0) return s;
     for (let i = 0; i < Math.max(a.tie.length, b.tie.length); i++) {
       const x = a.tie[i] ?? ZERO;
@@ -66,7 +72,7 @@ export function placeItems<T extends RankItem>(items: readonly T[], desc: boolea
     let dense = 0;
     while (start < list.length) {
       let end = start;
-      while (end + 1 < list.length && list[end + 1]!.score.eq(list[start]!.score)) end++;
+      while (end + 1 < list.length && compareScores(list[end + 1]!, list[start]!) === 0) end++;
       dense++;
       const ids = list.slice(start, Math.min(end + 1, start + MAX_TIED_LISTED + 1)).map((i) => i.id);
       for (let p = start; p <= end; p++) {

@@ -132,7 +132,8 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
     const score = valueOf(subject, by, [i], issues);
     const tie = tieBreak.map((key) => valueOf(subject, key, [i], issues));
     const peer = peerOf(subject, opts.groupBy, [i], issues);
-    if (score && peer !== undefined && tie.every((t) => t)) items.push({ id: subject.subjectId, peer, score, tie: tie as Dec[], subject });
+    const num = by === "total" && typeof subject.total === "number" ? subject.total + 0 : undefined;
+    if (score && peer !== undefined && tie.every((t) => t)) items.push({ id: subject.subjectId, peer, score, ...(num !== undefined ? { num } : {}), tie: tie as Dec[], subject });
   });
   if (issues.length > 0) throw new JixiaoError(issues, "Results cannot be ranked");
   return rankingOf(items, { by, order: opts.order ?? "desc", groupBy: opts.groupBy ?? null, ties: opts.ties ?? "competition", tieBreak });
@@ -147,11 +148,12 @@ export function rankingOf(items: readonly (RankItem & { readonly subject: Rankab
       ...(s.name !== undefined ? { name: s.name } : {}),
       peerGroup: p.item.peer,
       ...(s.group !== undefined ? { group: s.group } : {}),
-      score: toNumber(p.item.score),
+      score: p.item.num ?? toNumber(p.item.score),
       rank: p.rank,
       position: p.position,
       groupSize: p.groupSize,
-      percentile: toNumber(toDec(p.worse)!.times(100).div(p.groupSize)),
+      // Whole numbers: the one division is correctly rounded, as the decimal's nearest number would be.
+      percentile: (p.worse * 100) / p.groupSize,
       tiedWith: p.tiedWith,
       tiedCount: p.tiedCount,
       tieValues: p.item.tie.map(toNumber),

@@ -236,3 +236,28 @@ export const idSchema = z
   .superRefine((id, ctx) => {
     if (RESERVED_KEYS.has(id)) addIssue(ctx, IssueCode.invalidOption, `"${id}" is reserved and cannot be used as an id`);
   });
+
+/** Whether a value is a plain object (`{}`, not a class instance, an array or null). @internal */
+export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Whether a value is text of `min` to `max` characters. @internal */
+export const isText = (v: unknown, max: number, min = 1): v is string => typeof v === "string" && v.length >= min && v.length <= max;
+
+/** Whether a value is an id: 1 to 200 characters, not a reserved name. @internal */
+export const isId = (v: unknown): v is string => isText(v, 200) && !RESERVED_KEYS.has(v);
+
+/**
+ * Reads a list: when every item passes `plain` — a quick check that accepts only what `schema`
+ * accepts as it is — the list is taken as given; otherwise (or if reading it throws, as a hostile
+ * getter may) the schema checks it and reports every issue. Large batches of ordinary data then skip
+ * the schema's cost.
+ * @internal
+ */
+export function parseList<T>(schema: ZodType<T[]>, input: unknown, plain: (item: unknown) => boolean, max: number, context: string, base: IssuePath = []): T[] {
+  try {
+    if (Array.isArray(input) && input.length <= max && input.every(plain)) return input as T[];
+  } catch {
+    // Reported by the schema below.
+  }
+  return parseWith(schema, input, context, base);
+}

@@ -1,8 +1,7 @@
 import { z } from "../core/z.js";
 import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { deepFreeze } from "../core/freeze.js";
-import { decimal, describe, idSchema, parseWith, RESERVED_KEYS, type DecimalInput } from "../core/validate.js";
+import { decimal, describe, idSchema, isId, isText, parseList, parseWith, type DecimalInput } from "../core/validate.js";
 import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
 
 /**
@@ -163,8 +162,6 @@ function build(entries: readonly LedgerEntry[], timeZone: TimeZone, first: numbe
 }
 
 const ENTRY_KEYS = new Set(["id", "person", "date", "component", "points", "source", "reference", "note", "corrects", "action"]);
-const textOk = (v: unknown, max: number): boolean => typeof v === "string" && v.length >= 1 && v.length <= max;
-const idOk = (v: unknown): boolean => textOk(v, 200) && !RESERVED_KEYS.has(v as string);
 const pointsOk = (v: unknown): boolean => {
   if (typeof v === "number") {
     if (!(Math.abs(v) <= 1e12)) return false;
@@ -180,22 +177,15 @@ function plainEntry(e: unknown): e is LedgerEntry {
   if (e === null || typeof e !== "object" || Object.getPrototypeOf(e) !== Object.prototype) return false;
   const x = e as Record<string, unknown>;
   for (const key in x) if (!ENTRY_KEYS.has(key) || x[key] === undefined) return false;
-  if (!idOk(x.id) || !idOk(x.person) || !textOk(x.date, 40) || !textOk(x.source, 200)) return false;
-  if ((x.reference !== undefined && !textOk(x.reference, 500)) || (x.note !== undefined && (typeof x.note !== "string" || x.note.length > 2000))) return false;
+  if (!isId(x.id) || !isId(x.person) || !isText(x.date, 40) || !isText(x.source, 200)) return false;
+  if ((x.reference !== undefined && !isText(x.reference, 500)) || (x.note !== undefined && (typeof x.note !== "string" || x.note.length > 2000))) return false;
   if (x.points !== undefined && !pointsOk(x.points)) return false;
-  if (x.corrects === undefined) return x.action === undefined && x.points !== undefined && idOk(x.component);
-  return idOk(x.corrects) && x.component === undefined && (x.action === "reverse" ? x.points === undefined : x.action === "amend" && x.points !== undefined);
+  if (x.corrects === undefined) return x.action === undefined && x.points !== undefined && isId(x.component);
+  return isId(x.corrects) && x.component === undefined && (x.action === "reverse" ? x.points === undefined : x.action === "amend" && x.points !== undefined);
 }
 
 function copyEntries(input: unknown, base: (string | number)[]): LedgerEntry[] {
-  let plain = false;
-  try {
-    plain = Array.isArray(input) && input.length <= MAX_LEDGER_ENTRIES && input.every(plainEntry);
-  } catch {
-    // A getter that throws, say: the full check reports it.
-  }
-  if (plain) return (input as LedgerEntry[]).map((e) => Object.freeze({ ...e }));
-  return (parseWith(entriesSchema, input, "Ledger entries are not valid", base) as LedgerEntry[]).map((e) => deepFreeze({ ...e }));
+  return (parseList(entriesSchema, input, plainEntry, MAX_LEDGER_ENTRIES, "Ledger entries are not valid", base) as LedgerEntry[]).map((e) => Object.freeze({ ...e }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { toDec, toNumber, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
-import { idSchema, namedRecord, parseWith, RESERVED_KEYS } from "../core/validate.js";
+import { idSchema, isPlainObject as plainObject, namedRecord, parseList, parseWith, RESERVED_KEYS } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { placeItems, type RankItem } from "./order.js";
 import type { Rankable, RankEntry, RankKey, Ranking, RankOptions } from "./types.js";
@@ -34,7 +34,6 @@ const rankableSchema = z.object({
 });
 const rankablesSchema = z.array(rankableSchema).max(2_000_000);
 
-const plainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
 const idList = (v: unknown, earned: boolean): boolean =>
   v === undefined ||
   (Array.isArray(v) && v.length <= (earned ? 100_000 : 1000) && v.every((x) => plainObject(x) && typeof x.id === "string" && (!earned || typeof x.earned === "number")));
@@ -57,14 +56,7 @@ function plainRankable(v: unknown): boolean {
   return idList(v.groups, true) && idList(v.indicators, true) && idList(v.vetoes, false) && idList(v.flags, false);
 }
 
-function readRankables(results: unknown): Rankable[] {
-  try {
-    if (Array.isArray(results) && results.length <= 2_000_000 && results.every(plainRankable)) return results as Rankable[];
-  } catch {
-    // A getter that throws, say: the schema check reports it.
-  }
-  return parseWith(rankablesSchema, results, "Results cannot be ranked") as Rankable[];
-}
+const readRankables = (results: unknown): Rankable[] => parseList(rankablesSchema, results, plainRankable, 2_000_000, "Results cannot be ranked") as Rankable[];
 
 /** Reads the value a key names from a subject, or reports why it cannot. @internal */
 export function valueOf(subject: Rankable, key: RankKey, path: IssuePath, issues: Issue[]): Dec | undefined {

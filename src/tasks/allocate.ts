@@ -1,6 +1,7 @@
 import { text, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { idSchema, parseWith } from "../core/validate.js";
+import { deepFreeze } from "../core/freeze.js";
+import { idSchema, isId, isPlainObject, isText, parseList, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { offsetMinutes, toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
@@ -19,6 +20,31 @@ export const staffSchema = z
     }),
   )
   .max(1_000_000);
+/** The allocations {@link allocateTasks} made (frozen, so still as made). @internal */
+export const madeAllocations = new WeakSet<object>();
+
+/** Whether a grab is plainly valid (the schema is skipped for such). */
+const plainGrab = (g: unknown): boolean => {
+  if (!isPlainObject(g)) return false;
+  for (const key in g) if (key !== "task" && key !== "person" && key !== "at") return false;
+  return isText(g.task, 200) && isText(g.person, 200) && isText(g.at, 40, 0);
+};
+
+/** Whether a staff member is plainly valid (the schema is skipped for such). @internal */
+export const plainMember = (m: unknown): boolean => {
+  if (!isPlainObject(m)) return false;
+  for (const key in m) if (key !== "id" && key !== "name" && key !== "posts" && key !== "department") return false;
+  const posts = m.posts;
+  return (
+    isId(m.id) &&
+    (m.name === undefined || isText(m.name, 200, 0)) &&
+    (m.department === undefined || isText(m.department, 200, 0)) &&
+    Array.isArray(posts) &&
+    posts.length <= 100 &&
+    posts.every((p) => isText(p, 200))
+  );
+};
+
 const policySchema = z.strictObject({
   maxTasksPerPerson: z.number().int().min(1).max(100_000).optional(),
   eligibility: z.enum(["anyone", "post"]).optional(),
@@ -61,8 +87,8 @@ export function staffById(staff: readonly StaffMember[], issues: Issue[], base: 
 export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], staff: readonly StaffMember[], policy: AllocationPolicy = {}): Allocation {
   const b = defineTaskBoard(board);
   const p = parseWith(policySchema, policy, "Allocation policy is not valid", ["policy"]) as AllocationPolicy;
-  const g = parseWith(grabsSchema, grabs, "Grabs are not valid", ["grabs"]);
-  const members = parseWith(staffSchema, staff, "Staff are not valid", ["staff"]) as StaffMember[];
+  const g = parseList(grabsSchema, grabs, plainGrab, 1_000_000, "Grabs are not valid", ["grabs"]);
+  const members = parseList(staffSchema, staff, plainMember, 1_000_000, "Staff are not valid", ["staff"]) as StaffMember[];
   const offset = offsetMinutes(b.utcOffset ?? "+08:00")!;
   const issues: Issue[] = [];
   const people = staffById(members, issues, ["staff"]);
@@ -138,7 +164,10 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
     const status = task.owners.length === 0 ? "unowned" : grabbed === 0 ? "assigned" : grabbed < task.seats ? "partly-grabbed" : "grabbed";
     return { task: t.id, seats: task.seats, owners: task.owners, status, ...(reasons.has(t.id) ? { reason: reasons.get(t.id)! } : {}) };
   });
-  return { board: b.id, tasks: out, grabs: outcomes };
+  // Frozen, so creditTasks can take it without checking it again.
+  const allocation = deepFreeze({ board: b.id, tasks: out, grabs: outcomes });
+  madeAllocations.add(allocation);
+  return allocation;
 }
 
 /**

@@ -2,10 +2,11 @@ import { allocate } from "../core/allocate.js";
 import { min, ONE, sum, text, toDec, toNumber, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
-import { addIssue, dec, decimal, namedRecord, parseWith } from "../core/validate.js";
+import { addIssue, dec, decimal, isPlainObject, isText, namedRecord, parseList, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { offsetMinutes, toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
+import { madeAllocations } from "./allocate.js";
 import { defineTaskBoard, weightOf } from "./board.js";
 import type { Allocation, Completion, CreditPolicy, PersonCredits, TaskBoardConfig, TaskCredit, TaskCredits } from "./types.js";
 
@@ -22,6 +23,21 @@ export const allocationSchema = z.object({
   ),
   grabs: z.array(z.object({ person: z.string(), outcome: z.enum(["seated", "rejected"]), code: z.string().optional() })),
 });
+
+/** Whether a completion is plainly valid: a quality as a fraction 0–1 or a grade name, a share 0–1 (the schema is skipped for such). */
+const plainCompletion = (c: unknown): boolean => {
+  if (!isPlainObject(c)) return false;
+  for (const key in c) if (key !== "task" && key !== "person" && key !== "quality" && key !== "completed" && key !== "share") return false;
+  const q = c.quality;
+  const fraction = (v: unknown) => typeof v === "number" && v >= 0 && v <= 1;
+  return (
+    isText(c.task, 200) &&
+    isText(c.person, 200) &&
+    (fraction(q) || (isText(q, 100) && !/^[\s\d+.-]/.test(q))) &&
+    (c.completed === undefined || isText(c.completed, 40, 0)) &&
+    (c.share === undefined || fraction(c.share))
+  );
+};
 
 const completionsSchema = z
   .array(
@@ -72,8 +88,8 @@ const policySchema = z.strictObject({
 export function creditTasks(board: TaskBoardConfig, allocation: Allocation, completions: readonly Completion[], policy: CreditPolicy = {}): TaskCredits {
   const b = defineTaskBoard(board);
   const p = parseWith(policySchema, policy, "Credit policy is not valid", ["policy"]) as CreditPolicy;
-  const a = parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
-  const done = parseWith(completionsSchema, completions, "Completions are not valid", ["completions"]) as Completion[];
+  const a = allocation !== null && typeof allocation === "object" && madeAllocations.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
+  const done = parseList(completionsSchema, completions, plainCompletion, 1_000_000, "Completions are not valid", ["completions"]) as Completion[];
   const issues: Issue[] = [];
   if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], `is "${a.board}", not the board "${b.id}" being credited`));
   const offset = offsetMinutes(b.utcOffset ?? "+08:00")!;

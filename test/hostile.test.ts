@@ -27,6 +27,31 @@ import {
   withPenalties,
   type SchemeConfig,
   type SubjectInput,
+  accountSeries,
+  aggregatePeriods,
+  annualResults,
+  appendEntries,
+  applySpecialAssessments,
+  assessCapability,
+  capabilityExample,
+  createLedger,
+  defineEverydayPerformance,
+  defineVersions,
+  ledgerFromJSON,
+  linkOrganizations,
+  linkPeople,
+  occupationalFoundation,
+  parsePeriod,
+  partyBuildingVetoes,
+  periodOf,
+  periodRange,
+  periodsIn,
+  resultEntries,
+  scoreTotals,
+  shiftPeriod,
+  summarizeAccount,
+  summarizeAccounts,
+  versionFor,
 } from "../src/index.js";
 
 function deepFreeze<T>(value: T): T {
@@ -207,5 +232,53 @@ describe("hostile input to the cascade", () => {
     const steps = Array.from({ length: 20 }, () => ({ how: "replicate" as const }));
     const out = cascade({ id: "d", indicators: [{ id: "x", points: 1, target: 5, method: { type: "direct" }, steps }] }, deepTree);
     expect(out.units.length).toBe(20);
+  });
+});
+
+describe("hostile input to scoreTotals, periods and personnel", () => {
+  const ledger = createLedger([{ id: "e1", person: "c1", date: "2024-01-31", component: "everyday", points: 8, source: "s" }]);
+  const versions = defineVersions([{ version: "v1", from: "2024-01-01", rule: {} }]);
+  const linkPolicy = { staff: { unit: 0.4, department: 0.6 }, leader: { unit: 1 } };
+  const entries: [string, (input: unknown) => unknown][] = [
+    ["scoreTotals", (x) => scoreTotals(defineScheme(county361Example), x as never)],
+    ["parsePeriod", (x) => parsePeriod(x as never)],
+    ["periodOf", (x) => periodOf(x as never, "month")],
+    ["periodOf options", (x) => periodOf("2024-01-01", "month", x as never)],
+    ["periodsIn", (x) => periodsIn("2024", x as never)],
+    ["shiftPeriod", (x) => shiftPeriod("2024-01", x as never)],
+    ["periodRange", (x) => periodRange("2024-01", x as never)],
+    ["createLedger", (x) => createLedger(x as never)],
+    ["appendEntries", (x) => appendEntries(ledger, x as never)],
+    ["ledgerFromJSON", (x) => ledgerFromJSON(x as never)],
+    ["summarizeAccount ledger", (x) => summarizeAccount(x as never, "c1")],
+    ["summarizeAccount options", (x) => summarizeAccount(ledger, "c1", x as never)],
+    ["accountSeries", (x) => accountSeries(ledger, "c1", x as never)],
+    ["aggregatePeriods scores", (x) => aggregatePeriods(x as never, "2024-Q1", { rule: "sum", missing: "zero" })],
+    ["aggregatePeriods policy", (x) => aggregatePeriods([], "2024-Q1", x as never)],
+    ["defineVersions", (x) => defineVersions(x as never)],
+    ["versionFor", (x) => versionFor(versions, x as never)],
+    ["linkOrganizations", (x) => linkOrganizations(x as never, { method: { type: "proportional", full: 100 } })],
+    ["linkOrganizations policy", (x) => linkOrganizations([{ subjectId: "a", total: 1 }], x as never)],
+    ["linkPeople", (x) => linkPeople(x as never, { u: 1 }, linkPolicy)],
+    ["linkPeople scores", (x) => linkPeople([{ id: "p", unit: "u" }], x as never, linkPolicy)],
+    ["applySpecialAssessments", (x) => applySpecialAssessments({ c1: 1 }, x as never, { mode: "add" })],
+    ["defineEverydayPerformance", (x) => defineEverydayPerformance(x as never)],
+    ["occupationalFoundation", (x) => occupationalFoundation(x as never, 2023, { weights: [1], missing: "zero" })],
+    ["assessCapability", (x) => assessCapability(capabilityExample, x as never)],
+    ["annualResults", (x) => annualResults(ledger, x as never)],
+    ["partyBuildingVetoes", (x) => partyBuildingVetoes(x as never)],
+    ["resultEntries", (x) => resultEntries(x as never, { period: "2024-01", component: "c", source: "s" })],
+  ];
+
+  it.each(entries)("%s answers anything with a result or a JixiaoError", (_name, fn) => {
+    for (const input of hostile) endsWell(() => fn(deepFreeze(input)));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("a ledger of 100,000 entries is made and summed within the suite's time", () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => ({ id: `e${i}`, person: `c${i % 1000}`, date: "2024-03-15", component: "everyday", points: 0.01, source: "s" }));
+    const summaries = summarizeAccounts(createLedger(deepFreeze(many)), { period: "2024" });
+    expect(summaries.length).toBe(1000);
+    expect(summaries[0]!.exact).toBe("1");
   });
 });

@@ -263,7 +263,12 @@ export function periodOf(when: string | number | Date, kind: PeriodKind, options
 
 /** The time zone of an options object, checked. @internal */
 export function zoneOption(options: unknown, path: IssuePath = ["options", "timeZone"]): TimeZone {
-  const zone = options !== null && typeof options === "object" ? (options as { timeZone?: unknown }).timeZone : undefined;
+  let zone: unknown;
+  try {
+    zone = options !== null && typeof options === "object" ? (options as { timeZone?: unknown }).timeZone : undefined;
+  } catch {
+    throw new JixiaoError([issue(IssueCode.invalidInput, path.slice(0, -1), "could not be read (it is not plain data)")], "Options are not valid");
+  }
   if (zone === undefined) return DEFAULT_TIME_ZONE;
   if (typeof zone !== "string" || wallClock(0, zone) === undefined)
     throw new JixiaoError([issue(IssueCode.invalidOption, path, `is not a time zone such as Asia/Shanghai, UTC or +08:00 (got ${describe(zone)})`)], "Unknown time zone");

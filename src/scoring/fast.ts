@@ -122,7 +122,8 @@ export interface FastScheme {
   readonly indicators: ReadonlyMap<string, FastIndicator>;
   /** The indicators in scheme order, for the per-subject loop. */
   readonly list: readonly (FastIndicator & { readonly id: string })[];
-  readonly groups: readonly { readonly ids: readonly string[]; readonly rounding?: Rounding }[];
+  readonly groups: readonly { readonly rounding?: Rounding }[];
+  readonly indicatorRounding?: Rounding;
   readonly full: Scaled;
   readonly allPoints: number;
   readonly convert: boolean;
@@ -164,10 +165,9 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
   };
   // A constant earned value (a grade, a step), rounded as the indicator rounds.
   const constant = (d: DecT): number | undefined => atQ(indRound ? applyRounding(d, indRound) : d);
-  const atQOf = atQ;
   const full = scaled(s.full);
   if (!full) return undefined;
-  const indicators = new Map<string, { group: number; points: number; score: FastMethod | undefined; rank?: FastRank }>();
+  const indicators = new Map<string, FastIndicator>();
   let failed = false;
   config.groups.forEach((g, gi) =>
     g.indicators.forEach((ind) => {
@@ -183,7 +183,7 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
         indicators.set(ind.id, { group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points } });
         return;
       }
-      const score = fastMethod(m, points, c.points, constant, atQOf, indRound);
+      const score = fastMethod(m, points, c.points, constant, atQ, indRound);
       if (!score) return void (failed = true);
       indicators.set(ind.id, { group: gi, points: pointsQ, score });
     }),
@@ -198,12 +198,14 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
   if (failed || (s.bonusCap && caps[0] === undefined) || (s.deductionCap && caps[1] === undefined)) return undefined;
   let allPoints = 0;
   for (const i of indicators.values()) allPoints += i.points;
+  if (!(allPoints <= LIM)) return undefined;
   return {
     indicators,
     list: [...indicators].map(([id, ind]) => ({ id, ...ind })),
-    groups: s.groups.map((g) => ({ ids: g.indicators.map((i) => i.id), ...(s.rounding.group ? { rounding: s.rounding.group } : {}) })),
+    groups: s.groups.map(() => (s.rounding.group ? { rounding: s.rounding.group } : {})),
+    ...(indRound ? { indicatorRounding: indRound } : {}),
     full,
-    allPoints: check(allPoints),
+    allPoints,
     convert: s.convert,
     ...(s.rounding.total ? { total: s.rounding.total } : {}),
     bonusCap: caps[0],
@@ -471,7 +473,8 @@ function rankEarned(f: FastRank, points: number, subjects: readonly Record<strin
  * `undefined` for each it leaves to the full path.
  * @internal
  */
-export function fastTotals(f: FastScheme, subjects: readonly unknown[], options: ScoreOptions, indRound: Rounding | undefined): FastTotals {
+export function fastTotals(f: FastScheme, subjects: readonly unknown[], options: ScoreOptions): FastTotals {
+  const indRound = f.indicatorRounding;
   const totals: (number | undefined)[] = new Array(subjects.length);
   const plainSubjects: Record<string, unknown>[] = [];
   for (const subject of subjects) {

@@ -58,7 +58,7 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   if (!f || !Array.isArray(subjects) || subjects.length > MAX_BATCH) return all();
   let fast: ReturnType<typeof fastTotals>;
   try {
-    fast = fastTotals(f, subjects, opts, compiledScheme(defined).rounding.indicator);
+    fast = fastTotals(f, subjects, opts);
   } catch {
     // Something unusual in the input (a getter that throws, say): the full path reports it.
     return all();

@@ -158,7 +158,7 @@ describe("scoreTotals: the exact fast path", () => {
           fastCases++;
           // How many of them the fast path itself scored (the rest fell back to the full path).
           const f = compileFast(scheme, compiledScheme(scheme));
-          const totals = f ? fastTotals(f, subjects, options ?? {}, compiledScheme(scheme).rounding.indicator) : undefined;
+          const totals = f ? fastTotals(f, subjects, options ?? {}) : undefined;
           subjectsSeen += subjects.length;
           if (totals && !totals.rankFallback) subjectsFast += totals.totals.filter((t) => t !== undefined).length;
         }

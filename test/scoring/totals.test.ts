@@ -96,12 +96,12 @@ const world = fc
     let k = 0;
     const groups = w.groups.map((pts, gi) => ({
       id: `g${gi}`,
-      points: pts.reduce((a, b) => a + b * 1000, 0) / 1000,
+      points: pts.reduce((a, b) => a + Math.round(b * 1000), 0) / 1000,
       indicators: pts.map((p) => ({ id: `i${k}`, points: p, method: methods[k++]!.method })),
     }));
     const scheme: SchemeConfig = {
       id: "random",
-      full: groups.reduce((a, g) => a + g.points * 1000, 0) / 1000,
+      full: groups.reduce((a, g) => a + Math.round(g.points * 1000), 0) / 1000,
       rounding: { ...(w.indicator ? { indicator: w.indicator } : {}), ...(w.group ? { group: w.group } : {}), ...(w.total ? { total: w.total } : {}) },
       notApplicable: w.convert ? "convert" : "exclude",
       groups,

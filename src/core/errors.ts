@@ -201,8 +201,3 @@ export function relocate<T>(place: (path: IssuePath) => IssuePath, fn: () => T):
     throw new JixiaoError(issues, error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""));
   }
 }
-
-/** A `place` for {@link relocate} that puts every path under `prefix`. @internal */
-export const under =
-  (...prefix: (string | number)[]) =>
-  (path: IssuePath): IssuePath => [...prefix, ...path];

@@ -45,7 +45,12 @@ const pow = (n: number): number => {
 function read(v: unknown): boolean {
   if (typeof v === "number") {
     if (!(v < 1e9 && v > -1e9)) return false;
-    for (let s = 0; s <= 6; s++) {
+    if (Number.isInteger(v)) {
+      A = v === 0 ? 0 : v;
+      S = 0;
+      return true;
+    }
+    for (let s = 1; s <= 6; s++) {
       const n = Math.round(v * POW10[s]!);
       if (n / POW10[s]! === v) {
         A = n === 0 ? 0 : n;
@@ -355,8 +360,8 @@ function fastMethod(
 /** The outcome of the fast path for a batch: totals by index (`undefined` where it left a subject to the full path). */
 export interface FastTotals {
   readonly totals: (number | undefined)[];
-  /** Each rank indicator's earned points (scale Q, rounded as the indicator rounds) by subject index. */
-  readonly ranks: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** Each rank indicator's earned points (scale Q, rounded as the indicator rounds) by subject index; NaN where a subject has no value. */
+  readonly ranks: ReadonlyMap<string, Float64Array>;
   /** Whether the batch as a whole must take the full path (an unusual subject, or a rank value the fast path cannot read). */
   readonly rankFallback: boolean;
 }
@@ -427,42 +432,74 @@ const isNotApplicable = (v: unknown): boolean => {
   return true;
 };
 
-/** Ranks one rank indicator's values across the batch (per peer group), as the `rank` method does. */
-function rankEarned(f: FastRank, points: number, subjects: readonly Record<string, unknown>[], id: string, mode: RoundingMode | "exact", to: number): Map<number, number> | undefined {
-  const groups = new Map<string, { index: number; v: number }[]>();
+/** Each subject's peer group as a number, and the subjects of each group in one array (by group). */
+interface PeerIndex {
+  readonly starts: Int32Array;
+  readonly members: Int32Array;
+}
+
+function peerIndex(subjects: readonly Record<string, unknown>[]): PeerIndex {
+  const ids = new Map<string, number>();
+  const groupOf = new Int32Array(subjects.length);
+  for (let i = 0; i < subjects.length; i++) {
+    const key = (subjects[i]!.group as string | undefined) ?? "";
+    let g = ids.get(key);
+    if (g === undefined) ids.set(key, (g = ids.size));
+    groupOf[i] = g;
+  }
+  // A counting sort: each group's members together, in input order.
+  const starts = new Int32Array(ids.size + 1);
+  for (let i = 0; i < subjects.length; i++) starts[groupOf[i]! + 1]!++;
+  for (let g = 0; g < ids.size; g++) starts[g + 1]! += starts[g]!;
+  const next = starts.slice(0, ids.size);
+  const members = new Int32Array(subjects.length);
+  for (let i = 0; i < subjects.length; i++) members[next[groupOf[i]!]!++] = i;
+  return { starts, members };
+}
+
+/**
+ * Ranks one rank indicator's values across the batch, peer group by peer group, as the `rank`
+ * method does: each subject's earned points (scale Q, rounded as the indicator rounds), NaN where
+ * it has no value; `undefined` when a value is beyond the fast path.
+ */
+function rankEarned(f: FastRank, points: number, subjects: readonly Record<string, unknown>[], peers: PeerIndex, id: string, mode: RoundingMode | "exact", to: number): Float64Array | undefined {
+  const value = new Float64Array(subjects.length).fill(NaN);
   for (let i = 0; i < subjects.length; i++) {
     const values = subjects[i]!.values as Record<string, unknown>;
-    if (!Object.prototype.hasOwnProperty.call(values, id) || isNotApplicable(values[id])) continue;
-    if (!read(values[id]) || (!f.step && A < 0)) return undefined;
-    const key = (subjects[i]!.group as string | undefined) ?? "";
-    const list = groups.get(key) ?? groups.set(key, []).get(key)!;
-    list.push({ index: i, v: A * POW10[6 - S]! });
+    const raw = values[id];
+    if ((raw === undefined && !Object.prototype.hasOwnProperty.call(values, id)) || isNotApplicable(raw)) continue;
+    if (!read(raw) || (!f.step && A < 0)) return undefined;
+    value[i] = A * POW10[6 - S]!;
   }
-  const out = new Map<number, number>();
+  const out = new Float64Array(subjects.length).fill(NaN);
   const up = POW10[Q - to]!;
-  for (const list of groups.values()) {
-    const sorted = list.map((e) => e.v).sort((a, b) => (f.lower ? a - b : b - a));
-    const place = new Map<number, number>();
-    sorted.forEach((v, i) => {
-      if (!place.has(v)) place.set(v, i + 1);
-    });
-    const leader = sorted[0]!;
-    for (const e of list) {
-      let earnedQ: number;
+  const floorRounded = f.floor === 0 ? 0 : quotient(f.floor, Q, 1, 0, to, mode);
+  const step = f.step ? mul(f.step.n, POW10[Q - f.step.s]!) : 0;
+  const { starts, members } = peers;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    // The group's members with a value, best first.
+    const list = Array.from(members.subarray(starts[g]!, starts[g + 1]!)).filter((i) => !Number.isNaN(value[i]!));
+    if (list.length === 0) continue;
+    list.sort(f.lower ? (a, b) => value[a]! - value[b]! : (a, b) => value[b]! - value[a]!);
+    const leader = value[list[0]!]!;
+    let place = 1;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!;
+      const v = value[i]!;
+      if (k > 0 && v !== value[list[k - 1]!]) place = k + 1; // competition places: 1, 2, 2, 4
+      let rounded: number;
       if (f.step) {
         // points − step × (place − 1), at least the floor; exact, then rounded as the indicator rounds.
-        const raw = check(points - mul(mul(f.step.n, POW10[Q - f.step.s]!), place.get(e.v)! - 1));
-        earnedQ = mul(quotient(Math.max(raw, f.floor), Q, 1, 0, to, mode), up);
+        rounded = quotient(Math.max(check(points - mul(step, place - 1)), f.floor), Q, 1, 0, to, mode);
       } else {
-        const num = f.lower ? leader : e.v;
-        const den = f.lower ? e.v : leader;
+        const num = f.lower ? leader : v;
+        const den = f.lower ? v : leader;
         // A ratio of 1 or more (or a zero leader) earns the points; otherwise points × value ÷ leader.
         // Rounding is monotone, so rounding max(earned, floor) is the larger of the two rounded.
-        const earned = den === 0 || num >= den ? points : undefined;
-        const rounded = earned !== undefined ? quotient(earned, Q, 1, 0, to, mode) : quotient(mul(f.points.n, num), f.points.s, den, 0, to, mode);
-        earnedQ = mul(Math.max(rounded, f.floor === 0 ? 0 : quotient(f.floor, Q, 1, 0, to, mode)), up);
+        const r = den === 0 || num >= den ? quotient(points, Q, 1, 0, to, mode) : quotient(mul(f.points.n, num), f.points.s, den, 0, to, mode);
+        rounded = Math.max(r, floorRounded);
       }
-      out.set(e.index, earnedQ);
+      out[i] = mul(rounded, up);
     }
   }
   return out;
@@ -483,11 +520,12 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   }
   const mode: RoundingMode | "exact" = indRound ? (indRound.mode ?? "half-up") : "exact";
   const to = indRound ? indRound.decimals : Q;
-  const ranks = new Map<string, Map<number, number>>();
+  const ranks = new Map<string, Float64Array>();
+  const peers = f.list.some((ind) => ind.rank) ? peerIndex(plainSubjects) : undefined;
   for (const [id, ind] of f.indicators) {
     if (!ind.rank) continue;
     bad = false;
-    const earned = rankEarned(ind.rank, ind.points, plainSubjects, id, mode, to);
+    const earned = rankEarned(ind.rank, ind.points, plainSubjects, peers!, id, mode, to);
     if (!earned || bad) return { totals, ranks, rankFallback: true };
     ranks.set(id, earned);
   }
@@ -504,7 +542,7 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
 const aimedBonus = new Map<string, number>();
 const aimedDeduction = new Map<string, number>();
 
-function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: number, ranks: ReadonlyMap<string, ReadonlyMap<number, number>>, options: ScoreOptions, groupSums: number[]): number | undefined {
+function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: number, ranks: ReadonlyMap<string, Float64Array>, options: ScoreOptions, groupSums: number[]): number | undefined {
   const values = subject.values as Record<string, unknown>;
   let bonus = 0;
   let deduction = 0;
@@ -541,7 +579,7 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
         if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) return undefined;
         continue;
       }
-      earnedQ = ind.rank ? ranks.get(id)!.get(index) : ind.score!(raw);
+      earnedQ = ind.rank ? ranks.get(id)![index] : ind.score!(raw);
       if (earnedQ === null || earnedQ === undefined) return undefined;
     }
     if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) {

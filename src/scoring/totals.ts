@@ -1,4 +1,4 @@
-import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { safely, type Issue, type SafeResult } from "../core/errors.js";
 import { parseWith } from "../core/validate.js";
 import { compiledScheme, defineScheme, type Scheme } from "../scheme/define.js";
 import type { SchemeConfig } from "../scheme/types.js";
@@ -64,32 +64,36 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
     return all();
   }
   if (fast.rankFallback) return all();
-  const ids = new Set<string>();
-  for (const subject of subjects) {
-    const id = (subject as { id: string }).id;
-    if (ids.has(id)) return all();
-    ids.add(id);
-  }
   const s = compiledScheme(defined);
   const issues: Issue[] = [];
   const out: SubjectTotal[] = [];
-  subjects.forEach((subject, i) => {
+  for (let i = 0; i < subjects.length && issues.length === 0; i++) {
+    const subject = subjects[i]!;
     let total = fast.totals[i];
     if (total === undefined) {
       const parsed = safely(() => parseWith(subjectSchema, subject, "Subject is not valid", [i]) as SubjectInput);
-      if (!parsed.success) return void issues.push(...parsed.issues);
+      if (!parsed.success) return all();
       // Rank indicators: the places the fast path found across the whole batch.
       const batch = new Map<string, MethodOutcome>();
       for (const [id, earned] of fast.ranks) {
-        const e = earned.get(i);
-        if (e !== undefined) batch.set(id, { fraction: null, earned: new Dec(e).div(FAST_SCALE), values: { rank: "batch" } });
+        const e = earned[i]!;
+        if (!Number.isNaN(e)) batch.set(id, { fraction: null, earned: new Dec(e).div(FAST_SCALE), values: { rank: "batch" } });
       }
       total = evaluate(s, parsed.output, opts, batch, [i], issues)?.total;
     }
-    if (total !== undefined) out.push({ subjectId: (subject as { id: string }).id, total });
-  });
-  if (issues.length > 0) throw new JixiaoError(issues.length > 1000 ? issues.slice(0, 1000).concat(issue(IssueCode.tooManyIssues, [], `${issues.length - 1000} more issues are not listed`)) : issues, `${issues.length === 1 ? "A subject" : "Subjects"} cannot be scored`);
-  return out.sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+    if (total !== undefined) out.push({ subjectId: subject.id, total });
+  }
+  // Any problem: scoreAll reports every issue of the batch, exactly as it would have.
+  if (issues.length > 0) return all();
+  // Sorted by id, as scoreAll sorts; a batch given in id order (the usual case) is left as it is.
+  for (let k = 1; k < out.length; k++)
+    if (out[k - 1]!.subjectId > out[k]!.subjectId) {
+      out.sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+      break;
+    }
+  // A repeated id is next to its twin now: scoreAll reports it.
+  for (let k = 1; k < out.length; k++) if (out[k - 1]!.subjectId === out[k]!.subjectId) return all();
+  return out;
 }
 
 /**

@@ -82,9 +82,9 @@ function scaled(d: DecT): Scaled | undefined {
   return Number.isSafeInteger(n) && Math.abs(n) <= LIM / 1024 ? { n, s } : undefined;
 }
 
-/** Rounds num ÷ den (integers, den > 0) to an integer by a mode; `exact` marks `bad` when there is a remainder. */
-function roundDiv(num: number, den: number, mode: RoundingMode | "exact"): number {
-  let q = Math.trunc(num / den);
+/** Rounds num ÷ den (integers, den > 0) to an integer by a mode; `exact` marks `bad` when there is a remainder. @internal */
+export function roundDiv(num: number, den: number, mode: RoundingMode | "exact"): number {
+  let q = Math.trunc(num / den) + 0; // + 0: never -0
   let r = num - q * den;
   if (num >= 0) {
     if (r < 0) (q -= 1), (r += den);

@@ -146,3 +146,37 @@ describe("partyBuildingVetoes (R26)", () => {
     expect(brief(issuesOf(() => partyBuildingVetoes({ A: "差" }, { leaders: {} } as never)))).toEqual(["unknown_field options.leaders"]);
   });
 });
+
+describe("annualResults with the year made from its months (aggregate)", () => {
+  // c001: January 90, February 80 (on leave in March); c002: 88, 86, 84.
+  const months = createLedger([
+    { id: "a1", person: "c001", date: "2024-01-31", component: "everyday", points: 90, source: "m" },
+    { id: "a2", person: "c001", date: "2024-02-29", component: "everyday", points: 80, source: "m" },
+    { id: "a3", person: "c001", date: "2024-02-10", component: "bonus", points: 1, source: "m" },
+    { id: "b1", person: "c002", date: "2024-01-31", component: "everyday", points: 88, source: "m" },
+    { id: "b2", person: "c002", date: "2024-02-29", component: "everyday", points: 86, source: "m" },
+    { id: "b3", person: "c002", date: "2024-03-31", component: "everyday", points: 84, source: "m" },
+  ]);
+  const base = { year: "2024", people: [{ id: "c001" }, { id: "c002" }], tiers: { tiers: [{ name: "好", share: 0.5 }, { name: "中" }] } };
+
+  it("ranks the sum of the entries by default, and the months' mean with a mean policy", () => {
+    const sums = annualResults(months, base);
+    expect(sums.aggregates).toBeUndefined();
+    expect(sums.summaries.map((s) => [s.person, s.exact])).toEqual([["c001", "171"], ["c002", "258"]]);
+    const means = annualResults(months, { ...base, aggregate: { rule: "mean", missing: "skip" } });
+    // c001: (90 + 81) ÷ 2 = 85.5 (February holds the bonus too); c002: (88 + 86 + 84) ÷ 3 = 86.
+    expect(means.aggregates!.map((a) => [a.person, a.exact])).toEqual([["c001", "85.5"], ["c002", "86"]]);
+    expect(means.aggregates![0]!.parts.map((p) => p.counted)).toEqual(["90", "81", null, null, null, null, null, null, null, null, null, null]);
+    expect(means.tiers.placements.map((p) => [p.subjectId, p.tier])).toEqual([["c002", "好"], ["c001", "中"]]);
+    // Quarters, missing counted as 0: c001 (171 + 0 + 0 + 0) ÷ 4.
+    const quarters = annualResults(months, { ...base, aggregate: { of: "quarter", rule: "mean", missing: "zero" } });
+    expect(quarters.aggregates!.map((a) => a.exact)).toEqual(["42.75", "64.5"]);
+  });
+
+  it("says whose year cannot be made, under the option's path", () => {
+    const none = createLedger([{ id: "x", person: "c009", date: "2024-05-01", component: "everyday", points: 1, source: "m" }]);
+    // The first person whose year cannot be made stops the result.
+    expect(brief(issuesOf(() => annualResults(none, { ...base, aggregate: { rule: "mean", missing: "skip" } })))).toEqual(["missing_value options.aggregate.c001"]);
+    expect(brief(issuesOf(() => annualResults(months, { ...base, aggregate: { rule: "weighted", missing: "skip" } as never })))).toEqual(["invalid_rule options.aggregate.c001"]);
+  });
+});

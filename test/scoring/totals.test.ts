@@ -1,8 +1,9 @@
+import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { county361Example, defineScheme, isJixiaoError, scoreAll, scoreTotals, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
+import { county361Example, defineScheme, isJixiaoError, safeScoreTotals, scoreAll, scoreTotals, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
 import { compiledScheme } from "../../src/scheme/define.js";
-import { compileFast, fastTotals } from "../../src/scoring/fast.js";
+import { compileFast, fastTotals, roundDiv } from "../../src/scoring/fast.js";
 
 // The differential test of the fast path: for random schemes using every JSON method, every
 // rounding mode and point, and random subjects — values at the edges of the fast path's range
@@ -196,5 +197,57 @@ describe("scoreTotals: the exact fast path", () => {
     expect(outcome(() => scoreTotals(scheme, bad))).toEqual(outcome(() => scoreAll(scheme, bad)));
     expect(outcome(() => scoreTotals(scheme, "x" as never))).toEqual(outcome(() => scoreAll(scheme, "x" as never)));
     expect(outcome(() => scoreTotals(scheme, [], { missing: "sometimes" } as never)).ok).toBe(false);
+  });
+});
+
+describe("the fast path's parts", () => {
+  it("rounds an integer quotient exactly as decimal.js does, in every mode, for either sign", () => {
+    const modes = { "half-up": Decimal.ROUND_HALF_UP, "half-even": Decimal.ROUND_HALF_EVEN, down: Decimal.ROUND_DOWN, up: Decimal.ROUND_UP, floor: Decimal.ROUND_FLOOR, ceiling: Decimal.ROUND_CEIL } as const;
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.integer({ min: 1, max: 2 ** 20 }), fc.constantFrom(...MODES), (num, den, mode) => {
+        const expected = new Decimal(num).div(den).toDecimalPlaces(0, modes[mode]).toNumber();
+        expect(roundDiv(num, den, mode)).toBe(expected === 0 ? 0 : expected);
+      }),
+      { numRuns: RUNS * 10, seed: 1 },
+    );
+    // Exact halves, both signs.
+    for (const [num, mode, q] of [[5, "half-up", 3], [-5, "half-up", -3], [5, "half-even", 2], [7, "half-even", 4], [-5, "half-even", -2], [-5, "floor", -3], [-5, "ceiling", -2], [-5, "down", -2], [-5, "up", -3]] as const)
+      expect(roundDiv(num, 2, mode)).toBe(q);
+  });
+
+  it("leaves schemes it cannot take to the full path, with the same totals", () => {
+    const base = { id: "s", full: 10, groups: [{ id: "g", points: 10, indicators: [{ id: "a", points: 10, method: { type: "completion" as const, target: 3 } }] }] };
+    const subjects: SubjectInput[] = [{ id: "x", values: { a: 1 } }, { id: "y", values: { a: 2.5 } }];
+    const schemes: SchemeConfig[] = [
+      { ...base, rounding: { indicator: { decimals: 10 } } },
+      { ...base, rounding: { total: { decimals: 9 } } },
+      { ...base, groups: [{ id: "g", points: 10, indicators: [{ id: "a", points: 10, method: { type: "completion", target: "0.123456789" } }] }] },
+      { ...base, groups: [{ id: "g", points: 10, indicators: [{ id: "a", points: 10, method: { type: "custom", score: (v) => (v as number) * 2 } }] }] },
+      { id: "big", full: "100000000000", groups: [{ id: "g", points: "100000000000", indicators: [{ id: "a", points: "100000000000", method: { type: "direct" } }] }] },
+    ];
+    for (const scheme of schemes) expect(outcome(() => scoreTotals(scheme, subjects))).toEqual(outcome(() => scoreAll(scheme, subjects)));
+  });
+
+  it("reads unusual but valid subjects as scoreAll does", () => {
+    const scheme = defineScheme(county361Example);
+    const values = { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 };
+    const subjects = [
+      { id: "a", name: "甲", group: "g", values, vetoes: [{ id: "discipline", reason: "违纪" }], flags: [{ id: "f", name: "标记", reason: "r" }], attributes: { dept: "征管", level: 3, lead: false } },
+      { id: "b", values: { ...values, collection: { na: true, reason: "调入" } }, bonus: [{ points: "0.5", reason: "r", ref: "文号" }], deductions: [{ points: 1, reason: "r", indicator: "backlog" }] },
+      { id: "c", values: { ...values, attendance: "-0", grabbed: "7.20" } },
+      { id: "d", values: { ...values, collection: 96.1234567 } },
+      { id: "e", values, bonus: [{ points: 1, reason: "r", indicator: "nowhere" }] },
+      { id: "f", values, vetoes: [{ id: "discipline", extra: 1 }] },
+    ] as SubjectInput[];
+    for (const s of subjects) expect(outcome(() => scoreTotals(scheme, [s]))).toEqual(outcome(() => scoreAll(scheme, [s])));
+    const good = subjects.slice(0, 4);
+    expect(outcome(() => scoreTotals(scheme, good))).toEqual(outcome(() => scoreAll(scheme, good)));
+    // A repeated id, out of order, and a value whose getter throws: the same issues as scoreAll.
+    const twice = [good[2]!, good[0]!, { ...good[2]! }];
+    expect(outcome(() => scoreTotals(scheme, twice))).toEqual(outcome(() => scoreAll(scheme, twice)));
+    const getter = [{ id: "g", get values(): never { throw new Error("boom"); } }] as unknown as SubjectInput[];
+    expect(outcome(() => scoreTotals(scheme, getter))).toEqual(outcome(() => scoreAll(scheme, getter)));
+    expect(safeScoreTotals(scheme, twice).success).toBe(false);
+    expect(safeScoreTotals(scheme, good)).toEqual({ success: true, output: scoreAll(scheme, good).map((r) => ({ subjectId: r.subjectId, total: r.total })) });
   });
 });

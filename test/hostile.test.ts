@@ -275,6 +275,13 @@ describe("hostile input to scoreTotals, periods and personnel", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("a long series over a long account stays linear: 73,050 days over 50,000 entries", () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => ({ id: `e${i}`, person: "c1", date: "2024-03-15", component: "x", points: 1, source: "s" }));
+    const series = accountSeries(createLedger(many), "c1", { kind: "day", from: "2000-01-01", to: "2200-01-01" });
+    expect(series.length).toBe(73_050);
+    expect(series.filter((x) => x.total !== 0).map((x) => [x.period, x.total])).toEqual([["2024-03-15", 50_000]]);
+  });
+
   it("a ledger of 100,000 entries is made and summed within the suite's time", () => {
     const many = Array.from({ length: 100_000 }, (_, i) => ({ id: `e${i}`, person: `c${i % 1000}`, date: "2024-03-15", component: "everyday", points: 0.01, source: "s" }));
     const summaries = summarizeAccounts(createLedger(deepFreeze(many)), { period: "2024" });

@@ -257,8 +257,23 @@ export function accountSeries(ledger: Ledger, person: string, options: SeriesOpt
   const first = spanOf(o.from, ["options", "from"]);
   if (first.kind !== o.kind) throw new JixiaoError([issue(IssueCode.invalidRule, ["options", "from"], `is a ${first.kind}, not a ${o.kind}`)], "Series options are not valid");
   const base = readOptions(l, { asOf: o.asOf, components: o.components });
-  const list = resolve(l, base.asOf, p).get(p) ?? [];
-  return keys.map((k) => summary(p, spanOf(k), base.asOfText, list, base.components));
+  // Entries by day once; each period then takes its slice, so a long series over a long account
+  // costs (periods + entries) × log entries, not periods × entries.
+  const list = (resolve(l, base.asOf, p).get(p) ?? []).sort(byDayThenId);
+  const firstAtOrAfter = (day: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.day < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return keys.map((k) => {
+    const span = spanOf(k);
+    return summary(p, span, base.asOfText, list.slice(firstAtOrAfter(span.first), firstAtOrAfter(span.last + 1)), base.components);
+  });
 }
 
 const seriesSchema = z.strictObject({

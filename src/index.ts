@@ -128,4 +128,4 @@ export type { CapabilityAssessment, CapabilityCategory, CapabilityCriterion, Cap
 export { annualResults, partyBuildingVetoes, safeAnnualResults } from "./personnel/annual.js";
 export type { AnnualOptions, AnnualPerson, AnnualResult, PartyBuildingVetoOptions } from "./personnel/annual.js";
 export { annualTiersExample, capabilityExample, everydayExample, partyBranchIndexExample, politicalQualityExample } from "./presets/personnel.js";
-export { JIXIAO_EXPLAIN, JIXIAO_LASTPLACE, JIXIAO_RANK, JIXIAO_SCORE, JIXIAO_TASKCREDIT, JIXIAO_TIER, SHEET_ERROR, type SheetCell, type SheetInput, type SheetOutput, type SheetRange } from "./sheets/index.js";
+export { JIXIAO_ACCOUNT, JIXIAO_EXPLAIN, JIXIAO_LASTPLACE, JIXIAO_RANK, JIXIAO_SCORE, JIXIAO_TASKCREDIT, JIXIAO_TIER, SHEET_ERROR, type SheetCell, type SheetInput, type SheetOutput, type SheetRange } from "./sheets/index.js";

@@ -82,9 +82,22 @@ export function taskCredit(board, grabs, completions, staff, policy) {
   return Jixiao.JIXIAO_TASKCREDIT(board, grabs, completions, staff, policy);
 }
 
+/**
+ * Sums a growth-account ledger (个人成长账户) kept in the sheet, corrections applied.
+ * @customfunction ACCOUNT
+ * @param {any[][]} entries Header row (id, person, date, component, points, source, corrects, action), then one row per entry.
+ * @param {string} [period] The period summed: 2024, 2024-Q3, 2024-07; blank for a whole career.
+ * @param {string} [asOf] Count only what was recorded up to this date.
+ * @returns {any[][]} person, total and a column per component, one row per person.
+ */
+export function account(entries, period, asOf) {
+  return Jixiao.JIXIAO_ACCOUNT(entries, period, asOf);
+}
+
 CustomFunctions.associate("SCORE", score);
 CustomFunctions.associate("EXPLAIN", explain);
 CustomFunctions.associate("RANK", rank);
 CustomFunctions.associate("TIER", tier);
 CustomFunctions.associate("LASTPLACE", lastPlace);
 CustomFunctions.associate("TASKCREDIT", taskCredit);
+CustomFunctions.associate("ACCOUNT", account);

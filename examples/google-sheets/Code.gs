@@ -88,3 +88,16 @@ function JIXIAO_LASTPLACE(scores, groups, policy) {
 function JIXIAO_TASKCREDIT(board, grabs, completions, staff, policy) {
   return Jixiao.JIXIAO_TASKCREDIT(board, grabs, completions, staff, policy);
 }
+
+/**
+ * Sums a growth-account ledger (个人成长账户) kept in the sheet, corrections applied.
+ *
+ * @param {any[][]} entries The entries: a header row (id, person, date, component, points, source, corrects, action), then one row per entry.
+ * @param {string} period Optional. The period summed: 2024, 2024-Q3, 2024-07; blank for a whole career.
+ * @param {string} asOf Optional. Count only what was recorded up to this date.
+ * @return person, total and a column per component, one row per person.
+ * @customfunction
+ */
+function JIXIAO_ACCOUNT(entries, period, asOf) {
+  return Jixiao.JIXIAO_ACCOUNT(entries, period, asOf);
+}

@@ -1,4 +1,6 @@
 import { toDec } from "../core/decimal.js";
+import { isJixiaoError } from "../core/errors.js";
+import { offsetMinutes } from "../periods/instant.js";
 import { describeCell, fail, isBlank, isDate, isOmitted, readCell, toRange, type Cell } from "./cells.js";
 
 /** One non-blank row of a range: its index in the range (0 for the first row) and its cells. @internal */
@@ -154,4 +156,48 @@ export function readScores(scoresArg: unknown, groupsArg: unknown): ScoreColumn 
     else rows.push({ index, id: id!, score: scoreCell as number | string, ...(grouped ? { group: String(groupCell) } : {}) });
   });
   return { height: range.length, header, grouped, rows, errors };
+}
+
+/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
+const EXCEL_EPOCH_DAYS = 25569;
+/** Excel's last day, 9999-12-31, as a serial number (exclusive). */
+const EXCEL_LAST_DAY = 2958466;
+
+/**
+ * A date or date-time cell as text the task functions read: a `Date` (Google Sheets) is written
+ * at the board's UTC offset; a number is an Excel date serial, a wall-clock time read at that
+ * offset; text is taken as written (`2023-07-03T09:00:05`). @internal
+ */
+export function dateText(cell: Cell, offset: string, where: string): string {
+  if (typeof cell === "string") return cell;
+  if (isDate(cell)) {
+    const t = cell.getTime();
+    if (!Number.isFinite(t)) fail(`${where}: is not a real date`);
+    return `${new Date(t + offsetMinutes(offset)! * 60_000).toISOString().slice(0, 23)}${offset}`;
+  }
+  if (typeof cell === "number" && cell >= 1 && cell < EXCEL_LAST_DAY) return new Date(Math.round((cell - EXCEL_EPOCH_DAYS) * 86_400_000)).toISOString().slice(0, 23);
+  return fail(`${where}: must be a date-time, not ${describeCell(cell)}`);
+}
+
+/** Reads every data row of a table with `read`; every row's problem is reported at once. @internal */
+export function rowsOf<T>(table: Table, read: (row: SheetRow, at: (column: string) => string) => T): T[] {
+  const problems: string[] = [];
+  const out: T[] = [];
+  for (const row of table.rows) {
+    try {
+      out.push(read(row, (column) => `${table.what} ${rowLabel(row.index)}, column ${column}`));
+    } catch (error) {
+      if (!isJixiaoError(error)) throw error;
+      problems.push(error.issues[0]!.message);
+    }
+  }
+  if (problems.length > 0) fail(problems.join("; "));
+  return out;
+}
+
+/** A required text cell. @internal */
+export function required(table: Table, row: SheetRow, name: string, at: (column: string) => string): string {
+  const value = textAt(table, row, columnOf(table, name), name);
+  if (value === undefined) fail(`${at(name)}: is blank`);
+  return value;
 }

@@ -1,56 +1,12 @@
-import { isJixiaoError, type IssuePath } from "../core/errors.js";
-import { offsetMinutes } from "../periods/instant.js";
+import type { IssuePath } from "../core/errors.js";
 import { allocateTasks } from "../tasks/allocate.js";
 import { defineTaskBoard } from "../tasks/board.js";
 import { creditTasks } from "../tasks/credit.js";
 import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember } from "../tasks/types.js";
-import { describeCell, fail, isDate, isOmitted, readJson, ruleLabel, sheetFunction, within, type Cell, type SheetInput, type SheetOutput } from "./cells.js";
-import { cellAt, columnOf, readTable, rowLabel, textAt, type SheetRow, type Table } from "./table.js";
+import { describeCell, fail, isOmitted, readJson, ruleLabel, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
+import { cellAt, columnOf, dateText, readTable, required, rowLabel, rowsOf, textAt, type Table } from "./table.js";
 
-/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
-const EXCEL_EPOCH_DAYS = 25569;
-/** Excel's last day, 9999-12-31, as a serial number (exclusive). */
-const EXCEL_LAST_DAY = 2958466;
 const ALLOCATION_KEYS: ReadonlySet<string> = new Set(["maxTasksPerPerson", "eligibility", "assignSeats"]);
-
-/**
- * A date or date-time cell as text the task functions read: a `Date` (Google Sheets) is written
- * at the board's UTC offset; a number is an Excel date serial, a wall-clock time read at that
- * offset; text is taken as written (`2023-07-03T09:00:05`).
- */
-function dateText(cell: Cell, offset: string, where: string): string {
-  if (typeof cell === "string") return cell;
-  if (isDate(cell)) {
-    const t = cell.getTime();
-    if (!Number.isFinite(t)) fail(`${where}: is not a real date`);
-    return `${new Date(t + offsetMinutes(offset)! * 60_000).toISOString().slice(0, 23)}${offset}`;
-  }
-  if (typeof cell === "number" && cell >= 1 && cell < EXCEL_LAST_DAY) return new Date(Math.round((cell - EXCEL_EPOCH_DAYS) * 86_400_000)).toISOString().slice(0, 23);
-  return fail(`${where}: must be a date-time, not ${describeCell(cell)}`);
-}
-
-/** Reads every data row of a table with `read`; every row's problem is reported at once. */
-function rowsOf<T>(table: Table, read: (row: SheetRow, at: (column: string) => string) => T): T[] {
-  const problems: string[] = [];
-  const out: T[] = [];
-  for (const row of table.rows) {
-    try {
-      out.push(read(row, (column) => `${table.what} ${rowLabel(row.index)}, column ${column}`));
-    } catch (error) {
-      if (!isJixiaoError(error)) throw error;
-      problems.push(error.issues[0]!.message);
-    }
-  }
-  if (problems.length > 0) fail(problems.join("; "));
-  return out;
-}
-
-/** A required text cell. */
-function required(table: Table, row: SheetRow, name: string, at: (column: string) => string): string {
-  const value = textAt(table, row, columnOf(table, name), name);
-  if (value === undefined) fail(`${at(name)}: is blank`);
-  return value;
-}
 
 /**
  * Credits grabbed tasks (三单: 抢单, 派单, R22) from ranges: the board's tasks are allocated from

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import configs from "../../tsup.config.js";
 import { BOARD, SCHEME, SUBJECTS, TIERS } from "./fixtures.js";
 
-const SHEET_FUNCTIONS = ["JIXIAO_SCORE", "JIXIAO_EXPLAIN", "JIXIAO_RANK", "JIXIAO_TIER", "JIXIAO_LASTPLACE", "JIXIAO_TASKCREDIT"];
+const SHEET_FUNCTIONS = ["JIXIAO_SCORE", "JIXIAO_EXPLAIN", "JIXIAO_RANK", "JIXIAO_TIER", "JIXIAO_LASTPLACE", "JIXIAO_TASKCREDIT", "JIXIAO_ACCOUNT"];
 
 let dir: string;
 let context: vm.Context;
@@ -68,6 +68,9 @@ describe("the IIFE bundle in a bare V8 context", () => {
         expect(plain(vm.runInContext(`${via}JIXIAO_TIER([[90]], undefined, ${JSON.stringify(TIERS)})`, context))).toEqual([["中"]]);
         const grabs = `[["task", "person", "at"], ["t1", "s1", new Date("2023-07-03T01:00:05Z")], ["t1", "s2", new Date("2023-07-03T01:00:01Z")]]`;
         expect(plain(vm.runInContext(`${via}JIXIAO_TASKCREDIT(${JSON.stringify(BOARD)}, ${grabs})`, context))).toEqual([["person", "credit", "total", "excess"], ["s2", 3, 3, 0]]);
+        // A ledger whose dates are the context's Date objects: 23:30 on 30 June in Shanghai is June.
+        const entries = `[["id", "person", "date", "component", "points", "source"], ["e1", "c1", new Date("2024-06-30T15:30:00Z"), "bonus", 1, "s"], ["e2", "c1", new Date("2024-06-30T16:30:00Z"), "bonus", 2, "s"]]`;
+        expect(plain(vm.runInContext(`${via}JIXIAO_ACCOUNT(${entries}, "2024-06")`, context))).toEqual([["person", "total", "bonus"], ["c1", 1, 1]]);
       });
 
       it("returns errors as cells, never throwing", () => {

@@ -378,16 +378,15 @@ describe("hostile input", () => {
     expect(nan[1]![0]).toMatch(/^#JIXIAO! row 2 \(c001\), column attendance: /);
   });
 
-  it("refuses ranges beyond the limits quickly, with a message", () => {
+  // No timing here (performance is measured by the benchmark): the test's timeout bounds a hang.
+  it("refuses ranges beyond the limits, with a message", () => {
     const tall = new Array(2_000_001).fill([1]);
-    const started = Date.now();
     expect(JIXIAO_RANK(tall)).toEqual([["#JIXIAO! scores: has 2000001 rows; a sheet function takes at most 2000000"]]);
     const wide = new Array(1001).fill(new Array(10_000).fill(""));
     expect(JIXIAO_SCORE(SCHEME, wide)).toEqual([["#JIXIAO! subjects: has more than 10000000 cells; a sheet function takes at most 10000000"]]);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it("ranks and tiers a large column, aligned, in reasonable time", () => {
+  it("ranks and tiers a large column, aligned", () => {
     const n = 50_000;
     const scores = Array.from({ length: n }, (_, i) => [i % 7 === 0 ? "" : String((i * 37) % 1000) + ".5"]);
     const out = JIXIAO_TIER(scores, "", TIERS);

@@ -268,6 +268,17 @@ const linkSchema = z
   });
 
 /**
+ * Parts of a linked score (a unit, departments, contact points): each part's mean of its members'
+ * scores, and Σ weight × mean ÷ Σ weights — the weighted mean of the parts there are.
+ * @internal
+ */
+export function combineParts(parts: readonly { readonly weight: Dec; readonly members: readonly { readonly score: Dec }[] }[]): { means: Dec[]; total: Dec; weights: Dec } {
+  const means = parts.map((p) => sum(p.members.map((m) => m.score)).div(p.members.length));
+  const weights = sum(parts.map((p) => p.weight));
+  return { means, total: sum(parts.map((p, i) => p.weight.times(means[i]!))).div(weights), weights };
+}
+
+/**
  * A leadership-team member's linked organizational score (R14): the weighted sum of the unit's
  * score, the mean score of the departments they supervise and the mean score of their contact
  * points. Scores are looked up by id (use ids such as `A1/征管科` for departments).
@@ -301,8 +312,7 @@ export function leaderScore(link: LeaderLink, scores: Readonly<Record<string, De
     return [{ part, weight: dec(weight), members }];
   });
   if (issues.length > 0) throw new JixiaoError(issues, "The leader's score cannot be linked");
-  const means = parts.map((p) => sum(p.members.map((m) => m.score)).div(p.members.length));
-  const total = sum(parts.map((p, i) => p.weight.times(means[i]!)));
+  const { means, total } = combineParts(parts);
   return {
     score: toNumber(total),
     exact: text(total),

@@ -7,6 +7,7 @@ import { addIssue, decimal, idSchema, namedRecord, parseWith, type DecimalInput 
 import { rank } from "../ranking/rank.js";
 import type { Rankable } from "../ranking/types.js";
 import { roundingSchema } from "../scheme/schema.js";
+import { combineParts } from "../cascade/rollup.js";
 
 /**
  * How an organization's result becomes the points linked into its people's scores (组织绩效挂钩,
@@ -367,7 +368,6 @@ export function linkPeople(people: readonly LinkedPerson[], linked: Readonly<Rec
         person.id,
         role,
         parts.map(([part, weight]) => ({ part, weight, members: members[part].map((id) => ({ id, score: toDec(points[id])! })) })),
-        total,
         p.rounding,
       ),
     );
@@ -382,15 +382,14 @@ interface LinkPart {
   readonly members: readonly { readonly id: string; readonly score: Dec }[];
 }
 
-function personLink(person: string, role: "staff" | "leader", parts: readonly LinkPart[], weights: Dec, rounding?: Rounding): PersonLink {
-  const means = parts.map((x) => sum(x.members.map((m) => m.score)).div(x.members.length));
+function personLink(person: string, role: "staff" | "leader", parts: readonly LinkPart[], rounding?: Rounding): PersonLink {
+  const { means, total: exact, weights } = combineParts(parts);
   const trace: TraceStep[] = parts.map((x, i) => ({
     at: `link:${x.part}`,
     rule: "mean",
     values: Object.fromEntries(x.members.map((m) => [m.id, text(m.score)])),
     result: text(means[i]!),
   }));
-  const exact = sum(parts.map((x, i) => x.weight.times(means[i]!))).div(weights);
   const values: Record<string, string> = Object.fromEntries(parts.map((x, i) => [x.part, `${text(means[i]!)} × ${text(x.weight)}`]));
   if (!weights.eq(ONE)) values["÷ weights"] = text(weights);
   trace.push({ at: "linked", rule: "weighted", values, result: text(exact) });

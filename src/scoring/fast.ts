@@ -1,5 +1,6 @@
 import { Dec, type Dec as DecT } from "../core/decimal.js";
-import { RESERVED_KEYS } from "../core/validate.js";
+import { isId, isPlainObject, isText, RESERVED_KEYS } from "../core/validate.js";
+import { isNotApplicable } from "./evaluate.js";
 import { applyRounding, type Rounding, type RoundingMode } from "../core/rounding.js";
 import type { Method } from "../methods/index.js";
 import type { CompiledScheme } from "../scheme/define.js";
@@ -366,14 +367,7 @@ export interface FastTotals {
   readonly rankFallback: boolean;
 }
 
-/** A subject shape the fast path takes on trust; anything else goes to the full path. */
-function plain(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
 const SUBJECT_KEYS = new Set(["id", "name", "group", "values", "bonus", "deductions", "vetoes", "flags", "attributes"]);
-const text200 = (v: unknown, min = 0) => typeof v === "string" && v.length >= min && v.length <= 200;
 
 /**
  * Reads a list of adjustment items into the sum of those for the total, at scale Q, and adds
@@ -384,7 +378,7 @@ function itemsSum(list: unknown, aimed: Map<string, number>): number | undefined
   if (!Array.isArray(list) || list.length > 10_000) return undefined;
   let total = 0;
   for (const item of list) {
-    if (!plain(item)) return undefined;
+    if (!isPlainObject(item)) return undefined;
     for (const key of Object.keys(item)) if (key !== "points" && key !== "reason" && key !== "ref" && key !== "indicator") return undefined;
     if (typeof item.reason !== "string" || item.reason.length < 1 || item.reason.length > 500) return undefined;
     if (item.ref !== undefined && (typeof item.ref !== "string" || item.ref.length > 500)) return undefined;
@@ -401,21 +395,21 @@ function itemsSum(list: unknown, aimed: Map<string, number>): number | undefined
 function wellFormed(subject: Record<string, unknown>): boolean {
   for (const key of Object.keys(subject)) if (!SUBJECT_KEYS.has(key)) return false;
   const id = subject.id;
-  if (!text200(id, 1) || RESERVED_KEYS.has(id as string)) return false;
-  if ((subject.name !== undefined && !text200(subject.name)) || (subject.group !== undefined && !text200(subject.group))) return false;
-  if (!plain(subject.values)) return false;
+  if (!isId(id)) return false;
+  if ((subject.name !== undefined && !isText(subject.name, 200, 0)) || (subject.group !== undefined && !isText(subject.group, 200, 0))) return false;
+  if (!isPlainObject(subject.values)) return false;
   const flags = subject.flags;
   if (flags !== undefined) {
     if (!Array.isArray(flags) || flags.length > 1000) return false;
     for (const f of flags) {
-      if (!plain(f) || !text200(f.id, 1) || RESERVED_KEYS.has(f.id as string) || (f.name !== undefined && !text200(f.name))) return false;
+      if (!isPlainObject(f) || !isId(f.id) || (f.name !== undefined && !isText(f.name, 200, 0))) return false;
       if (typeof f.reason !== "string" || f.reason.length < 1 || f.reason.length > 500) return false;
       for (const key of Object.keys(f)) if (key !== "id" && key !== "name" && key !== "reason") return false;
     }
   }
   const attributes = subject.attributes;
   if (attributes !== undefined) {
-    if (!plain(attributes)) return false;
+    if (!isPlainObject(attributes)) return false;
     for (const key of Object.keys(attributes)) {
       const v = attributes[key];
       if (RESERVED_KEYS.has(key) || key.length < 1 || key.length > 200) return false;
@@ -425,12 +419,6 @@ function wellFormed(subject: Record<string, unknown>): boolean {
   return true;
 }
 
-const isNotApplicable = (v: unknown): boolean => {
-  if (v === null) return true;
-  if (!plain(v) || v.na !== true) return false;
-  for (const key of Object.keys(v)) if (key !== "na" && key !== "reason") return false;
-  return true;
-};
 
 /** Each subject's peer group as a number, and the subjects of each group in one array (by group). */
 interface PeerIndex {
@@ -515,7 +503,7 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const totals: (number | undefined)[] = new Array(subjects.length);
   const plainSubjects: Record<string, unknown>[] = [];
   for (const subject of subjects) {
-    if (!plain(subject) || !wellFormed(subject)) return { totals: new Array(subjects.length), ranks: new Map(), rankFallback: true };
+    if (!isPlainObject(subject) || !wellFormed(subject)) return { totals: new Array(subjects.length), ranks: new Map(), rankFallback: true };
     plainSubjects.push(subject);
   }
   const mode: RoundingMode | "exact" = indRound ? (indRound.mode ?? "half-up") : "exact";
@@ -621,7 +609,7 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
     if (!Array.isArray(vetoes) || vetoes.length > 1000) return undefined;
     const seen = new Set<string>();
     for (const v of vetoes) {
-      const id = typeof v === "string" ? v : plain(v) && typeof v.id === "string" ? v.id : undefined;
+      const id = typeof v === "string" ? v : isPlainObject(v) && typeof v.id === "string" ? v.id : undefined;
       if (id === undefined || seen.has(id)) return undefined;
       if (typeof v !== "string") {
         for (const key of Object.keys(v as object)) if (key !== "id" && key !== "reason") return undefined;

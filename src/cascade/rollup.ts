@@ -142,7 +142,9 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
         try {
           out = rule.combine(kids.map((k, j) => ({ unit: k, value: text(values[j]!.value), target: values[j]!.target ? text(values[j]!.target!) : null })));
         } catch (error) {
-          out = error instanceof Error ? error.message : error;
+          // A thrown value is a failure, never the result (a thrown 5 or Error("42") must not become 5 or 42).
+          issues.push(issue(IssueCode.customFailed, ["rules", indicator, "combine"], `the custom rule failed for "${unit}": ${String(error instanceof Error ? error.message : error).slice(0, 100)}`));
+          continue;
         }
         const d = toDec(out);
         if (!d) {

@@ -107,6 +107,17 @@ function compile(config: SchemeConfig): CompiledScheme {
     const total = sum(groups.map((g) => g.points));
     if (!total.eq(full)) report(IssueCode.pointsMismatch, ["full"], `is ${text(full)}, but the groups' points add up to ${text(total)} (set "pointsAddUp": false if that is intended)`);
   }
+  // A score rounded to fewer decimals than its maximum has could round above it (2.5 points → 3).
+  const { indicator, group, total } = config.rounding ?? {};
+  const coarse = (max: Dec, rule: Rounding | undefined, where: string, path: IssuePath) => {
+    if (rule && max.decimalPlaces() > rule.decimals)
+      report(IssueCode.invalidRule, path, `is ${text(max)}, with more decimals than the ${where} rounding keeps (${rule.decimals}): a rounded score could exceed it; keep at least ${max.decimalPlaces()} decimals`);
+  };
+  groups.forEach((g, gi) => {
+    coarse(g.points, group, "group", ["groups", gi, "points"]);
+    g.indicators.forEach((ind, ii) => coarse(ind.points, indicator, "indicator", ["groups", gi, "indicators", ii, "points"]));
+  });
+  coarse(full, total, "total", ["full"]);
   if (issues.length > 0) throw new JixiaoError(issues, `Scheme "${config.id}" is not valid`);
 
   const indicators = new Map<string, CompiledIndicator>();

@@ -37,10 +37,8 @@ const check = (x: number): number => {
   return x;
 };
 const mul = (a: number, b: number): number => check(a * b);
-const pow = (n: number): number => {
-  if (n > 22) bad = true;
-  return POW10[n] ?? 1;
-};
+/** 10^n; every scale difference used is 0 to 16 (decimals of at most 8 each). Past the table, NaN reaches `check` and marks the subject `bad`. */
+const pow = (n: number): number => POW10[n]!;
 
 /** Reads a number or plain decimal text of at most 9 integer and 6 decimal digits into A × 10^-S. */
 function read(v: unknown): boolean {
@@ -54,7 +52,7 @@ function read(v: unknown): boolean {
     for (let s = 1; s <= 6; s++) {
       const n = Math.round(v * POW10[s]!);
       if (n / POW10[s]! === v) {
-        A = n === 0 ? 0 : n;
+        A = n;
         S = s;
         return true;
       }

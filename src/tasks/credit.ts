@@ -49,7 +49,7 @@ const completionsSchema = z
         .superRefine((v, ctx) => {
           // A number, or text that reads as one, is a fraction from 0 to 1; other text is a grade.
           const d = toDec(v);
-          if (d === undefined && typeof v === "number") addIssue(ctx, IssueCode.invalidNumber, `must be a finite number, not ${String(v)}`);
+          if (d === undefined && typeof v === "number") addIssue(ctx, IssueCode.invalidNumber, `must be a finite decimal within ±10^18, not ${String(v)}`);
           if (d !== undefined && (d.isNegative() || d.gt(1))) addIssue(ctx, IssueCode.outOfRange, `must be a fraction from 0 to 1 (or a quality grade), not ${String(v)}`);
         }),
       completed: z.string().max(40).optional(),

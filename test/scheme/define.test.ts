@@ -120,6 +120,20 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
     `);
   });
 
+  it("a rounding coarser than the points it rounds (2.5 points to whole numbers could give 3)", () => {
+    const config = {
+      id: "coarse",
+      full: 10.5,
+      rounding: { indicator: { decimals: 0 }, group: { decimals: 1 }, total: { decimals: 0, mode: "up" } },
+      groups: [{ id: "g", points: 10.5, indicators: [{ id: "a", points: 2.5, method: { type: "direct" } }, { id: "b", points: 8, method: { type: "direct" } }] }],
+    } as const;
+    expect(issuesOf(config).map((i) => [i.path.join("."), i.message])).toEqual([
+      ["groups.0.indicators.0.points", "groups[0].indicators[0].points (分值): is 2.5, with more decimals than the indicator rounding keeps (0): a rounded score could exceed it; keep at least 1 decimals"],
+      ["full", "full (满分): is 10.5, with more decimals than the total rounding keeps (0): a rounded score could exceed it; keep at least 1 decimals"],
+    ]);
+    expect(safeDefineScheme({ ...config, rounding: { indicator: { decimals: 1 }, total: { decimals: 1 } } }).success).toBe(true);
+  });
+
   it("duplicate indicator ids", () => {
     const config = JSON.parse(ISSUE_JSON);
     config.groups[2].indicators[0].id = "study";

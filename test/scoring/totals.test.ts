@@ -100,10 +100,14 @@ const world = fc
       points: pts.reduce((a, b) => a + Math.round(b * 1000), 0) / 1000,
       indicators: pts.map((p) => ({ id: `i${k}`, points: p, method: methods[k++]!.method })),
     }));
+    // A rounding keeps at least the points' decimals (defineScheme requires it).
+    const need = Math.max(...w.groups.flat().map((p) => (String(p).split(".")[1] ?? "").length));
+    const keep = (r: typeof w.indicator) => (r ? { ...r, decimals: Math.max(r.decimals, need) } : undefined);
+    const [indicator, group, total] = [keep(w.indicator), keep(w.group), keep(w.total)];
     const scheme: SchemeConfig = {
       id: "random",
       full: groups.reduce((a, g) => a + Math.round(g.points * 1000), 0) / 1000,
-      rounding: { ...(w.indicator ? { indicator: w.indicator } : {}), ...(w.group ? { group: w.group } : {}), ...(w.total ? { total: w.total } : {}) },
+      rounding: { ...(indicator ? { indicator } : {}), ...(group ? { group } : {}), ...(total ? { total } : {}) },
       notApplicable: w.convert ? "convert" : "exclude",
       groups,
       adjustments: { ...(w.bonusCap !== undefined ? { bonus: { cap: w.bonusCap } } : {}), ...(w.deductionCap !== undefined ? { deduction: { cap: w.deductionCap } } : {}) },

@@ -9,3 +9,9 @@ export function oneIndicator(method: Method, points: DecimalInput = 10): SchemeC
 export function indicatorFor(scheme: Scheme | SchemeConfig, value: unknown) {
   return score(scheme, { id: "s", values: { x: value } }).indicators[0]!;
 }
+
+/**
+ * Runs of a property test: `n` times `JIXIAO_PROPERTY_SCALE` (default 1), at least 1. A long check
+ * sets it higher (20: 3,000 batches of the differential test); the mutation run sets it to 0.1.
+ */
+export const runs = (n: number): number => Math.max(1, Math.round(n * Number(process.env.JIXIAO_PROPERTY_SCALE ?? 1)));

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cascade, defineOrgTree, safeDefineScheme, type CascadePlan, type CascadeResult, type CascadeStep, type OrgUnit, type PlanIndicator } from "../../src/index.js";
+import { runs } from "../helpers.js";
 
 /*
  * Random trees (2 to 4 levels, random fan-out, ids whose code-unit order differs from the order
@@ -229,7 +230,7 @@ describe("cascade properties over random trees and plans", () => {
           expect(scaled(String(u.scheme.full), 2)).toBe(points);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -259,7 +260,7 @@ describe("cascade properties over random trees and plans", () => {
           expect(deeper).toEqual([]);
         });
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -273,7 +274,7 @@ describe("cascade properties over random trees and plans", () => {
         expect(JSON.stringify(cascade(plan, defineOrgTree(shuffled)))).toBe(once);
         expect(JSON.stringify(cascade(reversedTables(plan), [...c.tree.units].reverse()))).toBe(once);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

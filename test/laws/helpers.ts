@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { expect } from "vitest";
 import type { JsonMethod, SchemeConfig, SubjectInput } from "../../src/index.js";
+import { runs } from "../helpers.js";
 
 /*
  * Shared pieces of the law tests: run counts and seed from the environment (as
@@ -10,8 +11,8 @@ import type { JsonMethod, SchemeConfig, SubjectInput } from "../../src/index.js"
  * values are better.
  */
 
-/** Runs per property: `JIXIAO_PROPERTY_RUNS` (default 15, kept small: the folder must stay fast). */
-export const RUNS = Number(process.env.JIXIAO_PROPERTY_RUNS ?? 15);
+/** Runs per property: 15 (kept small: the folder must stay fast) times `JIXIAO_PROPERTY_SCALE`. */
+export const RUNS = runs(15);
 /** The seed: `JIXIAO_SEED`, or a fixed one so that a run can be repeated. */
 export const SEED = Number(process.env.JIXIAO_SEED ?? 20261130);
 /** fast-check parameters: `scale` × RUNS runs (at least 1), the seed. */
@@ -273,7 +274,7 @@ export function subjectsArb(world: World, size: { min: number; max: number }, op
       // An item aimed at an indicator that does not apply is refused: aim those at the total.
       const fix = (items: typeof s.bonus | undefined) => items?.map((x) => (x.indicator !== undefined && (values[x.indicator] === null || typeof values[x.indicator] === "object" && (values[x.indicator] as { na?: boolean }).na === true) ? { points: x.points, reason: x.reason } : x));
       // Every subject keeps one applicable indicator.
-      if (ids.every((id) => values[id] === null || (values[id] as { na?: boolean } | undefined)?.na === true)) values[ids[0]!] = fc.sample(world.specs[0]!.value, { numRuns: 1, seed: i })[0];
+      if (ids.every((id) => values[id] === null || (values[id] as { na?: boolean } | undefined)?.na === true)) values[ids[0]!] = fc.sample(world.specs[0]!.value, { numRuns: runs(1), seed: i })[0];
       return {
         ...s,
         id: `s${String(i).padStart(3, "0")}`,

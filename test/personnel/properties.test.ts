@@ -23,8 +23,9 @@ import {
   type PeriodKind,
   type Rankable,
 } from "../../src/index.js";
+import { runs } from "../helpers.js";
 
-const RUNS = { numRuns: Number(process.env.JIXIAO_PROPERTY_RUNS ?? 100) };
+const RUNS = { numRuns: runs(100) };
 /** Decimals with more digits than the library's 40, so that comparisons are exact. */
 const Decimal = DecimalJs.clone({ precision: 80 });
 const PEOPLE = ["c1", "c2", "c3"];
@@ -402,7 +403,7 @@ describe("period properties", () => {
         // Moving is additive.
         expect(shiftPeriod(shiftPeriod(key, n), 1)).toBe(shiftPeriod(key, n + 1));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -414,7 +415,7 @@ describe("period properties", () => {
         expect(days).toHaveLength(parsePeriod(`${year}-02`).end.endsWith("29") ? 366 : 365);
         expect(periodsIn(year, kind).flatMap((p) => periodsIn(p, "day"))).toEqual(days);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -428,7 +429,7 @@ describe("period properties", () => {
         expect(shiftPeriod(weeks.at(-1)!, 1)).toBe(next[0]);
         for (const w of [weeks[0]!, weeks.at(-1)!]) for (const d of periodsIn(w, "day")) expect(periodOf(d, "week")).toBe(w);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 

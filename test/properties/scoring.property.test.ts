@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defineScheme, score, scoreAll, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
+import { runs } from "../helpers.js";
 
 // Decimals with up to 4 places, as text, so inputs are exact.
 const dec = (min: number, max: number) => fc.integer({ min: min * 10_000, max: max * 10_000 }).map((n) => (n / 10_000).toFixed(4));
@@ -76,10 +77,10 @@ describe("scoring laws", () => {
             expect(r.indicators[0]!.earned).toBeGreaterThanOrEqual(0);
             expect(r.indicators[0]!.earned).toBeLessThanOrEqual(Number(pts));
           }),
-          { numRuns: 20 },
+          { numRuns: runs(20) },
         );
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -94,10 +95,10 @@ describe("scoring laws", () => {
             const hi = score(scheme, { id: "s", values: { x: better } }).total;
             expect(hi).toBeGreaterThanOrEqual(lo);
           }),
-          { numRuns: 20 },
+          { numRuns: runs(20) },
         );
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -114,7 +115,7 @@ describe("scoring laws", () => {
           });
         });
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -152,7 +153,7 @@ describe("order independence", () => {
           expect(b).toBe(a);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });
@@ -179,7 +180,7 @@ describe("exactness", () => {
         const total = score(scheme, { id: "s", values }).total;
         expect(total).toBe(fromScaled(scores.reduce((acc, s) => acc + toScaled(s), 0n)));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -199,7 +200,7 @@ describe("exactness", () => {
         // The printed number is the rounded value of the exact trace.
         expect(printed).toBe(r.trace.at(-1)!.result);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

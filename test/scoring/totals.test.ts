@@ -4,13 +4,14 @@ import { describe, expect, it } from "vitest";
 import { county361Example, defineScheme, isJixiaoError, safeScoreTotals, scoreAll, scoreTotals, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
 import { compiledScheme } from "../../src/scheme/define.js";
 import { compileFast, fastTotals, roundDiv } from "../../src/scoring/fast.js";
+import { runs } from "../helpers.js";
 
 // The differential test of the fast path: for random schemes using every JSON method, every
 // rounding mode and point, and random subjects — values at the edges of the fast path's range
 // (7 decimals, 10^9, text, not applicable, missing), bonus and deduction lists, vetoes — the
 // totals of `scoreTotals` must equal those of `scoreAll`, or both must refuse with the same issues.
 
-const RUNS = Number(process.env.JIXIAO_PROPERTY_RUNS ?? 150);
+const RUNS = runs(150);
 const MODES = ["half-up", "half-even", "down", "up", "floor", "ceiling"] as const;
 
 const decimal = (maxInt: number, places: number) =>

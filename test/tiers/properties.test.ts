@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assignTiers, rank, type Rankable, type TierPolicy, type TierRule } from "../../src/index.js";
+import { runs } from "../helpers.js";
 
 type Count = "floor" | "round" | "ceil";
 type Ties = "better" | "worse" | "break";
@@ -80,7 +81,7 @@ describe("assignTiers properties", () => {
           expect(a.groups.reduce((s, g) => s + g.size, 0)).toBe(rs.length);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -104,7 +105,7 @@ describe("assignTiers properties", () => {
           expect(placed("M")).toBe(n - quotas.reduce((s, q) => s + q, 0));
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -121,7 +122,7 @@ describe("assignTiers properties", () => {
             if (x.score === y.score) expect(x.tier).toBe(y.tier);
           }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -137,7 +138,7 @@ describe("assignTiers properties", () => {
             if (x.score === y.score) expect(x.tier).toBe(y.tier);
           }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -158,7 +159,7 @@ describe("assignTiers properties", () => {
           expect(JSON.stringify(two.groups)).toBe(JSON.stringify(one.groups));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

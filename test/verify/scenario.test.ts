@@ -11,6 +11,7 @@ import {
   type ScenarioDocument,
 } from "../../src/verify/index.js";
 import { county361Example, isJixiaoError, type Issue } from "../../src/index.js";
+import { runs } from "../helpers.js";
 
 const c001 = { id: "c001", name: "张伟", values: { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 }, bonus: [{ points: 1, reason: "创新" }] };
 const scoreCase = (expect: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -245,8 +246,8 @@ describe("hostile scenario input", () => {
     const fc = (await import("fast-check")).default;
     const run = fc.constantFrom("score", "rank", "tiers", "last-place", "tasks", "cascade");
     const anyCase = fc.record({ name: fc.string(), run, rules: fc.dictionary(fc.constantFrom("scheme", "rank", "tierPolicy", "lastPlace", "board", "plan", "credit"), fc.jsonValue()), input: fc.dictionary(fc.constantFrom("subjects", "scores", "staff", "grabs", "tree", "results", "completions"), fc.jsonValue()), expect: fc.dictionary(fc.string(), fc.jsonValue(), { minKeys: 1 }) });
-    fc.assert(fc.property(fc.array(anyCase, { minLength: 1, maxLength: 3 }), (cases) => endsWell(() => runScenario({ cases } as never))), { numRuns: 300 });
-    fc.assert(fc.property(fc.anything(), (doc) => endsWell(() => runScenario(doc as never))), { numRuns: 200 });
+    fc.assert(fc.property(fc.array(anyCase, { minLength: 1, maxLength: 3 }), (cases) => endsWell(() => runScenario({ cases } as never))), { numRuns: runs(300) });
+    fc.assert(fc.property(fc.anything(), (doc) => endsWell(() => runScenario(doc as never))), { numRuns: runs(200) });
   });
 
   it("takes NaN, Infinity, huge numbers and __proto__ keys as issues or plain data", () => {

@@ -1,4 +1,4 @@
-import { max, min, ONE, sum, text, toDec, toNumber, ZERO, type Dec } from "../core/decimal.js";
+import { max, MAX_MAGNITUDE, min, ONE, sum, text, toDec, toNumber, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { addIssue, dec, decimal, idSchema, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
 import { z } from "../core/z.js";
@@ -182,6 +182,12 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
 }
 
 function value(unit: string, indicator: string, from: RolledValue["from"], v: Dec, target: Dec | undefined, children: RolledValue["children"]): RolledValue {
+  // A target next to nothing (1e-320) would make a rate no number can hold: refuse it rather than answer Infinity.
+  if ((from === "given" || from === "sum") && target && !target.isZero() && v.div(target).abs().gt(MAX_MAGNITUDE))
+    throw new JixiaoError(
+      [issue(IssueCode.invalidNumber, ["results"], `${unit}'s ${indicator}: the completion rate ${text(v)} ÷ target ${text(target)} is beyond ±10^18; a target this small is likely a mistake`)],
+      "Results cannot be rolled up",
+    );
   return {
     unit,
     indicator,

@@ -110,11 +110,15 @@ function translate(raw: ZodIssue, root: unknown, base: IssuePath): Issue[] {
     }
     case "not_multiple_of":
       return [at(IssueCode.invalidNumber, `must be a whole number, not ${describe(actual)}`)];
-    case "unrecognized_keys":
-      return raw.keys.map((key) => {
+    case "unrecognized_keys": {
+      // At most MAX_ISSUES keys are listed: an object of 100,000 unknown keys is refused at once, not after a hint for each.
+      const listed = raw.keys.slice(0, MAX_ISSUES).map((key) => {
         const p = [...path, key];
         return issue(IssueCode.unknownField, p, `is not a known field${suggestion(key)}`);
       });
+      if (raw.keys.length > MAX_ISSUES) listed.push(issue(IssueCode.tooManyIssues, path, `has ${raw.keys.length - MAX_ISSUES} more unknown fields, not listed`));
+      return listed;
+    }
     case "custom": {
       const params = (raw as { params?: { code?: IssueCode } }).params;
       return [at(params?.code ?? IssueCode.invalidInput, raw.message)];

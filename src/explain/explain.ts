@@ -4,6 +4,9 @@ import { parseWith } from "../core/validate.js";
 import type { ScoreResult } from "../scoring/result.js";
 import { MESSAGES, type Locale } from "./messages.js";
 
+/** A renderer the messages define for `rule` itself, never one inherited from Object.prototype (a rule named "constructor" or "__proto__"). */
+const own = <T>(table: Readonly<Record<string, T>>, rule: string): T | undefined => (Object.prototype.hasOwnProperty.call(table, rule) ? table[rule] : undefined);
+
 /** Shortens a long decimal for reading (the trace keeps it exact): 75.666666… */
 function short(value: string): string {
   const m = /^(-?\d+\.\d{6})\d+$/.exec(value);
@@ -72,7 +75,7 @@ export function explain(result: ScoreResult, options?: ExplainOptions): string {
         else if (step.rule === "round") {
           if (step.values.value !== step.result) parts.push(m.round(step.values, step.result));
         } else if (step.rule === "flag") parts.push(m.flag(step.values));
-        else parts.push((m.method[step.rule] ?? ((_v, res) => `${step.rule} ${res}`))(step.values, step.result));
+        else parts.push((own(m.method, step.rule) ?? ((_v, res) => `${step.rule} ${res}`))(step.values, step.result));
       }
       lines.push(`  ${m.indicator(ind.name ?? ind.id, String(ind.earned), String(ind.points))} — ${parts.join(m.separator)}`);
     }
@@ -88,7 +91,7 @@ export function explain(result: ScoreResult, options?: ExplainOptions): string {
             : m.total.deductionAdjust
           : step.rule === "flag"
             ? (v: Readonly<Record<string, string>>) => m.flag(v)
-            : m.total[step.rule];
+            : own(m.total, step.rule);
     if (render) lines.push(render(step.values, step.result));
   }
   lines.push(m.final(String(r.total), String(r.full)));

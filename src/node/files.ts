@@ -171,8 +171,13 @@ export function writeFileAtomic(path: string, text: string): void {
     renameSync(temp, path);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
+    // Removing the temporary file can fail for the same reason (a name too long): the first error is the one to report.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written
+    }
     const code = (error as { code?: string }).code;
-    fail(path, code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : (error as Error).message, "The file cannot be written");
+    fail(path, code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : code === "ENAMETOOLONG" ? "its name is too long" : (error as Error).message, "The file cannot be written");
   }
 }

@@ -8,7 +8,8 @@ const resultSchema = z.object({
   deductions: z.array(z.object({ subjectId: z.string(), points: z.number(), target: z.string(), reason: z.string() })),
   flags: z.array(z.object({ subjectId: z.string(), id: z.string(), name: z.string().optional(), reason: z.string() })),
 });
-const subjectsSchema = z.array(z.object({ id: z.string() }).passthrough()).max(2_000_000);
+// The subjects pass through for scoreAll to check; only what is extended here must be a list.
+const subjectsSchema = z.array(z.object({ id: z.string(), deductions: z.array(z.unknown()).optional(), flags: z.array(z.unknown()).optional() }).passthrough()).max(2_000_000);
 
 /**
  * The subjects with last-place deductions and flags added: each deduction becomes an item of the

@@ -76,7 +76,8 @@ const personSchema = z.strictObject({
 const optionsSchema = z.strictObject({
   year: z.string().regex(/^\d{4}$/),
   people: z.array(personSchema).max(2_000_000),
-  rank: z.unknown().optional(),
+  // An object (rank checks its fields); text here would be spread into one unknown field per character.
+  rank: z.object({}).passthrough().optional(),
   tiers: z.unknown(),
   asOf: z.unknown().optional(),
   components: z.unknown().optional(),

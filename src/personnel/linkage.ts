@@ -1,5 +1,5 @@
 import { z, type RefinementCtx } from "../core/z.js";
-import { Dec, max, ONE, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
+import { Dec, max, MAX_MAGNITUDE, ONE, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
@@ -137,6 +137,7 @@ export function linkOrganizations(results: readonly Rankable[], policy: LinkPoli
     list.push({ id: e.subjectId, score: exact.get(e.subjectId)!, rank: e.rank });
   }
   const out: OrganizationLink[] = [];
+  const issues: Issue[] = [];
   for (const [peerGroup, members] of groups) {
     const stats = groupStats(p.method, members.map((m) => m.score));
     for (const m of members) {
@@ -144,9 +145,13 @@ export function linkOrganizations(results: readonly Rankable[], policy: LinkPoli
       let linked = linkOne(p.method, m, stats, trace);
       linked = bound(linked, p, trace);
       linked = roundAt(linked, p.rounding, "linked", trace);
+      // A proportional base next to nothing (1e-320) would give a score no number can hold: refuse it rather than answer Infinity.
+      if (linked.abs().gt(MAX_MAGNITUDE))
+        issues.push(issue(IssueCode.invalidNumber, ["policy", "method"], `gives "${m.id}" (score ${text(m.score)}) a linked score of ${text(linked)}, beyond ±10^18; a base this small is likely a mistake`));
       out.push({ id: m.id, peerGroup, score: text(m.score), rank: m.rank, linked: toNumber(linked), exact: text(linked), trace });
     }
   }
+  if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "Organizations cannot be linked");
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -1,8 +1,8 @@
 import { max, min, sum, text, toNumber, ZERO, type Dec } from "../core/decimal.js";
-import { issue, IssueCode, type Issue, type IssuePath } from "../core/errors.js";
+import { issue, IssueCode, isJixiaoError, type Issue, type IssuePath } from "../core/errors.js";
 import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
-import { dec } from "../core/validate.js";
+import { dec, describe } from "../core/validate.js";
 import type { Flag } from "../methods/index.js";
 import type { MethodOutcome } from "../methods/types.js";
 import type { CompiledScheme } from "../scheme/define.js";
@@ -11,12 +11,20 @@ import type { AdjustmentItem, SubjectInput } from "./subject.js";
 
 const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
-/** Whether a value marks its indicator as not applicable: `null` or `{ na: true }`. @internal */
+/** Whether a value marks its indicator as not applicable: `null` or `{ na: true }`, with text of at most 500 characters as its `reason`. @internal */
 export function isNotApplicable(value: unknown): boolean {
   if (value === null) return true;
-  if (typeof value !== "object" || Array.isArray(value) || !hasOwn(value, "na")) return false;
-  const v = value as Record<string, unknown>;
-  return v.na === true && Object.keys(v).every((k) => k === "na" || k === "reason");
+  if (!looksNotApplicable(value)) return false;
+  // Read as data: a getter is never run (and is not text).
+  const reason = Object.getOwnPropertyDescriptor(value, "reason");
+  return reason === undefined || (typeof reason.value === "string" && reason.value.length <= 500);
+}
+
+/** Whether a value is shaped as `{ na: true, reason? }`, whatever its reason (read as data: a getter is never run). */
+function looksNotApplicable(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const na = Object.getOwnPropertyDescriptor(value, "na");
+  return na !== undefined && na.value === true && Object.keys(value).every((k) => k === "na" || k === "reason");
 }
 
 const itemResult = (i: AdjustmentItem, sign = 1) => ({
@@ -114,8 +122,18 @@ export function evaluate(
         // In a batch, a value the batch could not read was reported there already.
         outcome = batch?.get(ind.id);
         if (!batch) report(IssueCode.rankNeedsBatch, ["values", ind.id], `is scored by rank among peers; score the whole batch with scoreAll`);
+      } else if (looksNotApplicable(raw)) {
+        const reason = Object.getOwnPropertyDescriptor(raw, "reason")!;
+        report(IssueCode.invalidType, ["values", ind.id, "reason"], `must be text of at most 500 characters saying why the indicator does not apply, not ${"value" in reason ? describe(reason.value) : "a getter"}`);
       } else {
-        const scored = ind.method.score(raw, ind.points);
+        let scored: ReturnType<typeof ind.method.score>;
+        try {
+          scored = ind.method.score(raw, ind.points);
+        } catch (error) {
+          // A value whose reading throws (a getter, say) is not plain data: an issue, never a raw error.
+          if (isJixiaoError(error)) throw error;
+          scored = { invalid: IssueCode.invalidInput, words: "could not be read (it is not plain data)" };
+        }
         if ("invalid" in scored) report(scored.invalid, ["values", ind.id], scored.words);
         else outcome = scored;
       }

@@ -1,5 +1,5 @@
 import { Dec, type Dec as DecT } from "../core/decimal.js";
-import { isId, isPlainObject, isText, RESERVED_KEYS } from "../core/validate.js";
+import { dec, isId, isPlainObject, isText, RESERVED_KEYS, type DecimalInput } from "../core/validate.js";
 import { isNotApplicable } from "./evaluate.js";
 import { applyRounding, type Rounding, type RoundingMode } from "../core/rounding.js";
 import type { Method } from "../methods/index.js";
@@ -181,8 +181,9 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
       if (!points || pointsQ === undefined) return void (failed = true);
       const m = ind.method;
       if (m.type === "rank") {
-        const step = m.step === undefined ? undefined : scaled(new Dec(m.step));
-        const floor = atQ(new Dec(m.floor ?? 0));
+        // dec, not new Dec: the scheme's decimal text may have spaces around it (" 12 "), which decimal.js refuses.
+        const step = m.step === undefined ? undefined : scaled(dec(m.step));
+        const floor = atQ(dec(m.floor ?? 0));
         if ((m.step !== undefined && !step) || floor === undefined) return void (failed = true);
         indicators.set(ind.id, { group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points } });
         return;
@@ -232,7 +233,8 @@ function fastMethod(
   const up = POW10[Q - to]!;
   // An earned value num × 10^-ns ÷ (den × 10^-ds), rounded as the indicator rounds, at scale Q.
   const earned = (num: number, ns: number, den: number, ds: number): number => mul(quotient(num, ns, den, ds, to, mode), up);
-  const k = (v: unknown) => (v === undefined ? undefined : scaled(new Dec(v as string | number)));
+  // dec, not new Dec: the scheme's decimal text may have spaces around it (" 12 "), which decimal.js refuses.
+  const k = (v: unknown) => (v === undefined ? undefined : scaled(dec(v as DecimalInput)));
   const full = constant(points);
   const zero = constant(new Dec(0));
   if (full === undefined || zero === undefined) return undefined;
@@ -240,7 +242,7 @@ function fastMethod(
     case "completion": {
       const t = k(m.target)!;
       const cap = m.cap === undefined ? { n: 1, s: 0 } : k(m.cap);
-      const capped = constant(points.times(m.cap ?? 1));
+      const capped = constant(points.times(dec(m.cap ?? 1)));
       if (!t || !cap || capped === undefined) return undefined;
       const lower = m.direction === "lower";
       return (value) => {
@@ -262,7 +264,7 @@ function fastMethod(
       const best = k(m.best)!;
       const worst = k(m.worst)!;
       const low = m.worstFraction === undefined ? { n: 0, s: 0 } : k(m.worstFraction);
-      const atWorst = constant(points.times(m.worstFraction ?? 0));
+      const atWorst = constant(points.times(dec(m.worstFraction ?? 0)));
       if (!best || !worst || !low || atWorst === undefined) return undefined;
       return (value) => {
         if (!read(value)) return ((bad = true), 0);
@@ -281,7 +283,7 @@ function fastMethod(
     }
     case "steps": {
       const lower = m.steps.some((st) => st.atMost !== undefined);
-      const steps = m.steps.map((st) => ({ at: atQ(new Dec((st.atLeast ?? st.atMost)!)), earned: constant(st.points !== undefined ? new Dec(st.points) : points.times(st.fraction!)) }));
+      const steps = m.steps.map((st) => ({ at: atQ(dec((st.atLeast ?? st.atMost)!)), earned: constant(st.points !== undefined ? dec(st.points) : points.times(dec(st.fraction!))) }));
       if (steps.some((st) => st.at === undefined || st.earned === undefined)) return undefined;
       const list = steps.map((st) => ({ at: st.at!, earned: st.earned! })).sort((x, y) => (lower ? x.at - y.at : y.at - x.at));
       return (value) => {
@@ -294,7 +296,7 @@ function fastMethod(
     case "grade": {
       const table = new Map<string, number>();
       for (const name of Object.keys(m.grades)) {
-        const e = constant(points.times(m.grades[name]!));
+        const e = constant(points.times(dec(m.grades[name]!)));
         if (e === undefined) return undefined;
         table.set(name, e);
       }

@@ -1,7 +1,7 @@
 import { Dec, text, toDec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { applyRounding } from "../core/rounding.js";
-import { dec, namedRecord, parseWith } from "../core/validate.js";
+import { addIssue, dec, namedRecord, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
 import { madeByRank, peerOf, rankingOf } from "../ranking/rank.js";
@@ -10,19 +10,25 @@ import { defineTierPolicy, isOpen } from "./policy.js";
 import { cut } from "./select.js";
 import type { TierAssignment, TierPlacement, TierPolicy, TierQuota, TierReason, TierRule } from "./types.js";
 
+/** A score a ranking holds: a finite number within ±10^18, as every decimal the library reads (1e308 is not a score). */
+const scoreNumber = () =>
+  z.number().superRefine((n, ctx) => {
+    if (toDec(n) === undefined) addIssue(ctx, IssueCode.invalidNumber, `must be a finite number within ±10^18, not ${n}`);
+  });
+
 const entrySchema = z.object({
   subjectId: z.string(),
   name: z.string().optional(),
   peerGroup: z.string().nullable(),
   group: z.string().optional(),
-  score: z.number(),
+  score: scoreNumber(),
   rank: z.number().int().min(1),
   position: z.number().int().min(1),
   groupSize: z.number().int().min(1),
   percentile: z.number(),
   tiedWith: z.array(z.string()).max(1000),
   tiedCount: z.number().int().min(0),
-  tieValues: z.array(z.number()).max(20),
+  tieValues: z.array(scoreNumber()).max(20),
   attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()]), "attribute", true).optional(),
   vetoes: z.array(z.string()).max(1000),
   flags: z.array(z.string()).max(1000),

@@ -1,0 +1,663 @@
+/**
+ * The fuzz suite's machinery: a structural mutator that starts from a valid input and breaks it
+ * (a hostile value at any depth, a field deleted or added, an id duplicated, a key renamed to
+ * `__proto__`, a list turned into an object, a cycle …), a text mutator for files and JSON cells,
+ * an iterative deepFreeze, and the outcome checker every case goes through: a JSON-serialisable
+ * result without NaN or ±Infinity, or a JixiaoError with well-formed issues — never another
+ * error — within a time bound, with the built-in prototypes untouched and the (frozen) input
+ * unchanged. Sheet functions must not throw at all; the command line must exit 0, 1 or 2.
+ *
+ * Environment:
+ * - `JIXIAO_FUZZ_RUNS`: cases per entry (default 100).
+ * - `JIXIAO_SEED`: a fixed seed, so a failure reproduces (fast-check prints the seed and path of
+ *   every failure; give both back with `JIXIAO_SEED` and fc's `path` to replay one case).
+ * - `JIXIAO_FUZZ_BOUND_MS`: the time bound of one case (default 2000 ms);
+ *   `JIXIAO_FUZZ_EXTREME_BOUND_MS` that of one size extreme (default 15,000 ms).
+ * - `JIXIAO_FUZZ_HEAVY=1`: run the heavy size extremes too (see {@link HEAVY}).
+ * - `JIXIAO_FUZZ_VERBOSE=1`: print how each size extreme ended and how long it took.
+ */
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import { isJixiaoError, IssueCode } from "../../src/index.js";
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const env = (name: string): string | undefined => (typeof process !== "undefined" ? process.env[name] : undefined);
+const intEnv = (name: string, fallback: number): number => {
+  const n = Number(env(name));
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/** Cases per entry. */
+export const RUNS = intEnv("JIXIAO_FUZZ_RUNS", 100);
+/** The time bound of one case, in ms: generous, to catch hangs, not to measure speed. */
+export const BOUND_MS = intEnv("JIXIAO_FUZZ_BOUND_MS", 2000);
+/** The time bound of one size-extreme case (100,000 elements, 10,000-deep nesting), in ms. */
+export const EXTREME_BOUND_MS = intEnv("JIXIAO_FUZZ_EXTREME_BOUND_MS", 15_000);
+const SEED = env("JIXIAO_SEED");
+/** A test's timeout: vitest's 30 s, or more when many runs are asked for. */
+export const TIMEOUT = Math.max(30_000, RUNS * 150);
+/**
+ * Whether to run the heavy size extremes too (`JIXIAO_FUZZ_HEAVY=1`): cases that do real work on
+ * 100,000 items (score 100,000 subjects, allocate 100,000 tasks …), 2–8 s each on a loaded
+ * machine. Without it, every entry still gets its cheap extremes (10,000-deep nesting, 100,000-item
+ * lists it rejects or handles quickly), which keeps the suite within about 40 s.
+ */
+export const HEAVY = env("JIXIAO_FUZZ_HEAVY") === "1";
+/** The heavy extremes `make` gives, or none (see {@link HEAVY}). */
+export const heavy = <T>(make: () => Record<string, T>): Record<string, T> => (HEAVY ? make() : {});
+
+/** fast-check parameters: the runs, and the seed when `JIXIAO_SEED` is set. */
+export function params(runs = RUNS): fc.Parameters<unknown> {
+  return { numRuns: runs, ...(SEED !== undefined && SEED !== "" ? { seed: Number(SEED) } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values
+
+/** Keys that are dangerous as ids or object keys. */
+export const SPECIAL_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "then"] as const;
+
+const HUGE = "x".repeat(100_000);
+/** An object whose `id` and `length` are getters that throw. */
+const THROWING = Object.defineProperties({}, {
+  id: { get: () => { throw new Error("a getter that throws"); }, enumerable: true },
+  length: { get: () => { throw new Error("a getter that throws"); }, enumerable: true },
+});
+const HUGE_DIGITS = "9".repeat(10_000);
+
+/** Things that are not what any field wants, or are at its edges. */
+const HOSTILE_CONSTANTS: readonly unknown[] = [
+  undefined,
+  null,
+  0,
+  -0,
+  -1,
+  0.1,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  1e308,
+  -1e308,
+  1e-320,
+  Number.MAX_SAFE_INTEGER + 2,
+  Number.MIN_VALUE,
+  "",
+  " ",
+  "\u0000",
+  "\ufeff",
+  HUGE,
+  HUGE_DIGITS,
+  "1e999",
+  "-1e999",
+  "1e-999",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "0x10",
+  " 12 ",
+  "1_000",
+  "١٢",
+  "12abc",
+  "2024-02-30",
+  "2024-13",
+  "9999-12-31T23:59:59Z",
+  "0000-01-01",
+  true,
+  false,
+  [],
+  [[]],
+  [null],
+  {},
+  { length: 1e9 },
+  10n,
+  Symbol("s"),
+  () => 1,
+  new Date(Number.NaN),
+  new Date(0),
+  new Map([["a", 1]]),
+  THROWING,
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
+  ...SPECIAL_KEYS,
+];
+
+/** A hostile value: one of the fixed list, or a generated number or text. */
+export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: fc.constantFrom(...HOSTILE_CONSTANTS), weight: 6 },
+  { arbitrary: fc.double(), weight: 1 },
+  { arbitrary: fc.integer({ min: -3, max: 200 }), weight: 1 },
+  { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
+);
+
+/** Edge numbers (and numbers as text) for numeric leaves. */
+const EDGE_NUMBERS: readonly unknown[] = [0, -0, -1, 1, 0.5, 1e308, -1e308, 1e-320, 1e21, 1e18, 1e19, Number.NaN, Number.POSITIVE_INFINITY, "1e999", "0.1", "1e18", "-0", "+5", ".5", "5.", "1e-7", 2 ** 31, 2 ** 53];
+
+// ---------------------------------------------------------------------------------------------
+// The structural mutator
+
+type Key = string | number;
+type Path = readonly Key[];
+type Node = Record<Key, unknown>;
+
+const isObject = (v: unknown): v is Node => v !== null && typeof v === "object";
+/** The keys of a node's own enumerable data properties (a getter is never read). */
+const dataKeys = (node: object): string[] => Object.keys(node).filter((k) => "value" in Object.getOwnPropertyDescriptor(node, k)!);
+
+/** A plain object or a list (not a Date, a Map …, which the mutator leaves whole). */
+const isPlain = (v: unknown): v is Node => isObject(v) && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/** Every node's path, breadth first, each object once (cycles are fine). */
+function pathsOf(root: unknown, limit = 20_000): Path[] {
+  const out: Path[] = [[]];
+  const seen = new Set<unknown>([root]);
+  const queue: [unknown, Path][] = [[root, []]];
+  for (let q = 0; q < queue.length && out.length < limit; q++) {
+    const [node, path] = queue[q]!;
+    if (!isPlain(node)) continue;
+    for (const key of dataKeys(node)) {
+      const k: Key = Array.isArray(node) ? Number(key) : key;
+      const child = node[k];
+      out.push([...path, k]);
+      if (isObject(child) && !seen.has(child)) {
+        seen.add(child);
+        queue.push([child, [...path, k]]);
+      }
+    }
+  }
+  return out;
+}
+
+const get = (root: unknown, path: Path): unknown => path.reduce<unknown>((n, k) => (isObject(n) ? n[k] : undefined), root);
+
+/** Sets an own, enumerable property, even `__proto__` (as JSON.parse makes it). */
+function setOwn(node: Node, key: Key, value: unknown): void {
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A mutation: what to do, where (an index into the node list), and with what. */
+export interface Mutation {
+  readonly kind: "replace" | "delete" | "add" | "duplicate" | "rename" | "retype" | "cycle" | "wrap" | "number";
+  readonly at: number;
+  readonly pick: number;
+  readonly key: string;
+  readonly value: unknown;
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom("replace", "replace", "replace", "delete", "delete", "add", "duplicate", "duplicate", "rename", "retype", "cycle", "wrap", "number", "number"),
+  at: fc.nat(),
+  pick: fc.nat(),
+  key: fc.constantFrom<string>(...SPECIAL_KEYS, "extra", "id", "", "x".repeat(300)),
+  value: hostileValue,
+});
+
+/**
+ * Applies one mutation to the value in `box.$` (already a private copy) and says what it did.
+ * `args`: the value is an argument list, which is never replaced itself, and whose elements are
+ * set to `undefined` rather than removed.
+ */
+function apply(box: { $: unknown }, m: Mutation, args: boolean): string {
+  const paths = pathsOf(box.$).filter((p) => !args || p.length > 0);
+  const path: Path = ["$", ...paths[m.at % paths.length]!];
+  const parent = get(box, path.slice(0, -1)) as Node;
+  const key = path.at(-1)!;
+  const node = parent[key];
+  const where = showPath(path.slice(1));
+  const value = copy(m.value);
+  const put = (v: unknown) => setOwn(parent, key, v);
+  switch (m.kind) {
+    case "replace":
+      put(value);
+      return `replace ${where} with ${show(value)}`;
+    case "delete":
+      if (parent === box || (args && path.length === 2)) parent[key] = undefined;
+      else if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key];
+      return `delete ${where}`;
+    case "add":
+      if (Array.isArray(node)) {
+        node.push(value);
+        return `push ${show(value)} onto ${where}`;
+      }
+      if (isPlain(node)) {
+        setOwn(node, m.key, value);
+        return `add ${where}[${JSON.stringify(m.key)}] = ${show(value)}`;
+      }
+      put(value);
+      return `replace ${where} with ${show(value)}`;
+    case "duplicate":
+      if (Array.isArray(node) && node.length > 0) {
+        const i = m.pick % node.length;
+        node.push(copy(node[i]));
+        return `duplicate ${where}[${i}]`;
+      }
+      if (Array.isArray(parent)) {
+        parent.splice((key as number) + 1, 0, copy(node));
+        return `duplicate ${where}`;
+      }
+      if (parent !== box && typeof node === "string") {
+        // another field's text: an id used twice, a name used as an id
+        const siblings = dataKeys(parent).map((k) => parent[k]).filter((v): v is string => typeof v === "string");
+        const other = siblings[m.pick % siblings.length]!;
+        put(other);
+        return `set ${where} to its sibling ${show(other)}`;
+      }
+      return "nothing";
+    case "rename":
+      if (typeof node === "string") {
+        put(m.key);
+        return `replace ${where} with ${show(m.key)}`;
+      }
+      if (isPlain(node) && !Array.isArray(node) && dataKeys(node).length > 0) {
+        const keys = dataKeys(node);
+        const old = keys[m.pick % keys.length]!;
+        const v = node[old];
+        delete node[old];
+        setOwn(node, m.key, v);
+        return `rename ${where}.${old} to ${show(m.key)}`;
+      }
+      return "nothing";
+    case "retype":
+      if (Array.isArray(node)) {
+        put(Object.fromEntries(node.map((v, i) => [String(i), v])));
+        return `turn the list ${where} into an object`;
+      }
+      if (isPlain(node)) {
+        put(dataKeys(node).map((k) => node[k]));
+        return `turn the object ${where} into a list`;
+      }
+      if (typeof node === "string") {
+        const n = Number(node);
+        put(node.trim() !== "" && !Number.isNaN(n) ? n : [node]);
+        return `retype the text ${where}`;
+      }
+      put(String(node));
+      return `turn ${where} into text`;
+    case "cycle": {
+      const target = m.pick % 2 === 0 || parent === box ? box.$ : parent;
+      if (Array.isArray(node)) node.push(target);
+      else if (isPlain(node)) setOwn(node, m.key, target);
+      else put(target);
+      return `make a cycle at ${where}`;
+    }
+    case "wrap":
+      put(m.pick % 2 === 0 ? [node] : { value: node });
+      return `wrap ${where}`;
+    case "number": {
+      const n = EDGE_NUMBERS[m.pick % EDGE_NUMBERS.length];
+      put(n);
+      return `replace ${where} with ${show(n)}`;
+    }
+  }
+}
+
+/** A deep copy of plain data: own keys kept as they are (even `__proto__`), cycles kept, anything else (a Date, a function) shared. */
+export function copy<T>(value: T): T {
+  const made = new Map<unknown, unknown>();
+  const walk = (v: unknown): unknown => {
+    if (!isPlain(v)) return v;
+    if (made.has(v)) return made.get(v);
+    const out = (Array.isArray(v) ? [] : {}) as Node;
+    made.set(v, out);
+    for (const k of Object.keys(v)) {
+      const d = Object.getOwnPropertyDescriptor(v, k)!;
+      if ("value" in d) setOwn(out, Array.isArray(v) ? Number(k) : k, walk(d.value));
+      else Object.defineProperty(out, k, { ...d, configurable: true });
+    }
+    return out;
+  };
+  return walk(value) as T;
+}
+
+/** A mutated input and what was done to it; fast-check prints the description. */
+export class Mutant<T> {
+  constructor(
+    readonly value: T,
+    readonly steps: readonly string[],
+  ) {}
+  [fc.toStringMethod](): string {
+    return `Mutant(${this.steps.join("; ")}) → ${show(this.value, 600)}`;
+  }
+}
+
+/**
+ * Inputs made from `base` (valid) by one to three structural mutations, deep-frozen.
+ * @param options.args - `base` is an argument list (see {@link apply}).
+ */
+export function mutant<T>(base: T, options: { args?: boolean } = {}): fc.Arbitrary<Mutant<T>> {
+  return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => {
+    const box = { $: copy(base) };
+    const steps = ms.map((m) => apply(box, m, options.args ?? false));
+    return new Mutant(deepFreeze(box.$), steps);
+  });
+}
+
+/** Like {@link mutant}, but the mutations may leave the input as it was (so valid inputs are tried too). */
+export function nearby<T>(base: T, options: { args?: boolean } = {}): fc.Arbitrary<Mutant<T>> {
+  return fc.oneof({ arbitrary: mutant(base, options), weight: 9 }, { arbitrary: fc.constant(null).map(() => new Mutant(deepFreeze(copy(base)), ["none"])), weight: 1 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text mutations (for files, cells of JSON text and the command line)
+
+const TOKENS = ['"__proto__"', "__proto__:", "&a ", "*a", "<<: *a", "!!js/function", "!!binary", "{", "}", "[", "]", ",", ":", "\n", "\r\n", "\t", '"', "'", "\\", "\u0000", "\ufeff", "1e999", "-", "# ", "---\n", "? ", "|", ">", "%YAML 1.2\n", "\ud800", "NaN", ".inf", "~", "null"];
+
+/** Text made from valid `text` by one to four edits: a token inserted, a span deleted, a span repeated. */
+export function textMutant(text: string): fc.Arbitrary<Mutant<string>> {
+  const edit = fc.record({ kind: fc.constantFrom("insert", "delete", "repeat", "truncate"), at: fc.nat(), len: fc.nat({ max: 40 }), token: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 })) });
+  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => {
+    let t = text;
+    const steps: string[] = [];
+    for (const e of edits) {
+      const at = t.length === 0 ? 0 : e.at % (t.length + 1);
+      if (e.kind === "insert") t = t.slice(0, at) + e.token + t.slice(at);
+      else if (e.kind === "delete") t = t.slice(0, at) + t.slice(at + e.len);
+      else if (e.kind === "repeat") t = t.slice(0, at + e.len) + t.slice(at, at + e.len) + t.slice(at + e.len);
+      else t = t.slice(0, at);
+      steps.push(`${e.kind} at ${at}${e.kind === "insert" ? ` ${show(e.token)}` : e.kind === "truncate" ? "" : ` (${e.len})`}`);
+    }
+    return new Mutant(t, steps);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Freezing and showing
+
+/** Freezes a value and everything below it; iterative, so deep nesting and cycles are fine. */
+export function deepFreeze<T>(value: T): T {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isObject(node) || seen.has(node) || ArrayBuffer.isView(node)) continue;
+    seen.add(node);
+    Object.freeze(node);
+    for (const key of dataKeys(node)) stack.push(node[key]);
+  }
+  return value;
+}
+
+/** A path as `$.groups[0].points`. */
+export const showPath = (path: Path): string => `$${path.map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join("")}`;
+
+/** A short, safe rendering of any value (big text, symbols, bigints; an object met again, shared or in a cycle, as `<seen>`). */
+export function show(value: unknown, max = 80): string {
+  const seen = new Set<unknown>();
+  let text: string;
+  try {
+    text =
+      JSON.stringify(value, function (this: unknown, _key, v: unknown) {
+        if (typeof v === "string" && v.length > 40) return `${v.slice(0, 20)}…(${v.length} chars)`;
+        if (typeof v === "number" && !Number.isFinite(v)) return `<${v}>`;
+        if (Object.is(v, -0)) return "<-0>";
+        if (typeof v === "bigint") return `<${v}n>`;
+        if (typeof v === "symbol" || typeof v === "function") return `<${String(v).slice(0, 20)}>`;
+        if (v === undefined) return "<undefined>";
+        if (v instanceof Date) return `<Date ${Number.isNaN(v.getTime()) ? "invalid" : v.toISOString()}>`;
+        if (v instanceof Map) return "<Map>";
+        if (isObject(v)) {
+          if (seen.has(v)) return "<seen>";
+          seen.add(v);
+        }
+        return v;
+      }) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The outcome checker
+
+const PROTOTYPES: readonly [string, object][] = [
+  ["Object.prototype", Object.prototype],
+  ["Array.prototype", Array.prototype],
+  ["Function.prototype", Function.prototype],
+  ["String.prototype", String.prototype],
+  ["Number.prototype", Number.prototype],
+];
+const SNAPSHOT = PROTOTYPES.map(([name, proto]) => [name, proto, new Map(Object.getOwnPropertyNames(proto).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)!.value]))] as const);
+const CODES = new Set<string>(Object.values(IssueCode));
+
+/** Throws when a built-in prototype gained, lost or changed a property, or `{}` sees a polluted key. */
+export function checkPrototypes(): void {
+  for (const [name, proto, before] of SNAPSHOT) {
+    const now = Object.getOwnPropertyNames(proto);
+    const added = now.filter((k) => !before.has(k));
+    if (added.length > 0 || now.length !== before.size) throw new Error(`${name} was polluted: it gained ${added.join(", ") || "nothing"} (now ${now.length} keys, before ${before.size})`);
+    for (const [k, v] of before) if (Object.getOwnPropertyDescriptor(proto, k)!.value !== v) throw new Error(`${name}.${k} was replaced`);
+  }
+  const probe = {} as Record<string, unknown>;
+  for (const key of ["polluted", "id", "x", "attendance", "0"]) if (probe[key] !== undefined) throw new Error(`({}).${key} is ${show(probe[key])}: Object.prototype was polluted`);
+}
+
+/** Throws unless `error` is a JixiaoError with well-formed issues. */
+export function checkJixiaoError(error: unknown): void {
+  if (!isJixiaoError(error)) {
+    const e = error as Error;
+    throw new Error(`threw ${e?.name ?? typeof error} instead of a JixiaoError: ${e?.message ?? String(error)}\n${String(e?.stack ?? "").split("\n").slice(1, 6).join("\n")}`);
+  }
+  if (!Array.isArray(error.issues) || error.issues.length === 0) throw new Error("a JixiaoError without issues");
+  for (const i of error.issues) {
+    if (typeof i.code !== "string" || !CODES.has(i.code)) throw new Error(`an issue with the code ${show(i.code)}`);
+    if (!Array.isArray(i.path) || !i.path.every((k: unknown) => typeof k === "string" || (typeof k === "number" && Number.isInteger(k)))) throw new Error(`an issue with the path ${show(i.path)}`);
+    if (typeof i.message !== "string" || i.message.trim() === "") throw new Error(`an issue without a message: ${show(i)}`);
+    if (/\n\s+at /.test(i.message)) throw new Error(`an issue message with a stack trace: ${i.message.slice(0, 300)}`);
+  }
+}
+
+/** Throws unless `result` is JSON-serialisable and holds no NaN or ±Infinity. */
+export function checkResult(result: unknown): void {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(result);
+  } catch (error) {
+    throw new Error(`the result is not JSON-serialisable: ${(error as Error).message}`);
+  }
+  if (text === undefined && result !== undefined) throw new Error(`the result is not JSON-serialisable: ${show(result)}`);
+  // JSON.stringify writes NaN and ±Infinity as null without a word; look for them (no cycles here: stringify would have thrown).
+  const stack: unknown[] = [result];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === "number") {
+      if (!Number.isFinite(node)) throw new Error(`the result holds ${node}`);
+    } else if (node !== null && typeof node === "object") {
+      if (Array.isArray(node)) for (let i = 0; i < node.length; i++) stack.push(node[i]);
+      else for (const key in node) if (Object.prototype.hasOwnProperty.call(node, key)) stack.push((node as Node)[key]);
+    }
+  }
+}
+
+/** What one call came to. */
+export type Outcome = "ok" | "error";
+
+function timed(ms: number, bound: number): void {
+  if (ms > bound) throw new Error(`took ${Math.round(ms)} ms, more than the bound of ${bound} ms`);
+}
+
+/**
+ * Runs `call` once and checks its outcome: a JSON-serialisable result or a JixiaoError, within the
+ * time bound, with no built-in prototype changed. A mutated frozen input throws a TypeError, which
+ * fails here too.
+ */
+export function outcome(call: () => unknown, bound = BOUND_MS): Outcome {
+  const t0 = performance.now();
+  let result: unknown;
+  let error: unknown;
+  let threw = false;
+  try {
+    result = call();
+  } catch (e) {
+    threw = true;
+    error = e;
+  }
+  timed(performance.now() - t0, bound);
+  checkPrototypes();
+  if (threw) {
+    checkJixiaoError(error);
+    return "error";
+  }
+  checkResult(result);
+  return "ok";
+}
+
+/** {@link outcome} for an async call. */
+export async function outcomeAsync(call: () => Promise<unknown>, bound = BOUND_MS): Promise<Outcome> {
+  const t0 = performance.now();
+  let result: unknown;
+  let error: unknown;
+  let threw = false;
+  try {
+    result = await call();
+  } catch (e) {
+    threw = true;
+    error = e;
+  }
+  timed(performance.now() - t0, bound);
+  checkPrototypes();
+  if (threw) {
+    checkJixiaoError(error);
+    return "error";
+  }
+  checkResult(result);
+  return "ok";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test makers
+
+/**
+ * A test: `call` on `base` (which must work), then on `RUNS` mutants of it, each of which must end
+ * in a valid result or a JixiaoError (see {@link outcome}).
+ * @param options.args - `base` is the argument list of `call`.
+ */
+export function fuzz<T>(name: string, base: T, call: (input: T) => unknown, options: { args?: boolean; runs?: number } = {}): void {
+  it(name, () => {
+    expect(outcome(() => call(deepFreeze(copy(base))))).toBe("ok");
+    fc.assert(
+      fc.property(mutant(base, options), (m) => {
+        outcome(() => call(m.value));
+      }),
+      params(options.runs),
+    );
+  }, TIMEOUT);
+}
+
+/**
+ * A test: `call` on each of `inputs` (size extremes), each within {@link EXTREME_BOUND_MS}. The
+ * inputs are not frozen (a frozen input would hide what the library does to fresh data, such as
+ * freezing it recursively); a fingerprint taken before and after the call shows they are unchanged.
+ */
+export function extremes<T>(name: string, inputs: () => Record<string, T>, call: (input: T) => unknown): void {
+  it(`${name}: size extremes`, () => {
+    for (const [what, input] of Object.entries(inputs())) {
+      try {
+        const t0 = performance.now();
+        // A deep input is left unfrozen and fingerprinted (freezing it would hide what the library
+        // does to fresh data, such as freezing it recursively); a wide one is frozen.
+        const deep = depthOf(input) > 100;
+        const before = deep ? fingerprint(input) : "";
+        if (!deep) deepFreeze(input);
+        const result = outcome(() => call(input), EXTREME_BOUND_MS);
+        if (deep && fingerprint(input) !== before) throw new Error("the input was changed");
+        if (env("JIXIAO_FUZZ_VERBOSE")) console.log(`${name}, ${what}: ${result} in ${Math.round(performance.now() - t0)} ms`);
+      } catch (error) {
+        throw new Error(`${name}, ${what}: ${(error as Error).message}`);
+      }
+    }
+  });
+}
+
+/** How deep a value nests (iterative; each object counted once). */
+export function depthOf(value: unknown): number {
+  let deepest = 0;
+  const seen = new Set<unknown>();
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (!isObject(node) || seen.has(node)) continue;
+    seen.add(node);
+    for (const k of Object.keys(node)) stack.push([node[k], depth + 1]);
+  }
+  return deepest;
+}
+
+/** A text that changes when anything in a value changes (iterative: deep nesting and cycles are fine). */
+export function fingerprint(value: unknown): string {
+  const parts: string[] = [];
+  const ids = new Map<unknown, number>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isObject(node)) {
+      parts.push(typeof node === "symbol" ? String(node) : typeof node === "string" ? JSON.stringify(node) : `${typeof node}:${Object.is(node, -0) ? "-0" : String(node)}`);
+      continue;
+    }
+    if (ids.has(node)) {
+      parts.push(`#${ids.get(node)}`);
+      continue;
+    }
+    ids.set(node, ids.size);
+    const keys = Object.keys(node);
+    parts.push(`${Array.isArray(node) ? "[" : "{"}${keys.length}:${keys.join(",")}${Object.isFrozen(node) ? "F" : ""}`);
+    for (const k of keys) stack.push(node[k]);
+  }
+  return parts.join("|");
+}
+
+/** 10,000-deep nesting: `{ value: { value: … } }` or `[[[…]]]` around `leaf`. */
+export function deepNest(leaf: unknown, depth = 10_000, as: "object" | "array" = "object"): unknown {
+  let v = leaf;
+  for (let i = 0; i < depth; i++) v = as === "object" ? { value: v } : [v];
+  return v;
+}
+
+/** A list of `n` copies of `make(i)`. */
+export const many = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
+
+// ---------------------------------------------------------------------------------------------
+// Sheet functions: they never throw; what they cannot do is an error cell.
+
+/** Throws unless `out` is a well-formed sheet output: rows of the same width, of text or finite numbers, error cells as `#JIXIAO! …`. */
+export function checkSheet(out: unknown): void {
+  if (!Array.isArray(out) || out.length === 0) throw new Error(`a sheet function answered ${show(out)}, not rows`);
+  const width = Array.isArray(out[0]) ? out[0].length : -1;
+  for (const row of out) {
+    if (!Array.isArray(row) || row.length !== width || width === 0) throw new Error(`a sheet function answered a ragged or empty row: ${show(row)}`);
+    for (const cell of row) {
+      if (!(typeof cell === "string" || (typeof cell === "number" && Number.isFinite(cell)))) throw new Error(`a sheet function answered the cell ${show(cell)}`);
+      if (typeof cell === "string" && cell.startsWith("#JIXIAO!") && (/\n\s+at /.test(cell) || !cell.startsWith("#JIXIAO! ") || cell.length > 1100)) throw new Error(`a bad error cell: ${cell.slice(0, 300)}`);
+    }
+  }
+}
+
+/** Runs a sheet function once: it must not throw, must answer in time, and must leave the prototypes alone. */
+export function sheetOutcome(call: () => unknown, bound = BOUND_MS): void {
+  const t0 = performance.now();
+  let out: unknown;
+  try {
+    out = call();
+  } catch (error) {
+    throw new Error(`a sheet function threw (it must answer an error cell): ${(error as Error)?.message ?? String(error)}`);
+  }
+  timed(performance.now() - t0, bound);
+  checkPrototypes();
+  checkSheet(out);
+}
+
+/** A test of a sheet function: `call` on `base` (its arguments), then on `RUNS` mutants of them. */
+export function fuzzSheet(name: string, base: readonly unknown[], call: (args: readonly unknown[]) => unknown): void {
+  it(name, () => {
+    sheetOutcome(() => call(deepFreeze(copy(base))));
+    fc.assert(
+      fc.property(mutant(base, { args: true }), (m) => {
+        sheetOutcome(() => call(m.value));
+      }),
+      params(),
+    );
+  }, TIMEOUT);
+}

@@ -1,14 +1,15 @@
 import { defineConfig } from "vitest/config";
 
 // The suite Stryker runs against each mutant (`npm run mutation`, see docs/reliability.md): every
-// test of the library's own code, with property tests at a tenth of their runs. Left out: the tests
+// test of the library's own code, with property tests at a tenth of their runs and without the tests of size
+// limits and time zones (JIXIAO_LIGHT, see test/helpers.ts). Left out: the tests
 // of the built package and the CLI (they do not load the mutated source) and the fuzz suite (it
 // checks that bad input ends in a well-formed error, which other tests pin exactly).
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/package.test.ts", "test/cli/**", "test/fuzz/**"],
-    env: { JIXIAO_PROPERTY_SCALE: "0.1" },
+    env: { JIXIAO_PROPERTY_SCALE: "0.1", JIXIAO_LIGHT: "1" },
     testTimeout: 30_000,
   },
 });

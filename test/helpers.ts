@@ -15,3 +15,9 @@ export function indicatorFor(scheme: Scheme | SchemeConfig, value: unknown) {
  * sets it higher (20: 3,000 batches of the differential test); the mutation run sets it to 0.1.
  */
 export const runs = (n: number): number => Math.max(1, Math.round(n * Number(process.env.JIXIAO_PROPERTY_SCALE ?? 1)));
+
+/**
+ * The mutation run's lighter suite (`JIXIAO_LIGHT=1`, set in vitest.mutation.config.ts): tests of
+ * size limits and child processes are skipped there, as they pin no value another test does not.
+ */
+export const light = process.env.JIXIAO_LIGHT === "1";

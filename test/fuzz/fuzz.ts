@@ -8,7 +8,7 @@
  * unchanged. Sheet functions must not throw at all; the command line must exit 0, 1 or 2.
  *
  * Environment:
- * - `JIXIAO_FUZZ_RUNS`: cases per entry (default 100).
+ * - `JIXIAO_PROPERTY_SCALE`: cases per entry are 100 times it (see test/helpers.ts `runs`).
  * - `JIXIAO_SEED`: a fixed seed, so a failure reproduces (fast-check prints the seed and path of
  *   every failure; give both back with `JIXIAO_SEED` and fc's `path` to replay one case).
  * - `JIXIAO_FUZZ_BOUND_MS`: the time bound of one case (default 2000 ms);
@@ -19,6 +19,7 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { isJixiaoError, IssueCode } from "../../src/index.js";
+import { runs } from "../helpers.js";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -30,7 +31,7 @@ const intEnv = (name: string, fallback: number): number => {
 };
 
 /** Cases per entry. */
-export const RUNS = intEnv("JIXIAO_FUZZ_RUNS", 100);
+export const RUNS = runs(100);
 /** The time bound of one case, in ms: generous, to catch hangs, not to measure speed. */
 export const BOUND_MS = intEnv("JIXIAO_FUZZ_BOUND_MS", 2000);
 /** The time bound of one size-extreme case (100,000 elements, 10,000-deep nesting), in ms. */

@@ -486,45 +486,39 @@ function timed(ms: number, bound: number): void {
  */
 export function outcome(call: () => unknown, bound = BOUND_MS): Outcome {
   const t0 = performance.now();
-  let result: unknown;
-  let error: unknown;
-  let threw = false;
+  let end: Ending;
   try {
-    result = call();
-  } catch (e) {
-    threw = true;
-    error = e;
+    end = { result: call() };
+  } catch (error) {
+    end = { error };
   }
+  return settle(t0, bound, end);
+}
+
+type Ending = { result: unknown } | { error: unknown };
+
+/** Checks how a call ended: its time, the prototypes, then the error or the result. */
+function settle(t0: number, bound: number, end: Ending): Outcome {
   timed(performance.now() - t0, bound);
   checkPrototypes();
-  if (threw) {
-    checkJixiaoError(error);
+  if ("error" in end) {
+    checkJixiaoError(end.error);
     return "error";
   }
-  checkResult(result);
+  checkResult(end.result);
   return "ok";
 }
 
 /** {@link outcome} for an async call. */
 export async function outcomeAsync(call: () => Promise<unknown>, bound = BOUND_MS): Promise<Outcome> {
   const t0 = performance.now();
-  let result: unknown;
-  let error: unknown;
-  let threw = false;
+  let end: Ending;
   try {
-    result = await call();
-  } catch (e) {
-    threw = true;
-    error = e;
+    end = { result: await call() };
+  } catch (error) {
+    end = { error };
   }
-  timed(performance.now() - t0, bound);
-  checkPrototypes();
-  if (threw) {
-    checkJixiaoError(error);
-    return "error";
-  }
-  checkResult(result);
-  return "ok";
+  return settle(t0, bound, end);
 }
 
 // ---------------------------------------------------------------------------------------------

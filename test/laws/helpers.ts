@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { expect } from "vitest";
 import type { JsonMethod, SchemeConfig, SubjectInput } from "../../src/index.js";
+import { random } from "../../examples/random.js";
 import { runs } from "../helpers.js";
 
 /*
@@ -21,17 +22,8 @@ export const params = (scale = 1) => ({ numRuns: Math.max(1, Math.round(RUNS * s
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness for permutations (fast-check gives the seed, so a failure names it).
 
-/** A small seeded generator (mulberry32): the same seed, the same sequence. */
-export function rngOf(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, the examples' own): the same seed, the same sequence. */
+export const rngOf = random;
 
 /** The array in a random order (Fisher–Yates with the generator); the input is not changed. */
 export function shuffle<T>(items: readonly T[], rng: () => number): T[] {

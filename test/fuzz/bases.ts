@@ -25,7 +25,7 @@ export const SCENARIOS = ["account", "cascade", "last-place", "score-361", "task
 /** The 361 preset as plain data. */
 export const COUNTY361: SchemeConfig = copy(county361Example);
 
-/** One scheme with every method (from test/explain/every-method.test.ts). */
+/** One scheme with every JSON method: test/explain/every-method.test.ts's, with a `direct` indicator in place of its second lower-is-better completion. */
 export const EVERY: SchemeConfig = {
   id: "every",
   full: 100,

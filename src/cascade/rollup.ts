@@ -70,9 +70,9 @@ const resultsSchema = z
   .array(z.strictObject({ unit: idSchema, indicator: idSchema, actual: decimal(), target: decimal({ min: 0 }).optional() }))
   .max(10_000_000);
 const rulesSchema = namedRecord(
-  z.union([
+  z.discriminatedUnion("how", [
     z.strictObject({ how: z.enum(["sum", "mean", "min", "max"]) }),
-    z.strictObject({ how: z.literal("weighted"), weights: z.union([z.literal("target"), namedRecord(decimal({ min: 0 }), "unit")]).optional() }),
+    z.strictObject({ how: z.literal("weighted"), weights: z.union([z.literal("target"), namedRecord(decimal({ min: 0 }), "unit")], { error: 'must be "target" or weights by unit' }).optional() }),
     z.strictObject({ how: z.literal("custom"), combine: z.custom<(c: unknown) => unknown>((v) => typeof v === "function", { message: "must be a function" }) }),
   ]),
   "indicator",

@@ -83,6 +83,8 @@ function translate(raw: ZodIssue, root: unknown, base: IssuePath): Issue[] {
         return [at(IssueCode.invalidOption, `must be one of ${options}, not ${describe(actual)}`)];
       }
       if (actual === undefined) return [at(IssueCode.required, "is required")];
+      // A union with its own message says what it wants; the decimal union has none.
+      if (!raw.message.startsWith("Invalid")) return [at(typeof actual === "number" && !Number.isFinite(actual) ? IssueCode.invalidNumber : IssueCode.invalidType, `${raw.message}, not ${describe(actual)}`)];
       if (typeof actual === "number" || typeof actual === "string")
         return [at(IssueCode.invalidNumber, `must be a finite decimal number (a number or text such as "96.5"), not ${describe(actual)}`)];
       return [at(IssueCode.invalidType, `must be a number or decimal text such as "96.5", not ${describe(actual)}`)];

@@ -67,7 +67,7 @@ export const votesSchema = z
   .strictObject({
     type: z.literal("votes"),
     grades: namedRecord(decimal({ min: 0, max: 1 }), "grade").describe("Grade name → value of a vote (0 to 1)."),
-    flag: z.union([flagSchema, z.array(flagSchema).max(100)]).describe("Flag rules on vote shares.").optional(),
+    flag: z.union([flagSchema, z.array(flagSchema).max(100)], { error: "must be a flag rule or a list of flag rules" }).describe("Flag rules on vote shares.").optional(),
   })
   .superRefine((m, ctx) => {
     const flags = m.flag === undefined ? [] : Array.isArray(m.flag) ? m.flag : [m.flag];

@@ -26,7 +26,7 @@ const optionsSchema = z.strictObject({
   locale: z.enum(["zh-CN", "en"]).optional(),
   onFile: z.custom<(file: string, index: number, count: number) => void>((v) => typeof v === "function", { message: "must be a function" }).optional(),
 });
-const pathsSchema = z.union([z.string().min(1).max(4000), z.array(z.string().min(1).max(4000)).min(1).max(10_000)]);
+const pathsSchema = z.union([z.string().min(1).max(4000), z.array(z.string().min(1).max(4000)).min(1).max(10_000)], { error: "must be a file path or a list of file paths" });
 
 /** The most files a folder search takes, and how deep it goes. @internal */
 const MAX_FILES = 10_000;

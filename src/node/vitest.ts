@@ -23,7 +23,7 @@ export interface ScenarioTestsOptions {
 }
 
 const optionsSchema = z.strictObject({ cwd: z.string().min(1).max(4000).optional(), locale: z.enum(["zh-CN", "en"]).optional() });
-const pathsSchema = z.union([z.string().min(1).max(4000), z.array(z.string().min(1).max(4000)).min(1).max(10_000)]);
+const pathsSchema = z.union([z.string().min(1).max(4000), z.array(z.string().min(1).max(4000)).min(1).max(10_000)], { error: "must be a file path or a list of file paths" });
 
 /** An error whose text is the whole story, without a stack from inside jixiao. */
 function failure(message: string): Error {

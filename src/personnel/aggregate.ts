@@ -81,7 +81,7 @@ const policySchema = z
     of: z.enum(["day", "week", "month", "quarter", "half"]).optional(),
     rule: z.enum(["sum", "mean", "weighted"]),
     weights: z.array(decimal({ min: 0 })).min(1).max(400).optional(),
-    missing: z.union([z.enum(["skip", "zero", "error"]), z.strictObject({ fill: decimal() })]),
+    missing: z.union([z.enum(["skip", "zero", "error"]), z.strictObject({ fill: decimal() })], { error: 'must be "skip", "zero", "error" or { fill: a number }' }),
     cap: z.strictObject({ min: decimal().optional(), max: decimal().optional() }).optional(),
     rounding: roundingSchema.optional(),
   })

@@ -69,8 +69,8 @@ const personSchema = z.strictObject({
   id: idSchema,
   name: z.string().max(200).optional(),
   group: z.string().max(200).optional(),
-  attributes: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()]), "attribute", true).optional(),
-  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })])).max(100).optional(),
+  attributes: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "attribute", true).optional(),
+  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })], { error: "must be a veto id or { id, reason }" })).max(100).optional(),
 });
 // The ranking options, tier policy, asOf and components are checked by the steps that use them.
 const optionsSchema = z.strictObject({

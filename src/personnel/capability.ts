@@ -88,7 +88,7 @@ const criterionSchema = z
     fact: idSchema,
     name: z.string().max(200).optional(),
     atLeast: decimal().optional(),
-    oneOf: z.array(z.union([z.string().max(200), z.number(), z.boolean()])).min(1).max(100).optional(),
+    oneOf: z.array(z.union([z.string().max(200), z.number(), z.boolean()], { error: "must be text, a number or true/false" })).min(1).max(100).optional(),
   })
   .superRefine((c, ctx) => {
     if ((c.atLeast === undefined) === (c.oneOf === undefined)) addIssue(ctx, IssueCode.invalidRule, "needs exactly one of atLeast and oneOf");
@@ -159,7 +159,7 @@ export function safeDefineCapabilityFramework(framework: CapabilityFramework): S
 const standingSchema = z.strictObject({
   category: idSchema,
   level: z.number().int().min(0).max(100),
-  facts: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()]), "fact", true),
+  facts: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "fact", true),
 });
 
 /**

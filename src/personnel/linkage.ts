@@ -86,7 +86,7 @@ const linkMethodSchema = z.discriminatedUnion("type", [
     table: z.array(z.strictObject({ upTo: z.number().int().min(1).max(1e9), points: decimal() })).min(1).max(10_000),
     rest: decimal(),
   }),
-  z.strictObject({ type: z.literal("proportional"), full: decimal({ min: 0, above: true }), base: z.union([z.literal("best"), decimal({ min: 0, above: true })]).optional() }),
+  z.strictObject({ type: z.literal("proportional"), full: decimal({ min: 0, above: true }), base: z.union([z.literal("best"), decimal({ min: 0, above: true })], { error: 'must be "best" or a number more than 0' }).optional() }),
   z.strictObject({ type: z.literal("standard"), mean: decimal(), spread: decimal({ min: 0 }) }),
 ]);
 

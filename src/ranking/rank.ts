@@ -26,7 +26,7 @@ const rankableSchema = z.object({
   name: z.string().optional(),
   total: z.union([z.number(), z.string()]),
   group: z.string().optional(),
-  attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()]), "attribute", true).optional(),
+  attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "attribute", true).optional(),
   groups: earnedList.optional(),
   indicators: earnedList.optional(),
   vetoes: z.array(z.object({ id: z.string() })).max(1000).optional(),

@@ -29,7 +29,7 @@ const entrySchema = z.object({
   tiedWith: z.array(z.string()).max(1000),
   tiedCount: z.number().int().min(0),
   tieValues: z.array(scoreNumber()).max(20),
-  attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()]), "attribute", true).optional(),
+  attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "attribute", true).optional(),
   vetoes: z.array(z.string()).max(1000),
   flags: z.array(z.string()).max(1000),
 });

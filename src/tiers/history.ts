@@ -148,8 +148,8 @@ const ruleSchema = z
           tiers: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
           atLeast: z.number().int().min(0).optional(),
           atMost: z.number().int().min(0).optional(),
-          atLeastShare: z.union([z.number().min(0).max(1), z.string().max(40)]).optional(),
-          moreThanShare: z.union([z.number().min(0).max(1), z.string().max(40)]).optional(),
+          atLeastShare: z.union([z.number().min(0).max(1), z.string().max(40)], { error: "must be a share from 0 to 1" }).optional(),
+          moreThanShare: z.union([z.number().min(0).max(1), z.string().max(40)], { error: "must be a share from 0 to 1" }).optional(),
           noneBelow: z.string().min(1).max(100).optional(),
         }),
       )

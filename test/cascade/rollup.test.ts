@@ -218,7 +218,15 @@ describe("rollUp: errors", () => {
   });
 
   it("a rule that is not one of the known ones", () => {
-    expect(issuesOf(rates, { rate: { how: "median" } }).map((i) => i.path)).toEqual([["rules", "rate"]]);
+    expect(issuesOf(rates, { rate: { how: "median" } }).map((i) => [i.path, i.message])).toEqual([
+      [["rules", "rate", "how"], 'rules.rate.how: must be one of "sum", "mean", "min", "max", "weighted", "custom", not text "median"'],
+    ]);
+  });
+
+  it("weights that are neither \"target\" nor weights by unit", () => {
+    expect(issuesOf(rates, { rate: { how: "weighted", weights: 5 } }).map((i) => [i.path, i.message])).toEqual([
+      [["rules", "rate", "weights"], 'rules.rate.weights: must be "target" or weights by unit, not 5'],
+    ]);
   });
 });
 

@@ -124,3 +124,27 @@ describe("safe variants", () => {
     if (!bad.success) expect(bad.issues.map((i) => [i.code, i.path])).toEqual([["invalid_number", [1, "values", "x"]]]);
   });
 });
+
+describe("a value of none of the allowed forms", () => {
+  const issues = (subject: unknown) => {
+    const r = safeScoreAll(defineScheme(config), [subject as never]);
+    return r.success ? [] : r.issues.map((i) => [i.code, i.message]);
+  };
+
+  it("is told the forms the field takes, not that a number was wanted", () => {
+    expect(issues({ id: "a", values: { x: 1 }, vetoes: [5], attributes: { unit: ["x"] } })).toEqual([
+      ["invalid_type", "[0].vetoes[0]: must be a veto id or { id, reason }, not 5"],
+      ["invalid_type", "[0].attributes.unit: must be text, a number or true/false, not a list of 1"],
+    ]);
+  });
+
+  it("is an invalid number when it is NaN or infinite", () => {
+    expect(issues({ id: "a", values: { x: 1 }, attributes: { unit: Number.NaN } })).toEqual([["invalid_number", "[0].attributes.unit: must be text, a number or true/false, not NaN"]]);
+  });
+
+  it("keeps the decimal wording for a decimal field", () => {
+    expect(issues({ id: "a", values: { x: 1 }, bonus: [{ points: {}, reason: "r" }] })).toEqual([
+      ["invalid_type", '[0].bonus[0].points (分值): must be a number or decimal text such as "96.5", not an object'],
+    ]);
+  });
+});

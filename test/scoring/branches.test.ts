@@ -181,7 +181,7 @@ describe("fastTotals refuses a subject that is not well formed; scoreTotals then
     ["a deduction aimed at no indicator", { id: "a", values, deductions: [{ points: 1, reason: "r", indicator: "nowhere" }] }, undefined, "unknown_id", [0, "deductions", 0, "indicator"]],
     ["a deduction aimed at a missing, not applicable indicator", { id: "a", values: { x: 1 }, deductions: [{ points: 1, reason: "r", indicator: "y" }] }, { missing: "not-applicable" }, "invalid_value", [0, "deductions", 0, "indicator"]],
     ["vetoes that are not a list", { id: "a", values, vetoes: "v" }, undefined, "invalid_type", [0, "vetoes"]],
-    ["a veto that is a number", { id: "a", values, vetoes: [5] }, undefined, "invalid_number", [0, "vetoes", 0]],
+    ["a veto that is a number", { id: "a", values, vetoes: [5] }, undefined, "invalid_type", [0, "vetoes", 0]],
     ["a veto object without an id", { id: "a", values, vetoes: [{ reason: "r" }] }, undefined, "invalid_type", [0, "vetoes", 0]],
     ["a veto given twice", { id: "a", values, vetoes: ["c", "c"] }, undefined, "duplicate_id", [0, "vetoes", 1]],
     ["a veto whose reason is a number", { id: "a", values, vetoes: [{ id: "c", reason: 5 }] }, undefined, "invalid_type", [0, "vetoes", 0]],

@@ -123,7 +123,7 @@ export function lastPlacePolicyJsonSchema(): Record<string, unknown> {
   return jsonSchemaOf(lastPlacePolicySchema, "jixiao last-place policy");
 }
 
-/** Places from the bottom (1 = last), tied subjects sharing a place; `worstFirst` is in that order. */
+/** Places from the bottom (1 = last), tied subjects sharing a place, for the places up to `upTo` only; `worstFirst` is in that order. */
 function bottomPlaces(worstFirst: readonly RankEntry[], upTo: number): Map<string, { place: number; tied: string[] }> {
   const out = new Map<string, { place: number; tied: string[] }>();
   let start = 0;
@@ -183,7 +183,7 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
     const places = bottomPlaces(list, amounts.length);
     for (const e of list) {
       const at = places.get(e.subjectId);
-      if (!at || at.place > amounts.length) continue;
+      if (!at) continue;
       const { place, tied } = at;
       const score = toDec(e.score)!;
       const where = `${place === 1 ? "last" : `place ${place} from the bottom`} of ${list.length}${peer === null ? "" : ` in ${peer}`}`;

@@ -77,7 +77,7 @@ const consecutiveSchema = z.strictObject({
 export function consecutiveTier(history: readonly TierRecord[], options: ConsecutiveTierOptions): ConsecutiveTierHit[] {
   const opts = parseWith(consecutiveSchema, options, "Options are not valid", ["options"]);
   const records = parseWith(recordsSchema, history, "History is not valid");
-  const notYears = records.flatMap((r, i) => (/^\d{4}$/.test(r.period) ? [] : [issue(IssueCode.invalidValue, [i, "period"], `must be a four-digit year, not "${r.period.slice(0, 40)}"`)]));
+  const notYears = records.flatMap((r, i) => (/^\d{4}$/.test(r.period) ? [] : [issue(IssueCode.invalidValue, [i, "period"], `must be a four-digit year, not "${r.period}"`)]));
   if (notYears.length > 0) throw new JixiaoError(notYears, "History is not valid");
   const last = Number(opts.asOf ?? records.reduce((m, r) => (r.period > m ? r.period : m), "0000"));
   const years = Array.from({ length: opts.years }, (_, i) => String(last - opts.years + 1 + i));

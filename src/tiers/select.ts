@@ -8,7 +8,7 @@
  * @internal
  */
 export function cut<T>(list: readonly T[], quota: number, same: (a: T, b: T) => boolean, widen: boolean | undefined): { take: number; tied: T[] } {
-  if (quota <= 0 || list.length === 0) return { take: 0, tied: [] };
+  if (quota <= 0) return { take: 0, tied: [] };
   if (quota >= list.length) return { take: list.length, tied: [] };
   const last = list[quota - 1]!;
   const next = list[quota]!;

@@ -273,11 +273,18 @@ export function summarizeAccount(ledger: Ledger, person: string, options?: Summa
  * ```
  */
 export function summarizeAccounts(ledger: Ledger, options?: SummaryOptions): AccountSummary[] {
+  return summarizePeople(ledger, options);
+}
+
+/**
+ * {@link summarizeAccounts} for the given people (valid ids, each once; with or without entries),
+ * or for everyone with an entry when left out; sorted by person. @internal
+ */
+export function summarizePeople(ledger: Ledger, options?: SummaryOptions, people?: Iterable<string>): AccountSummary[] {
   const l = asLedger(ledger);
   const o = readOptions(l, options);
   const roots = byPerson(l, o.asOf.day);
-  const people = new Set(l.entries.map((e) => e.person));
-  return [...people].sort().map((p) => summary(l, p, o.period, o.asOf, roots.get(p) ?? [], o.components));
+  return [...(people ?? new Set(l.entries.map((e) => e.person)))].sort().map((p) => summary(l, p, o.period, o.asOf, roots.get(p) ?? [], o.components));
 }
 
 /**

@@ -168,6 +168,19 @@ export function spanOfDay(n: number, kind: PeriodKind): DaySpan {
   }
 }
 
+// Dates alone are read again and again (every entry of a ledger) and mean the same day in every
+// time zone; a bounded cache keeps the real ones.
+const dateDays = new Map<string, number>();
+
+/** The day number of `YYYY-MM-DD` text, or `undefined` when it is not a real date from the year 1000. */
+function dateDay(date: string): number | undefined {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > dayNumber(year, month + 1, 0) - dayNumber(year, month, 0)) return undefined;
+  return dayNumber(year, month, day);
+}
+
 /**
  * The day number a date or moment falls on in a time zone, or `undefined` when it is not one.
  * A date alone (`2024-06-30`) is that day anywhere; a date-time without an offset is a wall-clock
@@ -178,12 +191,12 @@ export function spanOfDay(n: number, kind: PeriodKind): DaySpan {
 export function dayOf(when: unknown, timeZone: TimeZone): number | undefined {
   if (typeof when === "string") {
     if (when.length > 40) return undefined;
+    const known = dateDays.get(when);
+    if (known !== undefined) return known;
     if (when.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(when)) {
-      const year = Number(when.slice(0, 4));
-      const month = Number(when.slice(5, 7));
-      const day = Number(when.slice(8, 10));
-      if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > dayNumber(year, month + 1, 0) - dayNumber(year, month, 0)) return undefined;
-      return dayNumber(year, month, day);
+      const n = dateDay(when);
+      if (n !== undefined && dateDays.size < 50_000) dateDays.set(when, n);
+      return n;
     }
     const hasZone = /(?:Z|[+-]\d{2}:\d{2})$/.test(when);
     const ms = toInstant(when, 0);

@@ -1,10 +1,10 @@
 import { z } from "../core/z.js";
-import { Dec, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
 import { idSchema, parseWith } from "../core/validate.js";
 import { dayText, periodRange, readKey, requireDay, spanOf, keyProblem, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
-import { asLedger, entryDays, type Ledger, type LedgerEntry } from "./ledger.js";
+import { asLedger, entryFacts, type EntryFacts, type Ledger, type LedgerEntry } from "./ledger.js";
+import { sumPoints } from "./points.js";
 
 /** One entry as it counts in a summary: its points after every correction, and the corrections. */
 export interface AccountEntry {
@@ -85,88 +85,133 @@ export interface SeriesOptions {
   readonly components?: readonly string[];
 }
 
-interface Resolved {
-  readonly root: LedgerEntry;
-  readonly day: number;
-  readonly recorded: Dec;
-  readonly points: Dec;
-  readonly status: AccountEntry["status"];
-  readonly chain: readonly LedgerEntry[];
-}
-
-interface State {
-  readonly points: Dec;
-  readonly status: AccountEntry["status"];
+/** The corrections of an entry recorded by `asOf`, and the entry whose points then count. */
+interface Corrected {
+  /** The corrections applied, in order (entry indices). */
+  readonly chain: readonly number[];
+  /** The entry whose points count: the entry itself, an amendment, or -1 (none: it counts 0). */
+  readonly from: number;
 }
 
 /**
- * Every ordinary entry recorded by `asOf`, with the corrections recorded by then applied, by person.
- * A correction is dated no earlier than the entry it corrects, so a chain is cut at the first
- * correction recorded after `asOf`.
+ * Applies the corrections of entry `root` recorded by `asOf`. A correction is dated no earlier than
+ * the entry it corrects, so the chain is cut at the first correction recorded after `asOf`.
  */
-function resolve(ledger: Ledger, asOf: number, person?: string): Map<string, Resolved[]> {
-  const days = entryDays(ledger);
-  const entries = ledger.entries;
-  const correction = new Map<string, number>();
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    if (e.corrects !== undefined && (person === undefined || e.person === person)) correction.set(e.corrects, i);
+function corrected(entries: readonly LedgerEntry[], { days, correctedBy }: EntryFacts, root: number, asOf: number): Corrected {
+  const chain: number[] = [];
+  // from[i] is the entry whose points count after the first i corrections. An amendment replaces
+  // the points of the entry it corrects; a reversal undoes that entry: a reversed original counts
+  // 0, a reversed correction gives back the points from before it.
+  const from = [root];
+  for (let c = correctedBy[root]!; c >= 0 && days[c]! <= asOf; c = correctedBy[c]!) {
+    chain.push(c);
+    const i = chain.length;
+    from.push(entries[c]!.action === "amend" ? c : i >= 2 ? from[i - 2]! : -1);
   }
-  const out = new Map<string, Resolved[]>();
-  for (let r = 0; r < entries.length; r++) {
-    const root = entries[r]!;
-    if (root.corrects !== undefined || (person !== undefined && root.person !== person)) continue;
-    const day = days[r]!;
-    if (day > asOf) continue;
-    const chain: LedgerEntry[] = [];
-    // states[i] is the points after the first i corrections. An amendment replaces the points of
-    // the entry it corrects; a reversal undoes that entry: a reversed original counts 0, a
-    // reversed correction gives back the points from before it.
-    const states: State[] = [{ points: toDec(root.points)!, status: "recorded" }];
-    for (let ci = correction.get(root.id); ci !== undefined && days[ci]! <= asOf; ci = correction.get(entries[ci]!.id)) {
-      const c = entries[ci]!;
-      chain.push(c);
-      const i = chain.length;
-      states.push(c.action === "amend" ? { points: toDec(c.points)!, status: "amended" } : i >= 2 ? states[i - 2]! : { points: ZERO, status: "reversed" });
-    }
-    const { points, status } = states[states.length - 1]!;
-    const list = out.get(root.person) ?? [];
-    list.push({ root, day, recorded: states[0]!.points, points, status, chain });
-    out.set(root.person, list);
-  }
+  return { chain, from: from[from.length - 1]! };
+}
+
+/** Every ordinary entry recorded by `asOf` (entry indices), by person. */
+function byPerson(ledger: Ledger, asOf: number, person?: string): Map<string, number[]> {
+  const { days } = entryFacts(ledger);
+  const out = new Map<string, number[]>();
+  ledger.entries.forEach((e, i) => {
+    if (e.corrects !== undefined || (person !== undefined && e.person !== person) || days[i]! > asOf) return;
+    const list = out.get(e.person);
+    if (list === undefined) out.set(e.person, [i]);
+    else list.push(i);
+  });
   return out;
 }
 
-const byDayThenId = (a: Resolved, b: Resolved): number => a.day - b.day || (a.root.id < b.root.id ? -1 : a.root.id > b.root.id ? 1 : 0);
+/** Orders entry indices by day, then id. */
+const byDayThenId =
+  (entries: readonly LedgerEntry[], days: Float64Array) =>
+  (a: number, b: number): number =>
+    days[a]! - days[b]! || (entries[a]!.id < entries[b]!.id ? -1 : entries[a]!.id > entries[b]!.id ? 1 : 0);
 
-function summary(person: string, period: DaySpan | null, asOf: string | null, list: readonly Resolved[], components?: ReadonlySet<string>): AccountSummary {
-  const chosen = list.filter((r) => (!period || (r.day >= period.first && r.day <= period.last)) && (!components || components.has(r.root.component!))).sort(byDayThenId);
-  const trace: TraceStep[] = [];
-  const byComponent = new Map<string, Resolved[]>();
-  const entries = chosen.map((r): AccountEntry => {
-    const component = r.root.component!;
-    (byComponent.get(component) ?? byComponent.set(component, []).get(component)!).push(r);
-    const status = r.status;
-    const day = dayText(r.day);
-    const recorded = text(r.recorded);
-    const points = r.chain.length === 0 ? recorded : text(r.points);
+/** Where an entry's points come from after its corrections, by the entry they are read from. */
+const statusOf = (root: number, from: number): AccountEntry["status"] => (from === root ? "recorded" : from < 0 ? "reversed" : "amended");
+
+/** The summary of one person's entries `roots` (ordinary entries recorded by `asOf`) over a period. */
+function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: { day: number; text: string | null }, roots: readonly number[], components?: ReadonlySet<string>): AccountSummary {
+  const facts = entryFacts(ledger);
+  const { days, correctedBy, points } = facts;
+  const all = ledger.entries;
+  const chosen = roots
+    .filter((i) => (!period || (days[i]! >= period.first && days[i]! <= period.last)) && (!components || components.has(all[i]!.component!)))
+    .sort(byDayThenId(all, days));
+  const from: number[] = []; // the entry whose points count, for each chosen entry
+  const countedText = (k: number): string => (from[k]! < 0 ? "0" : points.texts[from[k]!]!);
+  const fixes = new Map<number, Corrected>(); // the corrected entries among them
+  const byComponent = new Map<string, number[]>(); // positions in `chosen`
+  const entries = chosen.map((i, k): AccountEntry => {
+    const e = all[i]!;
+    const c = correctedBy[i]!;
+    const fix = c >= 0 && days[c]! <= asOf.day ? corrected(all, facts, i, asOf.day) : undefined;
+    if (fix) fixes.set(i, fix);
+    const counted = fix ? fix.from : i;
+    from.push(counted);
+    const same = byComponent.get(e.component!);
+    if (same === undefined) byComponent.set(e.component!, [k]);
+    else same.push(k);
+    const recorded = points.texts[i]!;
+    return {
+      id: e.id,
+      day: dayText(days[i]!),
+      component: e.component!,
+      source: e.source,
+      recorded,
+      points: countedText(k),
+      status: statusOf(i, counted),
+      corrections: fix ? fix.chain.map((x) => all[x]!.id) : [],
+    };
+  });
+  const names = [...byComponent.keys()].sort();
+  const parts = names.map((component) => byComponent.get(component)!);
+  const sums = parts.map((ks) => sumPoints(points, ks.map((k) => from[k]!)));
+  const total = sumPoints(points, from);
+  const totals = names.map((component, j): ComponentTotal => ({ component, total: Number(sums[j]!), exact: sums[j]!, entries: parts[j]!.map((k) => all[chosen[k]!]!.id) }));
+  // The trace spells out, entry by entry, what the entries and totals above already hold; it is
+  // made when first read, so summing thousands of accounts does not write it for each entry.
+  let trace: readonly TraceStep[] | undefined;
+  const explain = (): TraceStep[] => {
+    const steps: TraceStep[] = [];
     // An entry as recorded is its own explanation; a corrected one gets a step with its corrections.
-    if (r.chain.length > 0) {
-      const values: Record<string, string> = { component, day, recorded, source: r.root.source };
-      r.chain.forEach((c, i) => (values[`correction ${i + 1}`] = `${c.id} ${c.action}${c.action === "amend" ? ` ${text(toDec(c.points)!)}` : ""} (${c.date})`));
-      trace.push({ at: `entry:${r.root.id}`, rule: status === "recorded" ? "entry" : status === "reversed" ? "reverse" : "amend", values, result: points });
-    }
-    return { id: r.root.id, day, component, source: r.root.source, recorded, points, status, corrections: r.chain.map((c) => c.id) };
-  });
-  const totals = [...byComponent.keys()].sort().map((component): ComponentTotal => {
-    const rs = byComponent.get(component)!;
-    const total = sum(rs.map((r) => r.points));
-    trace.push({ at: `component:${component}`, rule: "sum", values: Object.fromEntries(rs.map((r) => [r.root.id, text(r.points)])), result: text(total) });
-    return { component, total: toNumber(total), exact: text(total), entries: rs.map((r) => r.root.id) };
-  });
-  const total = sum(totals.map((t) => new Dec(t.exact)));
-  trace.push({ at: "total", rule: "sum", values: Object.fromEntries(totals.map((t) => [t.component, t.exact])), result: text(total) });
-  return { person, period: period?.key ?? null, asOf, total: toNumber(total), exact: text(total), components: totals, entries, trace };
+    chosen.forEach((i, k) => {
+      const fix = fixes.get(i);
+      if (!fix) return;
+      const e = all[i]!;
+      const values: Record<string, string> = { component: e.component!, day: dayText(days[i]!), recorded: points.texts[i]!, source: e.source };
+      fix.chain.forEach((x, n) => {
+        const c = all[x]!;
+        values[`correction ${n + 1}`] = `${c.id} ${c.action}${c.action === "amend" ? ` ${points.texts[x]!}` : ""} (${c.date})`;
+      });
+      const status = statusOf(i, fix.from);
+      steps.push({ at: `entry:${e.id}`, rule: status === "recorded" ? "entry" : status === "reversed" ? "reverse" : "amend", values, result: countedText(k) });
+    });
+    names.forEach((component, j) => {
+      const values: Record<string, string> = {};
+      for (const k of parts[j]!) values[all[chosen[k]!]!.id] = countedText(k);
+      steps.push({ at: `component:${component}`, rule: "sum", values, result: sums[j]! });
+    });
+    const values: Record<string, string> = {};
+    names.forEach((component, j) => (values[component] = sums[j]!));
+    steps.push({ at: "total", rule: "sum", values, result: total });
+    return steps;
+  };
+  return {
+    person,
+    period: period?.key ?? null,
+    asOf: asOf.text,
+    total: Number(total),
+    exact: total,
+    components: totals,
+    entries,
+    get trace() {
+      return (trace ??= explain());
+    },
+  };
 }
 
 const optionsSchema = z
@@ -182,7 +227,7 @@ function readOptions(ledger: Ledger, options: unknown) {
   const period = o.period === undefined ? null : readKey(o.period);
   if (period === undefined) throw new JixiaoError([issue(IssueCode.invalidOption, ["options", "period"], keyProblem(o.period))], "Not a period");
   const asOf = o.asOf === undefined ? Infinity : requireDay(o.asOf, ledger.timeZone, ["options", "asOf"]);
-  return { period, asOf, asOfText: o.asOf ?? null, components: o.components ? new Set(o.components) : undefined };
+  return { period, asOf: { day: asOf, text: o.asOf ?? null }, components: o.components ? new Set(o.components) : undefined };
 }
 
 /**
@@ -212,7 +257,7 @@ export function summarizeAccount(ledger: Ledger, person: string, options?: Summa
   const l = asLedger(ledger);
   const p = parseWith(idSchema, person, "Person is not valid", ["person"]);
   const o = readOptions(l, options);
-  return summary(p, o.period, o.asOfText, resolve(l, o.asOf, p).get(p) ?? [], o.components);
+  return summary(l, p, o.period, o.asOf, byPerson(l, o.asOf.day, p).get(p) ?? [], o.components);
 }
 
 /**
@@ -228,11 +273,18 @@ export function summarizeAccount(ledger: Ledger, person: string, options?: Summa
  * ```
  */
 export function summarizeAccounts(ledger: Ledger, options?: SummaryOptions): AccountSummary[] {
+  return summarizePeople(ledger, options);
+}
+
+/**
+ * {@link summarizeAccounts} for the given people (valid ids, each once; with or without entries),
+ * or for everyone with an entry when left out; sorted by person. @internal
+ */
+export function summarizePeople(ledger: Ledger, options?: SummaryOptions, people?: Iterable<string>): AccountSummary[] {
   const l = asLedger(ledger);
   const o = readOptions(l, options);
-  const resolved = resolve(l, o.asOf);
-  const people = new Set(l.entries.map((e) => e.person));
-  return [...people].sort().map((p) => summary(p, o.period, o.asOfText, resolved.get(p) ?? [], o.components));
+  const roots = byPerson(l, o.asOf.day);
+  return [...(people ?? new Set(l.entries.map((e) => e.person)))].sort().map((p) => summary(l, p, o.period, o.asOf, roots.get(p) ?? [], o.components));
 }
 
 /**
@@ -259,20 +311,21 @@ export function accountSeries(ledger: Ledger, person: string, options: SeriesOpt
   const base = readOptions(l, { asOf: o.asOf, components: o.components });
   // Entries by day once; each period then takes its slice, so a long series over a long account
   // costs (periods + entries) × log entries, not periods × entries.
-  const list = (resolve(l, base.asOf, p).get(p) ?? []).sort(byDayThenId);
+  const { days } = entryFacts(l);
+  const list = (byPerson(l, base.asOf.day, p).get(p) ?? []).sort(byDayThenId(l.entries, days));
   const firstAtOrAfter = (day: number): number => {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid]!.day < day) lo = mid + 1;
+      if (days[list[mid]!]! < day) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
   return keys.map((k) => {
     const span = spanOf(k);
-    return summary(p, span, base.asOfText, list.slice(firstAtOrAfter(span.first), firstAtOrAfter(span.last + 1)), base.components);
+    return summary(l, p, span, base.asOf, list.slice(firstAtOrAfter(span.first), firstAtOrAfter(span.last + 1)), base.components);
   });
 }
 

@@ -6,7 +6,7 @@ import type { Ranking, RankOptions } from "../ranking/types.js";
 import type { VetoHit } from "../scoring/subject.js";
 import { assignTiers } from "../tiers/assign.js";
 import type { TierAssignment, TierPolicy } from "../tiers/types.js";
-import { summarizeAccount, summarizeAccounts, type AccountSummary } from "./account.js";
+import { summarizePeople, type AccountSummary } from "./account.js";
 import { aggregatePeriods, type AggregateResult, type AggregationPolicy } from "./aggregate.js";
 import { Dec, text, ZERO } from "../core/decimal.js";
 import { periodOf, spanOf, type PeriodKind } from "../periods/period.js";
@@ -112,9 +112,8 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
   });
   if (issues.length > 0) throw new JixiaoError(issues, "The annual result cannot be made");
   const summing = { period: o.year, ...(o.asOf !== undefined ? { asOf: o.asOf } : {}), ...(o.components ? { components: o.components } : {}) };
-  const all = new Map(summarizeAccounts(l, summing).map((s) => [s.person, s]));
   // People with no entries in the ledger have an empty account, summed as any other.
-  const summaries = [...seen].sort().map((id) => all.get(id) ?? summarizeAccount(l, id, summing));
+  const summaries = summarizePeople(l, summing, seen);
   const aggregates = o.aggregate ? summaries.map((s) => ({ person: s.person, ...aggregateYear(s, o.year, o.aggregate!) })) : undefined;
   const totals = new Map(aggregates ? aggregates.map((a) => [a.person, a.exact]) : summaries.map((s) => [s.person, s.exact]));
   const ranking = relocate(

@@ -3,6 +3,7 @@ import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { decimal, describe, idSchema, isId, isText, parseList, parseWith, type DecimalInput } from "../core/validate.js";
 import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
+import { readPoints, type LedgerPoints } from "./points.js";
 
 /**
  * One entry of a growth account (个人成长账户, R9, R12): dated points for one person on one
@@ -101,15 +102,27 @@ const entrySchema = z
 
 const entriesSchema = z.array(entrySchema).max(MAX_LEDGER_ENTRIES);
 
+/** What {@link checkEntries} reads from entries besides their issues. */
+interface Checked {
+  readonly issues: Issue[];
+  /** Each entry's day number; NaN for a date that is not one. */
+  readonly days: Float64Array;
+  /** For each entry, the index of the entry that corrects it, or -1. */
+  readonly correctedBy: Int32Array;
+}
+
 /**
  * Checks entries as one set, in any order: unique ids, real dates, corrections that name an entry of
  * the same person dated no later than themselves, at most one correction per entry, no cycles.
  * @internal
  */
-function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number, days: number[]): Issue[] {
+function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Checked {
   const issues: Issue[] = [];
   const byId = new Map<string, number>();
-  entries.forEach((e, i) => {
+  const days = new Float64Array(entries.length);
+  const corrections: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     const at = first + i;
     const other = byId.get(e.id);
     if (other !== undefined)
@@ -117,25 +130,30 @@ function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first
     else byId.set(e.id, i);
     const day = dayOf(e.date, timeZone);
     if (day === undefined) issues.push(issue(IssueCode.invalidValue, ["entries", at, "date"], `is not a real date or date-time (got ${describe(e.date)})`));
-    days.push(day ?? NaN);
-  });
-  const correctedBy = new Map<string, string>();
-  entries.forEach((e, i) => {
-    if (e.corrects === undefined) return;
+    days[i] = day ?? NaN;
+    if (e.corrects !== undefined) corrections.push(i);
+  }
+  const correctedBy = new Int32Array(entries.length).fill(-1);
+  for (const i of corrections) {
+    const e = entries[i]!;
+    const corrects = e.corrects!;
     const at = ["entries", first + i, "corrects"];
-    const t = byId.get(e.corrects);
-    if (t === undefined) return void issues.push(issue(IssueCode.unknownId, at, `names "${e.corrects}", which is not an entry of the ledger`));
+    const t = byId.get(corrects);
+    if (t === undefined) {
+      issues.push(issue(IssueCode.unknownId, at, `names "${e.corrects}", which is not an entry of the ledger`));
+      continue;
+    }
     const target = entries[t]!;
     if (target.person !== e.person) issues.push(issue(IssueCode.invalidRule, at, `corrects "${target.id}" of ${target.person}, but this entry is for ${e.person}`));
     if (days[i]! < days[t]!) issues.push(issue(IssueCode.invalidRule, at, `is dated ${e.date}, before the entry it corrects (${target.date})`));
-    const other = correctedBy.get(e.corrects);
-    if (other !== undefined) issues.push(issue(IssueCode.invalidRule, at, `"${e.corrects}" is already corrected by "${other}"; correct "${other}" instead`));
-    else correctedBy.set(e.corrects, e.id);
-  });
+    const other = correctedBy[t]!;
+    if (other >= 0) issues.push(issue(IssueCode.invalidRule, at, `"${e.corrects}" is already corrected by "${entries[other]!.id}"; correct "${entries[other]!.id}" instead`));
+    else correctedBy[t] = i;
+  }
   // Each entry corrects at most one other: follow each chain once, marking entries on the current
-  // walk; reaching one of them again closes a circle.
+  // walk; reaching one of them again closes a circle. Only corrections can be on a circle.
   const state = new Uint8Array(entries.length); // 0 unseen, 1 on the current walk, 2 done
-  entries.forEach((_, i) => {
+  for (const i of corrections) {
     const walk: number[] = [];
     let at: number | undefined = i;
     while (at !== undefined && state[at] === 0) {
@@ -150,15 +168,14 @@ function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first
       issues.push(issue(IssueCode.invalidRule, ["entries", first + last, "corrects"], `entries correct each other in a circle through "${entries[at]!.id}"`));
     }
     for (const w of walk) state[w] = 2;
-  });
-  return issues;
+  }
+  return { issues, days, correctedBy };
 }
 
 function build(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Ledger {
-  const days: number[] = [];
-  const issues = checkEntries(entries, timeZone, first, days);
-  if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "The ledger is not valid");
-  return seal(timeZone, entries, days);
+  const checked = checkEntries(entries, timeZone, first);
+  if (checked.issues.length > 0) throw new JixiaoError(checked.issues.slice(0, 1000), "The ledger is not valid");
+  return seal(timeZone, entries, checked);
 }
 
 const ENTRY_KEYS = new Set(["id", "person", "date", "component", "points", "source", "reference", "note", "corrects", "action"]);
@@ -185,7 +202,10 @@ function plainEntry(e: unknown): e is LedgerEntry {
 }
 
 function copyEntries(input: unknown, base: (string | number)[]): LedgerEntry[] {
-  return (parseList(entriesSchema, input, plainEntry, MAX_LEDGER_ENTRIES, "Ledger entries are not valid", base) as LedgerEntry[]).map((e) => Object.freeze({ ...e }));
+  // Object.assign, not a spread: V8 freezes a spread copy slowly and reads it slowly afterwards
+  // (its shape is not shared), many times over the cost of the copy. An entry's keys are all
+  // known fields, so assigning them is defining them.
+  return (parseList(entriesSchema, input, plainEntry, MAX_LEDGER_ENTRIES, "Ledger entries are not valid", base) as LedgerEntry[]).map((e) => Object.freeze(Object.assign({}, e)));
 }
 
 /**
@@ -226,17 +246,27 @@ export function safeCreateLedger(entries: readonly LedgerEntry[] = [], options: 
   return safely(() => createLedger(entries, options));
 }
 
-/** The ledgers this module made; only they are trusted to hold valid entries. */
-const made = new WeakMap<object, readonly number[]>();
+/** What a ledger's entries say once read, kept with the ledger for its summaries. @internal */
+export interface EntryFacts {
+  /** Each entry's day number (its date in the ledger's time zone). */
+  readonly days: Float64Array;
+  /** For each entry, the index of the entry that corrects it, or -1. */
+  readonly correctedBy: Int32Array;
+  /** Each entry's points, read for exact sums. */
+  readonly points: LedgerPoints;
+}
 
-function seal(timeZone: TimeZone, entries: readonly LedgerEntry[], days: readonly number[]): Ledger {
-  const ledger = Object.freeze({ timeZone, entries: Object.freeze(entries.slice()) });
-  made.set(ledger, days);
+/** The ledgers this module made, with their entries' facts; only they are trusted to hold valid entries. */
+const made = new WeakMap<object, EntryFacts>();
+
+function seal(timeZone: TimeZone, entries: readonly LedgerEntry[], { days, correctedBy }: Checked): Ledger {
+  const ledger = Object.freeze({ timeZone, entries: Object.freeze(entries) });
+  made.set(ledger, { days, correctedBy, points: readPoints(entries.map((e) => e.points)) });
   return ledger;
 }
 
-/** The day number of each entry of a ledger (its date in the ledger's time zone), read once. @internal */
-export function entryDays(ledger: Ledger): readonly number[] {
+/** The facts of a ledger's entries (their days and points), read once when it was made. @internal */
+export function entryFacts(ledger: Ledger): EntryFacts {
   return made.get(ledger)!;
 }
 
@@ -269,10 +299,10 @@ export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[]): 
   // Entries already in the ledger are valid; only the new ones can add problems. Numbering the old
   // entries below zero reports each problem at its index in `entries`.
   const all = l.entries.concat(added);
-  const days: number[] = [];
-  const issues = checkEntries(all, l.timeZone, -l.entries.length, days).filter((i) => (i.path[1] as number) >= 0);
+  const checked = checkEntries(all, l.timeZone, -l.entries.length);
+  const issues = checked.issues.filter((i) => (i.path[1] as number) >= 0);
   if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "The entries cannot be appended");
-  return seal(l.timeZone, all, days);
+  return seal(l.timeZone, all, checked);
 }
 
 /**

@@ -1,0 +1,91 @@
+import { Dec, text, toDec } from "../core/decimal.js";
+import type { DecimalInput } from "../core/validate.js";
+
+/**
+ * The points of a ledger's entries, read once when the ledger is made, so that summaries neither
+ * build a decimal.js number per entry nor print one.
+ *
+ * Each entry's points are kept as their exact decimal text (what a summary shows) and, when it
+ * fits, as an integer count of 10^-scale held in a float64 (`units`), where `scale` is the most
+ * decimals any entry has (at most 10). Integers up to 2^53 add exactly in float64, so a sum of
+ * units whose every partial sum stays within ±(2^53 − 1) is the exact sum; a sum that leaves that
+ * range, or that meets an entry whose units do not fit (NaN), is made with decimal.js instead.
+ * @internal
+ */
+export interface LedgerPoints {
+  /** Each entry's points as exact decimal text, as `text(toDec(points))` prints it; `undefined` for none. */
+  readonly texts: readonly (string | undefined)[];
+  /** Each entry's points × 10^scale when that is a safe integer; NaN otherwise (0 for none). */
+  readonly units: Float64Array;
+  /** The decimals of the units: the most decimals of any entry's points. */
+  readonly scale: number;
+}
+
+/** 10^0 … 10^10, exactly. */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+/**
+ * The exact decimal text of a validated points value. A number from 10^-6 to 10^21 prints as
+ * decimal.js prints it — both give the shortest decimal that reads back as the number, with no
+ * exponent in that range; anything else is read by decimal.js.
+ * @internal
+ */
+export function pointsText(value: DecimalInput): string {
+  if (typeof value === "number" && ((value >= 1e-6 && value < 1e21) || (value <= -1e-6 && value > -1e21))) return String(value);
+  return text(toDec(value)!);
+}
+
+const decimalsOf = (exact: string): number => {
+  const dot = exact.indexOf(".");
+  return dot < 0 ? 0 : exact.length - dot - 1;
+};
+
+/** The units of an exact decimal text with at most `scale` decimals, or NaN when they are not a safe integer. */
+function unitsOf(exact: string, scale: number): number {
+  const dot = exact.indexOf(".");
+  const digits = Number(dot < 0 ? exact : exact.slice(0, dot) + exact.slice(dot + 1));
+  // The digits read exactly when they are a safe integer, and the product is exact when it is one too.
+  if (!(Math.abs(digits) <= Number.MAX_SAFE_INTEGER)) return NaN;
+  const units = digits * POW10[scale - decimalsOf(exact)]!;
+  return Math.abs(units) <= Number.MAX_SAFE_INTEGER ? units : NaN;
+}
+
+/**
+ * Reads the points of a ledger's entries (validated: at most 10 decimals).
+ * @internal
+ */
+export function readPoints(values: readonly (DecimalInput | undefined)[]): LedgerPoints {
+  const texts = values.map((v) => (v === undefined ? undefined : pointsText(v)));
+  let scale = 0;
+  for (const t of texts) if (t !== undefined) scale = Math.max(scale, decimalsOf(t));
+  const units = new Float64Array(texts.length);
+  texts.forEach((t, i) => (units[i] = t === undefined ? 0 : unitsOf(t, scale)));
+  return { texts, units, scale };
+}
+
+/** The exact decimal text of `units` × 10^-scale, for a safe integer `units`. */
+function unitsText(units: number, scale: number): string {
+  if (units === 0) return "0";
+  const digits = String(Math.abs(units)).padStart(scale + 1, "0");
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, "");
+  return `${units < 0 ? "-" : ""}${whole}${fraction === "" ? "" : `.${fraction}`}`;
+}
+
+/**
+ * The exact sum of some entries' points, as decimal text; an index below 0 counts 0.
+ * @internal
+ */
+export function sumPoints(points: LedgerPoints, at: readonly number[]): string {
+  let units = 0;
+  for (const i of at) {
+    if (i < 0) continue;
+    units += points.units[i]!;
+    if (!(Math.abs(units) <= Number.MAX_SAFE_INTEGER)) {
+      let total = new Dec(0);
+      for (const j of at) if (j >= 0) total = total.plus(points.texts[j]!);
+      return text(total);
+    }
+  }
+  return unitsText(units, points.scale);
+}

@@ -207,6 +207,33 @@ describe("fastTotals refuses a subject that is not well formed; scoreTotals then
     ]);
   });
 
+  it("a value the fast path cannot see by its keys: not enumerable, or inherited from an enumerable Object.prototype key", () => {
+    // The totals of scoreTotals and scoreAll, or the issues they throw.
+    const same = (subjects: SubjectInput[], options?: { missing: "zero" }) => {
+      const outcome = (fn: () => unknown) => {
+        try {
+          return fn();
+        } catch (error) {
+          return (error as { issues: unknown }).issues;
+        }
+      };
+      expect(outcome(() => scoreTotals(scheme, subjects, options))).toEqual(outcome(() => totalsByScoreAll(scheme, subjects, options)));
+    };
+    const hidden = { id: "a", values: Object.defineProperty({ x: 1 }, "y", { value: 2, enumerable: false }) };
+    expect(fastTotals(f, [hidden], {}).totals).toEqual([undefined]);
+    same([hidden]);
+    same([hidden], { missing: "zero" });
+    const batch = [{ id: "a", values: { x: 1 } }, { id: "b", values }];
+    Object.defineProperty(Object.prototype, "y", { value: 3, enumerable: true, configurable: true, writable: true });
+    try {
+      // (The rest of the library reads such a world in its own ways; the fast path leaves it alone.)
+      expect(fastTotals(f, batch, {}).rankFallback).toBe(true);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).y;
+    }
+    expect(fastTotals(f, batch, { missing: "zero" }).totals).toEqual([1, 2]);
+  });
+
   it("a cap veto with a reason stays on the fast path: 9 capped at 5", () => {
     const subjects = [{ id: "a", values: { x: 6, y: 3 }, vetoes: [{ id: "c", reason: "黄牌" }] }];
     expect(fastTotals(f, subjects, {}).totals).toEqual([5]);

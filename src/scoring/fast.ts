@@ -33,7 +33,8 @@ let A = 0;
 let S = 0;
 
 const check = (x: number): number => {
-  if (!(x <= LIM && x >= -LIM)) bad = true;
+  // (NaN is beyond too.)
+  if (!(Math.abs(x) <= LIM)) bad = true;
   return x;
 };
 const mul = (a: number, b: number): number => check(a * b);
@@ -366,9 +367,9 @@ function fastMethod(
   }
 }
 
-/** The outcome of the fast path for a batch: totals by index (`undefined` where it left a subject to the full path). */
+/** The outcome of the fast path for a batch: totals by index (NaN where it left a subject to the full path). */
 export interface FastTotals {
-  readonly totals: (number | undefined)[];
+  readonly totals: Float64Array;
   /** Each rank indicator's earned points (scale Q, rounded as the indicator rounds) by subject index; NaN where a subject has no value. */
   readonly ranks: ReadonlyMap<string, Float64Array>;
   /** Whether the batch as a whole must take the full path (an unusual subject, or a rank value the fast path cannot read). */
@@ -441,7 +442,7 @@ function wellFormed(subject: Record<string, unknown>): boolean {
  */
 function rankEarned(f: FastRank, points: number, value: Float64Array, peers: PeerGroups, mode: RoundingMode | "exact", to: number): Float64Array {
   const { starts, members } = peers;
-  // One group's values, ascending.
+  // One group's values (ascending where places are needed).
   const sorted = new Float64Array(peers.largest);
   const out = new Float64Array(value.length).fill(NaN);
   const up = POW10[Q - to]!;
@@ -451,13 +452,15 @@ function rankEarned(f: FastRank, points: number, value: Float64Array, peers: Pee
     const start = starts[g]!;
     const end = starts[g + 1]!;
     let count = 0;
+    let leader = f.lower ? Infinity : -Infinity;
     for (let j = start; j < end; j++) {
       const v = value[members[j]!]!;
-      if (!Number.isNaN(v)) sorted[count++] = v;
+      if (Number.isNaN(v)) continue;
+      sorted[count++] = v;
+      leader = f.lower ? Math.min(leader, v) : Math.max(leader, v);
     }
     if (count === 0) continue;
-    const list = sorted.subarray(0, count).sort();
-    const leader = f.lower ? list[0]! : list[count - 1]!;
+    if (f.step) sortStart(sorted, count);
     for (let j = start; j < end; j++) {
       const i = members[j]!;
       const v = value[i]!;
@@ -465,7 +468,7 @@ function rankEarned(f: FastRank, points: number, value: Float64Array, peers: Pee
       let rounded: number;
       if (f.step) {
         // Competition places (1, 2, 2, 4): 1 + how many are better (the values are integers: ≤ v is < v + 1).
-        const place = 1 + (f.lower ? below(list, v) : count - below(list, v + 1));
+        const place = 1 + (f.lower ? below(sorted, count, v) : count - below(sorted, count, v + 1));
         // points − step × (place − 1), at least the floor; exact, then rounded as the indicator rounds.
         rounded = quotient(Math.max(check(points - mul(step, place - 1)), f.floor), Q, 1, 0, to, mode);
       } else {
@@ -482,10 +485,21 @@ function rankEarned(f: FastRank, points: number, value: Float64Array, peers: Pee
   return out;
 }
 
-/** How many of the ascending `list` are below `v`. */
-function below(list: Float64Array, v: number): number {
+/** Sorts the first `count` numbers of `list` ascending: by insertion when they are few (a peer group, as a rule). */
+function sortStart(list: Float64Array, count: number): void {
+  if (count > 64) return void list.subarray(0, count).sort();
+  for (let k = 1; k < count; k++) {
+    const v = list[k]!;
+    let j = k;
+    for (; j > 0 && list[j - 1]! > v; j--) list[j] = list[j - 1]!;
+    list[j] = v;
+  }
+}
+
+/** How many of the first `count` numbers of the ascending `list` are below `v`. */
+function below(list: Float64Array, count: number, v: number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (list[mid]! < v) lo = mid + 1;
@@ -518,13 +532,13 @@ function peerGroups(groupOf: Int32Array, groups: number): PeerGroups {
 }
 
 /**
- * Totals of a batch by the fast path: a total for each subject it could score exactly, and
- * `undefined` for each it leaves to the full path.
+ * Totals of a batch by the fast path: a total for each subject it could score exactly, and NaN
+ * for each it leaves to the full path (a typed array: no number is boxed).
  * @internal
  */
 export function fastTotals(f: FastScheme, subjects: readonly unknown[], options: ScoreOptions): FastTotals {
   const n = subjects.length;
-  const unusual = (): FastTotals => ({ totals: new Array(n), ranks: new Map(), rankFallback: true });
+  const unusual = (): FastTotals => ({ totals: new Float64Array(n).fill(NaN), ranks: new Map(), rankFallback: true });
   // An enumerable key on Object.prototype would show in every `for … in`: leave such a world to the full path.
   if (hasEnumerableKey(Object.prototype)) return unusual();
   const rankList = f.list.filter((ind) => ind.rank);
@@ -532,11 +546,9 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const rankValues = rankList.map(() => new Float64Array(n));
   const groupOf = new Int32Array(n);
   const groupIds = new Map<string, number>();
-  const plainSubjects: Record<string, unknown>[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const subject = subjects[i];
     if (!isPlainObject(subject) || !wellFormed(subject)) return unusual();
-    plainSubjects[i] = subject;
     if (rankList.length === 0) continue;
     const key = (subject.group as string | undefined) ?? "";
     let g = groupIds.get(key);
@@ -556,7 +568,7 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const to = indRound ? indRound.decimals : Q;
   const ranks = new Map<string, Float64Array>();
   const n0 = f.list.length;
-  const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), seen: new Int32Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [] };
+  const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [] };
   if (rankList.length > 0) {
     const peers = peerGroups(groupOf, groupIds.size);
     bad = false;
@@ -567,12 +579,14 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
     });
     if (bad) return unusual();
   }
-  const totals: (number | undefined)[] = new Array(n);
+  const totals = new Float64Array(n);
   const groupSums = new Array<number>(f.groups.length);
+  // Every subject is a plain object now.
+  const plainSubjects = subjects as readonly Record<string, unknown>[];
   for (let i = 0; i < n; i++) {
     bad = false;
     const total = subjectTotal(f, plainSubjects[i]!, i, batch, options, groupSums);
-    totals[i] = bad ? undefined : total;
+    totals[i] = bad || total === undefined ? NaN : total;
   }
   return { totals, ranks, rankFallback: false };
 }
@@ -584,8 +598,6 @@ interface Batch {
   /** The keys of the last subject's values in order, and the indicators they name: the next subject's are most likely the same. */
   readonly keys: string[];
   readonly at: FastIndicator[];
-  /** The subject (its index + 1) that last had a value for the indicator. */
-  readonly seen: Int32Array;
   /** The current subject's items aimed at an indicator (their sums, scale Q), and the indicators they aim at. */
   readonly aimedBonus: Float64Array;
   readonly aimedDeduction: Float64Array;
@@ -622,8 +634,10 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
   const values = subject.values as Record<string, unknown>;
   let bonus = 0;
   let deduction = 0;
-  for (const k of b.aimed) b.aimedBonus[k] = b.aimedDeduction[k] = 0;
-  b.aimed.length = 0;
+  if (b.aimed.length > 0) {
+    for (const k of b.aimed) b.aimedBonus[k] = b.aimedDeduction[k] = 0;
+    b.aimed.length = 0;
+  }
   if (subject.bonus !== undefined || subject.deductions !== undefined) {
     const plus = itemsSum(f, subject.bonus, b.aimedBonus, b);
     const minus = itemsSum(f, subject.deductions, b.aimedDeduction, b);
@@ -632,10 +646,9 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
     deduction = minus;
   }
   const aimed = b.aimed.length > 0;
-  groupSums.fill(0);
+  for (let g = 0; g < groupSums.length; g++) groupSums[g] = 0;
   let applicable = 0;
   let present = 0;
-  const stamp = index + 1;
   for (const key in values) {
     // The indicator the key names: as a rule the one the same key named in the last subject.
     let ind = b.at[present];
@@ -647,9 +660,8 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
       b.at[present] = ind;
     }
     present++;
-    b.seen[ind!.index] = stamp;
     const raw = values[key];
-    if (raw === null || (typeof raw === "object" && isNotApplicable(raw))) {
+    if (raw === null || (typeof raw === "object" && "na" in raw && isNotApplicable(raw))) {
       if (aimed && (b.aimedBonus[ind!.index] !== 0 || b.aimedDeduction[ind!.index] !== 0)) return undefined;
       continue;
     }
@@ -658,10 +670,12 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
     applicable += add(ind!, earnedQ, aimed, b, groupSums);
   }
   if (present < f.list.length) {
-    // Indicators without a value: missing, or (not enumerable) unusual.
+    // Indicators without a value (those with one were all enumerated above): missing, or (not enumerable) unusual.
     for (const ind of f.list) {
-      if (b.seen[ind.index] === stamp) continue;
-      if (Object.prototype.hasOwnProperty.call(values, ind.id)) return undefined;
+      if (Object.prototype.hasOwnProperty.call(values, ind.id)) {
+        if (Object.prototype.propertyIsEnumerable.call(values, ind.id)) continue;
+        return undefined;
+      }
       if (options.missing === "zero") applicable += add(ind, 0, aimed, b, groupSums);
       else if (options.missing !== "not-applicable" || (aimed && (b.aimedBonus[ind.index] !== 0 || b.aimedDeduction[ind.index] !== 0))) return undefined;
     }

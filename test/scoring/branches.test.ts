@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineScheme, safeScoreAll, safeScoreTotals, score, scoreAll, scoreTotals, type Method, type Scheme, type SchemeConfig, type SubjectInput } from "../../src/index.js";
 import { compiledScheme } from "../../src/scheme/define.js";
-import { compileFast, fastTotals, type FastScheme } from "../../src/scoring/fast.js";
+import { compileFast, fastTotals as fastTotalsOf, type FastScheme } from "../../src/scoring/fast.js";
 
 // The branches of the scoring module the other tests leave out: the fast path's refusals (a scheme
 // or a subject it leaves to the full decimal path, which must then give exactly scoreAll's answer),
@@ -16,6 +16,12 @@ const one = (method: Method, points: number | string = 10, extra: Partial<Scheme
 });
 
 const fastOf = (scheme: Scheme): FastScheme | undefined => compileFast(scheme, compiledScheme(scheme));
+
+/** fastTotals with its totals as a list, `undefined` where it leaves a subject to the full path. */
+const fastTotals = (...args: Parameters<typeof fastTotalsOf>) => {
+  const fast = fastTotalsOf(...args);
+  return { ...fast, totals: [...fast.totals].map((t) => (Number.isNaN(t) ? undefined : t)) };
+};
 
 /** The totals as scoreAll gives them. */
 const totalsByScoreAll = (scheme: Scheme, subjects: readonly SubjectInput[], options?: { missing?: "error" | "not-applicable" | "zero" }) =>

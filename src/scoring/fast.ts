@@ -568,7 +568,7 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const to = indRound ? indRound.decimals : Q;
   const ranks = new Map<string, Float64Array>();
   const n0 = f.list.length;
-  const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [] };
+  const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [], memo: new Array(n0) };
   if (rankList.length > 0) {
     const peers = peerGroups(groupOf, groupIds.size);
     bad = false;
@@ -602,6 +602,8 @@ interface Batch {
   readonly aimedBonus: Float64Array;
   readonly aimedDeduction: Float64Array;
   readonly aimed: number[];
+  /** Each indicator's earned points for the whole numbers 0 … 255 met so far (NaN: not yet). */
+  readonly memo: (Float64Array | undefined)[];
 }
 
 /**
@@ -665,7 +667,7 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
       if (aimed && (b.aimedBonus[ind!.index] !== 0 || b.aimedDeduction[ind!.index] !== 0)) return undefined;
       continue;
     }
-    const earnedQ = ind!.rank ? b.ranks[ind!.index]![index]! : ind!.score!(raw);
+    const earnedQ = ind!.rank ? b.ranks[ind!.index]![index]! : scoreValue(ind!, raw, b);
     if (earnedQ === null) return undefined;
     applicable += add(ind!, earnedQ, aimed, b, groupSums);
   }
@@ -729,6 +731,25 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
   if (bad) return undefined;
   const result = n / POW10[r ? r.decimals : Q]!;
   return result === 0 ? 0 : result;
+}
+
+/** Whole numbers below this are remembered by {@link scoreValue}. */
+const REMEMBERED = 256;
+
+/**
+ * An indicator's earned points for a value (scale Q), or `null` for a value its method rejects.
+ * Small whole numbers (counts, scores) repeat across a batch: their points are remembered, by
+ * indicator, once a method has scored them within the fast path's range.
+ */
+function scoreValue(ind: FastIndicator, raw: unknown, b: Batch): number | null {
+  if (typeof raw !== "number" || !(raw >= 0 && raw < REMEMBERED) || !Number.isInteger(raw)) return ind.score!(raw);
+  const memo = (b.memo[ind.index] ??= new Float64Array(REMEMBERED).fill(NaN));
+  const known = memo[raw | 0]!; // | 0: -0 is 0
+  if (!Number.isNaN(known)) return known;
+  const earned = ind.score!(raw);
+  // `bad` may be the subject's from before; then nothing is remembered.
+  if (!bad && earned !== null) memo[raw | 0] = earned;
+  return earned;
 }
 
 /** Adds an indicator's earned points (after the items aimed at it) to its group's sum; gives its points, now applicable. */

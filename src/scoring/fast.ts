@@ -33,7 +33,8 @@ let A = 0;
 let S = 0;
 
 const check = (x: number): number => {
-  if (!(x <= LIM && x >= -LIM)) bad = true;
+  // (NaN is beyond too.)
+  if (!(Math.abs(x) <= LIM)) bad = true;
   return x;
 };
 const mul = (a: number, b: number): number => check(a * b);
@@ -115,6 +116,8 @@ export function roundDiv(num: number, den: number, mode: RoundingMode | "exact")
 /** (num ÷ 10^ns) ÷ (den ÷ 10^ds) as an integer at scale `to`, rounded by `mode` (den > 0). */
 function quotient(num: number, ns: number, den: number, ds: number, to: number, mode: RoundingMode | "exact"): number {
   const shift = to - ns + ds;
+  // A whole number of the result's unit: no division (+ 0: never -0).
+  if (den === 1 && shift >= 0) return mul(num, pow(shift)) + 0;
   return shift >= 0 ? roundDiv(mul(num, pow(shift)), den, mode) : roundDiv(num, mul(den, pow(-shift)), mode);
 }
 
@@ -123,9 +126,10 @@ type FastMethod = (value: unknown) => number | null;
 
 /** A compiled fast scheme: its indicators' fast methods, and what combining them needs. */
 export interface FastScheme {
+  /** The indicators by id. */
   readonly indicators: ReadonlyMap<string, FastIndicator>;
-  /** The indicators in scheme order, for the per-subject loop. */
-  readonly list: readonly (FastIndicator & { readonly id: string })[];
+  /** The indicators in scheme order (each at its `index`). */
+  readonly list: readonly FastIndicator[];
   readonly groups: readonly { readonly rounding?: Rounding }[];
   readonly indicatorRounding?: Rounding;
   readonly full: Scaled;
@@ -139,6 +143,9 @@ export interface FastScheme {
 
 /** An indicator on the fast path. */
 interface FastIndicator {
+  readonly id: string;
+  /** Its place in {@link FastScheme.list}. */
+  readonly index: number;
   readonly group: number;
   readonly points: number;
   readonly score: FastMethod | undefined;
@@ -185,12 +192,12 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
         const step = m.step === undefined ? undefined : scaled(dec(m.step));
         const floor = atQ(dec(m.floor ?? 0));
         if ((m.step !== undefined && !step) || floor === undefined) return void (failed = true);
-        indicators.set(ind.id, { group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points } });
+        indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points } });
         return;
       }
       const score = fastMethod(m, points, c.points, constant, atQ, indRound);
       if (!score) return void (failed = true);
-      indicators.set(ind.id, { group: gi, points: pointsQ, score });
+      indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score });
     }),
   );
   const caps = [s.bonusCap, s.deductionCap].map((c) => (c === undefined ? undefined : atQ(c)));
@@ -206,7 +213,7 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
   if (!(allPoints <= LIM)) return undefined;
   return {
     indicators,
-    list: [...indicators].map(([id, ind]) => ({ id, ...ind })),
+    list: [...indicators.values()],
     groups: s.groups.map(() => (s.rounding.group ? { rounding: s.rounding.group } : {})),
     ...(indRound ? { indicatorRounding: indRound } : {}),
     full,
@@ -337,17 +344,19 @@ function fastMethod(
       const worth = grades.map((g) => k(m.grades[g]));
       if (worth.some((w) => !w)) return undefined;
       const ws = Math.max(...worth.map((w) => w!.s));
-      const table = new Map(grades.map((g, i) => [g, worth[i]!.n * POW10[ws - worth[i]!.s]!]));
+      const weights = worth.map((w) => w!.n * POW10[ws - w!.s]!);
       return (value) => {
-        if (value === null || typeof value !== "object" || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return ((bad = true), 0);
+        if (!isPlainObject(value)) return ((bad = true), 0);
         let total = 0;
         let weighted = 0;
-        for (const grade of Object.keys(value)) {
-          const w = table.get(grade);
-          const count = (value as Record<string, unknown>)[grade];
-          if (w === undefined || typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) return ((bad = true), 0);
+        // `for … in` sees only the value's own keys (see fastTotals); a grade is found by a look along the few names.
+        for (const grade in value) {
+          let g = 0;
+          while (g < grades.length && grades[g] !== grade) g++;
+          const count = value[grade];
+          if (g === grades.length || typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) return ((bad = true), 0);
           total += count;
-          weighted = check(weighted + mul(count, w));
+          weighted = check(weighted + mul(count, weights[g]!));
         }
         if (total === 0) return ((bad = true), 0);
         return earned(mul(P.n, weighted), P.s + ws, check(total), 0);
@@ -358,125 +367,108 @@ function fastMethod(
   }
 }
 
-/** The outcome of the fast path for a batch: totals by index (`undefined` where it left a subject to the full path). */
+/** The outcome of the fast path for a batch: totals by index (NaN where it left a subject to the full path). */
 export interface FastTotals {
-  readonly totals: (number | undefined)[];
+  readonly totals: Float64Array;
   /** Each rank indicator's earned points (scale Q, rounded as the indicator rounds) by subject index; NaN where a subject has no value. */
   readonly ranks: ReadonlyMap<string, Float64Array>;
   /** Whether the batch as a whole must take the full path (an unusual subject, or a rank value the fast path cannot read). */
   readonly rankFallback: boolean;
 }
 
-const SUBJECT_KEYS = new Set(["id", "name", "group", "values", "bonus", "deductions", "vetoes", "flags", "attributes"]);
+/** Whether a key is one an object must not be given (it would reach the prototype). */
+const reserved = (key: string): boolean => key === "__proto__" || key === "constructor" || key === "prototype";
+const isIdText = (v: unknown): v is string => typeof v === "string" && v.length >= 1 && v.length <= 200 && !reserved(v);
+const isShortText = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max;
 
-/**
- * Reads a list of adjustment items into the sum of those for the total, at scale Q, and adds
- * those aimed at an indicator to `aimed` (by indicator id); `undefined` for anything unusual.
+/*
+ * The subject readers below go through an object's keys with `for … in`, which sees its own
+ * enumerable keys and those it inherits. A plain object inherits only from Object.prototype, which
+ * `fastTotals` requires to have no enumerable key: `for … in` then sees exactly `Object.keys`.
  */
-function itemsSum(list: unknown, aimed: Map<string, number>): number | undefined {
-  if (list === undefined) return 0;
-  if (!Array.isArray(list) || list.length > 10_000) return undefined;
-  let total = 0;
-  for (const item of list) {
-    if (!isPlainObject(item)) return undefined;
-    for (const key of Object.keys(item)) if (key !== "points" && key !== "reason" && key !== "ref" && key !== "indicator") return undefined;
-    if (typeof item.reason !== "string" || item.reason.length < 1 || item.reason.length > 500) return undefined;
-    if (item.ref !== undefined && (typeof item.ref !== "string" || item.ref.length > 500)) return undefined;
-    if (!read(item.points) || A <= 0) return undefined;
-    const points = mul(A, POW10[Q - S]!);
-    if (item.indicator === undefined) total = check(total + points);
-    else if (typeof item.indicator === "string") aimed.set(item.indicator, check((aimed.get(item.indicator) ?? 0) + points));
-    else return undefined;
-  }
-  return total;
+
+function hasEnumerableKey(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** Whether a subject's fields other than its values and adjustments are well formed (they do not change the total). */
 function wellFormed(subject: Record<string, unknown>): boolean {
-  for (const key of Object.keys(subject)) if (!SUBJECT_KEYS.has(key)) return false;
-  const id = subject.id;
-  if (!isId(id)) return false;
-  if ((subject.name !== undefined && !isText(subject.name, 200, 0)) || (subject.group !== undefined && !isText(subject.group, 200, 0))) return false;
+  for (const key in subject)
+    switch (key) {
+      case "id":
+      case "name":
+      case "group":
+      case "values":
+      case "bonus":
+      case "deductions":
+      case "vetoes":
+      case "flags":
+      case "attributes":
+        break;
+      default:
+        return false;
+    }
+  if (!isIdText(subject.id)) return false;
+  if ((subject.name !== undefined && !isShortText(subject.name, 200)) || (subject.group !== undefined && !isShortText(subject.group, 200))) return false;
   if (!isPlainObject(subject.values)) return false;
   const flags = subject.flags;
   if (flags !== undefined) {
     if (!Array.isArray(flags) || flags.length > 1000) return false;
     for (const f of flags) {
-      if (!isPlainObject(f) || !isId(f.id) || (f.name !== undefined && !isText(f.name, 200, 0))) return false;
+      if (!isPlainObject(f) || !isIdText(f.id) || (f.name !== undefined && !isShortText(f.name, 200))) return false;
       if (typeof f.reason !== "string" || f.reason.length < 1 || f.reason.length > 500) return false;
-      for (const key of Object.keys(f)) if (key !== "id" && key !== "name" && key !== "reason") return false;
+      for (const key in f) if (key !== "id" && key !== "name" && key !== "reason") return false;
     }
   }
   const attributes = subject.attributes;
   if (attributes !== undefined) {
     if (!isPlainObject(attributes)) return false;
-    for (const key of Object.keys(attributes)) {
+    for (const key in attributes) {
       const v = attributes[key];
-      if (RESERVED_KEYS.has(key) || key.length < 1 || key.length > 200) return false;
+      if (reserved(key) || key.length < 1 || key.length > 200) return false;
       if (!(typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 500))) return false;
     }
   }
   return true;
 }
 
-
-/** Each subject's peer group as a number, and the subjects of each group in one array (by group). */
-interface PeerIndex {
-  readonly starts: Int32Array;
-  readonly members: Int32Array;
-}
-
-function peerIndex(subjects: readonly Record<string, unknown>[]): PeerIndex {
-  const ids = new Map<string, number>();
-  const groupOf = new Int32Array(subjects.length);
-  for (let i = 0; i < subjects.length; i++) {
-    const key = (subjects[i]!.group as string | undefined) ?? "";
-    let g = ids.get(key);
-    if (g === undefined) ids.set(key, (g = ids.size));
-    groupOf[i] = g;
-  }
-  // A counting sort: each group's members together, in input order.
-  const starts = new Int32Array(ids.size + 1);
-  for (let i = 0; i < subjects.length; i++) starts[groupOf[i]! + 1]!++;
-  for (let g = 0; g < ids.size; g++) starts[g + 1]! += starts[g]!;
-  const next = starts.slice(0, ids.size);
-  const members = new Int32Array(subjects.length);
-  for (let i = 0; i < subjects.length; i++) members[next[groupOf[i]!]!++] = i;
-  return { starts, members };
-}
-
 /**
  * Ranks one rank indicator's values across the batch, peer group by peer group, as the `rank`
  * method does: each subject's earned points (scale Q, rounded as the indicator rounds), NaN where
- * it has no value; `undefined` when a value is beyond the fast path.
+ * it has no value.
+ * @param value - each subject's value as an integer count of 10^-6, NaN where it has none.
+ * @param peers - the peer groups: the subjects of group g are `members[starts[g] … starts[g + 1]]`.
  */
-function rankEarned(f: FastRank, points: number, subjects: readonly Record<string, unknown>[], peers: PeerIndex, id: string, mode: RoundingMode | "exact", to: number): Float64Array | undefined {
-  const value = new Float64Array(subjects.length).fill(NaN);
-  for (let i = 0; i < subjects.length; i++) {
-    const values = subjects[i]!.values as Record<string, unknown>;
-    const raw = values[id];
-    if ((raw === undefined && !Object.prototype.hasOwnProperty.call(values, id)) || isNotApplicable(raw)) continue;
-    if (!read(raw) || (!f.step && A < 0)) return undefined;
-    value[i] = A * POW10[6 - S]!;
-  }
-  const out = new Float64Array(subjects.length).fill(NaN);
+function rankEarned(f: FastRank, points: number, value: Float64Array, peers: PeerGroups, mode: RoundingMode | "exact", to: number): Float64Array {
+  const { starts, members } = peers;
+  // One group's values (ascending where places are needed).
+  const sorted = new Float64Array(peers.largest);
+  const out = new Float64Array(value.length).fill(NaN);
   const up = POW10[Q - to]!;
   const floorRounded = f.floor === 0 ? 0 : quotient(f.floor, Q, 1, 0, to, mode);
   const step = f.step ? mul(f.step.n, POW10[Q - f.step.s]!) : 0;
-  const { starts, members } = peers;
   for (let g = 0; g + 1 < starts.length; g++) {
-    // The group's members with a value, best first.
-    const list = Array.from(members.subarray(starts[g]!, starts[g + 1]!)).filter((i) => !Number.isNaN(value[i]!));
-    if (list.length === 0) continue;
-    list.sort(f.lower ? (a, b) => value[a]! - value[b]! : (a, b) => value[b]! - value[a]!);
-    const leader = value[list[0]!]!;
-    let place = 1;
-    for (let k = 0; k < list.length; k++) {
-      const i = list[k]!;
+    const start = starts[g]!;
+    const end = starts[g + 1]!;
+    let count = 0;
+    let leader = f.lower ? Infinity : -Infinity;
+    for (let j = start; j < end; j++) {
+      const v = value[members[j]!]!;
+      if (Number.isNaN(v)) continue;
+      sorted[count++] = v;
+      leader = f.lower ? Math.min(leader, v) : Math.max(leader, v);
+    }
+    if (count === 0) continue;
+    if (f.step) sortStart(sorted, count);
+    for (let j = start; j < end; j++) {
+      const i = members[j]!;
       const v = value[i]!;
-      if (k > 0 && v !== value[list[k - 1]!]) place = k + 1; // competition places: 1, 2, 2, 4
+      if (Number.isNaN(v)) continue;
       let rounded: number;
       if (f.step) {
+        // Competition places (1, 2, 2, 4): 1 + how many are better (the values are integers: ≤ v is < v + 1).
+        const place = 1 + (f.lower ? below(sorted, count, v) : count - below(sorted, count, v + 1));
         // points − step × (place − 1), at least the floor; exact, then rounded as the indicator rounds.
         rounded = quotient(Math.max(check(points - mul(step, place - 1)), f.floor), Q, 1, 0, to, mode);
       } else {
@@ -493,94 +485,204 @@ function rankEarned(f: FastRank, points: number, subjects: readonly Record<strin
   return out;
 }
 
+/** Sorts the first `count` numbers of `list` ascending: by insertion when they are few (a peer group, as a rule). */
+function sortStart(list: Float64Array, count: number): void {
+  if (count > 64) return void list.subarray(0, count).sort();
+  for (let k = 1; k < count; k++) {
+    const v = list[k]!;
+    let j = k;
+    for (; j > 0 && list[j - 1]! > v; j--) list[j] = list[j - 1]!;
+    list[j] = v;
+  }
+}
+
+/** How many of the first `count` numbers of the ascending `list` are below `v`. */
+function below(list: Float64Array, count: number, v: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The subjects of each peer group together: group g's are `members[starts[g] … starts[g + 1]]`, in input order. */
+interface PeerGroups {
+  readonly starts: Int32Array;
+  readonly members: Int32Array;
+  /** The size of the largest group. */
+  readonly largest: number;
+}
+
+/** Gathers the subjects by peer group (a counting sort), from each subject's group number. */
+function peerGroups(groupOf: Int32Array, groups: number): PeerGroups {
+  const starts = new Int32Array(groups + 1);
+  for (let i = 0; i < groupOf.length; i++) starts[groupOf[i]! + 1]!++;
+  let largest = 0;
+  for (let g = 0; g < groups; g++) {
+    largest = Math.max(largest, starts[g + 1]!);
+    starts[g + 1]! += starts[g]!;
+  }
+  const next = starts.slice(0, groups);
+  const members = new Int32Array(groupOf.length);
+  for (let i = 0; i < groupOf.length; i++) members[next[groupOf[i]!]!++] = i;
+  return { starts, members, largest };
+}
+
 /**
- * Totals of a batch by the fast path: a total for each subject it could score exactly, and
- * `undefined` for each it leaves to the full path.
+ * Totals of a batch by the fast path: a total for each subject it could score exactly, and NaN
+ * for each it leaves to the full path (a typed array: no number is boxed).
  * @internal
  */
 export function fastTotals(f: FastScheme, subjects: readonly unknown[], options: ScoreOptions): FastTotals {
-  const indRound = f.indicatorRounding;
-  const totals: (number | undefined)[] = new Array(subjects.length);
-  const plainSubjects: Record<string, unknown>[] = [];
-  for (const subject of subjects) {
-    if (!isPlainObject(subject) || !wellFormed(subject)) return { totals: new Array(subjects.length), ranks: new Map(), rankFallback: true };
-    plainSubjects.push(subject);
+  const n = subjects.length;
+  const unusual = (): FastTotals => ({ totals: new Float64Array(n).fill(NaN), ranks: new Map(), rankFallback: true });
+  // An enumerable key on Object.prototype would show in every `for … in`: leave such a world to the full path.
+  if (hasEnumerableKey(Object.prototype)) return unusual();
+  const rankList = f.list.filter((ind) => ind.rank);
+  // Each rank indicator's values, and each subject's peer group, read in the same pass as the checks.
+  const rankValues = rankList.map(() => new Float64Array(n));
+  const groupOf = new Int32Array(n);
+  const groupIds = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const subject = subjects[i];
+    if (!isPlainObject(subject) || !wellFormed(subject)) return unusual();
+    if (rankList.length === 0) continue;
+    const key = (subject.group as string | undefined) ?? "";
+    let g = groupIds.get(key);
+    if (g === undefined) groupIds.set(key, (g = groupIds.size));
+    groupOf[i] = g;
+    const values = subject.values as Record<string, unknown>;
+    for (let r = 0; r < rankList.length; r++) {
+      const id = rankList[r]!.id;
+      const raw = values[id];
+      if ((raw === undefined && !Object.prototype.hasOwnProperty.call(values, id)) || isNotApplicable(raw)) rankValues[r]![i] = NaN;
+      else if (!read(raw) || (!rankList[r]!.rank!.step && A < 0)) return unusual();
+      else rankValues[r]![i] = A * POW10[6 - S]!;
+    }
   }
+  const indRound = f.indicatorRounding;
   const mode: RoundingMode | "exact" = indRound ? (indRound.mode ?? "half-up") : "exact";
   const to = indRound ? indRound.decimals : Q;
   const ranks = new Map<string, Float64Array>();
-  const peers = f.list.some((ind) => ind.rank) ? peerIndex(plainSubjects) : undefined;
-  for (const [id, ind] of f.indicators) {
-    if (!ind.rank) continue;
+  const n0 = f.list.length;
+  const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [], memo: new Array(n0) };
+  if (rankList.length > 0) {
+    const peers = peerGroups(groupOf, groupIds.size);
     bad = false;
-    const earned = rankEarned(ind.rank, ind.points, plainSubjects, peers!, id, mode, to);
-    if (!earned || bad) return { totals, ranks, rankFallback: true };
-    ranks.set(id, earned);
+    rankList.forEach((ind, r) => {
+      const earned = rankEarned(ind.rank!, ind.points, rankValues[r]!, peers, mode, to);
+      ranks.set(ind.id, earned);
+      batch.ranks[ind.index] = earned;
+    });
+    if (bad) return unusual();
   }
+  const totals = new Float64Array(n);
   const groupSums = new Array<number>(f.groups.length);
-  for (let i = 0; i < plainSubjects.length; i++) {
+  // Every subject is a plain object now.
+  const plainSubjects = subjects as readonly Record<string, unknown>[];
+  for (let i = 0; i < n; i++) {
     bad = false;
-    const total = subjectTotal(f, plainSubjects[i]!, i, ranks, options, groupSums);
-    totals[i] = bad ? undefined : total;
+    const total = subjectTotal(f, plainSubjects[i]!, i, batch, options, groupSums);
+    totals[i] = bad || total === undefined ? NaN : total;
   }
   return { totals, ranks, rankFallback: false };
 }
 
-// Reused across subjects: the items aimed at indicators, by indicator id.
-const aimedBonus = new Map<string, number>();
-const aimedDeduction = new Map<string, number>();
+/** What the subjects of a batch share, by indicator index. */
+interface Batch {
+  /** A rank indicator's earned points by subject. */
+  readonly ranks: (Float64Array | undefined)[];
+  /** The keys of the last subject's values in order, and the indicators they name: the next subject's are most likely the same. */
+  readonly keys: string[];
+  readonly at: FastIndicator[];
+  /** The current subject's items aimed at an indicator (their sums, scale Q), and the indicators they aim at. */
+  readonly aimedBonus: Float64Array;
+  readonly aimedDeduction: Float64Array;
+  readonly aimed: number[];
+  /** Each indicator's earned points for the whole numbers 0 … 255 met so far (NaN: not yet). */
+  readonly memo: (Float64Array | undefined)[];
+}
 
-function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: number, ranks: ReadonlyMap<string, Float64Array>, options: ScoreOptions, groupSums: number[]): number | undefined {
+/**
+ * Adds a list of adjustment items to `aimed` where they aim at an indicator, and gives the sum of
+ * the others, at scale Q; `undefined` for anything unusual (or aimed at no indicator).
+ */
+function itemsSum(f: FastScheme, list: unknown, aimed: Float64Array, b: Batch): number | undefined {
+  if (list === undefined) return 0;
+  if (!Array.isArray(list) || list.length > 10_000) return undefined;
+  let total = 0;
+  for (const item of list) {
+    if (!isPlainObject(item)) return undefined;
+    for (const key in item) if (key !== "points" && key !== "reason" && key !== "ref" && key !== "indicator") return undefined;
+    if (typeof item.reason !== "string" || item.reason.length < 1 || item.reason.length > 500) return undefined;
+    if (item.ref !== undefined && (typeof item.ref !== "string" || item.ref.length > 500)) return undefined;
+    if (!read(item.points) || A <= 0) return undefined;
+    const points = mul(A, POW10[Q - S]!);
+    if (item.indicator === undefined) total = check(total + points);
+    else {
+      const ind = typeof item.indicator === "string" ? f.indicators.get(item.indicator) : undefined;
+      if (!ind) return undefined;
+      aimed[ind.index] = check(aimed[ind.index]! + points);
+      b.aimed.push(ind.index);
+    }
+  }
+  return total;
+}
+
+function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: number, b: Batch, options: ScoreOptions, groupSums: number[]): number | undefined {
   const values = subject.values as Record<string, unknown>;
   let bonus = 0;
   let deduction = 0;
-  let aimed = false;
-  if (subject.bonus !== undefined || subject.deductions !== undefined) {
-    aimedBonus.clear();
-    aimedDeduction.clear();
-    const b = itemsSum(subject.bonus, aimedBonus);
-    const d = itemsSum(subject.deductions, aimedDeduction);
-    if (b === undefined || d === undefined) return undefined;
-    for (const id of aimedBonus.keys()) if (!f.indicators.has(id)) return undefined;
-    for (const id of aimedDeduction.keys()) if (!f.indicators.has(id)) return undefined;
-    bonus = b;
-    deduction = d;
-    aimed = aimedBonus.size + aimedDeduction.size > 0;
+  if (b.aimed.length > 0) {
+    for (const k of b.aimed) b.aimedBonus[k] = b.aimedDeduction[k] = 0;
+    b.aimed.length = 0;
   }
-  groupSums.fill(0);
+  if (subject.bonus !== undefined || subject.deductions !== undefined) {
+    const plus = itemsSum(f, subject.bonus, b.aimedBonus, b);
+    const minus = itemsSum(f, subject.deductions, b.aimedDeduction, b);
+    if (plus === undefined || minus === undefined) return undefined;
+    bonus = plus;
+    deduction = minus;
+  }
+  const aimed = b.aimed.length > 0;
+  for (let g = 0; g < groupSums.length; g++) groupSums[g] = 0;
   let applicable = 0;
   let present = 0;
-  for (const ind of f.list) {
-    const id = ind.id;
-    let earnedQ: number | null | undefined;
-    const raw = values[id];
-    if (raw === undefined && !Object.prototype.hasOwnProperty.call(values, id)) {
-      if (options.missing === "not-applicable") {
-        if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) return undefined;
-        continue;
-      }
-      if (options.missing !== "zero") return undefined;
-      earnedQ = 0;
-    } else {
-      present++;
-      if (isNotApplicable(raw)) {
-        if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) return undefined;
-        continue;
-      }
-      earnedQ = ind.rank ? ranks.get(id)![index] : ind.score!(raw);
-      if (earnedQ === null || earnedQ === undefined) return undefined;
+  for (const key in values) {
+    // The indicator the key names: as a rule the one the same key named in the last subject.
+    let ind = b.at[present];
+    if (b.keys[present] !== key) {
+      ind = f.indicators.get(key);
+      // A key that names no indicator: the full path reports it.
+      if (!ind) return undefined;
+      b.keys[present] = key;
+      b.at[present] = ind;
     }
-    if (aimed && (aimedBonus.has(id) || aimedDeduction.has(id))) {
-      // Items aimed at the indicator, after its rounding: up to its points, down to 0.
-      earnedQ = Math.max(0, Math.min(ind.points, earnedQ + (aimedBonus.get(id) ?? 0)) - (aimedDeduction.get(id) ?? 0));
+    present++;
+    const raw = values[key];
+    if (raw === null || (typeof raw === "object" && "na" in raw && isNotApplicable(raw))) {
+      if (aimed && (b.aimedBonus[ind!.index] !== 0 || b.aimedDeduction[ind!.index] !== 0)) return undefined;
+      continue;
     }
-    groupSums[ind.group] = check(groupSums[ind.group]! + earnedQ);
-    applicable += ind.points;
+    const earnedQ = ind!.rank ? b.ranks[ind!.index]![index]! : scoreValue(ind!, raw, b);
+    if (earnedQ === null) return undefined;
+    applicable += add(ind!, earnedQ, aimed, b, groupSums);
   }
-  // A key that names no indicator: the full path reports it.
-  let keys = 0;
-  for (const key in values) if (Object.prototype.hasOwnProperty.call(values, key)) keys++;
-  if (keys !== present || applicable === 0) return undefined;
+  if (present < f.list.length) {
+    // Indicators without a value (those with one were all enumerated above): missing, or (not enumerable) unusual.
+    for (const ind of f.list) {
+      if (Object.prototype.hasOwnProperty.call(values, ind.id)) {
+        if (Object.prototype.propertyIsEnumerable.call(values, ind.id)) continue;
+        return undefined;
+      }
+      if (options.missing === "zero") applicable += add(ind, 0, aimed, b, groupSums);
+      else if (options.missing !== "not-applicable" || (aimed && (b.aimedBonus[ind.index] !== 0 || b.aimedDeduction[ind.index] !== 0))) return undefined;
+    }
+  }
+  if (applicable === 0) return undefined;
   let earnedTotal = 0;
   for (let g = 0; g < f.groups.length; g++) {
     const r = f.groups[g]!.rounding;
@@ -601,9 +703,9 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
     const h = gcd(Math.abs(tn), td);
     if (h > 1) (tn /= h), (td /= h);
   }
-  const b = f.bonusCap === undefined ? bonus : Math.min(bonus, f.bonusCap);
-  const d = f.deductionCap === undefined ? deduction : Math.min(deduction, f.deductionCap);
-  tn = check(tn + mul(b - d, td));
+  const bc = f.bonusCap === undefined ? bonus : Math.min(bonus, f.bonusCap);
+  const dc = f.deductionCap === undefined ? deduction : Math.min(deduction, f.deductionCap);
+  tn = check(tn + mul(bc - dc, td));
   const vetoes = subject.vetoes;
   if (vetoes !== undefined) {
     if (!Array.isArray(vetoes) || vetoes.length > 1000) return undefined;
@@ -612,7 +714,7 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
       const id = typeof v === "string" ? v : isPlainObject(v) && typeof v.id === "string" ? v.id : undefined;
       if (id === undefined || seen.has(id)) return undefined;
       if (typeof v !== "string") {
-        for (const key of Object.keys(v as object)) if (key !== "id" && key !== "reason") return undefined;
+        for (const key in v as object) if (key !== "id" && key !== "reason") return undefined;
         const reason = (v as { reason?: unknown }).reason;
         if (reason !== undefined && (typeof reason !== "string" || reason.length > 500)) return undefined;
       }
@@ -629,6 +731,35 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
   if (bad) return undefined;
   const result = n / POW10[r ? r.decimals : Q]!;
   return result === 0 ? 0 : result;
+}
+
+/** Whole numbers below this are remembered by {@link scoreValue}. */
+const REMEMBERED = 256;
+
+/**
+ * An indicator's earned points for a value (scale Q), or `null` for a value its method rejects.
+ * Small whole numbers (counts, scores) repeat across a batch: their points are remembered, by
+ * indicator, once a method has scored them within the fast path's range.
+ */
+function scoreValue(ind: FastIndicator, raw: unknown, b: Batch): number | null {
+  if (typeof raw !== "number" || !(raw >= 0 && raw < REMEMBERED) || !Number.isInteger(raw)) return ind.score!(raw);
+  const memo = (b.memo[ind.index] ??= new Float64Array(REMEMBERED).fill(NaN));
+  const known = memo[raw | 0]!; // | 0: -0 is 0
+  if (!Number.isNaN(known)) return known;
+  const earned = ind.score!(raw);
+  // `bad` may be the subject's from before; then nothing is remembered.
+  if (!bad && earned !== null) memo[raw | 0] = earned;
+  return earned;
+}
+
+/** Adds an indicator's earned points (after the items aimed at it) to its group's sum; gives its points, now applicable. */
+function add(ind: FastIndicator, earnedQ: number, aimed: boolean, b: Batch, groupSums: number[]): number {
+  if (aimed && (b.aimedBonus[ind.index] !== 0 || b.aimedDeduction[ind.index] !== 0)) {
+    // Items aimed at the indicator, after its rounding: up to its points, down to 0.
+    earnedQ = Math.max(0, Math.min(ind.points, earnedQ + b.aimedBonus[ind.index]!) - b.aimedDeduction[ind.index]!);
+  }
+  groupSums[ind.group] = check(groupSums[ind.group]! + earnedQ);
+  return ind.points;
 }
 
 function gcd(a: number, b: number): number {

@@ -69,8 +69,8 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   const out: SubjectTotal[] = [];
   for (let i = 0; i < subjects.length && issues.length === 0; i++) {
     const subject = subjects[i]!;
-    let total = fast.totals[i];
-    if (total === undefined) {
+    let total: number | undefined = fast.totals[i]!;
+    if (Number.isNaN(total)) {
       const parsed = safely(() => parseWith(subjectSchema, subject, "Subject is not valid", [i]) as SubjectInput);
       if (!parsed.success) return all();
       // Rank indicators: the places the fast path found across the whole batch.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineScheme, safeScoreAll, safeScoreTotals, score, scoreAll, scoreTotals, type Method, type Scheme, type SchemeConfig, type SubjectInput } from "../../src/index.js";
 import { compiledScheme } from "../../src/scheme/define.js";
-import { compileFast, fastTotals, type FastScheme } from "../../src/scoring/fast.js";
+import { compileFast, fastTotals as fastTotalsOf, type FastScheme } from "../../src/scoring/fast.js";
 
 // The branches of the scoring module the other tests leave out: the fast path's refusals (a scheme
 // or a subject it leaves to the full decimal path, which must then give exactly scoreAll's answer),
@@ -16,6 +16,12 @@ const one = (method: Method, points: number | string = 10, extra: Partial<Scheme
 });
 
 const fastOf = (scheme: Scheme): FastScheme | undefined => compileFast(scheme, compiledScheme(scheme));
+
+/** fastTotals with its totals as a list, `undefined` where it leaves a subject to the full path. */
+const fastTotals = (...args: Parameters<typeof fastTotalsOf>) => {
+  const fast = fastTotalsOf(...args);
+  return { ...fast, totals: [...fast.totals].map((t) => (Number.isNaN(t) ? undefined : t)) };
+};
 
 /** The totals as scoreAll gives them. */
 const totalsByScoreAll = (scheme: Scheme, subjects: readonly SubjectInput[], options?: { missing?: "error" | "not-applicable" | "zero" }) =>
@@ -205,6 +211,33 @@ describe("fastTotals refuses a subject that is not well formed; scoreTotals then
     expect(messages({ id: "a", values: { x: 1 }, deductions: [{ points: 1, reason: "r", indicator: "y" }] }, { missing: "not-applicable" })).toEqual([
       '[0].deductions[0].indicator: aims at indicator "y", which does not apply to this subject',
     ]);
+  });
+
+  it("a value the fast path cannot see by its keys: not enumerable, or inherited from an enumerable Object.prototype key", () => {
+    // The totals of scoreTotals and scoreAll, or the issues they throw.
+    const same = (subjects: SubjectInput[], options?: { missing: "zero" }) => {
+      const outcome = (fn: () => unknown) => {
+        try {
+          return fn();
+        } catch (error) {
+          return (error as { issues: unknown }).issues;
+        }
+      };
+      expect(outcome(() => scoreTotals(scheme, subjects, options))).toEqual(outcome(() => totalsByScoreAll(scheme, subjects, options)));
+    };
+    const hidden = { id: "a", values: Object.defineProperty({ x: 1 }, "y", { value: 2, enumerable: false }) };
+    expect(fastTotals(f, [hidden], {}).totals).toEqual([undefined]);
+    same([hidden]);
+    same([hidden], { missing: "zero" });
+    const batch = [{ id: "a", values: { x: 1 } }, { id: "b", values }];
+    Object.defineProperty(Object.prototype, "y", { value: 3, enumerable: true, configurable: true, writable: true });
+    try {
+      // (The rest of the library reads such a world in its own ways; the fast path leaves it alone.)
+      expect(fastTotals(f, batch, {}).rankFallback).toBe(true);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).y;
+    }
+    expect(fastTotals(f, batch, { missing: "zero" }).totals).toEqual([1, 2]);
   });
 
   it("a cap veto with a reason stays on the fast path: 9 capped at 5", () => {

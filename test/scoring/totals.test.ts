@@ -166,7 +166,7 @@ describe("scoreTotals: the exact fast path", () => {
           const f = compileFast(scheme, compiledScheme(scheme));
           const totals = f ? fastTotals(f, subjects, options ?? {}) : undefined;
           subjectsSeen += subjects.length;
-          if (totals && !totals.rankFallback) subjectsFast += totals.totals.filter((t) => t !== undefined).length;
+          if (totals && !totals.rankFallback) subjectsFast += totals.totals.filter((t) => !Number.isNaN(t)).length;
         }
       }),
       { numRuns: RUNS, seed: Number(process.env.JIXIAO_SEED ?? 20261130) },

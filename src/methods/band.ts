@@ -44,7 +44,6 @@ export function compileBand(config: BandMethod): CompiledMethod {
   const span = best.minus(worst);
   return {
     kind: "single",
-    type: "band",
     score(value, points) {
       const v = readNumber(value);
       if ("invalid" in v) return v;

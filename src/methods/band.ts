@@ -32,7 +32,7 @@ export const bandSchema = z
     const best = toDec(m.best);
     const worst = toDec(m.worst);
     if (best && worst && best.eq(worst)) addIssue(ctx, IssueCode.invalidRule, `best and worst are both ${m.best}; they must differ`, ["worst"]);
-    if (m.worstFraction !== undefined && toDec(m.worstFraction)?.eq(1))
+    if (toDec(m.worstFraction)?.eq(1))
       addIssue(ctx, IssueCode.outOfRange, "must be less than 1 (at 1 every value would earn full points)", ["worstFraction"]);
   });
 
@@ -44,7 +44,6 @@ export function compileBand(config: BandMethod): CompiledMethod {
   const span = best.minus(worst);
   return {
     kind: "single",
-    type: "band",
     score(value, points) {
       const v = readNumber(value);
       if ("invalid" in v) return v;

@@ -23,7 +23,6 @@ export function compileBonus(config: BonusMethod): CompiledMethod {
   const per = dec(config.per);
   return {
     kind: "single",
-    type: "bonus",
     score(value, points) {
       const count = readCount(value);
       if ("invalid" in count) return count;

@@ -34,7 +34,6 @@ export function compileCompletion(config: CompletionMethod): CompiledMethod {
   const lower = config.direction === "lower";
   return {
     kind: "single",
-    type: "completion",
     score(value, points) {
       const actual = readNumber(value);
       if ("invalid" in actual) return actual;

@@ -43,7 +43,6 @@ export const customSchema = z.strictObject({
 export function compileCustom(config: CustomMethod, indicator: string): CompiledMethod {
   return {
     kind: "single",
-    type: "custom",
     score(value, points) {
       let out: unknown;
       try {

@@ -37,7 +37,6 @@ export function compileDeduction(config: DeductionMethod, ctx: CompileContext): 
     ctx.report(IssueCode.outOfRange, [...ctx.path, "floor"], `is ${text(floor)}, more than the indicator's ${text(ctx.points)} points`);
   return {
     kind: "single",
-    type: "deduction",
     score(value, points) {
       const count = readCount(value);
       if ("invalid" in count) return count;

@@ -28,7 +28,6 @@ export function compileDirect(config: DirectMethod): CompiledMethod {
   const scale = config.scale === undefined ? undefined : dec(config.scale);
   return {
     kind: "single",
-    type: "direct",
     score(value, points): Scored {
       const v = readNumber(value);
       if ("invalid" in v) return v;

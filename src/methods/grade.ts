@@ -29,7 +29,6 @@ export function compileGrade(config: GradeMethod): CompiledMethod {
   const names = [...table.keys()].join(", ");
   return {
     kind: "single",
-    type: "grade",
     score(value, points) {
       if (typeof value !== "string") return { invalid: IssueCode.invalidType, words: `must be a grade name (one of ${names}), not ${describe(value)}` };
       const fraction = table.get(value);

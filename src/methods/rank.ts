@@ -46,7 +46,6 @@ export function compileRank(config: RankMethod, ctx: CompileContext): CompiledMe
     ctx.report(IssueCode.outOfRange, [...ctx.path, "floor"], `is ${text(floor)}, more than the indicator's ${text(ctx.points)} points`);
   return {
     kind: "batch",
-    type: "rank",
     read(value) {
       const v = readNumber(value);
       if ("invalid" in v) return v;

@@ -88,7 +88,6 @@ export function compileSteps(config: StepsMethod, ctx: CompileContext): Compiled
   const sign = lower ? "≤" : "≥";
   return {
     kind: "single",
-    type: "steps",
     score(value, points) {
       const v = readNumber(value);
       if ("invalid" in v) return v;

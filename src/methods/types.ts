@@ -39,14 +39,12 @@ export type Scored = MethodOutcome | ValueProblem;
 /** A method scored one subject at a time. @internal */
 export interface SingleMethod {
   readonly kind: "single";
-  readonly type: string;
   readonly score: (value: unknown, points: Dec) => Scored;
 }
 
 /** A method scored across a batch of peers (rank). @internal */
 export interface BatchMethod {
   readonly kind: "batch";
-  readonly type: string;
   /** Reads one subject's raw value. */
   readonly read: (value: unknown) => Dec | ValueProblem;
   /** Scores the values of one peer group, in the order given. */

@@ -87,7 +87,6 @@ export function compileVotes(config: VotesMethod): CompiledMethod {
   const rules = flags.map((f) => ({ ...f, share: readShare(f.atLeast)! }));
   return {
     kind: "single",
-    type: "votes",
     score(value, points) {
       if (value === null || typeof value !== "object" || Array.isArray(value))
         return { invalid: IssueCode.invalidType, words: `must be vote counts by grade (such as { "优秀": 12, "称职": 5 }), not ${describe(value)}` };

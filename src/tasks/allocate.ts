@@ -52,7 +52,7 @@ const policySchema = z.strictObject({
 });
 
 /** Staff by id, duplicates reported. @internal */
-export function staffById(staff: readonly StaffMember[], issues: Issue[], base: (string | number)[] = []): Map<string, StaffMember> {
+export function staffById(staff: readonly StaffMember[], issues: Issue[], base: (string | number)[]): Map<string, StaffMember> {
   const out = new Map<string, StaffMember>();
   staff.forEach((s, i) => {
     if (out.has(s.id)) issues.push(issue(IssueCode.duplicateId, [...base, i, "id"], `repeats the staff id "${s.id}"`));

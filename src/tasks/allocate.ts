@@ -95,7 +95,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
   const timed = g.map((grab, index) => {
     const t = toInstant(grab.at, offset);
     if (t === undefined || !grab.at.includes("T") && !grab.at.includes(" "))
-      issues.push(issue(IssueCode.invalidValue, ["grabs", index, "at"], `"${grab.at.slice(0, 40)}" is not a date-time such as 2023-07-03T09:00:05+08:00`));
+      issues.push(issue(IssueCode.invalidValue, ["grabs", index, "at"], `"${grab.at}" is not a date-time such as 2023-07-03T09:00:05+08:00`));
     // Each field read by name: a spread would drop a non-enumerable one that the quick check read.
     return { task: grab.task, person: grab.person, at: grab.at, index, t: t ?? 0 };
   });

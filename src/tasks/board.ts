@@ -38,8 +38,9 @@ export const taskBoardSchema = z
   .superRefine((b, ctx) => {
     const offset = offsetMinutes(b.utcOffset ?? "+08:00");
     if (offset === undefined) {
-      // A malformed offset was reported by its pattern; a well-formed one out of range is not.
-      if (/^[+-]\d{2}:\d{2}$/.test(b.utcOffset ?? "")) addIssue(ctx, IssueCode.invalidValue, `"${b.utcOffset}" is not a UTC offset (at most ±14:59)`, ["utcOffset"]);
+      // Only a given offset gets here (the default is valid). A malformed one was reported by its
+      // pattern; a well-formed one out of range is not.
+      if (/^[+-]\d{2}:\d{2}$/.test(b.utcOffset!)) addIssue(ctx, IssueCode.invalidValue, `"${b.utcOffset}" is not a UTC offset (at most ±14:59)`, ["utcOffset"]);
       return;
     }
     const ids = new Map<string, number>();

@@ -88,7 +88,7 @@ const policySchema = z.strictObject({
 export function creditTasks(board: TaskBoardConfig, allocation: Allocation, completions: readonly Completion[], policy: CreditPolicy = {}): TaskCredits {
   const b = defineTaskBoard(board);
   const p = parseWith(policySchema, policy, "Credit policy is not valid", ["policy"]) as CreditPolicy;
-  const a = allocation !== null && typeof allocation === "object" && madeAllocations.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
+  const a = madeAllocations.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
   const done = parseList(completionsSchema, completions, plainCompletion, 1_000_000, "Completions are not valid", ["completions"]) as Completion[];
   const issues: Issue[] = [];
   if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], `is "${a.board}", not the board "${b.id}" being credited`));

@@ -103,7 +103,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     if (typeof c.quality === "string" && toDec(c.quality) === undefined && !grades.has(c.quality))
       issues.push(issue(IssueCode.unknownGrade, ["completions", i, "quality"], `"${c.quality.slice(0, 40)}" is not a quality grade${grades.size ? `; the grades are ${[...grades.keys()].join(", ")}` : " (the policy names none)"}`));
     if (c.completed !== undefined && toInstant(c.completed, offset) === undefined)
-      issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], `"${c.completed.slice(0, 40)}" is not a date or date-time`));
+      issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], `"${c.completed}" is not a date or date-time`));
     const list = byTask.get(c.task) ?? [];
     if (list.some((o) => o.c.person === c.person)) issues.push(issue(IssueCode.duplicateId, ["completions", i], `repeats ${c.person}'s completion of ${c.task}`));
     list.push({ c, i });

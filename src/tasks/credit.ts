@@ -113,7 +113,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     const declared = list.filter((e) => e.c.share !== undefined);
     if (declared.length > 0 && declared.length < list.length)
       issues.push(issue(IssueCode.invalidRule, ["completions", list.find((e) => e.c.share === undefined)!.i, "share"], `is missing: other owners of ${task} declare shares, so every owner must`));
-    if (declared.length === list.length && declared.length > 0) {
+    if (declared.length === list.length) {
       const total = sum(declared.map((e) => dec(e.c.share!)));
       if (!total.eq(ONE)) issues.push(issue(IssueCode.invalidRule, ["completions", list[0]!.i, "share"], `the shares of ${task} add up to ${text(total)}, not 1`));
     }

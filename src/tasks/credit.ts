@@ -130,6 +130,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     const decimals = Math.max(p.splitDecimals ?? 2, weight.decimalPlaces());
     const shares = list.map((e) => ({ key: e.c.person, weight: e.c.share === undefined ? ONE : dec(e.c.share) }));
     const parts = list.length === 1 ? [weight] : allocate(weight, shares, decimals);
+    const shareTotal = sum(shares.map((s) => s.weight));
     const deadline = toInstant(t.deadline, offset, true)!;
     list.forEach(({ c }, k) => {
       const how = owners.get(t.id)!.get(c.person)!;
@@ -146,7 +147,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
             points: text(dec(t.points)),
             coefficient: text(coefficient),
             base: text(weight),
-            share: list.length === 1 ? "1" : text(shares[k]!.weight.div(sum(shares.map((s) => s.weight)))),
+            share: text(shares[k]!.weight.div(shareTotal)),
             part: text(part),
             quality: text(quality),
             ...(typeof c.quality === "string" && grades.has(c.quality) ? { grade: c.quality } : {}),

@@ -172,6 +172,14 @@ describe("credit.ts: credits", () => {
     expect(values("优")).toMatchObject({ grade: "优", quality: "1" });
   });
 
+  it("the trace's share is the owner's fraction of the task: 1 for a sole owner, even one who writes it 1.00", () => {
+    const share = (completions: Completion[]) => creditTasks(board, allocation, completions).people.map((p) => p.credits.map((l) => l.trace[0]!.values.share));
+    expect(share([plain])).toEqual([["1"]]);
+    expect(share([{ ...plain, share: "1.00" }])).toEqual([["1"]]);
+    expect(share(["p1", "p2"].map((person) => ({ task: "t2", person, quality: 1 })))).toEqual([["0.5"], ["0.5"]]);
+    expect(share(["p1", "p2"].map((person, i) => ({ task: "t2", person, quality: 1, share: i ? "0.75" : "0.25" })))).toEqual([["0.25"], ["0.75"]]);
+  });
+
   it("co-owners who all complete a task are not listed as uncompleted", () => {
     // credit.ts:180 (an owner is uncompleted when no completion of the task is theirs)
     const c = creditTasks(board, allocation, [

@@ -122,8 +122,8 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
 
   const assignedFactor = p.assignedFactor === undefined ? ONE : dec(p.assignedFactor);
   const lateFactor = p.lateFactor === undefined ? ONE : dec(p.lateFactor);
-  const perPerson = new Map<string, { credit: Dec; line: TaskCredit; order: number }[]>();
-  b.tasks.forEach((t, order) => {
+  const perPerson = new Map<string, { credit: Dec; line: TaskCredit }[]>();
+  b.tasks.forEach((t) => {
     const list = byTask.get(t.id);
     if (!list) return;
     const { coefficient, weight } = weightOf(b, t);
@@ -159,14 +159,14 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
         },
       ];
       const entry = perPerson.get(c.person) ?? [];
-      entry.push({ credit, order, line: { task: t.id, how, credit: toNumber(credit), late, trace } });
+      entry.push({ credit, line: { task: t.id, how, credit: toNumber(credit), late, trace } });
       perPerson.set(c.person, entry);
     });
   });
 
   const cap = p.cap === undefined ? undefined : dec(p.cap);
   const people: PersonCredits[] = [...perPerson.keys()].sort(byText).map((person) => {
-    const lines = perPerson.get(person)!.sort((x, y) => x.order - y.order);
+    const lines = perPerson.get(person)!;
     const total = sum(lines.map((l) => l.credit));
     const applied = cap ? min(total, cap) : total;
     return {

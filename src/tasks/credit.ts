@@ -88,7 +88,7 @@ const policySchema = z.strictObject({
 export function creditTasks(board: TaskBoardConfig, allocation: Allocation, completions: readonly Completion[], policy: CreditPolicy = {}): TaskCredits {
   const b = defineTaskBoard(board);
   const p = parseWith(policySchema, policy, "Credit policy is not valid", ["policy"]) as CreditPolicy;
-  const a = allocation !== null && typeof allocation === "object" && madeAllocations.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
+  const a = madeAllocations.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
   const done = parseList(completionsSchema, completions, plainCompletion, 1_000_000, "Completions are not valid", ["completions"]) as Completion[];
   const issues: Issue[] = [];
   if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], `is "${a.board}", not the board "${b.id}" being credited`));
@@ -103,7 +103,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     if (typeof c.quality === "string" && toDec(c.quality) === undefined && !grades.has(c.quality))
       issues.push(issue(IssueCode.unknownGrade, ["completions", i, "quality"], `"${c.quality.slice(0, 40)}" is not a quality grade${grades.size ? `; the grades are ${[...grades.keys()].join(", ")}` : " (the policy names none)"}`));
     if (c.completed !== undefined && toInstant(c.completed, offset) === undefined)
-      issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], `"${c.completed.slice(0, 40)}" is not a date or date-time`));
+      issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], `"${c.completed}" is not a date or date-time`));
     const list = byTask.get(c.task) ?? [];
     if (list.some((o) => o.c.person === c.person)) issues.push(issue(IssueCode.duplicateId, ["completions", i], `repeats ${c.person}'s completion of ${c.task}`));
     list.push({ c, i });
@@ -113,7 +113,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     const declared = list.filter((e) => e.c.share !== undefined);
     if (declared.length > 0 && declared.length < list.length)
       issues.push(issue(IssueCode.invalidRule, ["completions", list.find((e) => e.c.share === undefined)!.i, "share"], `is missing: other owners of ${task} declare shares, so every owner must`));
-    if (declared.length === list.length && declared.length > 0) {
+    if (declared.length === list.length) {
       const total = sum(declared.map((e) => dec(e.c.share!)));
       if (!total.eq(ONE)) issues.push(issue(IssueCode.invalidRule, ["completions", list[0]!.i, "share"], `the shares of ${task} add up to ${text(total)}, not 1`));
     }
@@ -122,14 +122,15 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
 
   const assignedFactor = p.assignedFactor === undefined ? ONE : dec(p.assignedFactor);
   const lateFactor = p.lateFactor === undefined ? ONE : dec(p.lateFactor);
-  const perPerson = new Map<string, { credit: Dec; line: TaskCredit; order: number }[]>();
-  b.tasks.forEach((t, order) => {
+  const perPerson = new Map<string, { credit: Dec; line: TaskCredit }[]>();
+  b.tasks.forEach((t) => {
     const list = byTask.get(t.id);
     if (!list) return;
     const { coefficient, weight } = weightOf(b, t);
     const decimals = Math.max(p.splitDecimals ?? 2, weight.decimalPlaces());
     const shares = list.map((e) => ({ key: e.c.person, weight: e.c.share === undefined ? ONE : dec(e.c.share) }));
     const parts = list.length === 1 ? [weight] : allocate(weight, shares, decimals);
+    const shareTotal = sum(shares.map((s) => s.weight));
     const deadline = toInstant(t.deadline, offset, true)!;
     list.forEach(({ c }, k) => {
       const how = owners.get(t.id)!.get(c.person)!;
@@ -146,7 +147,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
             points: text(dec(t.points)),
             coefficient: text(coefficient),
             base: text(weight),
-            share: list.length === 1 ? "1" : text(shares[k]!.weight.div(sum(shares.map((s) => s.weight)))),
+            share: text(shares[k]!.weight.div(shareTotal)),
             part: text(part),
             quality: text(quality),
             ...(typeof c.quality === "string" && grades.has(c.quality) ? { grade: c.quality } : {}),
@@ -158,14 +159,14 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
         },
       ];
       const entry = perPerson.get(c.person) ?? [];
-      entry.push({ credit, order, line: { task: t.id, how, credit: toNumber(credit), late, trace } });
+      entry.push({ credit, line: { task: t.id, how, credit: toNumber(credit), late, trace } });
       perPerson.set(c.person, entry);
     });
   });
 
   const cap = p.cap === undefined ? undefined : dec(p.cap);
   const people: PersonCredits[] = [...perPerson.keys()].sort(byText).map((person) => {
-    const lines = perPerson.get(person)!.sort((x, y) => x.order - y.order);
+    const lines = perPerson.get(person)!;
     const total = sum(lines.map((l) => l.credit));
     const applied = cap ? min(total, cap) : total;
     return {

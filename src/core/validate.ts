@@ -28,7 +28,8 @@ function distance(a: string, b: string): number {
 function suggestion(key: string): string {
   if (key.length > 40) return "";
   let best: string | undefined;
-  let bestDistance = 3;
+  // A hint must share more with the key than it changes: none for "" or "x".
+  let bestDistance = Math.min(3, key.length);
   for (const name of knownFields) {
     if (name === key) continue; // known elsewhere, not here: no hint beats a wrong one
     const d = distance(key.toLowerCase(), name.toLowerCase());

@@ -148,3 +148,14 @@ describe("a value of none of the allowed forms", () => {
     ]);
   });
 });
+
+describe("an unknown field", () => {
+  it("gets a hint only when it shares more with a known field than it changes", () => {
+    const r = safeScoreAll(defineScheme(config), [{ id: "a", values: { x: 1 }, "": 1, x: 2, nmae: "n" } as never]);
+    expect(r.success ? [] : r.issues.map((i) => i.message)).toEqual([
+      '[0][""]: is not a known field',
+      "[0].x: is not a known field",
+      '[0].nmae: is not a known field; did you mean "name"?',
+    ]);
+  });
+});

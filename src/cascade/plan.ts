@@ -84,7 +84,7 @@ export const cascadePlanSchema = z
     p.indicators.forEach((ind, i) => {
       unique(ind.id, `indicators[${i}]`, ["indicators", i, "id"]);
       check(ind.group, ["indicators", i, "group"]);
-      const target = ind.target === undefined ? undefined : toDec(ind.target);
+      const target = toDec(ind.target);
       const decimals = ind.decimals ?? 2;
       if (target && target.decimalPlaces() > decimals)
         addIssue(ctx, IssueCode.invalidValue, `${ind.target} has more decimals than the indicator's ${decimals}; give decimals to match`, ["indicators", i, "target"]);

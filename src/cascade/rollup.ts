@@ -123,7 +123,8 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
     for (const unit of deepestFirst) {
       const own = known.get(unit);
       const kids = (index.children.get(unit) ?? []).filter((k) => known.has(k));
-      if (own && given.get(indicator)?.has(unit)) {
+      // Each unit is visited once, children before parents, and set in known only after its visit: known holds it now only when given.
+      if (own) {
         rolled.push(value(unit, indicator, "given", own.value, own.target, []));
         continue;
       }
@@ -181,9 +182,10 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
   return out;
 }
 
+/** One rolled value; `target` is given only for a given or summed value, so a value with a non-zero target has a completion rate. */
 function value(unit: string, indicator: string, from: RolledValue["from"], v: Dec, target: Dec | undefined, children: RolledValue["children"]): RolledValue {
   // A target next to nothing (1e-320) would make a rate no number can hold: refuse it rather than answer Infinity.
-  if ((from === "given" || from === "sum") && target && !target.isZero() && v.div(target).abs().gt(MAX_MAGNITUDE))
+  if (target && !target.isZero() && v.div(target).abs().gt(MAX_MAGNITUDE))
     throw new JixiaoError(
       [issue(IssueCode.invalidNumber, ["results"], `${unit}'s ${indicator}: the completion rate ${text(v)} ÷ target ${text(target)} is beyond ±10^18; a target this small is likely a mistake`)],
       "Results cannot be rolled up",
@@ -195,7 +197,7 @@ function value(unit: string, indicator: string, from: RolledValue["from"], v: De
     value: toNumber(v),
     exact: text(v),
     target: target ? text(target) : null,
-    rate: (from === "given" || from === "sum") && target && !target.isZero() ? toNumber(v.div(target)) : null,
+    rate: target && !target.isZero() ? toNumber(v.div(target)) : null,
     children,
   };
 }
@@ -307,9 +309,10 @@ export function leaderScore(link: LeaderLink, scores: Readonly<Record<string, De
   const s = parseWith(namedRecord(decimal(), "id", true), scores, "Scores are not valid", ["scores"]) as Record<string, DecimalInput>;
   const issues: Issue[] = [];
   const parts = (["unit", "departments", "contacts"] as const).flatMap((part) => {
-    const ids = part === "unit" ? [l.unit] : (l[part] ?? []);
+    // The link schema ties a weight to named members: a part has a weight exactly when it names some.
     const weight = l.weights[part];
-    if (weight === undefined || ids.length === 0) return [];
+    if (weight === undefined) return [];
+    const ids = part === "unit" ? [l.unit] : l[part]!;
     const members = ids.flatMap((id, i) => {
       if (!Object.prototype.hasOwnProperty.call(s, id)) {
         issues.push(issue(IssueCode.missingValue, part === "unit" ? ["scores", id] : ["link", part, i], `"${id}" has no score`));

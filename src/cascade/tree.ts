@@ -76,7 +76,8 @@ const indexes = new WeakMap<object, TreeIndex>();
  * ```
  */
 export function defineOrgTree(units: readonly OrgUnit[]): OrgTree {
-  if (units !== null && typeof units === "object" && indexes.has(units)) return units as unknown as OrgTree;
+  // WeakMap#has is false for null and any other non-object, so it alone tells a tree already defined.
+  if (indexes.has(units)) return units as unknown as OrgTree;
   const list = parseWith(unitsSchema, units, "Organization tree is not valid") as OrgUnit[];
   const issues: Issue[] = [];
   const byId = new Map<string, OrgUnit>();
@@ -84,7 +85,7 @@ export function defineOrgTree(units: readonly OrgUnit[]): OrgTree {
     if (byId.has(u.id)) issues.push(issue(IssueCode.duplicateId, [i, "id"], `repeats the unit id "${u.id}"`));
     else byId.set(u.id, u);
     const seen = new Set<string>();
-    (u.departments ?? []).forEach((d, j) => {
+    u.departments?.forEach((d, j) => {
       if (seen.has(d.id)) issues.push(issue(IssueCode.duplicateId, [i, "departments", j, "id"], `repeats the department id "${d.id}" in unit "${u.id}"`));
       seen.add(d.id);
     });
@@ -146,7 +147,7 @@ export function safeDefineOrgTree(units: readonly OrgUnit[]): SafeResult<OrgTree
 export function treeIndex(tree: OrgTree | readonly OrgUnit[]): { tree: OrgTree; index: TreeIndex } {
   let units: unknown;
   try {
-    units = Array.isArray(tree) || (tree !== null && typeof tree === "object" && indexes.has(tree)) ? tree : (tree as OrgTree | undefined)?.units;
+    units = Array.isArray(tree) || indexes.has(tree) ? tree : (tree as OrgTree | undefined)?.units;
   } catch {
     throw new JixiaoError([issue(IssueCode.invalidInput, [], "could not be read (it is not plain data)")], "Organization tree is not valid");
   }

@@ -1,4 +1,4 @@
-import { score, type DecimalInput, type Method, type Scheme, type SchemeConfig } from "../src/index.js";
+import { isJixiaoError, score, type DecimalInput, type JixiaoError, type Method, type Scheme, type SchemeConfig } from "../src/index.js";
 
 /** A scheme of one group holding one indicator `x` scored by `method`. */
 export function oneIndicator(method: Method, points: DecimalInput = 10): SchemeConfig {
@@ -21,3 +21,14 @@ export const runs = (n: number): number => Math.max(1, Math.round(n * Number(pro
  * size limits and child processes are skipped there, as they pin no value another test does not.
  */
 export const light = process.env.JIXIAO_LIGHT === "1";
+
+/** The {@link JixiaoError} a call throws; anything else thrown, or nothing, fails the test. */
+export function thrown(call: () => unknown): JixiaoError {
+  try {
+    call();
+  } catch (e) {
+    if (isJixiaoError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected a JixiaoError, and nothing was thrown");
+}

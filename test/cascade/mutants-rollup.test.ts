@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defineOrgTree, leaderScore, rollUp, safeDefineOrgTree, safeRollUp, type OrgTree, type OrgUnit, type RollUpRule } from "../../src/index.js";
+import { thrown } from "../helpers.js";
 
 /** P → A, B. */
 const small = defineOrgTree([
@@ -8,15 +9,6 @@ const small = defineOrgTree([
   { id: "B", level: "city", parent: "P" },
 ]);
 
-/** The first error thrown by `run`. */
-function thrown(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("nothing was thrown");
-}
 
 describe("rollup.ts: rollUp", () => {
   it("refuses a custom rule whose combine is not a function", () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  isJixiaoError,
   lastPlaceDeductions,
   rank,
   reallocatePromotionSlots,
@@ -9,20 +8,11 @@ import {
   type Rankable,
   type Ranking,
 } from "../../src/index.js";
+import { thrown } from "../helpers.js";
 
 // Behaviour the other penalties tests leave unpinned: error texts and paths, long ties, the order
 // of a ranking read back from JSON, and a ranking already grouped the way the policy asks.
 
-/** The error a call throws (it must throw a JixiaoError). */
-const thrown = (call: () => unknown) => {
-  try {
-    call();
-  } catch (e) {
-    if (isJixiaoError(e)) return e;
-    throw e;
-  }
-  throw new Error("did not throw");
-};
 
 /** A ranking as JSON would bring it back, its entries reversed (worst group and place first). */
 const reversedJson = (ranking: Ranking): Ranking => {

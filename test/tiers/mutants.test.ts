@@ -4,7 +4,6 @@ import {
   checkHistory,
   consecutiveTier,
   eligiblePool,
-  isJixiaoError,
   rank,
   safeDefineTierPolicy,
   type Rankable,
@@ -13,22 +12,13 @@ import {
   type TierPolicy,
   type TierRecord,
 } from "../../src/index.js";
+import { thrown } from "../helpers.js";
 
 // Behaviour the other tiers tests leave unpinned: error texts and paths, rankings read back from
 // JSON (out of order, already grouped, with scores out of range), regrouping by the subject's group,
 // long ties at a boundary, what a bottom tier's exclusion leaves in the reason, and the order of
 // checkHistory's output.
 
-/** The error a call throws (it must throw a JixiaoError). */
-const thrown = (call: () => unknown) => {
-  try {
-    call();
-  } catch (e) {
-    if (isJixiaoError(e)) return e;
-    throw e;
-  }
-  throw new Error("did not throw");
-};
 
 const firstLine = (call: () => unknown) => thrown(call).message.split("\n")[0];
 

@@ -244,6 +244,9 @@ export const idSchema = z
     if (RESERVED_KEYS.has(id)) addIssue(ctx, IssueCode.invalidOption, `"${id}" is reserved and cannot be used as an id`);
   });
 
+/** A field that must be a function (a custom rule, a callback). @internal */
+export const functionSchema = <T>() => z.custom<T>((v) => typeof v === "function", { message: "must be a function", params: { code: IssueCode.invalidType } });
+
 /** Whether a value is a plain object (`{}`, not a class instance, an array or null). @internal */
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
 

@@ -1,7 +1,7 @@
 import { z } from "../core/z.js";
 import { text, toDec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
-import { describe } from "../core/validate.js";
+import { describe, functionSchema } from "../core/validate.js";
 import type { CompiledMethod } from "./types.js";
 
 /** What a custom scoring function is told besides the value. */
@@ -35,7 +35,7 @@ export interface CustomMethod {
 /** @internal */
 export const customSchema = z.strictObject({
   type: z.literal("custom"),
-  score: z.custom<CustomScore>((v) => typeof v === "function", { message: "must be a function" }),
+  score: functionSchema<CustomScore>(),
   describe: z.string().max(500).optional(),
 });
 

@@ -1,6 +1,6 @@
 import { toDec } from "../core/decimal.js";
 import { formatPath, issue, IssueCode, isJixiaoError, type Issue, type JixiaoError } from "../core/errors.js";
-import { parseWith } from "../core/validate.js";
+import { functionSchema, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import type { Locale } from "../explain/messages.js";
 import { compare, show } from "./compare.js";
@@ -74,9 +74,9 @@ export interface RunScenarioOptions {
 
 const optionsSchema = z.strictObject({
   file: z.string().max(4000).optional(),
-  load: z.custom<(path: string) => unknown>((v) => typeof v === "function", { message: "must be a function" }).optional(),
+  load: functionSchema<(path: string) => unknown>().optional(),
   locale: z.enum(["zh-CN", "en"]).optional(),
-  only: z.custom<(name: string) => boolean>((v) => typeof v === "function", { message: "must be a function" }).optional(),
+  only: functionSchema<(name: string) => boolean>().optional(),
 });
 
 /** Turns anything a run throws into issues: a `JixiaoError`'s own, or one saying the engine failed. */

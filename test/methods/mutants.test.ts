@@ -127,7 +127,7 @@ describe("custom.ts", () => {
 
   it("refuses a score that is not a function", () => {
     // custom.ts:38
-    expect(schemeIssues(base(5))).toEqual([["invalid_input", `${at}.score`, `${shown}.score: must be a function`]]);
+    expect(schemeIssues(base(5))).toEqual([["invalid_type", `${at}.score`, `${shown}.score: must be a function`]]);
   });
 
   it("keeps the first 200 characters of a failing function's message", () => {

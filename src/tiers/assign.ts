@@ -103,11 +103,10 @@ function placeGroup(list: readonly RankEntry[], p: TierPolicy): { placements: Ti
   const same = (a: Candidate, b: Candidate) => a.score.eq(b.score);
   let remaining: Candidate[] = list.map((entry) => ({ entry, score: toDec(entry.score)! }));
 
-  const place = (c: Candidate, tier: number, reason: TierReason, counts = true) => {
+  const place = (c: Candidate, tier: number, reason: TierReason) => {
     const tie = tieOf.get(c.entry.subjectId);
     const out = excluded.get(c.entry.subjectId);
     placed.set(c.entry.subjectId, { tier, reason: { ...reason, ...(tie ? { tie } : {}), ...(out ? { excluded: out } : {}) } });
-    if (counts) left[tier]! -= 1;
   };
   const compared = (c: Candidate) => (p.compare === "truncate" ? c.score.trunc() : c.score);
   const barrier = (c: Candidate, t: TierRule): string | undefined => {
@@ -154,7 +153,12 @@ function placeGroup(list: readonly RankEntry[], p: TierPolicy): { placements: Ti
 
   if (p.vetoTier !== undefined) {
     const vi = p.tiers.findIndex((t) => t.name === p.vetoTier);
-    for (const c of remaining) if (c.entry.vetoes.length > 0) place(c, vi, { rule: "veto", vetoes: c.entry.vetoes }, p.vetoCountsInQuota !== false);
+    for (const c of remaining)
+      if (c.entry.vetoes.length > 0) {
+        place(c, vi, { rule: "veto", vetoes: c.entry.vetoes });
+        // A tier is filled once, so only the vetoed placed before it can use up its quota.
+        if (p.vetoCountsInQuota !== false) left[vi]! -= 1;
+      }
     remaining = remaining.filter((c) => !placed.has(c.entry.subjectId));
   }
   const openAt = p.tiers.findIndex(isOpen);

@@ -165,6 +165,15 @@ describe("rollup.ts: leaderScore", () => {
     // rollup.ts:322 — the error's context
     expect(thrown(() => leaderScore({ unit: "A1", weights: { unit: 1 } }, {})).message).toMatch(/^The leader's score cannot be linked: 1 issue\n/);
   });
+
+  it("links a leader to the unit alone when only the unit is weighted", () => {
+    // rollup.ts:314 — a part without a weight adds nothing
+    expect(leaderScore({ unit: "A1", weights: { unit: 1 } }, { A1: 90 })).toEqual({
+      score: 90,
+      exact: "90",
+      parts: [{ part: "unit", weight: "1", mean: "90", members: [{ id: "A1", score: "90" }] }],
+    });
+  });
 });
 
 describe("tree.ts", () => {

@@ -159,3 +159,20 @@ describe("versions.ts", () => {
     expect(versionFor(v, "2024-08").version).toBe("b");
   });
 });
+
+describe("versions.ts: versionFor's arguments", () => {
+  const v = defineVersions([{ version: "v1", from: "2024-01-01", rule: 1 }, { version: "v2", from: "2024-07-01", rule: 2 }]);
+
+  it("decides by the first day when options are left out or undefined", () => {
+    expect(versionFor(v, "2024-H1", undefined).version).toBe("v1");
+    expect(versionFor(v, "2024-H1", { at: "end" }).version).toBe("v1");
+    expect(versionFor(v, "2024", { at: "end" }).version).toBe("v2");
+  });
+
+  it("refuses null, text or a look-alike object as versions, and null as options", () => {
+    for (const bad of [null, undefined, "v1", 5, { versions: v.versions }]) {
+      expect(detail(() => versionFor(bad as unknown as RuleVersions<number>, "2024-01"))[0]).toMatch(/^Not rule versions/);
+    }
+    expect(detail(() => versionFor(v, "2024-01", null as never))[0]).toMatch(/^Options are not valid/);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accountSeries, createLedger, defineVersions, resultEntries, summarizeAccount, versionFor, type RuleVersions } from "../../src/index.js";
 import { thrown } from "../helpers.js";
-import { amend, entry, reverse } from "./fixtures.js";
+import { amend, brief, entry, issuesOf, reverse } from "./fixtures.js";
 
 /** Each issue of an error as `code path: message`. */
 const detail = (call: () => unknown): string[] => {
@@ -37,11 +37,13 @@ describe("account.ts", () => {
         "invalid_rule options.from: options.from: is a quarter, not a month",
       ]
     `);
+    expect(brief(issuesOf(() => accountSeries(ledger, "c001", { kind: "month", from: "2024-01", to: "2024-xx" })))).toEqual(["invalid_option options.to"]);
+    expect(brief(issuesOf(() => accountSeries(ledger, "c001", { kind: "month", from: "2024-01", to: "2024-Q2" })))).toEqual(["invalid_rule options.to"]);
     expect(detail(() => accountSeries(ledger, "c001", { kind: "month", from: "2024-xx", to: "2024-Q2" }))).toMatchInlineSnapshot(`
       [
         "Not a period: 1 issue
-        - from: is not a period key such as 2024, 2024-H2, 2024-Q3, 2024-07, 2024-W27 or 2024-07-15 (got text "2024-xx")",
-        "invalid_option from: from: is not a period key such as 2024, 2024-H2, 2024-Q3, 2024-07, 2024-W27 or 2024-07-15 (got text "2024-xx")",
+        - options.from: is not a period key such as 2024, 2024-H2, 2024-Q3, 2024-07, 2024-W27 or 2024-07-15 (got text "2024-xx")",
+        "invalid_option options.from: options.from: is not a period key such as 2024, 2024-H2, 2024-Q3, 2024-07, 2024-W27 or 2024-07-15 (got text "2024-xx")",
       ]
     `);
   });

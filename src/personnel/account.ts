@@ -305,9 +305,12 @@ export function accountSeries(ledger: Ledger, person: string, options: SeriesOpt
   const l = asLedger(ledger);
   const p = parseWith(idSchema, person, "Person is not valid", ["person"]);
   const o = parseWith(seriesSchema, options, "Series options are not valid", ["options"]);
+  // Each end is read here first, so that a bad one is reported at its place in the options.
+  for (const end of ["from", "to"] as const) {
+    const span = spanOf(o[end], ["options", end]);
+    if (span.kind !== o.kind) throw new JixiaoError([issue(IssueCode.invalidRule, ["options", end], `is a ${span.kind}, not a ${o.kind}`)], "Series options are not valid");
+  }
   const keys = periodRange(o.from, o.to);
-  const first = spanOf(o.from, ["options", "from"]);
-  if (first.kind !== o.kind) throw new JixiaoError([issue(IssueCode.invalidRule, ["options", "from"], `is a ${first.kind}, not a ${o.kind}`)], "Series options are not valid");
   const base = readOptions(l, { asOf: o.asOf, components: o.components });
   // Entries by day once; each period then takes its slice, so a long series over a long account
   // costs (periods + entries) × log entries, not periods × entries.

@@ -93,9 +93,11 @@ const firstDays = new WeakMap<object, readonly number[]>();
  */
 export function versionFor<T>(versions: RuleVersions<T>, period: PeriodKey, options: VersionForOptions = {}): RuleVersion<T> {
   const s = spanOf(period, ["period"]);
-  const o = parseWith(z.strictObject({ at: z.enum(["start", "end"]).optional() }).optional(), options, "Options are not valid", ["options"]);
-  const day = o?.at === "end" ? s.last : s.first;
-  const days = versions !== null && typeof versions === "object" ? firstDays.get(versions) : undefined;
+  // `options` defaults to {}, so it is never undefined here.
+  const o = parseWith(z.strictObject({ at: z.enum(["start", "end"]).optional() }), options, "Options are not valid", ["options"]);
+  const day = o.at === "end" ? s.last : s.first;
+  // A WeakMap answers undefined for null or any other value that is not an object.
+  const days = firstDays.get(versions);
   if (!days) throw new JixiaoError([issue(IssueCode.invalidInput, ["versions"], "are not versions made by defineVersions")], "Not rule versions");
   let found = -1;
   days.forEach((first, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendEntries, createLedger, ledgerFromJSON, safeCreateLedger, type LedgerEntry } from "../../src/index.js";
+import { appendEntries, createLedger, ledgerFromJSON, ledgerToJSON, safeCreateLedger, type LedgerEntry } from "../../src/index.js";
 import { thrown } from "../helpers.js";
 import { amend, brief, entry, issuesOf, reverse } from "./fixtures.js";
 
@@ -147,5 +147,24 @@ describe("ledger.ts", () => {
       const json = { format: "jixiao-ledger", version: 1, timeZone: "UTC", entries: [{ ...entry("a", "2024-01-31", 1), id: "" }] } as const;
       expect(brief(issuesOf(() => ledgerFromJSON(json)))).toEqual(["out_of_range entries.0.id"]);
     });
+  });
+});
+
+describe("ledger.ts: plain entries are kept exactly as given, key order included", () => {
+  // ledgerToJSON gives "entries exactly as given": a plain entry is copied with its keys in the
+  // order written (plainEntry, pointsOk, lines 183-201: each kind of valid entry takes the quick
+  // path; an entry sent to the schema comes back with its keys in the schema's order).
+  it("keeps the key order of every kind of valid entry", () => {
+    const entries: LedgerEntry[] = [
+      { source: "s", points: 1e12, id: "a", person: "c001", date: "2024-01-31", component: "x" },
+      { points: 0.1234567891, source: "s", id: "b", person: "c001", date: "2024-01-31", component: "x" },
+      { points: 12345678901, source: "s", id: "c", person: "c001", date: "2024-01-31", component: "x" },
+      { points: "-123456789012.1234567891", source: "s", id: "d", person: "c001", date: "2024-01-31", component: "x" },
+      { note: "n".repeat(2000), reference: "r", points: 1, source: "s", id: "e", person: "c001", date: "2024-01-31", component: "x" },
+      { action: "reverse", corrects: "a", source: "s", id: "f", person: "c001", date: "2024-02-01" },
+      { action: "amend", corrects: "b", points: 2, source: "s", id: "g", person: "c001", date: "2024-02-01" },
+    ];
+    const json = ledgerToJSON(createLedger(entries));
+    expect(json.entries.map((e) => Object.keys(e))).toEqual(entries.map((e) => Object.keys(e)));
   });
 });

@@ -272,7 +272,8 @@ export function entryFacts(ledger: Ledger): EntryFacts {
 
 /** The ledger itself, or a thrown {@link JixiaoError} when it was not made by this module. @internal */
 export function asLedger(ledger: unknown): Ledger {
-  if (ledger === null || typeof ledger !== "object" || !made.has(ledger))
+  // WeakMap.has is false for anything that is not an object, null and primitives included.
+  if (!made.has(ledger as object))
     throw new JixiaoError([issue(IssueCode.invalidInput, ["ledger"], "is not a ledger made by createLedger, appendEntries or ledgerFromJSON")], "Not a ledger");
   return ledger as Ledger;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   aggregatePeriods,
+  annualResults,
+  createLedger,
+  partyBuildingVetoes,
   applySpecialAssessments,
   linkPeople,
   assessCapability,
@@ -619,5 +622,112 @@ describe("linkage.ts: applySpecialAssessments", () => {
       ]
     `);
     expect(applySpecialAssessments({ c1: 90 }, one, { mode: "add" })[0]!.exact).toBe("95.055");
+  });
+});
+
+describe("annual.ts", () => {
+  const empty = createLedger([]);
+  const tiers = { tiers: [{ name: "中" }] };
+
+  it("says who is listed twice", () => {
+    expect(plain(() => annualResults(empty, { year: "2024", people: [{ id: "a" }, { id: "a" }], tiers }))).toMatchInlineSnapshot(`
+      {
+        "issues": [
+          {
+            "code": "duplicate_id",
+            "message": "options.people[1].id: "a" is listed twice",
+            "path": "options.people.1.id",
+          },
+        ],
+        "message": "The annual result cannot be made: 1 issue",
+      }
+    `);
+  });
+
+  it("puts a ranking option's problem under options.rank", () => {
+    expect(plain(() => annualResults(empty, { year: "2024", people: [{ id: "a" }], tiers, rank: { groupBy: 5 } as never })).issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_type",
+          "message": "options.rank.groupBy: must be text, not 5",
+          "path": "options.rank.groupBy",
+        },
+      ]
+    `);
+  });
+
+  it("says whose year score cannot be aggregated", () => {
+    const e = plain(() => annualResults(empty, { year: "2024", people: [{ id: "a" }], tiers, aggregate: { rule: "mean", missing: "error", of: "half" } }));
+    expect(e).toMatchInlineSnapshot(`
+      {
+        "issues": [
+          {
+            "code": "missing_value",
+            "message": "options.aggregate.a: scores: 2024-H1 has no score, and the policy allows none to be missing",
+            "path": "options.aggregate.a",
+          },
+          {
+            "code": "missing_value",
+            "message": "options.aggregate.a: scores: 2024-H2 has no score, and the policy allows none to be missing",
+            "path": "options.aggregate.a",
+          },
+        ],
+        "message": "a's year score cannot be made: 2 issues",
+      }
+    `);
+  });
+
+  it("names each poor unit's main leader, in unit order, and only a leader that is given", () => {
+    expect(partyBuildingVetoes({ b: "差", a: "差", c: "差", d: "好" }, { mainLeaders: { b: "L", a: "L", d: "M" } })).toMatchInlineSnapshot(`
+      {
+        "L": [
+          {
+            "id": "party-building",
+            "reason": "main leader of a, whose party-building rating is 差 (R26)",
+          },
+          {
+            "id": "party-building",
+            "reason": "main leader of b, whose party-building rating is 差 (R26)",
+          },
+        ],
+        "a": [
+          {
+            "id": "party-building",
+            "reason": "party-building rating 差 (R26)",
+          },
+        ],
+        "b": [
+          {
+            "id": "party-building",
+            "reason": "party-building rating 差 (R26)",
+          },
+        ],
+        "c": [
+          {
+            "id": "party-building",
+            "reason": "party-building rating 差 (R26)",
+          },
+        ],
+      }
+    `);
+    expect(Object.keys(partyBuildingVetoes({ z: "差" }, { mainLeaders: { z: "a" } }))).toEqual(["a", "z"]);
+    expect(partyBuildingVetoes({ a: "差" })).toEqual({ a: [{ id: "party-building", reason: "party-building rating 差 (R26)" }] });
+    expect(partyBuildingVetoes({ toString: "差" }, { mainLeaders: {} })).toEqual({ toString: [{ id: "party-building", reason: "party-building rating 差 (R26)" }] });
+  });
+
+  it("takes an empty list of main leaders, and refuses a reserved unit name", () => {
+    expect(partyBuildingVetoes({ a: "好" }, { mainLeaders: {} })).toEqual({});
+    expect(plain(() => partyBuildingVetoes({ a: "差" }, JSON.parse('{"mainLeaders":{"__proto__":"L"}}') as never))).toMatchInlineSnapshot(`
+      {
+        "issues": [
+          {
+            "code": "invalid_option",
+            "message": "options.mainLeaders.__proto__: "__proto__" cannot be used as a unit name",
+            "path": "options.mainLeaders.__proto__",
+          },
+        ],
+        "message": "Party-building veto options are not valid: 1 issue",
+      }
+    `);
   });
 });

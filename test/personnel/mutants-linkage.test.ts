@@ -304,6 +304,8 @@ describe("capability.ts", () => {
   });
 
   it("says what is wrong with a standing", () => {
+    const two = defineCapabilityFramework({ id: "f", categories: [{ id: "a", levels: [{ level: 1, criteria: [] }] }, { id: "b", levels: [{ level: 1, criteria: [] }] }] });
+    expect(plain(() => assessCapability(two, { category: "x", level: 0, facts: {} })).issues[0]!.message).toMatchInlineSnapshot(`"standing.category: "x" is not a category of f (a, b)"`);
     expect(plain(() => assessCapability(fw, { category: "x", level: 0, facts: {} }))).toMatchInlineSnapshot(`
       {
         "issues": [
@@ -486,6 +488,7 @@ describe("linkage.ts: linkPeople", () => {
         },
       ]
     `);
+    expect(plain(() => linkPeople([{ id: "L", unit: "u", leader: { departments: ["d"] } }], { u: 1, d: 1 }, { ...policy, leader: { unit: 0, departments: 0, contacts: 1 } })).issues[0]!.message).toMatchInlineSnapshot(`"people[0]: L's parts (unit, departments) all have weight 0 in policy.leader"`);
     expect(plain(() => linkPeople([{ id: "c1", unit: "u" }], { u: 1 }, { ...policy, staff: { unit: 0, department: 1 } }))).toMatchInlineSnapshot(`
       {
         "issues": [

@@ -117,7 +117,8 @@ export function aggregatePeriods(scores: readonly PeriodScore[], target: PeriodK
   const list = parseWith(scoresSchema, scores, "Period scores are not valid", ["scores"]);
   const t = spanOf(target, ["target"]);
   const of = p.of ?? "month";
-  if (PERIOD_KINDS.indexOf(of) >= PERIOD_KINDS.indexOf(t.kind) || (t.kind === "week" && of !== "day"))
+  // A week is made only of days, the one kind before it.
+  if (PERIOD_KINDS.indexOf(of) >= PERIOD_KINDS.indexOf(t.kind))
     throw new JixiaoError([issue(IssueCode.invalidOption, ["policy", "of"], `is ${of}, but a ${t.kind} (${t.key}) is not made of ${of} periods`)], "Aggregation policy is not valid");
   const keys = periodsIn(t.key, of);
   const issues: Issue[] = [];

@@ -734,3 +734,11 @@ describe("annual.ts", () => {
     `);
   });
 });
+
+describe("aggregate.ts: a weighted period without any score", () => {
+  it("is told only that no period has a score, not also that the weights are 0", () => {
+    // aggregate.ts:145 — the weights are checked only when nothing else is wrong
+    const r = plain(() => aggregatePeriods([{ period: "2024-01", score: 1 }], "2024-Q3", { rule: "weighted", weights: [1, 1, 1], missing: "skip" }));
+    expect(r.issues.map((i: { message: string }) => i.message)).toEqual(["scores: no month of 2024-Q3 has a score"]);
+  });
+});

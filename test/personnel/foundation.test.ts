@@ -50,6 +50,10 @@ describe("occupationalFoundation (R9): the weighted results of the last N years"
   it("gives the same result for complete data under every missing-year policy", () => {
     const policies = (["zero", "renormalize", "error"] as const).map((missing) => occupationalFoundation(three, 2023, { weights: [0.5, 0.25, 0.25], missing }).exact);
     expect(policies).toEqual(["86.25", "86.25", "86.25"]);
+    // …and the same explanation: complete data under renormalize divides by nothing.
+    const traces = (["zero", "renormalize", "error"] as const).map((missing) => occupationalFoundation(three, 2023, { weights: [0.5, 0.25, 0.25], missing }).trace);
+    expect(traces[1]).toEqual(traces[0]);
+    expect(traces[2]).toEqual(traces[0]);
     // Weights that do not add up to 1 are refused, so the policies cannot disagree.
     expect(brief(issuesOf(() => occupationalFoundation(three, 2023, { weights: [2, 1, 1], missing: "zero" })))).toEqual(["invalid_rule policy.weights"]);
   });

@@ -376,10 +376,6 @@ export interface FastTotals {
   readonly rankFallback: boolean;
 }
 
-/** Whether a key is one an object must not be given (it would reach the prototype). */
-const reserved = (key: string): boolean => key === "__proto__" || key === "constructor" || key === "prototype";
-const isIdText = (v: unknown): v is string => typeof v === "string" && v.length >= 1 && v.length <= 200 && !reserved(v);
-const isShortText = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max;
 
 /*
  * The subject readers below go through an object's keys with `for … in`, which sees its own
@@ -409,14 +405,14 @@ function wellFormed(subject: Record<string, unknown>): boolean {
       default:
         return false;
     }
-  if (!isIdText(subject.id)) return false;
-  if ((subject.name !== undefined && !isShortText(subject.name, 200)) || (subject.group !== undefined && !isShortText(subject.group, 200))) return false;
+  if (!isId(subject.id)) return false;
+  if ((subject.name !== undefined && !isText(subject.name, 200, 0)) || (subject.group !== undefined && !isText(subject.group, 200, 0))) return false;
   if (!isPlainObject(subject.values)) return false;
   const flags = subject.flags;
   if (flags !== undefined) {
     if (!Array.isArray(flags) || flags.length > 1000) return false;
     for (const f of flags) {
-      if (!isPlainObject(f) || !isIdText(f.id) || (f.name !== undefined && !isShortText(f.name, 200))) return false;
+      if (!isPlainObject(f) || !isId(f.id) || (f.name !== undefined && !isText(f.name, 200, 0))) return false;
       if (typeof f.reason !== "string" || f.reason.length < 1 || f.reason.length > 500) return false;
       for (const key in f) if (key !== "id" && key !== "name" && key !== "reason") return false;
     }
@@ -426,7 +422,7 @@ function wellFormed(subject: Record<string, unknown>): boolean {
     if (!isPlainObject(attributes)) return false;
     for (const key in attributes) {
       const v = attributes[key];
-      if (reserved(key) || key.length < 1 || key.length > 200) return false;
+      if (RESERVED_KEYS.has(key) || key.length < 1 || key.length > 200) return false;
       if (!(typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 500))) return false;
     }
   }

@@ -150,6 +150,8 @@ interface FastIndicator {
   readonly points: number;
   readonly score: FastMethod | undefined;
   readonly rank?: FastRank;
+  /** The earned points of the values met so far, by the value in hundredths (NaN: not yet); see {@link scoreValue}. */
+  memo?: Float64Array;
 }
 
 /** A rank method's fast parameters. */
@@ -564,7 +566,7 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const to = indRound ? indRound.decimals : Q;
   const ranks = new Map<string, Float64Array>();
   const n0 = f.list.length;
-  const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [], memo: new Array(n0) };
+  const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [] };
   if (rankList.length > 0) {
     const peers = peerGroups(groupOf, groupIds.size);
     bad = false;
@@ -598,8 +600,6 @@ interface Batch {
   readonly aimedBonus: Float64Array;
   readonly aimedDeduction: Float64Array;
   readonly aimed: number[];
-  /** Each indicator's earned points for the whole numbers 0 … 255 met so far (NaN: not yet). */
-  readonly memo: (Float64Array | undefined)[];
 }
 
 /**
@@ -663,7 +663,7 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
       if (aimed && (b.aimedBonus[ind!.index] !== 0 || b.aimedDeduction[ind!.index] !== 0)) return undefined;
       continue;
     }
-    const earnedQ = ind!.rank ? b.ranks[ind!.index]![index]! : scoreValue(ind!, raw, b);
+    const earnedQ = ind!.rank ? b.ranks[ind!.index]![index]! : scoreValue(ind!, raw);
     if (earnedQ === null) return undefined;
     applicable += add(ind!, earnedQ, aimed, b, groupSums);
   }
@@ -729,22 +729,26 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
   return result === 0 ? 0 : result;
 }
 
-/** Whole numbers below this are remembered by {@link scoreValue}. */
-const REMEMBERED = 256;
+/** Values of at most two decimals below this ÷ 100 (0 to 163.83: scores, rates in percent) are remembered by {@link scoreValue}. */
+const REMEMBERED = 2 ** 14;
 
 /**
  * An indicator's earned points for a value (scale Q), or `null` for a value its method rejects.
- * Small whole numbers (counts, scores) repeat across a batch: their points are remembered, by
- * indicator, once a method has scored them within the fast path's range.
+ * Counts, scores and rates of at most two decimals repeat, within a batch and across batches:
+ * their points are remembered with the compiled indicator, by the value in hundredths, once a
+ * method has scored them within the fast path's range (the points depend on nothing else).
  */
-function scoreValue(ind: FastIndicator, raw: unknown, b: Batch): number | null {
-  if (typeof raw !== "number" || !(raw >= 0 && raw < REMEMBERED) || !Number.isInteger(raw)) return ind.score!(raw);
-  const memo = (b.memo[ind.index] ??= new Float64Array(REMEMBERED).fill(NaN));
-  const known = memo[raw | 0]!; // | 0: -0 is 0
+function scoreValue(ind: FastIndicator, raw: unknown): number | null {
+  if (typeof raw !== "number") return ind.score!(raw);
+  const k = raw * 100;
+  // k ÷ 100 === raw: raw is the number that the decimal k ÷ 100 reads as, and no other.
+  if (!(k >= 0 && k < REMEMBERED) || !Number.isInteger(k) || k / 100 !== raw) return ind.score!(raw);
+  const memo = (ind.memo ??= new Float64Array(REMEMBERED).fill(NaN));
+  const known = memo[k]!;
   if (!Number.isNaN(known)) return known;
   const earned = ind.score!(raw);
   // `bad` may be the subject's from before; then nothing is remembered.
-  if (!bad && earned !== null) memo[raw | 0] = earned;
+  if (!bad && earned !== null) memo[k] = earned;
   return earned;
 }
 

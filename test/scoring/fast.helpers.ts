@@ -1,0 +1,64 @@
+import { expect } from "vitest";
+import { defineScheme, safeScoreAll, safeScoreTotals, type Scheme, type SchemeConfig, type ScoreOptions, type SubjectInput } from "../../src/index.js";
+import { compiledScheme } from "../../src/scheme/define.js";
+import { compileFast, fastTotals, type FastScheme } from "../../src/scoring/fast.js";
+
+// The fast path's tests check two things: that it gives exactly the full path's totals, and that
+// it actually takes the subjects it is meant to take (a subject it leaves to the full path still
+// gets the right total, only slower — so without the second check a fast path that gave up on
+// everything would pass).
+
+/** The fast scheme of a scheme, or `undefined` when the scheme is beyond the fast path. */
+export const fastOf = (scheme: Scheme | SchemeConfig): FastScheme | undefined => {
+  const s = defineScheme(scheme);
+  return compileFast(s, compiledScheme(s));
+};
+
+/** The fast path's totals as a list: `undefined` where it leaves a subject to the full path (all of them when the batch falls back). */
+export function fastList(scheme: Scheme | SchemeConfig, subjects: readonly unknown[], options: ScoreOptions = {}): (number | undefined)[] {
+  const f = fastOf(scheme);
+  if (!f) return subjects.map(() => undefined);
+  const fast = fastTotals(f, subjects, options);
+  return [...fast.totals].map((t) => (fast.rankFallback || Number.isNaN(t) ? undefined : t));
+}
+
+/** The totals scoreAll gives, in the subjects' order, or its issues. */
+function byScoreAll(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], options?: ScoreOptions) {
+  const all = safeScoreAll(scheme, subjects, options);
+  if (!all.success) return all;
+  const byId = new Map(all.output.map((r) => [r.subjectId, r.total]));
+  return { success: true as const, output: subjects.map((s) => byId.get(s.id)) };
+}
+
+/**
+ * Checks that the fast path scores every subject itself, with exactly scoreAll's totals, and that
+ * scoreTotals gives the same. Returns the totals.
+ */
+export function expectFast(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], options?: ScoreOptions): number[] {
+  const all = byScoreAll(scheme, subjects, options);
+  expect(all.success).toBe(true);
+  const totals = (all as { output: number[] }).output;
+  expect(fastList(scheme, subjects, options)).toEqual(totals);
+  expect(safeScoreTotals(scheme, subjects, options)).toEqual({ success: true, output: sortedTotals(subjects, totals) });
+  return totals;
+}
+
+/**
+ * Checks that the fast path leaves the subjects at `left` (indexes; all when left out) to the full
+ * path and scores the others itself, and that scoreTotals gives exactly what scoreAll gives (the
+ * same totals, or the same issues).
+ */
+export function expectLeft(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], left?: readonly number[], options?: ScoreOptions): void {
+  const fast = fastList(scheme, subjects, options);
+  const all = byScoreAll(scheme, subjects, options);
+  subjects.forEach((_, i) => {
+    if (left === undefined || left.includes(i)) expect(fast[i], `subject ${i} is left to the full path`).toBeUndefined();
+    else expect(fast[i], `subject ${i} is scored on the fast path`).toBe(all.success ? all.output[i] : fast[i]);
+  });
+  const viaAll = safeScoreAll(scheme, subjects, options);
+  const viaTotals = safeScoreTotals(scheme, subjects, options);
+  expect(viaTotals).toEqual(viaAll.success ? { success: true, output: viaAll.output.map((r) => ({ subjectId: r.subjectId, total: r.total })) } : viaAll);
+}
+
+const sortedTotals = (subjects: readonly SubjectInput[], totals: readonly number[]) =>
+  subjects.map((s, i) => ({ subjectId: s.id, total: totals[i]! })).sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));

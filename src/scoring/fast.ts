@@ -557,7 +557,8 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
     for (let r = 0; r < rankList.length; r++) {
       const id = rankList[r]!.id;
       const raw = values[id];
-      if ((raw === undefined && !Object.prototype.hasOwnProperty.call(values, id)) || isNotApplicable(raw)) rankValues[r]![i] = NaN;
+      // No value: not an own key (an indicator named `toString` is not read from Object.prototype), or not applicable.
+      if (!Object.prototype.hasOwnProperty.call(values, id) || isNotApplicable(raw)) rankValues[r]![i] = NaN;
       else if (!read(raw) || (!rankList[r]!.rank!.step && A < 0)) return unusual();
       else rankValues[r]![i] = A * POW10[6 - S]!;
     }

@@ -139,6 +139,20 @@ describe("rankEarned", () => {
 });
 
 describe("fastTotals", () => {
+  it("takes a batch where some subjects miss a rank indicator named after an Object.prototype member", () => {
+    // src/scoring/fast.ts:557 — `values.toString` of a subject without it is Object.prototype's function, not a value.
+    const scheme: SchemeConfig = {
+      id: "s",
+      full: 20,
+      groups: [{ id: "g", points: 20, indicators: [{ id: "x", points: 10, method: { type: "direct" } }, { id: "toString", points: 10, method: { type: "rank", step: 1 } }] }],
+    };
+    const subjects: SubjectInput[] = [{ id: "a", values: { x: 1, toString: 3 } }, { id: "b", values: { x: 2 } }, { id: "c", values: { x: 2, toString: 5 } }];
+    expect(expectFast(scheme, subjects, { missing: "zero" })).toEqual([10, 2, 12]);
+    expectFast(scheme, subjects, { missing: "not-applicable" });
+    // A missing value is an error by default: that subject is left to the full path, which reports it.
+    expectLeft(scheme, subjects, [1]);
+  });
+
   it("leaves a subject whose value is beyond the fast path to the full path, and takes the others", () => {
     // src/scoring/fast.ts:585 — a subject marked `bad` gets no fast total, whatever number was computed.
     const scheme = two({ type: "direct" });

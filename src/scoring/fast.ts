@@ -425,7 +425,8 @@ function wellFormed(subject: Record<string, unknown>): boolean {
     for (const key in attributes) {
       const v = attributes[key];
       if (RESERVED_KEYS.has(key) || key.length < 1 || key.length > 200) return false;
-      if (!(typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 500))) return false;
+      // (Number.isFinite is false for anything but a finite number.)
+      if (!(typeof v === "boolean" || Number.isFinite(v) || (typeof v === "string" && v.length <= 500))) return false;
     }
   }
   return true;
@@ -444,7 +445,7 @@ function rankEarned(f: FastRank, points: number, value: Float64Array, peers: Pee
   const sorted = new Float64Array(peers.largest);
   const out = new Float64Array(value.length).fill(NaN);
   const up = POW10[Q - to]!;
-  const floorRounded = f.floor === 0 ? 0 : quotient(f.floor, Q, 1, 0, to, mode);
+  const floorRounded = quotient(f.floor, Q, 1, 0, to, mode);
   const step = f.step ? mul(f.step.n, POW10[Q - f.step.s]!) : 0;
   for (let g = 0; g + 1 < starts.length; g++) {
     const start = starts[g]!;
@@ -556,7 +557,8 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
     for (let r = 0; r < rankList.length; r++) {
       const id = rankList[r]!.id;
       const raw = values[id];
-      if ((raw === undefined && !Object.prototype.hasOwnProperty.call(values, id)) || isNotApplicable(raw)) rankValues[r]![i] = NaN;
+      // No value: not an own key (an indicator named `toString` is not read from Object.prototype), or not applicable.
+      if (!Object.prototype.hasOwnProperty.call(values, id) || isNotApplicable(raw)) rankValues[r]![i] = NaN;
       else if (!read(raw) || (!rankList[r]!.rank!.step && A < 0)) return unusual();
       else rankValues[r]![i] = A * POW10[6 - S]!;
     }
@@ -584,7 +586,8 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   for (let i = 0; i < n; i++) {
     bad = false;
     const total = subjectTotal(f, plainSubjects[i]!, i, batch, options, groupSums);
-    totals[i] = bad || total === undefined ? NaN : total;
+    // (subjectTotal gives no total when it marked the subject `bad`.)
+    totals[i] = total ?? NaN;
   }
   return { totals, ranks, rankFallback: false };
 }

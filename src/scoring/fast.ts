@@ -622,7 +622,8 @@ function itemsSum(f: FastScheme, list: unknown, aimed: Float64Array, b: Batch): 
     const points = mul(A, POW10[Q - S]!);
     if (item.indicator === undefined) total = check(total + points);
     else {
-      const ind = typeof item.indicator === "string" ? f.indicators.get(item.indicator) : undefined;
+      // The map's keys are ids (text): anything else names no indicator.
+      const ind = f.indicators.get(item.indicator as string);
       if (!ind) return undefined;
       aimed[ind.index] = check(aimed[ind.index]! + points);
       b.aimed.push(ind.index);
@@ -635,10 +636,9 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
   const values = subject.values as Record<string, unknown>;
   let bonus = 0;
   let deduction = 0;
-  if (b.aimed.length > 0) {
-    for (const k of b.aimed) b.aimedBonus[k] = b.aimedDeduction[k] = 0;
-    b.aimed.length = 0;
-  }
+  // The last subject's items aimed at indicators: cleared.
+  for (const k of b.aimed) b.aimedBonus[k] = b.aimedDeduction[k] = 0;
+  b.aimed.length = 0;
   if (subject.bonus !== undefined || subject.deductions !== undefined) {
     const plus = itemsSum(f, subject.bonus, b.aimedBonus, b);
     const minus = itemsSum(f, subject.deductions, b.aimedDeduction, b);

@@ -185,7 +185,8 @@ describe("fastTotals refuses a subject that is not well formed; scoreTotals then
     ["a bonus item whose ref is a number", { id: "a", values, bonus: [{ points: 1, reason: "r", ref: 7 }] }, undefined, "invalid_type", [0, "bonus", 0, "ref"]],
     ["a bonus item whose indicator is a number", { id: "a", values, bonus: [{ points: 1, reason: "r", indicator: 7 }] }, undefined, "invalid_type", [0, "bonus", 0, "indicator"]],
     ["a deduction aimed at no indicator", { id: "a", values, deductions: [{ points: 1, reason: "r", indicator: "nowhere" }] }, undefined, "unknown_id", [0, "deductions", 0, "indicator"]],
-    ["a deduction aimed at a missing, not applicable indicator", { id: "a", values: { x: 1 }, deductions: [{ points: 1, reason: "r", indicator: "y" }] }, { missing: "not-applicable" }, "invalid_value", [0, "deductions", 0, "indicator"]],
+    // (x = 3: converted, 3 × 10 ÷ 6 = 5 is exact, so only the aimed item can send the subject to the full path.)
+    ["a deduction aimed at a missing, not applicable indicator", { id: "a", values: { x: 3 }, deductions: [{ points: 1, reason: "r", indicator: "y" }] }, { missing: "not-applicable" }, "invalid_value", [0, "deductions", 0, "indicator"]],
     ["vetoes that are not a list", { id: "a", values, vetoes: "v" }, undefined, "invalid_type", [0, "vetoes"]],
     ["a veto that is a number", { id: "a", values, vetoes: [5] }, undefined, "invalid_type", [0, "vetoes", 0]],
     ["a veto object without an id", { id: "a", values, vetoes: [{ reason: "r" }] }, undefined, "invalid_type", [0, "vetoes", 0]],

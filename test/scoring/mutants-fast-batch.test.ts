@@ -108,6 +108,7 @@ describe("rankEarned", () => {
     ["proportional places, lower first, a value of 0 leading", { type: "rank", proportional: true, direction: "lower" }, [0, 4, 0], []],
     ["proportional places of a single leader of 900 000 000 (points × value would pass 2^52)", { type: "rank", proportional: true }, [900_000_000], []],
     ["proportional places rounded by the indicator rounding's default mode (2.6 ÷ 8 × 10 = 3.25 → 3.3)", { type: "rank", proportional: true }, [8, 2.6], [], { rounding: { indicator: { decimals: 1 } } }],
+    ["proportional places where nothing rounds them (10 × 80 ÷ 100 = 8, 10 × 40 ÷ 100 = 4: the ratio is taken in lowest terms)", { type: "rank", proportional: true }, [100, 80, 40, 33.3], []],
     ["proportional places with 6-decimal values rounded down", { type: "rank", proportional: true }, [3.000001, 1.5, "2.25"], [], { rounding: { indicator: { decimals: 2, mode: "down" } } }],
   ];
   it.each(taken)("takes the batch and gives scoreAll's totals: %s", (_, method, values, groups, extra) => {

@@ -1,5 +1,7 @@
+import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import type { Method, SchemeConfig, SubjectInput } from "../../src/index.js";
+import { roundDiv } from "../../src/scoring/fast.js";
 import { expectFast, expectLeft, fastOf } from "./fast.helpers.js";
 
 // The fast path's readers and method scorers (src/scoring/fast.ts: read, check, scaled, roundDiv,
@@ -255,5 +257,21 @@ describe("fastMethod: votes", () => {
     const scheme = one({ type: "votes", grades: { A: 1, B: "0.000000001" } });
     expect(fastOf(scheme)).toBeUndefined();
     expectLeft(scheme, subjects({ A: 1 }));
+  });
+});
+
+describe("roundDiv: an integer quotient needs no correction after Math.trunc", () => {
+  it("rounds numerators up to 2^53 exactly as decimal.js does, in every mode, for either sign", () => {
+    const modes = { "half-up": Decimal.ROUND_HALF_UP, "half-even": Decimal.ROUND_HALF_EVEN, down: Decimal.ROUND_DOWN, up: Decimal.ROUND_UP, floor: Decimal.ROUND_FLOOR, ceiling: Decimal.ROUND_CEIL } as const;
+    // Quotients just below and above an integer, at the largest magnitudes the fast path meets.
+    const nums = [2 ** 53, 2 ** 53 - 1, 2 ** 53 - 2, 2 ** 52 + 1, 2 ** 52 - 1, 3 * 2 ** 50 + 1, 999_999_999_999_999, 1, 0];
+    const dens = [1, 2, 3, 7, 10, 2 ** 26 - 1, 2 ** 26 + 1, 999_999_937, 2 ** 52 - 1, 2 ** 53 - 1];
+    for (const n of nums)
+      for (const num of [n, -n])
+        for (const den of dens)
+          for (const mode of Object.keys(modes) as (keyof typeof modes)[]) {
+            const expected = new Decimal(num).div(den).toDecimalPlaces(0, modes[mode]).toNumber();
+            expect(roundDiv(num, den, mode), `${num} ÷ ${den}, ${mode}`).toBe(expected === 0 ? 0 : expected);
+          }
   });
 });

@@ -82,16 +82,17 @@ function scaled(d: DecT): Scaled | undefined {
   return Number.isSafeInteger(n) && Math.abs(n) <= LIM / 1024 ? { n, s } : undefined;
 }
 
-/** Rounds num ÷ den (integers, den > 0) to an integer by a mode; `exact` marks `bad` when there is a remainder. @internal */
+/**
+ * Rounds num ÷ den (integers, |num| ≤ 2^53, den > 0) to an integer by a mode; `exact` marks `bad`
+ * when there is a remainder. The float quotient is within half a unit in its last place, less
+ * than 1 ÷ den, of num ÷ den, and a fraction n ÷ den is at least 1 ÷ den from the next integer: so
+ * `Math.trunc` gives the exact quotient, with no correction, and q × den and r are exact.
+ * @internal
+ */
 export function roundDiv(num: number, den: number, mode: RoundingMode | "exact"): number {
-  let q = Math.trunc(num / den) + 0; // + 0: never -0
-  let r = num - q * den;
-  if (num >= 0) {
-    if (r < 0) (q -= 1), (r += den);
-    else if (r >= den) (q += 1), (r -= den);
-  } else if (r > 0) (q += 1), (r -= den);
-  else if (r <= -den) (q -= 1), (r += den);
-  if (r === 0) return q === 0 ? 0 : q;
+  const q = Math.trunc(num / den) + 0; // + 0: never -0
+  const r = num - q * den; // the remainder, with num's sign
+  if (r === 0) return q;
   const away = num < 0 ? q - 1 : q + 1;
   const twice = 2 * Math.abs(r);
   switch (mode) {

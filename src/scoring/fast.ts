@@ -474,11 +474,12 @@ function rankEarned(f: FastRank, points: number, value: Float64Array, peers: Pee
       } else {
         const num = f.lower ? leader : v;
         const den = f.lower ? v : leader;
-        // A ratio of 1 or more (or a zero leader) earns the points; otherwise points × value ÷ leader,
-        // the ratio in lowest terms first (values count 10^-6: 80 ÷ 100 is 8e7 ÷ 1e8, and 4 ÷ 5 keeps
-        // the scaled product small). Rounding is monotone, so rounding max(earned, floor) is the larger of the two rounded.
-        const g = den === 0 ? 1 : gcd(num, den);
-        const r = den === 0 || num >= den ? quotient(points, Q, 1, 0, to, mode) : quotient(mul(f.points.n, num / g), f.points.s, den / g, 0, to, mode);
+        // points × num ÷ den, a ratio of at most 1 (the leader is the best, and no value is negative);
+        // den is 0 only for a subject that leads with 0, which earns the points. The ratio is taken in lowest terms
+        // first (values count 10^-6: 80 ÷ 100 is 8e7 ÷ 1e8, and 4 ÷ 5 keeps the scaled product small).
+        // Rounding is monotone, so rounding max(earned, floor) is the larger of the two rounded.
+        const g = gcd(num, den);
+        const r = den === 0 ? quotient(points, Q, 1, 0, to, mode) : quotient(mul(f.points.n, num / g), f.points.s, den / g, 0, to, mode);
         rounded = Math.max(r, floorRounded);
       }
       out[i] = mul(rounded, up);

@@ -179,6 +179,7 @@ const tierPolicy: TierPolicy = defineTierPolicy({
   ties: "better",
   vetoTier: "差",
 });
+const annualTiers: TierPolicy = defineTierPolicy(annualTiersExample);
 const lastPlacePolicy: LastPlacePolicy = { deductions: [1], minGroupSize: 5, target: "total", flag: { id: "promotion-deferred", name: "晋升暂缓" } };
 
 const text = (t: number | string) => String(t);
@@ -505,7 +506,7 @@ function workload6(): WorkloadResult {
           year: "2024",
           people: list.map((c) => ({ id: c.id, attributes: { jobLevel: c.jobLevel } })),
           rank: { groupBy: "jobLevel" },
-          tiers: annualTiersExample,
+          tiers: annualTiers,
         });
       }, "ledgers and annual tiers");
       if (r === 0) {

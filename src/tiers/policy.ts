@@ -64,8 +64,12 @@ export const tierPolicySchema = z
   })
   .describe("A jixiao tier policy (等次评定办法).");
 
+/** The policies {@link defineTierPolicy} made: given again, they are already valid and frozen. */
+const defined = new WeakSet<object>();
+
 /**
- * Validates a tier policy and returns it frozen.
+ * Validates a tier policy and returns it frozen. A policy it returned is returned as it is, so
+ * defining a policy once and passing it to `assignTiers` many times checks it once.
  *
  * @param policy - the policy, as JSON or as an object.
  * @returns the frozen policy.
@@ -78,7 +82,11 @@ export const tierPolicySchema = z
  * ```
  */
 export function defineTierPolicy(policy: TierPolicy): TierPolicy {
-  return deepFreeze(parseWith(tierPolicySchema, policy, "Tier policy is not valid") as TierPolicy);
+  // WeakSet.has is false for anything that is not an object.
+  if (defined.has(policy)) return policy;
+  const p = deepFreeze(parseWith(tierPolicySchema, policy, "Tier policy is not valid") as TierPolicy);
+  defined.add(p);
+  return p;
 }
 
 /**

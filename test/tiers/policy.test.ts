@@ -26,6 +26,17 @@ describe("defineTierPolicy", () => {
     expect(defineTierPolicy({ tiers: [{ name: "好", share: "0.3" }, { name: "较好", share: 0.3 }, { name: "中" }, { name: "差", share: 0.4 }] }).tiers).toHaveLength(4);
   });
 
+  it("returns a policy it defined as it is, and checks anything else again", () => {
+    const config = { tiers: [{ name: "好", share: 0.2 }, { name: "中" }] };
+    const p = defineTierPolicy(config);
+    expect(p).not.toBe(config);
+    expect(defineTierPolicy(p)).toBe(p);
+    // An equal policy that defineTierPolicy did not make is checked and copied.
+    const frozen = Object.freeze({ tiers: Object.freeze([{ name: "好", share: 0.2 }, { name: "中" }]) });
+    expect(defineTierPolicy(frozen)).not.toBe(frozen);
+    expect(safeDefineTierPolicy(null as never).success).toBe(false);
+  });
+
   it("shares above 1 in total", () => {
     expect(issuesOf({ tiers: [{ name: "好", share: 0.6 }, { name: "中" }, { name: "差", share: "0.41" }] })).toMatchInlineSnapshot(`
       [

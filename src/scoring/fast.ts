@@ -448,6 +448,8 @@ function rankEarned(f: FastRank, points: number, value: Float64Array, peers: Pee
   const up = POW10[Q - to]!;
   const floorRounded = quotient(f.floor, Q, 1, 0, to, mode);
   const step = f.step ? mul(f.step.n, POW10[Q - f.step.s]!) : 0;
+  // A proportional share's points times 10^shift, as quotient scales them.
+  const scaleUp = f.points.n * POW10[to - f.points.s]!;
   for (let g = 0; g + 1 < starts.length; g++) {
     const start = starts[g]!;
     const end = starts[g + 1]!;
@@ -475,10 +477,11 @@ function rankEarned(f: FastRank, points: number, value: Float64Array, peers: Pee
         const num = f.lower ? leader : v;
         const den = f.lower ? v : leader;
         // points × num ÷ den, a ratio of at most 1 (the leader is the best, and no value is negative);
-        // den is 0 only for a subject that leads with 0, which earns the points. The ratio is taken in lowest terms
-        // first (values count 10^-6: 80 ÷ 100 is 8e7 ÷ 1e8, and 4 ÷ 5 keeps the scaled product small).
+        // den is 0 only for a subject that leads with 0, which earns the points. Where the scaled
+        // product would pass 2^52, the ratio is put in lowest terms first (values count 10^-6: 80 ÷ 100
+        // is 8e7 ÷ 1e8, and 4 ÷ 5 keeps it small); elsewhere that gcd would only cost time.
         // Rounding is monotone, so rounding max(earned, floor) is the larger of the two rounded.
-        const g = gcd(num, den);
+        const g = num * scaleUp > LIM ? gcd(num, den) : 1;
         const r = den === 0 ? quotient(points, Q, 1, 0, to, mode) : quotient(mul(f.points.n, num / g), f.points.s, den / g, 0, to, mode);
         rounded = Math.max(r, floorRounded);
       }

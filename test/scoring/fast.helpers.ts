@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { defineScheme, safeScoreAll, safeScoreTotals, type Scheme, type SchemeConfig, type ScoreOptions, type SubjectInput } from "../../src/index.js";
+import { defineScheme, safeScoreAll, safeScoreTotals, type Issue, type Scheme, type SchemeConfig, type ScoreOptions, type SubjectInput } from "../../src/index.js";
 import { compiledScheme } from "../../src/scheme/define.js";
 import { compileFast, fastTotals, type FastScheme } from "../../src/scoring/fast.js";
 
@@ -62,3 +62,17 @@ export function expectLeft(scheme: Scheme | SchemeConfig, subjects: readonly Sub
 
 const sortedTotals = (subjects: readonly SubjectInput[], totals: readonly number[]) =>
   subjects.map((s, i) => ({ subjectId: s.id, total: totals[i]! })).sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+
+/** x (6 points) and y (4 points), both scored directly, in one group. */
+export const two = (extra: Partial<SchemeConfig> = {}): SchemeConfig => ({
+  id: "s",
+  full: 10,
+  groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 6, method: { type: "direct" } }, { id: "y", points: 4, method: { type: "direct" } }] }],
+  ...extra,
+});
+
+/** {@link two} with a veto of each effect: `zero`, `cap` (at 5) and `flag`. */
+export const twoWithVetoes: SchemeConfig = two({ vetoes: [{ id: "zero", effect: "zero" }, { id: "cap", effect: "cap", cap: 5 }, { id: "flag", effect: "flag" }] });
+
+/** The issues of a call as [code, path, message], or [] when it succeeds. */
+export const issuesOf = (result: { success: true } | { success: false; issues: readonly Issue[] }) => (result.success ? [] : result.issues.map((i) => [i.code, i.path, i.message]));

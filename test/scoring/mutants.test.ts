@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { defineScheme, JixiaoError, safeScore, safeScoreAll, safeScoreTotals, score, scoreAll, scoreTotals, type Issue, type SchemeConfig, type SubjectInput } from "../../src/index.js";
-import { expectLeft, fastList } from "./fast.helpers.js";
+import { defineScheme, JixiaoError, safeScore, safeScoreAll, safeScoreTotals, score, scoreAll, scoreTotals, type SubjectInput } from "../../src/index.js";
+import { expectLeft, fastList, issuesOf, two, twoWithVetoes } from "./fast.helpers.js";
 
 // The full path's exact result shape (which optional fields appear, the trace, the words and paths
 // of its issues), the batch entry points, and the glue of scoreTotals around the fast path (which
 // subjects it scores itself, which it evaluates one by one, and when it hands the batch to scoreAll):
 // whichever way it goes, its outcome must be scoreAll's.
 
-/** x (6 points) and y (4 points), both scored directly, in one group. */
-const two = (extra: Partial<SchemeConfig> = {}): SchemeConfig => ({
-  id: "s",
-  full: 10,
-  groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 6, method: { type: "direct" } }, { id: "y", points: 4, method: { type: "direct" } }] }],
-  ...extra,
-});
-const scheme = defineScheme(two({ vetoes: [{ id: "zero", effect: "zero" }, { id: "cap", effect: "cap", cap: 5 }, { id: "flag", effect: "flag" }] }));
-
-/** The issues of a call as [code, path, message], or [] when it succeeds. */
-const issuesOf = (result: { success: true } | { success: false; issues: readonly Issue[] }) => (result.success ? [] : result.issues.map((i) => [i.code, i.path, i.message]));
+const scheme = defineScheme(twoWithVetoes);
 
 describe("evaluate: the result's optional fields appear exactly when given", () => {
   it("a subject, group, indicators and vetoes without names, adjustment items without ref, vetoes without reasons", () => {

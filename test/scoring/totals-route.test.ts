@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { defineScheme, safeScoreAll, safeScoreTotals, scoreAll, scoreTotals, type Issue, type SchemeConfig } from "../../src/index.js";
+import { defineScheme, safeScoreAll, safeScoreTotals, scoreAll, scoreTotals } from "../../src/index.js";
 import { evaluate } from "../../src/scoring/evaluate.js";
 import { compileFast, fastTotals } from "../../src/scoring/fast.js";
-import { fastList } from "./fast.helpers.js";
+import { fastList, issuesOf, two, twoWithVetoes } from "./fast.helpers.js";
 
 // The way scoreTotals goes: the fast path, one subject at a time on the full path, or the whole
 // batch to scoreAll. Its outcome is scoreAll's whichever way it goes (test/scoring/mutants.test.ts
@@ -43,17 +43,7 @@ beforeEach(() => {
   limit.batch = 2_000_000;
 });
 
-/** x (6 points) and y (4 points), both scored directly, in one group. */
-const two = (extra: Partial<SchemeConfig> = {}): SchemeConfig => ({
-  id: "s",
-  full: 10,
-  groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 6, method: { type: "direct" } }, { id: "y", points: 4, method: { type: "direct" } }] }],
-  ...extra,
-});
-const scheme = defineScheme(two({ vetoes: [{ id: "zero", effect: "zero" }, { id: "cap", effect: "cap", cap: 5 }, { id: "flag", effect: "flag" }] }));
-
-/** The issues of a call as [code, path, message], or [] when it succeeds. */
-const issuesOf = (result: { success: true } | { success: false; issues: readonly Issue[] }) => (result.success ? [] : result.issues.map((i) => [i.code, i.path, i.message]));
+const scheme = defineScheme(twoWithVetoes);
 
 describe("scoreTotals: the way it goes (the fast path, one subject at a time, or scoreAll)", () => {
   const plain = (id: string, x = 5) => ({ id, values: { x, y: 3 } });

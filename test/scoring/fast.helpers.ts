@@ -6,7 +6,7 @@ import { compileFast, fastTotals, type FastScheme } from "../../src/scoring/fast
 // The fast path's tests check two things: that it gives exactly the full path's totals, and that
 // it actually takes the subjects it is meant to take (a subject it leaves to the full path still
 // gets the right total, only slower — so without the second check a fast path that gave up on
-// everything would pass).
+// everything would pass). Below them, shapes that more than one scoring test file uses.
 
 /** The fast scheme of a scheme, or `undefined` when the scheme is beyond the fast path. */
 export const fastOf = (scheme: Scheme | SchemeConfig): FastScheme | undefined => {

@@ -133,54 +133,85 @@ const byDayThenId =
 /** Where an entry's points come from after its corrections, by the entry they are read from. */
 const statusOf = (root: number, from: number): AccountEntry["status"] => (from === root ? "recorded" : from < 0 ? "reversed" : "amended");
 
-/** The summary of one person's entries `roots` (ordinary entries recorded by `asOf`) over a period. */
+/**
+ * The summary of one person's entries `roots` (ordinary entries recorded by `asOf`) over a period.
+ * Only the totals are made at once. The entry lists (the summary's and each component's) and the
+ * trace repeat what the entries hold, in day order; they are made when first read, so summing
+ * thousands of accounts neither sorts nor lists each one's entries unless someone looks.
+ */
 function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: { day: number; text: string | null }, roots: readonly number[], components?: ReadonlySet<string>): AccountSummary {
   const facts = entryFacts(ledger);
   const { days, correctedBy, points } = facts;
   const all = ledger.entries;
-  const chosen = roots
-    .filter((i) => (!period || (days[i]! >= period.first && days[i]! <= period.last)) && (!components || components.has(all[i]!.component!)))
-    .sort(byDayThenId(all, days));
-  const from: number[] = []; // the entry whose points count, for each chosen entry
-  const countedText = (k: number): string => (from[k]! < 0 ? "0" : points.texts[from[k]!]!);
+  const chosen: number[] = []; // the entries counted
+  const from: number[] = []; // for each, the entry whose points count (-1: none)
   const fixes = new Map<number, Corrected>(); // the corrected entries among them
-  const byComponent = new Map<string, number[]>(); // positions in `chosen`
-  const entries = chosen.map((i, k): AccountEntry => {
-    const e = all[i]!;
+  const byComponent = new Map<string, number[]>(); // the entries whose points count, by component
+  for (const i of roots) {
+    if (period && (days[i]! < period.first || days[i]! > period.last)) continue;
+    const component = all[i]!.component!;
+    if (components && !components.has(component)) continue;
     const c = correctedBy[i]!;
     const fix = c >= 0 && days[c]! <= asOf.day ? corrected(all, facts, i, asOf.day) : undefined;
     if (fix) fixes.set(i, fix);
     const counted = fix ? fix.from : i;
+    chosen.push(i);
     from.push(counted);
-    const same = byComponent.get(e.component!);
-    if (same === undefined) byComponent.set(e.component!, [k]);
-    else same.push(k);
-    const recorded = points.texts[i]!;
+    const same = byComponent.get(component);
+    if (same === undefined) byComponent.set(component, [counted]);
+    else same.push(counted);
+  }
+  const names = [...byComponent.keys()].sort();
+  const sums = names.map((component) => sumPoints(points, byComponent.get(component)!));
+  const total = sumPoints(points, from);
+  const countedText = (k: number): string => (from[k]! < 0 ? "0" : points.texts[from[k]!]!);
+  // Positions in `chosen` by day, then id; and each component's, in that order.
+  let sorted: { readonly order: readonly number[]; readonly parts: ReadonlyMap<string, number[]> } | undefined;
+  const inOrder = () => {
+    if (sorted) return sorted;
+    const byDay = byDayThenId(all, days);
+    const order = chosen.map((_, k) => k).sort((a, b) => byDay(chosen[a]!, chosen[b]!));
+    const parts = new Map<string, number[]>(names.map((component) => [component, []]));
+    for (const k of order) parts.get(all[chosen[k]!]!.component!)!.push(k);
+    return (sorted = { order, parts });
+  };
+  let entries: readonly AccountEntry[] | undefined;
+  const list = (): AccountEntry[] =>
+    inOrder().order.map((k): AccountEntry => {
+      const i = chosen[k]!;
+      const e = all[i]!;
+      const fix = fixes.get(i);
+      return {
+        id: e.id,
+        day: dayText(days[i]!),
+        component: e.component!,
+        source: e.source,
+        recorded: points.texts[i]!,
+        points: countedText(k),
+        status: statusOf(i, from[k]!),
+        corrections: fix ? fix.chain.map((x) => all[x]!.id) : [],
+      };
+    });
+  const totals = names.map((component, j): ComponentTotal => {
+    let ids: readonly string[] | undefined;
     return {
-      id: e.id,
-      day: dayText(days[i]!),
-      component: e.component!,
-      source: e.source,
-      recorded,
-      points: countedText(k),
-      status: statusOf(i, counted),
-      corrections: fix ? fix.chain.map((x) => all[x]!.id) : [],
+      component,
+      total: Number(sums[j]!),
+      exact: sums[j]!,
+      get entries() {
+        return (ids ??= inOrder().parts.get(component)!.map((k) => all[chosen[k]!]!.id));
+      },
     };
   });
-  const names = [...byComponent.keys()].sort();
-  const parts = names.map((component) => byComponent.get(component)!);
-  const sums = parts.map((ks) => sumPoints(points, ks.map((k) => from[k]!)));
-  const total = sumPoints(points, from);
-  const totals = names.map((component, j): ComponentTotal => ({ component, total: Number(sums[j]!), exact: sums[j]!, entries: parts[j]!.map((k) => all[chosen[k]!]!.id) }));
-  // The trace spells out, entry by entry, what the entries and totals above already hold; it is
-  // made when first read, so summing thousands of accounts does not write it for each entry.
   let trace: readonly TraceStep[] | undefined;
   const explain = (): TraceStep[] => {
+    const { order, parts } = inOrder();
     const steps: TraceStep[] = [];
     // An entry as recorded is its own explanation; a corrected one gets a step with its corrections.
-    chosen.forEach((i, k) => {
+    for (const k of order) {
+      const i = chosen[k]!;
       const fix = fixes.get(i);
-      if (!fix) return;
+      if (!fix) continue;
       const e = all[i]!;
       const values: Record<string, string> = { component: e.component!, day: dayText(days[i]!), recorded: points.texts[i]!, source: e.source };
       fix.chain.forEach((x, n) => {
@@ -189,10 +220,10 @@ function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: {
       });
       const status = statusOf(i, fix.from);
       steps.push({ at: `entry:${e.id}`, rule: status === "recorded" ? "entry" : status === "reversed" ? "reverse" : "amend", values, result: countedText(k) });
-    });
+    }
     names.forEach((component, j) => {
       const values: Record<string, string> = {};
-      for (const k of parts[j]!) values[all[chosen[k]!]!.id] = countedText(k);
+      for (const k of parts.get(component)!) values[all[chosen[k]!]!.id] = countedText(k);
       steps.push({ at: `component:${component}`, rule: "sum", values, result: sums[j]! });
     });
     const values: Record<string, string> = {};
@@ -207,7 +238,9 @@ function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: {
     total: Number(total),
     exact: total,
     components: totals,
-    entries,
+    get entries() {
+      return (entries ??= list());
+    },
     get trace() {
       return (trace ??= explain());
     },

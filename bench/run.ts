@@ -13,50 +13,27 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import {
   allocateTasks,
-  annualResults,
-  annualTiersExample,
   assignTiers,
   cascade,
   createLedger,
   creditTasks,
   defineOrgTree,
-  defineScheme,
-  defineTierPolicy,
   lastPlaceDeductions,
   rank,
-  resultEntries,
   summarizeAccounts,
   withPenalties,
-  type Allocation,
-  type Completion,
-  type LastPlacePolicy,
   type LedgerEntry,
   type Rankable,
   type SubjectInput,
-  type TaskCredits,
-  type TierPolicy,
 } from "../src/index.js";
 import { compileFloat, decimalTotals, floatTotals } from "./baselines.js";
 import { engineTotals, type EngineTotal } from "./engine.js";
-import {
-  benchScheme,
-  cadresOf,
-  countyTasks,
-  departmentOf,
-  generateNation,
-  ledgerEntries,
-  nationalPlan,
-  peerOf,
-  provinceQuarter,
-  quarterSubjects,
-  TASK_POLICY,
-  type Cadre,
-  type County,
-  type CountyTasks,
-  type Province,
-} from "./generate.js";
+import { benchScheme, cadresOf, countyTasks, generateNation, ledgerEntries, nationalPlan, provinceQuarter, TASK_POLICY, type CountyTasks, type Province } from "./generate.js";
+import { nationalShare, type ShareResult, type ShareTask } from "./national.js";
+import { Clock, completionsOf, lastPlacePolicy, rankables, scheme, tierPolicy } from "./shared.js";
 import { loadZen, zenTotals } from "./zen.js";
 
 // ─────────────────────────────────────────── options ───────────────────────────────────────────
@@ -70,9 +47,11 @@ const RUNS = Number(flag("runs") ?? 3);
 const WORKLOADS = (flag("workloads") ?? "1,2,3,4,5,6").split(",").map(Number);
 const SKIP = new Set((flag("skip") ?? "").split(",").filter(Boolean));
 const INDICATORS = Number(flag("indicators") ?? 80);
+const WORKERS = Number(flag("workers") ?? os.availableParallelism());
 const OUT = flag("out") ?? "bench/results";
 if (!Number.isInteger(CADRES) || CADRES < 100 || CADRES > 2_000_000) throw new Error("--cadres must be a whole number from 100 to 2,000,000");
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error("--runs must be a whole number of at least 1");
+if (!Number.isInteger(WORKERS) || WORKERS < 1 || WORKERS > 36) throw new Error("--workers must be a whole number from 1 to 36");
 
 // ─────────────────────────────────────────── helpers ───────────────────────────────────────────
 
@@ -89,27 +68,6 @@ function resetPeaks(): void {
   peakRss = 0;
   peakHeap = 0;
   sample();
-}
-
-/** Accumulates the time of timed calls by name. */
-class Clock {
-  readonly ms: Record<string, number> = {};
-  /** Time of the engine's parts, by part name (workload 6). */
-  readonly parts: Record<string, number> = {};
-  time<T>(name: string, fn: () => T, part?: string): T {
-    const start = performance.now();
-    const out = fn();
-    const ms = performance.now() - start;
-    this.ms[name] = (this.ms[name] ?? 0) + ms;
-    if (part) this.parts[part] = (this.parts[part] ?? 0) + ms;
-    return out;
-  }
-  async timeAsync<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    const start = performance.now();
-    const out = await fn();
-    this.ms[name] = (this.ms[name] ?? 0) + performance.now() - start;
-    return out;
-  }
 }
 
 const median = (xs: readonly number[]) => {
@@ -170,18 +128,7 @@ function finish(id: number, name: string, items: number, itemLabel: string, runs
 // ─────────────────────────────────────────── the data ──────────────────────────────────────────
 
 const nation = generateNation(CADRES);
-const scheme = defineScheme(benchScheme);
 const floatScheme = compileFloat(benchScheme);
-const tierPolicy: TierPolicy = defineTierPolicy({
-  id: "bench-quarter-tiers",
-  tiers: [{ name: "好", share: 0.2, excludeVetoed: true }, { name: "中" }, { name: "差", share: 0.1 }],
-  count: "floor",
-  ties: "better",
-  vetoTier: "差",
-});
-const annualTiers: TierPolicy = defineTierPolicy(annualTiersExample);
-const lastPlacePolicy: LastPlacePolicy = { deductions: [1], minGroupSize: 5, target: "total", flag: { id: "promotion-deferred", name: "晋升暂缓" } };
-
 const text = (t: number | string) => String(t);
 /** Engine totals of a province's quarter 1, computed once and kept (a number per cadre). */
 const totalsCache = new Map<number, EngineTotal[]>();
@@ -189,17 +136,6 @@ function provinceTotals(p: Province, subjects: readonly SubjectInput[]): EngineT
   let t = totalsCache.get(p.index);
   if (!t) totalsCache.set(p.index, (t = engineTotals(scheme, subjects)));
   return t;
-}
-
-/** What ranking needs of a subject: its total, peer group and department, and vetoes. */
-function rankables(subjects: readonly SubjectInput[], totals: readonly EngineTotal[]): Rankable[] {
-  const byId = new Map(totals.map((t) => [t.subjectId, t.total]));
-  return subjects.map((s) => ({
-    subjectId: s.id,
-    total: byId.get(s.id)!,
-    attributes: { peer: s.group!, department: String(s.attributes!.department) },
-    vetoes: (s.vetoes ?? []).filter((v) => v !== "notice").map((v) => ({ id: typeof v === "string" ? v : v.id })),
-  }));
 }
 
 // ─────────────────────────────────────────── workloads ─────────────────────────────────────────
@@ -337,10 +273,6 @@ function floatLastPlace(items: readonly Rankable[]): number {
   return n;
 }
 
-/** Completions of the owners of an allocation (the data a bureau enters; not timed). */
-const completionsOf = (t: CountyTasks, allocation: Allocation): Completion[] =>
-  allocation.tasks.flatMap((x) => x.owners.map((o) => t.completionOf(x.task, o.person)).filter((c): c is Completion => c !== undefined));
-
 function workload3(): WorkloadResult {
   resetPeaks();
   const runs: Record<string, number>[] = [];
@@ -455,72 +387,58 @@ function workload5(): WorkloadResult {
   return finish(5, "summarize a year of ledgers", CADRES, "cadres", runs, { entries, entriesPerCadre: Math.round((entries / CADRES) * 10) / 10 });
 }
 
-/** Workload 6: four quarters of tasks → scores → last place → rescore → tiers, the cascade, then the ledgers and annual tiers. */
-function workload6(): WorkloadResult {
-  resetPeaks();
-  const runs: Record<string, number>[] = [];
-  const notes: Record<string, number> = { ledgerEntries: 0, annualGood: 0 };
-  for (let r = 0; r < RUNS; r++) {
-    const clock = new Clock();
-    const wall = performance.now();
-    /** Each county's four quarterly totals, in cadre order. */
-    const quarterly = new Map<number, Float64Array[]>();
-    for (let q = 1; q <= 4; q++) {
-      for (const p of nation.provinces) {
-        const subjects: SubjectInput[] = [];
-        const cadreLists: [County, Cadre[]][] = [];
-        for (const county of p.counties) {
-          if (county.cadres === 0) continue;
-          const list = cadresOf(nation, county);
-          cadreLists.push([county, list]);
-          const t = countyTasks(nation, county, list, q);
-          const allocation = clock.time("engine", () => allocateTasks(t.board, t.grabs, t.staff, TASK_POLICY.allocation), "tasks");
-          const completions = completionsOf(t, allocation);
-          const credits: TaskCredits = clock.time("engine", () => creditTasks(t.board, allocation, completions, TASK_POLICY.credit), "tasks");
-          const applied = new Map(credits.people.map((x) => [x.person, x.applied]));
-          subjects.push(...quarterSubjects(nation, county, list, q, (id) => applied.get(id) ?? 0));
-        }
-        const first = clock.time("engine", () => engineTotals(scheme, subjects), "score");
-        const penalized = clock.time("engine", () => withPenalties(subjects, lastPlaceDeductions(rank(rankables(subjects, first), { groupBy: "department" }), lastPlacePolicy)), "last place");
-        const totals = clock.time("engine", () => engineTotals(scheme, penalized), "score");
-        clock.time("engine", () => assignTiers(rank(rankables(penalized, totals), { groupBy: "peer" }), tierPolicy), "rank and tier");
-        const byId = new Map(totals.map((t) => [t.subjectId, Number(t.total)]));
-        for (const [county, list] of cadreLists) {
-          const arrays = quarterly.get(county.index) ?? quarterly.set(county.index, []).get(county.index)!;
-          arrays[q - 1] = Float64Array.from(list, (c) => byId.get(c.id)!);
-        }
-        sample();
-      }
-    }
-    clock.time("engine", () => cascade(plan, tree), "cascade");
-    sample();
-    for (const county of nation.counties) {
-      if (county.cadres === 0) continue;
-      const list = cadresOf(nation, county);
-      const entries = ledgerEntries(nation, county, list);
-      const arrays = quarterly.get(county.index)!;
-      const annual = clock.time("engine", () => {
-        for (let q = 0; q < 4; q++)
-          entries.push(...resultEntries(list.map((c, k) => ({ subjectId: c.id, total: arrays[q]![k]! })), { period: `2024-Q${q + 1}`, component: "quarterly", source: "季度考核" }));
-        return annualResults(createLedger(entries), {
-          year: "2024",
-          people: list.map((c) => ({ id: c.id, attributes: { jobLevel: c.jobLevel } })),
-          rank: { groupBy: "jobLevel" },
-          tiers: annualTiers,
-        });
-      }, "ledgers and annual tiers");
-      if (r === 0) {
-        notes.ledgerEntries! += entries.length;
-        notes.annualGood! += annual.tiers.placements.filter((x) => x.tier === "好").length;
-      }
-      if (county.index % 50 === 0) sample();
-    }
-    sample();
-    notes.wallMsIncludingGeneration = Math.round(performance.now() - wall);
-    runs.push(clock.ms);
-    if (r === 0) for (const [k, v] of Object.entries(clock.parts)) notes[`ms:${k}`] = Math.round(v);
+/**
+ * Shares the provinces out among `n` threads, largest first to the share with the fewest cadres;
+ * the cascade goes to the share with the fewest cadres at the end.
+ */
+function shares(n: number): ShareTask[] {
+  const bins = Array.from({ length: n }, () => ({ provinces: [] as number[], cadres: 0 }));
+  const lightest = () => bins.reduce((a, b) => (b.cadres < a.cadres ? b : a));
+  for (const p of [...nation.provinces].sort((a, b) => b.cadres - a.cadres || a.index - b.index)) {
+    const bin = lightest();
+    bin.provinces.push(p.index);
+    bin.cadres += p.cadres;
   }
-  return finish(6, "the national year end to end", CADRES, "cadres", runs, notes);
+  const light = lightest();
+  return bins.map((b) => ({ provinces: b.provinces, cascade: b === light, indicators: INDICATORS, runs: RUNS }));
+}
+
+/** Runs a share in a worker thread (bench/worker.mjs → bench/national.ts). */
+const inWorker = (share: ShareTask) =>
+  new Promise<ShareResult>((resolve, reject) => {
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { module: new URL("./national.ts", import.meta.url).href, cadres: CADRES, share } });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => code !== 0 && reject(new Error(`a workload 6 worker exited with code ${code}`)));
+  });
+
+/**
+ * Workload 6: four quarters of tasks → scores → last place → rescore → tiers, the cascade, then the
+ * ledgers and annual tiers (bench/national.ts). With `--workers N` (N > 1) the provinces are shared
+ * out among N worker threads; a run's time is the time of the engine's calls in the busiest thread.
+ */
+async function workload6(): Promise<WorkloadResult> {
+  resetPeaks();
+  const tasks = shares(WORKERS);
+  const wall = performance.now();
+  const timer = setInterval(sample, 100);
+  const done = WORKERS === 1 ? [nationalShare(nation, tasks[0]!)] : await Promise.all(tasks.map(inWorker));
+  clearInterval(timer);
+  sample();
+  peakRss = Math.max(peakRss, ...done.map((d) => d.peakRssMiB * MiB));
+  peakHeap = done.reduce((a, d) => a + d.peakHeapMiB * MiB, WORKERS === 1 ? 0 : peakHeap);
+  const runs = Array.from({ length: RUNS }, (_, r) => ({ engine: Math.max(...done.map((d) => d.runs[r]!.engineMs)) }));
+  const parts: Record<string, number> = {};
+  for (const d of done) for (const [k, v] of Object.entries(d.runs[0]!.parts)) parts[k] = (parts[k] ?? 0) + v;
+  return finish(6, "the national year end to end", CADRES, "cadres", runs, {
+    workers: WORKERS,
+    ledgerEntries: done.reduce((a, d) => a + d.ledgerEntries, 0),
+    annualGood: done.reduce((a, d) => a + d.annualGood, 0),
+    annualDigest: done.reduce((a, d) => (a + d.digest) >>> 0, 0),
+    shares: done.map((d, i) => ({ provinces: tasks[i]!.provinces.length, cadres: d.cadres, cascade: tasks[i]!.cascade, engineMs: d.runs.map((x) => Math.round(x.engineMs)) })),
+    ...Object.fromEntries(Object.entries(parts).map(([k, v]) => [`ms:${k} (all threads, run 1)`, Math.round(v)])),
+    wallMsIncludingGeneration: Math.round(performance.now() - wall),
+  });
 }
 
 // ─────────────────────────────────────────── report ────────────────────────────────────────────

@@ -3,7 +3,7 @@ import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { decimal, describe, idSchema, isId, isText, parseList, parseWith, type DecimalInput } from "../core/validate.js";
 import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
-import { readPoints, type LedgerPoints } from "./points.js";
+import { numberText, readPoints, type LedgerPoints } from "./points.js";
 
 /**
  * One entry of a growth account (个人成长账户, R9, R12): dated points for one person on one
@@ -182,7 +182,7 @@ const ENTRY_KEYS = new Set(["id", "person", "date", "component", "points", "sour
 const pointsOk = (v: unknown): boolean => {
   if (typeof v === "number") {
     if (!(Math.abs(v) <= 1e12)) return false;
-    const t = String(v);
+    const t = numberText(v);
     const dot = t.indexOf(".");
     return !t.includes("e") && (dot < 0 || t.length - dot - 1 <= 10);
   }

@@ -24,6 +24,22 @@ export interface LedgerPoints {
 /** 10^0 … 10^10, exactly. */
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
+/** The text of numbers met lately: points repeat (8.5, 9, 1.25 …), and printing a number is slow. */
+const numberTexts = new Map<number, string>();
+
+/**
+ * `String(value)`, remembered for the next entries with the same points (at most 65,536 numbers).
+ * @internal
+ */
+export function numberText(value: number): string {
+  let t = numberTexts.get(value);
+  if (t === undefined) {
+    if (numberTexts.size >= 65_536) numberTexts.clear();
+    numberTexts.set(value, (t = String(value)));
+  }
+  return t;
+}
+
 /**
  * The exact decimal text of a validated points value. A number from 10^-6 to 10^21 prints as
  * decimal.js prints it — both give the shortest decimal that reads back as the number, with no
@@ -31,7 +47,7 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
  * @internal
  */
 export function pointsText(value: DecimalInput): string {
-  if (typeof value === "number" && ((value >= 1e-6 && value < 1e21) || (value <= -1e-6 && value > -1e21))) return String(value);
+  if (typeof value === "number" && ((value >= 1e-6 && value < 1e21) || (value <= -1e-6 && value > -1e21))) return numberText(value);
   return text(toDec(value)!);
 }
 
@@ -51,15 +67,22 @@ function unitsOf(exact: string, scale: number): number {
 }
 
 /**
- * Reads the points of a ledger's entries (validated: at most 10 decimals).
+ * Reads the points of a ledger's entries (validated: at most 10 decimals). Each distinct text is
+ * read once: a year of entries holds few distinct points.
  * @internal
  */
 export function readPoints(values: readonly (DecimalInput | undefined)[]): LedgerPoints {
   const texts = values.map((v) => (v === undefined ? undefined : pointsText(v)));
+  const distinct = new Map<string, number>(); // each text's units, once the scale is known
   let scale = 0;
-  for (const t of texts) if (t !== undefined) scale = Math.max(scale, decimalsOf(t));
+  for (const t of texts) {
+    if (t === undefined || distinct.has(t)) continue;
+    distinct.set(t, NaN);
+    scale = Math.max(scale, decimalsOf(t));
+  }
+  for (const t of distinct.keys()) distinct.set(t, unitsOf(t, scale));
   const units = new Float64Array(texts.length);
-  texts.forEach((t, i) => (units[i] = t === undefined ? 0 : unitsOf(t, scale)));
+  texts.forEach((t, i) => (units[i] = t === undefined ? 0 : distinct.get(t)!));
   return { texts, units, scale };
 }
 

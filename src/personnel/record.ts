@@ -1,9 +1,9 @@
 import { z } from "../core/z.js";
-import { text, toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
-import { decimal, idSchema, parseWith } from "../core/validate.js";
+import { decimal, idSchema, isId, parseWith } from "../core/validate.js";
 import { dayText, spanOf, type PeriodKey } from "../periods/period.js";
 import type { LedgerEntry } from "./ledger.js";
+import { pointsText } from "./points.js";
 
 /** Options for {@link resultEntries}. */
 export interface ResultEntriesOptions {
@@ -26,7 +26,31 @@ export interface RecordableResult {
 }
 
 const optionsSchema = z.strictObject({ period: z.string().max(20), component: idSchema, source: z.string().min(1).max(200) });
-const resultsSchema = z.array(z.object({ subjectId: idSchema, total: decimal(), schemeId: z.string().max(200).optional() })).max(2_000_000);
+const MAX_RESULTS = 2_000_000;
+const resultsSchema = z.array(z.object({ subjectId: idSchema, total: decimal(), schemeId: z.string().max(200).optional() })).max(MAX_RESULTS);
+
+/**
+ * The results as the schema would read them, when every one is plainly valid (a plain object with a
+ * valid id, a number total within ±10^15 and no schemeId or a short one), each field read once;
+ * `undefined` for anything else, which the schema then checks and reports.
+ */
+function plainResults(input: unknown): RecordableResult[] | undefined {
+  if (!Array.isArray(input) || input.length > MAX_RESULTS) return undefined;
+  const out: RecordableResult[] = [];
+  try {
+    for (const r of input as unknown[]) {
+      if (r === null || typeof r !== "object" || Object.getPrototypeOf(r) !== Object.prototype) return undefined;
+      const { subjectId, total, schemeId } = r as Record<string, unknown>;
+      if (!isId(subjectId) || typeof total !== "number" || !(Math.abs(total) <= 1e15)) return undefined;
+      if (schemeId === undefined) out.push({ subjectId, total });
+      else if (typeof schemeId === "string" && schemeId.length <= 200) out.push({ subjectId, total, schemeId });
+      else return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return out;
+}
 
 /**
  * Turns a period's scores (R10, R15: a month's everyday performance, assessed at its end) into
@@ -45,7 +69,7 @@ const resultsSchema = z.array(z.object({ subjectId: idSchema, total: decimal(), 
 export function resultEntries(results: readonly RecordableResult[], options: ResultEntriesOptions): LedgerEntry[] {
   const o = parseWith(optionsSchema, options, "Options are not valid", ["options"]);
   const span = spanOf(o.period, ["options", "period"]);
-  const list = parseWith(resultsSchema, results, "Results are not valid", ["results"]);
+  const list = plainResults(results) ?? parseWith(resultsSchema, results, "Results are not valid", ["results"]);
   const issues: Issue[] = [];
   const seen = new Set<string>();
   const date = dayText(span.last);
@@ -57,7 +81,7 @@ export function resultEntries(results: readonly RecordableResult[], options: Res
       person: r.subjectId,
       date,
       component: o.component,
-      points: text(toDec(r.total)!),
+      points: pointsText(r.total),
       source: o.source,
       ...(r.schemeId !== undefined ? { reference: r.schemeId } : {}),
     };

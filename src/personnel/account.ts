@@ -37,7 +37,7 @@ export interface ComponentTotal {
   readonly total: number;
   /** Its points as exact decimal text. */
   readonly exact: string;
-  /** The ids of the entries that made it. */
+  /** The ids of the entries that made it, by day then id (listed when first read). */
   readonly entries: readonly string[];
 }
 
@@ -55,9 +55,9 @@ export interface AccountSummary {
   readonly exact: string;
   /** The totals by component, sorted by component. */
   readonly components: readonly ComponentTotal[];
-  /** The entries counted, by day then id (corrections are listed on the entry they correct). */
+  /** The entries counted, by day then id (corrections are listed on the entry they correct); listed when first read. */
   readonly entries: readonly AccountEntry[];
-  /** How the total was made: each corrected entry with its corrections, each component's sum of its entries, the total. */
+  /** How the total was made: each corrected entry with its corrections, each component's sum of its entries, the total; written when first read. */
   readonly trace: readonly TraceStep[];
 }
 

@@ -114,13 +114,22 @@ function corrected(entries: readonly LedgerEntry[], { days, correctedBy }: Entry
 /** Every ordinary entry recorded by `asOf` (entry indices), by person. */
 function byPerson(ledger: Ledger, asOf: number, person?: string): Map<string, number[]> {
   const { days } = entryFacts(ledger);
+  const all = ledger.entries;
   const out = new Map<string, number[]>();
-  ledger.entries.forEach((e, i) => {
-    if (e.corrects !== undefined || (person !== undefined && e.person !== person) || days[i]! > asOf) return;
-    const list = out.get(e.person);
-    if (list === undefined) out.set(e.person, [i]);
-    else list.push(i);
-  });
+  // A person's entries usually come together: the last person's list is kept at hand.
+  let last: string | undefined;
+  let list: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i]!;
+    if (e.corrects !== undefined || (person !== undefined && e.person !== person) || days[i]! > asOf) continue;
+    if (e.person !== last) {
+      last = e.person;
+      const known = out.get(last);
+      if (known === undefined) out.set(last, (list = []));
+      else list = known;
+    }
+    list.push(i);
+  }
   return out;
 }
 

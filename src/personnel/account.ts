@@ -1,5 +1,5 @@
 import { z } from "../core/z.js";
-import { IssueCode, JixiaoError, issue } from "../core/errors.js";
+import { IssueCode, JixiaoError, issue, relocate } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
 import { idSchema, parseWith } from "../core/validate.js";
 import { dayText, periodRange, readKey, requireDay, spanOf, keyProblem, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
@@ -352,7 +352,7 @@ export function accountSeries(ledger: Ledger, person: string, options: SeriesOpt
     const span = spanOf(o[end], ["options", end]);
     if (span.kind !== o.kind) throw new JixiaoError([issue(IssueCode.invalidRule, ["options", end], `is a ${span.kind}, not a ${o.kind}`)], "Series options are not valid");
   }
-  const keys = periodRange(o.from, o.to);
+  const keys = relocate((path) => ["options", ...path], () => periodRange(o.from, o.to));
   const base = readOptions(l, { asOf: o.asOf, components: o.components });
   // Entries by day once; each period then takes its slice, so a long series over a long account
   // costs (periods + entries) × log entries, not periods × entries.

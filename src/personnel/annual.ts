@@ -116,20 +116,17 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
   const summaries = summarizePeople(l, summing, seen);
   const aggregates = o.aggregate ? summaries.map((s) => ({ person: s.person, ...aggregateYear(s, o.year, o.aggregate!) })) : undefined;
   const totals = new Map(aggregates ? aggregates.map((a) => [a.person, a.exact]) : summaries.map((s) => [s.person, s.exact]));
+  const ranked = o.people.map((p) => ({
+    subjectId: p.id,
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    total: totals.get(p.id)!,
+    ...(p.group !== undefined ? { group: p.group } : {}),
+    ...(p.attributes ? { attributes: p.attributes } : {}),
+    vetoes: (p.vetoes ?? []).map((v) => ({ id: typeof v === "string" ? v : v.id })),
+  }));
   const ranking = relocate(
     (path) => (path[0] === "options" ? ["options", "rank", ...path.slice(1)] : ["options", "people", ...path]),
-    () =>
-      rank(
-    o.people.map((p) => ({
-      subjectId: p.id,
-      ...(p.name !== undefined ? { name: p.name } : {}),
-      total: totals.get(p.id)!,
-      ...(p.group !== undefined ? { group: p.group } : {}),
-      ...(p.attributes ? { attributes: p.attributes } : {}),
-      vetoes: (p.vetoes ?? []).map((v) => ({ id: typeof v === "string" ? v : v.id })),
-    })),
-    { ...(o.rank ?? {}), by: "total" },
-      ),
+    () => rank(ranked, { ...(o.rank ?? {}), by: "total" }),
   );
   const tiers = relocate(
     (path) => (path[0] === "policy" ? ["options", "tiers", ...path.slice(1)] : ["options", "tiers", ...path]),

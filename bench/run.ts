@@ -4,7 +4,7 @@
  * decimal.js baseline exactly. Prints a table and writes `bench/results/<date>-<cadres>.json`.
  *
  *   npm run bench -- [--cadres 10000] [--runs 3] [--workloads 1,2,3,4,5,6] [--skip decimal,zen]
- *                    [--indicators 80] [--out bench/results]
+ *                    [--indicators 80] [--workers 2] [--out bench/results]
  *
  * Workloads: (1) score a quarter; (2) rank and tier within peer groups (county × job level);
  * (3) task credits (三单) and last-place deductions; (4) cascade the national plan; (5) summarize a

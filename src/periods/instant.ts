@@ -41,8 +41,8 @@ function daysInMonth(year: number, month: number): number {
  * The accepted form is `yyyy-mm-dd`, optionally followed by `T` or a space, `hh:mm`, optionally
  * `:ss` and then `.f`, `.ff` or `.fff`, and optionally `Z` or `±hh:mm` (at most ±14:59). Read
  * character by character rather than with a pattern and a `Date`, since grabs and completions
- * are read by the hundred thousand; the years 0000–0099 are refused, as `Date.UTC` would take them
- * for 1900–1999.
+ * are read by the hundred thousand, with the same results as the pattern and `Date.UTC` it replaced:
+ * the years 0000–0099 are refused, as `Date.UTC` would take them for 1900–1999.
  * @internal
  */
 export function toInstant(text: string, offset: number, endOfDay = false): number | undefined {
@@ -93,5 +93,19 @@ export function toInstant(text: string, offset: number, endOfDay = false): numbe
     }
   }
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, milli) - zoneOffset * 60_000;
+  // Date.UTC(year, month - 1, day, hour, minute, second, milli), in whole numbers far below 2^53.
+  return (((daysSince1970(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + milli - zoneOffset * 60_000;
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's
+ * `days_from_civil`): the year counted from March, so that a leap day ends it; eras of 400 years.
+ */
+function daysSince1970(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }

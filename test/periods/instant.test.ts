@@ -81,6 +81,12 @@ describe("toInstant", () => {
     }
   });
 
+  it("agrees at the turn of every year from 0000 to 9999 and on every leap day", () => {
+    for (let year = 0; year <= 9999; year++)
+      for (const text of [`${pad(year, 4)}-01-01`, `${pad(year, 4)}-02-29T12:00`, `${pad(year, 4)}-03-01T00:00:00.001Z`, `${pad(year, 4)}-12-31`])
+        expect(toInstant(text, 480, year % 2 === 0)).toBe(reference.toInstant(text, 480, year % 2 === 0));
+  });
+
   it("reads the examples as documented", () => {
     expect(toInstant("2023-07-31", 480)).toBe(Date.UTC(2023, 6, 30, 16));
     expect(toInstant("2023-07-31", 480, true)).toBe(Date.UTC(2023, 6, 31, 15, 59, 59, 999));

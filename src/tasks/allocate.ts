@@ -108,8 +108,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
   const count = new Map<string, number>();
   const outcomes: GrabOutcome[] = [];
   const limit = p.maxTasksPerPerson;
-  timed.sort(byTime);
-  for (const grab of timed) {
+  for (const grab of inOrder(timed)) {
     const seats = tasks.get(grab.task);
     const person = people.get(grab.person);
     let code: string | undefined;
@@ -196,6 +195,41 @@ interface Seats {
 
 /** The order grabs are decided in: time, then person id, then task id (then as given). */
 const byTime = (x: TimedGrab, y: TimedGrab): number => x.t - y.t || byText(x.person, y.person) || byText(x.task, y.task) || byText(x.at, y.at) || x.index - y.index;
+
+/**
+ * The grabs in the order {@link byTime} gives. As that order is total (the index settles every tie)
+ * any sort gives the same list, so the instants are sorted as numbers — each packed with its index
+ * as (t − earliest) × 2^k + index, a whole number below 2^53, so exact — and only a run of grabs made
+ * at the same instant is sorted by the full comparator. Instants too far apart to pack are sorted by
+ * the comparator alone.
+ */
+function inOrder(timed: readonly TimedGrab[]): TimedGrab[] {
+  const n = timed.length;
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const g of timed) {
+    if (g.t < earliest) earliest = g.t;
+    if (g.t > latest) latest = g.t;
+  }
+  let scale = 1;
+  while (scale < n) scale *= 2;
+  if (n < 2 || !((latest - earliest + 1) * scale <= Number.MAX_SAFE_INTEGER)) return [...timed].sort(byTime);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (timed[i]!.t - earliest) * scale + i;
+  keys.sort();
+  const out = new Array<TimedGrab>(n);
+  for (let i = 0; i < n; i++) out[i] = timed[keys[i]! % scale]!;
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && out[end]!.t === out[start]!.t) end++;
+    if (end - start > 1) {
+      const run = out.slice(start, end).sort(byTime);
+      for (let k = 0; k < run.length; k++) out[start + k] = run[k]!;
+    }
+    start = end;
+  }
+  return out;
+}
 
 /** Whether `person` already owns a seat. */
 function owns(owners: readonly TaskOwner[], person: string): boolean {

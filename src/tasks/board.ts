@@ -144,6 +144,8 @@ export interface Board {
 function boardOf(id: string, offset: number, difficulty: ReadonlyMap<string, Dec>, tasks: readonly TaskConfig[], points?: readonly Dec[]): Board | undefined {
   const out: BoardTask[] = [];
   const byId = new Map<string, BoardTask>();
+  // Boards repeat a few points and grades: each product is worked out once (the same decimal).
+  const weights = new Map<Dec, Map<Dec, Dec>>();
   for (let i = 0; i < tasks.length; i++) {
     const config = tasks[i]!;
     const coefficient = difficulty.get(config.difficulty);
@@ -151,7 +153,11 @@ function boardOf(id: string, offset: number, difficulty: ReadonlyMap<string, Dec
     const deadlineAt = toInstant(config.deadline, offset, true);
     if (coefficient === undefined || byId.has(config.id) || publishedAt === undefined || deadlineAt === undefined || deadlineAt < publishedAt) return undefined;
     const base = points ? points[i]! : dec(config.points);
-    const task: BoardTask = { config, seats: config.seats ?? 1, publishedAt, deadlineAt, coefficient, points: base, weight: base.times(coefficient) };
+    let byCoefficient = weights.get(base);
+    if (!byCoefficient) weights.set(base, (byCoefficient = new Map()));
+    let weight = byCoefficient.get(coefficient);
+    if (!weight) byCoefficient.set(coefficient, (weight = base.times(coefficient)));
+    const task: BoardTask = { config, seats: config.seats ?? 1, publishedAt, deadlineAt, coefficient, points: base, weight };
     out.push(task);
     byId.set(config.id, task);
   }
@@ -212,12 +218,15 @@ function plainBoard(board: unknown): Board | undefined {
   if (offset === undefined || grades === undefined) return undefined;
   const read: TaskConfig[] = [];
   const points: Dec[] = [];
+  // The same points (a number or text) read once: toDec gives equal decimals for equal inputs.
+  const known = new Map<unknown, Dec | undefined>();
   for (let i = 0; i < tasks.length; i++) {
     const t: unknown = tasks[i];
     if (!isPlainObject(t)) return undefined;
     for (const key in t) if (!TASK_KEYS.has(key)) return undefined;
     const { id, title, description, difficulty, points: given, seats, post, published, deadline } = t;
-    const base = positive(given);
+    let base = known.get(given);
+    if (base === undefined && !known.has(given)) known.set(given, (base = positive(given)));
     if (
       !isId(id) ||
       !isText(title, 500) ||

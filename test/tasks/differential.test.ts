@@ -191,6 +191,23 @@ describe("grabbed tasks: the same as the reference", () => {
     );
   });
 
+  it("orders grabs at the same instant, and grabs centuries apart, as the reference", () => {
+    const board = { ...TASK_BOARD, tasks: TASK_BOARD.tasks.map((t) => ({ ...t, seats: 2, published: "0100-01-01", deadline: "9999-12-31" })) };
+    const instants = ["2023-07-03T09:00", "2023-07-03T09:00:00.000+08:00", "2023-07-03T01:00Z", "2023-07-03 09:00:00", "0100-01-01T00:00", "9999-12-31T23:59:59.999", "2023-07-03T09:00:00.001"];
+    fc.assert(
+      fc.property(
+        // Twenty or more grabs from 0100 to 9999 are too far apart to pack, and sorted by the comparator alone.
+        fc.array(fc.record({ task: fc.constantFrom("t1", "t2", "t3", "t4", "t5"), person: fc.constantFrom("p1", "p2", "p3", "p4"), at: fc.constantFrom(...instants) }), { minLength: 20, maxLength: 40 }),
+        fc.boolean(),
+        (grabs, wide) => {
+          const list = wide ? grabs : grabs.filter((g) => g.at.startsWith("2023")).slice(0, (grabs.length % 7) + 1);
+          compare(board, list, STAFF, { maxTasksPerPerson: 2 }, () => [], CREDIT_POLICY);
+        },
+      ),
+      params(runs(200)),
+    );
+  });
+
   it("with getters, non-plain objects, inherited and hidden fields", () => {
     const task = TASK_BOARD.tasks[0]!;
     let reads = 0;
@@ -209,7 +226,10 @@ describe("grabbed tasks: the same as the reference", () => {
       { ...TASK_BOARD, difficulty: Object.assign(Object.create({ extreme: 3 }), TASK_BOARD.difficulty) },
       { ...TASK_BOARD, difficulty: { ...TASK_BOARD.difficulty, [Symbol("s")]: 1 } },
       { ...TASK_BOARD, difficulty: Object.defineProperty({ ...TASK_BOARD.difficulty }, "hidden", { value: -1, enumerable: false }) },
-      { ...TASK_BOARD, difficulty: JSON.parse('{"__proto__": 1, "high": 1}') },
+      { ...TASK_BOARD, difficulty: JSON.parse('{"__proto__": 1, "high": 1, "medium": 1, "low": 1}') },
+      { ...TASK_BOARD, difficulty: { ...TASK_BOARD.difficulty, constructor: 1 } },
+      { ...TASK_BOARD, difficulty: { ...TASK_BOARD.difficulty, ["x".repeat(201)]: 1 } },
+      { ...TASK_BOARD, id: "__proto__" },
       { ...TASK_BOARD, tasks: Object.assign([...TASK_BOARD.tasks], { extra: 1 }) },
       { ...TASK_BOARD, tasks: [...TASK_BOARD.tasks, ,] },
       Object.defineProperty({ ...TASK_BOARD }, "tasks", { value: TASK_BOARD.tasks, enumerable: false }),

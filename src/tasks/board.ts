@@ -1,4 +1,4 @@
-import { toDec, type Dec } from "../core/decimal.js";
+import { Dec, text, toDec } from "../core/decimal.js";
 import { IssueCode, safely, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { jsonSchemaOf } from "../core/json-schema.js";
@@ -137,6 +137,41 @@ export interface Board {
 }
 
 /**
+ * Products, texts and decimals read from text, each worked out once for the same operands — by
+ * identity for decimals, which are never changed, so a result is the one the operation would give
+ * again. For the few points, grades, shares and factors a board repeats across its tasks.
+ * @internal
+ */
+export class DecimalMemo {
+  readonly #products = new Map<Dec, Map<Dec, Dec>>();
+  readonly #texts = new Map<Dec, string>();
+  readonly #read = new Map<string, Dec>();
+
+  /** `a.times(b)`. */
+  times(a: Dec, b: Dec): Dec {
+    let byB = this.#products.get(a);
+    if (!byB) this.#products.set(a, (byB = new Map()));
+    let product = byB.get(b);
+    if (!product) byB.set(b, (product = a.times(b)));
+    return product;
+  }
+
+  /** `text(d)`. */
+  text(d: Dec): string {
+    let t = this.#texts.get(d);
+    if (t === undefined) this.#texts.set(d, (t = text(d)));
+    return t;
+  }
+
+  /** `new Dec(s)`. */
+  read(s: string): Dec {
+    let d = this.#read.get(s);
+    if (!d) this.#read.set(s, (d = new Dec(s)));
+    return d;
+  }
+}
+
+/**
  * The board's tasks with their instants and weights, or `undefined` when what the schema's
  * refinement checks fails: a repeated id, an unknown grade, an impossible date, a deadline before
  * publication. `points` are the tasks' points as decimals, when already read.
@@ -144,8 +179,8 @@ export interface Board {
 function boardOf(id: string, offset: number, difficulty: ReadonlyMap<string, Dec>, tasks: readonly TaskConfig[], points?: readonly Dec[]): Board | undefined {
   const out: BoardTask[] = [];
   const byId = new Map<string, BoardTask>();
-  // Boards repeat a few points and grades: each product is worked out once (the same decimal).
-  const weights = new Map<Dec, Map<Dec, Dec>>();
+  // Boards repeat a few points and grades: each product is worked out once.
+  const memo = new DecimalMemo();
   for (let i = 0; i < tasks.length; i++) {
     const config = tasks[i]!;
     const coefficient = difficulty.get(config.difficulty);
@@ -153,11 +188,7 @@ function boardOf(id: string, offset: number, difficulty: ReadonlyMap<string, Dec
     const deadlineAt = toInstant(config.deadline, offset, true);
     if (coefficient === undefined || byId.has(config.id) || publishedAt === undefined || deadlineAt === undefined || deadlineAt < publishedAt) return undefined;
     const base = points ? points[i]! : dec(config.points);
-    let byCoefficient = weights.get(base);
-    if (!byCoefficient) weights.set(base, (byCoefficient = new Map()));
-    let weight = byCoefficient.get(coefficient);
-    if (!weight) byCoefficient.set(coefficient, (weight = base.times(coefficient)));
-    const task: BoardTask = { config, seats: config.seats ?? 1, publishedAt, deadlineAt, coefficient, points: base, weight };
+    const task: BoardTask = { config, seats: config.seats ?? 1, publishedAt, deadlineAt, coefficient, points: base, weight: memo.times(base, coefficient) };
     out.push(task);
     byId.set(config.id, task);
   }

@@ -7,7 +7,7 @@ import { z } from "../core/z.js";
 import { toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
 import { madeAllocations } from "./allocate.js";
-import { plainDecimalRecord, readBoard } from "./board.js";
+import { DecimalMemo, plainDecimalRecord, readBoard } from "./board.js";
 import type { Allocation, Completion, CreditPolicy, PersonCredits, TaskBoardConfig, TaskCredit, TaskCredits } from "./types.js";
 
 /** The shape of an {@link Allocation}. @internal */
@@ -130,7 +130,9 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
   } as const;
   const assignedText = text(p.assignedFactor);
   const lateText = text(p.lateFactor);
-  const gradeTexts = new Map([...grades].map(([g, d]) => [g, text(d)]));
+  // Tasks repeat weights, parts, grades and factors: products and texts are worked out once.
+  const memo = new DecimalMemo();
+  const units = new Map<Dec, bigint>();
   const perPerson = new Map<string, { credit: Dec; line: TaskCredit }[]>();
   for (const task of b.tasks) {
     const t = task.config;
@@ -141,11 +143,20 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     const shares = list.map((e) => ({ key: e.person, weight: e.share === undefined ? ONE : dec(e.share) }));
     // Without declared shares (then no one declares) every share is 1 ÷ the owners: the same text for each.
     const equalShare = list[0]!.share === undefined ? text(ONE.div(list.length)) : undefined;
-    const parts = list.length === 1 ? [weight] : equalShare !== undefined ? splitEqually(weight, list, decimals) : allocate(weight, shares, decimals);
+    let parts: readonly Dec[];
+    if (list.length === 1) parts = [weight];
+    else if (equalShare === undefined) parts = allocate(weight, shares, decimals);
+    else {
+      // allocate() with every share's units 1 (a share of 1 has no decimals): only the whole needs converting.
+      let whole = units.get(weight);
+      if (whole === undefined) units.set(weight, (whole = toUnits(weight, decimals)));
+      const split = allocateUnits(whole, list.map(() => 1n), list.map((e) => e.person));
+      parts = split.map((u) => memo.read(`${u}e-${decimals}`));
+    }
     const shareTotal = sum(shares.map((s) => s.weight));
-    const points = text(task.points);
-    const coefficientText = text(coefficient);
-    const base = text(weight);
+    const points = memo.text(task.points);
+    const coefficientText = memo.text(coefficient);
+    const base = memo.text(weight);
     const taskOwners = owners.get(t.id)!;
     for (let k = 0; k < list.length; k++) {
       const c = list[k]!;
@@ -153,21 +164,21 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
       const quality = c.grade !== undefined ? grades.get(c.grade)! : toDec(c.quality)!;
       const late = c.at !== undefined && c.at > deadlineAt;
       const part = parts[k]!;
-      const credit = part.times(quality).times(factors[how][late ? 1 : 0]);
+      const credit = memo.times(memo.times(part, quality), factors[how][late ? 1 : 0]);
       // The trace's fields in their documented order.
       const values: Record<string, string> = {
         points,
         coefficient: coefficientText,
         base,
         share: equalShare ?? text(shares[k]!.weight.div(shareTotal)),
-        part: text(part),
-        quality: c.grade !== undefined ? gradeTexts.get(c.grade)! : text(quality),
+        part: memo.text(part),
+        quality: memo.text(quality),
       };
       if (c.grade !== undefined) values.grade = c.grade;
       values.how = how;
       if (how === "assigned") values.assignedFactor = assignedText;
       if (late) values.lateFactor = lateText;
-      const result = text(credit);
+      const result = memo.text(credit);
       const trace: TraceStep[] = [{ at: `task:${t.id}`, rule: "credit", values, result }];
       let entry = perPerson.get(c.person);
       if (!entry) perPerson.set(c.person, (entry = []));
@@ -200,19 +211,6 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     for (const o of t.owners) if (!list?.some((e) => e.person === o.person)) uncompleted.push({ task: t.task, person: o.person });
   }
   return { board: b.id, people, uncompleted };
-}
-
-/**
- * {@link allocate} of `weight` between owners with equal shares: each share's units are 1 (a share
- * of 1 has no decimals), so only the whole needs converting. The same parts as `allocate`.
- */
-function splitEqually(weight: Dec, owners: readonly Done[], decimals: number): Dec[] {
-  const units = allocateUnits(
-    toUnits(weight, decimals),
-    owners.map(() => 1n),
-    owners.map((o) => o.person),
-  );
-  return units.map((u) => new Dec(`${u}e-${decimals}`));
 }
 
 /** A completion as read, with its index, its grade (when its quality names one) and its instant. */

@@ -133,6 +133,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
   // Tasks repeat weights, parts, grades and factors: products and texts are worked out once.
   const memo = new DecimalMemo();
   const units = new Map<Dec, bigint>();
+  const equalShares = new Map<number, string>();
   const perPerson = new Map<string, { credit: Dec; line: TaskCredit }[]>();
   for (const task of b.tasks) {
     const t = task.config;
@@ -142,7 +143,11 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     const decimals = Math.max(p.splitDecimals, weight.decimalPlaces());
     const shares = list.map((e) => ({ key: e.person, weight: e.share === undefined ? ONE : dec(e.share) }));
     // Without declared shares (then no one declares) every share is 1 ÷ the owners: the same text for each.
-    const equalShare = list[0]!.share === undefined ? text(ONE.div(list.length)) : undefined;
+    let equalShare: string | undefined;
+    if (list[0]!.share === undefined) {
+      equalShare = equalShares.get(list.length);
+      if (equalShare === undefined) equalShares.set(list.length, (equalShare = text(ONE.div(list.length))));
+    }
     let parts: readonly Dec[];
     if (list.length === 1) parts = [weight];
     else if (equalShare === undefined) parts = allocate(weight, shares, decimals);

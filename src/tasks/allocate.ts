@@ -1,11 +1,10 @@
 import { text, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { deepFreeze } from "../core/freeze.js";
 import { idSchema, isId, isPlainObject, isText, parseList, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
-import { offsetMinutes, toInstant } from "../periods/instant.js";
+import { toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
-import { defineTaskBoard, weightOf } from "./board.js";
+import { readBoard, type BoardTask } from "./board.js";
 import type { Allocation, AllocationPolicy, Grab, GrabOutcome, StaffMember, TaskAllocation, TaskBoardConfig, TaskOwner } from "./types.js";
 
 const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().max(40) })).max(1_000_000);
@@ -85,90 +84,174 @@ export function staffById(staff: readonly StaffMember[], issues: Issue[], base: 
  * ```
  */
 export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], staff: readonly StaffMember[], policy: AllocationPolicy = {}): Allocation {
-  const b = defineTaskBoard(board);
-  const p = parseWith(policySchema, policy, "Allocation policy is not valid", ["policy"]) as AllocationPolicy;
+  const b = readBoard(board);
+  const p = plainPolicy(policy) ?? (parseWith(policySchema, policy, "Allocation policy is not valid", ["policy"]) as AllocationPolicy);
   const g = parseList(grabsSchema, grabs, plainGrab, 1_000_000, "Grabs are not valid", ["grabs"]);
   const members = parseList(staffSchema, staff, plainMember, 1_000_000, "Staff are not valid", ["staff"]) as StaffMember[];
-  const offset = offsetMinutes(b.utcOffset ?? "+08:00")!;
   const issues: Issue[] = [];
   const people = staffById(members, issues, ["staff"]);
-  const timed = g.map((grab, index) => {
-    const t = toInstant(grab.at, offset);
-    if (t === undefined || !grab.at.includes("T") && !grab.at.includes(" "))
-      issues.push(issue(IssueCode.invalidValue, ["grabs", index, "at"], `"${grab.at}" is not a date-time such as 2023-07-03T09:00:05+08:00`));
+  const timed: TimedGrab[] = [];
+  for (let index = 0; index < g.length; index++) {
+    const grab = g[index]!;
     // Each field read by name: a spread would drop a non-enumerable one that the quick check read.
-    return { task: grab.task, person: grab.person, at: grab.at, index, t: t ?? 0 };
-  });
+    const at = grab.at;
+    const t = toInstant(at, b.offset);
+    if (t === undefined || (!at.includes("T") && !at.includes(" ")))
+      issues.push(issue(IssueCode.invalidValue, ["grabs", index, "at"], `"${at}" is not a date-time such as 2023-07-03T09:00:05+08:00`));
+    timed.push({ task: grab.task, person: grab.person, at, index, t: t ?? 0 });
+  }
   if (issues.length > 0) throw new JixiaoError(issues, "Tasks cannot be allocated");
 
-  const tasks = new Map(
-    b.tasks.map((t) => [
-      t.id,
-      {
-        config: t,
-        published: toInstant(t.published, offset)!,
-        deadline: toInstant(t.deadline, offset, true)!,
-        seats: t.seats ?? 1,
-        weight: weightOf(b, t).weight,
-        owners: [] as TaskOwner[],
-      },
-    ]),
-  );
+  const tasks = new Map<string, Seats>();
+  for (const task of b.tasks) tasks.set(task.config.id, { task, owners: [] });
   const load = new Map<string, Dec>();
   const count = new Map<string, number>();
   const outcomes: GrabOutcome[] = [];
-  timed.sort((x, y) => x.t - y.t || byText(x.person, y.person) || byText(x.task, y.task) || byText(x.at, y.at) || x.index - y.index);
-  for (const grab of timed) {
-    const reject = (code: string, reason: string) => outcomes.push({ index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "rejected", code, reason });
-    const task = tasks.get(grab.task);
+  const limit = p.maxTasksPerPerson;
+  for (const grab of inOrder(timed)) {
+    const seats = tasks.get(grab.task);
     const person = people.get(grab.person);
-    if (!task) reject("unknown_task", `no task "${grab.task}" on board ${b.id}`);
-    else if (!person) reject("unknown_person", `no staff member "${grab.person}"`);
-    else if (grab.t < task.published) reject("not_published", `made before the task was published (${task.config.published})`);
-    else if (grab.t > task.deadline) reject("after_deadline", `made after the deadline (${task.config.deadline})`);
-    else if (p.eligibility === "post" && !person.posts.includes(task.config.post)) reject("not_eligible", `the person does not hold the post ${task.config.post}`);
-    else if (task.owners.some((o) => o.person === grab.person)) reject("duplicate", "the person already holds a seat of this task");
-    else if (p.maxTasksPerPerson !== undefined && (count.get(grab.person) ?? 0) >= p.maxTasksPerPerson) reject("limit", `the person already holds ${p.maxTasksPerPerson} task${p.maxTasksPerPerson === 1 ? "" : "s"}, the most allowed`);
-    else if (task.owners.length >= task.seats) reject("no_seat", `every seat was taken earlier, by ${task.owners.map((o) => o.person).join(", ")}`);
+    let code: string | undefined;
+    let reason = "";
+    if (!seats) (code = "unknown_task"), (reason = `no task "${grab.task}" on board ${b.id}`);
+    else if (!person) (code = "unknown_person"), (reason = `no staff member "${grab.person}"`);
     else {
-      task.owners.push({ person: grab.person, how: "grabbed", at: grab.at });
-      count.set(grab.person, (count.get(grab.person) ?? 0) + 1);
-      load.set(grab.person, (load.get(grab.person) ?? ZERO).plus(task.weight));
-      outcomes.push({ index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "seated" });
+      const { task, owners } = seats;
+      if (grab.t < task.publishedAt) (code = "not_published"), (reason = `made before the task was published (${task.config.published})`);
+      else if (grab.t > task.deadlineAt) (code = "after_deadline"), (reason = `made after the deadline (${task.config.deadline})`);
+      else if (p.eligibility === "post" && !person.posts.includes(task.config.post)) (code = "not_eligible"), (reason = `the person does not hold the post ${task.config.post}`);
+      else if (owns(owners, grab.person)) (code = "duplicate"), (reason = "the person already holds a seat of this task");
+      else if (limit !== undefined && (count.get(grab.person) ?? 0) >= limit) (code = "limit"), (reason = `the person already holds ${limit} task${limit === 1 ? "" : "s"}, the most allowed`);
+      else if (owners.length >= task.seats) (code = "no_seat"), (reason = seats.full ??= `every seat was taken earlier, by ${owners.map((o) => o.person).join(", ")}`);
+      else {
+        owners.push(Object.freeze({ person: grab.person, how: "grabbed", at: grab.at }));
+        count.set(grab.person, (count.get(grab.person) ?? 0) + 1);
+        load.set(grab.person, (load.get(grab.person) ?? ZERO).plus(task.weight));
+      }
     }
+    outcomes.push(
+      Object.freeze(
+        code === undefined
+          ? { index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "seated" as const }
+          : { index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "rejected" as const, code, reason },
+      ),
+    );
   }
 
   const reasons = new Map<string, string>();
-  const ownerless = [...tasks.values()].filter((t) => t.owners.length === 0).sort((x, y) => y.weight.cmp(x.weight) || byText(x.config.id, y.config.id));
-  for (const task of ownerless) {
-    const holders = members.filter((m) => m.posts.includes(task.config.post));
+  const ownerless = [...tasks.values()].filter((t) => t.owners.length === 0).sort((x, y) => y.task.weight.cmp(x.task.weight) || byText(x.task.config.id, y.task.config.id));
+  for (const { task, owners } of ownerless) {
+    const post = task.config.post;
+    const holders = members.filter((m) => m.posts.includes(post));
     if (holders.length === 0) {
-      reasons.set(task.config.id, `nobody grabbed it and no one holds the post ${task.config.post}`);
+      reasons.set(task.config.id, `nobody grabbed it and no one holds the post ${post}`);
       continue;
     }
     const seats = p.assignSeats === "all" ? Math.min(task.seats, holders.length) : 1;
     for (let k = 0; k < seats; k++) {
-      const free = holders.filter((h) => !task.owners.some((o) => o.person === h.id));
+      const free = holders.filter((h) => !owns(owners, h.id));
       const pick = free.reduce((best, h) => {
         const c = (load.get(h.id) ?? ZERO).cmp(load.get(best.id) ?? ZERO);
         return c < 0 || (c === 0 && h.id < best.id) ? h : best;
       });
       const before = load.get(pick.id) ?? ZERO;
-      task.owners.push({ person: pick.id, how: "assigned", reason: `holds ${task.config.post}; the least loaded of ${free.length} (load ${text(before)})` });
+      owners.push(Object.freeze({ person: pick.id, how: "assigned", reason: `holds ${post}; the least loaded of ${free.length} (load ${text(before)})` }));
       load.set(pick.id, before.plus(task.weight));
     }
   }
 
-  const out: TaskAllocation[] = b.tasks.map((t) => {
-    const task = tasks.get(t.id)!;
-    const grabbed = task.owners.filter((o) => o.how === "grabbed").length;
-    const status = task.owners.length === 0 ? "unowned" : grabbed === 0 ? "assigned" : grabbed < task.seats ? "partly-grabbed" : "grabbed";
-    return { task: t.id, seats: task.seats, owners: task.owners, status, ...(reasons.has(t.id) ? { reason: reasons.get(t.id)! } : {}) };
-  });
-  // Frozen, so creditTasks can take it without checking it again.
-  const allocation = deepFreeze({ board: b.id, tasks: out, grabs: outcomes });
+  // Every object is frozen as it is made (the owners and outcomes above), so creditTasks can take
+  // the allocation without checking it again; as deepFreeze would leave it, without its walk.
+  const out: TaskAllocation[] = [];
+  for (const { task, owners } of tasks.values()) {
+    let grabbed = 0;
+    for (const o of owners) if (o.how === "grabbed") grabbed++;
+    const status = owners.length === 0 ? "unowned" : grabbed === 0 ? "assigned" : grabbed < task.seats ? "partly-grabbed" : "grabbed";
+    const reason = reasons.get(task.config.id);
+    const id = task.config.id;
+    out.push(Object.freeze(reason === undefined ? { task: id, seats: task.seats, owners: Object.freeze(owners), status } : { task: id, seats: task.seats, owners: Object.freeze(owners), status, reason }));
+  }
+  const allocation: Allocation = Object.freeze({ board: b.id, tasks: Object.freeze(out), grabs: Object.freeze(outcomes) });
   madeAllocations.add(allocation);
   return allocation;
+}
+
+/** A grab with its index and instant. */
+interface TimedGrab {
+  readonly task: string;
+  readonly person: string;
+  readonly at: string;
+  readonly index: number;
+  readonly t: number;
+}
+
+/** A task and its owners so far. */
+interface Seats {
+  readonly task: BoardTask;
+  readonly owners: TaskOwner[];
+  /** Why a grab finds no seat, once every seat is taken: grabs never change the owners after that. */
+  full?: string;
+}
+
+/** The order grabs are decided in: time, then person id, then task id (then as given). */
+const byTime = (x: TimedGrab, y: TimedGrab): number => x.t - y.t || byText(x.person, y.person) || byText(x.task, y.task) || byText(x.at, y.at) || x.index - y.index;
+
+/**
+ * The grabs in the order {@link byTime} gives. As that order is total (the index settles every tie)
+ * any sort gives the same list, so the instants are sorted as numbers — each packed with its index
+ * as (t − earliest) × 2^k + index, a whole number below 2^53, so exact — and only a run of grabs made
+ * at the same instant is sorted by the full comparator. Instants too far apart to pack are sorted by
+ * the comparator alone.
+ */
+function inOrder(timed: readonly TimedGrab[]): TimedGrab[] {
+  const n = timed.length;
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const g of timed) {
+    if (g.t < earliest) earliest = g.t;
+    if (g.t > latest) latest = g.t;
+  }
+  let scale = 1;
+  while (scale < n) scale *= 2;
+  if (n < 2 || !((latest - earliest + 1) * scale <= Number.MAX_SAFE_INTEGER)) return [...timed].sort(byTime);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (timed[i]!.t - earliest) * scale + i;
+  keys.sort();
+  const out = new Array<TimedGrab>(n);
+  for (let i = 0; i < n; i++) out[i] = timed[keys[i]! % scale]!;
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && out[end]!.t === out[start]!.t) end++;
+    if (end - start > 1) {
+      const run = out.slice(start, end).sort(byTime);
+      for (let k = 0; k < run.length; k++) out[start + k] = run[k]!;
+    }
+    start = end;
+  }
+  return out;
+}
+
+/** Whether `person` already owns a seat. */
+function owns(owners: readonly TaskOwner[], person: string): boolean {
+  for (const o of owners) if (o.person === person) return true;
+  return false;
+}
+
+const POLICY_KEYS = new Set(["maxTasksPerPerson", "eligibility", "assignSeats"]);
+
+/** The allocation policy when it is plainly valid (each field read once), else `undefined` and the schema decides. */
+function plainPolicy(policy: unknown): AllocationPolicy | undefined {
+  try {
+    if (!isPlainObject(policy)) return undefined;
+    for (const key in policy) if (!POLICY_KEYS.has(key)) return undefined;
+    const { maxTasksPerPerson, eligibility, assignSeats } = policy;
+    if (!(maxTasksPerPerson === undefined || (Number.isInteger(maxTasksPerPerson) && (maxTasksPerPerson as number) >= 1 && (maxTasksPerPerson as number) <= 100_000))) return undefined;
+    if (!(eligibility === undefined || eligibility === "anyone" || eligibility === "post")) return undefined;
+    if (!(assignSeats === undefined || assignSeats === "one" || assignSeats === "all")) return undefined;
+    return { maxTasksPerPerson: maxTasksPerPerson as number | undefined, eligibility, assignSeats };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,13 +1,13 @@
-import { allocate } from "../core/allocate.js";
-import { min, ONE, sum, text, toDec, toNumber, type Dec } from "../core/decimal.js";
+import { allocate, allocateUnits, toUnits } from "../core/allocate.js";
+import { Dec, min, ONE, sum, text, toDec, toNumber } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
-import { addIssue, dec, decimal, isPlainObject, isText, namedRecord, parseList, parseWith } from "../core/validate.js";
+import { addIssue, dec, decimal, isPlainObject, isText, namedRecord, parseList, parseWith, type DecimalInput } from "../core/validate.js";
 import { z } from "../core/z.js";
-import { offsetMinutes, toInstant } from "../periods/instant.js";
+import { toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
 import { madeAllocations } from "./allocate.js";
-import { defineTaskBoard, weightOf } from "./board.js";
+import { DecimalMemo, plainDecimalRecord, readBoard } from "./board.js";
 import type { Allocation, Completion, CreditPolicy, PersonCredits, TaskBoardConfig, TaskCredit, TaskCredits } from "./types.js";
 
 /** The shape of an {@link Allocation}. @internal */
@@ -86,100 +86,199 @@ const policySchema = z.strictObject({
  * ```
  */
 export function creditTasks(board: TaskBoardConfig, allocation: Allocation, completions: readonly Completion[], policy: CreditPolicy = {}): TaskCredits {
-  const b = defineTaskBoard(board);
-  const p = parseWith(policySchema, policy, "Credit policy is not valid", ["policy"]) as CreditPolicy;
+  const b = readBoard(board);
+  const p = plainPolicy(policy) ?? policyOf(parseWith(policySchema, policy, "Credit policy is not valid", ["policy"]) as CreditPolicy);
   const a = madeAllocations.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
   const done = parseList(completionsSchema, completions, plainCompletion, 1_000_000, "Completions are not valid", ["completions"]) as Completion[];
   const issues: Issue[] = [];
   if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], `is "${a.board}", not the board "${b.id}" being credited`));
-  const offset = offsetMinutes(b.utcOffset ?? "+08:00")!;
-  const owners = new Map(a.tasks.map((t) => [t.task, new Map(t.owners.map((o) => [o.person, o.how]))]));
-  const grades = new Map(Object.keys(p.qualityGrades ?? {}).map((g) => [g, dec(p.qualityGrades![g]!)]));
-  const byTask = new Map<string, { c: Completion; i: number }[]>();
-  done.forEach((c, i) => {
-    const how = owners.get(c.task)?.get(c.person);
-    if (!b.tasks.some((t) => t.id === c.task)) issues.push(issue(IssueCode.unknownId, ["completions", i, "task"], `names no task of board "${b.id}"`));
-    else if (!how) issues.push(issue(IssueCode.invalidValue, ["completions", i, "person"], `"${c.person}" does not own task "${c.task}" in the allocation`));
-    if (typeof c.quality === "string" && toDec(c.quality) === undefined && !grades.has(c.quality))
-      issues.push(issue(IssueCode.unknownGrade, ["completions", i, "quality"], `"${c.quality.slice(0, 40)}" is not a quality grade${grades.size ? `; the grades are ${[...grades.keys()].join(", ")}` : " (the policy names none)"}`));
-    if (c.completed !== undefined && toInstant(c.completed, offset) === undefined)
-      issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], `"${c.completed}" is not a date or date-time`));
-    const list = byTask.get(c.task) ?? [];
-    if (list.some((o) => o.c.person === c.person)) issues.push(issue(IssueCode.duplicateId, ["completions", i], `repeats ${c.person}'s completion of ${c.task}`));
-    list.push({ c, i });
-    byTask.set(c.task, list);
-  });
+  const owners = new Map<string, Map<string, "grabbed" | "assigned">>();
+  for (const t of a.tasks) owners.set(t.task, new Map(t.owners.map((o) => [o.person, o.how])));
+  const grades = p.grades;
+  const byTask = new Map<string, Done[]>();
+  for (let i = 0; i < done.length; i++) {
+    // Each field read once (a quick-checked completion is the caller's own object).
+    const { task, person, quality, completed, share } = done[i]!;
+    const how = owners.get(task)?.get(person);
+    if (!b.byId.has(task)) issues.push(issue(IssueCode.unknownId, ["completions", i, "task"], `names no task of board "${b.id}"`));
+    else if (!how) issues.push(issue(IssueCode.invalidValue, ["completions", i, "person"], `"${person}" does not own task "${task}" in the allocation`));
+    const grade = typeof quality === "string" && grades.has(quality) ? quality : undefined;
+    if (typeof quality === "string" && toDec(quality) === undefined && grade === undefined)
+      issues.push(issue(IssueCode.unknownGrade, ["completions", i, "quality"], `"${quality.slice(0, 40)}" is not a quality grade${grades.size ? `; the grades are ${[...grades.keys()].join(", ")}` : " (the policy names none)"}`));
+    const at = completed === undefined ? undefined : toInstant(completed, b.offset);
+    if (completed !== undefined && at === undefined) issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], `"${completed}" is not a date or date-time`));
+    let list = byTask.get(task);
+    if (!list) byTask.set(task, (list = []));
+    if (list.some((e) => e.person === person)) issues.push(issue(IssueCode.duplicateId, ["completions", i], `repeats ${person}'s completion of ${task}`));
+    list.push({ person, quality, grade, at, share, i });
+  }
   for (const [task, list] of byTask) {
-    const declared = list.filter((e) => e.c.share !== undefined);
+    const declared = list.filter((e) => e.share !== undefined);
     if (declared.length > 0 && declared.length < list.length)
-      issues.push(issue(IssueCode.invalidRule, ["completions", list.find((e) => e.c.share === undefined)!.i, "share"], `is missing: other owners of ${task} declare shares, so every owner must`));
+      issues.push(issue(IssueCode.invalidRule, ["completions", list.find((e) => e.share === undefined)!.i, "share"], `is missing: other owners of ${task} declare shares, so every owner must`));
     if (declared.length === list.length) {
-      const total = sum(declared.map((e) => dec(e.c.share!)));
+      const total = sum(declared.map((e) => dec(e.share!)));
       if (!total.eq(ONE)) issues.push(issue(IssueCode.invalidRule, ["completions", list[0]!.i, "share"], `the shares of ${task} add up to ${text(total)}, not 1`));
     }
   }
   if (issues.length > 0) throw new JixiaoError(issues, "Tasks cannot be credited");
 
-  const assignedFactor = p.assignedFactor === undefined ? ONE : dec(p.assignedFactor);
-  const lateFactor = p.lateFactor === undefined ? ONE : dec(p.lateFactor);
+  // The factor of each kind of credit, worked out as each credit would: (assigned or 1) × (late or 1).
+  const factors = {
+    grabbed: [ONE.times(ONE), ONE.times(p.lateFactor)],
+    assigned: [p.assignedFactor.times(ONE), p.assignedFactor.times(p.lateFactor)],
+  } as const;
+  const assignedText = text(p.assignedFactor);
+  const lateText = text(p.lateFactor);
+  // Tasks repeat weights, parts, grades and factors: products and texts are worked out once.
+  const memo = new DecimalMemo();
+  const units = new Map<Dec, bigint>();
+  const equalShares = new Map<number, string>();
   const perPerson = new Map<string, { credit: Dec; line: TaskCredit }[]>();
-  b.tasks.forEach((t) => {
+  for (const task of b.tasks) {
+    const t = task.config;
     const list = byTask.get(t.id);
-    if (!list) return;
-    const { coefficient, weight } = weightOf(b, t);
-    const decimals = Math.max(p.splitDecimals ?? 2, weight.decimalPlaces());
-    const shares = list.map((e) => ({ key: e.c.person, weight: e.c.share === undefined ? ONE : dec(e.c.share) }));
-    const parts = list.length === 1 ? [weight] : allocate(weight, shares, decimals);
+    if (!list) continue;
+    const { coefficient, weight, deadlineAt } = task;
+    const decimals = Math.max(p.splitDecimals, weight.decimalPlaces());
+    const shares = list.map((e) => ({ key: e.person, weight: e.share === undefined ? ONE : dec(e.share) }));
+    // Without declared shares (then no one declares) every share is 1 ÷ the owners: the same text for each.
+    let equalShare: string | undefined;
+    if (list[0]!.share === undefined) {
+      equalShare = equalShares.get(list.length);
+      if (equalShare === undefined) equalShares.set(list.length, (equalShare = text(ONE.div(list.length))));
+    }
+    let parts: readonly Dec[];
+    if (list.length === 1) parts = [weight];
+    else if (equalShare === undefined) parts = allocate(weight, shares, decimals);
+    else {
+      // allocate() with every share's units 1 (a share of 1 has no decimals): only the whole needs converting.
+      let whole = units.get(weight);
+      if (whole === undefined) units.set(weight, (whole = toUnits(weight, decimals)));
+      const split = allocateUnits(whole, list.map(() => 1n), list.map((e) => e.person));
+      parts = split.map((u) => memo.read(`${u}e-${decimals}`));
+    }
     const shareTotal = sum(shares.map((s) => s.weight));
-    const deadline = toInstant(t.deadline, offset, true)!;
-    list.forEach(({ c }, k) => {
-      const how = owners.get(t.id)!.get(c.person)!;
-      const quality = typeof c.quality === "string" && grades.has(c.quality) ? grades.get(c.quality)! : toDec(c.quality)!;
-      const late = c.completed !== undefined && toInstant(c.completed, offset)! > deadline;
+    const points = memo.text(task.points);
+    const coefficientText = memo.text(coefficient);
+    const base = memo.text(weight);
+    const taskOwners = owners.get(t.id)!;
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      const how = taskOwners.get(c.person)!;
+      const quality = c.grade !== undefined ? grades.get(c.grade)! : toDec(c.quality)!;
+      const late = c.at !== undefined && c.at > deadlineAt;
       const part = parts[k]!;
-      const factor = (how === "assigned" ? assignedFactor : ONE).times(late ? lateFactor : ONE);
-      const credit = part.times(quality).times(factor);
-      const trace: TraceStep[] = [
-        {
-          at: `task:${t.id}`,
-          rule: "credit",
-          values: {
-            points: text(dec(t.points)),
-            coefficient: text(coefficient),
-            base: text(weight),
-            share: text(shares[k]!.weight.div(shareTotal)),
-            part: text(part),
-            quality: text(quality),
-            ...(typeof c.quality === "string" && grades.has(c.quality) ? { grade: c.quality } : {}),
-            how,
-            ...(how === "assigned" ? { assignedFactor: text(assignedFactor) } : {}),
-            ...(late ? { lateFactor: text(lateFactor) } : {}),
-          },
-          result: text(credit),
-        },
-      ];
-      const entry = perPerson.get(c.person) ?? [];
-      entry.push({ credit, line: { task: t.id, how, credit: toNumber(credit), late, trace } });
-      perPerson.set(c.person, entry);
-    });
-  });
+      const credit = memo.times(memo.times(part, quality), factors[how][late ? 1 : 0]);
+      // The trace's fields in their documented order.
+      const values: Record<string, string> = {
+        points,
+        coefficient: coefficientText,
+        base,
+        share: equalShare ?? text(shares[k]!.weight.div(shareTotal)),
+        part: memo.text(part),
+        quality: memo.text(quality),
+      };
+      if (c.grade !== undefined) values.grade = c.grade;
+      values.how = how;
+      if (how === "assigned") values.assignedFactor = assignedText;
+      if (late) values.lateFactor = lateText;
+      const result = memo.text(credit);
+      const trace: TraceStep[] = [{ at: `task:${t.id}`, rule: "credit", values, result }];
+      let entry = perPerson.get(c.person);
+      if (!entry) perPerson.set(c.person, (entry = []));
+      // Number(text) is toNumber(credit): both read the decimal's shortest text, and text() writes 0 for -0.
+      entry.push({ credit, line: { task: t.id, how, credit: Number(result), late, trace } });
+    }
+  }
 
-  const cap = p.cap === undefined ? undefined : dec(p.cap);
+  const cap = p.cap;
+  const capNumber = cap ? toNumber(cap) : null;
   const people: PersonCredits[] = [...perPerson.keys()].sort(byText).map((person) => {
     const lines = perPerson.get(person)!;
     const total = sum(lines.map((l) => l.credit));
     const applied = cap ? min(total, cap) : total;
+    const totalNumber = toNumber(total);
+    // Below the cap (applied is total itself) the excess is total − total = 0.
+    const under = applied === total;
     return {
       person,
       credits: lines.map((l) => l.line),
-      total: toNumber(total),
-      cap: cap ? toNumber(cap) : null,
-      applied: toNumber(applied),
-      excess: toNumber(total.minus(applied)),
+      total: totalNumber,
+      cap: capNumber,
+      applied: under ? totalNumber : toNumber(applied),
+      excess: under ? 0 : toNumber(total.minus(applied)),
     };
   });
-  const uncompleted = a.tasks.flatMap((t) => t.owners.filter((o) => !byTask.get(t.task)?.some((e) => e.c.person === o.person)).map((o) => ({ task: t.task, person: o.person })));
+  const uncompleted: { task: string; person: string }[] = [];
+  for (const t of a.tasks) {
+    const list = byTask.get(t.task);
+    for (const o of t.owners) if (!list?.some((e) => e.person === o.person)) uncompleted.push({ task: t.task, person: o.person });
+  }
   return { board: b.id, people, uncompleted };
+}
+
+/** A completion as read, with its index, its grade (when its quality names one) and its instant. */
+interface Done {
+  readonly person: string;
+  readonly quality: number | string;
+  readonly grade: string | undefined;
+  readonly at: number | undefined;
+  readonly share: DecimalInput | undefined;
+  readonly i: number;
+}
+
+/** A credit policy as decimals, its defaults filled in. */
+interface Policy {
+  readonly grades: ReadonlyMap<string, Dec>;
+  readonly assignedFactor: Dec;
+  readonly lateFactor: Dec;
+  readonly cap: Dec | undefined;
+  readonly splitDecimals: number;
+}
+
+/** A validated credit policy as decimals. */
+function policyOf(p: CreditPolicy): Policy {
+  return {
+    grades: new Map(Object.keys(p.qualityGrades ?? {}).map((g) => [g, dec(p.qualityGrades![g]!)])),
+    assignedFactor: p.assignedFactor === undefined ? ONE : dec(p.assignedFactor),
+    lateFactor: p.lateFactor === undefined ? ONE : dec(p.lateFactor),
+    cap: p.cap === undefined ? undefined : dec(p.cap),
+    splitDecimals: p.splitDecimals ?? 2,
+  };
+}
+
+const POLICY_KEYS = new Set(["qualityGrades", "assignedFactor", "lateFactor", "cap", "splitDecimals"]);
+/** A decimal of at least 0 (`decimal({ min: 0 })`). */
+const atLeastZero = (v: unknown): Dec | undefined => {
+  const d = toDec(v);
+  return d !== undefined && !d.isNegative() ? d : undefined;
+};
+/** A decimal from 0 to 1 (`decimal({ min: 0, max: 1 })`). */
+const fraction = (v: unknown): Dec | undefined => {
+  const d = atLeastZero(v);
+  return d !== undefined && !d.gt(1) ? d : undefined;
+};
+
+/**
+ * The credit policy read without the schema when it is plainly valid (each field read once, only
+ * values the schema accepts as they are), else `undefined` and the schema decides.
+ */
+function plainPolicy(policy: unknown): Policy | undefined {
+  try {
+    if (!isPlainObject(policy)) return undefined;
+    for (const key in policy) if (!POLICY_KEYS.has(key)) return undefined;
+    const { qualityGrades, assignedFactor, lateFactor, cap, splitDecimals } = policy;
+    const grades = qualityGrades === undefined ? new Map<string, Dec>() : plainDecimalRecord(qualityGrades, fraction);
+    const assigned = assignedFactor === undefined ? ONE : atLeastZero(assignedFactor);
+    const late = lateFactor === undefined ? ONE : atLeastZero(lateFactor);
+    const capped = cap === undefined ? undefined : atLeastZero(cap);
+    if (grades === undefined || assigned === undefined || late === undefined || (cap !== undefined && capped === undefined)) return undefined;
+    if (!(splitDecimals === undefined || (Number.isInteger(splitDecimals) && (splitDecimals as number) >= 0 && (splitDecimals as number) <= 10))) return undefined;
+    return { grades, assignedFactor: assigned, lateFactor: late, cap: capped, splitDecimals: (splitDecimals as number | undefined) ?? 2 };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,0 +1,389 @@
+/**
+ * The grabbed-task functions as they were before the fast paths (commit 9d15e8a): an oracle for
+ * test/tasks/differential.test.ts, which checks that the library gives the same results, traces,
+ * reasons and errors. Zod validation of everything, the regex date parser; not exported by the library.
+ */
+import { allocate } from "../../src/core/allocate.js";
+import { min, ONE, sum, text, toDec, toNumber, ZERO, type Dec } from "../../src/core/decimal.js";
+import { issue, IssueCode, JixiaoError, type Issue } from "../../src/core/errors.js";
+import { deepFreeze } from "../../src/core/freeze.js";
+import type { TraceStep } from "../../src/core/trace.js";
+import { addIssue, dec, decimal, idSchema, isId, isPlainObject, isText, namedRecord, parseList, parseWith } from "../../src/core/validate.js";
+import { z } from "../../src/core/z.js";
+import { byText } from "../../src/ranking/order.js";
+import type { Allocation, AllocationPolicy, Completion, CreditPolicy, Grab, GrabOutcome, PersonCredits, StaffMember, TaskAllocation, TaskBoardConfig, TaskCredit, TaskCredits, TaskOwner } from "../../src/tasks/types.js";
+
+// ---- src/periods/instant.ts
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+const OFFSET = /^[+-]\d{2}:\d{2}$/;
+
+/** Minutes east of UTC for an offset text such as `+08:00`, or `undefined` when it is not one. @internal */
+export function offsetMinutes(offset: string): number | undefined {
+  if (!OFFSET.test(offset)) return undefined;
+  const sign = offset.startsWith("-") ? -1 : 1;
+  const hours = Number(offset.slice(1, 3));
+  const minutes = Number(offset.slice(4, 6));
+  return hours > 14 || minutes > 59 ? undefined : sign * (hours * 60 + minutes);
+}
+
+/**
+ * The instant a date or date-time text names, in milliseconds since 1970 UTC, or `undefined` when
+ * it is not a real date (2023-02-30) or not in the accepted form. A date alone is its first
+ * moment, or with `endOfDay` its last millisecond, at `offset` minutes east of UTC.
+ * @internal
+ */
+export function toInstant(text: string, offset: number, endOfDay = false): number | undefined {
+  const m = DATE_TIME.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, ms, zone] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const dateOnly = h === undefined;
+  const hour = dateOnly ? (endOfDay ? 23 : 0) : Number(h);
+  const minute = dateOnly ? (endOfDay ? 59 : 0) : Number(mi);
+  const second = dateOnly ? (endOfDay ? 59 : 0) : Number(s ?? 0);
+  const milli = dateOnly ? (endOfDay ? 999 : 0) : Number((ms ?? "0").padEnd(3, "0"));
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  const zoneOffset = zone === undefined ? offset : zone === "Z" ? 0 : offsetMinutes(zone);
+  if (zoneOffset === undefined) return undefined;
+  return local - zoneOffset * 60_000;
+}
+// ---- src/tasks/board.ts
+export const PERIOD_KEY = /^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/;
+
+const dateText = z.string().max(40).describe("A date (2023-07-31) or date-time (2023-07-31T17:30:00+08:00).");
+
+const taskSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1).max(500),
+  description: z.string().max(5000).optional(),
+  difficulty: z.string().min(1).max(100),
+  points: decimal({ min: 0, above: true }, "Base points."),
+  seats: z.number().int().min(1).max(10_000).optional(),
+  post: z.string().min(1).max(200),
+  published: dateText,
+  deadline: dateText,
+});
+
+/** The task board schema. @internal */
+export const taskBoardSchema = z
+  .strictObject({
+    $schema: z.string().max(2000).optional(),
+    id: idSchema,
+    name: z.string().max(200).optional(),
+    period: z.string().regex(PERIOD_KEY, "must be a period key such as 2023-Q3, 2023-07, 2023-H2 or 2023").describe("2023-Q3, 2023-07, 2023-H2 or 2023."),
+    utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, "must be a UTC offset such as +08:00").describe("UTC offset for times without one (default +08:00).").optional(),
+    difficulty: namedRecord(decimal({ min: 0, above: true }), "difficulty grade").describe("Difficulty grade → coefficient."),
+    tasks: z.array(taskSchema).max(100_000),
+  })
+  .superRefine((b, ctx) => {
+    const offset = offsetMinutes(b.utcOffset ?? "+08:00");
+    if (offset === undefined) {
+      // Only a given offset gets here (the default is valid). A malformed one was reported by its
+      // pattern; a well-formed one out of range is not.
+      if (/^[+-]\d{2}:\d{2}$/.test(b.utcOffset!)) addIssue(ctx, IssueCode.invalidValue, `"${b.utcOffset}" is not a UTC offset (at most ±14:59)`, ["utcOffset"]);
+      return;
+    }
+    const ids = new Map<string, number>();
+    b.tasks.forEach((t, i) => {
+      if (ids.has(t.id)) addIssue(ctx, IssueCode.duplicateId, `repeats the task id "${t.id}" of tasks[${ids.get(t.id)}]`, ["tasks", i, "id"]);
+      else ids.set(t.id, i);
+      if (!Object.prototype.hasOwnProperty.call(b.difficulty, t.difficulty))
+        addIssue(ctx, IssueCode.unknownGrade, `"${t.difficulty}" is not a difficulty grade; the grades are ${Object.keys(b.difficulty).join(", ")}`, ["tasks", i, "difficulty"]);
+      const published = toInstant(t.published, offset);
+      const deadline = toInstant(t.deadline, offset, true);
+      if (published === undefined) addIssue(ctx, IssueCode.invalidValue, `"${t.published}" is not a date such as 2023-07-03 or 2023-07-03T09:00`, ["tasks", i, "published"]);
+      if (deadline === undefined) addIssue(ctx, IssueCode.invalidValue, `"${t.deadline}" is not a date such as 2023-07-31 or 2023-07-31T17:30`, ["tasks", i, "deadline"]);
+      if (published !== undefined && deadline !== undefined && deadline < published)
+        addIssue(ctx, IssueCode.invalidRule, `${t.deadline} is before the task was published (${t.published})`, ["tasks", i, "deadline"]);
+    });
+  })
+  .describe("A jixiao task board (三单清单).");
+export function defineTaskBoard(board: TaskBoardConfig): TaskBoardConfig {
+  return deepFreeze(parseWith(taskBoardSchema, board, "Task board is not valid") as TaskBoardConfig);
+}
+export function weightOf(board: TaskBoardConfig, task: { readonly points: string | number; readonly difficulty: string }) {
+  const coefficient = dec(board.difficulty[task.difficulty]!);
+  return { coefficient, weight: dec(task.points).times(coefficient), text: text(coefficient) };
+}
+// ---- src/tasks/allocate.ts
+export const staffSchema = z
+  .array(
+    z.strictObject({
+      id: idSchema,
+      name: z.string().max(200).optional(),
+      posts: z.array(z.string().min(1).max(200)).max(100),
+      department: z.string().max(200).optional(),
+    }),
+  )
+  .max(1_000_000);
+export const plainMember = (m: unknown): boolean => {
+  if (!isPlainObject(m)) return false;
+  for (const key in m) if (key !== "id" && key !== "name" && key !== "posts" && key !== "department") return false;
+  const posts = m.posts;
+  return (
+    isId(m.id) &&
+    (m.name === undefined || isText(m.name, 200, 0)) &&
+    (m.department === undefined || isText(m.department, 200, 0)) &&
+    Array.isArray(posts) &&
+    posts.length <= 100 &&
+    posts.every((p) => isText(p, 200))
+  );
+};
+export function staffById(staff: readonly StaffMember[], issues: Issue[], base: (string | number)[]): Map<string, StaffMember> {
+  const out = new Map<string, StaffMember>();
+  staff.forEach((s, i) => {
+    if (out.has(s.id)) issues.push(issue(IssueCode.duplicateId, [...base, i, "id"], `repeats the staff id "${s.id}"`));
+    else out.set(s.id, s);
+  });
+  return out;
+}
+export const allocationSchema = z.object({
+  board: z.string(),
+  tasks: z.array(
+    z.object({
+      task: z.string(),
+      seats: z.number().int().min(1),
+      owners: z.array(z.object({ person: z.string(), how: z.enum(["grabbed", "assigned"]), at: z.string().optional() })),
+      status: z.enum(["grabbed", "assigned", "partly-grabbed", "unowned"]),
+    }),
+  ),
+  grabs: z.array(z.object({ person: z.string(), outcome: z.enum(["seated", "rejected"]), code: z.string().optional() })),
+});
+const madeByReference = new WeakSet<object>();
+const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().max(40) })).max(1_000_000);
+const plainGrab = (g: unknown): boolean => {
+  if (!isPlainObject(g)) return false;
+  for (const key in g) if (key !== "task" && key !== "person" && key !== "at") return false;
+  return isText(g.task, 200) && isText(g.person, 200) && isText(g.at, 40, 0);
+};
+const policySchema = z.strictObject({
+  maxTasksPerPerson: z.number().int().min(1).max(100_000).optional(),
+  eligibility: z.enum(["anyone", "post"]).optional(),
+  assignSeats: z.enum(["one", "all"]).optional(),
+});
+export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], staff: readonly StaffMember[], policy: AllocationPolicy = {}): Allocation {
+  const b = defineTaskBoard(board);
+  const p = parseWith(policySchema, policy, "Allocation policy is not valid", ["policy"]) as AllocationPolicy;
+  const g = parseList(grabsSchema, grabs, plainGrab, 1_000_000, "Grabs are not valid", ["grabs"]);
+  const members = parseList(staffSchema, staff, plainMember, 1_000_000, "Staff are not valid", ["staff"]) as StaffMember[];
+  const offset = offsetMinutes(b.utcOffset ?? "+08:00")!;
+  const issues: Issue[] = [];
+  const people = staffById(members, issues, ["staff"]);
+  const timed = g.map((grab, index) => {
+    const t = toInstant(grab.at, offset);
+    if (t === undefined || !grab.at.includes("T") && !grab.at.includes(" "))
+      issues.push(issue(IssueCode.invalidValue, ["grabs", index, "at"], `"${grab.at}" is not a date-time such as 2023-07-03T09:00:05+08:00`));
+    // Each field read by name: a spread would drop a non-enumerable one that the quick check read.
+    return { task: grab.task, person: grab.person, at: grab.at, index, t: t ?? 0 };
+  });
+  if (issues.length > 0) throw new JixiaoError(issues, "Tasks cannot be allocated");
+
+  const tasks = new Map(
+    b.tasks.map((t) => [
+      t.id,
+      {
+        config: t,
+        published: toInstant(t.published, offset)!,
+        deadline: toInstant(t.deadline, offset, true)!,
+        seats: t.seats ?? 1,
+        weight: weightOf(b, t).weight,
+        owners: [] as TaskOwner[],
+      },
+    ]),
+  );
+  const load = new Map<string, Dec>();
+  const count = new Map<string, number>();
+  const outcomes: GrabOutcome[] = [];
+  timed.sort((x, y) => x.t - y.t || byText(x.person, y.person) || byText(x.task, y.task) || byText(x.at, y.at) || x.index - y.index);
+  for (const grab of timed) {
+    const reject = (code: string, reason: string) => outcomes.push({ index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "rejected", code, reason });
+    const task = tasks.get(grab.task);
+    const person = people.get(grab.person);
+    if (!task) reject("unknown_task", `no task "${grab.task}" on board ${b.id}`);
+    else if (!person) reject("unknown_person", `no staff member "${grab.person}"`);
+    else if (grab.t < task.published) reject("not_published", `made before the task was published (${task.config.published})`);
+    else if (grab.t > task.deadline) reject("after_deadline", `made after the deadline (${task.config.deadline})`);
+    else if (p.eligibility === "post" && !person.posts.includes(task.config.post)) reject("not_eligible", `the person does not hold the post ${task.config.post}`);
+    else if (task.owners.some((o) => o.person === grab.person)) reject("duplicate", "the person already holds a seat of this task");
+    else if (p.maxTasksPerPerson !== undefined && (count.get(grab.person) ?? 0) >= p.maxTasksPerPerson) reject("limit", `the person already holds ${p.maxTasksPerPerson} task${p.maxTasksPerPerson === 1 ? "" : "s"}, the most allowed`);
+    else if (task.owners.length >= task.seats) reject("no_seat", `every seat was taken earlier, by ${task.owners.map((o) => o.person).join(", ")}`);
+    else {
+      task.owners.push({ person: grab.person, how: "grabbed", at: grab.at });
+      count.set(grab.person, (count.get(grab.person) ?? 0) + 1);
+      load.set(grab.person, (load.get(grab.person) ?? ZERO).plus(task.weight));
+      outcomes.push({ index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "seated" });
+    }
+  }
+
+  const reasons = new Map<string, string>();
+  const ownerless = [...tasks.values()].filter((t) => t.owners.length === 0).sort((x, y) => y.weight.cmp(x.weight) || byText(x.config.id, y.config.id));
+  for (const task of ownerless) {
+    const holders = members.filter((m) => m.posts.includes(task.config.post));
+    if (holders.length === 0) {
+      reasons.set(task.config.id, `nobody grabbed it and no one holds the post ${task.config.post}`);
+      continue;
+    }
+    const seats = p.assignSeats === "all" ? Math.min(task.seats, holders.length) : 1;
+    for (let k = 0; k < seats; k++) {
+      const free = holders.filter((h) => !task.owners.some((o) => o.person === h.id));
+      const pick = free.reduce((best, h) => {
+        const c = (load.get(h.id) ?? ZERO).cmp(load.get(best.id) ?? ZERO);
+        return c < 0 || (c === 0 && h.id < best.id) ? h : best;
+      });
+      const before = load.get(pick.id) ?? ZERO;
+      task.owners.push({ person: pick.id, how: "assigned", reason: `holds ${task.config.post}; the least loaded of ${free.length} (load ${text(before)})` });
+      load.set(pick.id, before.plus(task.weight));
+    }
+  }
+
+  const out: TaskAllocation[] = b.tasks.map((t) => {
+    const task = tasks.get(t.id)!;
+    const grabbed = task.owners.filter((o) => o.how === "grabbed").length;
+    const status = task.owners.length === 0 ? "unowned" : grabbed === 0 ? "assigned" : grabbed < task.seats ? "partly-grabbed" : "grabbed";
+    return { task: t.id, seats: task.seats, owners: task.owners, status, ...(reasons.has(t.id) ? { reason: reasons.get(t.id)! } : {}) };
+  });
+  // Frozen, so creditTasks can take it without checking it again.
+  const allocation = deepFreeze({ board: b.id, tasks: out, grabs: outcomes });
+  madeByReference.add(allocation);
+  return allocation;
+}
+// ---- src/tasks/credit.ts
+const plainCompletion = (c: unknown): boolean => {
+  if (!isPlainObject(c)) return false;
+  for (const key in c) if (key !== "task" && key !== "person" && key !== "quality" && key !== "completed" && key !== "share") return false;
+  const q = c.quality;
+  const fraction = (v: unknown) => typeof v === "number" && v >= 0 && v <= 1;
+  return (
+    isText(c.task, 200) &&
+    isText(c.person, 200) &&
+    (fraction(q) || (isText(q, 100) && !/^[\s\d+.-]/.test(q))) &&
+    (c.completed === undefined || isText(c.completed, 40, 0)) &&
+    (c.share === undefined || fraction(c.share))
+  );
+};
+const completionsSchema = z
+  .array(
+    z.strictObject({
+      task: z.string().min(1).max(200),
+      person: z.string().min(1).max(200),
+      quality: z
+        .union([z.number(), z.string().min(1).max(100)])
+        .superRefine((v, ctx) => {
+          // A number, or text that reads as one, is a fraction from 0 to 1; other text is a grade.
+          const d = toDec(v);
+          if (d === undefined && typeof v === "number") addIssue(ctx, IssueCode.invalidNumber, `must be a finite decimal within ±10^18, not ${String(v)}`);
+          if (d !== undefined && (d.isNegative() || d.gt(1))) addIssue(ctx, IssueCode.outOfRange, `must be a fraction from 0 to 1 (or a quality grade), not ${String(v)}`);
+        }),
+      completed: z.string().max(40).optional(),
+      share: decimal({ min: 0, max: 1 }).optional(),
+    }),
+  )
+  .max(1_000_000);
+const creditPolicySchema = z.strictObject({
+  qualityGrades: namedRecord(decimal({ min: 0, max: 1 }), "quality grade").optional(),
+  assignedFactor: decimal({ min: 0 }).optional(),
+  lateFactor: decimal({ min: 0 }).optional(),
+  cap: decimal({ min: 0 }).optional(),
+  splitDecimals: z.number().int().min(0).max(10).optional(),
+});
+export function creditTasks(board: TaskBoardConfig, allocation: Allocation, completions: readonly Completion[], policy: CreditPolicy = {}): TaskCredits {
+  const b = defineTaskBoard(board);
+  const p = parseWith(creditPolicySchema, policy, "Credit policy is not valid", ["policy"]) as CreditPolicy;
+  const a = madeByReference.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
+  const done = parseList(completionsSchema, completions, plainCompletion, 1_000_000, "Completions are not valid", ["completions"]) as Completion[];
+  const issues: Issue[] = [];
+  if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], `is "${a.board}", not the board "${b.id}" being credited`));
+  const offset = offsetMinutes(b.utcOffset ?? "+08:00")!;
+  const owners = new Map(a.tasks.map((t) => [t.task, new Map(t.owners.map((o) => [o.person, o.how]))]));
+  const grades = new Map(Object.keys(p.qualityGrades ?? {}).map((g) => [g, dec(p.qualityGrades![g]!)]));
+  const byTask = new Map<string, { c: Completion; i: number }[]>();
+  done.forEach((c, i) => {
+    const how = owners.get(c.task)?.get(c.person);
+    if (!b.tasks.some((t) => t.id === c.task)) issues.push(issue(IssueCode.unknownId, ["completions", i, "task"], `names no task of board "${b.id}"`));
+    else if (!how) issues.push(issue(IssueCode.invalidValue, ["completions", i, "person"], `"${c.person}" does not own task "${c.task}" in the allocation`));
+    if (typeof c.quality === "string" && toDec(c.quality) === undefined && !grades.has(c.quality))
+      issues.push(issue(IssueCode.unknownGrade, ["completions", i, "quality"], `"${c.quality.slice(0, 40)}" is not a quality grade${grades.size ? `; the grades are ${[...grades.keys()].join(", ")}` : " (the policy names none)"}`));
+    if (c.completed !== undefined && toInstant(c.completed, offset) === undefined)
+      issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], `"${c.completed}" is not a date or date-time`));
+    const list = byTask.get(c.task) ?? [];
+    if (list.some((o) => o.c.person === c.person)) issues.push(issue(IssueCode.duplicateId, ["completions", i], `repeats ${c.person}'s completion of ${c.task}`));
+    list.push({ c, i });
+    byTask.set(c.task, list);
+  });
+  for (const [task, list] of byTask) {
+    const declared = list.filter((e) => e.c.share !== undefined);
+    if (declared.length > 0 && declared.length < list.length)
+      issues.push(issue(IssueCode.invalidRule, ["completions", list.find((e) => e.c.share === undefined)!.i, "share"], `is missing: other owners of ${task} declare shares, so every owner must`));
+    if (declared.length === list.length) {
+      const total = sum(declared.map((e) => dec(e.c.share!)));
+      if (!total.eq(ONE)) issues.push(issue(IssueCode.invalidRule, ["completions", list[0]!.i, "share"], `the shares of ${task} add up to ${text(total)}, not 1`));
+    }
+  }
+  if (issues.length > 0) throw new JixiaoError(issues, "Tasks cannot be credited");
+
+  const assignedFactor = p.assignedFactor === undefined ? ONE : dec(p.assignedFactor);
+  const lateFactor = p.lateFactor === undefined ? ONE : dec(p.lateFactor);
+  const perPerson = new Map<string, { credit: Dec; line: TaskCredit }[]>();
+  b.tasks.forEach((t) => {
+    const list = byTask.get(t.id);
+    if (!list) return;
+    const { coefficient, weight } = weightOf(b, t);
+    const decimals = Math.max(p.splitDecimals ?? 2, weight.decimalPlaces());
+    const shares = list.map((e) => ({ key: e.c.person, weight: e.c.share === undefined ? ONE : dec(e.c.share) }));
+    const parts = list.length === 1 ? [weight] : allocate(weight, shares, decimals);
+    const shareTotal = sum(shares.map((s) => s.weight));
+    const deadline = toInstant(t.deadline, offset, true)!;
+    list.forEach(({ c }, k) => {
+      const how = owners.get(t.id)!.get(c.person)!;
+      const quality = typeof c.quality === "string" && grades.has(c.quality) ? grades.get(c.quality)! : toDec(c.quality)!;
+      const late = c.completed !== undefined && toInstant(c.completed, offset)! > deadline;
+      const part = parts[k]!;
+      const factor = (how === "assigned" ? assignedFactor : ONE).times(late ? lateFactor : ONE);
+      const credit = part.times(quality).times(factor);
+      const trace: TraceStep[] = [
+        {
+          at: `task:${t.id}`,
+          rule: "credit",
+          values: {
+            points: text(dec(t.points)),
+            coefficient: text(coefficient),
+            base: text(weight),
+            share: text(shares[k]!.weight.div(shareTotal)),
+            part: text(part),
+            quality: text(quality),
+            ...(typeof c.quality === "string" && grades.has(c.quality) ? { grade: c.quality } : {}),
+            how,
+            ...(how === "assigned" ? { assignedFactor: text(assignedFactor) } : {}),
+            ...(late ? { lateFactor: text(lateFactor) } : {}),
+          },
+          result: text(credit),
+        },
+      ];
+      const entry = perPerson.get(c.person) ?? [];
+      entry.push({ credit, line: { task: t.id, how, credit: toNumber(credit), late, trace } });
+      perPerson.set(c.person, entry);
+    });
+  });
+
+  const cap = p.cap === undefined ? undefined : dec(p.cap);
+  const people: PersonCredits[] = [...perPerson.keys()].sort(byText).map((person) => {
+    const lines = perPerson.get(person)!;
+    const total = sum(lines.map((l) => l.credit));
+    const applied = cap ? min(total, cap) : total;
+    return {
+      person,
+      credits: lines.map((l) => l.line),
+      total: toNumber(total),
+      cap: cap ? toNumber(cap) : null,
+      applied: toNumber(applied),
+      excess: toNumber(total.minus(applied)),
+    };
+  });
+  const uncompleted = a.tasks.flatMap((t) => t.owners.filter((o) => !byTask.get(t.task)?.some((e) => e.c.person === o.person)).map((o) => ({ task: t.task, person: o.person })));
+  return { board: b.id, people, uncompleted };
+}

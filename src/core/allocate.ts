@@ -1,7 +1,10 @@
 import { Dec } from "./decimal.js";
 
+/** 10^places, made once for each number of places met. */
+const powers: Dec[] = [];
+
 /** A decimal as a whole count of 10^−places (exact when it has at most that many decimals). @internal */
-export const toUnits = (d: Dec, places: number): bigint => BigInt(d.times(new Dec(10).pow(places)).toFixed(0));
+export const toUnits = (d: Dec, places: number): bigint => BigInt(d.times((powers[places] ??= new Dec(10).pow(places))).toFixed(0));
 
 /** A whole count of 10^−places as decimal text, without trailing zeros: 12300n, 2 → "123". @internal */
 export function unitsText(units: bigint, places: number): string {

@@ -67,22 +67,35 @@ function unitsOf(exact: string, scale: number): number {
 }
 
 /**
- * Reads the points of a ledger's entries (validated: at most 10 decimals). Each distinct text is
+ * Reads the points of a ledger's entries (validated: at most 10 decimals). Each distinct value is
  * read once: a year of entries holds few distinct points.
  * @internal
  */
 export function readPoints(values: readonly (DecimalInput | undefined)[]): LedgerPoints {
-  const texts = values.map((v) => (v === undefined ? undefined : pointsText(v)));
-  const distinct = new Map<string, number>(); // each text's units, once the scale is known
+  const distinct = new Map<DecimalInput, number>(); // each value's place in `read`
+  const read: { readonly text: string; units: number }[] = [];
+  const slots = new Int32Array(values.length);
+  const texts: (string | undefined)[] = [];
   let scale = 0;
-  for (const t of texts) {
-    if (t === undefined || distinct.has(t)) continue;
-    distinct.set(t, NaN);
-    scale = Math.max(scale, decimalsOf(t));
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === undefined) {
+      slots[i] = -1;
+      texts.push(undefined);
+      continue;
+    }
+    let slot = distinct.get(v);
+    if (slot === undefined) {
+      const text = pointsText(v);
+      scale = Math.max(scale, decimalsOf(text));
+      distinct.set(v, (slot = read.push({ text, units: NaN }) - 1));
+    }
+    slots[i] = slot;
+    texts.push(read[slot]!.text);
   }
-  for (const t of distinct.keys()) distinct.set(t, unitsOf(t, scale));
-  const units = new Float64Array(texts.length);
-  texts.forEach((t, i) => (units[i] = t === undefined ? 0 : distinct.get(t)!));
+  for (const r of read) r.units = unitsOf(r.text, scale);
+  const units = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) units[i] = slots[i]! < 0 ? 0 : read[slots[i]!]!.units;
   return { texts, units, scale };
 }
 

@@ -58,6 +58,9 @@ function plainRankable(v: unknown): boolean {
 
 const readRankables = (results: unknown): Rankable[] => parseList(rankablesSchema, results, plainRankable, 2_000_000, "Results cannot be ranked") as Rankable[];
 
+/** The tie-break values of a ranking without a tie-break. */
+const NO_TIE: readonly Dec[] = Object.freeze([]);
+
 /** Reads the value a key names from a subject, or reports why it cannot. @internal */
 export function valueOf(subject: Rankable, key: RankKey, path: IssuePath, issues: Issue[]): Dec | undefined {
   if (key === "total") {
@@ -121,11 +124,15 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
     const first = seen.get(subject.subjectId);
     if (first !== undefined) issues.push(issue(IssueCode.duplicateId, [i, "subjectId"], `repeats "${subject.subjectId}" of [${first}]; a subject is ranked once`));
     else seen.set(subject.subjectId, i);
-    const score = valueOf(subject, by, [i], issues);
-    const tie = tieBreak.map((key) => valueOf(subject, key, [i], issues));
+    // A total given as a number is ranked as that number, without a decimal (see RankItem): it is
+    // one valueOf accepts exactly when it is finite and within ±10^18 (NaN fails the comparison;
+    // 10^18 is a double, so comparing the double is comparing its shortest decimal). `+ 0` makes -0 0.
+    const total = subject.total;
+    const num = by === "total" && typeof total === "number" && Math.abs(total) <= 1e18 ? total + 0 : undefined;
+    const score = num === undefined ? valueOf(subject, by, [i], issues) : undefined;
+    const tie = tieBreak.length === 0 ? NO_TIE : tieBreak.map((key) => valueOf(subject, key, [i], issues));
     const peer = peerOf(subject, opts.groupBy, [i], issues);
-    const num = by === "total" && typeof subject.total === "number" ? subject.total + 0 : undefined;
-    if (score && peer !== undefined && tie.every((t) => t)) items.push({ id: subject.subjectId, peer, score, ...(num !== undefined ? { num } : {}), tie: tie as Dec[], subject });
+    if ((num !== undefined || score) && peer !== undefined && tie.every((t) => t)) items.push({ id: subject.subjectId, peer, score, num, tie: tie as Dec[], subject });
   });
   if (issues.length > 0) throw new JixiaoError(issues, "Results cannot be ranked");
   return rankingOf(items, { by, order: opts.order ?? "desc", groupBy: opts.groupBy ?? null, ties: opts.ties ?? "competition", tieBreak });
@@ -135,31 +142,42 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
 export function rankingOf(items: readonly (RankItem & { readonly subject: Rankable })[], how: Omit<Ranking, "entries">): Ranking {
   const entries: RankEntry[] = placeItems(items, how.order === "desc", how.ties).map((p) => {
     const s = p.item.subject;
-    return {
-      subjectId: s.subjectId,
-      ...(s.name !== undefined ? { name: s.name } : {}),
-      peerGroup: p.item.peer,
-      ...(s.group !== undefined ? { group: s.group } : {}),
-      score: p.item.num ?? toNumber(p.item.score),
-      rank: p.rank,
-      position: p.position,
-      groupSize: p.groupSize,
-      // Whole numbers: the one division is correctly rounded, as the decimal's nearest number would be.
-      percentile: (p.worse * 100) / p.groupSize,
-      tiedWith: p.tiedWith,
-      tiedCount: p.tiedCount,
-      tieValues: p.item.tie.map(toNumber),
-      ...(s.attributes !== undefined ? { attributes: Object.freeze({ ...s.attributes }) } : {}),
-      vetoes: Object.freeze((s.vetoes ?? []).map((v) => v.id)),
-      flags: Object.freeze((s.flags ?? []).map((f) => f.id)),
-    };
+    // Built field by field, in the order the entry has always had (the optional ones only when
+    // given), rather than from spreads of conditional objects: no object thrown away per field.
+    const e: Record<string, unknown> = { subjectId: s.subjectId };
+    if (s.name !== undefined) e.name = s.name;
+    e.peerGroup = p.item.peer;
+    if (s.group !== undefined) e.group = s.group;
+    e.score = p.item.num ?? toNumber(p.item.score!);
+    e.rank = p.rank;
+    e.position = p.position;
+    e.groupSize = p.groupSize;
+    // Whole numbers: the one division is correctly rounded, as the decimal's nearest number would be.
+    e.percentile = (p.worse * 100) / p.groupSize;
+    e.tiedWith = p.tiedWith.length === 0 ? NONE : Object.freeze(p.tiedWith);
+    e.tiedCount = p.tiedCount;
+    e.tieValues = p.item.tie.length === 0 ? NONE : Object.freeze(p.item.tie.map(toNumber));
+    if (s.attributes !== undefined) e.attributes = Object.freeze({ ...s.attributes });
+    e.vetoes = ids(s.vetoes);
+    e.flags = ids(s.flags);
+    // Frozen, so the steps that take a ranking (tiers, last place) can trust it without checking it again.
+    return Object.freeze(e) as unknown as RankEntry;
   });
-  // Frozen, so the steps that take a ranking (tiers, last place) can trust it without checking it again.
-  for (const e of entries) Object.freeze(Object.freeze(e).tieValues), Object.freeze(e.tiedWith);
   const ranking = Object.freeze({ ...how, tieBreak: Object.freeze([...how.tieBreak]), entries: Object.freeze(entries) });
   made.add(ranking);
   return ranking;
 }
+
+/** The ids of a list of vetoes or flags. */
+const ids = (list: readonly { readonly id: string }[] | undefined): readonly string[] =>
+  list === undefined || list.length === 0 ? NONE : Object.freeze(list.map((x) => x.id));
+
+/**
+ * The empty list every entry without ties, tie-break values, vetoes or flags shares: frozen like
+ * any other list of an entry, and freezing a fresh empty list for each costs more than the rest of
+ * the entry's lists together.
+ */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The rankings this module made (frozen, so still as made). */
 const made = new WeakSet<object>();

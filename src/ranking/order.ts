@@ -25,17 +25,13 @@ export interface RankItem {
 const compareScores = (a: RankItem, b: RankItem): number =>
   a.num !== undefined && b.num !== undefined ? (a.num < b.num ? -1 : a.num > b.num ? 1 : 0) : a.score!.cmp(b.score!);
 
-/** A ranked item. @internal */
-export interface Placed<T extends RankItem> {
-  readonly item: T;
-  readonly rank: number;
-  readonly position: number;
-  readonly groupSize: number;
-  /** Count of the group with a strictly worse score. */
-  readonly worse: number;
-  readonly tiedWith: readonly string[];
-  readonly tiedCount: number;
-}
+/**
+ * Where {@link placeItems} put an item: its rank, its position, its group's size, how many of the
+ * group have a strictly worse score, the others tied with it (the first {@link MAX_TIED_LISTED})
+ * and how many are.
+ * @internal
+ */
+export type Emit<T> = (item: T, rank: number, position: number, groupSize: number, worse: number, tiedWith: string[], tiedCount: number) => void;
 
 /** The most ids an entry lists in `tiedWith`; `tiedCount` counts them all. @internal */
 export const MAX_TIED_LISTED = 100;
@@ -66,17 +62,17 @@ export function bestFirst(desc: boolean) {
 }
 
 /**
- * Ranks items within their peer groups. Returns them by peer group, then position.
+ * Ranks items within their peer groups, handing each to `emit` by peer group, then position (so
+ * that no record of the place is made only to be copied into an entry).
  * @internal
  */
-export function placeItems<T extends RankItem>(items: readonly T[], desc: boolean, ties: "competition" | "dense" | "ordinal"): Placed<T>[] {
+export function placeItems<T extends RankItem>(items: readonly T[], desc: boolean, ties: "competition" | "dense" | "ordinal", emit: Emit<T>): void {
   const groups = new Map<string | null, T[]>();
   for (const item of items) {
     const list = groups.get(item.peer);
     if (list) list.push(item);
     else groups.set(item.peer, [item]);
   }
-  const out: Placed<T>[] = [];
   const order = bestFirst(desc);
   for (const peer of [...groups.keys()].sort(byPeer)) {
     const list = groups.get(peer)!;
@@ -93,18 +89,11 @@ export function placeItems<T extends RankItem>(items: readonly T[], desc: boolea
       const ids = end === start ? undefined : list.slice(start, Math.min(end + 1, start + MAX_TIED_LISTED + 1)).map((i) => i.id);
       for (let p = start; p <= end; p++) {
         const item = list[p]!;
-        out.push({
-          item,
-          rank: ties === "ordinal" ? p + 1 : ties === "dense" ? dense : start + 1,
-          position: p + 1,
-          groupSize: list.length,
-          worse: list.length - end - 1,
-          tiedWith: ids === undefined ? [] : ids.filter((id) => id !== item.id).slice(0, MAX_TIED_LISTED),
-          tiedCount: end - start,
-        });
+        const rank = ties === "ordinal" ? p + 1 : ties === "dense" ? dense : start + 1;
+        const tiedWith = ids === undefined ? [] : ids.filter((id) => id !== item.id).slice(0, MAX_TIED_LISTED);
+        emit(item, rank, p + 1, list.length, list.length - end - 1, tiedWith, end - start);
       }
       start = end + 1;
     }
   }
-  return out;
 }

@@ -140,28 +140,30 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
 
 /** Builds a ranking from ready items. @internal */
 export function rankingOf(items: readonly (RankItem & { readonly subject: Rankable })[], how: Omit<Ranking, "entries">): Ranking {
-  const entries: RankEntry[] = placeItems(items, how.order === "desc", how.ties).map((p) => {
-    const s = p.item.subject;
+  const entries: RankEntry[] = [];
+  const copy = attributeCopier();
+  placeItems(items, how.order === "desc", how.ties, (item, rank, position, groupSize, worse, tiedWith, tiedCount) => {
+    const s = item.subject;
     // Built field by field, in the order the entry has always had (the optional ones only when
     // given), rather than from spreads of conditional objects: no object thrown away per field.
     const e: Record<string, unknown> = { subjectId: s.subjectId };
     if (s.name !== undefined) e.name = s.name;
-    e.peerGroup = p.item.peer;
+    e.peerGroup = item.peer;
     if (s.group !== undefined) e.group = s.group;
-    e.score = p.item.num ?? toNumber(p.item.score!);
-    e.rank = p.rank;
-    e.position = p.position;
-    e.groupSize = p.groupSize;
+    e.score = item.num ?? toNumber(item.score!);
+    e.rank = rank;
+    e.position = position;
+    e.groupSize = groupSize;
     // Whole numbers: the one division is correctly rounded, as the decimal's nearest number would be.
-    e.percentile = (p.worse * 100) / p.groupSize;
-    e.tiedWith = p.tiedWith.length === 0 ? NONE : Object.freeze(p.tiedWith);
-    e.tiedCount = p.tiedCount;
-    e.tieValues = p.item.tie.length === 0 ? NONE : Object.freeze(p.item.tie.map(toNumber));
-    if (s.attributes !== undefined) e.attributes = Object.freeze({ ...s.attributes });
+    e.percentile = (worse * 100) / groupSize;
+    e.tiedWith = tiedWith.length === 0 ? NONE : Object.freeze(tiedWith);
+    e.tiedCount = tiedCount;
+    e.tieValues = item.tie.length === 0 ? NONE : Object.freeze(item.tie.map(toNumber));
+    if (s.attributes !== undefined) e.attributes = Object.freeze(copy(s.attributes));
     e.vetoes = ids(s.vetoes);
     e.flags = ids(s.flags);
     // Frozen, so the steps that take a ranking (tiers, last place) can trust it without checking it again.
-    return Object.freeze(e) as unknown as RankEntry;
+    entries.push(Object.freeze(e) as unknown as RankEntry);
   });
   const ranking = Object.freeze({ ...how, tieBreak: Object.freeze([...how.tieBreak]), entries: Object.freeze(entries) });
   made.add(ranking);
@@ -178,6 +180,22 @@ const ids = (list: readonly { readonly id: string }[] | undefined): readonly str
  * the entry's lists together.
  */
 const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * How to copy a subject's attributes for its entry: `Object.assign` onto a fresh object, when that
+ * makes the same copy as a spread — when `Object.prototype` has no setter and no read-only key that
+ * an attribute could name (its own `__proto__` aside: no attribute is named that, both checks of a
+ * rankable refuse it), so assigning each key defines it. Decided per ranking, as the prototype may
+ * change. A spread copy is several times slower to freeze, and an entry's freeze is most of its cost.
+ */
+function attributeCopier(): <A extends object>(attributes: A) => A {
+  for (const key of Reflect.ownKeys(Object.prototype)) {
+    if (key === "__proto__") continue;
+    const d = Object.getOwnPropertyDescriptor(Object.prototype, key);
+    if (d === undefined || !("value" in d) || !d.writable) return (a) => ({ ...a });
+  }
+  return (a) => Object.assign({}, a);
+}
 
 /** The rankings this module made (frozen, so still as made). */
 const made = new WeakSet<object>();

@@ -78,12 +78,6 @@ export function regroup(ranking: Ranking, groupBy: string): Ranking {
 /** The rounding mode of each quota count rule. */
 const ROUND = { floor: "floor", round: "half-up", ceil: "ceiling" } as const;
 
-interface Candidate {
-  readonly entry: RankEntry;
-  /** The score as a decimal, only where a tier has a `min` to compare it with. */
-  readonly score: Dec | undefined;
-}
-
 /** A tier's quota in a group of some size: share × size exactly, and the count it gives. */
 interface Quota {
   readonly exact: string;
@@ -100,8 +94,6 @@ interface Plan {
   /** Each tier's `min` as a decimal, and as exact text. */
   readonly mins: readonly (Dec | undefined)[];
   readonly minTexts: readonly (string | undefined)[];
-  /** Whether any tier has a `min`: only then does a score become a decimal. */
-  readonly needDec: boolean;
   readonly openAt: number;
   /** The quotas of each group size met so far: they depend on the size alone. */
   readonly quotas: Map<number, readonly (Quota | null)[]>;
@@ -116,7 +108,6 @@ function planOf(p: TierPolicy): Plan {
     shares: p.tiers.map((t) => (t.share === undefined ? null : text(dec(t.share)))),
     mins,
     minTexts: mins.map((m) => (m === undefined ? undefined : text(m))),
-    needDec: mins.some((m) => m !== undefined),
     openAt: p.tiers.findIndex(isOpen),
     quotas: new Map(),
   };
@@ -144,35 +135,39 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
   const tieOf = new Map<string, NonNullable<TierReason["tie"]>>();
   // A ranking's scores are finite numbers (rank made them, or the schema checked them), and two
   // such numbers are equal exactly when their decimals are (-0 and 0 both read as 0).
-  const same = (a: Candidate, b: Candidate) => a.entry.score === b.entry.score;
-  let remaining: Candidate[] = list.map((entry) => ({ entry, score: plan.needDec ? toDec(entry.score)! : undefined }));
+  const same = (a: RankEntry, b: RankEntry) => a.score === b.score;
+  let remaining: readonly RankEntry[] = list;
 
   /** The reason's fields in the order they have always had: the rule's own, then the tie, then the exclusions (the quota comes last, once known). */
-  const place = (c: Candidate, tier: number, reason: Record<string, unknown>) => {
-    const tie = tieOf.get(c.entry.subjectId);
-    const out = excluded.get(c.entry.subjectId);
+  const place = (c: RankEntry, tier: number, reason: Record<string, unknown>) => {
+    const tie = tieOf.get(c.subjectId);
+    const out = excluded.get(c.subjectId);
     if (tie) reason.tie = tie;
     if (out) reason.excluded = out;
-    placed.set(c.entry.subjectId, { tier, reason, given: false });
+    placed.set(c.subjectId, { tier, reason, given: false });
   };
-  const compared = (c: Candidate) => (p.compare === "truncate" ? c.score!.trunc() : c.score!);
-  const exclude = (c: Candidate, tier: string, because: string) => {
-    const out = excluded.get(c.entry.subjectId);
+  /** The score as compared with a `min`: a decimal, made only for a tier that has one. */
+  const compared = (c: RankEntry) => (p.compare === "truncate" ? toDec(c.score)!.trunc() : toDec(c.score)!);
+  const exclude = (c: RankEntry, tier: string, because: string) => {
+    const out = excluded.get(c.subjectId);
     if (out) out.push({ tier, because });
-    else excluded.set(c.entry.subjectId, [{ tier, because }]);
+    else excluded.set(c.subjectId, [{ tier, because }]);
   };
-  const barrier = (c: Candidate, ti: number): string | undefined => {
+  const barrier = (c: RankEntry, ti: number): string | undefined => {
     const t = p.tiers[ti]!;
-    if (t.excludeVetoed && c.entry.vetoes.length > 0) return "vetoed";
-    const flag = t.excludeFlags?.find((f) => c.entry.flags.includes(f));
+    if (t.excludeVetoed && c.vetoes.length > 0) return "vetoed";
+    const flag = t.excludeFlags?.find((f) => c.flags.includes(f));
     if (flag !== undefined) return `flag:${flag}`;
     const min = plan.mins[ti];
-    if (min !== undefined && compared(c).lt(min)) return `below ${plan.minTexts[ti]}${p.compare === "truncate" ? ` (compared: ${text(compared(c))})` : ""}`;
+    if (min !== undefined) {
+      const score = compared(c);
+      if (score.lt(min)) return `below ${plan.minTexts[ti]}${p.compare === "truncate" ? ` (compared: ${text(score)})` : ""}`;
+    }
     return undefined;
   };
   const fill = (ti: number, fromBottom: boolean) => {
     const t = p.tiers[ti]!;
-    const eligible: Candidate[] = [];
+    const eligible: RankEntry[] = [];
     for (let k = 0; k < remaining.length; k++) {
       const c = remaining[fromBottom ? remaining.length - 1 - k : k]!;
       const why = barrier(c, ti);
@@ -185,35 +180,36 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
       const widen = ties === "break" ? undefined : (ties === "better") !== fromBottom;
       const { take, tied } = cut(eligible, Math.max(0, left[ti]!), same, widen);
       if (tied.length > 0) {
-        const listed = tied.slice(0, MAX_TIED_LISTED + 1).map((o) => o.entry.subjectId);
+        const listed = tied.slice(0, MAX_TIED_LISTED + 1).map((o) => o.subjectId);
         for (const c of tied)
-          if (!tieOf.has(c.entry.subjectId))
-            tieOf.set(c.entry.subjectId, { with: listed.filter((id) => id !== c.entry.subjectId).slice(0, MAX_TIED_LISTED), rule: ties });
+          if (!tieOf.has(c.subjectId)) tieOf.set(c.subjectId, { with: listed.filter((id) => id !== c.subjectId).slice(0, MAX_TIED_LISTED), rule: ties });
       }
       chosen = eligible.slice(0, take);
       // Reaching a tier's min but not its quota is worth saying; missing a plain quota is the rank.
       if (!fromBottom && t.min !== undefined)
-        for (const c of eligible.slice(take)) if (!tieOf.has(c.entry.subjectId)) exclude(c, t.name, "outside the quota");
+        for (const c of eligible.slice(take)) if (!tieOf.has(c.subjectId)) exclude(c, t.name, "outside the quota");
     }
     const quota = quotas[ti];
+    const before = placed.size;
     for (const c of chosen) {
       const reason: Record<string, unknown> = { rule: quota ? "quota" : "threshold" };
       if (quota) reason.count = mode;
       if (t.min !== undefined) reason.threshold = { min: plan.minTexts[ti], compared: text(compared(c)) };
       place(c, ti, reason);
     }
-    remaining = remaining.filter((c) => !placed.has(c.entry.subjectId));
+    // The placed leave (an id placed is new to `placed`, so nothing placed leaves its size as it was).
+    if (placed.size !== before) remaining = remaining.filter((c) => !placed.has(c.subjectId));
   };
 
   if (p.vetoTier !== undefined) {
     const vi = p.tiers.findIndex((t) => t.name === p.vetoTier);
     for (const c of remaining)
-      if (c.entry.vetoes.length > 0) {
-        place(c, vi, { rule: "veto", vetoes: c.entry.vetoes });
+      if (c.vetoes.length > 0) {
+        place(c, vi, { rule: "veto", vetoes: c.vetoes });
         // A tier is filled once, so only the vetoed placed before it can use up its quota.
         if (p.vetoCountsInQuota !== false) left[vi]! -= 1;
       }
-    remaining = remaining.filter((c) => !placed.has(c.entry.subjectId));
+    if (placed.size > 0) remaining = remaining.filter((c) => !placed.has(c.subjectId));
   }
   const openAt = plan.openAt;
   for (let ti = 0; ti < openAt; ti++) fill(ti, false);

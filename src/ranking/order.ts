@@ -31,7 +31,10 @@ const compareScores = (a: RankItem, b: RankItem): number =>
  * and how many are.
  * @internal
  */
-export type Emit<T> = (item: T, rank: number, position: number, groupSize: number, worse: number, tiedWith: string[], tiedCount: number) => void;
+export type Emit<T> = (item: T, rank: number, position: number, groupSize: number, worse: number, tiedWith: readonly string[], tiedCount: number) => void;
+
+/** The others tied with an item that ties with none. */
+const NO_OTHERS: readonly string[] = Object.freeze([]);
 
 /** The most ids an entry lists in `tiedWith`; `tiedCount` counts them all. @internal */
 export const MAX_TIED_LISTED = 100;
@@ -90,7 +93,7 @@ export function placeItems<T extends RankItem>(items: readonly T[], desc: boolea
       for (let p = start; p <= end; p++) {
         const item = list[p]!;
         const rank = ties === "ordinal" ? p + 1 : ties === "dense" ? dense : start + 1;
-        const tiedWith = ids === undefined ? [] : ids.filter((id) => id !== item.id).slice(0, MAX_TIED_LISTED);
+        const tiedWith = ids === undefined ? NO_OTHERS : ids.filter((id) => id !== item.id).slice(0, MAX_TIED_LISTED);
         emit(item, rank, p + 1, list.length, list.length - end - 1, tiedWith, end - start);
       }
       start = end + 1;

@@ -120,7 +120,11 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
   const items: (RankItem & { readonly subject: Rankable })[] = [];
-  list.forEach((subject, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const subject = list[i];
+    // Only a hole of a sparse list reads as undefined here (the checks refuse an undefined item), and
+    // a hole is passed over, as forEach passes it over.
+    if (subject === undefined) continue;
     const first = seen.get(subject.subjectId);
     if (first !== undefined) issues.push(issue(IssueCode.duplicateId, [i, "subjectId"], `repeats "${subject.subjectId}" of [${first}]; a subject is ranked once`));
     else seen.set(subject.subjectId, i);
@@ -132,8 +136,8 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
     const score = num === undefined ? valueOf(subject, by, [i], issues) : undefined;
     const tie = tieBreak.length === 0 ? NO_TIE : tieBreak.map((key) => valueOf(subject, key, [i], issues));
     const peer = peerOf(subject, opts.groupBy, [i], issues);
-    if ((num !== undefined || score) && peer !== undefined && tie.every((t) => t)) items.push({ id: subject.subjectId, peer, score, num, tie: tie as Dec[], subject });
-  });
+    if ((num !== undefined || score) && peer !== undefined && (tie === NO_TIE || tie.every(Boolean))) items.push({ id: subject.subjectId, peer, score, num, tie: tie as Dec[], subject });
+  }
   if (issues.length > 0) throw new JixiaoError(issues, "Results cannot be ranked");
   return rankingOf(items, { by, order: opts.order ?? "desc", groupBy: opts.groupBy ?? null, ties: opts.ties ?? "competition", tieBreak });
 }

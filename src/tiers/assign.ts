@@ -140,8 +140,9 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
 
   /** The reason's fields in the order they have always had: the rule's own, then the tie, then the exclusions (the quota comes last, once known). */
   const place = (c: RankEntry, tier: number, reason: Record<string, unknown>) => {
-    const tie = tieOf.get(c.subjectId);
-    const out = excluded.get(c.subjectId);
+    // Most groups have no ties at a boundary and no one kept out: no lookups then.
+    const tie = tieOf.size === 0 ? undefined : tieOf.get(c.subjectId);
+    const out = excluded.size === 0 ? undefined : excluded.get(c.subjectId);
     if (tie) reason.tie = tie;
     if (out) reason.excluded = out;
     placed.set(c.subjectId, { tier, reason, given: false });

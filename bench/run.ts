@@ -191,15 +191,14 @@ function provinceTotals(p: Province, subjects: readonly SubjectInput[]): EngineT
   return t;
 }
 
-/** What ranking needs of a subject: its total, peer group and department, and vetoes (the same records as ever, made without a pair per total or a filter per subject). */
+/** What ranking needs of a subject: its total, peer group and department, and vetoes. */
 function rankables(subjects: readonly SubjectInput[], totals: readonly EngineTotal[]): Rankable[] {
-  const byId = new Map<string, number | string>();
-  for (const t of totals) byId.set(t.subjectId, t.total);
+  const byId = new Map(totals.map((t) => [t.subjectId, t.total]));
   return subjects.map((s) => ({
     subjectId: s.id,
     total: byId.get(s.id)!,
     attributes: { peer: s.group!, department: String(s.attributes!.department) },
-    vetoes: s.vetoes === undefined || s.vetoes.length === 0 ? [] : s.vetoes.filter((v) => v !== "notice").map((v) => ({ id: typeof v === "string" ? v : v.id })),
+    vetoes: (s.vetoes ?? []).filter((v) => v !== "notice").map((v) => ({ id: typeof v === "string" ? v : v.id })),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { issue, IssueCode, JixiaoError, type Issue } from "../core/errors.js";
-import { parseWith } from "../core/validate.js";
+import { isPlainObject, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import type { AdjustmentItem, FlagInput, SubjectInput } from "../scoring/subject.js";
 import type { LastPlaceResult } from "./last-place.js";
@@ -10,6 +10,50 @@ const resultSchema = z.object({
 });
 // The subjects pass through for scoreAll to check; only what is extended here must be a list.
 const subjectsSchema = z.array(z.object({ id: z.string(), deductions: z.array(z.unknown()).optional(), flags: z.array(z.unknown()).optional() }).passthrough()).max(2_000_000);
+type ResultRead = ReturnType<typeof resultSchema.parse>;
+
+/** Whether a subject is plainly what `subjectsSchema` accepts. @internal */
+export const plainSubject = (s: unknown): boolean =>
+  isPlainObject(s) && typeof s.id === "string" && (s.deductions === undefined || Array.isArray(s.deductions)) && (s.flags === undefined || Array.isArray(s.flags));
+
+/** Whether a deduction is plainly what `resultSchema` accepts (zod's numbers are finite). */
+const plainDeduction = (d: unknown): boolean =>
+  isPlainObject(d) && typeof d.subjectId === "string" && typeof d.points === "number" && Number.isFinite(d.points) && typeof d.target === "string" && typeof d.reason === "string";
+
+/** Whether a flag is plainly what `resultSchema` accepts. */
+const plainFlag = (f: unknown): boolean =>
+  isPlainObject(f) && typeof f.subjectId === "string" && typeof f.id === "string" && (f.name === undefined || typeof f.name === "string") && typeof f.reason === "string";
+
+/**
+ * Whether every item of a list passes `plain`, the list read index by index: a hole of a sparse
+ * list reads as `undefined` and fails, where `every` would skip it.
+ */
+function allPlain(list: unknown, plain: (item: unknown) => boolean, max = Number.POSITIVE_INFINITY): boolean {
+  if (!Array.isArray(list) || list.length > max) return false;
+  for (let i = 0; i < list.length; i++) if (!plain(list[i])) return false;
+  return true;
+}
+
+/** Whether a last-place result is plainly what `resultSchema` accepts. @internal */
+export const plainResult = (r: unknown): boolean => isPlainObject(r) && allPlain(r.deductions, plainDeduction) && allPlain(r.flags, plainFlag);
+
+/**
+ * Checks the subjects and reads the result. Plainly valid input (the usual: a result of
+ * `lastPlaceDeductions`, subjects as data) skips the schemas: they accept all of it, and only the
+ * fields they check are read from it. Anything else, or anything that throws when read (a hostile
+ * getter), goes through the schemas, which give the errors.
+ */
+function readInputs(subjects: unknown, result: unknown): ResultRead {
+  let plain = false;
+  try {
+    plain = allPlain(subjects, plainSubject, 2_000_000) && plainResult(result);
+  } catch {
+    // Reported by the schemas below.
+  }
+  if (plain) return result as ResultRead;
+  parseWith(subjectsSchema, subjects, "Subjects are not valid");
+  return parseWith(resultSchema, result, "Not a last-place result", ["result"]);
+}
 
 /**
  * The subjects with last-place deductions and flags added: each deduction becomes an item of the
@@ -31,9 +75,9 @@ const subjectsSchema = z.array(z.object({ id: z.string(), deductions: z.array(z.
  * ```
  */
 export function withPenalties(subjects: readonly SubjectInput[], result: LastPlaceResult): SubjectInput[] {
-  parseWith(subjectsSchema, subjects, "Subjects are not valid");
-  const r = parseWith(resultSchema, result, "Not a last-place result", ["result"]);
-  const index = new Map(subjects.map((s, i) => [s.id, i]));
+  const r = readInputs(subjects, result);
+  const index = new Map<string, number>();
+  for (let i = 0; i < subjects.length; i++) index.set(subjects[i]!.id, i);
   const issues: Issue[] = [];
   const items = new Map<number, AdjustmentItem[]>();
   const flags = new Map<number, FlagInput[]>();
@@ -41,17 +85,27 @@ export function withPenalties(subjects: readonly SubjectInput[], result: LastPla
     const i = index.get(d.subjectId);
     if (i === undefined) return void issues.push(issue(IssueCode.unknownId, ["result", "deductions", k, "subjectId"], `names "${d.subjectId}", who is not among the subjects`));
     const item: AdjustmentItem = { points: d.points, reason: d.reason, ...(d.target.startsWith("indicator:") ? { indicator: d.target.slice("indicator:".length) } : {}) };
-    items.set(i, [...(items.get(i) ?? []), item]);
+    const list = items.get(i);
+    if (list) list.push(item);
+    else items.set(i, [item]);
   });
   r.flags.forEach((f, k) => {
     const i = index.get(f.subjectId);
     if (i === undefined) return void issues.push(issue(IssueCode.unknownId, ["result", "flags", k, "subjectId"], `names "${f.subjectId}", who is not among the subjects`));
-    flags.set(i, [...(flags.get(i) ?? []), { id: f.id, ...(f.name !== undefined ? { name: f.name } : {}), reason: f.reason }]);
+    const flag: FlagInput = { id: f.id, ...(f.name !== undefined ? { name: f.name } : {}), reason: f.reason };
+    const list = flags.get(i);
+    if (list) list.push(flag);
+    else flags.set(i, [flag]);
   });
   if (issues.length > 0) throw new JixiaoError(issues, "Penalties cannot be applied");
-  return subjects.map((s, i) => ({
-    ...s,
-    ...(items.has(i) ? { deductions: [...(s.deductions ?? []), ...items.get(i)!] } : {}),
-    ...(flags.has(i) ? { flags: [...(s.flags ?? []), ...flags.get(i)!] } : {}),
-  }));
+  return subjects.map((s, i) =>
+    // Most subjects get nothing: a plain copy.
+    items.has(i) || flags.has(i)
+      ? {
+          ...s,
+          ...(items.has(i) ? { deductions: [...(s.deductions ?? []), ...items.get(i)!] } : {}),
+          ...(flags.has(i) ? { flags: [...(s.flags ?? []), ...flags.get(i)!] } : {}),
+        }
+      : { ...s },
+  );
 }

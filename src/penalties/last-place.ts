@@ -128,9 +128,11 @@ function bottomPlaces(worstFirst: readonly RankEntry[], upTo: number): Map<strin
   const out = new Map<string, { place: number; tied: string[] }>();
   let start = 0;
   while (start < worstFirst.length && start < upTo) {
-    const score = toDec(worstFirst[start]!.score)!;
+    // A ranking's scores are finite numbers (rank made them, or the schema checked them), equal
+    // exactly when their decimals are (-0 and 0 both read as 0).
+    const score = worstFirst[start]!.score;
     let end = start;
-    while (end + 1 < worstFirst.length && toDec(worstFirst[end + 1]!.score)!.eq(score)) end++;
+    while (end + 1 < worstFirst.length && worstFirst[end + 1]!.score === score) end++;
     const listed = worstFirst.slice(start, Math.min(end + 1, start + MAX_TIED_LISTED + 1)).map((e) => e.subjectId);
     for (let i = start; i <= end; i++) {
       const id = worstFirst[i]!.subjectId;
@@ -185,7 +187,6 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
       const at = places.get(e.subjectId);
       if (!at) continue;
       const { place, tied } = at;
-      const score = toDec(e.score)!;
       const where = `${place === 1 ? "last" : `place ${place} from the bottom`} of ${list.length}${peer === null ? "" : ` in ${peer}`}`;
       // R13: the last-ranked is flagged whether or not a deduction applies.
       if (place === 1 && p.flag)
@@ -194,9 +195,12 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
         out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: `tied with ${tied.join(", ")}; ties: none` });
         continue;
       }
-      if (below && !score.lt(below)) {
-        out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: `score ${text(score)} is not below ${text(below)}` });
-        continue;
+      if (below) {
+        const score = toDec(e.score)!;
+        if (!score.lt(below)) {
+          out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: `score ${text(score)} is not below ${text(below)}` });
+          continue;
+        }
       }
       out.deductions.push({
         subjectId: e.subjectId,

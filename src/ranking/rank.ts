@@ -58,6 +58,9 @@ function plainRankable(v: unknown): boolean {
 
 const readRankables = (results: unknown): Rankable[] => parseList(rankablesSchema, results, plainRankable, 2_000_000, "Results cannot be ranked") as Rankable[];
 
+/** The tie-break values of a ranking without a tie-break. */
+const NO_TIE: readonly Dec[] = Object.freeze([]);
+
 /** Reads the value a key names from a subject, or reports why it cannot. @internal */
 export function valueOf(subject: Rankable, key: RankKey, path: IssuePath, issues: Issue[]): Dec | undefined {
   if (key === "total") {
@@ -117,48 +120,85 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
   const items: (RankItem & { readonly subject: Rankable })[] = [];
-  list.forEach((subject, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const subject = list[i];
+    // Only a hole of a sparse list reads as undefined here (the checks refuse an undefined item), and
+    // a hole is passed over, as forEach passes it over.
+    if (subject === undefined) continue;
     const first = seen.get(subject.subjectId);
     if (first !== undefined) issues.push(issue(IssueCode.duplicateId, [i, "subjectId"], `repeats "${subject.subjectId}" of [${first}]; a subject is ranked once`));
     else seen.set(subject.subjectId, i);
-    const score = valueOf(subject, by, [i], issues);
-    const tie = tieBreak.map((key) => valueOf(subject, key, [i], issues));
+    // A total given as a number is ranked as that number, without a decimal (see RankItem): it is
+    // one valueOf accepts exactly when it is finite and within ±10^18 (NaN fails the comparison;
+    // 10^18 is a double, so comparing the double is comparing its shortest decimal). `+ 0` makes -0 0.
+    const total = subject.total;
+    const num = by === "total" && typeof total === "number" && Math.abs(total) <= 1e18 ? total + 0 : undefined;
+    const score = num === undefined ? valueOf(subject, by, [i], issues) : undefined;
+    const tie = tieBreak.length === 0 ? NO_TIE : tieBreak.map((key) => valueOf(subject, key, [i], issues));
     const peer = peerOf(subject, opts.groupBy, [i], issues);
-    const num = by === "total" && typeof subject.total === "number" ? subject.total + 0 : undefined;
-    if (score && peer !== undefined && tie.every((t) => t)) items.push({ id: subject.subjectId, peer, score, ...(num !== undefined ? { num } : {}), tie: tie as Dec[], subject });
-  });
+    if ((num !== undefined || score) && peer !== undefined && (tie === NO_TIE || tie.every(Boolean))) items.push({ id: subject.subjectId, peer, score, num, tie: tie as Dec[], subject });
+  }
   if (issues.length > 0) throw new JixiaoError(issues, "Results cannot be ranked");
   return rankingOf(items, { by, order: opts.order ?? "desc", groupBy: opts.groupBy ?? null, ties: opts.ties ?? "competition", tieBreak });
 }
 
 /** Builds a ranking from ready items. @internal */
 export function rankingOf(items: readonly (RankItem & { readonly subject: Rankable })[], how: Omit<Ranking, "entries">): Ranking {
-  const entries: RankEntry[] = placeItems(items, how.order === "desc", how.ties).map((p) => {
-    const s = p.item.subject;
-    return {
-      subjectId: s.subjectId,
-      ...(s.name !== undefined ? { name: s.name } : {}),
-      peerGroup: p.item.peer,
-      ...(s.group !== undefined ? { group: s.group } : {}),
-      score: p.item.num ?? toNumber(p.item.score),
-      rank: p.rank,
-      position: p.position,
-      groupSize: p.groupSize,
-      // Whole numbers: the one division is correctly rounded, as the decimal's nearest number would be.
-      percentile: (p.worse * 100) / p.groupSize,
-      tiedWith: p.tiedWith,
-      tiedCount: p.tiedCount,
-      tieValues: p.item.tie.map(toNumber),
-      ...(s.attributes !== undefined ? { attributes: Object.freeze({ ...s.attributes }) } : {}),
-      vetoes: Object.freeze((s.vetoes ?? []).map((v) => v.id)),
-      flags: Object.freeze((s.flags ?? []).map((f) => f.id)),
-    };
+  const entries: RankEntry[] = [];
+  const copy = attributeCopier();
+  placeItems(items, how.order === "desc", how.ties, (item, rank, position, groupSize, worse, tiedWith, tiedCount) => {
+    const s = item.subject;
+    // Built field by field, in the order the entry has always had (the optional ones only when
+    // given), rather than from spreads of conditional objects: no object thrown away per field.
+    const e: Record<string, unknown> = { subjectId: s.subjectId };
+    if (s.name !== undefined) e.name = s.name;
+    e.peerGroup = item.peer;
+    if (s.group !== undefined) e.group = s.group;
+    e.score = item.num ?? toNumber(item.score!);
+    e.rank = rank;
+    e.position = position;
+    e.groupSize = groupSize;
+    // Whole numbers: the one division is correctly rounded, as the decimal's nearest number would be.
+    e.percentile = (worse * 100) / groupSize;
+    e.tiedWith = tiedWith.length === 0 ? NONE : Object.freeze(tiedWith);
+    e.tiedCount = tiedCount;
+    e.tieValues = item.tie.length === 0 ? NONE : Object.freeze(item.tie.map(toNumber));
+    if (s.attributes !== undefined) e.attributes = Object.freeze(copy(s.attributes));
+    e.vetoes = ids(s.vetoes);
+    e.flags = ids(s.flags);
+    // Frozen, so the steps that take a ranking (tiers, last place) can trust it without checking it again.
+    entries.push(Object.freeze(e) as unknown as RankEntry);
   });
-  // Frozen, so the steps that take a ranking (tiers, last place) can trust it without checking it again.
-  for (const e of entries) Object.freeze(Object.freeze(e).tieValues), Object.freeze(e.tiedWith);
   const ranking = Object.freeze({ ...how, tieBreak: Object.freeze([...how.tieBreak]), entries: Object.freeze(entries) });
   made.add(ranking);
   return ranking;
+}
+
+/** The ids of a list of vetoes or flags. */
+const ids = (list: readonly { readonly id: string }[] | undefined): readonly string[] =>
+  list === undefined || list.length === 0 ? NONE : Object.freeze(list.map((x) => x.id));
+
+/**
+ * The empty list every entry without ties, tie-break values, vetoes or flags shares: frozen like
+ * any other list of an entry, and freezing a fresh empty list for each costs more than the rest of
+ * the entry's lists together.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * How to copy a subject's attributes for its entry: `Object.assign` onto a fresh object, when that
+ * makes the same copy as a spread — when `Object.prototype` has no setter and no read-only key that
+ * an attribute could name (its own `__proto__` aside: no attribute is named that, both checks of a
+ * rankable refuse it), so assigning each key defines it. Decided per ranking, as the prototype may
+ * change. A spread copy is several times slower to freeze, and an entry's freeze is most of its cost.
+ */
+function attributeCopier(): <A extends object>(attributes: A) => A {
+  for (const key of Reflect.ownKeys(Object.prototype)) {
+    if (key === "__proto__") continue;
+    const d = Object.getOwnPropertyDescriptor(Object.prototype, key);
+    if (d === undefined || !("value" in d) || !d.writable) return (a) => ({ ...a });
+  }
+  return (a) => Object.assign({}, a);
 }
 
 /** The rankings this module made (frozen, so still as made). */

@@ -68,7 +68,8 @@ export function regroup(ranking: Ranking, groupBy: string): Ranking {
   const items = ranking.entries.flatMap((e, i) => {
     const subject = asRankable(e);
     const peer = peerOf(subject, groupBy, ["entries", i], issues);
-    return peer === undefined ? [] : [{ id: e.subjectId, peer, score: toDec(e.score)!, tie: e.tieValues.map((v) => toDec(v)!), subject }];
+    // A ranking's scores are finite numbers within ±10^18 (rank made them, or the schema checked them): ranked as numbers.
+    return peer === undefined ? [] : [{ id: e.subjectId, peer, score: undefined, num: e.score + 0, tie: e.tieValues.map((v) => toDec(v)!), subject }];
   });
   if (issues.length > 0) throw new JixiaoError(issues, `The ranking cannot be grouped by "${groupBy}"`);
   return rankingOf(items, { ...ranking, groupBy });
@@ -77,118 +78,175 @@ export function regroup(ranking: Ranking, groupBy: string): Ranking {
 /** The rounding mode of each quota count rule. */
 const ROUND = { floor: "floor", round: "half-up", ceil: "ceiling" } as const;
 
-interface Candidate {
-  readonly entry: RankEntry;
-  readonly score: Dec;
+/** A tier's quota in a group of some size: share × size exactly, and the count it gives. */
+interface Quota {
+  readonly exact: string;
+  readonly quota: number;
 }
 
-function quotaOf(t: TierRule, size: number, mode: "floor" | "round" | "ceil"): { exact: Dec; quota: number } | null {
+/** What a policy's groups share, read from the policy once per call rather than once per group. */
+interface Plan {
+  readonly p: TierPolicy;
+  readonly mode: "floor" | "round" | "ceil";
+  readonly ties: "better" | "worse" | "break";
+  /** Each tier's share as exact text, or `null`. */
+  readonly shares: readonly (string | null)[];
+  /** Each tier's `min` as a decimal, and as exact text. */
+  readonly mins: readonly (Dec | undefined)[];
+  readonly minTexts: readonly (string | undefined)[];
+  readonly openAt: number;
+  /** The quotas of each group size met so far: they depend on the size alone. */
+  readonly quotas: Map<number, readonly (Quota | null)[]>;
+}
+
+function planOf(p: TierPolicy): Plan {
+  const mins = p.tiers.map((t) => (t.min === undefined ? undefined : dec(t.min)));
+  return {
+    p,
+    mode: p.count ?? "floor",
+    ties: p.ties ?? "better",
+    shares: p.tiers.map((t) => (t.share === undefined ? null : text(dec(t.share)))),
+    mins,
+    minTexts: mins.map((m) => (m === undefined ? undefined : text(m))),
+    openAt: p.tiers.findIndex(isOpen),
+    quotas: new Map(),
+  };
+}
+
+function quotaOf(t: TierRule, size: number, mode: "floor" | "round" | "ceil"): Quota | null {
   if (t.share === undefined) return null;
   const exact = dec(t.share).times(size);
   let quota = applyRounding(exact, { decimals: 0, mode: ROUND[mode] }).toNumber();
   if (t.minCount !== undefined) quota = Math.max(quota, t.minCount);
   if (t.maxCount !== undefined) quota = Math.min(quota, t.maxCount);
-  return { exact, quota };
+  return { exact: text(exact), quota };
 }
 
-function placeGroup(list: readonly RankEntry[], p: TierPolicy): { placements: TierPlacement[]; tiers: TierQuota[] } {
-  const mode = p.count ?? "floor";
-  const ties = p.ties ?? "better";
+/** Places one peer group (in position order), adding its placements to `placements`; returns its quotas. */
+function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlacement[]): TierQuota[] {
+  const { p, mode, ties } = plan;
   const n = list.length;
-  const quotas = p.tiers.map((t) => quotaOf(t, n, mode));
+  let quotas = plan.quotas.get(n);
+  if (quotas === undefined) plan.quotas.set(n, (quotas = p.tiers.map((t) => quotaOf(t, n, mode))));
   const left = quotas.map((q) => q?.quota ?? Number.POSITIVE_INFINITY);
-  const placed = new Map<string, { tier: number; reason: TierReason }>();
+  // Keyed by id, as a ranking given as data may repeat one: its entries then share one placement.
+  const placed = new Map<string, { tier: number; reason: Record<string, unknown>; given: boolean }>();
   const excluded = new Map<string, { tier: string; because: string }[]>();
   const tieOf = new Map<string, NonNullable<TierReason["tie"]>>();
-  const same = (a: Candidate, b: Candidate) => a.score.eq(b.score);
-  let remaining: Candidate[] = list.map((entry) => ({ entry, score: toDec(entry.score)! }));
+  // A ranking's scores are finite numbers (rank made them, or the schema checked them), and two
+  // such numbers are equal exactly when their decimals are (-0 and 0 both read as 0).
+  const same = (a: RankEntry, b: RankEntry) => a.score === b.score;
+  let remaining: readonly RankEntry[] = list;
 
-  const place = (c: Candidate, tier: number, reason: TierReason) => {
-    const tie = tieOf.get(c.entry.subjectId);
-    const out = excluded.get(c.entry.subjectId);
-    placed.set(c.entry.subjectId, { tier, reason: { ...reason, ...(tie ? { tie } : {}), ...(out ? { excluded: out } : {}) } });
+  /** The reason's fields in the order they have always had: the rule's own, then the tie, then the exclusions (the quota comes last, once known). */
+  const place = (c: RankEntry, tier: number, reason: Record<string, unknown>) => {
+    // Most groups have no ties at a boundary and no one kept out: no lookups then.
+    const tie = tieOf.size === 0 ? undefined : tieOf.get(c.subjectId);
+    const out = excluded.size === 0 ? undefined : excluded.get(c.subjectId);
+    if (tie) reason.tie = tie;
+    if (out) reason.excluded = out;
+    placed.set(c.subjectId, { tier, reason, given: false });
   };
-  const compared = (c: Candidate) => (p.compare === "truncate" ? c.score.trunc() : c.score);
-  const barrier = (c: Candidate, t: TierRule): string | undefined => {
-    if (t.excludeVetoed && c.entry.vetoes.length > 0) return "vetoed";
-    const flag = t.excludeFlags?.find((f) => c.entry.flags.includes(f));
+  /** The score as compared with a `min`: a decimal, made only for a tier that has one. */
+  const compared = (c: RankEntry) => (p.compare === "truncate" ? toDec(c.score)!.trunc() : toDec(c.score)!);
+  const exclude = (c: RankEntry, tier: string, because: string) => {
+    const out = excluded.get(c.subjectId);
+    if (out) out.push({ tier, because });
+    else excluded.set(c.subjectId, [{ tier, because }]);
+  };
+  const barrier = (c: RankEntry, ti: number): string | undefined => {
+    const t = p.tiers[ti]!;
+    if (t.excludeVetoed && c.vetoes.length > 0) return "vetoed";
+    const flag = t.excludeFlags?.find((f) => c.flags.includes(f));
     if (flag !== undefined) return `flag:${flag}`;
-    if (t.min !== undefined && compared(c).lt(dec(t.min)))
-      return `below ${text(dec(t.min))}${p.compare === "truncate" ? ` (compared: ${text(compared(c))})` : ""}`;
+    const min = plan.mins[ti];
+    if (min !== undefined) {
+      const score = compared(c);
+      if (score.lt(min)) return `below ${plan.minTexts[ti]}${p.compare === "truncate" ? ` (compared: ${text(score)})` : ""}`;
+    }
     return undefined;
   };
   const fill = (ti: number, fromBottom: boolean) => {
     const t = p.tiers[ti]!;
-    const eligible: Candidate[] = [];
-    for (const c of fromBottom ? [...remaining].reverse() : remaining) {
-      const why = barrier(c, t);
+    const eligible: RankEntry[] = [];
+    for (let k = 0; k < remaining.length; k++) {
+      const c = remaining[fromBottom ? remaining.length - 1 - k : k]!;
+      const why = barrier(c, ti);
       if (why === undefined) eligible.push(c);
-      else if (!fromBottom) excluded.set(c.entry.subjectId, [...(excluded.get(c.entry.subjectId) ?? []), { tier: t.name, because: why }]);
+      else if (!fromBottom) exclude(c, t.name, why);
     }
     let chosen = eligible;
     if (t.share !== undefined) {
       // `better` widens a top tier and narrows a bottom one; `worse` the opposite.
       const widen = ties === "break" ? undefined : (ties === "better") !== fromBottom;
       const { take, tied } = cut(eligible, Math.max(0, left[ti]!), same, widen);
-      const listed = tied.slice(0, MAX_TIED_LISTED + 1).map((o) => o.entry.subjectId);
-      for (const c of tied)
-        if (!tieOf.has(c.entry.subjectId))
-          tieOf.set(c.entry.subjectId, { with: listed.filter((id) => id !== c.entry.subjectId).slice(0, MAX_TIED_LISTED), rule: ties });
+      if (tied.length > 0) {
+        const listed = tied.slice(0, MAX_TIED_LISTED + 1).map((o) => o.subjectId);
+        for (const c of tied)
+          if (!tieOf.has(c.subjectId)) tieOf.set(c.subjectId, { with: listed.filter((id) => id !== c.subjectId).slice(0, MAX_TIED_LISTED), rule: ties });
+      }
       chosen = eligible.slice(0, take);
       // Reaching a tier's min but not its quota is worth saying; missing a plain quota is the rank.
       if (!fromBottom && t.min !== undefined)
-        for (const c of eligible.slice(take))
-          if (!tieOf.has(c.entry.subjectId))
-            excluded.set(c.entry.subjectId, [...(excluded.get(c.entry.subjectId) ?? []), { tier: t.name, because: "outside the quota" }]);
+        for (const c of eligible.slice(take)) if (!tieOf.has(c.subjectId)) exclude(c, t.name, "outside the quota");
     }
     const quota = quotas[ti];
-    for (const c of chosen)
-      place(c, ti, {
-        rule: quota ? "quota" : "threshold",
-        ...(quota ? { count: mode } : {}),
-        ...(t.min !== undefined ? { threshold: { min: text(dec(t.min)), compared: text(compared(c)) } } : {}),
-      });
-    remaining = remaining.filter((c) => !placed.has(c.entry.subjectId));
+    const before = placed.size;
+    for (const c of chosen) {
+      const reason: Record<string, unknown> = { rule: quota ? "quota" : "threshold" };
+      if (quota) reason.count = mode;
+      if (t.min !== undefined) reason.threshold = { min: plan.minTexts[ti], compared: text(compared(c)) };
+      place(c, ti, reason);
+    }
+    // The placed leave (an id placed is new to `placed`, so nothing placed leaves its size as it was).
+    if (placed.size !== before) remaining = remaining.filter((c) => !placed.has(c.subjectId));
   };
 
   if (p.vetoTier !== undefined) {
     const vi = p.tiers.findIndex((t) => t.name === p.vetoTier);
     for (const c of remaining)
-      if (c.entry.vetoes.length > 0) {
-        place(c, vi, { rule: "veto", vetoes: c.entry.vetoes });
+      if (c.vetoes.length > 0) {
+        place(c, vi, { rule: "veto", vetoes: c.vetoes });
         // A tier is filled once, so only the vetoed placed before it can use up its quota.
         if (p.vetoCountsInQuota !== false) left[vi]! -= 1;
       }
-    remaining = remaining.filter((c) => !placed.has(c.entry.subjectId));
+    if (placed.size > 0) remaining = remaining.filter((c) => !placed.has(c.subjectId));
   }
-  const openAt = p.tiers.findIndex(isOpen);
+  const openAt = plan.openAt;
   for (let ti = 0; ti < openAt; ti++) fill(ti, false);
   for (let ti = p.tiers.length - 1; ti > openAt; ti--) fill(ti, true);
   for (const c of remaining) place(c, openAt, { rule: "rest" });
 
+  const counts = p.tiers.map(() => 0);
+  for (const v of placed.values()) counts[v.tier]!++;
   const tiers: TierQuota[] = p.tiers.map((t, ti) => ({
     tier: t.name,
-    share: t.share === undefined ? null : text(dec(t.share)),
-    exact: quotas[ti] ? text(quotas[ti]!.exact) : null,
+    share: plan.shares[ti]!,
+    exact: quotas[ti]?.exact ?? null,
     quota: quotas[ti]?.quota ?? null,
-    placed: [...placed.values()].filter((v) => v.tier === ti).length,
+    placed: counts[ti]!,
   }));
-  const placements = list.map((e): TierPlacement => {
-    const { tier, reason } = placed.get(e.subjectId)!;
-    return {
-      subjectId: e.subjectId,
-      ...(e.name !== undefined ? { name: e.name } : {}),
-      peerGroup: e.peerGroup,
-      tier: p.tiers[tier]!.name,
-      score: e.score,
-      rank: e.rank,
-      position: e.position,
-      groupSize: e.groupSize,
-      flags: e.flags,
-      reason: { ...reason, ...(reason.rule === "quota" || reason.rule === "veto" ? { quota: tiers[tier]! } : {}) },
-    };
-  });
-  return { placements, tiers };
+  for (const e of list) {
+    const at = placed.get(e.subjectId)!;
+    const tier = at.tier;
+    // Built field by field in the order a placement has always had, the optional name only when given.
+    const placement: Record<string, unknown> = { subjectId: e.subjectId };
+    if (e.name !== undefined) placement.name = e.name;
+    placement.peerGroup = e.peerGroup;
+    placement.tier = p.tiers[tier]!.name;
+    placement.score = e.score;
+    placement.rank = e.rank;
+    placement.position = e.position;
+    placement.groupSize = e.groupSize;
+    placement.flags = e.flags;
+    // Each placement has its own reason object: entries sharing an id get copies of the one reason.
+    const reason = at.given ? { ...at.reason } : at.reason;
+    at.given = true;
+    if (reason.rule === "quota" || reason.rule === "veto") reason.quota = tiers[tier]!;
+    placement.reason = reason;
+    placements.push(placement as unknown as TierPlacement);
+  }
+  return tiers;
 }
 
 /**
@@ -226,11 +284,10 @@ export function assignTiers(ranking: Ranking, policy: TierPolicy): TierAssignmen
   }
   const out: TierAssignment["groups"][number][] = [];
   const placements: TierPlacement[] = [];
+  const plan = planOf(p);
   for (const peer of [...groups.keys()].sort(byPeer)) {
     const list = groups.get(peer)!.sort((a, b) => a.position - b.position);
-    const g = placeGroup(list, p);
-    out.push({ peerGroup: peer, size: list.length, tiers: g.tiers });
-    placements.push(...g.placements);
+    out.push({ peerGroup: peer, size: list.length, tiers: placeGroup(list, plan, placements) });
   }
   return { ...(p.id !== undefined ? { policy: p.id } : {}), groupBy: r.groupBy, groups: out, placements };
 }

@@ -59,12 +59,13 @@ export const lastPlacePolicy: LastPlacePolicy = { deductions: [1], minGroupSize:
 
 /** What ranking needs of a subject: its total, peer group and department, and vetoes. */
 export function rankables(subjects: readonly SubjectInput[], totals: readonly EngineTotal[]): Rankable[] {
-  const byId = new Map(totals.map((t) => [t.subjectId, t.total]));
+  const byId = new Map<string, number | string>();
+  for (const t of totals) byId.set(t.subjectId, t.total);
   return subjects.map((s) => ({
     subjectId: s.id,
     total: byId.get(s.id)!,
     attributes: { peer: s.group!, department: String(s.attributes!.department) },
-    vetoes: (s.vetoes ?? []).filter((v) => v !== "notice").map((v) => ({ id: typeof v === "string" ? v : v.id })),
+    vetoes: s.vetoes === undefined || s.vetoes.length === 0 ? [] : s.vetoes.filter((v) => v !== "notice").map((v) => ({ id: typeof v === "string" ? v : v.id })),
   }));
 }
 

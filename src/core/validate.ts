@@ -257,6 +257,16 @@ export const isText = (v: unknown, max: number, min = 1): v is string => typeof 
 export const isId = (v: unknown): v is string => isText(v, 200) && !RESERVED_KEYS.has(v);
 
 /**
+ * Whether every item of a list passes `test`, holes included: unlike `Array#every`, which passes
+ * over them, a hole is read as `undefined` and tested.
+ * @internal
+ */
+export function everyItem(list: readonly unknown[], test: (item: unknown) => boolean): boolean {
+  for (let i = 0; i < list.length; i++) if (!test(list[i])) return false;
+  return true;
+}
+
+/**
  * Reads a list: when every item passes `plain` — a quick check that accepts only what `schema`
  * accepts as it is — the list is taken as given; otherwise (or if reading it throws, as a hostile
  * getter may) the schema checks it and reports every issue. Large batches of ordinary data then skip
@@ -265,7 +275,7 @@ export const isId = (v: unknown): v is string => isText(v, 200) && !RESERVED_KEY
  */
 export function parseList<T>(schema: ZodType<T[]>, input: unknown, plain: (item: unknown) => boolean, max: number, context: string, base: IssuePath = []): T[] {
   try {
-    if (Array.isArray(input) && input.length <= max && input.every(plain)) return input as T[];
+    if (Array.isArray(input) && input.length <= max && everyItem(input, plain)) return input as T[];
   } catch {
     // Reported by the schema below.
   }

@@ -1,6 +1,6 @@
 import { toDec, toNumber, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
-import { idSchema, isPlainObject as plainObject, namedRecord, parseList, parseWith, RESERVED_KEYS } from "../core/validate.js";
+import { everyItem, idSchema, isPlainObject as plainObject, namedRecord, parseList, parseWith, RESERVED_KEYS } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { placeItems, type RankItem } from "./order.js";
 import type { Rankable, RankEntry, RankKey, Ranking, RankOptions } from "./types.js";
@@ -36,7 +36,7 @@ const rankablesSchema = z.array(rankableSchema).max(2_000_000);
 
 const idList = (v: unknown, earned: boolean): boolean =>
   v === undefined ||
-  (Array.isArray(v) && v.length <= (earned ? 100_000 : 1000) && v.every((x) => plainObject(x) && typeof x.id === "string" && (!earned || typeof x.earned === "number")));
+  (Array.isArray(v) && v.length <= (earned ? 100_000 : 1000) && everyItem(v, (x) => plainObject(x) && typeof x.id === "string" && (!earned || Number.isFinite(x.earned))));
 
 /** Whether a subject to rank is plainly well formed, so the schema check can be skipped (anything unusual takes it). */
 function plainRankable(v: unknown): boolean {
@@ -75,7 +75,9 @@ export function valueOf(subject: Rankable, key: RankKey, path: IssuePath, issues
     issues.push(issue(IssueCode.unknownId, [...path, kind === "group" ? "groups" : "indicators"], `has no ${kind} "${id}" to rank by`));
     return undefined;
   }
-  return toDec(found.earned);
+  const d = toDec(found.earned);
+  if (!d) issues.push(issue(IssueCode.invalidNumber, [...path, kind === "group" ? "groups" : "indicators", list!.indexOf(found), "earned"], `must be a finite decimal within ±10^18, not ${String(found.earned)}`));
+  return d;
 }
 
 /** Reads the peer-group value of a subject, or reports that it has none. @internal */

@@ -1,6 +1,6 @@
 import { text, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { idSchema, isId, isPlainObject, isText, parseList, parseWith } from "../core/validate.js";
+import { everyItem, idSchema, isId, isPlainObject, isText, parseList, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
@@ -40,7 +40,7 @@ export const plainMember = (m: unknown): boolean => {
     (m.department === undefined || isText(m.department, 200, 0)) &&
     Array.isArray(posts) &&
     posts.length <= 100 &&
-    posts.every((p) => isText(p, 200))
+    everyItem(posts, (p) => isText(p, 200))
   );
 };
 

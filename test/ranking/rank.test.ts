@@ -366,6 +366,17 @@ describe("rank: errors with paths", () => {
     `);
   });
 
+  it("a hole in the list, and earned points that are not finite or beyond ±10^18, are reported, never passed over", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const holed = [{ subjectId: "a", total: 1 }, , { subjectId: "b", total: 2 }] as Rankable[];
+    expect(issuesOf(holed).map((i) => `${i.code} ${i.path.join(".")}`)).toEqual(["required 1"]);
+    const earned = (value: number): Rankable[] => [{ subjectId: "a", total: 1, indicators: [{ id: "x", earned: 1 }, { id: "y", earned: value }] }];
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) expect(issuesOf(earned(value), { by: "indicator:y" }).map((i) => `${i.code} ${i.path.join(".")}`)).toEqual(["invalid_number 0.indicators.1.earned"]);
+    expect(issuesOf(earned(1e19), { by: "indicator:y" })).toEqual([
+      { code: "invalid_number", path: [0, "indicators", 1, "earned"], message: "[0].indicators[1].earned: must be a finite decimal within ±10^18, not 10000000000000000000" },
+    ]);
+  });
+
   it("rank throws JixiaoError", () => {
     expect(() => rank(totals({ a: 1 }), { by: "indicator:x" })).toThrow(/has no indicator "x" to rank by/);
     try {

@@ -1,7 +1,7 @@
 import { z } from "../core/z.js";
 import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { decimal, describe, idSchema, isId, isText, parseList, parseWith, type DecimalInput } from "../core/validate.js";
+import { decimal, describe, idSchema, isId, isText, parseWith, type DecimalInput } from "../core/validate.js";
 import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
 import { numberText, readPoints, type LedgerPoints } from "./points.js";
 
@@ -189,10 +189,8 @@ const pointsOk = (v: unknown): boolean => {
   return typeof v === "string" && /^-?\d{1,12}(?:\.\d{1,10})?$/.test(v);
 };
 
-/** Whether an entry is plainly valid, so the full check can be skipped; anything unusual takes the full check. */
-function plainEntry(e: unknown): e is LedgerEntry {
-  if (e === null || typeof e !== "object" || Object.getPrototypeOf(e) !== Object.prototype) return false;
-  const x = e as Record<string, unknown>;
+/** Whether a copied entry (a plain object with its own data fields) is plainly valid, so the full check can be skipped. */
+function plainEntry(x: Record<string, unknown>): boolean {
   for (const key in x) if (!ENTRY_KEYS.has(key) || x[key] === undefined) return false;
   if (!isId(x.id) || !isId(x.person) || !isText(x.date, 40) || !isText(x.source, 200)) return false;
   if ((x.reference !== undefined && !isText(x.reference, 500)) || (x.note !== undefined && (typeof x.note !== "string" || x.note.length > 2000))) return false;
@@ -201,11 +199,60 @@ function plainEntry(e: unknown): e is LedgerEntry {
   return isId(x.corrects) && x.component === undefined && (x.action === "reverse" ? x.points === undefined : x.action === "amend" && x.points !== undefined);
 }
 
+/** The fields of an ordinary entry, in the order the schema lists them: the usual shape. */
+const ORDINARY = ["id", "person", "date", "component", "points", "source"];
+
+/** Whether an object's enumerable keys, own and inherited, are exactly {@link ORDINARY}, in that order. */
+function ordinary(e: object): boolean {
+  let k = 0;
+  for (const key in e) if (key !== ORDINARY[k++]) return false;
+  return k === ORDINARY.length;
+}
+
+/** Whether `Object.prototype` has an enumerable key, which `for … in` would list with an object's own. */
+function prototypeListed(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
+}
+
+/**
+ * Frozen copies of the entries when every one is a plain object whose copy is plainly valid, or
+ * `undefined` (then the schema checks the entries and reports every issue). The copy is checked,
+ * not the entry, so that each field is read once: a getter cannot show one value to the check and
+ * another to the ledger.
+ */
+function plainCopies(input: unknown): LedgerEntry[] | undefined {
+  if (!Array.isArray(input)) return undefined;
+  // An entry of the usual shape is copied by a literal, which V8 builds and freezes about twice as
+  // fast as Object.assign; any other shape keeps its keys in the caller's order through
+  // Object.assign. With a key listed from Object.prototype, every entry takes Object.assign, which
+  // copies own fields only.
+  const literal = !prototypeListed();
+  const out: LedgerEntry[] = [];
+  try {
+    if (input.length > MAX_LEDGER_ENTRIES) return undefined;
+    for (let i = 0; i < input.length; i++) {
+      const e: unknown = input[i];
+      if (e === null || typeof e !== "object" || Object.getPrototypeOf(e) !== Object.prototype) return undefined;
+      const x = e as Record<string, unknown>;
+      const copy: Record<string, unknown> =
+        literal && ordinary(x) ? { id: x.id, person: x.person, date: x.date, component: x.component, points: x.points, source: x.source } : Object.assign({}, x);
+      if (!plainEntry(copy)) return undefined;
+      out.push(Object.freeze(copy) as unknown as LedgerEntry);
+    }
+  } catch {
+    return undefined;
+  }
+  return out;
+}
+
+/** The entries, checked for shape (the schema reports every issue) and copied, frozen. */
 function copyEntries(input: unknown, base: (string | number)[]): LedgerEntry[] {
-  // Object.assign, not a spread: V8 freezes a spread copy slowly and reads it slowly afterwards
-  // (its shape is not shared), many times over the cost of the copy. An entry's keys are all
-  // known fields, so assigning them is defining them.
-  return (parseList(entriesSchema, input, plainEntry, MAX_LEDGER_ENTRIES, "Ledger entries are not valid", base) as LedgerEntry[]).map((e) => Object.freeze(Object.assign({}, e)));
+  return (
+    plainCopies(input) ??
+    // The schema's output has only known fields, so assigning them is defining them.
+    (parseWith(entriesSchema, input, "Ledger entries are not valid", base) as LedgerEntry[]).map((e) => Object.freeze(Object.assign({}, e)))
+  );
 }
 
 /**

@@ -220,6 +220,38 @@ describe("createLedger refuses bad entries, listing each with its path", () => {
     expect(() => createLedger(proxy)).toThrow(JixiaoError);
   });
 
+  it("copies each entry with its own fields in the caller's order, reading each field once", () => {
+    const usual = entry("a", "2024-01-31", 1);
+    const reordered = { source: "s", points: "2.50", id: "b", person: "c001", date: "2024-02-01", component: "everyday", note: "n" };
+    const fix = reverse("c", "2024-02-02", "a");
+    const ledger = createLedger([usual, reordered, fix]);
+    expect(ledger.entries.map((e) => Object.keys(e))).toEqual([Object.keys(usual), Object.keys(reordered), Object.keys(fix)]);
+    expect(JSON.stringify(ledger.entries)).toBe(JSON.stringify([usual, reordered, fix]));
+    expect(ledger.entries.every((e, i) => Object.isFrozen(e) && e !== [usual, reordered, fix][i])).toBe(true);
+    // A getter is read once, by the copy, and the copy is what is checked and kept.
+    let reads = 0;
+    const shifty = Object.defineProperty({ ...entry("d", "2024-03-01", 1) }, "points", {
+      enumerable: true,
+      get: () => (++reads === 1 ? 3 : Number.NaN),
+    });
+    expect(createLedger([shifty]).entries[0]!.points).toBe(3);
+    expect(reads).toBe(1);
+  });
+
+  it("copies own fields only when Object.prototype lists a key", () => {
+    const usual = entry("a", "2024-01-31", 1);
+    const { source, ...noSource } = usual;
+    Object.defineProperty(Object.prototype, "source", { value: source, enumerable: true, configurable: true, writable: true });
+    try {
+      // for … in lists the inherited source after the entry's own five fields, as in the usual
+      // shape; the copy still takes the entry's own fields only.
+      expect(Object.keys(createLedger([noSource as LedgerEntry]).entries[0]!)).toEqual(Object.keys(noSource));
+      expect(Object.keys(createLedger([usual]).entries[0]!)).toEqual(Object.keys(usual));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).source;
+    }
+  });
+
   it("handles a large ledger, and refuses one beyond the limit", () => {
     expect(MAX_LEDGER_ENTRIES).toBe(10_000_000);
     const many = Array.from({ length: 20_000 }, (_, i) => entry(`e${i}`, `2024-${String((i % 12) + 1).padStart(2, "0")}-15`, (i % 7) / 4, { person: `c${i % 50}` }));

@@ -429,6 +429,14 @@ export function countyTasks(nation: Nation, county: County, cadres: readonly Cad
 /** The growth-account components and what a year of them looks like per cadre (~100 entries). */
 const LEDGER_COMPONENTS = ["recognition", "ability", "talent", "bonus", "deduction"] as const;
 
+/** `YYYY-MM-DD` of each day of a year and the first days of the next, by day of the year from 0; made once per year. */
+const yearDates = new Map<number, readonly string[]>();
+function datesOf(year: number): readonly string[] {
+  let dates = yearDates.get(year);
+  if (!dates) yearDates.set(year, (dates = Array.from({ length: 400 }, (_, doy) => new Date(Date.UTC(year, 0, 1 + doy)).toISOString().slice(0, 10))));
+  return dates;
+}
+
 /**
  * A county's year of growth-account entries: for each cadre 52 weekly everyday records, 12
  * monthly routine results and ~36 others (recognition, ability, talent, bonus, deduction), with
@@ -437,16 +445,16 @@ const LEDGER_COMPONENTS = ["recognition", "ability", "talent", "bonus", "deducti
 export function ledgerEntries(nation: Nation, county: County, cadres: readonly Cadre[], year = 2024): LedgerEntry[] {
   const rand = random(hash(nation.seed, PURPOSE.ledger, county.index, year));
   const out: LedgerEntry[] = [];
-  const day = (doy: number) => {
-    const d = new Date(Date.UTC(year, 0, 1 + doy));
-    return d.toISOString().slice(0, 10);
-  };
+  const days = datesOf(year);
+  // A new string for each entry, as entries read from a file or a database have: the engine pays
+  // for reading each date as it would there.
+  const day = (doy: number) => (days[doy]! + " ").slice(0, 10);
   for (const c of cadres) {
     const own: LedgerEntry[] = [];
     for (let w = 0; w < 52; w++)
       own.push({ id: `${c.id}-w${w}`, person: c.id, date: day(w * 7 + 4), component: "everyday", points: Number((1 + rand() * 1.5).toFixed(2)), source: "周记实" });
     for (let m = 0; m < 12; m++) {
-      const last = new Date(Date.UTC(year, m + 1, 0)).toISOString().slice(0, 10);
+      const last = day(Date.UTC(year, m + 1, 0) / 86_400_000 - Date.UTC(year, 0, 1) / 86_400_000);
       own.push({ id: `${c.id}-m${m}`, person: c.id, date: last, component: "routine", points: Number((80 + rand() * 20).toFixed(1)), source: "月度考核" });
     }
     const others = 30 + Math.floor(rand() * 13);

@@ -1,16 +1,15 @@
 /**
- * Workload 6, the national year end to end, for a share of the provinces: run in the benchmark's
- * own thread or, one share each, in worker threads (bench/worker.mjs starts this module in a
- * worker; it then generates the nation itself from the same seed and posts its share's results).
+ * Workload 6, the national year end to end, run in the benchmark's own thread or in worker threads
+ * (bench/worker.mjs starts this module in a worker, which generates the nation itself from the same
+ * seed and posts its results).
  *
- * A share is a set of provinces: for each of 4 quarters and each of its counties, tasks → credits
- * into the competitive indicator → score → last place → rescore with penalties → rank and tiers
- * (last place and tiers are decided within a province); optionally the national cascade; then per
- * county the year's ledger plus the 4 quarterly results → `createLedger` → `annualResults`. Counties
- * and provinces depend on nothing outside themselves, so the shares' results are those of one run
- * over every province.
+ * The work is a list of items that the threads take one at a time from a shared counter: the
+ * national cascade, and each province's year — for each of 4 quarters and each of its counties,
+ * tasks → credits into the competitive indicator → score → last place → rescore with penalties →
+ * rank and tiers (last place and tiers are decided within a province), then per county the year's
+ * ledger plus the 4 quarterly results → `createLedger` → `annualResults`. A province depends on
+ * nothing outside itself, so the results do not depend on which thread takes which province.
  */
-import { performance } from "node:perf_hooks";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
   allocateTasks,
@@ -31,37 +30,44 @@ import { engineTotals } from "./engine.js";
 import { cadresOf, countyTasks, generateNation, ledgerEntries, nationalPlan, quarterSubjects, TASK_POLICY, type Cadre, type County, type Nation } from "./generate.js";
 import { annualTiers, Clock, completionsOf, lastPlacePolicy, rankables, scheme, tierPolicy } from "./shared.js";
 
-/** What one share of workload 6 is asked to do. */
+/** What a thread of workload 6 is asked to do. */
 export interface ShareTask {
-  /** The provinces (indices into `nation.provinces`). */
-  readonly provinces: readonly number[];
-  /** Whether this share also cascades the national plan. */
-  readonly cascade: boolean;
+  /**
+   * The work, in the order it is taken: a province index (its four quarters, then its counties'
+   * ledgers), or -1 for the national cascade.
+   */
+  readonly items: readonly number[];
   /** The cascade plan's indicators. */
   readonly indicators: number;
-  /** How many times to run it. */
+  /** How many times to run the whole list. */
   readonly runs: number;
+  /**
+   * One counter per run, shared by every thread: a thread takes the next item of run r by adding 1
+   * to counter r, so a thread that is ahead takes more items and the threads finish together.
+   */
+  readonly counters: SharedArrayBuffer;
 }
 
-/** One run of a share. */
+/** One run of a thread. */
 export interface ShareRun {
   /** Time of the engine's calls, ms. */
   readonly engineMs: number;
   /** The same, by part. */
   readonly parts: Record<string, number>;
-  /** Wall time of the run, generation included, ms. */
-  readonly wallMs: number;
+  /** The items it took. */
+  readonly items: number;
 }
 
-/** A share's runs and what its first run produced. */
+/** A thread's runs and what its first run produced. */
 export interface ShareResult {
   readonly runs: readonly ShareRun[];
+  /** The cadres of the provinces it took in its first run. */
   readonly cadres: number;
   readonly ledgerEntries: number;
   readonly annualGood: number;
   /**
    * A digest of every county's annual result (each person's exact total and tier): the sum, modulo
-   * 2^32, of each county's FNV-1a hash, so it does not depend on how the provinces are shared out.
+   * 2^32, of each county's FNV-1a hash, so it does not depend on which thread took which province.
    */
   readonly digest: number;
   /** The largest heap this thread used, MiB (sampled at county and province boundaries). */
@@ -76,7 +82,7 @@ const fnv = (s: string): number => {
   return h >>> 0;
 };
 
-/** Runs workload 6 for a share of the provinces, `task.runs` times. */
+/** Takes items of workload 6 from the shared list until none is left, `task.runs` times. */
 export function nationalShare(nation: Nation, task: ShareTask): ShareResult {
   let peakRss = 0;
   let peakHeap = 0;
@@ -85,25 +91,33 @@ export function nationalShare(nation: Nation, task: ShareTask): ShareResult {
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
   };
-  const provinces = task.provinces.map((i) => nation.provinces[i]!);
-  const counties = provinces.flatMap((p) => p.counties.filter((c) => c.cadres > 0));
-  const tree = task.cascade ? defineOrgTree(nation.units) : undefined;
-  const plan = task.cascade ? nationalPlan(nation, task.indicators) : undefined;
+  const counters = new Int32Array(task.counters);
   const runs: ShareRun[] = [];
+  let cadres = 0;
   let ledger = 0;
   let good = 0;
   let digest = 0;
   for (let r = 0; r < task.runs; r++) {
     const clock = new Clock();
-    const wall = performance.now();
-    /** Each county's four quarterly totals, in cadre order. */
-    const quarterly = new Map<number, Float64Array[]>();
-    for (let q = 1; q <= 4; q++) {
-      for (const p of provinces) {
+    let items = 0;
+    for (let at = Atomics.add(counters, r, 1); at < task.items.length; at = Atomics.add(counters, r, 1)) {
+      items++;
+      const item = task.items[at]!;
+      if (item < 0) {
+        const tree = defineOrgTree(nation.units);
+        const plan = nationalPlan(nation, task.indicators);
+        clock.time("engine", () => cascade(plan, tree), "cascade");
+        sample();
+        continue;
+      }
+      const p = nation.provinces[item]!;
+      const counties = p.counties.filter((c) => c.cadres > 0);
+      /** Each county's four quarterly totals, in cadre order. */
+      const quarterly = new Map<number, Float64Array[]>();
+      for (let q = 1; q <= 4; q++) {
         const subjects: SubjectInput[] = [];
         const cadreLists: [County, Cadre[]][] = [];
-        for (const county of p.counties) {
-          if (county.cadres === 0) continue;
+        for (const county of counties) {
           const list = cadresOf(nation, county);
           cadreLists.push([county, list]);
           const t = countyTasks(nation, county, list, q);
@@ -124,51 +138,42 @@ export function nationalShare(nation: Nation, task: ShareTask): ShareResult {
         }
         sample();
       }
-    }
-    if (plan && tree) clock.time("engine", () => cascade(plan, tree), "cascade");
-    sample();
-    for (const county of counties) {
-      const list = cadresOf(nation, county);
-      const entries = ledgerEntries(nation, county, list);
-      const arrays = quarterly.get(county.index)!;
-      const annual = clock.time(
-        "engine",
-        () => {
-          for (let q = 0; q < 4; q++)
-            entries.push(...resultEntries(list.map((c, k) => ({ subjectId: c.id, total: arrays[q]![k]! })), { period: `2024-Q${q + 1}`, component: "quarterly", source: "季度考核" }));
-          return annualResults(createLedger(entries), {
-            year: "2024",
-            people: list.map((c) => ({ id: c.id, attributes: { jobLevel: c.jobLevel } })),
-            rank: { groupBy: "jobLevel" },
-            tiers: annualTiers,
-          });
-        },
-        "ledgers and annual tiers",
-      );
-      if (r === 0) {
-        ledger += entries.length;
-        good += annual.tiers.placements.filter((x) => x.tier === "好").length;
-        const exact = new Map(annual.summaries.map((s) => [s.person, s.exact]));
-        digest = (digest + fnv(annual.tiers.placements.map((x) => `${x.subjectId}:${exact.get(x.subjectId)}:${x.tier}`).join(","))) >>> 0;
+      for (const county of counties) {
+        const list = cadresOf(nation, county);
+        const entries = ledgerEntries(nation, county, list);
+        const arrays = quarterly.get(county.index)!;
+        const annual = clock.time(
+          "engine",
+          () => {
+            for (let q = 0; q < 4; q++)
+              entries.push(...resultEntries(list.map((c, k) => ({ subjectId: c.id, total: arrays[q]![k]! })), { period: `2024-Q${q + 1}`, component: "quarterly", source: "季度考核" }));
+            return annualResults(createLedger(entries), {
+              year: "2024",
+              people: list.map((c) => ({ id: c.id, attributes: { jobLevel: c.jobLevel } })),
+              rank: { groupBy: "jobLevel" },
+              tiers: annualTiers,
+            });
+          },
+          "ledgers and annual tiers",
+        );
+        if (r === 0) {
+          ledger += entries.length;
+          good += annual.tiers.placements.filter((x) => x.tier === "好").length;
+          const exact = new Map(annual.summaries.map((s) => [s.person, s.exact]));
+          digest = (digest + fnv(annual.tiers.placements.map((x) => `${x.subjectId}:${exact.get(x.subjectId)}:${x.tier}`).join(","))) >>> 0;
+        }
+        if (county.index % 50 === 0) sample();
       }
-      if (county.index % 50 === 0) sample();
+      if (r === 0) cadres += p.cadres;
+      sample();
     }
-    sample();
-    runs.push({ engineMs: clock.ms.engine ?? 0, parts: clock.parts, wallMs: performance.now() - wall });
+    runs.push({ engineMs: clock.ms.engine ?? 0, parts: clock.parts, items });
   }
   const MiB = 2 ** 20;
-  return {
-    runs,
-    cadres: counties.reduce((a, c) => a + c.cadres, 0),
-    ledgerEntries: ledger,
-    annualGood: good,
-    digest,
-    peakHeapMiB: Math.round(peakHeap / MiB),
-    peakRssMiB: Math.round(peakRss / MiB),
-  };
+  return { runs, cadres, ledgerEntries: ledger, annualGood: good, digest, peakHeapMiB: Math.round(peakHeap / MiB), peakRssMiB: Math.round(peakRss / MiB) };
 }
 
-/** In a worker thread started by bench/worker.mjs: generate the nation, run the share, post the result. */
+/** In a worker thread started by bench/worker.mjs: generate the nation, take items, post the result. */
 if (!isMainThread && (workerData as { share?: unknown } | null)?.share) {
   const { cadres, share } = workerData as { cadres: number; share: ShareTask };
   parentPort!.postMessage(nationalShare(generateNation(cadres), share));

@@ -4,7 +4,7 @@
  * decimal.js baseline exactly. Prints a table and writes `bench/results/<date>-<cadres>.json`.
  *
  *   npm run bench -- [--cadres 10000] [--runs 3] [--workloads 1,2,3,4,5,6] [--skip decimal,zen]
- *                    [--indicators 80] [--workers 2] [--out bench/results]
+ *                    [--indicators 80] [--workers 2] [--young-mb 384] [--out bench/results]
  *
  * Workloads: (1) score a quarter; (2) rank and tier within peer groups (county × job level);
  * (3) task credits (三单) and last-place deductions; (4) cascade the national plan; (5) summarize a
@@ -48,10 +48,12 @@ const WORKLOADS = (flag("workloads") ?? "1,2,3,4,5,6").split(",").map(Number);
 const SKIP = new Set((flag("skip") ?? "").split(",").filter(Boolean));
 const INDICATORS = Number(flag("indicators") ?? 80);
 const WORKERS = Number(flag("workers") ?? os.availableParallelism());
+const YOUNG_MB = flag("young-mb") === undefined ? undefined : Number(flag("young-mb"));
 const OUT = flag("out") ?? "bench/results";
 if (!Number.isInteger(CADRES) || CADRES < 100 || CADRES > 2_000_000) throw new Error("--cadres must be a whole number from 100 to 2,000,000");
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error("--runs must be a whole number of at least 1");
 if (!Number.isInteger(WORKERS) || WORKERS < 1 || WORKERS > 36) throw new Error("--workers must be a whole number from 1 to 36");
+if (YOUNG_MB !== undefined && (!Number.isInteger(YOUNG_MB) || YOUNG_MB < 1 || YOUNG_MB > 4096)) throw new Error("--young-mb must be a whole number of MiB from 1 to 4096");
 
 // ─────────────────────────────────────────── helpers ───────────────────────────────────────────
 
@@ -387,42 +389,31 @@ function workload5(): WorkloadResult {
   return finish(5, "summarize a year of ledgers", CADRES, "cadres", runs, { entries, entriesPerCadre: Math.round((entries / CADRES) * 10) / 10 });
 }
 
-/**
- * Shares the provinces out among `n` threads, largest first to the share with the fewest cadres;
- * the cascade goes to the share with the fewest cadres at the end.
- */
-function shares(n: number): ShareTask[] {
-  const bins = Array.from({ length: n }, () => ({ provinces: [] as number[], cadres: 0 }));
-  const lightest = () => bins.reduce((a, b) => (b.cadres < a.cadres ? b : a));
-  for (const p of [...nation.provinces].sort((a, b) => b.cadres - a.cadres || a.index - b.index)) {
-    const bin = lightest();
-    bin.provinces.push(p.index);
-    bin.cadres += p.cadres;
-  }
-  const light = lightest();
-  return bins.map((b) => ({ provinces: b.provinces, cascade: b === light, indicators: INDICATORS, runs: RUNS }));
-}
-
-/** Runs a share in a worker thread (bench/worker.mjs → bench/national.ts). */
+/** Runs workload 6's items in a worker thread (bench/worker.mjs → bench/national.ts). */
 const inWorker = (share: ShareTask) =>
   new Promise<ShareResult>((resolve, reject) => {
-    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { module: new URL("./national.ts", import.meta.url).href, cadres: CADRES, share } });
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), {
+      workerData: { module: new URL("./national.ts", import.meta.url).href, cadres: CADRES, share },
+      ...(YOUNG_MB ? { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } } : {}),
+    });
     worker.once("message", resolve);
     worker.once("error", reject);
     worker.once("exit", (code) => code !== 0 && reject(new Error(`a workload 6 worker exited with code ${code}`)));
   });
 
 /**
- * Workload 6: four quarters of tasks → scores → last place → rescore → tiers, the cascade, then the
- * ledgers and annual tiers (bench/national.ts). With `--workers N` (N > 1) the provinces are shared
- * out among N worker threads; a run's time is the time of the engine's calls in the busiest thread.
+ * Workload 6: the cascade and each province's year (bench/national.ts), taken one at a time by
+ * `--workers` threads from a shared list — the cascade first, then the provinces from the largest —
+ * so that the threads finish together. A run's time is the time of the engine's calls in the
+ * busiest thread.
  */
 async function workload6(): Promise<WorkloadResult> {
   resetPeaks();
-  const tasks = shares(WORKERS);
+  const items = [-1, ...[...nation.provinces].sort((a, b) => b.cadres - a.cadres || a.index - b.index).map((p) => p.index)];
+  const share: ShareTask = { items, indicators: INDICATORS, runs: RUNS, counters: new SharedArrayBuffer(4 * RUNS) };
   const wall = performance.now();
   const timer = setInterval(sample, 100);
-  const done = WORKERS === 1 ? [nationalShare(nation, tasks[0]!)] : await Promise.all(tasks.map(inWorker));
+  const done = WORKERS === 1 && !YOUNG_MB ? [nationalShare(nation, share)] : await Promise.all(Array.from({ length: WORKERS }, () => inWorker(share)));
   clearInterval(timer);
   sample();
   peakRss = Math.max(peakRss, ...done.map((d) => d.peakRssMiB * MiB));
@@ -432,10 +423,11 @@ async function workload6(): Promise<WorkloadResult> {
   for (const d of done) for (const [k, v] of Object.entries(d.runs[0]!.parts)) parts[k] = (parts[k] ?? 0) + v;
   return finish(6, "the national year end to end", CADRES, "cadres", runs, {
     workers: WORKERS,
+    ...(YOUNG_MB ? { youngGenerationMiB: YOUNG_MB } : {}),
     ledgerEntries: done.reduce((a, d) => a + d.ledgerEntries, 0),
     annualGood: done.reduce((a, d) => a + d.annualGood, 0),
     annualDigest: done.reduce((a, d) => (a + d.digest) >>> 0, 0),
-    shares: done.map((d, i) => ({ provinces: tasks[i]!.provinces.length, cadres: d.cadres, cascade: tasks[i]!.cascade, engineMs: d.runs.map((x) => Math.round(x.engineMs)) })),
+    threads: done.map((d) => ({ cadresRun1: d.cadres, items: d.runs.map((x) => x.items), engineMs: d.runs.map((x) => Math.round(x.engineMs)) })),
     ...Object.fromEntries(Object.entries(parts).map(([k, v]) => [`ms:${k} (all threads, run 1)`, Math.round(v)])),
     wallMsIncludingGeneration: Math.round(performance.now() - wall),
   });

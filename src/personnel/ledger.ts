@@ -189,9 +189,14 @@ const pointsOk = (v: unknown): boolean => {
   return typeof v === "string" && /^-?\d{1,12}(?:\.\d{1,10})?$/.test(v);
 };
 
-/** Whether a copied entry (a plain object with its own data fields) is plainly valid, so the full check can be skipped. */
-function plainEntry(x: Record<string, unknown>): boolean {
+/** Whether an object's keys are all known fields, none of them undefined. */
+function knownKeys(x: Record<string, unknown>): boolean {
   for (const key in x) if (!ENTRY_KEYS.has(key) || x[key] === undefined) return false;
+  return true;
+}
+
+/** Whether a copied entry's fields are plainly valid (its keys checked apart), so the full check can be skipped. */
+function plainEntry(x: Record<string, unknown>): boolean {
   if (!isId(x.id) || !isId(x.person) || !isText(x.date, 40) || !isText(x.source, 200)) return false;
   if ((x.reference !== undefined && !isText(x.reference, 500)) || (x.note !== undefined && (typeof x.note !== "string" || x.note.length > 2000))) return false;
   if (x.points !== undefined && !pointsOk(x.points)) return false;
@@ -235,9 +240,10 @@ function plainCopies(input: unknown): LedgerEntry[] | undefined {
       const e: unknown = input[i];
       if (e === null || typeof e !== "object" || Object.getPrototypeOf(e) !== Object.prototype) return undefined;
       const x = e as Record<string, unknown>;
-      const copy: Record<string, unknown> =
-        literal && ordinary(x) ? { id: x.id, person: x.person, date: x.date, component: x.component, points: x.points, source: x.source } : Object.assign({}, x);
-      if (!plainEntry(copy)) return undefined;
+      // A literal copy has the usual fields, which plainEntry requires to be defined.
+      const usual = literal && ordinary(x);
+      const copy: Record<string, unknown> = usual ? { id: x.id, person: x.person, date: x.date, component: x.component, points: x.points, source: x.source } : Object.assign({}, x);
+      if (!(usual || knownKeys(copy)) || !plainEntry(copy)) return undefined;
       out.push(Object.freeze(copy) as unknown as LedgerEntry);
     }
   } catch {

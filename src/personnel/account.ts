@@ -37,7 +37,7 @@ export interface ComponentTotal {
   readonly total: number;
   /** Its points as exact decimal text. */
   readonly exact: string;
-  /** The ids of the entries that made it, by day then id (listed when first read). */
+  /** The ids of the entries that made it, by day then id. */
   readonly entries: readonly string[];
 }
 
@@ -53,7 +53,7 @@ export interface AccountSummary {
   readonly total: number;
   /** The total as exact decimal text. */
   readonly exact: string;
-  /** The totals by component, sorted by component. */
+  /** The totals by component, sorted by component; listed when first read. */
   readonly components: readonly ComponentTotal[];
   /** The entries counted, by day then id (corrections are listed on the entry they correct); listed when first read. */
   readonly entries: readonly AccountEntry[];
@@ -144,9 +144,9 @@ const statusOf = (root: number, from: number): AccountEntry["status"] => (from =
 
 /**
  * The summary of one person's entries `roots` (ordinary entries recorded by `asOf`) over a period.
- * Only the totals are made at once. The entry lists (the summary's and each component's) and the
- * trace repeat what the entries hold, in day order; they are made when first read, so summing
- * thousands of accounts neither sorts nor lists each one's entries unless someone looks.
+ * Only the totals are made at once. The components with their entries, the entries and the trace
+ * repeat what the entries hold, in day order; they are made when first read, so summing thousands
+ * of accounts neither sorts nor lists each one's entries unless someone looks.
  */
 function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: { day: number; text: string | null }, roots: readonly number[], components?: ReadonlySet<string>): AccountSummary {
   const facts = entryFacts(ledger);
@@ -201,17 +201,11 @@ function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: {
         corrections: fix ? fix.chain.map((x) => all[x]!.id) : [],
       };
     });
-  const totals = names.map((component, j): ComponentTotal => {
-    let ids: readonly string[] | undefined;
-    return {
-      component,
-      total: Number(sums[j]!),
-      exact: sums[j]!,
-      get entries() {
-        return (ids ??= inOrder().parts.get(component)!.map((k) => all[chosen[k]!]!.id));
-      },
-    };
-  });
+  let totals: readonly ComponentTotal[] | undefined;
+  const byComponentTotal = (): ComponentTotal[] => {
+    const { parts } = inOrder();
+    return names.map((component, j) => ({ component, total: Number(sums[j]!), exact: sums[j]!, entries: parts.get(component)!.map((k) => all[chosen[k]!]!.id) }));
+  };
   let trace: readonly TraceStep[] | undefined;
   const explain = (): TraceStep[] => {
     const { order, parts } = inOrder();
@@ -246,7 +240,9 @@ function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: {
     asOf: asOf.text,
     total: Number(total),
     exact: total,
-    components: totals,
+    get components() {
+      return (totals ??= byComponentTotal());
+    },
     get entries() {
       return (entries ??= list());
     },

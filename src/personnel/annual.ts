@@ -1,6 +1,6 @@
 import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { idSchema, namedRecord, parseWith } from "../core/validate.js";
+import { everyItem, idSchema, isId, isPlainObject, isText, namedRecord, parseWith } from "../core/validate.js";
 import { rank } from "../ranking/rank.js";
 import type { Ranking, RankOptions } from "../ranking/types.js";
 import type { VetoHit } from "../scoring/subject.js";
@@ -72,10 +72,29 @@ const personSchema = z.strictObject({
   attributes: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "attribute", true).optional(),
   vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })], { error: "must be a veto id or { id, reason }" })).max(100).optional(),
 });
+const MAX_PEOPLE = 2_000_000;
+const PERSON_KEYS = new Set(["id", "name", "group", "attributes", "vetoes"]);
+
+/** Whether a person is plainly valid (vetoes, if any, by id), so the schema can be skipped; anything unusual takes it. */
+function plainPerson(p: unknown): boolean {
+  if (!isPlainObject(p)) return false;
+  for (const key in p) if (!PERSON_KEYS.has(key)) return false;
+  if (!isId(p.id) || (p.name !== undefined && !isText(p.name, 200, 0)) || (p.group !== undefined && !isText(p.group, 200, 0))) return false;
+  const a = p.attributes;
+  if (a !== undefined) {
+    if (!isPlainObject(a)) return false;
+    for (const key in a) {
+      const x = a[key];
+      if (!isId(key) || !(isText(x, 2000, 0) || typeof x === "boolean" || (typeof x === "number" && Number.isFinite(x)))) return false;
+    }
+  }
+  return p.vetoes === undefined || (Array.isArray(p.vetoes) && p.vetoes.length <= 100 && everyItem(p.vetoes, isId));
+}
+
 // The ranking options, tier policy, asOf and components are checked by the steps that use them.
 const optionsSchema = z.strictObject({
   year: z.string().regex(/^\d{4}$/),
-  people: z.array(personSchema).max(2_000_000),
+  people: z.array(personSchema).max(MAX_PEOPLE),
   // An object (rank checks its fields); text here would be spread into one unknown field per character.
   rank: z.object({}).passthrough().optional(),
   tiers: z.unknown(),
@@ -83,6 +102,8 @@ const optionsSchema = z.strictObject({
   components: z.unknown().optional(),
   aggregate: z.unknown().optional(),
 });
+/** The options but the people, for people checked already. */
+const otherOptionsSchema = optionsSchema.extend({ people: z.unknown() });
 
 /**
  * The annual result (R13): each person's growth-account total for the year, ranked within peer
@@ -102,7 +123,21 @@ const optionsSchema = z.strictObject({
  */
 export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualResult {
   const l = asLedger(ledger);
-  const o = parseWith(optionsSchema, options, "Annual options are not valid", ["options"]) as AnnualOptions;
+  // Plainly valid people (a county's, by the hundred) are taken as they are; otherwise the schema
+  // checks them with the other options and reports every issue.
+  const plainPeople = (() => {
+    try {
+      const people = (options as { people?: unknown } | null)?.people;
+      return Array.isArray(people) && people.length <= MAX_PEOPLE && everyItem(people, plainPerson) ? (people as AnnualPerson[]) : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  const o = (
+    plainPeople
+      ? { ...parseWith(otherOptionsSchema, options, "Annual options are not valid", ["options"]), people: plainPeople }
+      : parseWith(optionsSchema, options, "Annual options are not valid", ["options"])
+  ) as AnnualOptions;
   spanOf(o.year, ["options", "year"]);
   const issues: Issue[] = [];
   const seen = new Set<string>();

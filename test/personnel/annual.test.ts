@@ -114,6 +114,24 @@ describe("annualResults (R13): account total → ranking → tiers", () => {
     expect(safeAnnualResults(ledger, { year: "24", people: [], tiers: { tiers: [{ name: "中" }] } }).success).toBe(false);
   });
 
+  it("takes plainly valid people as they are and gives what the schema's reading gives; reports bad people with the other options", () => {
+    const rich: AnnualPerson[] = people.map((p, i) => ({ ...p, name: `干部${i}`, attributes: { jobLevel: i % 3 === 0 ? "一级主任科员" : "科员", years: i, lead: i === 2 }, vetoes: i === 4 ? ["party-building"] : [] }));
+    // A veto given as { id } is not plainly valid: the whole list takes the schema.
+    const viaSchema = rich.map((p, i) => (i === 0 ? { ...p, vetoes: [{ id: "x", reason: "r" }] } : p));
+    const options = { year: "2024", tiers, rank: { groupBy: "jobLevel" } };
+    const plain = annualResults(ledger, { ...options, people: rich });
+    const schema = annualResults(ledger, { ...options, people: viaSchema });
+    expect(JSON.stringify(plain.tiers.placements.filter((x) => x.subjectId !== "c01"))).toBe(JSON.stringify(schema.tiers.placements.filter((x) => x.subjectId !== "c01")));
+    expect(JSON.stringify(plain.ranking.entries.filter((x) => x.subjectId !== "c01"))).toBe(JSON.stringify(schema.ranking.entries.filter((x) => x.subjectId !== "c01")));
+    const bad = [{ id: "a", attributes: { level: Number.NaN } }, { id: "b", extra: 1 }, { id: "c", vetoes: [""] }] as never;
+    expect(brief(issuesOf(() => annualResults(ledger, { year: "24", people: bad, tiers })))).toEqual([
+      "invalid_type options.year",
+      "invalid_number options.people.0.attributes.level",
+      "unknown_field options.people.1.extra",
+      "out_of_range options.people.2.vetoes.0",
+    ]);
+  });
+
   it("names the options' own paths for a bad tier policy, ranking or year", () => {
     const at = (fn: () => unknown) => issuesOf(fn).map((i) => i.path.join("."));
     expect(at(() => annualResults(ledger, { year: "2024", people, tiers: { tiers: [] } })).every((p) => p.startsWith("options.tiers"))).toBe(true);

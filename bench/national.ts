@@ -4,11 +4,11 @@
  * seed and posts its results).
  *
  * The work is a list of items that the threads take one at a time from a shared counter: the
- * national cascade, and each province's year — for each of 4 quarters and each of its counties,
+ * national cascade, and each half province's year — for each of 4 quarters and each of its counties,
  * tasks → credits into the competitive indicator → score → last place → rescore with penalties →
- * rank and tiers (last place and tiers are decided within a province), then per county the year's
- * ledger plus the 4 quarterly results → `createLedger` → `annualResults`. A province depends on
- * nothing outside itself, so the results do not depend on which thread takes which province.
+ * rank and tiers, then per county the year's ledger plus the 4 quarterly results → `createLedger` →
+ * `annualResults`. Last place and tiers are decided within a county, so a county depends on nothing
+ * outside itself and the results do not depend on which thread takes which half province.
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
@@ -33,8 +33,9 @@ import { annualTiers, Clock, completionsOf, lastPlacePolicy, rankables, scheme, 
 /** What a thread of workload 6 is asked to do. */
 export interface ShareTask {
   /**
-   * The work, in the order it is taken: a province index (its four quarters, then its counties'
-   * ledgers), or -1 for the national cascade.
+   * The work, in the order it is taken: -1 for the national cascade, or half a province (2 ×
+   * province index + 0 for the first half of its counties, + 1 for the second): those counties'
+   * four quarters, then their ledgers.
    */
   readonly items: readonly number[];
   /** The cascade plan's indicators. */
@@ -82,6 +83,17 @@ const fnv = (s: string): number => {
   return h >>> 0;
 };
 
+/**
+ * The counties with cadres of half a province (item 2p: the first half of province p's, 2p + 1: the
+ * rest). Everything a quarter decides by rank is decided within a county (last place by
+ * department, tiers by county × job level), so a province can be taken in halves.
+ */
+export function halfProvince(nation: Nation, item: number): County[] {
+  const counties = nation.provinces[item >> 1]!.counties.filter((c) => c.cadres > 0);
+  const middle = counties.length >> 1;
+  return item % 2 === 0 ? counties.slice(0, middle) : counties.slice(middle);
+}
+
 /** Takes items of workload 6 from the shared list until none is left, `task.runs` times. */
 export function nationalShare(nation: Nation, task: ShareTask): ShareResult {
   let peakRss = 0;
@@ -110,8 +122,7 @@ export function nationalShare(nation: Nation, task: ShareTask): ShareResult {
         sample();
         continue;
       }
-      const p = nation.provinces[item]!;
-      const counties = p.counties.filter((c) => c.cadres > 0);
+      const counties = halfProvince(nation, item);
       /** Each county's four quarterly totals, in cadre order. */
       const quarterly = new Map<number, Float64Array[]>();
       for (let q = 1; q <= 4; q++) {
@@ -164,7 +175,7 @@ export function nationalShare(nation: Nation, task: ShareTask): ShareResult {
         }
         if (county.index % 50 === 0) sample();
       }
-      if (r === 0) cadres += p.cadres;
+      if (r === 0) cadres += counties.reduce((a, c) => a + c.cadres, 0);
       sample();
     }
     runs.push({ engineMs: clock.ms.engine ?? 0, parts: clock.parts, items });

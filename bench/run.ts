@@ -32,7 +32,7 @@ import {
 import { compileFloat, decimalTotals, floatTotals } from "./baselines.js";
 import { engineTotals, type EngineTotal } from "./engine.js";
 import { benchScheme, cadresOf, countyTasks, generateNation, ledgerEntries, nationalPlan, provinceQuarter, TASK_POLICY, type CountyTasks, type Province } from "./generate.js";
-import { halfProvince, nationalShare, type ShareResult, type ShareTask } from "./national.js";
+import { nationalShare, type ShareResult, type ShareTask } from "./national.js";
 import { Clock, completionsOf, lastPlacePolicy, rankables, scheme, tierPolicy } from "./shared.js";
 import { loadZen, zenTotals } from "./zen.js";
 
@@ -402,15 +402,15 @@ const inWorker = (share: ShareTask) =>
   });
 
 /**
- * Workload 6: the cascade and each half province's year (bench/national.ts), taken one at a time by
- * `--workers` threads from a shared list — the cascade first, then the halves from the largest —
+ * Workload 6: the cascade and each county's year (bench/national.ts), taken one at a time by
+ * `--workers` threads from a shared list — the cascade first, then the counties from the largest —
  * so that the threads finish together. A run's time is the time of the engine's calls in the
  * busiest thread.
  */
 async function workload6(): Promise<WorkloadResult> {
   resetPeaks();
-  const halves = nation.provinces.flatMap((p) => [2 * p.index, 2 * p.index + 1]).map((item) => ({ item, cadres: halfProvince(nation, item).reduce((a, c) => a + c.cadres, 0) }));
-  const items = [-1, ...halves.sort((a, b) => b.cadres - a.cadres || a.item - b.item).map((h) => h.item)];
+  const counties = nation.counties.filter((c) => c.cadres > 0).sort((a, b) => b.cadres - a.cadres || a.index - b.index);
+  const items = [-1, ...counties.map((c) => c.index)];
   const share: ShareTask = { items, indicators: INDICATORS, runs: RUNS, counters: new SharedArrayBuffer(4 * RUNS) };
   const wall = performance.now();
   const timer = setInterval(sample, 100);

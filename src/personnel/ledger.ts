@@ -3,7 +3,7 @@ import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { decimal, describe, idSchema, isId, isText, parseWith, type DecimalInput } from "../core/validate.js";
 import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
-import { numberText, readPoints, type LedgerPoints } from "./points.js";
+import { pointsOk, readPoints, type LedgerPoints } from "./points.js";
 
 /**
  * One entry of a growth account (个人成长账户, R9, R12): dated points for one person on one
@@ -179,15 +179,6 @@ function build(entries: readonly LedgerEntry[], timeZone: TimeZone, first: numbe
 }
 
 const ENTRY_KEYS = new Set(["id", "person", "date", "component", "points", "source", "reference", "note", "corrects", "action"]);
-const pointsOk = (v: unknown): boolean => {
-  if (typeof v === "number") {
-    if (!(Math.abs(v) <= 1e12)) return false;
-    const t = numberText(v);
-    const dot = t.indexOf(".");
-    return !t.includes("e") && (dot < 0 || t.length - dot - 1 <= 10);
-  }
-  return typeof v === "string" && /^-?\d{1,12}(?:\.\d{1,10})?$/.test(v);
-};
 
 /** Whether an object's keys are all known fields, none of them undefined. */
 function knownKeys(x: Record<string, unknown>): boolean {

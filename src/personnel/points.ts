@@ -27,11 +27,8 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 /** The text of numbers met lately: points repeat (8.5, 9, 1.25 …), and printing a number is slow. */
 const numberTexts = new Map<number, string>();
 
-/**
- * `String(value)`, remembered for the next entries with the same points (at most 65,536 numbers).
- * @internal
- */
-export function numberText(value: number): string {
+/** `String(value)`, remembered for the next entries with the same points (at most 65,536 numbers). */
+function numberText(value: number): string {
   let t = numberTexts.get(value);
   if (t === undefined) {
     if (numberTexts.size >= 65_536) numberTexts.clear();
@@ -49,6 +46,27 @@ export function numberText(value: number): string {
 export function pointsText(value: DecimalInput): string {
   if (typeof value === "number" && ((value >= 1e-6 && value < 1e21) || (value <= -1e-6 && value > -1e21))) return numberText(value);
   return text(toDec(value)!);
+}
+
+/**
+ * Whether points are plainly valid for a ledger: a number within ±10^12 that prints with at most
+ * 10 decimals and no exponent, or such decimal text. A number below 2^16 in size needs no printing:
+ * it is 0, or at least 10^-6 (no exponent) with Math.round(v × 10^10) ÷ 10^10 giving it back. There
+ * the product's error is below 0.2, so the rounding finds the 10-decimal integer of a number that
+ * has one, and its quotient is that number again; a number whose shortest decimal needs more
+ * decimals has no such integer. A differential test checks this against the printed text.
+ * @internal
+ */
+export function pointsOk(v: unknown): boolean {
+  if (typeof v === "number") {
+    const size = Math.abs(v);
+    if (size < 65_536) return v === 0 || (size >= 1e-6 && Math.round(v * 1e10) / 1e10 === v);
+    if (!(size <= 1e12)) return false;
+    const t = numberText(v);
+    const dot = t.indexOf(".");
+    return !t.includes("e") && (dot < 0 || t.length - dot - 1 <= 10);
+  }
+  return typeof v === "string" && /^-?\d{1,12}(?:\.\d{1,10})?$/.test(v);
 }
 
 const decimalsOf = (exact: string): number => {

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createLedger, summarizeAccounts, type LedgerEntry } from "../../src/index.js";
 import { text, toDec } from "../../src/core/decimal.js";
-import { pointsText, readPoints, sumPoints } from "../../src/personnel/points.js";
+import { pointsOk, pointsText, readPoints, sumPoints } from "../../src/personnel/points.js";
 import { runs } from "../helpers.js";
 
 // The differential test of the ledger's exact sums (src/personnel/points.ts): points read once as
@@ -42,6 +42,28 @@ describe("ledger points", () => {
         expect(pointsText(v)).toBe(text(toDec(v)!));
       }),
       { numRuns: runs(2000) },
+    );
+  });
+
+  it("pointsOk takes a number exactly when it prints within ±10^12 with at most 10 decimals and no exponent", () => {
+    const printedOk = (v: number) => {
+      const t = String(v);
+      const dot = t.indexOf(".");
+      return Math.abs(v) <= 1e12 && !t.includes("e") && (dot < 0 || t.length - dot - 1 <= 10);
+    };
+    const near = (x: number) => [x, x * (1 - Number.EPSILON), x * (1 + Number.EPSILON), x - 1e-10, x + 1e-10, -x];
+    const numbers = fc.oneof(
+      plainDecimal(5, 12).map(Number),
+      plainDecimal(12, 10).map(Number),
+      fc.double({ min: -70_000, max: 70_000, noNaN: true }),
+      fc.integer({ min: -16, max: 13 }).map((e) => 10 ** e),
+      fc.constantFrom(0, -0, 1e-6, 9.99999e-7, 65_535.9999999999, 65_536.00000000001, 1e12, 1e12 + 0.5, 5e-324, 0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY),
+    );
+    fc.assert(
+      fc.property(numbers, (v) => {
+        for (const x of near(v)) expect(pointsOk(x), String(x)).toBe(printedOk(x));
+      }),
+      { numRuns: runs(20_000) },
     );
   });
 

@@ -118,16 +118,22 @@ interface Checked {
  */
 function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Checked {
   const issues: Issue[] = [];
+  // Every id at once, one map operation an entry. Only when an id is repeated (the map then holds
+  // fewer ids than there are entries) is the map made again entry by entry, to name each repeat and
+  // the entry it repeats.
   const byId = new Map<string, number>();
+  for (let i = 0; i < entries.length; i++) byId.set(entries[i]!.id, i);
+  const repeated = byId.size < entries.length;
+  if (repeated) byId.clear();
   const days = new Float64Array(entries.length);
   const corrections: number[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const at = first + i;
-    const other = byId.get(e.id);
+    const other = repeated ? byId.get(e.id) : undefined;
     if (other !== undefined)
       issues.push(issue(IssueCode.duplicateId, ["entries", at, "id"], first + other < 0 ? `"${e.id}" is already in the ledger (its entry ${other})` : `"${e.id}" is already the id of entries[${first + other}]`));
-    else byId.set(e.id, i);
+    else if (repeated) byId.set(e.id, i);
     const day = dayOf(e.date, timeZone);
     if (day === undefined) issues.push(issue(IssueCode.invalidValue, ["entries", at, "date"], `is not a real date or date-time (got ${describe(e.date)})`));
     days[i] = day ?? NaN;

@@ -25,7 +25,8 @@ export const allocationSchema = z.object({
 });
 
 /** Whether a completion is plainly valid: a quality as a fraction 0–1 or a grade name, a share 0–1 (the schema is skipped for such). */
-const plainCompletion = (c: unknown): boolean => {
+/** Whether a completion is plainly valid, so the schema can be skipped. @internal */
+export const plainCompletion = (c: unknown): boolean => {
   if (!isPlainObject(c)) return false;
   for (const key in c) if (key !== "task" && key !== "person" && key !== "quality" && key !== "completed" && key !== "share") return false;
   const q = c.quality;
@@ -39,7 +40,8 @@ const plainCompletion = (c: unknown): boolean => {
   );
 };
 
-const completionsSchema = z
+/** The completions schema. @internal */
+export const completionsSchema = z
   .array(
     z.strictObject({
       task: z.string().min(1).max(200),
@@ -58,7 +60,8 @@ const completionsSchema = z
   )
   .max(1_000_000);
 
-const policySchema = z.strictObject({
+/** The credit policy schema. @internal */
+export const policySchema = z.strictObject({
   qualityGrades: namedRecord(decimal({ min: 0, max: 1 }), "quality grade").optional(),
   assignedFactor: decimal({ min: 0 }).optional(),
   lateFactor: decimal({ min: 0 }).optional(),

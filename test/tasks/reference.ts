@@ -1,30 +1,28 @@
 /**
  * The grabbed-task functions as they were before the fast paths (commit 9d15e8a): an oracle for
  * test/tasks/differential.test.ts, which checks that the library gives the same results, traces,
- * reasons and errors. Zod validation of everything, the regex date parser; not exported by the library.
+ * reasons and errors. Zod validation of everything, the regex date parser; not exported by the
+ * library. The schemas and checks that did not change (the board, staff, completion and credit
+ * policy schemas, the quick checks of staff and completions, offsetMinutes) are the library's own;
+ * the board's dates are therefore read by the new parser here, which test/periods/instant.test.ts
+ * checks against the old one (toInstant below).
  */
 import { allocate } from "../../src/core/allocate.js";
 import { min, ONE, sum, text, toDec, toNumber, ZERO, type Dec } from "../../src/core/decimal.js";
 import { issue, IssueCode, JixiaoError, type Issue } from "../../src/core/errors.js";
 import { deepFreeze } from "../../src/core/freeze.js";
 import type { TraceStep } from "../../src/core/trace.js";
-import { addIssue, dec, decimal, idSchema, isId, isPlainObject, isText, namedRecord, parseList, parseWith } from "../../src/core/validate.js";
+import { dec, isPlainObject, isText, parseList, parseWith } from "../../src/core/validate.js";
 import { z } from "../../src/core/z.js";
 import { byText } from "../../src/ranking/order.js";
+import { offsetMinutes } from "../../src/periods/instant.js";
+import { allocationSchema, completionsSchema, plainCompletion, policySchema as creditPolicySchema } from "../../src/tasks/credit.js";
+import { defineTaskBoard } from "../../src/tasks/board.js";
+import { plainMember, staffById, staffSchema } from "../../src/tasks/allocate.js";
 import type { Allocation, AllocationPolicy, Completion, CreditPolicy, Grab, GrabOutcome, PersonCredits, StaffMember, TaskAllocation, TaskBoardConfig, TaskCredit, TaskCredits, TaskOwner } from "../../src/tasks/types.js";
 
 // ---- src/periods/instant.ts
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-const OFFSET = /^[+-]\d{2}:\d{2}$/;
-
-/** Minutes east of UTC for an offset text such as `+08:00`, or `undefined` when it is not one. @internal */
-export function offsetMinutes(offset: string): number | undefined {
-  if (!OFFSET.test(offset)) return undefined;
-  const sign = offset.startsWith("-") ? -1 : 1;
-  const hours = Number(offset.slice(1, 3));
-  const minutes = Number(offset.slice(4, 6));
-  return hours > 14 || minutes > 59 ? undefined : sign * (hours * 60 + minutes);
-}
 
 /**
  * The instant a date or date-time text names, in milliseconds since 1970 UTC, or `undefined` when
@@ -53,107 +51,11 @@ export function toInstant(text: string, offset: number, endOfDay = false): numbe
   return local - zoneOffset * 60_000;
 }
 // ---- src/tasks/board.ts
-export const PERIOD_KEY = /^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/;
-
-const dateText = z.string().max(40).describe("A date (2023-07-31) or date-time (2023-07-31T17:30:00+08:00).");
-
-const taskSchema = z.strictObject({
-  id: idSchema,
-  title: z.string().min(1).max(500),
-  description: z.string().max(5000).optional(),
-  difficulty: z.string().min(1).max(100),
-  points: decimal({ min: 0, above: true }, "Base points."),
-  seats: z.number().int().min(1).max(10_000).optional(),
-  post: z.string().min(1).max(200),
-  published: dateText,
-  deadline: dateText,
-});
-
-/** The task board schema. @internal */
-export const taskBoardSchema = z
-  .strictObject({
-    $schema: z.string().max(2000).optional(),
-    id: idSchema,
-    name: z.string().max(200).optional(),
-    period: z.string().regex(PERIOD_KEY, "must be a period key such as 2023-Q3, 2023-07, 2023-H2 or 2023").describe("2023-Q3, 2023-07, 2023-H2 or 2023."),
-    utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, "must be a UTC offset such as +08:00").describe("UTC offset for times without one (default +08:00).").optional(),
-    difficulty: namedRecord(decimal({ min: 0, above: true }), "difficulty grade").describe("Difficulty grade → coefficient."),
-    tasks: z.array(taskSchema).max(100_000),
-  })
-  .superRefine((b, ctx) => {
-    const offset = offsetMinutes(b.utcOffset ?? "+08:00");
-    if (offset === undefined) {
-      // Only a given offset gets here (the default is valid). A malformed one was reported by its
-      // pattern; a well-formed one out of range is not.
-      if (/^[+-]\d{2}:\d{2}$/.test(b.utcOffset!)) addIssue(ctx, IssueCode.invalidValue, `"${b.utcOffset}" is not a UTC offset (at most ±14:59)`, ["utcOffset"]);
-      return;
-    }
-    const ids = new Map<string, number>();
-    b.tasks.forEach((t, i) => {
-      if (ids.has(t.id)) addIssue(ctx, IssueCode.duplicateId, `repeats the task id "${t.id}" of tasks[${ids.get(t.id)}]`, ["tasks", i, "id"]);
-      else ids.set(t.id, i);
-      if (!Object.prototype.hasOwnProperty.call(b.difficulty, t.difficulty))
-        addIssue(ctx, IssueCode.unknownGrade, `"${t.difficulty}" is not a difficulty grade; the grades are ${Object.keys(b.difficulty).join(", ")}`, ["tasks", i, "difficulty"]);
-      const published = toInstant(t.published, offset);
-      const deadline = toInstant(t.deadline, offset, true);
-      if (published === undefined) addIssue(ctx, IssueCode.invalidValue, `"${t.published}" is not a date such as 2023-07-03 or 2023-07-03T09:00`, ["tasks", i, "published"]);
-      if (deadline === undefined) addIssue(ctx, IssueCode.invalidValue, `"${t.deadline}" is not a date such as 2023-07-31 or 2023-07-31T17:30`, ["tasks", i, "deadline"]);
-      if (published !== undefined && deadline !== undefined && deadline < published)
-        addIssue(ctx, IssueCode.invalidRule, `${t.deadline} is before the task was published (${t.published})`, ["tasks", i, "deadline"]);
-    });
-  })
-  .describe("A jixiao task board (三单清单).");
-export function defineTaskBoard(board: TaskBoardConfig): TaskBoardConfig {
-  return deepFreeze(parseWith(taskBoardSchema, board, "Task board is not valid") as TaskBoardConfig);
-}
 export function weightOf(board: TaskBoardConfig, task: { readonly points: string | number; readonly difficulty: string }) {
   const coefficient = dec(board.difficulty[task.difficulty]!);
   return { coefficient, weight: dec(task.points).times(coefficient), text: text(coefficient) };
 }
 // ---- src/tasks/allocate.ts
-export const staffSchema = z
-  .array(
-    z.strictObject({
-      id: idSchema,
-      name: z.string().max(200).optional(),
-      posts: z.array(z.string().min(1).max(200)).max(100),
-      department: z.string().max(200).optional(),
-    }),
-  )
-  .max(1_000_000);
-export const plainMember = (m: unknown): boolean => {
-  if (!isPlainObject(m)) return false;
-  for (const key in m) if (key !== "id" && key !== "name" && key !== "posts" && key !== "department") return false;
-  const posts = m.posts;
-  return (
-    isId(m.id) &&
-    (m.name === undefined || isText(m.name, 200, 0)) &&
-    (m.department === undefined || isText(m.department, 200, 0)) &&
-    Array.isArray(posts) &&
-    posts.length <= 100 &&
-    posts.every((p) => isText(p, 200))
-  );
-};
-export function staffById(staff: readonly StaffMember[], issues: Issue[], base: (string | number)[]): Map<string, StaffMember> {
-  const out = new Map<string, StaffMember>();
-  staff.forEach((s, i) => {
-    if (out.has(s.id)) issues.push(issue(IssueCode.duplicateId, [...base, i, "id"], `repeats the staff id "${s.id}"`));
-    else out.set(s.id, s);
-  });
-  return out;
-}
-export const allocationSchema = z.object({
-  board: z.string(),
-  tasks: z.array(
-    z.object({
-      task: z.string(),
-      seats: z.number().int().min(1),
-      owners: z.array(z.object({ person: z.string(), how: z.enum(["grabbed", "assigned"]), at: z.string().optional() })),
-      status: z.enum(["grabbed", "assigned", "partly-grabbed", "unowned"]),
-    }),
-  ),
-  grabs: z.array(z.object({ person: z.string(), outcome: z.enum(["seated", "rejected"]), code: z.string().optional() })),
-});
 const madeByReference = new WeakSet<object>();
 const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().max(40) })).max(1_000_000);
 const plainGrab = (g: unknown): boolean => {
@@ -253,44 +155,6 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
   return allocation;
 }
 // ---- src/tasks/credit.ts
-const plainCompletion = (c: unknown): boolean => {
-  if (!isPlainObject(c)) return false;
-  for (const key in c) if (key !== "task" && key !== "person" && key !== "quality" && key !== "completed" && key !== "share") return false;
-  const q = c.quality;
-  const fraction = (v: unknown) => typeof v === "number" && v >= 0 && v <= 1;
-  return (
-    isText(c.task, 200) &&
-    isText(c.person, 200) &&
-    (fraction(q) || (isText(q, 100) && !/^[\s\d+.-]/.test(q))) &&
-    (c.completed === undefined || isText(c.completed, 40, 0)) &&
-    (c.share === undefined || fraction(c.share))
-  );
-};
-const completionsSchema = z
-  .array(
-    z.strictObject({
-      task: z.string().min(1).max(200),
-      person: z.string().min(1).max(200),
-      quality: z
-        .union([z.number(), z.string().min(1).max(100)])
-        .superRefine((v, ctx) => {
-          // A number, or text that reads as one, is a fraction from 0 to 1; other text is a grade.
-          const d = toDec(v);
-          if (d === undefined && typeof v === "number") addIssue(ctx, IssueCode.invalidNumber, `must be a finite decimal within ±10^18, not ${String(v)}`);
-          if (d !== undefined && (d.isNegative() || d.gt(1))) addIssue(ctx, IssueCode.outOfRange, `must be a fraction from 0 to 1 (or a quality grade), not ${String(v)}`);
-        }),
-      completed: z.string().max(40).optional(),
-      share: decimal({ min: 0, max: 1 }).optional(),
-    }),
-  )
-  .max(1_000_000);
-const creditPolicySchema = z.strictObject({
-  qualityGrades: namedRecord(decimal({ min: 0, max: 1 }), "quality grade").optional(),
-  assignedFactor: decimal({ min: 0 }).optional(),
-  lateFactor: decimal({ min: 0 }).optional(),
-  cap: decimal({ min: 0 }).optional(),
-  splitDecimals: z.number().int().min(0).max(10).optional(),
-});
 export function creditTasks(board: TaskBoardConfig, allocation: Allocation, completions: readonly Completion[], policy: CreditPolicy = {}): TaskCredits {
   const b = defineTaskBoard(board);
   const p = parseWith(creditPolicySchema, policy, "Credit policy is not valid", ["policy"]) as CreditPolicy;

@@ -123,10 +123,7 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
   const seen = new Map<string, number>();
   const items: (RankItem & { readonly subject: Rankable })[] = [];
   for (let i = 0; i < list.length; i++) {
-    const subject = list[i];
-    // Only a hole of a sparse list reads as undefined here (the checks refuse an undefined item), and
-    // a hole is passed over, as forEach passes it over.
-    if (subject === undefined) continue;
+    const subject = list[i]!;
     const first = seen.get(subject.subjectId);
     if (first !== undefined) issues.push(issue(IssueCode.duplicateId, [i, "subjectId"], `repeats "${subject.subjectId}" of [${first}]; a subject is ranked once`));
     else seen.set(subject.subjectId, i);

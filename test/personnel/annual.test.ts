@@ -123,6 +123,12 @@ describe("annualResults (R13): account total → ranking → tiers", () => {
     const schema = annualResults(ledger, { ...options, people: viaSchema });
     expect(JSON.stringify(plain.tiers.placements.filter((x) => x.subjectId !== "c01"))).toBe(JSON.stringify(schema.tiers.placements.filter((x) => x.subjectId !== "c01")));
     expect(JSON.stringify(plain.ranking.entries.filter((x) => x.subjectId !== "c01"))).toBe(JSON.stringify(schema.ranking.entries.filter((x) => x.subjectId !== "c01")));
+    // A person or attributes that are not plain objects take the schema, which reads them as any object.
+    class Person {
+      constructor(readonly id: string) {}
+    }
+    expect(annualResults(ledger, { year: "2024", people: [new Person("c01")], tiers }).summaries[0]!.person).toBe("c01");
+    expect(annualResults(ledger, { year: "2024", people: [{ id: "c01", attributes: Object.assign(Object.create(null), { level: 1 }) }], tiers }).ranking.entries).toHaveLength(1);
     const bad = [{ id: "a", attributes: { level: Number.NaN } }, { id: "b", extra: 1 }, { id: "c", vetoes: [""] }] as never;
     expect(brief(issuesOf(() => annualResults(ledger, { year: "24", people: bad, tiers })))).toEqual([
       "invalid_type options.year",

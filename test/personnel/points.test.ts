@@ -67,6 +67,11 @@ describe("ledger points", () => {
     );
   });
 
+  it("pointsText keeps printing right after its memory of printed numbers fills and is cleared", () => {
+    for (let k = 0; k < 70_000; k++) expect(pointsText(k + 0.25)).toBe(`${k}.25`);
+    expect(pointsText(1.5)).toBe("1.5");
+  });
+
   it("sumPoints equals decimal.js summing the same points, in float64 units while exact and with decimal.js beyond", () => {
     let fast = 0;
     let slow = 0;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { text, toDec } from "../../src/core/decimal.js";
+import { JixiaoError } from "../../src/core/errors.js";
 import { runs } from "../helpers.js";
 import { appendEntries, createLedger, defineEverydayPerformance, everydayExample, resultEntries, scoreAll, summarizeAccount } from "../../src/index.js";
 import { brief, issuesOf } from "./fixtures.js";
@@ -70,6 +71,9 @@ describe("resultEntries: a period's scores into the growth account", () => {
     };
     expect(resultEntries([shifty], options)[0]!.points).toBe("90");
     expect(reads).toBe(1);
+    // A getter that throws is reported, never thrown.
+    const throwing = Object.defineProperty({ subjectId: "a" }, "total", { enumerable: true, get: () => { throw new Error("boom"); } });
+    expect(() => resultEntries([throwing as never], options)).toThrow(JixiaoError);
     // A result that is not plainly valid is left to the schema, which reports it.
     expect(brief(issuesOf(() => resultEntries([{ subjectId: "a", total: 1, schemeId: 5 as never }], options)))).toEqual(["invalid_type results.0.schemeId"]);
     expect(brief(issuesOf(() => resultEntries([{ subjectId: "a", total: 1e19 }], options)))).toEqual(["invalid_number results.0.total"]);

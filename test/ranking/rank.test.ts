@@ -372,6 +372,8 @@ describe("rank: errors with paths", () => {
     expect(issuesOf(holed).map((i) => `${i.code} ${i.path.join(".")}`)).toEqual(["required 1"]);
     const earned = (value: number): Rankable[] => [{ subjectId: "a", total: 1, indicators: [{ id: "x", earned: 1 }, { id: "y", earned: value }] }];
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) expect(issuesOf(earned(value), { by: "indicator:y" }).map((i) => `${i.code} ${i.path.join(".")}`)).toEqual(["invalid_number 0.indicators.1.earned"]);
+    const grouped: Rankable[] = [{ subjectId: "a", total: 1, groups: [{ id: "g", earned: -1e19 }] }];
+    expect(issuesOf(grouped, { by: "group:g" }).map((i) => `${i.code} ${i.path.join(".")}`)).toEqual(["invalid_number 0.groups.0.earned"]);
     expect(issuesOf(earned(1e19), { by: "indicator:y" })).toEqual([
       { code: "invalid_number", path: [0, "indicators", 1, "earned"], message: "[0].indicators[1].earned: must be a finite decimal within ±10^18, not 10000000000000000000" },
     ]);

@@ -1,5 +1,5 @@
 import { issue, IssueCode, JixiaoError, type Issue } from "../core/errors.js";
-import { isPlainObject, parseWith } from "../core/validate.js";
+import { everyItem, isPlainObject, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import type { AdjustmentItem, FlagInput, SubjectInput } from "../scoring/subject.js";
 import type { LastPlaceResult } from "./last-place.js";
@@ -24,15 +24,9 @@ const plainDeduction = (d: unknown): boolean =>
 const plainFlag = (f: unknown): boolean =>
   isPlainObject(f) && typeof f.subjectId === "string" && typeof f.id === "string" && (f.name === undefined || typeof f.name === "string") && typeof f.reason === "string";
 
-/**
- * Whether every item of a list passes `plain`, the list read index by index: a hole of a sparse
- * list reads as `undefined` and fails, where `every` would skip it.
- */
-function allPlain(list: unknown, plain: (item: unknown) => boolean, max = Number.POSITIVE_INFINITY): boolean {
-  if (!Array.isArray(list) || list.length > max) return false;
-  for (let i = 0; i < list.length; i++) if (!plain(list[i])) return false;
-  return true;
-}
+/** Whether a value is a list of at most `max` items, each passing `plain` (holes included). */
+const allPlain = (list: unknown, plain: (item: unknown) => boolean, max = Number.POSITIVE_INFINITY): boolean =>
+  Array.isArray(list) && list.length <= max && everyItem(list, plain);
 
 /** Whether a last-place result is plainly what `resultSchema` accepts. @internal */
 export const plainResult = (r: unknown): boolean => isPlainObject(r) && allPlain(r.deductions, plainDeduction) && allPlain(r.flags, plainFlag);

@@ -1,7 +1,7 @@
 import { z } from "../core/z.js";
 import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { decimal, describe, idSchema, isId, isText, parseWith, type DecimalInput } from "../core/validate.js";
+import { decimal, describe, idSchema, isId, isPlainObject, isText, parseWith, type DecimalInput } from "../core/validate.js";
 import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
 import { pointsOk, readPoints, type LedgerPoints } from "./points.js";
 
@@ -234,9 +234,8 @@ function plainCopies(input: unknown): LedgerEntry[] | undefined {
   try {
     if (input.length > MAX_LEDGER_ENTRIES) return undefined;
     for (let i = 0; i < input.length; i++) {
-      const e: unknown = input[i];
-      if (e === null || typeof e !== "object" || Object.getPrototypeOf(e) !== Object.prototype) return undefined;
-      const x = e as Record<string, unknown>;
+      const x: unknown = input[i];
+      if (!isPlainObject(x)) return undefined;
       // A literal copy has the usual fields, which plainEntry requires to be defined.
       const usual = literal && ordinary(x);
       const copy: Record<string, unknown> = usual ? { id: x.id, person: x.person, date: x.date, component: x.component, points: x.points, source: x.source } : Object.assign({}, x);

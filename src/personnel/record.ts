@@ -1,6 +1,6 @@
 import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
-import { decimal, idSchema, isId, parseWith } from "../core/validate.js";
+import { decimal, idSchema, isId, isPlainObject, parseWith } from "../core/validate.js";
 import { dayText, spanOf, type PeriodKey } from "../periods/period.js";
 import type { LedgerEntry } from "./ledger.js";
 import { pointsText } from "./points.js";
@@ -39,8 +39,8 @@ function plainResults(input: unknown): RecordableResult[] | undefined {
   const out: RecordableResult[] = [];
   try {
     for (const r of input as unknown[]) {
-      if (r === null || typeof r !== "object" || Object.getPrototypeOf(r) !== Object.prototype) return undefined;
-      const { subjectId, total, schemeId } = r as Record<string, unknown>;
+      if (!isPlainObject(r)) return undefined;
+      const { subjectId, total, schemeId } = r;
       if (!isId(subjectId) || typeof total !== "number" || !(Math.abs(total) <= 1e15)) return undefined;
       if (schemeId === undefined) out.push({ subjectId, total });
       else if (typeof schemeId === "string" && schemeId.length <= 200) out.push({ subjectId, total, schemeId });

@@ -2,8 +2,9 @@
  * jixiao (绩效): exact, explainable performance scoring for the tax service.
  * @packageDocumentation
  */
-export { IssueCode, JixiaoError, formatPath, isJixiaoError } from "./core/errors.js";
-export type { Issue, IssuePath, SafeResult } from "./core/errors.js";
+export { IssueCode, JixiaoError, formatIssue, formatIssues, formatPath, isJixiaoError } from "./core/errors.js";
+export type { FormatIssueOptions, Issue, IssuePath, SafeResult } from "./core/errors.js";
+export type { MessageKey, MessageParams, ParamsOf, ParamValue, Shown } from "./messages/index.js";
 export { ROUNDING_MODES } from "./core/rounding.js";
 export type { Rounding, RoundingMode } from "./core/rounding.js";
 export type { TraceStep } from "./core/trace.js";

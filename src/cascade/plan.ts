@@ -1,3 +1,4 @@
+import type { Noun } from "../messages/core.js";
 import { toDec } from "../core/decimal.js";
 import { IssueCode, safely, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
@@ -8,7 +9,7 @@ import { jsonMethodSchema } from "../methods/index.js";
 import { roundingPointsSchema } from "../scheme/schema.js";
 import type { CascadePlan } from "./types.js";
 
-const table = (what: string) => namedRecord(decimal({ min: 0 }), what);
+const table = (what: Noun) => namedRecord(decimal({ min: 0 }), what);
 
 const stepSchema = z.discriminatedUnion("how", [
   z.strictObject({ how: z.literal("retain") }),

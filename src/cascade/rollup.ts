@@ -1,6 +1,6 @@
 import { max, MAX_MAGNITUDE, min, ONE, sum, text, toDec, toNumber, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { addIssue, dec, decimal, functionSchema, idSchema, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
+import { addIssue, dec, decimal, functionSchema, idSchema, namedRecord, parseWith, type DecimalInput, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byText } from "../ranking/order.js";
 import { treeIndex, type OrgTree, type OrgUnit } from "./tree.js";
@@ -72,7 +72,7 @@ const resultsSchema = z
 const rulesSchema = namedRecord(
   z.discriminatedUnion("how", [
     z.strictObject({ how: z.enum(["sum", "mean", "min", "max"]) }),
-    z.strictObject({ how: z.literal("weighted"), weights: z.union([z.literal("target"), namedRecord(decimal({ min: 0 }), "unit")], { error: 'must be "target" or weights by unit' }).optional() }),
+    z.strictObject({ how: z.literal("weighted"), weights: z.union([z.literal("target"), namedRecord(decimal({ min: 0 }), "unit")], { error: want("targetOrWeights") }).optional() }),
     z.strictObject({ how: z.literal("custom"), combine: functionSchema<(c: unknown) => unknown>() }),
   ]),
   "indicator",

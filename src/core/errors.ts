@@ -1,3 +1,5 @@
+import { render, type Locale, type MessageParams } from "../messages/index.js";
+
 /**
  * Issue codes: one snake_case constant per kind of mistake, so programs can react to a code and
  * people can read the message.
@@ -45,13 +47,19 @@ export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];
 /** Where in the input an issue is: object keys and array indexes from the top. */
 export type IssuePath = readonly (string | number)[];
 
-/** One thing wrong with an input: a code for programs, a path, and a message for people. */
+/**
+ * One thing wrong with an input: a code for programs, a path, the message as data (its key in the
+ * catalog and its numbers), and the message in English words for logs. {@link formatIssue} words it
+ * in Chinese or English.
+ */
 export interface Issue {
   /** What kind of mistake, as a snake_case code. */
   readonly code: IssueCode;
   /** Where it is, from the top of the input (`["groups", 0, "points"]`). */
   readonly path: IssuePath;
-  /** What is wrong, in plain words, naming the path. */
+  /** What is wrong, as data: the message's key in the catalog and its parameters (limit, received …). */
+  readonly params: MessageParams;
+  /** What is wrong, in English words, starting with the path: the text of `JixiaoError#message`. */
   readonly message: string;
 }
 
@@ -93,7 +101,7 @@ export class JixiaoError extends Error {
    * @param context - what was being done, for the first line of the message.
    */
   constructor(issues: readonly Issue[], context = "Invalid input") {
-    const list = issues.length > 0 ? issues : [{ code: IssueCode.invalidInput, path: [], message: context }];
+    const list = issues.length > 0 ? issues : [issue(IssueCode.invalidInput, [], { key: "failed", context })];
     const shown = list.slice(0, 20).map((i) => `  - ${i.message}`);
     if (list.length > 20) shown.push(`  … and ${list.length - 20} more`);
     super(`${context}: ${list.length} issue${list.length === 1 ? "" : "s"}\n${shown.join("\n")}`);
@@ -133,7 +141,7 @@ export function isJixiaoError(error: unknown): error is JixiaoError {
  * ```
  */
 export function formatPath(path: IssuePath): string {
-  if (!Array.isArray(path)) throw new JixiaoError([{ code: IssueCode.invalidType, path: [], message: "(top): a path must be a list of keys and indexes" }], "Not a path");
+  if (!Array.isArray(path)) throw new JixiaoError([issue(IssueCode.invalidType, [], { key: "pathNotList" })], "Not a path");
   let out = "";
   for (const part of path as readonly unknown[]) {
     if (typeof part === "number") out += `[${part}]`;
@@ -164,11 +172,80 @@ export const TERMS: Readonly<Record<string, string>> = {
   per: "每次分值",
 };
 
-/** Makes an issue whose message starts with its path (and the field's Chinese term, where one exists). @internal */
-export function issue(code: IssueCode, path: IssuePath, words: string): Issue {
+/** The Chinese term of a path's last field, where one exists. */
+function termOf(path: IssuePath): string | undefined {
   const last = path[path.length - 1];
-  const term = typeof last === "string" && Object.prototype.hasOwnProperty.call(TERMS, last) ? ` (${TERMS[last]})` : "";
-  return { code, path, message: `${formatPath(path)}${term}: ${words}` };
+  return typeof last === "string" && Object.prototype.hasOwnProperty.call(TERMS, last) ? TERMS[last] : undefined;
+}
+
+/**
+ * Makes an issue: its message as data, and its English words starting with the path (and the
+ * field's Chinese term, where one exists).
+ * @internal
+ */
+export function issue(code: IssueCode, path: IssuePath, params: MessageParams | string): Issue {
+  const data: MessageParams = typeof params === "string" ? { key: "untranslated", text: params } : params;
+  return { code, path, params: data, message: issueText(path, data, "en", formatPath) };
+}
+
+function issueText(path: IssuePath, params: MessageParams, locale: Locale, where: (path: IssuePath) => string): string {
+  const words = render(params, locale);
+  // Words not yet in the catalog that make a whole message, path and all.
+  if (params.key === "whole") return words;
+  const term = termOf(path);
+  const at = where(path);
+  if (locale === "en") return `${at}${term ? ` (${term})` : ""}: ${words}`;
+  return `${at === "(top)" ? "（整体）" : at}${term ? `（${term}）` : ""}：${words}`;
+}
+
+/** How {@link formatIssue} and {@link formatIssues} word issues. */
+export interface FormatIssueOptions {
+  /** The language: `"zh-CN"` (the default) or `"en"`. */
+  readonly locale?: Locale;
+  /**
+   * Writes an issue's path for the reader (a file's row and column, say); by default
+   * {@link formatPath}.
+   */
+  readonly path?: (path: IssuePath) => string;
+}
+
+/**
+ * Words one issue for a person, in Chinese (the default) or English, from its code, path and
+ * parameters — never by rewriting its English message.
+ * @param item - an issue of a {@link JixiaoError} or a `safe…` result.
+ * @param options - the language, and how to write the path.
+ * @returns the issue as one line of text, starting with where it is.
+ * @example
+ * ```ts
+ * const r = safeDefineScheme({ id: "x", full: 100 });
+ * if (!r.success) formatIssue(r.issues[0]);
+ * //=> "groups（指标组）：必填，但没有给出"
+ * ```
+ */
+export function formatIssue(item: Issue, options: FormatIssueOptions = {}): string {
+  const locale = options.locale === "en" ? "en" : "zh-CN";
+  const where = options.path ?? formatPath;
+  if (item === null || typeof item !== "object" || item.params === null || typeof item.params !== "object") return String(item?.message ?? "");
+  return issueText(item.path, item.params, locale, where);
+}
+
+/**
+ * Words a list of issues for a person, one line each (`- …`), in Chinese (the default) or English.
+ * At most 1,000 are written; a last line counts the rest.
+ * @param issues - the issues of a {@link JixiaoError} or a `safe…` result.
+ * @param options - the language, and how to write paths.
+ * @returns the lines joined by line breaks.
+ * @example
+ * ```ts
+ * const r = safeDefineScheme({ id: "x", full: 100 });
+ * if (!r.success) formatIssues(r.issues, { locale: "en" });
+ * //=> "- groups (指标组): is required"
+ * ```
+ */
+export function formatIssues(issues: readonly Issue[], options: FormatIssueOptions = {}): string {
+  const shown = issues.slice(0, 1000).map((i) => `- ${formatIssue(i, options)}`);
+  if (issues.length > 1000) shown.push(options.locale === "en" ? `… and ${issues.length - 1000} more` : `……另有 ${issues.length - 1000} 个问题`);
+  return shown.join("\n");
 }
 
 /** Runs `fn`, turning a thrown `JixiaoError` into `{ success: false, issues }`. @internal */
@@ -184,7 +261,7 @@ export function safely<T>(fn: () => T): SafeResult<T> {
 /**
  * Runs `fn`, moving the issues of a {@link JixiaoError} it throws to where they are in the caller's
  * input: `place` maps each issue's path to the caller's (prefixing `["results"]`, say), and the
- * message is rewritten to name the new path.
+ * message is made again from its data for the new path.
  * @internal
  */
 export function relocate<T>(place: (path: IssuePath) => IssuePath, fn: () => T): T {
@@ -192,12 +269,7 @@ export function relocate<T>(place: (path: IssuePath) => IssuePath, fn: () => T):
     return fn();
   } catch (error) {
     if (!(error instanceof JixiaoError)) throw error;
-    const issues = error.issues.map((i) => {
-      const own = formatPath(i.path);
-      const path = place(i.path);
-      const rest = i.message.startsWith(own) ? i.message.slice(own.length) : `: ${i.message}`;
-      return { ...i, path, message: `${formatPath(path)}${rest}` };
-    });
+    const issues = error.issues.map((i) => issue(i.code, place(i.path), i.params));
     throw new JixiaoError(issues, error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""));
   }
 }

@@ -1,6 +1,8 @@
 import { z, type ZodType, type RefinementCtx, type ZodIssue } from "./z.js";
 import { DECIMAL_TEXT, MAX_DECIMAL_TEXT, toDec, type Dec } from "./decimal.js";
 import { issue, IssueCode, JixiaoError, TERMS, type Issue, type IssuePath } from "./errors.js";
+import { render, shown, WORDING, type MessageParams } from "../messages/index.js";
+import { WANTS, type Noun, type Want } from "../messages/core.js";
 
 /** Every field name the schemas know, for "did you mean" hints on typos. @internal */
 const knownFields = new Set<string>(Object.keys(TERMS));
@@ -25,8 +27,8 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function suggestion(key: string): string {
-  if (key.length > 40) return "";
+function suggestion(key: string): string | undefined {
+  if (key.length > 40) return undefined;
   let best: string | undefined;
   // A hint must share more with the key than it changes: none for "" or "x".
   let bestDistance = Math.min(3, key.length);
@@ -35,18 +37,12 @@ function suggestion(key: string): string {
     const d = distance(key.toLowerCase(), name.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
-  return best ? `; did you mean "${best}"?` : "";
+  return best;
 }
 
-/** A short, safe description of a value for a message. @internal */
+/** A short, safe description of a value for an English message (`text "abc"`, `a list of 3`). @internal */
 export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "nothing";
-  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
-  if (typeof value === "string") return value.length > 40 ? `text "${value.slice(0, 37)}…"` : `text "${value}"`;
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === "object") return "an object";
-  return `a ${typeof value}`;
+  return WORDING.en.shown(shown(value));
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -59,75 +55,86 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-const EXPECTED: Readonly<Record<string, string>> = {
+const WANT_OF_TYPE: Readonly<Record<string, Want>> = {
   string: "text",
-  number: "a number",
-  boolean: "true or false",
-  object: "an object",
-  array: "a list",
-  function: "a function",
+  number: "number",
+  boolean: "boolean",
+  object: "object",
+  array: "array",
+  function: "function",
 };
+
+/** The message a schema names as its own: a key of {@link WANTS} (`{ error: want("periodKey") }`). */
+const ownWant = (message: string): Want | undefined => (Object.prototype.hasOwnProperty.call(WANTS, message) ? (message as Want) : undefined);
+
+/**
+ * The message of a zod union or pattern that says what it wants, in both languages: pass it as the
+ * schema's `error` (a union) or message (a pattern).
+ * @internal
+ */
+export const want = (name: Want): string => name;
 
 function translate(raw: ZodIssue, root: unknown, base: IssuePath): Issue[] {
   const path: IssuePath = [...base, ...(raw.path as (string | number)[])];
   const actual = valueAt(root, raw.path as PropertyKey[]);
-  const at = (code: IssueCode, words: string) => issue(code, path, words);
+  const received = shown(actual);
+  const at = (code: IssueCode, params: MessageParams) => issue(code, path, params);
   switch (raw.code) {
-    case "invalid_type":
-      if (actual === undefined) return [at(IssueCode.required, "is required")];
-      if (raw.expected === "number" && typeof actual === "number")
-        return [at(IssueCode.invalidNumber, `must be a finite number, not ${describe(actual)}`)];
-      return [at(IssueCode.invalidType, `must be ${EXPECTED[raw.expected] ?? raw.expected}, not ${describe(actual)}`)];
+    case "invalid_type": {
+      if (actual === undefined) return [at(IssueCode.required, { key: "required" })];
+      if (raw.expected === "number" && typeof actual === "number") return [at(IssueCode.invalidNumber, { key: "finiteNumber", received })];
+      const wanted = WANT_OF_TYPE[raw.expected];
+      if (wanted) return [at(IssueCode.invalidType, { key: "wants", want: wanted, received })];
+      return [at(IssueCode.invalidType, { key: "notValidHere", received })];
+    }
     case "invalid_union": {
       if ("discriminator" in raw && raw.discriminator) {
-        const options = ((raw as { options?: unknown[] }).options ?? []).map((o) => `"${String(o)}"`).join(", ");
-        return [at(IssueCode.invalidOption, `must be one of ${options}, not ${describe(actual)}`)];
+        const options = ((raw as { options?: unknown[] }).options ?? []).map((o) => `"${String(o)}"`);
+        return [at(IssueCode.invalidOption, { key: "oneOf", options, received })];
       }
-      if (actual === undefined) return [at(IssueCode.required, "is required")];
+      if (actual === undefined) return [at(IssueCode.required, { key: "required" })];
       // A union with its own message says what it wants; the decimal union has none.
-      if (!raw.message.startsWith("Invalid")) return [at(typeof actual === "number" && !Number.isFinite(actual) ? IssueCode.invalidNumber : IssueCode.invalidType, `${raw.message}, not ${describe(actual)}`)];
-      if (typeof actual === "number" || typeof actual === "string")
-        return [at(IssueCode.invalidNumber, `must be a finite decimal number (a number or text such as "96.5"), not ${describe(actual)}`)];
-      return [at(IssueCode.invalidType, `must be a number or decimal text such as "96.5", not ${describe(actual)}`)];
+      const own = ownWant(raw.message);
+      if (own) return [at(typeof actual === "number" && !Number.isFinite(actual) ? IssueCode.invalidNumber : IssueCode.invalidType, { key: "wants", want: own, received })];
+      if (typeof actual === "number" || typeof actual === "string") return [at(IssueCode.invalidNumber, { key: "decimalNumber", received })];
+      return [at(IssueCode.invalidType, { key: "numberOrDecimalText", received })];
     }
-    case "invalid_format":
+    case "invalid_format": {
       // A pattern with its own message says what it wants; the decimal pattern has none.
-      if ((raw as { pattern?: string }).pattern === String(DECIMAL_TEXT))
-        return [at(IssueCode.invalidNumber, `must be decimal text such as "96.5", not ${describe(actual)}`)];
-      if (!raw.message.startsWith("Invalid")) return [at(IssueCode.invalidValue, `${raw.message}, not ${describe(actual)}`)];
-      return [at(IssueCode.invalidType, `is not in the expected format, got ${describe(actual)}`)];
-    case "invalid_value": {
-      const options = raw.values.map((v) => JSON.stringify(v)).join(", ");
-      return [at(IssueCode.invalidOption, `must be one of ${options}, not ${describe(actual)}`)];
+      if ((raw as { pattern?: string }).pattern === String(DECIMAL_TEXT)) return [at(IssueCode.invalidNumber, { key: "decimalText", received })];
+      const own = ownWant(raw.message);
+      if (own) return [at(IssueCode.invalidValue, { key: "wants", want: own, received })];
+      return [at(IssueCode.invalidType, { key: "badFormat", received })];
     }
+    case "invalid_value":
+      return [at(IssueCode.invalidOption, { key: "oneOf", options: raw.values.map((v) => JSON.stringify(v)), received })];
     case "too_small":
     case "too_big": {
       const small = raw.code === "too_small";
       const limit = String(small ? (raw as { minimum: unknown }).minimum : (raw as { maximum: unknown }).maximum);
       const inclusive = raw.inclusive !== false;
-      const plural = limit === "1" ? "" : "s";
-      const unit = raw.origin === "array" || raw.origin === "set" ? ` item${plural}` : raw.origin === "string" ? ` character${plural}` : "";
-      const has = raw.origin === "array" ? `has ${Array.isArray(actual) ? actual.length : "?"}` : `is ${describe(actual)}`;
-      const bound = small ? (inclusive ? "at least" : "more than") : inclusive ? "at most" : "less than";
-      return [at(IssueCode.outOfRange, `must be ${bound} ${limit}${unit}; it ${has}`)];
+      const unit = raw.origin === "array" || raw.origin === "set" ? "items" : raw.origin === "string" ? "characters" : "";
+      const bound = small ? (inclusive ? "atLeast" : "moreThan") : inclusive ? "atMost" : "lessThan";
+      const has = raw.origin === "array" ? { count: Array.isArray(actual) ? actual.length : 0 } : { received };
+      return [at(IssueCode.outOfRange, { key: "size", bound, limit, unit, ...has })];
     }
     case "not_multiple_of":
-      return [at(IssueCode.invalidNumber, `must be a whole number, not ${describe(actual)}`)];
+      return [at(IssueCode.invalidNumber, { key: "wholeNumber", received })];
     case "unrecognized_keys": {
       // At most MAX_ISSUES keys are listed: an object of 100,000 unknown keys is refused at once, not after a hint for each.
       const listed = raw.keys.slice(0, MAX_ISSUES).map((key) => {
-        const p = [...path, key];
-        return issue(IssueCode.unknownField, p, `is not a known field${suggestion(key)}`);
+        const hint = suggestion(key);
+        return issue(IssueCode.unknownField, [...path, key], hint === undefined ? { key: "unknownField" } : { key: "unknownField", hint });
       });
-      if (raw.keys.length > MAX_ISSUES) listed.push(issue(IssueCode.tooManyIssues, path, `has ${raw.keys.length - MAX_ISSUES} more unknown fields, not listed`));
+      if (raw.keys.length > MAX_ISSUES) listed.push(issue(IssueCode.tooManyIssues, path, { key: "moreUnknownFields", count: raw.keys.length - MAX_ISSUES }));
       return listed;
     }
     case "custom": {
-      const params = (raw as { params?: { code?: IssueCode } }).params;
-      return [at(params?.code ?? IssueCode.invalidInput, raw.message)];
+      const params = (raw as { params?: { code?: IssueCode; detail?: MessageParams } }).params;
+      return [at(params?.code ?? IssueCode.invalidInput, params?.detail ?? { key: "untranslated", text: raw.message })];
     }
     default:
-      return [at(IssueCode.invalidInput, `is not valid here (${describe(actual)})`)];
+      return [at(IssueCode.invalidInput, { key: "notValidHere", received })];
   }
 }
 
@@ -146,19 +153,20 @@ export function parseWith<T>(schema: ZodType<T>, input: unknown, context: string
     result = schema.safeParse(input);
   } catch (error) {
     if (error instanceof JixiaoError) throw error;
-    throw new JixiaoError([issue(IssueCode.invalidInput, base, "could not be read (it is not plain data)")], context);
+    throw new JixiaoError([issue(IssueCode.invalidInput, base, { key: "notPlainData" })], context);
   }
   if (result.success) return result.data;
   const raw = result.error.issues;
   const issues = raw.slice(0, MAX_ISSUES).flatMap((r) => translate(r, input, base));
   if (raw.length > MAX_ISSUES)
-    issues.push(issue(IssueCode.tooManyIssues, base, `${raw.length - MAX_ISSUES} more issues are not listed; mend the ones above first`));
+    issues.push(issue(IssueCode.tooManyIssues, base, { key: "moreIssues", count: raw.length - MAX_ISSUES }));
   throw new JixiaoError(issues, context);
 }
 
-/** A custom zod issue carrying one of the library's codes. @internal */
-export function addIssue(ctx: RefinementCtx, code: IssueCode, message: string, path?: (string | number)[]): void {
-  ctx.addIssue({ code: "custom", message, params: { code }, ...(path ? { path } : {}) });
+/** A custom zod issue carrying one of the library's codes and its message as data. @internal */
+export function addIssue(ctx: RefinementCtx, code: IssueCode, params: MessageParams | string, path?: (string | number)[]): void {
+  const detail: MessageParams = typeof params === "string" ? { key: "untranslated", text: params } : params;
+  ctx.addIssue({ code: "custom", message: render(detail, "en"), params: { code, detail }, ...(path ? { path } : {}) });
 }
 
 /** Bounds for a decimal field. @internal */
@@ -190,13 +198,13 @@ function decimalSchema(bounds: DecimalBounds, description?: string) {
       if (!d) {
         // Only a well-formed number can get here unreported: one beyond ±10^18.
         const wellFormed = typeof value === "number" ? Number.isFinite(value) : value.length <= MAX_DECIMAL_TEXT && DECIMAL_TEXT.test(value);
-        if (wellFormed) addIssue(ctx, IssueCode.invalidNumber, `must be a finite decimal within ±10^18, not ${describe(value)}`);
+        if (wellFormed) addIssue(ctx, IssueCode.invalidNumber, { key: "decimalRange", received: shown(value) });
         return;
       }
       if (bounds.min !== undefined && (bounds.above ? d.lte(bounds.min) : d.lt(bounds.min)))
-        addIssue(ctx, IssueCode.outOfRange, `must be ${bounds.above ? "more than" : "at least"} ${bounds.min}, not ${describe(value)}`);
+        addIssue(ctx, IssueCode.outOfRange, { key: "decimalBound", bound: bounds.above ? "moreThan" : "atLeast", limit: String(bounds.min), received: shown(value) });
       if (bounds.max !== undefined && d.gt(bounds.max))
-        addIssue(ctx, IssueCode.outOfRange, `must be at most ${bounds.max}, not ${describe(value)}`);
+        addIssue(ctx, IssueCode.outOfRange, { key: "decimalBound", bound: "atMost", limit: String(bounds.max), received: shown(value) });
     });
   return description ? schema.describe(description) : schema;
 }
@@ -219,15 +227,13 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constru
  * object's prototype.
  * @internal
  */
-export function namedRecord<V extends ZodType>(value: V, what: string, allowEmpty = false) {
+export function namedRecord<V extends ZodType>(value: V, what: Noun, allowEmpty = false) {
   return z.preprocess(
     (raw, ctx) => {
       if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
         const keys = Object.keys(raw);
-        if (keys.length === 0 && !allowEmpty) ctx.addIssue({ code: "custom", message: `must name at least one ${what}`, params: { code: IssueCode.outOfRange } });
-        for (const key of keys)
-          if (RESERVED_KEYS.has(key))
-            ctx.addIssue({ code: "custom", message: `"${key}" cannot be used as a ${what} name`, path: [key], params: { code: IssueCode.invalidOption } });
+        if (keys.length === 0 && !allowEmpty) addIssue(ctx, IssueCode.outOfRange, { key: "needsName", noun: what });
+        for (const key of keys) if (RESERVED_KEYS.has(key)) addIssue(ctx, IssueCode.invalidOption, { key: "reservedName", name: key, noun: what }, [key]);
       }
       return raw;
     },
@@ -241,11 +247,12 @@ export const idSchema = z
   .min(1)
   .max(200)
   .superRefine((id, ctx) => {
-    if (RESERVED_KEYS.has(id)) addIssue(ctx, IssueCode.invalidOption, `"${id}" is reserved and cannot be used as an id`);
+    if (RESERVED_KEYS.has(id)) addIssue(ctx, IssueCode.invalidOption, { key: "reservedId", id });
   });
 
 /** A field that must be a function (a custom rule, a callback). @internal */
-export const functionSchema = <T>() => z.custom<T>((v) => typeof v === "function", { message: "must be a function", params: { code: IssueCode.invalidType } });
+export const functionSchema = <T>() =>
+  z.custom<T>((v) => typeof v === "function", { message: "must be a function", params: { code: IssueCode.invalidType, detail: { key: "mustBeFunction" } } });
 
 /** Whether a value is a plain object (`{}`, not a class instance, an array or null). @internal */
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;

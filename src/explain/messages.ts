@@ -1,5 +1,6 @@
-/** The locales explanations are written in. */
-export type Locale = "zh-CN" | "en";
+import type { Locale } from "../messages/types.js";
+
+export type { Locale };
 
 /** The values of one trace step, by name. @internal */
 export type V = Readonly<Record<string, string>>;

@@ -1,7 +1,7 @@
 import { z } from "../core/z.js";
 import { text, toDec, ZERO, type Dec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
-import { addIssue, decimal, describe, idSchema, namedRecord, type DecimalInput } from "../core/validate.js";
+import { addIssue, decimal, describe, idSchema, namedRecord, type DecimalInput, want } from "../core/validate.js";
 import { gradeTable } from "./grade.js";
 import type { CompiledMethod, MethodOutcome } from "./types.js";
 
@@ -67,7 +67,7 @@ export const votesSchema = z
   .strictObject({
     type: z.literal("votes"),
     grades: namedRecord(decimal({ min: 0, max: 1 }), "grade").describe("Grade name → value of a vote (0 to 1)."),
-    flag: z.union([flagSchema, z.array(flagSchema).max(100)], { error: "must be a flag rule or a list of flag rules" }).describe("Flag rules on vote shares.").optional(),
+    flag: z.union([flagSchema, z.array(flagSchema).max(100)], { error: want("flagRules") }).describe("Flag rules on vote shares.").optional(),
   })
   .superRefine((m, ctx) => {
     const flags = m.flag === undefined ? [] : Array.isArray(m.flag) ? m.flag : [m.flag];

@@ -1,6 +1,6 @@
-import type { Issue, IssueCode } from "../core/errors.js";
+import { issue, type Issue, type IssueCode } from "../core/errors.js";
 
 /** An issue about a whole file: no path inside it, the message starting with the file's name. @internal */
 export function fileIssue(code: IssueCode, message: string): Issue {
-  return { code, path: [], message };
+  return issue(code, [], { key: "whole", text: message });
 }

@@ -3,7 +3,7 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { IssueCode, isJixiaoError, type Issue, type JixiaoError } from "../core/errors.js";
 import { fileIssue } from "./issue.js";
-import { functionSchema, parseWith } from "../core/validate.js";
+import { functionSchema, parseWith, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import type { Locale } from "../explain/messages.js";
 import { summarizeScenarios, type ScenarioReport } from "../verify/report.js";
@@ -26,7 +26,7 @@ const optionsSchema = z.strictObject({
   locale: z.enum(["zh-CN", "en"]).optional(),
   onFile: functionSchema<(file: string, index: number, count: number) => void>().optional(),
 });
-const pathsSchema = z.union([z.string().min(1).max(4000), z.array(z.string().min(1).max(4000)).min(1).max(10_000)], { error: "must be a file path or a list of file paths" });
+const pathsSchema = z.union([z.string().min(1).max(4000), z.array(z.string().min(1).max(4000)).min(1).max(10_000)], { error: want("filePaths") });
 
 /** The most files a folder search takes, and how deep it goes. @internal */
 const MAX_FILES = 10_000;

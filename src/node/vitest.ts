@@ -7,7 +7,7 @@
 import { resolve } from "node:path";
 import { describe, it } from "vitest";
 import type { JixiaoError } from "../core/errors.js";
-import { parseWith } from "../core/validate.js";
+import { parseWith, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import type { Locale } from "../explain/messages.js";
 import { formatScenarioFailure } from "../verify/report.js";
@@ -23,7 +23,7 @@ export interface ScenarioTestsOptions {
 }
 
 const optionsSchema = z.strictObject({ cwd: z.string().min(1).max(4000).optional(), locale: z.enum(["zh-CN", "en"]).optional() });
-const pathsSchema = z.union([z.string().min(1).max(4000), z.array(z.string().min(1).max(4000)).min(1).max(10_000)], { error: "must be a file path or a list of file paths" });
+const pathsSchema = z.union([z.string().min(1).max(4000), z.array(z.string().min(1).max(4000)).min(1).max(10_000)], { error: want("filePaths") });
 
 /** An error whose text is the whole story, without a stack from inside jixiao. */
 function failure(message: string): Error {

@@ -1,7 +1,7 @@
 import { text, toDec, toNumber } from "../core/decimal.js";
 import { safely, type SafeResult } from "../core/errors.js";
 import { jsonSchemaOf } from "../core/json-schema.js";
-import { decimal, dec, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
+import { decimal, dec, idSchema, parseWith, type DecimalInput, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
 import type { RankEntry, Ranking } from "../ranking/types.js";
@@ -104,7 +104,7 @@ export const lastPlacePolicySchema = z.strictObject({
   minGroupSize: z.number().int().min(1).max(10_000_000).optional(),
   groupBy: z.string().min(1).max(200).optional(),
   below: decimal().optional(),
-  target: z.string().regex(/^(total|indicator:.+)$/, 'must be "total" or "indicator:<id>"').max(210).optional(),
+  target: z.string().regex(/^(total|indicator:.+)$/, want("penaltyTarget")).max(210).optional(),
   reason: z.string().min(1).max(200).optional(),
   flag: z.strictObject({ id: idSchema, name: z.string().max(200).optional() }).optional(),
 }).describe("A jixiao last-place deduction policy (末位扣分).");

@@ -4,7 +4,7 @@ import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } fr
 import { roundAt, type Rounding } from "../core/rounding.js";
 import { roundingSchema } from "../scheme/schema.js";
 import type { TraceStep } from "../core/trace.js";
-import { decimal, parseWith, type DecimalInput } from "../core/validate.js";
+import { decimal, parseWith, type DecimalInput, want } from "../core/validate.js";
 import { PERIOD_KINDS, periodsIn, readKey, spanOf, spanWithin, type PeriodKey, type PeriodKind } from "../periods/period.js";
 
 /**
@@ -81,7 +81,7 @@ const policySchema = z
     of: z.enum(["day", "week", "month", "quarter", "half"]).optional(),
     rule: z.enum(["sum", "mean", "weighted"]),
     weights: z.array(decimal({ min: 0 })).min(1).max(400).optional(),
-    missing: z.union([z.enum(["skip", "zero", "error"]), z.strictObject({ fill: decimal() })], { error: 'must be "skip", "zero", "error" or { fill: a number }' }),
+    missing: z.union([z.enum(["skip", "zero", "error"]), z.strictObject({ fill: decimal() })], { error: want("missingRule") }),
     cap: z.strictObject({ min: decimal().optional(), max: decimal().optional() }).optional(),
     rounding: roundingSchema.optional(),
   })

@@ -1,6 +1,6 @@
 import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { everyItem, idSchema, isId, isPlainObject, isText, namedRecord, parseWith } from "../core/validate.js";
+import { everyItem, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, want } from "../core/validate.js";
 import { rank } from "../ranking/rank.js";
 import type { Ranking, RankOptions } from "../ranking/types.js";
 import type { VetoHit } from "../scoring/subject.js";
@@ -69,8 +69,8 @@ const personSchema = z.strictObject({
   id: idSchema,
   name: z.string().max(200).optional(),
   group: z.string().max(200).optional(),
-  attributes: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "attribute", true).optional(),
-  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })], { error: "must be a veto id or { id, reason }" })).max(100).optional(),
+  attributes: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()], { error: want("textNumberBoolean") }), "attribute", true).optional(),
+  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })], { error: want("vetoIdOrObject") })).max(100).optional(),
 });
 const MAX_PEOPLE = 2_000_000;
 const PERSON_KEYS = new Set(["id", "name", "group", "attributes", "vetoes"]);

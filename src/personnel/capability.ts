@@ -2,7 +2,7 @@ import { z } from "../core/z.js";
 import { text, toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
-import { addIssue, decimal, idSchema, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
+import { addIssue, decimal, idSchema, namedRecord, parseWith, type DecimalInput, want } from "../core/validate.js";
 
 /** One upgrade criterion: a fact about the person that must reach a number or equal a value. */
 export interface CapabilityCriterion {
@@ -88,7 +88,7 @@ const criterionSchema = z
     fact: idSchema,
     name: z.string().max(200).optional(),
     atLeast: decimal().optional(),
-    oneOf: z.array(z.union([z.string().max(200), z.number(), z.boolean()], { error: "must be text, a number or true/false" })).min(1).max(100).optional(),
+    oneOf: z.array(z.union([z.string().max(200), z.number(), z.boolean()], { error: want("textNumberBoolean") })).min(1).max(100).optional(),
   })
   .superRefine((c, ctx) => {
     if ((c.atLeast === undefined) === (c.oneOf === undefined)) addIssue(ctx, IssueCode.invalidRule, "needs exactly one of atLeast and oneOf");
@@ -159,7 +159,7 @@ export function safeDefineCapabilityFramework(framework: CapabilityFramework): S
 const standingSchema = z.strictObject({
   category: idSchema,
   level: z.number().int().min(0).max(100),
-  facts: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "fact", true),
+  facts: namedRecord(z.union([z.string().max(2000), z.number(), z.boolean()], { error: want("textNumberBoolean") }), "fact", true),
 });
 
 /**

@@ -3,7 +3,7 @@ import { Dec, max, MAX_MAGNITUDE, ONE, sum, text, toDec, toNumber, ZERO } from "
 import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
-import { addIssue, decimal, idSchema, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
+import { addIssue, decimal, idSchema, namedRecord, parseWith, type DecimalInput, want } from "../core/validate.js";
 import { rank } from "../ranking/rank.js";
 import type { Rankable } from "../ranking/types.js";
 import { roundingSchema } from "../scheme/schema.js";
@@ -86,7 +86,7 @@ const linkMethodSchema = z.discriminatedUnion("type", [
     table: z.array(z.strictObject({ upTo: z.number().int().min(1).max(1e9), points: decimal() })).min(1).max(10_000),
     rest: decimal(),
   }),
-  z.strictObject({ type: z.literal("proportional"), full: decimal({ min: 0, above: true }), base: z.union([z.literal("best"), decimal({ min: 0, above: true })], { error: 'must be "best" or a number more than 0' }).optional() }),
+  z.strictObject({ type: z.literal("proportional"), full: decimal({ min: 0, above: true }), base: z.union([z.literal("best"), decimal({ min: 0, above: true })], { error: want("bestOrPositive") }).optional() }),
   z.strictObject({ type: z.literal("standard"), mean: decimal(), spread: decimal({ min: 0 }) }),
 ]);
 

@@ -1,6 +1,6 @@
 import { toDec, toNumber, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
-import { everyItem, idSchema, isPlainObject as plainObject, namedRecord, parseList, parseWith, RESERVED_KEYS } from "../core/validate.js";
+import { everyItem, idSchema, isPlainObject as plainObject, namedRecord, parseList, parseWith, RESERVED_KEYS, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { placeItems, type RankItem } from "./order.js";
 import type { Rankable, RankEntry, RankKey, Ranking, RankOptions } from "./types.js";
@@ -8,7 +8,7 @@ import type { Rankable, RankEntry, RankKey, Ranking, RankOptions } from "./types
 const keySchema = z
   .string()
   .max(210)
-  .regex(/^(total|group:.+|indicator:.+)$/, 'must be "total", "group:<id>" or "indicator:<id>"')
+  .regex(/^(total|group:.+|indicator:.+)$/, want("rankKey"))
   .describe('"total", "group:<id>" or "indicator:<id>".');
 
 /** The options schema of {@link rank}. @internal */
@@ -26,7 +26,7 @@ const rankableSchema = z.object({
   name: z.string().optional(),
   total: z.union([z.number(), z.string()]),
   group: z.string().optional(),
-  attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "attribute", true).optional(),
+  attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()], { error: want("textNumberBoolean") }), "attribute", true).optional(),
   groups: earnedList.optional(),
   indicators: earnedList.optional(),
   vetoes: z.array(z.object({ id: z.string() })).max(1000).optional(),

@@ -1,5 +1,5 @@
 import { z } from "../core/z.js";
-import { decimal, idSchema, namedRecord, type DecimalInput } from "../core/validate.js";
+import { decimal, idSchema, namedRecord, type DecimalInput, want } from "../core/validate.js";
 
 /** A value that marks an indicator as not applicable to the subject (`null` does the same). */
 export interface NotApplicable {
@@ -87,7 +87,7 @@ export const subjectSchema = z.strictObject({
   values: namedRecord(z.unknown(), "indicator", true),
   bonus: z.array(adjustmentItem).max(10_000).optional(),
   deductions: z.array(adjustmentItem).max(10_000).optional(),
-  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })], { error: "must be a veto id or { id, reason }" })).max(1000).optional(),
+  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })], { error: want("vetoIdOrObject") })).max(1000).optional(),
   flags: z.array(z.strictObject({ id: idSchema, name: z.string().max(200).optional(), reason: z.string().min(1).max(500) })).max(1000).optional(),
-  attributes: namedRecord(z.union([z.string().max(500), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "attribute", true).optional(),
+  attributes: namedRecord(z.union([z.string().max(500), z.number(), z.boolean()], { error: want("textNumberBoolean") }), "attribute", true).optional(),
 });

@@ -1,4 +1,4 @@
-import { formatPath, IssueCode, isJixiaoError, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
+import { formatPath, issue, IssueCode, isJixiaoError, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
 
 /**
  * One cell as a spreadsheet hands it to a function: text, a number, a boolean, a date (Google
@@ -40,7 +40,7 @@ export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(
 
 /** Throws the one error sheet functions turn into an error cell. @internal */
 export function fail(message: string): never {
-  throw new JixiaoError([{ code: IssueCode.invalidInput, path: [], message }], "Sheet function");
+  throw new JixiaoError([issue(IssueCode.invalidInput, [], { key: "whole", text: message })], "Sheet function");
 }
 
 /**

@@ -2,7 +2,7 @@ import { Dec, text, toDec } from "../core/decimal.js";
 import { IssueCode, safely, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { jsonSchemaOf } from "../core/json-schema.js";
-import { addIssue, dec, decimal, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
+import { addIssue, dec, decimal, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, type DecimalInput, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { offsetMinutes, toInstant } from "../periods/instant.js";
 import type { TaskBoardConfig, TaskConfig } from "./types.js";
@@ -30,8 +30,8 @@ export const taskBoardSchema = z
     $schema: z.string().max(2000).optional(),
     id: idSchema,
     name: z.string().max(200).optional(),
-    period: z.string().regex(PERIOD_KEY, "must be a period key such as 2023-Q3, 2023-07, 2023-H2 or 2023").describe("2023-Q3, 2023-07, 2023-H2 or 2023."),
-    utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, "must be a UTC offset such as +08:00").describe("UTC offset for times without one (default +08:00).").optional(),
+    period: z.string().regex(PERIOD_KEY, want("periodKey")).describe("2023-Q3, 2023-07, 2023-H2 or 2023."),
+    utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, want("utcOffset")).describe("UTC offset for times without one (default +08:00).").optional(),
     difficulty: namedRecord(decimal({ min: 0, above: true }), "difficulty grade").describe("Difficulty grade → coefficient."),
     tasks: z.array(taskSchema).max(100_000),
   })

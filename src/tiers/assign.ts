@@ -1,7 +1,7 @@
 import { Dec, text, toDec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { applyRounding } from "../core/rounding.js";
-import { addIssue, dec, namedRecord, parseWith } from "../core/validate.js";
+import { addIssue, dec, namedRecord, parseWith, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
 import { madeByRank, peerOf, rankingOf } from "../ranking/rank.js";
@@ -29,7 +29,7 @@ const entrySchema = z.object({
   tiedWith: z.array(z.string()).max(1000),
   tiedCount: z.number().int().min(0),
   tieValues: z.array(scoreNumber()).max(20),
-  attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()], { error: "must be text, a number or true/false" }), "attribute", true).optional(),
+  attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()], { error: want("textNumberBoolean") }), "attribute", true).optional(),
   vetoes: z.array(z.string()).max(1000),
   flags: z.array(z.string()).max(1000),
 });

@@ -1,6 +1,6 @@
 import { toDec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, type Issue } from "../core/errors.js";
-import { addIssue, idSchema, parseWith } from "../core/validate.js";
+import { addIssue, idSchema, parseWith, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { byText } from "../ranking/order.js";
 import { readShare } from "../methods/votes.js";
@@ -54,7 +54,7 @@ export interface ConsecutiveTierHit {
 const consecutiveSchema = z.strictObject({
   tier: z.string().min(1).max(100),
   years: z.number().int().min(1).max(100),
-  asOf: z.string().regex(/^\d{4}$/, "must be a four-digit year such as 2024").optional(),
+  asOf: z.string().regex(/^\d{4}$/, want("year")).optional(),
 });
 
 /**
@@ -148,8 +148,8 @@ const ruleSchema = z
           tiers: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
           atLeast: z.number().int().min(0).optional(),
           atMost: z.number().int().min(0).optional(),
-          atLeastShare: z.union([z.number().min(0).max(1), z.string().max(40)], { error: "must be a share from 0 to 1" }).optional(),
-          moreThanShare: z.union([z.number().min(0).max(1), z.string().max(40)], { error: "must be a share from 0 to 1" }).optional(),
+          atLeastShare: z.union([z.number().min(0).max(1), z.string().max(40)], { error: want("shareZeroOne") }).optional(),
+          moreThanShare: z.union([z.number().min(0).max(1), z.string().max(40)], { error: want("shareZeroOne") }).optional(),
           noneBelow: z.string().min(1).max(100).optional(),
         }),
       )

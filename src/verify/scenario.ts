@@ -1,3 +1,4 @@
+import type { Noun } from "../messages/core.js";
 import { IssueCode, safely, type JixiaoError, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { addIssue, decimal, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
@@ -155,7 +156,7 @@ export const RUN_FIELDS = {
   },
 } as const;
 
-const pathsRecord = (value: ZodType, what: string) => namedRecord(value, what);
+const pathsRecord = (value: ZodType, what: Noun) => namedRecord(value, what);
 
 function caseSchema(run: ScenarioRun) {
   const fields = RUN_FIELDS[run];

@@ -424,6 +424,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "invalid_rule",
           "message": "indicators[0].steps[0].shares: the shares of "R"'s children (a, b, c) add up to 0.9, not 1",
+          "params": {
+            "key": "untranslated",
+            "text": "the shares of "R"'s children (a, b, c) add up to 0.9, not 1",
+          },
           "path": [
             "indicators",
             0,
@@ -441,6 +445,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "invalid_rule",
           "message": "indicators[0].steps[1].shares: the shares of "C2"'s children (K21, K22, K23) add up to 1.1, not 1",
+          "params": {
+            "key": "untranslated",
+            "text": "the shares of "C2"'s children (K21, K22, K23) add up to 1.1, not 1",
+          },
           "path": [
             "indicators",
             0,
@@ -459,6 +467,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "invalid_rule",
           "message": "indicators[0].steps[0].base: the bases of "R"'s children (a, b, c) add up to 0; nothing to split by",
+          "params": {
+            "key": "untranslated",
+            "text": "the bases of "R"'s children (a, b, c) add up to 0; nothing to split by",
+          },
           "path": [
             "indicators",
             0,
@@ -477,6 +489,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "invalid_rule",
           "message": "indicators[0].steps[0].amounts: the amounts of "R"'s children add up to 9, not its target 10",
+          "params": {
+            "key": "untranslated",
+            "text": "the amounts of "R"'s children add up to 9, not its target 10",
+          },
           "path": [
             "indicators",
             0,
@@ -495,6 +511,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "missing_value",
           "message": "indicators[0].steps[0].base.b: is missing: every child of "R" needs a value",
+          "params": {
+            "key": "untranslated",
+            "text": "is missing: every child of "R" needs a value",
+          },
           "path": [
             "indicators",
             0,
@@ -516,6 +536,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "unknown_id",
           "message": "indicators[0].steps[0].shares.K11: is not a unit that receives "x" at this level",
+          "params": {
+            "key": "untranslated",
+            "text": "is not a unit that receives "x" at this level",
+          },
           "path": [
             "indicators",
             0,
@@ -528,6 +552,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "unknown_id",
           "message": "indicators[0].steps[1].base.C1: is not a unit that receives "x" at this level",
+          "params": {
+            "key": "untranslated",
+            "text": "is not a unit that receives "x" at this level",
+          },
           "path": [
             "indicators",
             0,
@@ -540,6 +568,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "unknown_id",
           "message": "indicators[0].steps[1].base.nobody: is not a unit that receives "x" at this level",
+          "params": {
+            "key": "untranslated",
+            "text": "is not a unit that receives "x" at this level",
+          },
           "path": [
             "indicators",
             0,
@@ -560,6 +592,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "out_of_range",
           "message": "local[0].indicators (指标): unit "K21" adds 5.5 local points, more than its budget of 5",
+          "params": {
+            "key": "untranslated",
+            "text": "unit "K21" adds 5.5 local points, more than its budget of 5",
+          },
           "path": [
             "local",
             0,
@@ -574,6 +610,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "invalid_rule",
           "message": "local[0]: unit "C1" (city) has no local budget: its level's template gives none",
+          "params": {
+            "key": "untranslated",
+            "text": "unit "C1" (city) has no local budget: its level's template gives none",
+          },
           "path": [
             "local",
             0,
@@ -594,6 +634,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "unknown_id",
           "message": "root: "P9" is not a unit of the tree",
+          "params": {
+            "key": "untranslated",
+            "text": ""P9" is not a unit of the tree",
+          },
           "path": [
             "root",
           ],
@@ -615,6 +659,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "unknown_id",
           "message": "responsibilities[0].carrying: "征管股" is not a department of unit "K11"",
+          "params": {
+            "key": "untranslated",
+            "text": ""征管股" is not a department of unit "K11"",
+          },
           "path": [
             "responsibilities",
             0,
@@ -624,6 +672,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "unknown_id",
           "message": "responsibilities[1].indicator: unit "K12" has no indicator "inspection"",
+          "params": {
+            "key": "untranslated",
+            "text": "unit "K12" has no indicator "inspection"",
+          },
           "path": [
             "responsibilities",
             1,
@@ -644,6 +696,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "required",
           "message": "indicators[0].target: a split needs the indicator's target",
+          "params": {
+            "key": "untranslated",
+            "text": "a split needs the indicator's target",
+          },
           "path": [
             "indicators",
             0,
@@ -657,6 +713,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "invalid_value",
           "message": "indicators[0].target: 10.5 has more decimals than the indicator's 0; give decimals to match",
+          "params": {
+            "key": "untranslated",
+            "text": "10.5 has more decimals than the indicator's 0; give decimals to match",
+          },
           "path": [
             "indicators",
             0,
@@ -690,6 +750,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "duplicate_id",
           "message": "indicators[4].id: repeats the indicator id "revenue" of indicators[0]",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the indicator id "revenue" of indicators[0]",
+          },
           "path": [
             "indicators",
             4,
@@ -699,6 +763,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "duplicate_id",
           "message": "templates[0].indicators[0].id: repeats the indicator id "compliance" of indicators[1]",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the indicator id "compliance" of indicators[1]",
+          },
           "path": [
             "templates",
             0,
@@ -710,6 +778,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "duplicate_id",
           "message": "local[0].indicators[0].id: repeats the indicator id "compliance"",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the indicator id "compliance"",
+          },
           "path": [
             "local",
             0,
@@ -721,6 +793,10 @@ describe("cascade: errors naming the path and ids", () => {
         {
           "code": "duplicate_id",
           "message": "local[0].indicators[2].id: repeats the indicator id "tea"",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the indicator id "tea"",
+          },
           "path": [
             "local",
             0,

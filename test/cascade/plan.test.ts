@@ -33,6 +33,18 @@ describe("defineCascadePlan", () => {
         {
           "code": "invalid_option",
           "message": "indicators[0].steps[0].how: must be one of "retain", "replicate", "split", not text "push"",
+          "params": {
+            "key": "oneOf",
+            "options": [
+              ""retain"",
+              ""replicate"",
+              ""split"",
+            ],
+            "received": {
+              "text": "push",
+              "type": "text",
+            },
+          },
           "path": [
             "indicators",
             0,
@@ -51,6 +63,19 @@ describe("defineCascadePlan", () => {
         {
           "code": "invalid_option",
           "message": "indicators[0].steps[0].by: must be one of "equal", "shares", "base", "amounts", not text "population"",
+          "params": {
+            "key": "oneOf",
+            "options": [
+              ""equal"",
+              ""shares"",
+              ""base"",
+              ""amounts"",
+            ],
+            "received": {
+              "text": "population",
+              "type": "text",
+            },
+          },
           "path": [
             "indicators",
             0,
@@ -86,6 +111,10 @@ describe("defineCascadePlan", () => {
         {
           "code": "unknown_id",
           "message": "indicators[0].group: "kye" is not one of the plan's groups key, base",
+          "params": {
+            "key": "untranslated",
+            "text": ""kye" is not one of the plan's groups key, base",
+          },
           "path": [
             "indicators",
             0,
@@ -95,6 +124,10 @@ describe("defineCascadePlan", () => {
         {
           "code": "required",
           "message": "indicators[1].group: is required: the plan names its groups",
+          "params": {
+            "key": "untranslated",
+            "text": "is required: the plan names its groups",
+          },
           "path": [
             "indicators",
             1,
@@ -104,6 +137,10 @@ describe("defineCascadePlan", () => {
         {
           "code": "unknown_id",
           "message": "templates[0].indicators[0].group: "extra" is not one of the plan's groups key, base",
+          "params": {
+            "key": "untranslated",
+            "text": ""extra" is not one of the plan's groups key, base",
+          },
           "path": [
             "templates",
             0,
@@ -127,6 +164,11 @@ describe("defineCascadePlan", () => {
         {
           "code": "invalid_option",
           "message": "indicators[0].steps[0].shares.__proto__: "__proto__" cannot be used as a unit name",
+          "params": {
+            "key": "reservedName",
+            "name": "__proto__",
+            "noun": "unit",
+          },
           "path": [
             "indicators",
             0,

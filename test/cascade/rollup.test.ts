@@ -146,6 +146,10 @@ describe("rollUp: errors", () => {
         {
           "code": "unknown_id",
           "message": "results[1].unit: "K99" is not a unit of the tree",
+          "params": {
+            "key": "untranslated",
+            "text": ""K99" is not a unit of the tree",
+          },
           "path": [
             "results",
             1,
@@ -155,6 +159,10 @@ describe("rollUp: errors", () => {
         {
           "code": "duplicate_id",
           "message": "results[2]: repeats K11's result for revenue",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats K11's result for revenue",
+          },
           "path": [
             "results",
             2,
@@ -163,6 +171,10 @@ describe("rollUp: errors", () => {
         {
           "code": "unknown_id",
           "message": "results[3].indicator: "cases" has no roll-up rule",
+          "params": {
+            "key": "untranslated",
+            "text": ""cases" has no roll-up rule",
+          },
           "path": [
             "results",
             3,
@@ -180,6 +192,10 @@ describe("rollUp: errors", () => {
         {
           "code": "invalid_rule",
           "message": "rules.rate.weights: the weights of "C1"'s children add up to 0",
+          "params": {
+            "key": "untranslated",
+            "text": "the weights of "C1"'s children add up to 0",
+          },
           "path": [
             "rules",
             "rate",
@@ -193,6 +209,10 @@ describe("rollUp: errors", () => {
         {
           "code": "invalid_rule",
           "message": "rules.rate.weights: gives no weight for K12 (children of "C1")",
+          "params": {
+            "key": "untranslated",
+            "text": "gives no weight for K12 (children of "C1")",
+          },
           "path": [
             "rules",
             "rate",
@@ -207,6 +227,10 @@ describe("rollUp: errors", () => {
         {
           "code": "invalid_rule",
           "message": "rules.rate.weights: gives no weight for K11, K12 (children of "C1")",
+          "params": {
+            "key": "untranslated",
+            "text": "gives no weight for K11, K12 (children of "C1")",
+          },
           "path": [
             "rules",
             "rate",
@@ -271,6 +295,10 @@ describe("leaderScore (R14)", () => {
         {
           "code": "invalid_rule",
           "message": "link.weights: add up to 0.8, not 1",
+          "params": {
+            "key": "untranslated",
+            "text": "add up to 0.8, not 1",
+          },
           "path": [
             "link",
             "weights",
@@ -283,6 +311,10 @@ describe("leaderScore (R14)", () => {
         {
           "code": "required",
           "message": "link.weights.contacts: is required: contacts are named",
+          "params": {
+            "key": "untranslated",
+            "text": "is required: contacts are named",
+          },
           "path": [
             "link",
             "weights",
@@ -296,6 +328,10 @@ describe("leaderScore (R14)", () => {
         {
           "code": "required",
           "message": "link.departments: has a weight but no departments are named",
+          "params": {
+            "key": "untranslated",
+            "text": "has a weight but no departments are named",
+          },
           "path": [
             "link",
             "departments",
@@ -308,6 +344,10 @@ describe("leaderScore (R14)", () => {
         {
           "code": "missing_value",
           "message": "scores.A1: "A1" has no score",
+          "params": {
+            "key": "untranslated",
+            "text": ""A1" has no score",
+          },
           "path": [
             "scores",
             "A1",
@@ -316,6 +356,10 @@ describe("leaderScore (R14)", () => {
         {
           "code": "missing_value",
           "message": "link.departments[1]: "d2" has no score",
+          "params": {
+            "key": "untranslated",
+            "text": ""d2" has no score",
+          },
           "path": [
             "link",
             "departments",

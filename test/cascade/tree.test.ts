@@ -48,6 +48,10 @@ describe("defineOrgTree: errors naming the offending ids", () => {
         {
           "code": "invalid_rule",
           "message": "(top): has 2 roots (P, Q); a tree has one unit without a parent",
+          "params": {
+            "key": "untranslated",
+            "text": "has 2 roots (P, Q); a tree has one unit without a parent",
+          },
           "path": [],
         },
       ]
@@ -60,6 +64,10 @@ describe("defineOrgTree: errors naming the offending ids", () => {
         {
           "code": "invalid_rule",
           "message": "(top): has no root: every unit names a parent, so they form a cycle",
+          "params": {
+            "key": "untranslated",
+            "text": "has no root: every unit names a parent, so they form a cycle",
+          },
           "path": [],
         },
       ]
@@ -72,6 +80,10 @@ describe("defineOrgTree: errors naming the offending ids", () => {
         {
           "code": "unknown_id",
           "message": "[2].parent: "C9" is not a unit of the tree",
+          "params": {
+            "key": "untranslated",
+            "text": ""C9" is not a unit of the tree",
+          },
           "path": [
             2,
             "parent",
@@ -87,6 +99,10 @@ describe("defineOrgTree: errors naming the offending ids", () => {
         {
           "code": "invalid_rule",
           "message": "[1].parent: unit "C1" is its own parent",
+          "params": {
+            "key": "untranslated",
+            "text": "unit "C1" is its own parent",
+          },
           "path": [
             1,
             "parent",
@@ -102,6 +118,10 @@ describe("defineOrgTree: errors naming the offending ids", () => {
         {
           "code": "duplicate_id",
           "message": "[2].id: repeats the unit id "C1"",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the unit id "C1"",
+          },
           "path": [
             2,
             "id",
@@ -125,6 +145,10 @@ describe("defineOrgTree: errors naming the offending ids", () => {
         {
           "code": "invalid_rule",
           "message": "(top): has a cycle: X, Y, Z cannot be reached from the root "P"",
+          "params": {
+            "key": "untranslated",
+            "text": "has a cycle: X, Y, Z cannot be reached from the root "P"",
+          },
           "path": [],
         },
       ]
@@ -141,6 +165,10 @@ describe("defineOrgTree: errors naming the offending ids", () => {
         {
           "code": "duplicate_id",
           "message": "[0].departments[2].id: repeats the department id "办公室" in unit "P"",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the department id "办公室" in unit "P"",
+          },
           "path": [
             0,
             "departments",

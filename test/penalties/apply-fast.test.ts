@@ -72,6 +72,6 @@ describe("withPenalties: unusual input the pre-check leaves to the schemas", () 
   });
   it("a getter that throws: the subjects could not be read, as the schema says", () => {
     const ss = [{ id: "a", values: {}, get flags(): never { throw new Error("no"); } }] as SubjectInput[];
-    expect(safely(() => withPenalties(ss, result()))).toEqual({ success: false, issues: [{ code: "invalid_input", path: [], message: "(top): could not be read (it is not plain data)" }] });
+    expect(safely(() => withPenalties(ss, result()))).toMatchObject({ success: false, issues: [{ code: "invalid_input", path: [], message: "(top): could not be read (it is not plain data)" }] });
   });
 });

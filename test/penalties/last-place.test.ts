@@ -133,6 +133,15 @@ describe("lastPlaceDeductions", () => {
         {
           "code": "out_of_range",
           "message": "policy.deductions[0]: must be more than 0, not 0",
+          "params": {
+            "bound": "moreThan",
+            "key": "decimalBound",
+            "limit": "0",
+            "received": {
+              "text": "0",
+              "type": "number",
+            },
+          },
           "path": [
             "policy",
             "deductions",
@@ -142,6 +151,15 @@ describe("lastPlaceDeductions", () => {
         {
           "code": "out_of_range",
           "message": "policy.deductions[1]: must be more than 0, not -1",
+          "params": {
+            "bound": "moreThan",
+            "key": "decimalBound",
+            "limit": "0",
+            "received": {
+              "text": "-1",
+              "type": "number",
+            },
+          },
           "path": [
             "policy",
             "deductions",
@@ -151,6 +169,17 @@ describe("lastPlaceDeductions", () => {
         {
           "code": "invalid_option",
           "message": "policy.ties: must be one of "all", "none", not text "some"",
+          "params": {
+            "key": "oneOf",
+            "options": [
+              ""all"",
+              ""none"",
+            ],
+            "received": {
+              "text": "some",
+              "type": "text",
+            },
+          },
           "path": [
             "policy",
             "ties",
@@ -159,6 +188,16 @@ describe("lastPlaceDeductions", () => {
         {
           "code": "out_of_range",
           "message": "policy.minGroupSize: must be at least 1; it is 0",
+          "params": {
+            "bound": "atLeast",
+            "key": "size",
+            "limit": "1",
+            "received": {
+              "text": "0",
+              "type": "number",
+            },
+            "unit": "",
+          },
           "path": [
             "policy",
             "minGroupSize",
@@ -167,6 +206,9 @@ describe("lastPlaceDeductions", () => {
         {
           "code": "unknown_field",
           "message": "policy.extra: is not a known field",
+          "params": {
+            "key": "unknownField",
+          },
           "path": [
             "policy",
             "extra",
@@ -287,6 +329,10 @@ describe("last place end to end: scoreAll → rank → lastPlaceDeductions → w
           {
             "code": "unknown_id",
             "message": "result.deductions[0].subjectId: names "p5", who is not among the subjects",
+            "params": {
+              "key": "untranslated",
+              "text": "names "p5", who is not among the subjects",
+            },
             "path": [
               "result",
               "deductions",
@@ -297,6 +343,10 @@ describe("last place end to end: scoreAll → rank → lastPlaceDeductions → w
           {
             "code": "unknown_id",
             "message": "result.flags[0].subjectId: names "p5", who is not among the subjects",
+            "params": {
+              "key": "untranslated",
+              "text": "names "p5", who is not among the subjects",
+            },
             "path": [
               "result",
               "flags",

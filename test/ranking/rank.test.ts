@@ -215,6 +215,10 @@ describe("rank: errors with paths", () => {
         {
           "code": "unknown_id",
           "message": "[1].indicators (指标): has no indicator "x" to rank by",
+          "params": {
+            "key": "untranslated",
+            "text": "has no indicator "x" to rank by",
+          },
           "path": [
             1,
             "indicators",
@@ -227,6 +231,10 @@ describe("rank: errors with paths", () => {
         {
           "code": "unknown_id",
           "message": "[0].groups (指标组): has no group "x" to rank by",
+          "params": {
+            "key": "untranslated",
+            "text": "has no group "x" to rank by",
+          },
           "path": [
             0,
             "groups",
@@ -242,6 +250,10 @@ describe("rank: errors with paths", () => {
         {
           "code": "unknown_field",
           "message": "[1].attributes: has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+          "params": {
+            "key": "untranslated",
+            "text": "has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+          },
           "path": [
             1,
             "attributes",
@@ -250,6 +262,10 @@ describe("rank: errors with paths", () => {
         {
           "code": "unknown_field",
           "message": "[2].attributes: has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+          "params": {
+            "key": "untranslated",
+            "text": "has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+          },
           "path": [
             2,
             "attributes",
@@ -262,6 +278,10 @@ describe("rank: errors with paths", () => {
         {
           "code": "unknown_field",
           "message": "[1].group: has no "group" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+          "params": {
+            "key": "untranslated",
+            "text": "has no "group" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+          },
           "path": [
             1,
             "group",
@@ -277,6 +297,10 @@ describe("rank: errors with paths", () => {
         {
           "code": "duplicate_id",
           "message": "[2].subjectId: repeats "a" of [0]; a subject is ranked once",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats "a" of [0]; a subject is ranked once",
+          },
           "path": [
             2,
             "subjectId",
@@ -292,6 +316,17 @@ describe("rank: errors with paths", () => {
         {
           "code": "invalid_option",
           "message": "options.order: must be one of "desc", "asc", not text "up"",
+          "params": {
+            "key": "oneOf",
+            "options": [
+              ""desc"",
+              ""asc"",
+            ],
+            "received": {
+              "text": "up",
+              "type": "text",
+            },
+          },
           "path": [
             "options",
             "order",
@@ -300,6 +335,16 @@ describe("rank: errors with paths", () => {
         {
           "code": "out_of_range",
           "message": "options.groupBy: must be at least 1 character; it is text """,
+          "params": {
+            "bound": "atLeast",
+            "key": "size",
+            "limit": "1",
+            "received": {
+              "text": "",
+              "type": "text",
+            },
+            "unit": "characters",
+          },
           "path": [
             "options",
             "groupBy",
@@ -308,6 +353,18 @@ describe("rank: errors with paths", () => {
         {
           "code": "invalid_option",
           "message": "options.ties: must be one of "competition", "dense", "ordinal", not text "fractional"",
+          "params": {
+            "key": "oneOf",
+            "options": [
+              ""competition"",
+              ""dense"",
+              ""ordinal"",
+            ],
+            "received": {
+              "text": "fractional",
+              "type": "text",
+            },
+          },
           "path": [
             "options",
             "ties",
@@ -316,6 +373,9 @@ describe("rank: errors with paths", () => {
         {
           "code": "unknown_field",
           "message": "options.extra: is not a known field",
+          "params": {
+            "key": "unknownField",
+          },
           "path": [
             "options",
             "extra",
@@ -345,6 +405,10 @@ describe("rank: errors with paths", () => {
         {
           "code": "invalid_number",
           "message": "[1].total: must be a finite decimal, not high",
+          "params": {
+            "key": "untranslated",
+            "text": "must be a finite decimal, not high",
+          },
           "path": [
             1,
             "total",
@@ -357,6 +421,13 @@ describe("rank: errors with paths", () => {
         {
           "code": "invalid_number",
           "message": "[0].total: must be a finite decimal number (a number or text such as "96.5"), not NaN",
+          "params": {
+            "key": "decimalNumber",
+            "received": {
+              "text": "NaN",
+              "type": "number",
+            },
+          },
           "path": [
             0,
             "total",
@@ -374,7 +445,7 @@ describe("rank: errors with paths", () => {
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) expect(issuesOf(earned(value), { by: "indicator:y" }).map((i) => `${i.code} ${i.path.join(".")}`)).toEqual(["invalid_number 0.indicators.1.earned"]);
     const grouped: Rankable[] = [{ subjectId: "a", total: 1, groups: [{ id: "g", earned: -1e19 }] }];
     expect(issuesOf(grouped, { by: "group:g" }).map((i) => `${i.code} ${i.path.join(".")}`)).toEqual(["invalid_number 0.groups.0.earned"]);
-    expect(issuesOf(earned(1e19), { by: "indicator:y" })).toEqual([
+    expect(issuesOf(earned(1e19), { by: "indicator:y" })).toMatchObject([
       { code: "invalid_number", path: [0, "indicators", 1, "earned"], message: "[0].indicators[1].earned: must be a finite decimal within ±10^18, not 10000000000000000000" },
     ]);
   });

@@ -94,6 +94,10 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "points_mismatch",
           "message": "groups[1].points (分值): is 60, but the indicators' points add up to 65 (set "pointsAddUp": false if that is intended)",
+          "params": {
+            "key": "untranslated",
+            "text": "is 60, but the indicators' points add up to 65 (set "pointsAddUp": false if that is intended)",
+          },
           "path": [
             "groups",
             1,
@@ -112,6 +116,10 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "points_mismatch",
           "message": "full (满分): is 120, but the groups' points add up to 100 (set "pointsAddUp": false if that is intended)",
+          "params": {
+            "key": "untranslated",
+            "text": "is 120, but the groups' points add up to 100 (set "pointsAddUp": false if that is intended)",
+          },
           "path": [
             "full",
           ],
@@ -142,6 +150,10 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "duplicate_id",
           "message": "groups[2].indicators[0].id: repeats the indicator id "study" already used at groups[0].indicators[1]; ids must be unique across the scheme",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the indicator id "study" already used at groups[0].indicators[1]; ids must be unique across the scheme",
+          },
           "path": [
             "groups",
             2,
@@ -162,6 +174,10 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "duplicate_id",
           "message": "groups[2].id: repeats the group id "common"; ids must be unique",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the group id "common"; ids must be unique",
+          },
           "path": [
             "groups",
             2,
@@ -180,6 +196,25 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "invalid_option",
           "message": "groups[0].indicators[0].method.type: must be one of "completion", "band", "steps", "grade", "deduction", "bonus", "rank", "votes", "direct", "custom", not text "percentile"",
+          "params": {
+            "key": "oneOf",
+            "options": [
+              ""completion"",
+              ""band"",
+              ""steps"",
+              ""grade"",
+              ""deduction"",
+              ""bonus"",
+              ""rank"",
+              ""votes"",
+              ""direct"",
+              ""custom"",
+            ],
+            "received": {
+              "text": "percentile",
+              "type": "text",
+            },
+          },
           "path": [
             "groups",
             0,
@@ -203,6 +238,9 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "required",
           "message": "groups[0].indicators[0].points (分值): is required",
+          "params": {
+            "key": "required",
+          },
           "path": [
             "groups",
             0,
@@ -214,6 +252,10 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "unknown_field",
           "message": "groups[0].indicators[0].pionts: is not a known field; did you mean "points"?",
+          "params": {
+            "hint": "points",
+            "key": "unknownField",
+          },
           "path": [
             "groups",
             0,
@@ -267,6 +309,10 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "invalid_rule",
           "message": "groups[1].indicators[1].method.worst: best and worst are both 10; they must differ",
+          "params": {
+            "key": "untranslated",
+            "text": "best and worst are both 10; they must differ",
+          },
           "path": [
             "groups",
             1,
@@ -288,6 +334,10 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "invalid_rule",
           "message": "groups[0].indicators[2].method.steps[0]: mixes atLeast with atMost; use one kind of threshold in a list",
+          "params": {
+            "key": "untranslated",
+            "text": "mixes atLeast with atMost; use one kind of threshold in a list",
+          },
           "path": [
             "groups",
             0,
@@ -301,6 +351,10 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "invalid_rule",
           "message": "groups[0].indicators[2].method.steps[2]: mixes atLeast with atMost; use one kind of threshold in a list",
+          "params": {
+            "key": "untranslated",
+            "text": "mixes atLeast with atMost; use one kind of threshold in a list",
+          },
           "path": [
             "groups",
             0,
@@ -323,6 +377,10 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "required",
           "message": "vetoes[1].cap (上限): is required for a veto whose effect is "cap"",
+          "params": {
+            "key": "untranslated",
+            "text": "is required for a veto whose effect is "cap"",
+          },
           "path": [
             "vetoes",
             1,
@@ -341,6 +399,11 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
         {
           "code": "invalid_option",
           "message": "groups[0].indicators[1].method.grades.__proto__: "__proto__" cannot be used as a grade name",
+          "params": {
+            "key": "reservedName",
+            "name": "__proto__",
+            "noun": "grade",
+          },
           "path": [
             "groups",
             0,
@@ -362,6 +425,13 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           {
             "code": "invalid_type",
             "message": "(top): must be an object, not null",
+            "params": {
+              "key": "wants",
+              "received": {
+                "type": "null",
+              },
+              "want": "object",
+            },
             "path": [],
           },
         ],
@@ -369,6 +439,14 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           {
             "code": "invalid_type",
             "message": "(top): must be an object, not 42",
+            "params": {
+              "key": "wants",
+              "received": {
+                "text": "42",
+                "type": "number",
+              },
+              "want": "object",
+            },
             "path": [],
           },
         ],
@@ -376,6 +454,14 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           {
             "code": "invalid_type",
             "message": "(top): must be an object, not text "x"",
+            "params": {
+              "key": "wants",
+              "received": {
+                "text": "x",
+                "type": "text",
+              },
+              "want": "object",
+            },
             "path": [],
           },
         ],
@@ -383,6 +469,14 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           {
             "code": "invalid_type",
             "message": "(top): must be an object, not a list of 0",
+            "params": {
+              "key": "wants",
+              "received": {
+                "length": 0,
+                "type": "list",
+              },
+              "want": "object",
+            },
             "path": [],
           },
         ],

@@ -362,6 +362,10 @@ describe("bad input", () => {
         {
           "code": "invalid_value",
           "message": "grabs[1].at: "2023-07-03" is not a date-time such as 2023-07-03T09:00:05+08:00",
+          "params": {
+            "key": "untranslated",
+            "text": ""2023-07-03" is not a date-time such as 2023-07-03T09:00:05+08:00",
+          },
           "path": [
             "grabs",
             1,
@@ -371,6 +375,10 @@ describe("bad input", () => {
         {
           "code": "invalid_value",
           "message": "grabs[2].at: "2023-02-30T09:00" is not a date-time such as 2023-07-03T09:00:05+08:00",
+          "params": {
+            "key": "untranslated",
+            "text": ""2023-02-30T09:00" is not a date-time such as 2023-07-03T09:00:05+08:00",
+          },
           "path": [
             "grabs",
             2,
@@ -380,6 +388,10 @@ describe("bad input", () => {
         {
           "code": "invalid_value",
           "message": "grabs[3].at: "2023-07-03T09:00+15:00" is not a date-time such as 2023-07-03T09:00:05+08:00",
+          "params": {
+            "key": "untranslated",
+            "text": ""2023-07-03T09:00+15:00" is not a date-time such as 2023-07-03T09:00:05+08:00",
+          },
           "path": [
             "grabs",
             3,
@@ -389,6 +401,10 @@ describe("bad input", () => {
         {
           "code": "invalid_value",
           "message": "grabs[4].at: "tomorrow at 9" is not a date-time such as 2023-07-03T09:00:05+08:00",
+          "params": {
+            "key": "untranslated",
+            "text": ""tomorrow at 9" is not a date-time such as 2023-07-03T09:00:05+08:00",
+          },
           "path": [
             "grabs",
             4,

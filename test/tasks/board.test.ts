@@ -79,6 +79,10 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         {
           "code": "duplicate_id",
           "message": "tasks[2].id: repeats the task id "t1" of tasks[0]",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the task id "t1" of tasks[0]",
+          },
           "path": [
             "tasks",
             2,
@@ -95,6 +99,10 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         {
           "code": "unknown_grade",
           "message": "tasks[1].difficulty: "extreme" is not a difficulty grade; the grades are high, medium, low",
+          "params": {
+            "key": "untranslated",
+            "text": ""extreme" is not a difficulty grade; the grades are high, medium, low",
+          },
           "path": [
             "tasks",
             1,
@@ -116,6 +124,10 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         {
           "code": "invalid_value",
           "message": "tasks[0].published: "2023-02-30" is not a date such as 2023-07-03 or 2023-07-03T09:00",
+          "params": {
+            "key": "untranslated",
+            "text": ""2023-02-30" is not a date such as 2023-07-03 or 2023-07-03T09:00",
+          },
           "path": [
             "tasks",
             0,
@@ -125,6 +137,10 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         {
           "code": "invalid_value",
           "message": "tasks[1].deadline: "2023-13-01" is not a date such as 2023-07-31 or 2023-07-31T17:30",
+          "params": {
+            "key": "untranslated",
+            "text": ""2023-13-01" is not a date such as 2023-07-31 or 2023-07-31T17:30",
+          },
           "path": [
             "tasks",
             1,
@@ -150,6 +166,10 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         {
           "code": "invalid_rule",
           "message": "tasks[0].deadline: 2023-07-09 is before the task was published (2023-07-10)",
+          "params": {
+            "key": "untranslated",
+            "text": "2023-07-09 is before the task was published (2023-07-10)",
+          },
           "path": [
             "tasks",
             0,
@@ -187,6 +207,15 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         {
           "code": "out_of_range",
           "message": "tasks[0].points (分值): must be more than 0, not 0",
+          "params": {
+            "bound": "moreThan",
+            "key": "decimalBound",
+            "limit": "0",
+            "received": {
+              "text": "0",
+              "type": "number",
+            },
+          },
           "path": [
             "tasks",
             0,
@@ -196,6 +225,15 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         {
           "code": "out_of_range",
           "message": "tasks[1].points (分值): must be more than 0, not text "-1"",
+          "params": {
+            "bound": "moreThan",
+            "key": "decimalBound",
+            "limit": "0",
+            "received": {
+              "text": "-1",
+              "type": "text",
+            },
+          },
           "path": [
             "tasks",
             1,
@@ -220,6 +258,16 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         {
           "code": "out_of_range",
           "message": "tasks[0].seats: must be at least 1; it is 0",
+          "params": {
+            "bound": "atLeast",
+            "key": "size",
+            "limit": "1",
+            "received": {
+              "text": "0",
+              "type": "number",
+            },
+            "unit": "",
+          },
           "path": [
             "tasks",
             0,
@@ -239,6 +287,11 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
         {
           "code": "invalid_option",
           "message": "difficulty.__proto__: "__proto__" cannot be used as a difficulty grade name",
+          "params": {
+            "key": "reservedName",
+            "name": "__proto__",
+            "noun": "difficulty grade",
+          },
           "path": [
             "difficulty",
             "__proto__",

@@ -112,6 +112,10 @@ describe("base points × coefficient × quality", () => {
         {
           "code": "unknown_grade",
           "message": "completions[0].quality: "良好" is not a quality grade; the grades are 优, 良, 中",
+          "params": {
+            "key": "untranslated",
+            "text": ""良好" is not a quality grade; the grades are 优, 良, 中",
+          },
           "path": [
             "completions",
             0,
@@ -194,6 +198,10 @@ describe("splitting between co-owners", () => {
         {
           "code": "invalid_rule",
           "message": "completions[1].share: the shares of t2 add up to 0.9, not 1",
+          "params": {
+            "key": "untranslated",
+            "text": "the shares of t2 add up to 0.9, not 1",
+          },
           "path": [
             "completions",
             1,
@@ -224,6 +232,10 @@ describe("splitting between co-owners", () => {
         {
           "code": "invalid_rule",
           "message": "completions[1].share: is missing: other owners of t3 declare shares, so every owner must",
+          "params": {
+            "key": "untranslated",
+            "text": "is missing: other owners of t3 declare shares, so every owner must",
+          },
           "path": [
             "completions",
             1,
@@ -326,6 +338,10 @@ describe("errors", () => {
         {
           "code": "invalid_value",
           "message": "completions[0].person: "p2" does not own task "t1" in the allocation",
+          "params": {
+            "key": "untranslated",
+            "text": ""p2" does not own task "t1" in the allocation",
+          },
           "path": [
             "completions",
             0,
@@ -346,6 +362,10 @@ describe("errors", () => {
         {
           "code": "invalid_value",
           "message": "allocation.board: is "other-board", not the board "zx-2023-Q3" being credited",
+          "params": {
+            "key": "untranslated",
+            "text": "is "other-board", not the board "zx-2023-Q3" being credited",
+          },
           "path": [
             "allocation",
             "board",

@@ -54,6 +54,10 @@ describe("consecutiveTier (R13)", () => {
         {
           "code": "invalid_value",
           "message": "[1].period: must be a four-digit year, not "2024-Q1"",
+          "params": {
+            "key": "untranslated",
+            "text": "must be a four-digit year, not "2024-Q1"",
+          },
           "path": [
             1,
             "period",
@@ -69,6 +73,10 @@ describe("consecutiveTier (R13)", () => {
         {
           "code": "duplicate_id",
           "message": "[2].period: repeats c1's period 2024; one tier per subject and period",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats c1's period 2024; one tier per subject and period",
+          },
           "path": [
             2,
             "period",
@@ -84,6 +92,16 @@ describe("consecutiveTier (R13)", () => {
         {
           "code": "out_of_range",
           "message": "options.tier: must be at least 1 character; it is text """,
+          "params": {
+            "bound": "atLeast",
+            "key": "size",
+            "limit": "1",
+            "received": {
+              "text": "",
+              "type": "text",
+            },
+            "unit": "characters",
+          },
           "path": [
             "options",
             "tier",
@@ -92,6 +110,16 @@ describe("consecutiveTier (R13)", () => {
         {
           "code": "out_of_range",
           "message": "options.years: must be at least 1; it is 0",
+          "params": {
+            "bound": "atLeast",
+            "key": "size",
+            "limit": "1",
+            "received": {
+              "text": "0",
+              "type": "number",
+            },
+            "unit": "",
+          },
           "path": [
             "options",
             "years",
@@ -100,6 +128,14 @@ describe("consecutiveTier (R13)", () => {
         {
           "code": "invalid_value",
           "message": "options.asOf: must be a four-digit year such as 2024, not text "24"",
+          "params": {
+            "key": "wants",
+            "received": {
+              "text": "24",
+              "type": "text",
+            },
+            "want": "year",
+          },
           "path": [
             "options",
             "asOf",
@@ -187,6 +223,10 @@ describe("checkHistory: annual eligibility from the quarters", () => {
         {
           "code": "invalid_rule",
           "message": "rule.all[0]: noneBelow stands alone; put other conditions in their own entries",
+          "params": {
+            "key": "untranslated",
+            "text": "noneBelow stands alone; put other conditions in their own entries",
+          },
           "path": [
             "rule",
             "all",
@@ -196,6 +236,10 @@ describe("checkHistory: annual eligibility from the quarters", () => {
         {
           "code": "unknown_id",
           "message": "rule.all[1].tiers: "优秀" is not in order",
+          "params": {
+            "key": "untranslated",
+            "text": ""优秀" is not in order",
+          },
           "path": [
             "rule",
             "all",
@@ -206,6 +250,10 @@ describe("checkHistory: annual eligibility from the quarters", () => {
         {
           "code": "invalid_rule",
           "message": "rule.all[2]: needs tiers and exactly one of atLeast, atMost, atLeastShare, moreThanShare (or noneBelow alone)",
+          "params": {
+            "key": "untranslated",
+            "text": "needs tiers and exactly one of atLeast, atMost, atLeastShare, moreThanShare (or noneBelow alone)",
+          },
           "path": [
             "rule",
             "all",
@@ -215,6 +263,10 @@ describe("checkHistory: annual eligibility from the quarters", () => {
         {
           "code": "invalid_number",
           "message": "rule.all[3].moreThanShare: must be a share from 0 to 1 such as 0.5 or "1/2"",
+          "params": {
+            "key": "untranslated",
+            "text": "must be a share from 0 to 1 such as 0.5 or "1/2"",
+          },
           "path": [
             "rule",
             "all",
@@ -225,6 +277,10 @@ describe("checkHistory: annual eligibility from the quarters", () => {
         {
           "code": "unknown_id",
           "message": "rule.all[4].noneBelow: "不合格" is not in order",
+          "params": {
+            "key": "untranslated",
+            "text": ""不合格" is not in order",
+          },
           "path": [
             "rule",
             "all",
@@ -235,6 +291,10 @@ describe("checkHistory: annual eligibility from the quarters", () => {
         {
           "code": "invalid_rule",
           "message": "rule.all[5]: needs tiers and exactly one of atLeast, atMost, atLeastShare, moreThanShare (or noneBelow alone)",
+          "params": {
+            "key": "untranslated",
+            "text": "needs tiers and exactly one of atLeast, atMost, atLeastShare, moreThanShare (or noneBelow alone)",
+          },
           "path": [
             "rule",
             "all",
@@ -251,6 +311,10 @@ describe("checkHistory: annual eligibility from the quarters", () => {
         {
           "code": "unknown_id",
           "message": "[1].tier: "优" is not in the rule's order 好, 中, 差",
+          "params": {
+            "key": "untranslated",
+            "text": ""优" is not in the rule's order 好, 中, 差",
+          },
           "path": [
             1,
             "tier",
@@ -263,6 +327,10 @@ describe("checkHistory: annual eligibility from the quarters", () => {
         {
           "code": "duplicate_id",
           "message": "[1].period: repeats p's period 2024-Q1; one tier per subject and period",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats p's period 2024-Q1; one tier per subject and period",
+          },
           "path": [
             1,
             "period",

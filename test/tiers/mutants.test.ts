@@ -51,14 +51,14 @@ describe("assign.ts: reading a ranking", () => {
     copy.entries[1]!.score = 1e19;
     const e = thrown(() => assignTiers(copy as unknown as Ranking, GMB));
     expect(e.message.split("\n")[0]).toBe("Not a ranking: 1 issue");
-    expect(e.issues).toEqual([{ code: "invalid_number", path: ["entries", 1, "score"], message: "entries[1].score: must be a finite number within ±10^18, not 10000000000000000000" }]);
+    expect(e.issues).toMatchObject([{ code: "invalid_number", path: ["entries", 1, "score"], message: "entries[1].score: must be a finite number within ±10^18, not 10000000000000000000" }]);
   });
 
   it("refuses a tie value beyond ±10^18 the same way", () => {
     // assign.ts:16 (tieValues use the same refinement)
     const copy = json(rank(units("u", [90, 80])));
     copy.entries[0]!.tieValues = [-1e300];
-    expect(thrown(() => assignTiers(copy as unknown as Ranking, GMB)).issues).toEqual([
+    expect(thrown(() => assignTiers(copy as unknown as Ranking, GMB)).issues).toMatchObject([
       { code: "invalid_number", path: ["entries", 0, "tieValues", 0], message: "entries[0].tieValues[0]: must be a finite number within ±10^18, not -1e+300" },
     ]);
   });
@@ -192,7 +192,7 @@ describe("policy.ts: defineTierPolicy", () => {
   it("reports a share that is not a decimal as such, even beside other shares", () => {
     // policy.ts:50: shares are added up only when every one of them reads
     const r = safeDefineTierPolicy({ tiers: [{ name: "好", share: "abc" }, { name: "中" }, { name: "差", share: 0.9 }] });
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       success: false,
       issues: [{ code: "invalid_number", path: ["tiers", 0, "share"], message: 'tiers[0].share: must be decimal text such as "96.5", not text "abc"' }],
     });
@@ -236,7 +236,7 @@ describe("history.ts: consecutiveTier", () => {
     // history.ts:80-81
     const e = thrown(() => consecutiveTier([...good, { subjectId: "c2", period: "FY2024", tier: "差" }, { subjectId: "c3", period: "2024-Q1", tier: "差" }], { tier: "差", years: 1 }));
     expect(e.message.split("\n")[0]).toBe("History is not valid: 2 issues");
-    expect(e.issues).toEqual([
+    expect(e.issues).toMatchObject([
       { code: "invalid_value", path: [2, "period"], message: '[2].period: must be a four-digit year, not "FY2024"' },
       { code: "invalid_value", path: [3, "period"], message: '[3].period: must be a four-digit year, not "2024-Q1"' },
     ]);
@@ -256,7 +256,7 @@ describe("history.ts: checkHistory", () => {
   it("refuses noneBelow beside a count with no tiers", () => {
     // history.ts:164
     const e = thrown(() => checkHistory([], { order, all: [{ noneBelow: "中", atLeast: 1 }] }));
-    expect(e.issues).toEqual([{ code: "invalid_rule", path: ["rule", "all", 0], message: "rule.all[0]: noneBelow stands alone; put other conditions in their own entries" }]);
+    expect(e.issues).toMatchObject([{ code: "invalid_rule", path: ["rule", "all", 0], message: "rule.all[0]: noneBelow stands alone; put other conditions in their own entries" }]);
   });
 
   it('names bad records as "History is not valid"', () => {
@@ -269,7 +269,7 @@ describe("history.ts: checkHistory", () => {
     const long = "优".repeat(30) + "秀".repeat(30);
     const e = thrown(() => checkHistory([{ subjectId: "c1", period: "2024-Q1", tier: long }], { order, all: [{ noneBelow: "中" }] }));
     expect(e.message.split("\n")[0]).toBe("History is not valid: 1 issue");
-    expect(e.issues).toEqual([{ code: "unknown_id", path: [0, "tier"], message: `[0].tier: "${"优".repeat(30)}${"秀".repeat(10)}" is not in the rule's order 好, 中, 差` }]);
+    expect(e.issues).toMatchObject([{ code: "unknown_id", path: [0, "tier"], message: `[0].tier: "${"优".repeat(30)}${"秀".repeat(10)}" is not in the rule's order 好, 中, 差` }]);
   });
 
   it("returns the subjects by id, whatever the order of the records", () => {

@@ -43,6 +43,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "out_of_range",
           "message": "tiers: shares add up to 1.01, more than 1",
+          "params": {
+            "key": "untranslated",
+            "text": "shares add up to 1.01, more than 1",
+          },
           "path": [
             "tiers",
           ],
@@ -57,6 +61,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_rule",
           "message": "tiers[2]: is a second tier with neither share nor min (tiers[1] already takes the rest); give it a share or a min",
+          "params": {
+            "key": "untranslated",
+            "text": "is a second tier with neither share nor min (tiers[1] already takes the rest); give it a share or a min",
+          },
           "path": [
             "tiers",
             2,
@@ -72,6 +80,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_rule",
           "message": "tiers: needs one tier with neither share nor min, to take the rest",
+          "params": {
+            "key": "untranslated",
+            "text": "needs one tier with neither share nor min, to take the rest",
+          },
           "path": [
             "tiers",
           ],
@@ -86,6 +98,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_rule",
           "message": "tiers[2].min: is below the tier that takes the rest, so it fills from the bottom and cannot have a min",
+          "params": {
+            "key": "untranslated",
+            "text": "is below the tier that takes the rest, so it fills from the bottom and cannot have a min",
+          },
           "path": [
             "tiers",
             2,
@@ -102,6 +118,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_rule",
           "message": "tiers[0].minCount: only applies to a tier with a share",
+          "params": {
+            "key": "untranslated",
+            "text": "only applies to a tier with a share",
+          },
           "path": [
             "tiers",
             0,
@@ -111,6 +131,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_rule",
           "message": "tiers[0].maxCount: only applies to a tier with a share",
+          "params": {
+            "key": "untranslated",
+            "text": "only applies to a tier with a share",
+          },
           "path": [
             "tiers",
             0,
@@ -127,6 +151,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_rule",
           "message": "tiers[0].minCount: is 4, more than maxCount 3",
+          "params": {
+            "key": "untranslated",
+            "text": "is 4, more than maxCount 3",
+          },
           "path": [
             "tiers",
             0,
@@ -143,6 +171,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "unknown_id",
           "message": "vetoTier: "不合格" is not one of the tiers 好, 中",
+          "params": {
+            "key": "untranslated",
+            "text": ""不合格" is not one of the tiers 好, 中",
+          },
           "path": [
             "vetoTier",
           ],
@@ -157,6 +189,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "duplicate_id",
           "message": "tiers[2].name: repeats the tier name "好" of tiers[0]",
+          "params": {
+            "key": "untranslated",
+            "text": "repeats the tier name "好" of tiers[0]",
+          },
           "path": [
             "tiers",
             2,
@@ -175,6 +211,15 @@ describe("defineTierPolicy", () => {
         {
           "code": "out_of_range",
           "message": "tiers[0].share: must be at most 1, not 1.5",
+          "params": {
+            "bound": "atMost",
+            "key": "decimalBound",
+            "limit": "1",
+            "received": {
+              "text": "1.5",
+              "type": "number",
+            },
+          },
           "path": [
             "tiers",
             0,
@@ -184,6 +229,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "unknown_field",
           "message": "tiers[0].shares: is not a known field; did you mean "share"?",
+          "params": {
+            "hint": "share",
+            "key": "unknownField",
+          },
           "path": [
             "tiers",
             0,
@@ -193,6 +242,16 @@ describe("defineTierPolicy", () => {
         {
           "code": "out_of_range",
           "message": "tiers[1].name: must be at least 1 character; it is text """,
+          "params": {
+            "bound": "atLeast",
+            "key": "size",
+            "limit": "1",
+            "received": {
+              "text": "",
+              "type": "text",
+            },
+            "unit": "characters",
+          },
           "path": [
             "tiers",
             1,
@@ -202,6 +261,15 @@ describe("defineTierPolicy", () => {
         {
           "code": "out_of_range",
           "message": "tiers[1].share: must be at least 0, not -0.1",
+          "params": {
+            "bound": "atLeast",
+            "key": "decimalBound",
+            "limit": "0",
+            "received": {
+              "text": "-0.1",
+              "type": "number",
+            },
+          },
           "path": [
             "tiers",
             1,
@@ -211,6 +279,18 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_option",
           "message": "count: must be one of "floor", "round", "ceil", not text "truncate"",
+          "params": {
+            "key": "oneOf",
+            "options": [
+              ""floor"",
+              ""round"",
+              ""ceil"",
+            ],
+            "received": {
+              "text": "truncate",
+              "type": "text",
+            },
+          },
           "path": [
             "count",
           ],
@@ -218,6 +298,18 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_option",
           "message": "ties: must be one of "better", "worse", "break", not text "random"",
+          "params": {
+            "key": "oneOf",
+            "options": [
+              ""better"",
+              ""worse"",
+              ""break"",
+            ],
+            "received": {
+              "text": "random",
+              "type": "text",
+            },
+          },
           "path": [
             "ties",
           ],
@@ -225,6 +317,17 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_option",
           "message": "compare: must be one of "exact", "truncate", not text "round"",
+          "params": {
+            "key": "oneOf",
+            "options": [
+              ""exact"",
+              ""truncate"",
+            ],
+            "received": {
+              "text": "round",
+              "type": "text",
+            },
+          },
           "path": [
             "compare",
           ],
@@ -236,6 +339,13 @@ describe("defineTierPolicy", () => {
         {
           "code": "out_of_range",
           "message": "tiers: must be at least 1 item; it has 0",
+          "params": {
+            "bound": "atLeast",
+            "count": 0,
+            "key": "size",
+            "limit": "1",
+            "unit": "items",
+          },
           "path": [
             "tiers",
           ],
@@ -243,6 +353,10 @@ describe("defineTierPolicy", () => {
         {
           "code": "invalid_rule",
           "message": "tiers: needs one tier with neither share nor min, to take the rest",
+          "params": {
+            "key": "untranslated",
+            "text": "needs one tier with neither share nor min, to take the rest",
+          },
           "path": [
             "tiers",
           ],
@@ -274,6 +388,10 @@ describe("defineTierPolicy", () => {
           {
             "code": "unknown_field",
             "message": "entries[1].attributes: has no "category" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+            "params": {
+              "key": "untranslated",
+              "text": "has no "category" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+            },
             "path": [
               "entries",
               1,

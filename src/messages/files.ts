@@ -1,0 +1,2 @@
+/** The issues of files/ (declare each with `message` from ./types.js). */
+export const FILES_MESSAGES = {};

@@ -1,0 +1,80 @@
+/**
+ * The one catalog of every issue message, in zh-CN and en. An issue keeps its message key and
+ * parameters as data; its words are made from them in the reader's language.
+ * @internal
+ */
+import { CORE_MESSAGES } from "./core.js";
+import { CASCADE_MESSAGES } from "./cascade.js";
+import { CLI_MESSAGES } from "./cli.js";
+import { FILES_MESSAGES } from "./files.js";
+import { METHODS_MESSAGES } from "./methods.js";
+import { PENALTIES_MESSAGES } from "./penalties.js";
+import { PERIODS_MESSAGES } from "./periods.js";
+import { PERSONNEL_MESSAGES } from "./personnel.js";
+import { RANKING_MESSAGES } from "./ranking.js";
+import { SCHEME_MESSAGES } from "./scheme.js";
+import { SCORING_MESSAGES } from "./scoring.js";
+import { SHEETS_MESSAGES } from "./sheets.js";
+import { TASKS_MESSAGES } from "./tasks.js";
+import { TIERS_MESSAGES } from "./tiers.js";
+import { VERIFY_MESSAGES } from "./verify.js";
+import { WORDING, type Locale, type Message } from "./types.js";
+
+/** Every message, by key. Keys are unique across the parts (a test checks it). @internal */
+export const CATALOG = {
+  ...CORE_MESSAGES,
+  ...CASCADE_MESSAGES,
+  ...CLI_MESSAGES,
+  ...FILES_MESSAGES,
+  ...METHODS_MESSAGES,
+  ...PENALTIES_MESSAGES,
+  ...PERIODS_MESSAGES,
+  ...PERSONNEL_MESSAGES,
+  ...RANKING_MESSAGES,
+  ...SCHEME_MESSAGES,
+  ...SCORING_MESSAGES,
+  ...SHEETS_MESSAGES,
+  ...TASKS_MESSAGES,
+  ...TIERS_MESSAGES,
+  ...VERIFY_MESSAGES,
+};
+
+/** The parts of the catalog, for the test that no key is declared twice. @internal */
+export const CATALOG_PARTS = [
+  CORE_MESSAGES,
+  CASCADE_MESSAGES,
+  CLI_MESSAGES,
+  FILES_MESSAGES,
+  METHODS_MESSAGES,
+  PENALTIES_MESSAGES,
+  PERIODS_MESSAGES,
+  PERSONNEL_MESSAGES,
+  RANKING_MESSAGES,
+  SCHEME_MESSAGES,
+  SCORING_MESSAGES,
+  SHEETS_MESSAGES,
+  TASKS_MESSAGES,
+  TIERS_MESSAGES,
+  VERIFY_MESSAGES,
+] as const;
+
+type Catalog = typeof CATALOG;
+
+/** The key of one message of the catalog. */
+export type MessageKey = keyof Catalog;
+
+/** The parameters of the message `K`. */
+export type ParamsOf<K extends MessageKey> = Catalog[K] extends Message<infer P> ? P : never;
+
+/** A message as data: its key and its parameters. Every issue carries one. */
+export type MessageParams = { [K in MessageKey]: { readonly key: K } & ParamsOf<K> }[MessageKey];
+
+/** Words a message makes in `locale` from its key and parameters. @internal */
+export function render(params: MessageParams, locale: Locale): string {
+  const m = CATALOG[params.key] as Message<MessageParams> | undefined;
+  if (!m) return String(params.key);
+  return m[locale](params, WORDING[locale]);
+}
+
+export type { Locale, Message, ParamValue, Shown } from "./types.js";
+export { LOCALES, message, shown, WORDING } from "./types.js";

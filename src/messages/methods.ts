@@ -1,0 +1,2 @@
+/** The issues of methods/ (declare each with `message` from ./types.js). */
+export const METHODS_MESSAGES = {};

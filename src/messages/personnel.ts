@@ -1,0 +1,2 @@
+/** The issues of personnel/ (declare each with `message` from ./types.js). */
+export const PERSONNEL_MESSAGES = {};

@@ -1,0 +1,2 @@
+/** The issues of ranking/ (declare each with `message` from ./types.js). */
+export const RANKING_MESSAGES = {};

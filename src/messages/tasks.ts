@@ -1,0 +1,2 @@
+/** The issues of tasks/ (declare each with `message` from ./types.js). */
+export const TASKS_MESSAGES = {};

@@ -1,5 +1,5 @@
 import { z } from "../core/z.js";
-import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { everyItem, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, want } from "../core/validate.js";
 import { rank } from "../ranking/rank.js";
 import type { Ranking, RankOptions } from "../ranking/types.js";
@@ -7,7 +7,7 @@ import type { VetoHit } from "../scoring/subject.js";
 import { assignTiers } from "../tiers/assign.js";
 import type { TierAssignment, TierPolicy } from "../tiers/types.js";
 import { summarizePeople, type AccountSummary } from "./account.js";
-import { aggregatePeriods, type AggregateResult, type AggregationPolicy } from "./aggregate.js";
+import { aggregatePeriods, readAggregationPolicy, type AggregateResult, type AggregationPolicy } from "./aggregate.js";
 import { Dec, text, ZERO } from "../core/decimal.js";
 import { periodOf, spanOf, type PeriodKind } from "../periods/period.js";
 import { asLedger, type Ledger } from "./ledger.js";
@@ -142,10 +142,12 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
   const issues: Issue[] = [];
   const seen = new Set<string>();
   o.people.forEach((p, i) => {
-    if (seen.has(p.id)) issues.push(issue(IssueCode.duplicateId, ["options", "people", i, "id"], `"${p.id}" is listed twice`));
+    if (seen.has(p.id)) issues.push(issue(IssueCode.duplicateId, ["options", "people", i, "id"], { key: "personnelListedTwice", id: p.id }));
     seen.add(p.id);
   });
   if (issues.length > 0) throw new JixiaoError(issues, "The annual result cannot be made");
+  // The policy once, at its place in the options, whoever is assessed.
+  if (o.aggregate) readAggregationPolicy(o.aggregate, ["options", "aggregate"]);
   const summing = { period: o.year, ...(o.asOf !== undefined ? { asOf: o.asOf } : {}), ...(o.components ? { components: o.components } : {}) };
   // People with no entries in the ledger have an empty account, summed as any other.
   const summaries = summarizePeople(l, summing, seen);
@@ -183,7 +185,10 @@ function aggregateYear(summary: AccountSummary, year: string, policy: Aggregatio
     return aggregatePeriods(scores, year, policy);
   } catch (error) {
     if (!(error instanceof JixiaoError)) throw error;
-    throw new JixiaoError(error.issues.map((i) => issue(i.code, ["options", "aggregate", summary.person], i.message)), `${summary.person}'s year score cannot be made`);
+    // A problem of the policy is at its place in options.aggregate; one of the person's periods
+    // (scores made here from the ledger) at the person. Each message is made again from its data.
+    const place = (path: IssuePath): IssuePath => (path[0] === "policy" ? ["options", "aggregate", ...path.slice(1)] : ["options", "aggregate", summary.person]);
+    throw new JixiaoError(error.issues.map((i) => issue(i.code, place(i.path), i.params)), `${summary.person}'s year score cannot be made`);
   }
 }
 

@@ -91,7 +91,7 @@ const criterionSchema = z
     oneOf: z.array(z.union([z.string().max(200), z.number(), z.boolean()], { error: want("textNumberBoolean") })).min(1).max(100).optional(),
   })
   .superRefine((c, ctx) => {
-    if ((c.atLeast === undefined) === (c.oneOf === undefined)) addIssue(ctx, IssueCode.invalidRule, "needs exactly one of atLeast and oneOf");
+    if ((c.atLeast === undefined) === (c.oneOf === undefined)) addIssue(ctx, IssueCode.invalidRule, { key: "capabilityOneRequirement" });
   });
 
 const frameworkSchema = z
@@ -112,10 +112,10 @@ const frameworkSchema = z
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.categories.forEach((c, i) => {
-      if (ids.has(c.id)) addIssue(ctx, IssueCode.duplicateId, `"${c.id}" is already a category`, ["categories", i, "id"]);
+      if (ids.has(c.id)) addIssue(ctx, IssueCode.duplicateId, { key: "capabilityCategoryRepeated", id: c.id }, ["categories", i, "id"]);
       ids.add(c.id);
       c.levels.forEach((l, j) => {
-        if (l.level !== j + 1) addIssue(ctx, IssueCode.invalidRule, `must be ${j + 1}: levels are numbered 1, 2, 3 … lowest first`, ["categories", i, "levels", j, "level"]);
+        if (l.level !== j + 1) addIssue(ctx, IssueCode.invalidRule, { key: "capabilityLevelNumber", level: j + 1 }, ["categories", i, "levels", j, "level"]);
       });
     });
   });
@@ -180,8 +180,8 @@ export function assessCapability(framework: CapabilityFramework, standing: Capab
   const s = parseWith(standingSchema, standing, "Capability standing is not valid", ["standing"]) as CapabilityStanding;
   const issues: Issue[] = [];
   const category = f.categories.find((c) => c.id === s.category);
-  if (!category) issues.push(issue(IssueCode.unknownId, ["standing", "category"], `"${s.category}" is not a category of ${f.id} (${f.categories.map((c) => c.id).join(", ")})`));
-  else if (s.level > category.levels.length) issues.push(issue(IssueCode.outOfRange, ["standing", "level"], `is ${s.level}, but ${category.id} has ${category.levels.length} levels`));
+  if (!category) issues.push(issue(IssueCode.unknownId, ["standing", "category"], { key: "capabilityUnknownCategory", category: s.category, framework: f.id, categories: f.categories.map((c) => c.id) }));
+  else if (s.level > category.levels.length) issues.push(issue(IssueCode.outOfRange, ["standing", "level"], { key: "capabilityLevelBeyond", level: s.level, category: category.id, levels: category.levels.length }));
   if (issues.length > 0 || !category) throw new JixiaoError(issues, "The capability cannot be assessed");
   const next = category.levels[s.level];
   const criteria = (next?.criteria ?? []).map((c) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annualResults, annualTiersExample, createLedger, partyBuildingVetoes, safeAnnualResults, type AnnualPerson, type LedgerEntry } from "../../src/index.js";
+import { annualResults, formatIssue, annualTiersExample, createLedger, partyBuildingVetoes, safeAnnualResults, type AnnualPerson, type LedgerEntry } from "../../src/index.js";
 import { amend, brief, entry, issuesOf } from "./fixtures.js";
 
 /** One entry of `points` for `person` on 30 June 2024. */
@@ -201,6 +201,15 @@ describe("annualResults with the year made from its months (aggregate)", () => {
     const none = createLedger([{ id: "x", person: "c009", date: "2024-05-01", component: "everyday", points: 1, source: "m" }]);
     // The first person whose year cannot be made stops the result.
     expect(brief(issuesOf(() => annualResults(none, { ...base, aggregate: { rule: "mean", missing: "skip" } })))).toEqual(["missing_value options.aggregate.c001"]);
-    expect(brief(issuesOf(() => annualResults(months, { ...base, aggregate: { rule: "weighted", missing: "skip" } as never })))).toEqual(["invalid_rule options.aggregate.c001"]);
+    // A problem of the policy is at its place in the options, once, whoever is assessed.
+    expect(brief(issuesOf(() => annualResults(months, { ...base, aggregate: { rule: "weighted", missing: "skip" } as never })))).toEqual(["invalid_rule options.aggregate.weights"]);
+    expect(brief(issuesOf(() => annualResults(months, { ...base, people: [], aggregate: { rule: "weighted", missing: "skip" } as never })))).toEqual(["invalid_rule options.aggregate.weights"]);
+    // One that shows with the year's periods is at the policy's field too; one of the person's periods is at the person.
+    expect(issuesOf(() => annualResults(months, { ...base, aggregate: { rule: "weighted", weights: [1, 1], missing: "skip" } })).map((i) => i.message)).toEqual([
+      "options.aggregate.weights: gives 2 weights, but 2024 has 12 month periods",
+    ]);
+    const one = issuesOf(() => annualResults(none, { ...base, aggregate: { rule: "mean", missing: "skip" } }))[0]!;
+    expect(one.message).toBe("options.aggregate.c001: no month of 2024 has a score");
+    expect(formatIssue(one)).toBe("options.aggregate.c001：2024 内没有一个月份有得分");
   });
 });

@@ -666,12 +666,12 @@ describe("annual.ts", () => {
         "issues": [
           {
             "code": "missing_value",
-            "message": "options.aggregate.a: scores: 2024-H1 has no score, and the policy allows none to be missing",
+            "message": "options.aggregate.a: 2024-H1 has no score, and the policy allows none to be missing",
             "path": "options.aggregate.a",
           },
           {
             "code": "missing_value",
-            "message": "options.aggregate.a: scores: 2024-H2 has no score, and the policy allows none to be missing",
+            "message": "options.aggregate.a: 2024-H2 has no score, and the policy allows none to be missing",
             "path": "options.aggregate.a",
           },
         ],

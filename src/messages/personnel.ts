@@ -36,7 +36,7 @@ export const PERSONNEL_MESSAGES = {
     en: (p, w) => `is not a period key such as 2024, 2024-H2, 2024-Q3, 2024-07, 2024-W27 or 2024-07-15 (got ${w.shown(p.received)})`,
   }),
   personnelListedTwice: message<{ id: string }>({
-    "zh-CN": (p, w) => `${w.q(p.id)} 重复列出`,
+    "zh-CN": (p, w) => `${w.q(p.id)}重复列出`,
     en: (p) => `"${p.id}" is listed twice`,
   }),
   personnelMinAboveMax: message<{ max: string }>({
@@ -46,7 +46,7 @@ export const PERSONNEL_MESSAGES = {
 
   // account.ts
   accountSeriesKind: message<{ period: string; kind: PeriodKind; wanted: PeriodKind }>({
-    "zh-CN": (p, w) => `${w.q(p.period)} 是${kind(p.kind, "zh-CN")}，应为${kind(p.wanted, "zh-CN")}（与 kind 一致）`,
+    "zh-CN": (p, w) => `${w.q(p.period)}是${kind(p.kind, "zh-CN")}，应为${kind(p.wanted, "zh-CN")}（与 kind 一致）`,
     en: (p) => `is a ${p.kind}, not a ${p.wanted}`,
   }),
 
@@ -94,7 +94,7 @@ export const PERSONNEL_MESSAGES = {
     en: () => "needs exactly one of atLeast and oneOf",
   }),
   capabilityCategoryRepeated: message<{ id: string }>({
-    "zh-CN": (p, w) => `${w.q(p.id)} 已是一个类别，类别编号不能重复`,
+    "zh-CN": (p, w) => `${w.q(p.id)}已是一个类别，类别编号不能重复`,
     en: (p) => `"${p.id}" is already a category`,
   }),
   capabilityLevelNumber: message<{ level: number }>({
@@ -102,17 +102,17 @@ export const PERSONNEL_MESSAGES = {
     en: (p) => `must be ${p.level}: levels are numbered 1, 2, 3 … lowest first`,
   }),
   capabilityUnknownCategory: message<{ category: string; framework: string; categories: readonly string[] }>({
-    "zh-CN": (p, w) => `${w.q(p.category)} 不是 ${p.framework} 的类别（可选：${w.list(p.categories)}）`,
+    "zh-CN": (p, w) => `${w.q(p.category)}不是 ${p.framework} 的类别（可选：${w.list(p.categories)}）`,
     en: (p, w) => `"${p.category}" is not a category of ${p.framework} (${w.list(p.categories)})`,
   }),
   capabilityLevelBeyond: message<{ level: number; category: string; levels: number }>({
-    "zh-CN": (p, w) => `是 ${p.level}，但 ${w.q(p.category)} 只有 ${p.levels} 个等级`,
+    "zh-CN": (p, w) => `是 ${p.level}，但${w.q(p.category)}只有 ${p.levels} 个等级`,
     en: (p) => `is ${p.level}, but ${p.category} has ${p.levels} levels`,
   }),
 
   // everyday.ts
   everydayComponentRepeated: message<{ id: string }>({
-    "zh-CN": (p, w) => `组成部分编号 ${w.q(p.id)} 重复；编号不能重复`,
+    "zh-CN": (p, w) => `组成部分编号${w.q(p.id)}重复；编号不能重复`,
     en: (p) => `repeats the component id "${p.id}"; ids must be unique`,
   }),
 
@@ -159,11 +159,11 @@ export const PERSONNEL_MESSAGES = {
     en: () => "must be left out of a correction: it keeps the corrected entry's component",
   }),
   ledgerIdInLedger: message<{ id: string; entry: number }>({
-    "zh-CN": (p, w) => `${w.q(p.id)} 已在台账中（台账的 entries[${p.entry}]），记录编号不能重复`,
+    "zh-CN": (p, w) => `${w.q(p.id)}已在台账中（台账的 entries[${p.entry}]），记录编号不能重复`,
     en: (p) => `"${p.id}" is already in the ledger (its entry ${p.entry})`,
   }),
   ledgerIdRepeated: message<{ id: string; entry: number }>({
-    "zh-CN": (p, w) => `${w.q(p.id)} 已是 entries[${p.entry}] 的编号，记录编号不能重复`,
+    "zh-CN": (p, w) => `${w.q(p.id)}已是 entries[${p.entry}] 的编号，记录编号不能重复`,
     en: (p) => `"${p.id}" is already the id of entries[${p.entry}]`,
   }),
   ledgerBadDate: message<{ received: Shown }>({
@@ -171,11 +171,11 @@ export const PERSONNEL_MESSAGES = {
     en: (p, w) => `is not a real date or date-time (got ${w.shown(p.received)})`,
   }),
   ledgerUnknownCorrected: message<{ id: string }>({
-    "zh-CN": (p, w) => `更正的 ${w.q(p.id)} 不是台账中的记录`,
+    "zh-CN": (p, w) => `更正的${w.q(p.id)}不是台账中的记录`,
     en: (p) => `names "${p.id}", which is not an entry of the ledger`,
   }),
   ledgerOtherPerson: message<{ id: string; owner: string; person: string }>({
-    "zh-CN": (p, w) => `更正的 ${w.q(p.id)} 属于 ${p.owner}，而本条记录属于 ${p.person}；只能更正同一人的记录`,
+    "zh-CN": (p, w) => `更正的${w.q(p.id)}属于 ${p.owner}，而本条记录属于 ${p.person}；只能更正同一人的记录`,
     en: (p) => `corrects "${p.id}" of ${p.owner}, but this entry is for ${p.person}`,
   }),
   ledgerCorrectionEarly: message<{ date: string; corrected: string }>({
@@ -183,11 +183,11 @@ export const PERSONNEL_MESSAGES = {
     en: (p) => `is dated ${p.date}, before the entry it corrects (${p.corrected})`,
   }),
   ledgerCorrectedTwice: message<{ id: string; by: string }>({
-    "zh-CN": (p, w) => `${w.q(p.id)} 已被 ${w.q(p.by)} 更正；一条记录只能更正一次，请更正 ${w.q(p.by)}`,
+    "zh-CN": (p, w) => `${w.q(p.id)}已被${w.q(p.by)}更正；一条记录只能更正一次，请更正${w.q(p.by)}`,
     en: (p) => `"${p.id}" is already corrected by "${p.by}"; correct "${p.by}" instead`,
   }),
   ledgerCircle: message<{ id: string }>({
-    "zh-CN": (p, w) => `几条更正记录经 ${w.q(p.id)} 互相更正，形成了循环`,
+    "zh-CN": (p, w) => `几条更正记录经${w.q(p.id)}互相更正，形成了循环`,
     en: (p) => `entries correct each other in a circle through "${p.id}"`,
   }),
   ledgerNotLedger: message({
@@ -221,7 +221,7 @@ export const PERSONNEL_MESSAGES = {
     en: (p) => `weights add up to ${p.total}, not 1`,
   }),
   linkNoPoints: message<{ id: string }>({
-    "zh-CN": (p, w) => `${w.q(p.id)} 没有挂钩分`,
+    "zh-CN": (p, w) => `${w.q(p.id)}没有挂钩分`,
     en: (p) => `"${p.id}" has no linked points`,
   }),
   linkZeroWeights: message<{ person: string; parts: readonly string[]; role: "staff" | "leader" }>({
@@ -229,15 +229,15 @@ export const PERSONNEL_MESSAGES = {
     en: (p) => `${p.person}'s parts (${p.parts.join(", ")}) all have weight 0 in policy.${p.role}`,
   }),
   specialNoScore: message<{ person: string }>({
-    "zh-CN": (p, w) => `${w.q(p.person)} 没有个人得分`,
+    "zh-CN": (p, w) => `${w.q(p.person)}没有个人得分`,
     en: (p) => `"${p.person}" has no personal score`,
   }),
   specialMemberTwice: message<{ person: string }>({
-    "zh-CN": (p, w) => `${w.q(p.person)} 在本专项中出现了两次`,
+    "zh-CN": (p, w) => `${w.q(p.person)}在本专项中出现了两次`,
     en: (p) => `"${p.person}" is on this assessment twice`,
   }),
   specialNoResult: message<{ organization: string; special: string }>({
-    "zh-CN": (p, w) => `${w.q(p.organization)} 在专项 ${p.special} 中没有结果`,
+    "zh-CN": (p, w) => `${w.q(p.organization)}在专项 ${p.special} 中没有结果`,
     en: (p) => `"${p.organization}" has no result in ${p.special}`,
   }),
   specialWeightsOver: message<{ person: string; total: string }>({
@@ -247,7 +247,7 @@ export const PERSONNEL_MESSAGES = {
 
   // record.ts
   recordResultRepeated: message<{ id: string }>({
-    "zh-CN": (p, w) => `${w.q(p.id)} 已有一个结果，每人每期只能记一条`,
+    "zh-CN": (p, w) => `${w.q(p.id)}已有一个结果，每人每期只能记一条`,
     en: (p) => `"${p.id}" has a result already`,
   }),
 
@@ -261,7 +261,7 @@ export const PERSONNEL_MESSAGES = {
     en: (p) => `version ${p.version} already comes into force on ${p.day}`,
   }),
   versionNameTaken: message<{ version: string; index: number }>({
-    "zh-CN": (p, w) => `${w.q(p.version)} 已是 versions[${p.index}] 的名称，版本名称不能重复`,
+    "zh-CN": (p, w) => `${w.q(p.version)}已是 versions[${p.index}] 的名称，版本名称不能重复`,
     en: (p) => `"${p.version}" is already the name of version ${p.index}`,
   }),
   versionsNotMade: message({

@@ -11,6 +11,7 @@ import { aggregatePeriods, readAggregationPolicy, type AggregateResult, type Agg
 import { Dec, text, ZERO } from "../core/decimal.js";
 import { periodOf, spanOf, type PeriodKind } from "../periods/period.js";
 import { asLedger, type Ledger } from "./ledger.js";
+import type { Locale } from "../messages/types.js";
 
 /** A person assessed for the year: their peer group and facts, and any veto decided elsewhere. */
 export interface AnnualPerson {
@@ -216,40 +217,77 @@ export interface PartyBuildingVetoOptions {
   readonly mainLeaders?: Readonly<Record<string, string>>;
   /** The veto's id in the results; `party-building`. */
   readonly vetoId?: string;
+  /** The units' names for the reasons, by unit id; a unit without one is named by its id. */
+  readonly names?: Readonly<Record<string, string>>;
+  /** The language of the reasons: `zh-CN` (the default) or `en`. */
+  readonly locale?: Locale;
 }
+
+/** Why R26 vetoes someone: the unit's own rating, or being the main leader of a unit so rated. */
+type PartyBuildingReason = {
+  readonly kind: "rating" | "mainLeader";
+  /** The unit's name (its id where none is given). */
+  readonly unit: string;
+  /** The rating that vetoes. */
+  readonly rating: string;
+};
+
+/** The words of each reason, in each language: a missing kind or language does not compile. */
+const PARTY_BUILDING_REASONS: { readonly [K in PartyBuildingReason["kind"]]: Readonly<Record<Locale, (r: PartyBuildingReason) => string>> } = {
+  rating: {
+    "zh-CN": (r) => `党建考核等次为「${r.rating}」（R26）`,
+    en: (r) => `party-building rating ${r.rating} (R26)`,
+  },
+  mainLeader: {
+    "zh-CN": (r) => `${r.unit}主要负责人，该单位党建考核等次为「${r.rating}」（R26）`,
+    en: (r) => `main leader of ${r.unit}, whose party-building rating is ${r.rating} (R26)`,
+  },
+};
 
 /**
  * The vetoes of R26: a unit whose party-building rating is 差 is vetoed in the annual assessment
  * (it cannot be excellent), and so is its main leader. Pass the result's entries as the units' and
- * people's `vetoes`, and let the tier policy exclude the vetoed from the top tier.
+ * people's `vetoes`, and let the tier policy exclude the vetoed from the top tier. Each veto's
+ * reason is worded in Chinese (or English with `locale: "en"`), naming the unit by its name where
+ * `names` gives one.
  * @param ratings - each unit's party-building rating, by unit id.
- * @param options - the poor rating (`差`), the main leaders and the veto id.
+ * @param options - the poor rating (`差`), the main leaders, the veto id, the units' names and the language.
  * @returns the vetoes by unit or person id, sorted by id; those not vetoed are absent.
  * @throws {@link JixiaoError} when the ratings or options are not valid.
  * @example
  * ```ts
- * partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" } });
- * //=> { L001: [{ id: "party-building", reason: "main leader of 甲县, whose party-building rating is 差 (R26)" }],
- * //     甲县: [{ id: "party-building", reason: "party-building rating 差 (R26)" }] }
+ * partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" }, names: { 甲县: "甲县税务局" } });
+ * //=> { L001: [{ id: "party-building", reason: "甲县税务局主要负责人，该单位党建考核等次为「差」（R26）" }],
+ * //     甲县: [{ id: "party-building", reason: "党建考核等次为「差」（R26）" }] }
+ * partyBuildingVetoes({ 甲县: "差" }, { locale: "en" }).甲县[0].reason;
+ * //=> "party-building rating 差 (R26)"
  * ```
  */
 export function partyBuildingVetoes(ratings: Readonly<Record<string, string>>, options: PartyBuildingVetoOptions = {}): Record<string, VetoHit[]> {
   const r = parseWith(namedRecord(z.string().min(1).max(200), "unit", true), ratings, "Party-building ratings are not valid", ["ratings"]) as Record<string, string>;
   const o = parseWith(
-    z.strictObject({ poor: z.string().min(1).max(200).optional(), mainLeaders: namedRecord(idSchema, "unit", true).optional(), vetoId: idSchema.optional() }),
+    z.strictObject({
+      poor: z.string().min(1).max(200).optional(),
+      mainLeaders: namedRecord(idSchema, "unit", true).optional(),
+      vetoId: idSchema.optional(),
+      names: namedRecord(z.string().min(1).max(200), "unit", true).optional(),
+      locale: z.enum(["zh-CN", "en"]).optional(),
+    }),
     options,
     "Party-building veto options are not valid",
     ["options"],
   );
   const poor = o.poor ?? "差";
   const id = o.vetoId ?? "party-building";
+  const locale = o.locale ?? "zh-CN";
   const out = new Map<string, VetoHit[]>();
-  const add = (who: string, reason: string) => (out.get(who) ?? out.set(who, []).get(who)!).push({ id, reason });
+  const add = (who: string, reason: PartyBuildingReason) => (out.get(who) ?? out.set(who, []).get(who)!).push({ id, reason: PARTY_BUILDING_REASONS[reason.kind][locale](reason) });
   for (const unit of Object.keys(r).sort()) {
     if (r[unit] !== poor) continue;
-    add(unit, `party-building rating ${poor} (R26)`);
+    const name = o.names && Object.prototype.hasOwnProperty.call(o.names, unit) ? o.names[unit]! : unit;
+    add(unit, { kind: "rating", unit: name, rating: poor });
     const leader = o.mainLeaders?.[unit];
-    if (leader !== undefined && Object.prototype.hasOwnProperty.call(o.mainLeaders, unit)) add(leader, `main leader of ${unit}, whose party-building rating is ${poor} (R26)`);
+    if (leader !== undefined && Object.prototype.hasOwnProperty.call(o.mainLeaders, unit)) add(leader, { kind: "mainLeader", unit: name, rating: poor });
   }
   return Object.fromEntries([...out.keys()].sort().map((k) => [k, out.get(k)!]));
 }

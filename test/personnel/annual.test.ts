@@ -148,12 +148,12 @@ describe("annualResults (R13): account total → ranking → tiers", () => {
 
 describe("partyBuildingVetoes (R26)", () => {
   it("vetoes a unit rated 差 and its main leader, sorted by id", () => {
-    expect(partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" } })).toEqual({
+    expect(partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" }, locale: "en" })).toEqual({
       L001: [{ id: "party-building", reason: "main leader of 甲县, whose party-building rating is 差 (R26)" }],
       甲县: [{ id: "party-building", reason: "party-building rating 差 (R26)" }],
     });
     expect(partyBuildingVetoes({ 甲县: "好" })).toEqual({});
-    expect(partyBuildingVetoes({ A: "poor", B: "poor" }, { poor: "poor", vetoId: "pb", mainLeaders: { A: "L", B: "L" } })).toEqual({
+    expect(partyBuildingVetoes({ A: "poor", B: "poor" }, { poor: "poor", vetoId: "pb", mainLeaders: { A: "L", B: "L" }, locale: "en" })).toEqual({
       A: [{ id: "pb", reason: "party-building rating poor (R26)" }],
       B: [{ id: "pb", reason: "party-building rating poor (R26)" }],
       L: [
@@ -163,7 +163,27 @@ describe("partyBuildingVetoes (R26)", () => {
     });
   });
 
+  it("words the reasons in Chinese by default, naming the unit where a name is given", () => {
+    expect(partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" } })).toEqual({
+      L001: [{ id: "party-building", reason: "甲县主要负责人，该单位党建考核等次为「差」（R26）" }],
+      甲县: [{ id: "party-building", reason: "党建考核等次为「差」（R26）" }],
+    });
+    const named = { mainLeaders: { A01: "L001" }, names: { A01: "征管股党支部", B02: "纳服股党支部" } };
+    expect(partyBuildingVetoes({ A01: "差", B02: "好" }, named).L001).toEqual([{ id: "party-building", reason: "征管股党支部主要负责人，该单位党建考核等次为「差」（R26）" }]);
+    expect(partyBuildingVetoes({ A01: "差" }, { ...named, locale: "en" }).L001).toEqual([
+      { id: "party-building", reason: "main leader of 征管股党支部, whose party-building rating is 差 (R26)" },
+    ]);
+    // A name is looked up as the unit's own: an inherited key names nothing.
+    expect(partyBuildingVetoes({ toString: "差" }, { mainLeaders: { toString: "L" }, names: {} }).L).toEqual([
+      { id: "party-building", reason: "toString主要负责人，该单位党建考核等次为「差」（R26）" },
+    ]);
+    // The reasons pass the annual result's check of a person's vetoes.
+    expect(() => annualResults(createLedger([]), { year: "2024", people: [{ id: "L001", vetoes: partyBuildingVetoes({ A01: "差" }, named).L001 }], tiers: { tiers: [{ name: "中" }] } })).not.toThrow();
+  });
+
   it("refuses bad ratings and options", () => {
+    expect(brief(issuesOf(() => partyBuildingVetoes({ A: "差" }, { locale: "fr" } as never)))).toEqual(["invalid_option options.locale"]);
+    expect(brief(issuesOf(() => partyBuildingVetoes({ A: "差" }, { names: { A: "" } })))).toEqual(["out_of_range options.names.A"]);
     expect(brief(issuesOf(() => partyBuildingVetoes(JSON.parse('{"__proto__": "差"}') as Record<string, string>)))).toEqual(["invalid_option ratings.__proto__"]);
     expect(brief(issuesOf(() => partyBuildingVetoes({ A: 1 } as never)))).toEqual(["invalid_type ratings.A"]);
     expect(brief(issuesOf(() => partyBuildingVetoes({ A: "差" }, { poor: "" })))).toEqual(["out_of_range options.poor"]);

@@ -161,3 +161,24 @@ describe("explainCapability and requirementText", () => {
     expect(brief(issuesOf(() => explainCapability({ ...stay, criteria: [{ ...stay.criteria[0]!, required: "at least 85" }] } as never)))).toEqual(["invalid_type criteria.0.required"]);
   });
 });
+
+describe("the explanations, given anything", () => {
+  const throwing = new Proxy({}, { get: () => { throw new Error("boom"); }, ownKeys: () => { throw new Error("boom"); } });
+  const cyclic: Record<string, unknown> = { person: "c1" };
+  cyclic.components = [cyclic];
+  const empty = {};
+  const inputs: unknown[] = [undefined, null, 0, Number.NaN, "x", [], empty, () => 1, throwing, cyclic, { person: "c1", parts: "x".repeat(100_000) }];
+
+  it.each([
+    ["explainAccount", (x: unknown) => explainAccount(x as never)],
+    ["explainPersonLink", (x: unknown) => explainPersonLink(x as never)],
+    ["explainCapability", (x: unknown) => explainCapability(x as never)],
+    ["options", (x: unknown) => explainCapability(assessCapability(capabilityExample, { category: "it", level: 0, facts: {} }), x as never)],
+  ])("%s answers with a JixiaoError, never another error", (_name, fn) => {
+    for (const input of inputs) {
+      // No options (undefined, or {}) are the defaults.
+      if (_name === "options" && (input === undefined || input === empty)) continue;
+      expect(issuesOf(() => fn(input)).length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -172,7 +172,7 @@ const linkSchema = z.object({
  * const [link] = linkPeople([{ id: "L02", unit: "A", leader: { departments: ["D1", "D2"] } }], { A: 100, D1: 93.75, D2: 87.5 },
  *   { staff: { unit: 1 }, leader: { unit: 0.4, departments: 0.4, contacts: 0.2 }, rounding: { decimals: 2 } });
  * explainPersonLink(link, { names: { A: "甲县局", D1: "办公室", D2: "纳服股" } });
- * //=> "L02（班子成员）组织绩效挂钩得分 95.31
+ * //=> "L02 组织绩效挂钩得分 95.31（班子成员）
  * //    单位：甲县局 100，权重 0.4
  * //    分管部门：办公室 93.75、纳服股 87.5，平均 90.625，权重 0.4
  * //    缺少的部分不计，其余权重合计 0.8，按比例折算：(100 × 0.4 + 90.625 × 0.4) ÷ 0.8 = 95.3125
@@ -183,7 +183,7 @@ export function explainPersonLink(link: PersonLink, options?: PersonnelExplainOp
   const l = parseWith(linkSchema, link, "Not a person's linked score");
   const { locale, who, called } = reader(options);
   const zh = locale === "zh-CN";
-  const lines = [zh ? `${who(l.person)}（${ROLES[l.role][locale]}）组织绩效挂钩得分 ${l.exact}` : `${who(l.person)} (${ROLES[l.role][locale]}): organization-linked score ${l.exact}`];
+  const lines = [zh ? `${who(l.person)} 组织绩效挂钩得分 ${l.exact}（${ROLES[l.role][locale]}）` : `${who(l.person)}, ${ROLES[l.role][locale]}: organization-linked score ${l.exact}`];
   for (const p of l.parts) {
     const members = p.members.map((m) => `${called(m.id)} ${m.score}`).join(zh ? "、" : ", ");
     const mean = p.members.length > 1 ? (zh ? `，平均 ${p.mean}` : `, mean ${p.mean}`) : "";

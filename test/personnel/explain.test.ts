@@ -80,7 +80,7 @@ describe("explainPersonLink", () => {
   it("words each part with its organizations' names, the scaling of a missing part and the rounding", () => {
     expect(explainPersonLink(of("L02"), { names })).toBe(
       [
-        "王强（L02）（班子成员）组织绩效挂钩得分 95.31",
+        "王强（L02） 组织绩效挂钩得分 95.31（班子成员）",
         "  单位：甲县局 100，权重 0.4",
         "  分管部门：办公室 93.75、纳服股 87.5，平均 90.625，权重 0.4",
         "  缺少的部分不计，其余权重合计 0.8，按比例折算：(100 × 0.4 + 90.625 × 0.4) ÷ 0.8 = 95.3125",
@@ -89,7 +89,7 @@ describe("explainPersonLink", () => {
     );
     expect(explainPersonLink(of("L02"), { names, locale: "en" })).toBe(
       [
-        "王强 (L02) (leadership team): organization-linked score 95.31",
+        "王强 (L02), leadership team: organization-linked score 95.31",
         "  unit: 甲县局 100, weight 0.4",
         "  supervised departments: 办公室 93.75, 纳服股 87.5, mean 90.625, weight 0.4",
         "  the parts missing are left out; the weights present add up to 0.8 and are scaled: (100 × 0.4 + 90.625 × 0.4) ÷ 0.8 = 95.3125",
@@ -101,7 +101,7 @@ describe("explainPersonLink", () => {
   it("adds up the parts when every weight is there, and shows ids where no name is given", () => {
     expect(explainPersonLink(of("L01"))).toBe(
       [
-        "L01（班子成员）组织绩效挂钩得分 96.25",
+        "L01 组织绩效挂钩得分 96.25（班子成员）",
         "  单位：A 100，权重 0.4",
         "  分管部门：D1 93.75、D2 87.5，平均 90.625，权重 0.4",
         "  基层联系点：P1 100，权重 0.2",
@@ -111,7 +111,7 @@ describe("explainPersonLink", () => {
     );
     expect(explainPersonLink(of("c01"), { locale: "en" })).toBe(
       [
-        "c01 (staff): organization-linked score 95.63",
+        "c01, staff: organization-linked score 95.63",
         "  unit: A 100, weight 0.3",
         "  department: D1 93.75, weight 0.7",
         "  100 × 0.3 + 93.75 × 0.7 = 95.625",

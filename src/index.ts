@@ -119,14 +119,16 @@ export type { AggregatePart, AggregateResult, AggregationPolicy, PeriodScore } f
 export { defineVersions, versionFor } from "./personnel/versions.js";
 export type { RuleVersion, RuleVersions, VersionForOptions } from "./personnel/versions.js";
 export { applySpecialAssessments, linkOrganizations, linkPeople, safeLinkOrganizations } from "./personnel/linkage.js";
-export type { LinkedPerson, LinkMethod, LinkPolicy, OrganizationLink, PeopleLinkPolicy, PersonLink, SpecialAssessment, SpecialPolicy, SpecialResult } from "./personnel/linkage.js";
+export type { LinkedPerson, LinkMethod, LinkPartKind, LinkPolicy, OrganizationLink, PeopleLinkPolicy, PersonLink, PersonLinkPart, SpecialAssessment, SpecialPolicy, SpecialResult } from "./personnel/linkage.js";
 export { defineEverydayPerformance, safeDefineEverydayPerformance } from "./personnel/everyday.js";
 export type { EverydayComponent, EverydayPerformanceConfig } from "./personnel/everyday.js";
 export { occupationalFoundation } from "./personnel/foundation.js";
 export type { FoundationPolicy, FoundationResult, YearResult } from "./personnel/foundation.js";
 export { assessCapability, defineCapabilityFramework, safeAssessCapability, safeDefineCapabilityFramework } from "./personnel/capability.js";
-export type { CapabilityAssessment, CapabilityCategory, CapabilityCriterion, CapabilityFramework, CapabilityLevel, CapabilityStanding } from "./personnel/capability.js";
+export type { CapabilityAssessment, CapabilityCategory, CapabilityCriterion, CapabilityFramework, CapabilityLevel, CapabilityRequirement, CapabilityStanding } from "./personnel/capability.js";
 export { annualResults, partyBuildingVetoes, safeAnnualResults } from "./personnel/annual.js";
+export { explainAccount, explainCapability, explainPersonLink, requirementText } from "./personnel/explain.js";
+export type { PersonnelExplainOptions } from "./personnel/explain.js";
 export type { AnnualOptions, AnnualPerson, AnnualResult, PartyBuildingVetoOptions } from "./personnel/annual.js";
 export { annualTiersExample, capabilityExample, everydayExample, partyBranchIndexExample, politicalQualityExample } from "./presets/personnel.js";
 export { JIXIAO_ACCOUNT, JIXIAO_EXPLAIN, JIXIAO_LASTPLACE, JIXIAO_RANK, JIXIAO_SCORE, JIXIAO_TASKCREDIT, JIXIAO_TIER, SHEET_ERROR, type SheetCell, type SheetInput, type SheetOutput, type SheetRange } from "./sheets/index.js";

@@ -2,7 +2,8 @@ import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, relocate } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
 import { idSchema, parseWith } from "../core/validate.js";
-import { dayText, periodRange, readKey, requireDay, spanOf, keyProblem, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
+import { shown } from "../messages/index.js";
+import { dayText, periodRange, readKey, requireDay, spanOf, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
 import { asLedger, entryFacts, type EntryFacts, type Ledger, type LedgerEntry } from "./ledger.js";
 import { sumPoints } from "./points.js";
 
@@ -263,7 +264,7 @@ const optionsSchema = z
 function readOptions(ledger: Ledger, options: unknown) {
   const o = parseWith(optionsSchema, options, "Summary options are not valid", ["options"]) ?? {};
   const period = o.period === undefined ? null : readKey(o.period);
-  if (period === undefined) throw new JixiaoError([issue(IssueCode.invalidOption, ["options", "period"], keyProblem(o.period))], "Not a period");
+  if (period === undefined) throw new JixiaoError([issue(IssueCode.invalidOption, ["options", "period"], { key: "personnelPeriodKey", received: shown(o.period) })], "Not a period");
   const asOf = o.asOf === undefined ? Infinity : requireDay(o.asOf, ledger.timeZone, ["options", "asOf"]);
   return { period, asOf: { day: asOf, text: o.asOf ?? null }, components: o.components ? new Set(o.components) : undefined };
 }
@@ -346,7 +347,7 @@ export function accountSeries(ledger: Ledger, person: string, options: SeriesOpt
   // Each end is read here first, so that a bad one is reported at its place in the options.
   for (const end of ["from", "to"] as const) {
     const span = spanOf(o[end], ["options", end]);
-    if (span.kind !== o.kind) throw new JixiaoError([issue(IssueCode.invalidRule, ["options", end], `is a ${span.kind}, not a ${o.kind}`)], "Series options are not valid");
+    if (span.kind !== o.kind) throw new JixiaoError([issue(IssueCode.invalidRule, ["options", end], { key: "accountSeriesKind", period: o[end], kind: span.kind, wanted: o.kind })], "Series options are not valid");
   }
   const keys = relocate((path) => ["options", ...path], () => periodRange(o.from, o.to));
   const base = readOptions(l, { asOf: o.asOf, components: o.components });

@@ -1,10 +1,10 @@
 import { z } from "../core/z.js";
 import { clamp, Dec, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
-import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { IssueCode, JixiaoError, issue, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { roundAt, type Rounding } from "../core/rounding.js";
 import { roundingSchema } from "../scheme/schema.js";
 import type { TraceStep } from "../core/trace.js";
-import { decimal, parseWith, type DecimalInput, want } from "../core/validate.js";
+import { addIssue, decimal, parseWith, type DecimalInput, want } from "../core/validate.js";
 import { PERIOD_KINDS, periodsIn, readKey, spanOf, spanWithin, type PeriodKey, type PeriodKind } from "../periods/period.js";
 
 /**
@@ -87,11 +87,16 @@ const policySchema = z
   })
   .superRefine((p, ctx) => {
     if ((p.rule === "weighted") !== (p.weights !== undefined))
-      ctx.addIssue({ code: "custom", path: ["weights"], message: p.rule === "weighted" ? "are required by the weighted rule" : "are only for the weighted rule", params: { code: IssueCode.invalidRule } });
+      addIssue(ctx, IssueCode.invalidRule, { key: p.rule === "weighted" ? "aggregateWeightsRequired" : "aggregateWeightsUnused" }, ["weights"]);
     const { min, max } = p.cap ?? {};
     if (toDec(min) && toDec(max) && toDec(min)!.gt(toDec(max)!))
-      ctx.addIssue({ code: "custom", path: ["cap", "min"], message: "is above cap.max", params: { code: IssueCode.invalidRule } });
+      addIssue(ctx, IssueCode.invalidRule, { key: "personnelMinAboveMax", max: "cap.max" }, ["cap", "min"]);
   });
+
+/** Reads an aggregation policy, reporting its problems under `base`. @internal */
+export function readAggregationPolicy(policy: unknown, base: IssuePath): AggregationPolicy {
+  return parseWith(policySchema, policy, "Aggregation policy is not valid", base) as AggregationPolicy;
+}
 
 const scoresSchema = z.array(z.strictObject({ period: z.string().max(20), score: decimal() })).max(100_000);
 
@@ -113,37 +118,37 @@ const scoresSchema = z.array(z.strictObject({ period: z.string().max(20), score:
  * ```
  */
 export function aggregatePeriods(scores: readonly PeriodScore[], target: PeriodKey, policy: AggregationPolicy): AggregateResult {
-  const p = parseWith(policySchema, policy, "Aggregation policy is not valid", ["policy"]) as AggregationPolicy;
+  const p = readAggregationPolicy(policy, ["policy"]);
   const list = parseWith(scoresSchema, scores, "Period scores are not valid", ["scores"]);
   const t = spanOf(target, ["target"]);
   const of = p.of ?? "month";
   // A week is made only of days, the one kind before it.
   if (PERIOD_KINDS.indexOf(of) >= PERIOD_KINDS.indexOf(t.kind))
-    throw new JixiaoError([issue(IssueCode.invalidOption, ["policy", "of"], `is ${of}, but a ${t.kind} (${t.key}) is not made of ${of} periods`)], "Aggregation policy is not valid");
+    throw new JixiaoError([issue(IssueCode.invalidOption, ["policy", "of"], { key: "aggregateNotMadeOf", of, kind: t.kind, target: t.key })], "Aggregation policy is not valid");
   const keys = periodsIn(t.key, of);
   const issues: Issue[] = [];
   if (p.weights && p.weights.length !== keys.length)
-    issues.push(issue(IssueCode.invalidRule, ["policy", "weights"], `gives ${p.weights.length} weights, but ${t.key} has ${keys.length} ${of} periods`));
+    issues.push(issue(IssueCode.invalidRule, ["policy", "weights"], { key: "aggregateWeightCount", count: p.weights.length, target: t.key, periods: keys.length, of }));
   const given = new Map<string, Dec>();
   list.forEach((s, i) => {
     const span = readKey(s.period);
-    if (!span || span.kind !== of) return void issues.push(issue(IssueCode.invalidOption, ["scores", i, "period"], `is not a ${of} period key (got "${s.period}")`));
+    if (!span || span.kind !== of) return void issues.push(issue(IssueCode.invalidOption, ["scores", i, "period"], { key: "aggregateNotPeriodOf", of, period: s.period }));
     if (!spanWithin(t, span)) return;
-    if (given.has(span.key)) return void issues.push(issue(IssueCode.duplicateId, ["scores", i, "period"], `${span.key} has a score already`));
+    if (given.has(span.key)) return void issues.push(issue(IssueCode.duplicateId, ["scores", i, "period"], { key: "aggregatePeriodRepeated", period: span.key }));
     given.set(span.key, toDec(s.score)!);
   });
   const fill = typeof p.missing === "object" ? toDec(p.missing.fill)! : p.missing === "zero" ? ZERO : undefined;
   const parts = keys.map((key, i) => {
     const score = given.get(key);
-    if (score === undefined && p.missing === "error") issues.push(issue(IssueCode.missingValue, ["scores"], `${key} has no score, and the policy allows none to be missing`));
+    if (score === undefined && p.missing === "error") issues.push(issue(IssueCode.missingValue, ["scores"], { key: "aggregatePeriodMissing", period: key }));
     const counted = score ?? fill;
     return { key, score, counted, weight: p.weights ? toDec(p.weights[i])! : undefined };
   });
   const counted = parts.filter((x) => x.counted !== undefined);
-  if (issues.length === 0 && counted.length === 0) issues.push(issue(IssueCode.missingValue, ["scores"], `no ${of} of ${t.key} has a score`));
+  if (issues.length === 0 && counted.length === 0) issues.push(issue(IssueCode.missingValue, ["scores"], { key: "aggregateNoScore", of, target: t.key }));
   const weightSum = sum(counted.map((x) => x.weight ?? ZERO));
   if (issues.length === 0 && p.rule === "weighted" && weightSum.isZero())
-    issues.push(issue(IssueCode.invalidRule, ["policy", "weights"], `the periods with a score all have weight 0`));
+    issues.push(issue(IssueCode.invalidRule, ["policy", "weights"], { key: "aggregateZeroWeights" }));
   if (issues.length > 0) throw new JixiaoError(issues, `The score of ${t.key} cannot be made`);
 
   const values: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { z } from "../core/z.js";
-import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { everyItem, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, want } from "../core/validate.js";
 import { rank } from "../ranking/rank.js";
 import type { Ranking, RankOptions } from "../ranking/types.js";
@@ -7,10 +7,11 @@ import type { VetoHit } from "../scoring/subject.js";
 import { assignTiers } from "../tiers/assign.js";
 import type { TierAssignment, TierPolicy } from "../tiers/types.js";
 import { summarizePeople, type AccountSummary } from "./account.js";
-import { aggregatePeriods, type AggregateResult, type AggregationPolicy } from "./aggregate.js";
+import { aggregatePeriods, readAggregationPolicy, type AggregateResult, type AggregationPolicy } from "./aggregate.js";
 import { Dec, text, ZERO } from "../core/decimal.js";
 import { periodOf, spanOf, type PeriodKind } from "../periods/period.js";
 import { asLedger, type Ledger } from "./ledger.js";
+import type { Locale } from "../messages/types.js";
 
 /** A person assessed for the year: their peer group and facts, and any veto decided elsewhere. */
 export interface AnnualPerson {
@@ -142,10 +143,12 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
   const issues: Issue[] = [];
   const seen = new Set<string>();
   o.people.forEach((p, i) => {
-    if (seen.has(p.id)) issues.push(issue(IssueCode.duplicateId, ["options", "people", i, "id"], `"${p.id}" is listed twice`));
+    if (seen.has(p.id)) issues.push(issue(IssueCode.duplicateId, ["options", "people", i, "id"], { key: "personnelListedTwice", id: p.id }));
     seen.add(p.id);
   });
   if (issues.length > 0) throw new JixiaoError(issues, "The annual result cannot be made");
+  // The policy once, at its place in the options, whoever is assessed.
+  if (o.aggregate) readAggregationPolicy(o.aggregate, ["options", "aggregate"]);
   const summing = { period: o.year, ...(o.asOf !== undefined ? { asOf: o.asOf } : {}), ...(o.components ? { components: o.components } : {}) };
   // People with no entries in the ledger have an empty account, summed as any other.
   const summaries = summarizePeople(l, summing, seen);
@@ -183,7 +186,10 @@ function aggregateYear(summary: AccountSummary, year: string, policy: Aggregatio
     return aggregatePeriods(scores, year, policy);
   } catch (error) {
     if (!(error instanceof JixiaoError)) throw error;
-    throw new JixiaoError(error.issues.map((i) => issue(i.code, ["options", "aggregate", summary.person], i.message)), `${summary.person}'s year score cannot be made`);
+    // A problem of the policy is at its place in options.aggregate; one of the person's periods
+    // (scores made here from the ledger) at the person. Each message is made again from its data.
+    const place = (path: IssuePath): IssuePath => (path[0] === "policy" ? ["options", "aggregate", ...path.slice(1)] : ["options", "aggregate", summary.person]);
+    throw new JixiaoError(error.issues.map((i) => issue(i.code, place(i.path), i.params)), `${summary.person}'s year score cannot be made`);
   }
 }
 
@@ -211,40 +217,77 @@ export interface PartyBuildingVetoOptions {
   readonly mainLeaders?: Readonly<Record<string, string>>;
   /** The veto's id in the results; `party-building`. */
   readonly vetoId?: string;
+  /** The units' names for the reasons, by unit id; a unit without one is named by its id. */
+  readonly names?: Readonly<Record<string, string>>;
+  /** The language of the reasons: `zh-CN` (the default) or `en`. */
+  readonly locale?: Locale;
 }
+
+/** Why R26 vetoes someone: the unit's own rating, or being the main leader of a unit so rated. */
+type PartyBuildingReason = {
+  readonly kind: "rating" | "mainLeader";
+  /** The unit's name (its id where none is given). */
+  readonly unit: string;
+  /** The rating that vetoes. */
+  readonly rating: string;
+};
+
+/** The words of each reason, in each language: a missing kind or language does not compile. */
+const PARTY_BUILDING_REASONS: { readonly [K in PartyBuildingReason["kind"]]: Readonly<Record<Locale, (r: PartyBuildingReason) => string>> } = {
+  rating: {
+    "zh-CN": (r) => `党建考核等次为「${r.rating}」（R26）`,
+    en: (r) => `party-building rating ${r.rating} (R26)`,
+  },
+  mainLeader: {
+    "zh-CN": (r) => `${r.unit}主要负责人，该单位党建考核等次为「${r.rating}」（R26）`,
+    en: (r) => `main leader of ${r.unit}, whose party-building rating is ${r.rating} (R26)`,
+  },
+};
 
 /**
  * The vetoes of R26: a unit whose party-building rating is 差 is vetoed in the annual assessment
  * (it cannot be excellent), and so is its main leader. Pass the result's entries as the units' and
- * people's `vetoes`, and let the tier policy exclude the vetoed from the top tier.
+ * people's `vetoes`, and let the tier policy exclude the vetoed from the top tier. Each veto's
+ * reason is worded in Chinese (or English with `locale: "en"`), naming the unit by its name where
+ * `names` gives one.
  * @param ratings - each unit's party-building rating, by unit id.
- * @param options - the poor rating (`差`), the main leaders and the veto id.
+ * @param options - the poor rating (`差`), the main leaders, the veto id, the units' names and the language.
  * @returns the vetoes by unit or person id, sorted by id; those not vetoed are absent.
  * @throws {@link JixiaoError} when the ratings or options are not valid.
  * @example
  * ```ts
- * partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" } });
- * //=> { L001: [{ id: "party-building", reason: "main leader of 甲县, whose party-building rating is 差 (R26)" }],
- * //     甲县: [{ id: "party-building", reason: "party-building rating 差 (R26)" }] }
+ * partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" }, names: { 甲县: "甲县税务局" } });
+ * //=> { L001: [{ id: "party-building", reason: "甲县税务局主要负责人，该单位党建考核等次为「差」（R26）" }],
+ * //     甲县: [{ id: "party-building", reason: "党建考核等次为「差」（R26）" }] }
+ * partyBuildingVetoes({ 甲县: "差" }, { locale: "en" }).甲县[0].reason;
+ * //=> "party-building rating 差 (R26)"
  * ```
  */
 export function partyBuildingVetoes(ratings: Readonly<Record<string, string>>, options: PartyBuildingVetoOptions = {}): Record<string, VetoHit[]> {
   const r = parseWith(namedRecord(z.string().min(1).max(200), "unit", true), ratings, "Party-building ratings are not valid", ["ratings"]) as Record<string, string>;
   const o = parseWith(
-    z.strictObject({ poor: z.string().min(1).max(200).optional(), mainLeaders: namedRecord(idSchema, "unit", true).optional(), vetoId: idSchema.optional() }),
+    z.strictObject({
+      poor: z.string().min(1).max(200).optional(),
+      mainLeaders: namedRecord(idSchema, "unit", true).optional(),
+      vetoId: idSchema.optional(),
+      names: namedRecord(z.string().min(1).max(200), "unit", true).optional(),
+      locale: z.enum(["zh-CN", "en"]).optional(),
+    }),
     options,
     "Party-building veto options are not valid",
     ["options"],
   );
   const poor = o.poor ?? "差";
   const id = o.vetoId ?? "party-building";
+  const locale = o.locale ?? "zh-CN";
   const out = new Map<string, VetoHit[]>();
-  const add = (who: string, reason: string) => (out.get(who) ?? out.set(who, []).get(who)!).push({ id, reason });
+  const add = (who: string, reason: PartyBuildingReason) => (out.get(who) ?? out.set(who, []).get(who)!).push({ id, reason: PARTY_BUILDING_REASONS[reason.kind][locale](reason) });
   for (const unit of Object.keys(r).sort()) {
     if (r[unit] !== poor) continue;
-    add(unit, `party-building rating ${poor} (R26)`);
+    const name = o.names && Object.prototype.hasOwnProperty.call(o.names, unit) ? o.names[unit]! : unit;
+    add(unit, { kind: "rating", unit: name, rating: poor });
     const leader = o.mainLeaders?.[unit];
-    if (leader !== undefined && Object.prototype.hasOwnProperty.call(o.mainLeaders, unit)) add(leader, `main leader of ${unit}, whose party-building rating is ${poor} (R26)`);
+    if (leader !== undefined && Object.prototype.hasOwnProperty.call(o.mainLeaders, unit)) add(leader, { kind: "mainLeader", unit: name, rating: poor });
   }
   return Object.fromEntries([...out.keys()].sort().map((k) => [k, out.get(k)!]));
 }

@@ -56,10 +56,30 @@ export interface CapabilityStanding {
   readonly facts: Readonly<Record<string, string | number | boolean>>;
 }
 
+/**
+ * What a criterion requires, as data: a number at least `atLeast` (exact decimal text), or one of
+ * the values `oneOf`. {@link explainCapability} words it in Chinese or English.
+ */
+export type CapabilityRequirement =
+  | {
+      /** The fact must be a number at least this. */
+      readonly kind: "atLeast";
+      /** The least number, as exact decimal text. */
+      readonly atLeast: string;
+    }
+  | {
+      /** The fact must equal one of these values. */
+      readonly kind: "oneOf";
+      /** The values allowed. */
+      readonly oneOf: readonly (string | number | boolean)[];
+    };
+
 /** The outcome of a capability assessment: the level now held and why. */
 export interface CapabilityAssessment {
   /** The category. */
   readonly category: string;
+  /** The category's name, where the framework gives one. */
+  readonly categoryName?: string;
   /** The level held before. */
   readonly from: number;
   /** The level held after: one more when every criterion of the next level is met. */
@@ -74,8 +94,8 @@ export interface CapabilityAssessment {
     readonly fact: string;
     /** The criterion's name, where the framework gives one. */
     readonly name?: string;
-    /** The requirement, in words (`at least 80`, `one of 好, 较好`). */
-    readonly required: string;
+    /** The requirement, as data (`{ kind: "atLeast", atLeast: "80" }`, `{ kind: "oneOf", oneOf: ["好", "较好"] }`). */
+    readonly required: CapabilityRequirement;
     /** The person's value, as text, or `null` when the fact is not given. */
     readonly actual: string | null;
     /** Whether it is met. */
@@ -91,7 +111,7 @@ const criterionSchema = z
     oneOf: z.array(z.union([z.string().max(200), z.number(), z.boolean()], { error: want("textNumberBoolean") })).min(1).max(100).optional(),
   })
   .superRefine((c, ctx) => {
-    if ((c.atLeast === undefined) === (c.oneOf === undefined)) addIssue(ctx, IssueCode.invalidRule, "needs exactly one of atLeast and oneOf");
+    if ((c.atLeast === undefined) === (c.oneOf === undefined)) addIssue(ctx, IssueCode.invalidRule, { key: "capabilityOneRequirement" });
   });
 
 const frameworkSchema = z
@@ -112,10 +132,10 @@ const frameworkSchema = z
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.categories.forEach((c, i) => {
-      if (ids.has(c.id)) addIssue(ctx, IssueCode.duplicateId, `"${c.id}" is already a category`, ["categories", i, "id"]);
+      if (ids.has(c.id)) addIssue(ctx, IssueCode.duplicateId, { key: "capabilityCategoryRepeated", id: c.id }, ["categories", i, "id"]);
       ids.add(c.id);
       c.levels.forEach((l, j) => {
-        if (l.level !== j + 1) addIssue(ctx, IssueCode.invalidRule, `must be ${j + 1}: levels are numbered 1, 2, 3 … lowest first`, ["categories", i, "levels", j, "level"]);
+        if (l.level !== j + 1) addIssue(ctx, IssueCode.invalidRule, { key: "capabilityLevelNumber", level: j + 1 }, ["categories", i, "levels", j, "level"]);
       });
     });
   });
@@ -180,14 +200,14 @@ export function assessCapability(framework: CapabilityFramework, standing: Capab
   const s = parseWith(standingSchema, standing, "Capability standing is not valid", ["standing"]) as CapabilityStanding;
   const issues: Issue[] = [];
   const category = f.categories.find((c) => c.id === s.category);
-  if (!category) issues.push(issue(IssueCode.unknownId, ["standing", "category"], `"${s.category}" is not a category of ${f.id} (${f.categories.map((c) => c.id).join(", ")})`));
-  else if (s.level > category.levels.length) issues.push(issue(IssueCode.outOfRange, ["standing", "level"], `is ${s.level}, but ${category.id} has ${category.levels.length} levels`));
+  if (!category) issues.push(issue(IssueCode.unknownId, ["standing", "category"], { key: "capabilityUnknownCategory", category: s.category, framework: f.id, categories: f.categories.map((c) => c.id) }));
+  else if (s.level > category.levels.length) issues.push(issue(IssueCode.outOfRange, ["standing", "level"], { key: "capabilityLevelBeyond", level: s.level, category: category.id, levels: category.levels.length }));
   if (issues.length > 0 || !category) throw new JixiaoError(issues, "The capability cannot be assessed");
   const next = category.levels[s.level];
   const criteria = (next?.criteria ?? []).map((c) => {
     const has = Object.prototype.hasOwnProperty.call(s.facts, c.fact);
     const value = has ? s.facts[c.fact]! : undefined;
-    const required = c.atLeast !== undefined ? `at least ${text(toDec(c.atLeast)!)}` : `one of ${c.oneOf!.map(String).join(", ")}`;
+    const required: CapabilityRequirement = c.atLeast !== undefined ? { kind: "atLeast", atLeast: text(toDec(c.atLeast)!) } : { kind: "oneOf", oneOf: [...c.oneOf!] };
     let met = false;
     if (value !== undefined && c.atLeast !== undefined) {
       const d = typeof value === "boolean" ? undefined : toDec(value);
@@ -198,7 +218,15 @@ export function assessCapability(framework: CapabilityFramework, standing: Capab
   const upgraded = next !== undefined && criteria.every((c) => c.met);
   const to = upgraded ? s.level + 1 : s.level;
   const levelName = category.levels[to - 1]?.name;
-  return { category: category.id, from: s.level, to, upgraded, ...(levelName !== undefined ? { levelName } : {}), criteria };
+  return {
+    category: category.id,
+    ...(category.name !== undefined ? { categoryName: category.name } : {}),
+    from: s.level,
+    to,
+    upgraded,
+    ...(levelName !== undefined ? { levelName } : {}),
+    criteria,
+  };
 }
 
 /**

@@ -59,7 +59,7 @@ const configSchema = z.strictObject({
 }).superRefine((c, ctx) => {
   const seen = new Set<string>();
   c.components.forEach((x, i) => {
-    if (seen.has(x.id)) addIssue(ctx, IssueCode.duplicateId, `repeats the component id "${x.id}"; ids must be unique`, ["components", i, "id"]);
+    if (seen.has(x.id)) addIssue(ctx, IssueCode.duplicateId, { key: "everydayComponentRepeated", id: x.id }, ["components", i, "id"]);
     seen.add(x.id);
   });
 });

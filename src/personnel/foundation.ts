@@ -60,7 +60,7 @@ const policySchema = z
   })
   .superRefine((p, ctx) => {
     const total = sum(p.weights.map((w) => toDec(w) ?? ZERO));
-    if (!total.eq(1)) addIssue(ctx, IssueCode.invalidRule, `add up to ${text(total)}, not 1`, ["weights"]);
+    if (!total.eq(1)) addIssue(ctx, IssueCode.invalidRule, { key: "foundationWeightsSum", total: text(total) }, ["weights"]);
   });
 const resultsSchema = z.array(z.strictObject({ year: z.number().int().min(1000).max(9999), score: decimal() })).max(10_000);
 
@@ -86,15 +86,15 @@ export function occupationalFoundation(results: readonly YearResult[], latestYea
   const issues: Issue[] = [];
   const byYear = new Map<number, Dec>();
   list.forEach((r, i) => {
-    if (byYear.has(r.year)) issues.push(issue(IssueCode.duplicateId, ["results", i, "year"], `${r.year} has a result already`));
+    if (byYear.has(r.year)) issues.push(issue(IssueCode.duplicateId, ["results", i, "year"], { key: "foundationYearRepeated", year: r.year }));
     byYear.set(r.year, toDec(r.score)!);
   });
   const years = p.weights.map((w, i) => ({ year: latest - i, weight: toDec(w)!, score: byYear.get(latest - i) }));
   if (p.missing === "error")
-    for (const y of years) if (!y.score) issues.push(issue(IssueCode.missingValue, ["results"], `${y.year} has no result`));
+    for (const y of years) if (!y.score) issues.push(issue(IssueCode.missingValue, ["results"], { key: "foundationYearMissing", year: y.year }));
   const counted = p.missing === "renormalize" ? years.filter((y) => y.score) : years;
   const weights = sum(counted.map((y) => y.weight));
-  if (issues.length === 0 && weights.isZero()) issues.push(issue(IssueCode.missingValue, ["results"], `no year from ${latest - years.length + 1} to ${latest} with a weight above 0 has a result`));
+  if (issues.length === 0 && weights.isZero()) issues.push(issue(IssueCode.missingValue, ["results"], { key: "foundationNoResult", from: latest - years.length + 1, to: latest }));
   if (issues.length > 0) throw new JixiaoError(issues, "The occupational foundation cannot be made");
   let exact = sum(counted.map((y) => y.weight.times(y.score ?? ZERO)));
   const values: Record<string, string> = Object.fromEntries(years.map((y) => [String(y.year), y.score ? `${text(y.score)} × ${text(y.weight)}` : `none × ${text(y.weight)}`]));

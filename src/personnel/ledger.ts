@@ -1,7 +1,8 @@
 import { z } from "../core/z.js";
 import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { decimal, describe, idSchema, isId, isPlainObject, isText, parseWith, type DecimalInput } from "../core/validate.js";
+import { addIssue, decimal, idSchema, isId, isPlainObject, isText, parseWith, type DecimalInput } from "../core/validate.js";
+import { shown } from "../messages/index.js";
 import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
 import { pointsOk, readPoints, type LedgerPoints } from "./points.js";
 
@@ -72,6 +73,17 @@ export const MAX_LEDGER_ENTRIES = 10_000_000;
 
 const text = (max: number) => z.string().min(1).max(max);
 
+/** The rules an entry's fields break, by their message. */
+type LedgerRule =
+  | "ledgerDecimals"
+  | "ledgerActionOnlyCorrection"
+  | "ledgerPointsRequired"
+  | "ledgerComponentRequired"
+  | "ledgerActionRequired"
+  | "ledgerReversalPoints"
+  | "ledgerAmendPoints"
+  | "ledgerCorrectionComponent";
+
 const entrySchema = z
   .strictObject({
     id: idSchema,
@@ -86,17 +98,17 @@ const entrySchema = z
     action: z.enum(["reverse", "amend"]).optional(),
   })
   .superRefine((e, ctx) => {
-    const bad = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message, params: { code: IssueCode.invalidRule } });
-    if ((toDec(e.points)?.decimalPlaces() ?? 0) > 10) bad("points", "may have at most 10 decimals");
+    const bad = (path: string, key: LedgerRule) => addIssue(ctx, IssueCode.invalidRule, { key }, [path]);
+    if ((toDec(e.points)?.decimalPlaces() ?? 0) > 10) bad("points", "ledgerDecimals");
     if (e.corrects === undefined) {
-      if (e.action !== undefined) bad("action", "is only for a correction (an entry with `corrects`)");
-      if (e.points === undefined) bad("points", "is required for an entry that is not a reversal");
-      if (e.component === undefined) bad("component", "is required for an entry that is not a correction");
+      if (e.action !== undefined) bad("action", "ledgerActionOnlyCorrection");
+      if (e.points === undefined) bad("points", "ledgerPointsRequired");
+      if (e.component === undefined) bad("component", "ledgerComponentRequired");
     } else {
-      if (e.action === undefined) bad("action", "is required with `corrects`: reverse or amend");
-      if (e.action === "reverse" && e.points !== undefined) bad("points", "must be left out of a reversal: it cancels the entry it corrects");
-      if (e.action === "amend" && e.points === undefined) bad("points", "is required for an amendment: the points that replace the corrected entry's");
-      if (e.component !== undefined) bad("component", "must be left out of a correction: it keeps the corrected entry's component");
+      if (e.action === undefined) bad("action", "ledgerActionRequired");
+      if (e.action === "reverse" && e.points !== undefined) bad("points", "ledgerReversalPoints");
+      if (e.action === "amend" && e.points === undefined) bad("points", "ledgerAmendPoints");
+      if (e.component !== undefined) bad("component", "ledgerCorrectionComponent");
     }
   });
 
@@ -132,10 +144,10 @@ function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first
     const at = first + i;
     const other = repeated ? byId.get(e.id) : undefined;
     if (other !== undefined)
-      issues.push(issue(IssueCode.duplicateId, ["entries", at, "id"], first + other < 0 ? `"${e.id}" is already in the ledger (its entry ${other})` : `"${e.id}" is already the id of entries[${first + other}]`));
+      issues.push(issue(IssueCode.duplicateId, ["entries", at, "id"], first + other < 0 ? { key: "ledgerIdInLedger", id: e.id, entry: other } : { key: "ledgerIdRepeated", id: e.id, entry: first + other }));
     else if (repeated) byId.set(e.id, i);
     const day = dayOf(e.date, timeZone);
-    if (day === undefined) issues.push(issue(IssueCode.invalidValue, ["entries", at, "date"], `is not a real date or date-time (got ${describe(e.date)})`));
+    if (day === undefined) issues.push(issue(IssueCode.invalidValue, ["entries", at, "date"], { key: "ledgerBadDate", received: shown(e.date) }));
     days[i] = day ?? NaN;
     if (e.corrects !== undefined) corrections.push(i);
   }
@@ -146,14 +158,14 @@ function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first
     const at = ["entries", first + i, "corrects"];
     const t = byId.get(corrects);
     if (t === undefined) {
-      issues.push(issue(IssueCode.unknownId, at, `names "${e.corrects}", which is not an entry of the ledger`));
+      issues.push(issue(IssueCode.unknownId, at, { key: "ledgerUnknownCorrected", id: corrects }));
       continue;
     }
     const target = entries[t]!;
-    if (target.person !== e.person) issues.push(issue(IssueCode.invalidRule, at, `corrects "${target.id}" of ${target.person}, but this entry is for ${e.person}`));
-    if (days[i]! < days[t]!) issues.push(issue(IssueCode.invalidRule, at, `is dated ${e.date}, before the entry it corrects (${target.date})`));
+    if (target.person !== e.person) issues.push(issue(IssueCode.invalidRule, at, { key: "ledgerOtherPerson", id: target.id, owner: target.person, person: e.person }));
+    if (days[i]! < days[t]!) issues.push(issue(IssueCode.invalidRule, at, { key: "ledgerCorrectionEarly", date: e.date, corrected: target.date }));
     const other = correctedBy[t]!;
-    if (other >= 0) issues.push(issue(IssueCode.invalidRule, at, `"${e.corrects}" is already corrected by "${entries[other]!.id}"; correct "${entries[other]!.id}" instead`));
+    if (other >= 0) issues.push(issue(IssueCode.invalidRule, at, { key: "ledgerCorrectedTwice", id: corrects, by: entries[other]!.id }));
     else correctedBy[t] = i;
   }
   // Each entry corrects at most one other: follow each chain once, marking entries on the current
@@ -171,7 +183,7 @@ function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first
     if (at !== undefined && state[at] === 1) {
       // Reported at the circle's last entry, which is a new one when entries are appended.
       const last = walk.slice(walk.indexOf(at)).reduce((a, b) => Math.max(a, b));
-      issues.push(issue(IssueCode.invalidRule, ["entries", first + last, "corrects"], `entries correct each other in a circle through "${entries[at]!.id}"`));
+      issues.push(issue(IssueCode.invalidRule, ["entries", first + last, "corrects"], { key: "ledgerCircle", id: entries[at]!.id }));
     }
     for (const w of walk) state[w] = 2;
   }
@@ -323,7 +335,7 @@ export function entryFacts(ledger: Ledger): EntryFacts {
 export function asLedger(ledger: unknown): Ledger {
   // WeakMap.has is false for anything that is not an object, null and primitives included.
   if (!made.has(ledger as object))
-    throw new JixiaoError([issue(IssueCode.invalidInput, ["ledger"], "is not a ledger made by createLedger, appendEntries or ledgerFromJSON")], "Not a ledger");
+    throw new JixiaoError([issue(IssueCode.invalidInput, ["ledger"], { key: "ledgerNotLedger" })], "Not a ledger");
   return ledger as Ledger;
 }
 
@@ -345,7 +357,7 @@ export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[]): 
   const l = asLedger(ledger);
   const added = copyEntries(entries, ["entries"]);
   if (l.entries.length + added.length > MAX_LEDGER_ENTRIES)
-    throw new JixiaoError([issue(IssueCode.outOfRange, ["entries"], `would make the ledger longer than ${MAX_LEDGER_ENTRIES} entries`)], "Ledger too long");
+    throw new JixiaoError([issue(IssueCode.outOfRange, ["entries"], { key: "ledgerTooLong", limit: MAX_LEDGER_ENTRIES })], "Ledger too long");
   // Entries already in the ledger are valid; only the new ones can add problems. Numbering the old
   // entries below zero reports each problem at its index in `entries`.
   const all = l.entries.concat(added);
@@ -395,7 +407,7 @@ export function ledgerFromJSON(json: string | LedgerJson): Ledger {
     try {
       data = JSON.parse(json);
     } catch (error) {
-      throw new JixiaoError([issue(IssueCode.invalidInput, [], `is not JSON (${(error as Error).message})`)], "The ledger cannot be read");
+      throw new JixiaoError([issue(IssueCode.invalidInput, [], { key: "ledgerNotJson", detail: (error as Error).message })], "The ledger cannot be read");
     }
   }
   const parsed = parseWith(jsonSchema, data, "The ledger cannot be read");

@@ -98,13 +98,13 @@ const linkPolicySchema = z
     rounding: roundingSchema.optional(),
   })
   .superRefine((p, ctx) => {
-    if (p.method.type === "standard" && !p.rounding) addIssue(ctx, IssueCode.required, "is required by the standard method: a standard deviation is a square root and is not exact", ["rounding"]);
+    if (p.method.type === "standard" && !p.rounding) addIssue(ctx, IssueCode.required, { key: "linkStandardRounding" }, ["rounding"]);
     if (p.method.type === "table")
       p.method.table.forEach((row, i, rows) => {
-        if (i > 0 && row.upTo <= rows[i - 1]!.upTo) addIssue(ctx, IssueCode.invalidRule, `must be more than the previous row's (${rows[i - 1]!.upTo})`, ["method", "table", i, "upTo"]);
+        if (i > 0 && row.upTo <= rows[i - 1]!.upTo) addIssue(ctx, IssueCode.invalidRule, { key: "linkTableOrder", previous: rows[i - 1]!.upTo }, ["method", "table", i, "upTo"]);
       });
     const { min, max } = p.bounds ?? {};
-    if (toDec(min) && toDec(max) && toDec(min)!.gt(toDec(max)!)) addIssue(ctx, IssueCode.invalidRule, "is above bounds.max", ["bounds", "min"]);
+    if (toDec(min) && toDec(max) && toDec(min)!.gt(toDec(max)!)) addIssue(ctx, IssueCode.invalidRule, { key: "personnelMinAboveMax", max: "bounds.max" }, ["bounds", "min"]);
   });
 
 /**
@@ -147,7 +147,7 @@ export function linkOrganizations(results: readonly Rankable[], policy: LinkPoli
       linked = roundAt(linked, p.rounding, "linked", trace);
       // A proportional base next to nothing (1e-320) would give a score no number can hold: refuse it rather than answer Infinity.
       if (linked.abs().gt(MAX_MAGNITUDE))
-        issues.push(issue(IssueCode.invalidNumber, ["policy", "method"], `gives "${m.id}" (score ${text(m.score)}) a linked score of ${text(linked)}, beyond ±10^18; a base this small is likely a mistake`));
+        issues.push(issue(IssueCode.invalidNumber, ["policy", "method"], { key: "linkBeyondRange", id: m.id, score: text(m.score), linked: text(linked) }));
       out.push({ id: m.id, peerGroup, score: text(m.score), rank: m.rank, linked: toNumber(linked), exact: text(linked), trace });
     }
   }
@@ -266,6 +266,32 @@ export interface PeopleLinkPolicy {
   readonly rounding?: Rounding;
 }
 
+/**
+ * A part of a person's organization-linked score: the `unit`, a staff member's `department`, a
+ * leader's supervised `departments` (分管部门) or grassroots `contacts` (基层联系点).
+ */
+export type LinkPartKind = "unit" | "department" | "departments" | "contacts";
+
+/**
+ * One part of a person's organization-linked score: its weight, its organizations and their mean,
+ * every number as exact decimal text (a weight such as 0.1 + 0.2 stays "0.3").
+ */
+export interface PersonLinkPart {
+  /** Which part: the `unit`, a staff member's `department`, a leader's supervised `departments` or `contacts`. */
+  readonly part: LinkPartKind;
+  /** The part's weight in the policy, as exact decimal text. */
+  readonly weight: string;
+  /** The mean of the members' points, as exact decimal text. */
+  readonly mean: string;
+  /** The organizations of the part, each with its linked points. */
+  readonly members: readonly {
+    /** The organization. */
+    readonly id: string;
+    /** Its linked points, as exact decimal text. */
+    readonly score: string;
+  }[];
+}
+
 /** A person's organization-linked score (组织绩效挂钩得分). */
 export interface PersonLink {
   /** The person. */
@@ -277,21 +303,7 @@ export interface PersonLink {
   /** The linked score as exact decimal text. */
   readonly exact: string;
   /** The parts, their weights, the organizations in each and their points. */
-  readonly parts: readonly {
-    /** Which part: the `unit`, a staff member's `department`, a leader's supervised `departments` or `contacts`. */
-    readonly part: LinkPart["part"];
-    /** The part's weight in the policy, as exact decimal text. */
-    readonly weight: string;
-    /** The mean of the members' points, as exact decimal text. */
-    readonly mean: string;
-    /** The organizations of the part, each with its linked points. */
-    readonly members: readonly {
-      /** The organization. */
-      readonly id: string;
-      /** Its linked points, as exact decimal text. */
-      readonly score: string;
-    }[];
-  }[];
+  readonly parts: readonly PersonLinkPart[];
   /** How it was made. */
   readonly trace: readonly TraceStep[];
 }
@@ -305,7 +317,7 @@ const personSchema = z.strictObject({
 const weight = decimal({ min: 0, max: 1 });
 const addsUpToOne = (ws: Readonly<Record<string, DecimalInput | undefined>>, ctx: RefinementCtx) => {
   const total = sum(Object.values(ws).map((w) => (w === undefined ? ZERO : toDec(w) ?? ZERO)));
-  if (!total.eq(ONE)) addIssue(ctx, IssueCode.invalidRule, `weights add up to ${text(total)}, not 1`);
+  if (!total.eq(ONE)) addIssue(ctx, IssueCode.invalidRule, { key: "linkWeightsSum", total: text(total) });
 };
 const peoplePolicySchema = z.strictObject({
   staff: z.strictObject({ unit: weight, department: weight.optional() }).superRefine(addsUpToOne),
@@ -342,7 +354,7 @@ export function linkPeople(people: readonly LinkedPerson[], linked: Readonly<Rec
   const seen = new Set<string>();
   const out: PersonLink[] = [];
   list.forEach((person, i) => {
-    if (seen.has(person.id)) return void issues.push(issue(IssueCode.duplicateId, ["people", i, "id"], `"${person.id}" is listed twice`));
+    if (seen.has(person.id)) return void issues.push(issue(IssueCode.duplicateId, ["people", i, "id"], { key: "personnelListedTwice", id: person.id }));
     seen.add(person.id);
     const role = person.leader ? "leader" : "staff";
     const departments = person.leader ? (person.leader.departments ?? []) : person.department === undefined ? [] : [person.department];
@@ -355,17 +367,17 @@ export function linkPeople(people: readonly LinkedPerson[], linked: Readonly<Rec
     const unknown = named.filter(([, id]) => !Object.prototype.hasOwnProperty.call(points, id));
     const seenOrgs = new Set<string>();
     for (const [path, id] of named.slice(1)) {
-      if (seenOrgs.has(id)) issues.push(issue(IssueCode.duplicateId, path, `"${id}" is listed twice`));
+      if (seenOrgs.has(id)) issues.push(issue(IssueCode.duplicateId, path, { key: "personnelListedTwice", id }));
       seenOrgs.add(id);
     }
-    for (const [path, id] of unknown) issues.push(issue(IssueCode.missingValue, path, `"${id}" has no linked points`));
+    for (const [path, id] of unknown) issues.push(issue(IssueCode.missingValue, path, { key: "linkNoPoints", id }));
     // The parts a person has; their policy weights are scaled to add up to 1 (a leader with no contact points, staff with no department).
     const w = p[role] as { unit: DecimalInput; department?: DecimalInput; departments?: DecimalInput; contacts?: DecimalInput };
-    const parts: [LinkPart["part"], Dec][] = [["unit", toDec(w.unit)!]];
+    const parts: [LinkPartKind, Dec][] = [["unit", toDec(w.unit)!]];
     if (departments.length) parts.push(role === "staff" ? ["department", toDec(w.department ?? 0)!] : ["departments", toDec(w.departments ?? 0)!]);
     if (contacts.length) parts.push(["contacts", toDec(w.contacts ?? 0)!]);
     const total = sum(parts.map(([, weight]) => weight));
-    if (total.isZero()) issues.push(issue(IssueCode.invalidRule, ["people", i], `${person.id}'s parts (${parts.map(([part]) => part).join(", ")}) all have weight 0 in policy.${role}`));
+    if (total.isZero()) issues.push(issue(IssueCode.invalidRule, ["people", i], { key: "linkZeroWeights", person: person.id, parts: parts.map(([part]) => part), role }));
     if (unknown.length > 0 || total.isZero()) return;
     const members = { unit: [person.unit], department: departments, departments, contacts };
     out.push(
@@ -381,13 +393,14 @@ export function linkPeople(people: readonly LinkedPerson[], linked: Readonly<Rec
   return out.sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
 }
 
-interface LinkPart {
-  readonly part: "unit" | "department" | "departments" | "contacts";
+/** A part as it is computed, with exact decimals; never published (results give their text). */
+interface WeightedPart {
+  readonly part: LinkPartKind;
   readonly weight: Dec;
   readonly members: readonly { readonly id: string; readonly score: Dec }[];
 }
 
-function personLink(person: string, role: "staff" | "leader", parts: readonly LinkPart[], rounding?: Rounding): PersonLink {
+function personLink(person: string, role: "staff" | "leader", parts: readonly WeightedPart[], rounding?: Rounding): PersonLink {
   const { means, total: exact, weights } = combineParts(parts);
   const trace: TraceStep[] = parts.map((x, i) => ({
     at: `link:${x.part}`,
@@ -497,16 +510,16 @@ export function applySpecialAssessments(scores: Readonly<Record<string, DecimalI
   const byPerson = new Map<string, { id: string; result: Dec; weight: Dec }[]>();
   const ids = new Set<string>();
   list.forEach((s, i) => {
-    if (ids.has(s.id)) issues.push(issue(IssueCode.duplicateId, ["specials", i, "id"], `"${s.id}" is listed twice`));
+    if (ids.has(s.id)) issues.push(issue(IssueCode.duplicateId, ["specials", i, "id"], { key: "personnelListedTwice", id: s.id }));
     ids.add(s.id);
     const members = new Set<string>();
     s.members.forEach((m, j) => {
       const at = ["specials", i, "members", j];
-      if (!Object.prototype.hasOwnProperty.call(base, m.person)) return void issues.push(issue(IssueCode.unknownId, [...at, "person"], `"${m.person}" has no personal score`));
-      if (members.has(m.person)) return void issues.push(issue(IssueCode.duplicateId, [...at, "person"], `"${m.person}" is on this assessment twice`));
+      if (!Object.prototype.hasOwnProperty.call(base, m.person)) return void issues.push(issue(IssueCode.unknownId, [...at, "person"], { key: "specialNoScore", person: m.person }));
+      if (members.has(m.person)) return void issues.push(issue(IssueCode.duplicateId, [...at, "person"], { key: "specialMemberTwice", person: m.person }));
       members.add(m.person);
       if (!Object.prototype.hasOwnProperty.call(s.results, m.organization))
-        return void issues.push(issue(IssueCode.missingValue, [...at, "organization"], `"${m.organization}" has no result in ${s.id}`));
+        return void issues.push(issue(IssueCode.missingValue, [...at, "organization"], { key: "specialNoResult", organization: m.organization, special: s.id }));
       const entry = { id: s.id, result: toDec(s.results[m.organization])!, weight: toDec(s.weight)! };
       (byPerson.get(m.person) ?? byPerson.set(m.person, []).get(m.person)!).push(entry);
     });
@@ -514,7 +527,7 @@ export function applySpecialAssessments(scores: Readonly<Record<string, DecimalI
   if (p.mode === "blend")
     for (const [person, parts] of byPerson) {
       const w = sum(parts.map((x) => x.weight));
-      if (w.gt(ONE)) issues.push(issue(IssueCode.invalidRule, ["specials"], `${person}'s special weights add up to ${text(w)}, more than 1`));
+      if (w.gt(ONE)) issues.push(issue(IssueCode.invalidRule, ["specials"], { key: "specialWeightsOver", person, total: text(w) }));
     }
   if (issues.length > 0) throw new JixiaoError(issues, "Special assessments cannot be linked");
   return Object.keys(base)

@@ -74,7 +74,7 @@ export function resultEntries(results: readonly RecordableResult[], options: Res
   const seen = new Set<string>();
   const date = dayText(span.last);
   const entries = list.map((r, i): LedgerEntry => {
-    if (seen.has(r.subjectId)) issues.push(issue(IssueCode.duplicateId, ["results", i, "subjectId"], `"${r.subjectId}" has a result already`));
+    if (seen.has(r.subjectId)) issues.push(issue(IssueCode.duplicateId, ["results", i, "subjectId"], { key: "recordResultRepeated", id: r.subjectId }));
     seen.add(r.subjectId);
     return {
       id: `${o.component}/${span.key}/${r.subjectId}`,

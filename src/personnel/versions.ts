@@ -58,10 +58,10 @@ export function defineVersions<T>(versions: readonly RuleVersion<T>[]): RuleVers
   const days = new Map<number, number>();
   const keyed = list.map((v, i) => {
     const day = readKey(v.from);
-    if (!day || day.kind !== "day") issues.push(issue(IssueCode.invalidValue, ["versions", i, "from"], `is not a date such as 2024-07-01 (got "${v.from}")`));
-    else if (days.has(day.first)) issues.push(issue(IssueCode.duplicateId, ["versions", i, "from"], `version ${list[days.get(day.first)!]!.version} already comes into force on ${v.from}`));
+    if (!day || day.kind !== "day") issues.push(issue(IssueCode.invalidValue, ["versions", i, "from"], { key: "versionBadDate", from: v.from }));
+    else if (days.has(day.first)) issues.push(issue(IssueCode.duplicateId, ["versions", i, "from"], { key: "versionDayTaken", version: list[days.get(day.first)!]!.version, day: v.from }));
     else days.set(day.first, i);
-    if (names.has(v.version)) issues.push(issue(IssueCode.duplicateId, ["versions", i, "version"], `"${v.version}" is already the name of version ${names.get(v.version)}`));
+    if (names.has(v.version)) issues.push(issue(IssueCode.duplicateId, ["versions", i, "version"], { key: "versionNameTaken", version: v.version, index: names.get(v.version)! }));
     else names.set(v.version, i);
     return { v, day: day?.first ?? 0 };
   });
@@ -98,12 +98,12 @@ export function versionFor<T>(versions: RuleVersions<T>, period: PeriodKey, opti
   const day = o.at === "end" ? s.last : s.first;
   // A WeakMap answers undefined for null or any other value that is not an object.
   const days = firstDays.get(versions);
-  if (!days) throw new JixiaoError([issue(IssueCode.invalidInput, ["versions"], "are not versions made by defineVersions")], "Not rule versions");
+  if (!days) throw new JixiaoError([issue(IssueCode.invalidInput, ["versions"], { key: "versionsNotMade" })], "Not rule versions");
   let found = -1;
   days.forEach((first, i) => {
     if (first <= day) found = i;
   });
   if (found < 0)
-    throw new JixiaoError([issue(IssueCode.missingValue, ["period"], `no version is in force on ${dayText(day)}; the first comes into force on ${versions.versions[0]!.from}`)], "No rule version");
+    throw new JixiaoError([issue(IssueCode.missingValue, ["period"], { key: "versionNoneInForce", day: dayText(day), first: versions.versions[0]!.from })], "No rule version");
   return versions.versions[found]!;
 }

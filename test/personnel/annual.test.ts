@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annualResults, annualTiersExample, createLedger, partyBuildingVetoes, safeAnnualResults, type AnnualPerson, type LedgerEntry } from "../../src/index.js";
+import { annualResults, formatIssue, annualTiersExample, createLedger, partyBuildingVetoes, safeAnnualResults, type AnnualPerson, type LedgerEntry } from "../../src/index.js";
 import { amend, brief, entry, issuesOf } from "./fixtures.js";
 
 /** One entry of `points` for `person` on 30 June 2024. */
@@ -148,12 +148,12 @@ describe("annualResults (R13): account total → ranking → tiers", () => {
 
 describe("partyBuildingVetoes (R26)", () => {
   it("vetoes a unit rated 差 and its main leader, sorted by id", () => {
-    expect(partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" } })).toEqual({
+    expect(partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" }, locale: "en" })).toEqual({
       L001: [{ id: "party-building", reason: "main leader of 甲县, whose party-building rating is 差 (R26)" }],
       甲县: [{ id: "party-building", reason: "party-building rating 差 (R26)" }],
     });
     expect(partyBuildingVetoes({ 甲县: "好" })).toEqual({});
-    expect(partyBuildingVetoes({ A: "poor", B: "poor" }, { poor: "poor", vetoId: "pb", mainLeaders: { A: "L", B: "L" } })).toEqual({
+    expect(partyBuildingVetoes({ A: "poor", B: "poor" }, { poor: "poor", vetoId: "pb", mainLeaders: { A: "L", B: "L" }, locale: "en" })).toEqual({
       A: [{ id: "pb", reason: "party-building rating poor (R26)" }],
       B: [{ id: "pb", reason: "party-building rating poor (R26)" }],
       L: [
@@ -163,7 +163,27 @@ describe("partyBuildingVetoes (R26)", () => {
     });
   });
 
+  it("words the reasons in Chinese by default, naming the unit where a name is given", () => {
+    expect(partyBuildingVetoes({ 甲县: "差", 乙县: "好" }, { mainLeaders: { 甲县: "L001" } })).toEqual({
+      L001: [{ id: "party-building", reason: "甲县主要负责人，该单位党建考核等次为「差」（R26）" }],
+      甲县: [{ id: "party-building", reason: "党建考核等次为「差」（R26）" }],
+    });
+    const named = { mainLeaders: { A01: "L001" }, names: { A01: "征管股党支部", B02: "纳服股党支部" } };
+    expect(partyBuildingVetoes({ A01: "差", B02: "好" }, named).L001).toEqual([{ id: "party-building", reason: "征管股党支部主要负责人，该单位党建考核等次为「差」（R26）" }]);
+    expect(partyBuildingVetoes({ A01: "差" }, { ...named, locale: "en" }).L001).toEqual([
+      { id: "party-building", reason: "main leader of 征管股党支部, whose party-building rating is 差 (R26)" },
+    ]);
+    // A name is looked up as the unit's own: an inherited key names nothing.
+    expect(partyBuildingVetoes({ toString: "差" }, { mainLeaders: { toString: "L" }, names: {} }).L).toEqual([
+      { id: "party-building", reason: "toString主要负责人，该单位党建考核等次为「差」（R26）" },
+    ]);
+    // The reasons pass the annual result's check of a person's vetoes.
+    expect(() => annualResults(createLedger([]), { year: "2024", people: [{ id: "L001", vetoes: partyBuildingVetoes({ A01: "差" }, named).L001 }], tiers: { tiers: [{ name: "中" }] } })).not.toThrow();
+  });
+
   it("refuses bad ratings and options", () => {
+    expect(brief(issuesOf(() => partyBuildingVetoes({ A: "差" }, { locale: "fr" } as never)))).toEqual(["invalid_option options.locale"]);
+    expect(brief(issuesOf(() => partyBuildingVetoes({ A: "差" }, { names: { A: "" } })))).toEqual(["out_of_range options.names.A"]);
     expect(brief(issuesOf(() => partyBuildingVetoes(JSON.parse('{"__proto__": "差"}') as Record<string, string>)))).toEqual(["invalid_option ratings.__proto__"]);
     expect(brief(issuesOf(() => partyBuildingVetoes({ A: 1 } as never)))).toEqual(["invalid_type ratings.A"]);
     expect(brief(issuesOf(() => partyBuildingVetoes({ A: "差" }, { poor: "" })))).toEqual(["out_of_range options.poor"]);
@@ -201,6 +221,15 @@ describe("annualResults with the year made from its months (aggregate)", () => {
     const none = createLedger([{ id: "x", person: "c009", date: "2024-05-01", component: "everyday", points: 1, source: "m" }]);
     // The first person whose year cannot be made stops the result.
     expect(brief(issuesOf(() => annualResults(none, { ...base, aggregate: { rule: "mean", missing: "skip" } })))).toEqual(["missing_value options.aggregate.c001"]);
-    expect(brief(issuesOf(() => annualResults(months, { ...base, aggregate: { rule: "weighted", missing: "skip" } as never })))).toEqual(["invalid_rule options.aggregate.c001"]);
+    // A problem of the policy is at its place in the options, once, whoever is assessed.
+    expect(brief(issuesOf(() => annualResults(months, { ...base, aggregate: { rule: "weighted", missing: "skip" } as never })))).toEqual(["invalid_rule options.aggregate.weights"]);
+    expect(brief(issuesOf(() => annualResults(months, { ...base, people: [], aggregate: { rule: "weighted", missing: "skip" } as never })))).toEqual(["invalid_rule options.aggregate.weights"]);
+    // One that shows with the year's periods is at the policy's field too; one of the person's periods is at the person.
+    expect(issuesOf(() => annualResults(months, { ...base, aggregate: { rule: "weighted", weights: [1, 1], missing: "skip" } })).map((i) => i.message)).toEqual([
+      "options.aggregate.weights: gives 2 weights, but 2024 has 12 month periods",
+    ]);
+    const one = issuesOf(() => annualResults(none, { ...base, aggregate: { rule: "mean", missing: "skip" } }))[0]!;
+    expect(one.message).toBe("options.aggregate.c001: no month of 2024 has a score");
+    expect(formatIssue(one)).toBe("options.aggregate.c001：2024 内没有一个月份有得分");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessCapability, capabilityExample, defineCapabilityFramework, safeAssessCapability, safeDefineCapabilityFramework, type CapabilityFramework } from "../../src/index.js";
+import { assessCapability, capabilityExample, requirementText, defineCapabilityFramework, safeAssessCapability, safeDefineCapabilityFramework, type CapabilityFramework } from "../../src/index.js";
 import { brief, issuesOf } from "./fixtures.js";
 
 const framework: CapabilityFramework = {
@@ -23,20 +23,26 @@ describe("assessCapability (R11)", () => {
       to: 1,
       upgraded: true,
       levelName: "初级",
-      criteria: [{ fact: "examScore", required: "at least 60", actual: "72", met: true }],
+      criteria: [{ fact: "examScore", required: { kind: "atLeast", atLeast: "60" }, actual: "72", met: true }],
     });
     const up = assessCapability(framework, { category: "纳税服务", level: 1, facts: { examScore: "75.5", lastTier: "中", certified: true } });
     expect(up).toMatchObject({ from: 1, to: 2, upgraded: true, levelName: "中级" });
-    expect(up.criteria.map((c) => c.required)).toEqual(["at least 75.5", "one of 好, 中", "one of true"]);
+    expect(up.criteria.map((c) => c.required)).toEqual([
+      { kind: "atLeast", atLeast: "75.5" },
+      { kind: "oneOf", oneOf: ["好", "中"] },
+      { kind: "oneOf", oneOf: [true] },
+    ]);
+    expect(up.criteria.map((c) => requirementText(c.required, "en"))).toEqual(["at least 75.5", "one of 好, 中", "one of true"]);
+    expect(up.criteria.map((c) => requirementText(c.required))).toEqual(["不低于 75.5", "为 好、中 之一", "为 true"]);
   });
 
   it("keeps the level when a criterion is not met or a fact is missing, and shows which", () => {
     const stay = assessCapability(framework, { category: "纳税服务", level: 1, facts: { examScore: 75.49, lastTier: "差" } });
     expect(stay).toMatchObject({ from: 1, to: 1, upgraded: false });
     expect(stay.criteria).toEqual([
-      { fact: "examScore", required: "at least 75.5", actual: "75.49", met: false },
-      { fact: "lastTier", required: "one of 好, 中", actual: "差", met: false },
-      { fact: "certified", required: "one of true", actual: null, met: false },
+      { fact: "examScore", required: { kind: "atLeast", atLeast: "75.5" }, actual: "75.49", met: false },
+      { fact: "lastTier", required: { kind: "oneOf", oneOf: ["好", "中"] }, actual: "差", met: false },
+      { fact: "certified", required: { kind: "oneOf", oneOf: [true] }, actual: null, met: false },
     ]);
     // A text that is not a number does not reach a number; "true" is not true; a number is not its text.
     expect(assessCapability(framework, { category: "纳税服务", level: 0, facts: { examScore: "high" } }).upgraded).toBe(false);

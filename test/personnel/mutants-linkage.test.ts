@@ -341,19 +341,30 @@ describe("capability.ts", () => {
           "fact": "exam",
           "met": false,
           "name": "Exam",
-          "required": "at least 60",
+          "required": {
+            "atLeast": "60",
+            "kind": "atLeast",
+          },
         },
         {
           "actual": "true",
           "fact": "flag",
           "met": true,
-          "required": "one of true",
+          "required": {
+            "kind": "oneOf",
+            "oneOf": [
+              true,
+            ],
+          },
         },
         {
           "actual": "1",
           "fact": "n",
           "met": true,
-          "required": "at least 1",
+          "required": {
+            "atLeast": "1",
+            "kind": "atLeast",
+          },
         },
       ]
     `);
@@ -666,12 +677,12 @@ describe("annual.ts", () => {
         "issues": [
           {
             "code": "missing_value",
-            "message": "options.aggregate.a: scores: 2024-H1 has no score, and the policy allows none to be missing",
+            "message": "options.aggregate.a: 2024-H1 has no score, and the policy allows none to be missing",
             "path": "options.aggregate.a",
           },
           {
             "code": "missing_value",
-            "message": "options.aggregate.a: scores: 2024-H2 has no score, and the policy allows none to be missing",
+            "message": "options.aggregate.a: 2024-H2 has no score, and the policy allows none to be missing",
             "path": "options.aggregate.a",
           },
         ],
@@ -681,7 +692,7 @@ describe("annual.ts", () => {
   });
 
   it("names each poor unit's main leader, in unit order, and only a leader that is given", () => {
-    expect(partyBuildingVetoes({ b: "差", a: "差", c: "差", d: "好" }, { mainLeaders: { b: "L", a: "L", d: "M" } })).toMatchInlineSnapshot(`
+    expect(partyBuildingVetoes({ b: "差", a: "差", c: "差", d: "好" }, { mainLeaders: { b: "L", a: "L", d: "M" }, locale: "en" })).toMatchInlineSnapshot(`
       {
         "L": [
           {
@@ -714,8 +725,8 @@ describe("annual.ts", () => {
       }
     `);
     expect(Object.keys(partyBuildingVetoes({ z: "差" }, { mainLeaders: { z: "a" } }))).toEqual(["a", "z"]);
-    expect(partyBuildingVetoes({ a: "差" })).toEqual({ a: [{ id: "party-building", reason: "party-building rating 差 (R26)" }] });
-    expect(partyBuildingVetoes({ toString: "差" }, { mainLeaders: {} })).toEqual({ toString: [{ id: "party-building", reason: "party-building rating 差 (R26)" }] });
+    expect(partyBuildingVetoes({ a: "差" })).toEqual({ a: [{ id: "party-building", reason: "党建考核等次为「差」（R26）" }] });
+    expect(partyBuildingVetoes({ toString: "差" }, { mainLeaders: {}, locale: "en" })).toEqual({ toString: [{ id: "party-building", reason: "party-building rating 差 (R26)" }] });
   });
 
   it("takes an empty list of main leaders, and refuses a reserved unit name", () => {

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { county361Example, defineScheme, isJixiaoError, safeScoreTotals, scoreAll, scoreTotals, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
+import { county361Example, defineScheme, isJixiaoError, safeScoreTotals, scoreAll, scoreTotals, type Issue, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
 import { compiledScheme } from "../../src/scheme/define.js";
 import { compileFast, fastTotals, roundDiv } from "../../src/scoring/fast.js";
 import { light, runs } from "../helpers.js";
@@ -137,10 +137,11 @@ const world = fc
     return fc.tuple(fc.constant(scheme), fc.array(subject, { minLength: 1, maxLength: 12 }), fc.constant(w.missing));
   });
 
-type Outcome = { ok: true; totals: { subjectId: string; total: number }[] } | { ok: false; issues: unknown };
-const outcome = (fn: () => { subjectId: string; total: number }[]): Outcome => {
+type Totals = { subjectId: string; total: number; warnings?: readonly Issue[] }[];
+type Outcome = { ok: true; totals: Totals } | { ok: false; issues: unknown };
+const outcome = (fn: () => Totals): Outcome => {
   try {
-    return { ok: true, totals: fn().map((r) => ({ subjectId: r.subjectId, total: r.total })) };
+    return { ok: true, totals: fn().map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) };
   } catch (error) {
     if (!isJixiaoError(error)) throw error;
     return { ok: false, issues: error.issues };
@@ -189,7 +190,7 @@ describe("scoreTotals: the exact fast path", () => {
       ...(i % 7 === 0 ? { bonus: [{ points: 1.5, reason: "创新" }] } : {}),
       ...(i % 501 === 0 ? { vetoes: ["discipline"] } : {}),
     }));
-    expect(scoreTotals(scheme, subjects)).toEqual(scoreAll(scheme, subjects).map((r) => ({ subjectId: r.subjectId, total: r.total })));
+    expect(scoreTotals(scheme, subjects)).toEqual(scoreAll(scheme, subjects).map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })));
   });
 
   it("refuses what scoreAll refuses, with the same issues", () => {
@@ -253,6 +254,6 @@ describe("the fast path's parts", () => {
     const getter = [{ id: "g", get values(): never { throw new Error("boom"); } }] as unknown as SubjectInput[];
     expect(outcome(() => scoreTotals(scheme, getter))).toEqual(outcome(() => scoreAll(scheme, getter)));
     expect(safeScoreTotals(scheme, twice).success).toBe(false);
-    expect(safeScoreTotals(scheme, good)).toEqual({ success: true, output: scoreAll(scheme, good).map((r) => ({ subjectId: r.subjectId, total: r.total })) });
+    expect(safeScoreTotals(scheme, good)).toEqual({ success: true, output: scoreAll(scheme, good).map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) });
   });
 });

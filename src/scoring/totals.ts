@@ -44,7 +44,8 @@ function fastOf(scheme: Scheme): FastScheme | undefined {
 
 /**
  * Scores a batch for its totals only — for recomputing a province when a rule changes, or trying
- * "what if" across many cadres. The totals are exactly those of {@link scoreAll}: each subject is
+ * "what if" across many cadres. The totals, and the warnings of values implausible for their
+ * indicators' units, are exactly those of {@link scoreAll}: each subject is
  * scored in exact integer arithmetic where every number fits (values with up to 6 decimals, the
  * usual case), and by the full decimal path otherwise; no trace is built. Use {@link score} or
  * {@link scoreAll} for a subject's explanation.

@@ -39,6 +39,12 @@ export const IssueCode = Object.freeze({
   invalidInput: "invalid_input",
   /** More issues were found than are listed; the last issue says how many. */
   tooManyIssues: "too_many_issues",
+  /**
+   * A warning, not an error: a value scored as given that looks like it is in another unit (a
+   * ratio such as 0.965 where the indicator takes percents such as 96.5, or the reverse). It is on
+   * a score result's `warnings`, never thrown.
+   */
+  implausibleValue: "implausible_value",
 } as const);
 
 /** One of the {@link IssueCode} values. */

@@ -7,8 +7,8 @@ export interface TraceStep {
   readonly at: string;
   /**
    * The rule applied: a scoring method (`completion`, `band`, `steps`, `grade`, `deduction`,
-   * `bonus`, `rank`, `votes`, `direct`, `custom`), or `not-applicable`, `round`, `sum`, `convert`,
-   * `adjust`, `veto`, `flag`, `clamp`.
+   * `bonus`, `rank`, `votes`, `direct`, `custom`), or `not-applicable`, `unit` (a ratio multiplied
+   * by 100 before its method), `round`, `sum`, `convert`, `adjust`, `veto`, `flag`, `clamp`.
    */
   readonly rule: string;
   /** The inputs and intermediate values, as exact decimal strings (or names). */

@@ -3,6 +3,7 @@ import { ROUNDING_MODES } from "../core/rounding.js";
 import { addIssue, decimal, idSchema, registerFields } from "../core/validate.js";
 import { IssueCode } from "../core/errors.js";
 import { jsonMethodSchema, methodSchema } from "../methods/index.js";
+import { checkUnitMethod, INDICATOR_UNITS } from "../scoring/unit.js";
 
 const text = (max: number, description: string) => z.string().max(max).describe(description);
 
@@ -29,7 +30,11 @@ function makeSchemeSchema(method: typeof jsonMethodSchema | typeof methodSchema)
     source: z.enum(["system", "manual"]).describe("Where the value comes from.").optional(),
     post: text(200, "The post (岗位) that carries it.").optional(),
     method,
-  });
+    unit: z
+      .enum(INDICATOR_UNITS)
+      .describe('The unit the values arrive in, for the completion, band and steps methods: "percent" (96.5 means 96.5%, used as given) or "ratio" (0.965 means 96.5%, as a spreadsheet passes a cell formatted 96.5%; multiplied by 100 before scoring). The indicator\'s own numbers are as written.')
+      .optional(),
+  }).superRefine(checkUnitMethod);
   const group = z.strictObject({
     id: idSchema.describe("Unique id within the scheme."),
     name: text(200, "Name for people.").optional(),
@@ -86,4 +91,5 @@ registerFields([
   "assignedFactor", "lateFactor", "splitDecimals", "maxTasksPerPerson", "eligibility", "assignSeats", "level",
   "parent", "departments", "root", "steps", "how", "shares", "base", "amounts", "templates", "localBudget", "local",
   "responsibilities", "carrying", "assessing", "executing", "decimals",
+  "unit",
 ]);

@@ -30,6 +30,20 @@ export interface IndicatorConfig {
   readonly post?: string;
   /** How the value is scored. */
   readonly method: Method;
+  /**
+   * The unit the indicator's values arrive in, for the `completion`, `band` and `steps` methods (no
+   * other method takes one); the indicator's own numbers (target, best and worst, thresholds) are
+   * as written. `percent`: 96.5 means 96.5% and is used as given. `ratio`: 0.965 means 96.5%, as a
+   * spreadsheet passes a cell formatted `96.5%`, and is multiplied by 100 exactly before scoring.
+   * Left out, values are used as given. Either way a value implausible for the unit is scored as
+   * the unit says and flagged in the result's `warnings` (`implausible_value`).
+   * @example
+   * ```ts
+   * { id: "collection", points: 40, unit: "ratio", method: { type: "completion", target: 100 } }
+   * // a value of 0.965 is scored as 96.5 of the target 100: 38.6 points
+   * ```
+   */
+  readonly unit?: "percent" | "ratio";
 }
 
 /** A group of indicators (指标组: 共性, 个性, 竞争性 …) with its points. */

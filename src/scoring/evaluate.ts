@@ -1,13 +1,15 @@
-import { max, min, sum, text, toNumber, ZERO, type Dec } from "../core/decimal.js";
+import { max, min, sum, text, toDec, toNumber, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, isJixiaoError, type Issue, type IssuePath } from "../core/errors.js";
+import { shown, type MessageParams } from "../messages/index.js";
 import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
-import { dec, describe } from "../core/validate.js";
+import { dec } from "../core/validate.js";
 import type { Flag } from "../methods/index.js";
 import type { MethodOutcome } from "../methods/types.js";
 import type { CompiledScheme } from "../scheme/define.js";
 import type { AdjustmentResult, GroupResult, IndicatorResult, ScoreOptions, ScoreResult, VetoResult } from "./result.js";
 import type { AdjustmentItem, SubjectInput } from "./subject.js";
+import { checkValue, ratioToPercent, type UnitPlan } from "./unit.js";
 
 const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
@@ -58,11 +60,12 @@ function adjustment(items: readonly AdjustmentItem[], cap: Dec | undefined, at: 
 
 /**
  * Scores one validated subject. Problems are pushed to `issues` (paths under `base`); the result
- * is `undefined` when there were any.
+ * is `undefined` when there were any. `units` are the scheme's {@link unitPlans}.
  * @internal
  */
 export function evaluate(
   s: CompiledScheme,
+  units: ReadonlyMap<string, UnitPlan>,
   subject: SubjectInput,
   options: ScoreOptions,
   batch: ReadonlyMap<string, MethodOutcome> | undefined,
@@ -70,11 +73,12 @@ export function evaluate(
   issues: Issue[],
 ): ScoreResult | undefined {
   const before = issues.length;
-  const report = (code: IssueCode, path: IssuePath, words: string) => void issues.push(issue(code, [...base, ...path], words));
+  const report = (code: IssueCode, path: IssuePath, params: MessageParams | string) => void issues.push(issue(code, [...base, ...path], params));
   const trace: TraceStep[] = [];
+  const warnings: Issue[] = [];
   const values = subject.values;
   for (const key of Object.keys(values))
-    if (!s.indicators.has(key)) report(IssueCode.unknownId, ["values", key], `names no indicator of scheme "${s.id}"`);
+    if (!s.indicators.has(key)) report(IssueCode.unknownId, ["values", key], { key: "scoringNoSuchIndicator", scheme: s.id });
 
   const bonusItems = subject.bonus ?? [];
   const deductionItems = subject.deductions ?? [];
@@ -82,7 +86,7 @@ export function evaluate(
   for (const [list, field, sign] of [[bonusItems, "bonus", 1], [deductionItems, "deductions", -1]] as const)
     list.forEach((item, i) => {
       if (item.indicator === undefined) return;
-      if (!s.indicators.has(item.indicator)) return report(IssueCode.unknownId, [field, i, "indicator"], `names no indicator of scheme "${s.id}"`);
+      if (!s.indicators.has(item.indicator)) return report(IssueCode.unknownId, [field, i, "indicator"], { key: "scoringNoSuchIndicator", scheme: s.id });
       const entry = aimed.get(item.indicator) ?? { bonus: ZERO, deduction: ZERO, items: [], paths: [] };
       entry.paths.push([field, i, "indicator"]);
       if (sign > 0) entry.bonus = entry.bonus.plus(dec(item.points));
@@ -111,36 +115,49 @@ export function evaluate(
       const given = hasOwn(values, ind.id);
       const raw = given ? values[ind.id] : undefined;
       let outcome: MethodOutcome | undefined;
+      let unitStep: TraceStep | undefined;
       let notApplicable = false;
       if (!given) {
         if (options.missing === "not-applicable") notApplicable = true;
         else if (options.missing === "zero") outcome = { fraction: ZERO, earned: ZERO, values: { missing: "zero", points: text(ind.points) } };
-        else report(IssueCode.missingValue, ["values", ind.id], `is missing: the scheme scores indicator "${ind.id}"; give a value, or null if it does not apply`);
+        else report(IssueCode.missingValue, ["values", ind.id], { key: "scoringMissingValue", indicator: ind.id });
       } else if (isNotApplicable(raw)) {
         notApplicable = true;
       } else if (ind.method.kind === "batch") {
         // In a batch, a value the batch could not read was reported there already.
         outcome = batch?.get(ind.id);
-        if (!batch) report(IssueCode.rankNeedsBatch, ["values", ind.id], `is scored by rank among peers; score the whole batch with scoreAll`);
+        if (!batch) report(IssueCode.rankNeedsBatch, ["values", ind.id], { key: "scoringRankNeedsBatch" });
       } else if (looksNotApplicable(raw)) {
         const reason = Object.getOwnPropertyDescriptor(raw, "reason")!;
-        report(IssueCode.invalidType, ["values", ind.id, "reason"], `must be text of at most 500 characters saying why the indicator does not apply, not ${"value" in reason ? describe(reason.value) : "a getter"}`);
+        report(IssueCode.invalidType, ["values", ind.id, "reason"], { key: "scoringNotApplicableReason", ...("value" in reason ? { received: shown(reason.value) } : {}) });
       } else {
-        let scored: ReturnType<typeof ind.method.score>;
+        // The unit: a value implausible for it is warned of; a ratio is scored as the percent it means.
+        let input = raw;
+        const plan = units.get(ind.id);
+        const number = plan ? toDec(raw) : undefined;
+        if (number) {
+          checkValue(plan!.check, ind.id, number, warnings);
+          if (plan!.unit === "ratio") {
+            const { percent, step } = ratioToPercent(number, at);
+            input = text(percent);
+            unitStep = step;
+          }
+        }
+        let scored: ReturnType<typeof ind.method.score> | undefined;
         try {
-          scored = ind.method.score(raw, ind.points);
+          scored = ind.method.score(input, ind.points);
         } catch (error) {
           // A value whose reading throws (a getter, say) is not plain data: an issue, never a raw error.
           if (isJixiaoError(error)) throw error;
-          scored = { invalid: IssueCode.invalidInput, words: "could not be read (it is not plain data)" };
+          report(IssueCode.invalidInput, ["values", ind.id], { key: "notPlainData" });
         }
-        if ("invalid" in scored) report(scored.invalid, ["values", ind.id], scored.words);
+        if (scored && "invalid" in scored) report(scored.invalid, ["values", ind.id], scored.words);
         else outcome = scored;
       }
       const common = { id: ind.id, ...(ind.name !== undefined ? { name: ind.name } : {}), group: group.id, method: ind.type, points: toNumber(ind.points), value: raw ?? null };
       if (notApplicable) {
         for (const path of aimed.get(ind.id)?.paths ?? [])
-          report(IssueCode.invalidValue, path, `aims at indicator "${ind.id}", which does not apply to this subject`);
+          report(IssueCode.invalidValue, path, { key: "scoringAimsAtNotApplicable", indicator: ind.id });
         const reason = raw !== null && typeof raw === "object" ? (raw as { reason?: unknown }).reason : undefined;
         trace.push({
           at,
@@ -155,6 +172,7 @@ export function evaluate(
         unscored = true;
         continue;
       }
+      if (unitStep) trace.push(unitStep);
       trace.push({ at, rule: given ? ind.type : "missing", values: outcome.values, result: text(outcome.earned) });
       let earned = roundAt(outcome.earned, s.rounding.indicator, at, trace);
       const extra = aimed.get(ind.id);
@@ -203,13 +221,13 @@ export function evaluate(
   (subject.vetoes ?? []).forEach((v, i) => {
     const hit = typeof v === "string" ? { id: v } : v;
     const veto = s.vetoes.get(hit.id);
-    if (!veto) return report(IssueCode.unknownId, ["vetoes", i], `names no veto of scheme "${s.id}"${s.vetoes.size ? `; its vetoes are ${[...s.vetoes.keys()].join(", ")}` : "; it has none"}`);
-    if (seenVetoes.has(hit.id)) return report(IssueCode.duplicateId, ["vetoes", i], `repeats the veto "${hit.id}"`);
+    if (!veto) return report(IssueCode.unknownId, ["vetoes", i], { key: "scoringNoSuchVeto", scheme: s.id, vetoes: [...s.vetoes.keys()] });
+    if (seenVetoes.has(hit.id)) return report(IssueCode.duplicateId, ["vetoes", i], { key: "scoringRepeatedVeto", id: hit.id });
     seenVetoes.add(hit.id);
     vetoes.push({ id: veto.id, ...(veto.name !== undefined ? { name: veto.name } : {}), effect: veto.effect, ...(hit.reason !== undefined ? { reason: hit.reason } : {}) });
   });
   if (applicable.isZero() && !unscored)
-    report(IssueCode.invalidValue, ["values"], "leaves no indicator applicable, so there is nothing to score");
+    report(IssueCode.invalidValue, ["values"], { key: "scoringNothingApplicable" });
   if (issues.length > before) return undefined;
 
   trace.push({ at: "total", rule: "sum", values: groupEarned, result: text(earnedTotal) });
@@ -272,5 +290,6 @@ export function evaluate(
     vetoes,
     flags,
     trace,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { Dec, type Dec as DecT } from "../core/decimal.js";
+import { Dec, toDec, type Dec as DecT } from "../core/decimal.js";
 import { dec, isId, isPlainObject, isText, RESERVED_KEYS, type DecimalInput } from "../core/validate.js";
 import { isNotApplicable } from "./evaluate.js";
 import { applyRounding, type Rounding, type RoundingMode } from "../core/rounding.js";
@@ -6,6 +6,8 @@ import type { Method } from "../methods/index.js";
 import type { CompiledScheme } from "../scheme/define.js";
 import type { SchemeConfig } from "../scheme/types.js";
 import type { ScoreOptions } from "./result.js";
+import { implausible, implausibleValue, RATIO_TO_PERCENT_DIGITS, unitPlans, type ValueCheck } from "./unit.js";
+import type { Issue } from "../core/errors.js";
 
 /*
  * The exact fast path for totals. Every quantity is an integer held in a float64 — a count of
@@ -68,6 +70,15 @@ function read(v: unknown): boolean {
     return true;
   }
   return false;
+}
+
+/** Reads a value of an indicator whose unit is `ratio`, as {@link read} does, and multiplies it by 100 (a ratio's percent). */
+function readRatio(v: unknown): boolean {
+  if (!read(v)) return false;
+  // × 100: two decimals fewer, or the integer times 10^(2 − S) (checked: it may pass the exact range).
+  if (S >= RATIO_TO_PERCENT_DIGITS) S -= RATIO_TO_PERCENT_DIGITS;
+  else (A = check(A * POW10[RATIO_TO_PERCENT_DIGITS - S]!)), (S = 0);
+  return true;
 }
 
 /** An integer `n` and scale `s` of a decimal known at compile time, or `undefined` beyond the range. */
@@ -151,6 +162,8 @@ interface FastIndicator {
   readonly points: number;
   readonly score: FastMethod | undefined;
   readonly rank?: FastRank;
+  /** The plausibility check of its values (its unit's, or none declared), where one applies. */
+  readonly check?: ValueCheck;
   /** The earned points of the values met so far, by the value in hundredths (NaN: not yet); see {@link scoreValue}. */
   memo?: Float64Array;
 }
@@ -182,6 +195,7 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
   const full = scaled(s.full);
   if (!full) return undefined;
   const indicators = new Map<string, FastIndicator>();
+  const units = unitPlans(config);
   let failed = false;
   config.groups.forEach((g, gi) =>
     g.indicators.forEach((ind) => {
@@ -198,9 +212,10 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
         indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points } });
         return;
       }
-      const score = fastMethod(m, points, c.points, constant, atQ, indRound);
+      const unit = units.get(ind.id);
+      const score = fastMethod(m, points, c.points, constant, atQ, indRound, unit?.unit === "ratio" ? readRatio : read);
       if (!score) return void (failed = true);
-      indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score });
+      indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score, ...(unit?.check ? { check: unit.check } : {}) });
     }),
   );
   const caps = [s.bonusCap, s.deductionCap].map((c) => (c === undefined ? undefined : atQ(c)));
@@ -229,7 +244,10 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
   };
 }
 
-/** The fast scorer of one method, or `undefined` when the method's parameters are beyond the fast path. */
+/**
+ * The fast scorer of one method, or `undefined` when the method's parameters are beyond the fast
+ * path. `readIn` reads a value of the methods that take a unit ({@link readRatio} for `ratio`).
+ */
 function fastMethod(
   m: Method,
   P: Scaled,
@@ -237,6 +255,7 @@ function fastMethod(
   constant: (d: DecT) => number | undefined,
   atQ: (d: DecT) => number | undefined,
   round: Rounding | undefined,
+  readIn: (value: unknown) => boolean,
 ): FastMethod | undefined {
   const mode: RoundingMode | "exact" = round ? (round.mode ?? "half-up") : "exact";
   const to = round ? round.decimals : Q;
@@ -256,7 +275,7 @@ function fastMethod(
       if (!t || !cap || capped === undefined) return undefined;
       const lower = m.direction === "lower";
       return (value) => {
-        if (!read(value)) return ((bad = true), 0);
+        if (!readIn(value)) return ((bad = true), 0);
         // Compare actual ÷ target (or target ÷ actual) with the cap as integers.
         const a = mul(A, pow(t.s)); // actual at scale S + t.s
         const tt = mul(t.n, pow(S)); // target at the same scale
@@ -277,7 +296,7 @@ function fastMethod(
       const atWorst = constant(points.times(dec(m.worstFraction ?? 0)));
       if (!best || !worst || !low || atWorst === undefined) return undefined;
       return (value) => {
-        if (!read(value)) return ((bad = true), 0);
+        if (!readIn(value)) return ((bad = true), 0);
         const sc = Math.max(S, best.s, worst.s);
         const V = mul(A, pow(sc - S));
         const W = mul(worst.n, pow(sc - worst.s));
@@ -297,7 +316,7 @@ function fastMethod(
       if (steps.some((st) => st.at === undefined || st.earned === undefined)) return undefined;
       const list = steps.map((st) => ({ at: st.at!, earned: st.earned! })).sort((x, y) => (lower ? x.at - y.at : y.at - x.at));
       return (value) => {
-        if (!read(value)) return ((bad = true), 0);
+        if (!readIn(value)) return ((bad = true), 0);
         const v = mul(A, pow(Q - S));
         for (const st of list) if (lower ? v <= st.at : v >= st.at) return st.earned;
         return zero;
@@ -377,6 +396,8 @@ export interface FastTotals {
   readonly ranks: ReadonlyMap<string, Float64Array>;
   /** Whether the batch as a whole must take the full path (an unusual subject, or a rank value the fast path cannot read). */
   readonly rankFallback: boolean;
+  /** The warnings of the subjects the fast path scored (by index), exactly those {@link evaluate} gives; present only when one has any. */
+  readonly warnings?: ReadonlyMap<number, readonly Issue[]>;
 }
 
 
@@ -575,7 +596,7 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const to = indRound ? indRound.decimals : Q;
   const ranks = new Map<string, Float64Array>();
   const n0 = f.list.length;
-  const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [] };
+  const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [], warned: [] };
   if (rankList.length > 0) {
     const peers = peerGroups(groupOf, groupIds.size);
     bad = false;
@@ -587,16 +608,37 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
     if (bad) return unusual();
   }
   const totals = new Float64Array(n);
+  const warnings = new Map<number, readonly Issue[]>();
   const groupSums = new Array<number>(f.groups.length);
   // Every subject is a plain object now.
   const plainSubjects = subjects as readonly Record<string, unknown>[];
   for (let i = 0; i < n; i++) {
     bad = false;
+    batch.warned.length = 0;
     const total = subjectTotal(f, plainSubjects[i]!, i, batch, options, groupSums);
-    // (subjectTotal gives no total when it marked the subject `bad`.)
+    // (subjectTotal gives no total when it marked the subject `bad`; the full path then finds its warnings.)
     totals[i] = total ?? NaN;
+    if (total !== undefined && batch.warned.length > 0) warnings.set(i, warningsOf(batch.warned));
   }
-  return { totals, ranks, rankFallback: false };
+  return { totals, ranks, rankFallback: false, ...(warnings.size > 0 ? { warnings } : {}) };
+}
+
+/**
+ * Whether a value the fast path scored is implausible for its indicator ({@link implausible}), from
+ * the value exactly: a number's magnitude compared with a whole limit as a float (a float's
+ * difference has the sign of the exact one, and a number is the decimal it prints as), decimal
+ * text by its integer and scale.
+ */
+function implausibleFast(c: ValueCheck, raw: unknown): boolean {
+  if (typeof raw === "number") return implausible(c, raw === 0, Math.sign(Math.abs(raw) - c.limit));
+  // (Text the fast path scored reads again.)
+  return read(raw) && implausible(c, A === 0, Math.sign(Math.abs(A) - c.limit * POW10[S]!));
+}
+
+/** The warnings of a subject's implausible values, in scheme order, as {@link evaluate} makes them. */
+function warningsOf(warned: readonly { readonly ind: FastIndicator; readonly raw: unknown }[]): Issue[] {
+  const list = warned.length > 1 ? [...warned].sort((a, b) => a.ind.index - b.ind.index) : warned;
+  return list.map((w) => implausibleValue(w.ind.check!, w.ind.id, toDec(w.raw)!));
 }
 
 /** What the subjects of a batch share, by indicator index. */
@@ -610,6 +652,8 @@ interface Batch {
   readonly aimedBonus: Float64Array;
   readonly aimedDeduction: Float64Array;
   readonly aimed: number[];
+  /** The current subject's values that are implausible for their indicators. */
+  readonly warned: { readonly ind: FastIndicator; readonly raw: unknown }[];
 }
 
 /**
@@ -675,6 +719,7 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
     }
     const earnedQ = ind!.rank ? b.ranks[ind!.index]![index]! : scoreValue(ind!, raw);
     if (earnedQ === null) return undefined;
+    if (ind!.check !== undefined && implausibleFast(ind!.check, raw)) b.warned.push({ ind: ind!, raw });
     applicable += add(ind!, earnedQ, aimed, b, groupSums);
   }
   if (present < f.list.length) {

@@ -1,3 +1,4 @@
+import type { Issue } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
 import type { Flag, MethodType } from "../methods/index.js";
 
@@ -109,6 +110,20 @@ export interface ScoreResult {
   readonly flags: readonly Flag[];
   /** Every step of the calculation, in order. */
   readonly trace: readonly TraceStep[];
+  /**
+   * Values scored as given that look like they are in another unit — a ratio such as 0.965 where
+   * the indicator takes percents such as 96.5, or the reverse — each an `implausible_value` issue
+   * at `["values", <indicator id>]`, in scheme order; {@link formatIssues} words them. Present only
+   * when there is one. The rules are in the scoring guide ("Units and warnings").
+   * @example
+   * ```ts
+   * const r = score(county361Example, { id: "c001", values: { attendance: 2, study: "良", political: 88,
+   *   collection: 0.965, backlog: 3, grabbed: 7.2 } });
+   * r.warnings?.map((w) => w.code);
+   * //=> ["implausible_value"]
+   * ```
+   */
+  readonly warnings?: readonly Issue[];
 }
 
 /** Options for {@link score} and {@link scoreAll}. */

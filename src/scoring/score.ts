@@ -3,11 +3,12 @@ import type { Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { parseWith } from "../core/validate.js";
 import type { MethodOutcome } from "../methods/types.js";
-import { compiledScheme, type CompiledScheme, type Scheme } from "../scheme/define.js";
+import { compiledScheme, defineScheme, type CompiledScheme, type Scheme } from "../scheme/define.js";
 import type { SchemeConfig } from "../scheme/types.js";
 import { evaluate, isNotApplicable } from "./evaluate.js";
 import type { ScoreOptions, ScoreResult } from "./result.js";
 import { subjectSchema, type SubjectInput } from "./subject.js";
+import { unitPlans } from "./unit.js";
 
 /** The largest batch `scoreAll` takes in one call. */
 export const MAX_BATCH = 2_000_000;
@@ -34,11 +35,12 @@ export const scoreOptionsSchema = z.strictObject({ missing: z.enum(["error", "no
  * ```
  */
 export function score(scheme: Scheme | SchemeConfig, subject: SubjectInput, options?: ScoreOptions): ScoreResult {
-  const s = compiledScheme(scheme);
+  const defined = defineScheme(scheme);
+  const s = compiledScheme(defined);
   const opts = parseWith(scoreOptionsSchema, options, "Score options are not valid", ["options"]) ?? {};
   const parsed = parseWith(subjectSchema, subject, "Subject is not valid") as SubjectInput;
   const issues: Issue[] = [];
-  const result = evaluate(s, parsed, opts, undefined, [], issues);
+  const result = evaluate(s, unitPlans(defined), parsed, opts, undefined, [], issues);
   if (!result) throw new JixiaoError(issues, `Subject "${parsed.id}" cannot be scored`);
   return result;
 }
@@ -106,7 +108,9 @@ const subjectsSchema = z.array(subjectSchema).max(MAX_BATCH);
  * ```
  */
 export function scoreAll(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], options?: ScoreOptions): ScoreResult[] {
-  const s = compiledScheme(scheme);
+  const defined = defineScheme(scheme);
+  const s = compiledScheme(defined);
+  const units = unitPlans(defined);
   const opts = parseWith(scoreOptionsSchema, options, "Score options are not valid", ["options"]) ?? {};
   const parsed = parseWith(subjectsSchema, subjects, "Subjects are not valid") as SubjectInput[];
   const issues: Issue[] = [];
@@ -114,12 +118,12 @@ export function scoreAll(scheme: Scheme | SchemeConfig, subjects: readonly Subje
   parsed.forEach((subject, i) => {
     const seen = firstIndex.get(subject.id);
     if (seen === undefined) firstIndex.set(subject.id, i);
-    else issues.push(issue(IssueCode.duplicateId, [i, "id"], `repeats the subject id "${subject.id}" of [${seen}]; ids must be unique in a batch`));
+    else issues.push(issue(IssueCode.duplicateId, [i, "id"], { key: "scoringDuplicateSubject", id: subject.id, first: seen }));
   });
   const batch = scoreBatchMethods(s, parsed, issues);
   const results: ScoreResult[] = [];
   parsed.forEach((subject, i) => {
-    const result = evaluate(s, subject, opts, batch[i], [i], issues);
+    const result = evaluate(s, units, subject, opts, batch[i], [i], issues);
     if (result) results.push(result);
   });
   if (issues.length > 0) throw new JixiaoError(issues, `${issues.length === 1 ? "A subject" : "Subjects"} cannot be scored`);

@@ -9,6 +9,7 @@ import type { MethodOutcome } from "../methods/types.js";
 import type { ScoreOptions } from "./result.js";
 import { MAX_BATCH, scoreAll, scoreOptionsSchema } from "./score.js";
 import { subjectSchema, type SubjectInput } from "./subject.js";
+import { unitPlans } from "./unit.js";
 
 /** A subject's total, without the rest of its result. */
 export interface SubjectTotal {
@@ -16,7 +17,19 @@ export interface SubjectTotal {
   readonly subjectId: string;
   /** The total, exactly as {@link scoreAll} gives it. */
   readonly total: number;
+  /**
+   * Values that look like they are in another unit, exactly as {@link scoreAll}'s result gives
+   * them (`implausible_value` issues at `["values", <indicator id>]`); present only when there is one.
+   */
+  readonly warnings?: readonly Issue[];
 }
+
+/** A result's total and warnings. */
+const totalOf = (r: { readonly subjectId: string; readonly total: number; readonly warnings?: readonly Issue[] }): SubjectTotal => ({
+  subjectId: r.subjectId,
+  total: r.total,
+  ...(r.warnings ? { warnings: r.warnings } : {}),
+});
 
 const fastSchemes = new WeakMap<object, FastScheme | null>();
 
@@ -31,7 +44,8 @@ function fastOf(scheme: Scheme): FastScheme | undefined {
 
 /**
  * Scores a batch for its totals only — for recomputing a province when a rule changes, or trying
- * "what if" across many cadres. The totals are exactly those of {@link scoreAll}: each subject is
+ * "what if" across many cadres. The totals, and the warnings of values implausible for their
+ * indicators' units, are exactly those of {@link scoreAll}: each subject is
  * scored in exact integer arithmetic where every number fits (values with up to 6 decimals, the
  * usual case), and by the full decimal path otherwise; no trace is built. Use {@link score} or
  * {@link scoreAll} for a subject's explanation.
@@ -54,7 +68,7 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   const defined = defineScheme(scheme);
   const opts = parseWith(scoreOptionsSchema, options, "Score options are not valid", ["options"]) ?? {};
   const f = fastOf(defined);
-  const all = () => scoreAll(defined, subjects, opts).map((r) => ({ subjectId: r.subjectId, total: r.total }));
+  const all = () => scoreAll(defined, subjects, opts).map(totalOf);
   if (!f || !Array.isArray(subjects) || subjects.length > MAX_BATCH) return all();
   let fast: ReturnType<typeof fastTotals>;
   try {
@@ -65,11 +79,13 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   }
   if (fast.rankFallback) return all();
   const s = compiledScheme(defined);
+  const units = unitPlans(defined);
   const issues: Issue[] = [];
   const out: SubjectTotal[] = [];
   for (let i = 0; i < subjects.length && issues.length === 0; i++) {
     const subject = subjects[i]!;
     let total: number | undefined = fast.totals[i]!;
+    let warnings = fast.warnings?.get(i);
     if (Number.isNaN(total)) {
       const parsed = safely(() => parseWith(subjectSchema, subject, "Subject is not valid", [i]) as SubjectInput);
       if (!parsed.success) return all();
@@ -79,9 +95,11 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
         const e = earned[i]!;
         if (!Number.isNaN(e)) batch.set(id, { fraction: null, earned: new Dec(e).div(FAST_SCALE), values: { rank: "batch" } });
       }
-      total = evaluate(s, parsed.output, opts, batch, [i], issues)?.total;
+      const result = evaluate(s, units, parsed.output, opts, batch, [i], issues);
+      total = result?.total;
+      warnings = result?.warnings;
     }
-    if (total !== undefined) out.push({ subjectId: subject.id, total });
+    if (total !== undefined) out.push({ subjectId: subject.id, total, ...(warnings ? { warnings } : {}) });
   }
   // Any problem: scoreAll reports every issue of the batch, exactly as it would have.
   if (issues.length > 0) return all();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defineScheme, score, scoreAll, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
+import { defineScheme, score, scoreAll, scoreTotals, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
 import { runs } from "../helpers.js";
 
 // Decimals with up to 4 places, as text, so inputs are exact.
@@ -61,8 +61,8 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
   }),
 );
 
-function oneIndicator(method: JsonMethod, pts: string): SchemeConfig {
-  return { id: "p", full: pts, groups: [{ id: "g", points: pts, indicators: [{ id: "x", points: pts, method }] }] };
+function oneIndicator(method: JsonMethod, pts: string, unit?: "percent" | "ratio"): SchemeConfig {
+  return { id: "p", full: pts, groups: [{ id: "g", points: pts, indicators: [{ id: "x", points: pts, method, ...(unit ? { unit } : {}) }] }] };
 }
 
 describe("scoring laws", () => {
@@ -116,6 +116,50 @@ describe("scoring laws", () => {
         });
       }),
       { numRuns: runs(200) },
+    );
+  });
+});
+
+describe("units", () => {
+  // The methods that take a unit, with values as a percent (the cases above).
+  const unitCases = cases.filter((c) => ["completion", "band", "steps"].includes(c.method.type));
+  /** A percent value as the ratio a spreadsheet gives for it (96.5 → "0.965"), exactly. */
+  const asRatio = (v: unknown) => {
+    const [int, frac = ""] = String(v).replace("-", "").split(".");
+    const digits = `${int!.padStart(3, "0")}${frac}`;
+    const text = `${digits.slice(0, -2 - frac.length) || "0"}.${digits.slice(-2 - frac.length)}`;
+    return `${String(v).startsWith("-") ? "-" : ""}${text}`;
+  };
+
+  it("a ratio indicator scores 0.965 exactly as a percent indicator scores 96.5, on every path", () => {
+    fc.assert(
+      fc.property(unitCases, points, fc.context(), (c, pts, ctx) => {
+        const percent = defineScheme(oneIndicator(c.method, pts, "percent"));
+        const ratio = defineScheme(oneIndicator(c.method, pts, "ratio"));
+        fc.assert(
+          fc.property(fc.array(c.value, { minLength: 1, maxLength: 6 }), (list) => {
+            const given = list.map((v, i) => ({ id: `s${i}`, values: { x: v } }));
+            const asRatios = list.map((v, i) => ({ id: `s${i}`, values: { x: asRatio(v) } }));
+            ctx.log(JSON.stringify(asRatios));
+            const p = scoreAll(percent, given);
+            const r = scoreAll(ratio, asRatios);
+            expect(r.map((x) => [x.total, x.indicators[0]!.earned])).toEqual(p.map((x) => [x.total, x.indicators[0]!.earned]));
+            // The trace shows the multiplication, giving the percent.
+            r.forEach((x, i) => expect(x.trace.find((t) => t.rule === "unit")!.result).toBe(String(Number(list[i]))));
+            // A value implausible as a percent is plausible as its ratio, and the reverse, as the thresholds say.
+            p.forEach((x, i) => {
+              const v = Math.abs(Number(list[i]));
+              expect(x.warnings !== undefined).toBe(v !== 0 && v < 1);
+              expect(r[i]!.warnings !== undefined).toBe(v > 1000);
+            });
+            // scoreTotals (the fast path, where the values fit it) gives exactly the same, warnings and all.
+            for (const [scheme, subjects, results] of [[percent, given, p], [ratio, asRatios, r]] as const)
+              expect(scoreTotals(scheme, subjects)).toEqual(results.map((x) => ({ subjectId: x.subjectId, total: x.total, ...(x.warnings ? { warnings: x.warnings } : {}) })));
+          }),
+          { numRuns: runs(10) },
+        );
+      }),
+      { numRuns: runs(100) },
     );
   });
 });

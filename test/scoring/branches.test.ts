@@ -25,7 +25,7 @@ const fastTotals = (...args: Parameters<typeof fastTotalsOf>) => {
 
 /** The totals as scoreAll gives them. */
 const totalsByScoreAll = (scheme: Scheme, subjects: readonly SubjectInput[], options?: { missing?: "error" | "not-applicable" | "zero" }) =>
-  scoreAll(scheme, subjects, options).map((r) => ({ subjectId: r.subjectId, total: r.total }));
+  scoreAll(scheme, subjects, options).map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) }));
 
 describe("compileFast leaves a scheme beyond its exact range to the full path", () => {
   // Each scheme has one parameter the fast path cannot hold as an integer count of 10^-8; the
@@ -50,8 +50,10 @@ describe("compileFast leaves a scheme beyond its exact range to the full path", 
     const scheme = defineScheme(config);
     expect(fastOf(scheme)).toBeUndefined();
     const subjects = [{ id: "a", values: { x: value } }];
-    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total }]);
-    expect(totalsByScoreAll(scheme, subjects)).toEqual([{ subjectId: "a", total }]);
+    // (A value of 1 against the target 5 × 10^12 also gets a warning: it looks like a ratio.)
+    const totals = scoreTotals(scheme, subjects);
+    expect(totals.map((t) => ({ subjectId: t.subjectId, total: t.total }))).toEqual([{ subjectId: "a", total }]);
+    expect(totals).toEqual(totalsByScoreAll(scheme, subjects));
   });
 
   it("a cap veto whose cap has 9 decimals", () => {

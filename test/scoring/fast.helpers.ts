@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { defineScheme, safeScoreAll, safeScoreTotals, type Issue, type Scheme, type SchemeConfig, type ScoreOptions, type SubjectInput } from "../../src/index.js";
+import { defineScheme, safeScoreAll, safeScoreTotals, type Issue, type Scheme, type SchemeConfig, type ScoreOptions, type ScoreResult, type SubjectInput } from "../../src/index.js";
 import { compiledScheme } from "../../src/scheme/define.js";
 import { compileFast, fastTotals, type FastScheme } from "../../src/scoring/fast.js";
 
@@ -30,16 +30,27 @@ function byScoreAll(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInp
   return { success: true as const, output: subjects.map((s) => byId.get(s.id)) };
 }
 
+/** The warnings the fast path itself gives each subject (`undefined` for none), in the subjects' order. */
+export function fastWarnings(scheme: Scheme | SchemeConfig, subjects: readonly unknown[], options: ScoreOptions = {}): (readonly Issue[] | undefined)[] {
+  const f = fastOf(scheme);
+  if (!f) return subjects.map(() => undefined);
+  const fast = fastTotals(f, subjects, options);
+  return subjects.map((_, i) => fast.warnings?.get(i));
+}
+
 /**
- * Checks that the fast path scores every subject itself, with exactly scoreAll's totals, and that
- * scoreTotals gives the same. Returns the totals.
+ * Checks that the fast path scores every subject itself, with exactly scoreAll's totals and
+ * warnings, and that scoreTotals gives the same. Returns the totals.
  */
 export function expectFast(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], options?: ScoreOptions): number[] {
-  const all = byScoreAll(scheme, subjects, options);
+  const all = safeScoreAll(scheme, subjects, options);
   expect(all.success).toBe(true);
-  const totals = (all as { output: number[] }).output;
+  const results = (all as { output: ScoreResult[] }).output;
+  const byId = new Map(results.map((r) => [r.subjectId, r]));
+  const totals = subjects.map((s) => byId.get(s.id)!.total);
   expect(fastList(scheme, subjects, options)).toEqual(totals);
-  expect(safeScoreTotals(scheme, subjects, options)).toEqual({ success: true, output: sortedTotals(subjects, totals) });
+  expect(fastWarnings(scheme, subjects, options)).toEqual(subjects.map((s) => byId.get(s.id)!.warnings));
+  expect(safeScoreTotals(scheme, subjects, options)).toEqual({ success: true, output: results.map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) });
   return totals;
 }
 
@@ -57,11 +68,8 @@ export function expectLeft(scheme: Scheme | SchemeConfig, subjects: readonly Sub
   });
   const viaAll = safeScoreAll(scheme, subjects, options);
   const viaTotals = safeScoreTotals(scheme, subjects, options);
-  expect(viaTotals).toEqual(viaAll.success ? { success: true, output: viaAll.output.map((r) => ({ subjectId: r.subjectId, total: r.total })) } : viaAll);
+  expect(viaTotals).toEqual(viaAll.success ? { success: true, output: viaAll.output.map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) } : viaAll);
 }
-
-const sortedTotals = (subjects: readonly SubjectInput[], totals: readonly number[]) =>
-  subjects.map((s, i) => ({ subjectId: s.id, total: totals[i]! })).sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
 
 /** x (6 points) and y (4 points), both scored directly, in one group. */
 export const two = (extra: Partial<SchemeConfig> = {}): SchemeConfig => ({

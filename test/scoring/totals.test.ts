@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { county361Example, defineScheme, isJixiaoError, safeScoreTotals, scoreAll, scoreTotals, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
+import { county361Example, defineScheme, isJixiaoError, safeScoreTotals, scoreAll, scoreTotals, type Issue, type JsonMethod, type SchemeConfig, type SubjectInput } from "../../src/index.js";
 import { compiledScheme } from "../../src/scheme/define.js";
 import { compileFast, fastTotals, roundDiv } from "../../src/scoring/fast.js";
 import { light, runs } from "../helpers.js";
@@ -18,9 +18,10 @@ const decimal = (maxInt: number, places: number) =>
   fc.tuple(fc.integer({ min: -maxInt, max: maxInt }), fc.integer({ min: 0, max: 10 ** places - 1 })).map(([i, f]) => Number(`${i}.${String(f).padStart(places, "0")}`));
 const positive = (maxInt: number, places: number) => decimal(maxInt, places).map((n) => Math.abs(n) + 10 ** -places);
 
-/** A number at the edges of the fast path: usual values, many decimals, huge, tiny, as text. */
+/** A number at the edges of the fast path: usual values, ratios (a percent cell's 0.965), many decimals, huge, tiny, as text. */
 const edgeNumber = fc.oneof(
   { weight: 60, arbitrary: decimal(200, 2) },
+  { weight: 10, arbitrary: decimal(1, 4) },
   { weight: 20, arbitrary: fc.integer({ min: 0, max: 120 }) },
   { weight: 2, arbitrary: decimal(200, 7) },
   { weight: 1, arbitrary: fc.constantFrom(999_999_999, 1_000_000_001, 0.000001, 1e-7, -0, 123456789.123456, 2 ** 53) },
@@ -31,18 +32,24 @@ const edgeNumber = fc.oneof(
 
 const gradeNames = ["优", "良", "中", "差"];
 
-/** A method and a generator of its values. */
-function method(points: number): fc.Arbitrary<{ method: JsonMethod; value: fc.Arbitrary<unknown> }> {
+/** The unit of a completion, band or steps indicator: none (most), percent or ratio. */
+const unit = fc.constantFrom(undefined, undefined, "percent" as const, "ratio" as const);
+
+/** A method, the unit of its values (for completion, band and steps) and a generator of its values. */
+function method(points: number): fc.Arbitrary<{ method: JsonMethod; unit?: "percent" | "ratio"; value: fc.Arbitrary<unknown> }> {
   return fc.oneof(
-    fc.record({ target: fc.constantFrom(100, 80, 3, 7.5, 0.3, 12.345), cap: fc.constantFrom(undefined, 1, 0.9, 0.333), lower: fc.boolean() }).map(({ target, cap, lower }) => ({
+    fc.record({ target: fc.constantFrom(100, 80, 3, 7.5, 0.3, 12.345), cap: fc.constantFrom(undefined, 1, 0.9, 0.333), lower: fc.boolean(), unit }).map(({ target, cap, lower, unit }) => ({
       method: { type: "completion" as const, target, ...(cap !== undefined ? { cap } : {}), ...(lower ? { direction: "lower" as const } : {}) },
+      ...(unit ? { unit } : {}),
       value: edgeNumber,
     })),
-    fc.record({ best: fc.constantFrom(0, 10, 100, 3.3), worst: fc.constantFrom(5, 60, -2, 7), wf: fc.constantFrom(undefined, 0, 0.5, 0.35) }).filter(({ best, worst }) => (best as number) !== (worst as number)).map(({ best, worst, wf }) => ({
+    fc.record({ best: fc.constantFrom(0, 10, 100, 3.3), worst: fc.constantFrom(5, 60, -2, 7), wf: fc.constantFrom(undefined, 0, 0.5, 0.35), unit }).filter(({ best, worst }) => (best as number) !== (worst as number)).map(({ best, worst, wf, unit }) => ({
       method: { type: "band" as const, best, worst, ...(wf !== undefined ? { worstFraction: wf } : {}) },
+      ...(unit ? { unit } : {}),
       value: edgeNumber,
     })),
-    fc.boolean().map((lower) => ({
+    fc.record({ lower: fc.boolean(), unit }).map(({ lower, unit }) => ({
+      ...(unit ? { unit } : {}),
       method: {
         type: "steps" as const,
         steps: lower
@@ -99,7 +106,10 @@ const world = fc
     const groups = w.groups.map((pts, gi) => ({
       id: `g${gi}`,
       points: pts.reduce((a, b) => a + Math.round(b * 1000), 0) / 1000,
-      indicators: pts.map((p) => ({ id: `i${k}`, points: p, method: methods[k++]!.method })),
+      indicators: pts.map((p) => {
+        const m = methods[k]!;
+        return { id: `i${k++}`, points: p, method: m.method, ...(m.unit ? { unit: m.unit } : {}) };
+      }),
     }));
     // A rounding keeps at least the points' decimals (defineScheme requires it).
     const need = Math.max(...w.groups.flat().map((p) => (String(p).split(".")[1] ?? "").length));
@@ -137,10 +147,11 @@ const world = fc
     return fc.tuple(fc.constant(scheme), fc.array(subject, { minLength: 1, maxLength: 12 }), fc.constant(w.missing));
   });
 
-type Outcome = { ok: true; totals: { subjectId: string; total: number }[] } | { ok: false; issues: unknown };
-const outcome = (fn: () => { subjectId: string; total: number }[]): Outcome => {
+type Totals = { subjectId: string; total: number; warnings?: readonly Issue[] }[];
+type Outcome = { ok: true; totals: Totals } | { ok: false; issues: unknown };
+const outcome = (fn: () => Totals): Outcome => {
   try {
-    return { ok: true, totals: fn().map((r) => ({ subjectId: r.subjectId, total: r.total })) };
+    return { ok: true, totals: fn().map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) };
   } catch (error) {
     if (!isJixiaoError(error)) throw error;
     return { ok: false, issues: error.issues };
@@ -152,6 +163,9 @@ describe("scoreTotals: the exact fast path", () => {
     let fastCases = 0;
     let subjectsSeen = 0;
     let subjectsFast = 0;
+    // Subjects the fast path itself scored with a warning, and with a value of a ratio indicator.
+    let warnedFast = 0;
+    let ratioFast = 0;
     fc.assert(
       fc.property(world, ([config, raw, missing]) => {
         const scheme = defineScheme(config);
@@ -167,6 +181,12 @@ describe("scoreTotals: the exact fast path", () => {
           const totals = f ? fastTotals(f, subjects, options ?? {}) : undefined;
           subjectsSeen += subjects.length;
           if (totals && !totals.rankFallback) subjectsFast += totals.totals.filter((t) => !Number.isNaN(t)).length;
+          if (totals && !totals.rankFallback) warnedFast += totals.warnings?.size ?? 0;
+          const ratios = config.groups.flatMap((g) => g.indicators.filter((ind) => ind.unit === "ratio").map((ind) => ind.id));
+          if (totals && !totals.rankFallback)
+            subjects.forEach((sub, i) => {
+              if (!Number.isNaN(totals.totals[i]!) && ratios.some((id) => typeof sub.values[id] === "number")) ratioFast++;
+            });
         }
       }),
       { numRuns: RUNS, seed: Number(process.env.JIXIAO_SEED ?? 20261130) },
@@ -174,6 +194,9 @@ describe("scoreTotals: the exact fast path", () => {
     expect(fastCases).toBeGreaterThan(RUNS / 10);
     // The cases must exercise the fast path, not only its fallback.
     expect(subjectsFast / subjectsSeen).toBeGreaterThan(0.2);
+    // And its units and warnings.
+    expect(warnedFast).toBeGreaterThan(RUNS / 30);
+    expect(ratioFast).toBeGreaterThan(RUNS / 30);
   });
 
   it("gives the 361 example's contract total", () => {
@@ -189,7 +212,7 @@ describe("scoreTotals: the exact fast path", () => {
       ...(i % 7 === 0 ? { bonus: [{ points: 1.5, reason: "创新" }] } : {}),
       ...(i % 501 === 0 ? { vetoes: ["discipline"] } : {}),
     }));
-    expect(scoreTotals(scheme, subjects)).toEqual(scoreAll(scheme, subjects).map((r) => ({ subjectId: r.subjectId, total: r.total })));
+    expect(scoreTotals(scheme, subjects)).toEqual(scoreAll(scheme, subjects).map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })));
   });
 
   it("refuses what scoreAll refuses, with the same issues", () => {
@@ -253,6 +276,6 @@ describe("the fast path's parts", () => {
     const getter = [{ id: "g", get values(): never { throw new Error("boom"); } }] as unknown as SubjectInput[];
     expect(outcome(() => scoreTotals(scheme, getter))).toEqual(outcome(() => scoreAll(scheme, getter)));
     expect(safeScoreTotals(scheme, twice).success).toBe(false);
-    expect(safeScoreTotals(scheme, good)).toEqual({ success: true, output: scoreAll(scheme, good).map((r) => ({ subjectId: r.subjectId, total: r.total })) });
+    expect(safeScoreTotals(scheme, good)).toEqual({ success: true, output: scoreAll(scheme, good).map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) });
   });
 });

@@ -44,6 +44,7 @@ export type {
 } from "./scheme/types.js";
 export { MAX_BATCH, safeScore, safeScoreAll, score, scoreAll } from "./scoring/score.js";
 export { safeScoreTotals, scoreTotals } from "./scoring/totals.js";
+export type { IndicatorUnit } from "./scoring/unit.js";
 export type { SubjectTotal } from "./scoring/totals.js";
 export type { AdjustmentItemResult, AdjustmentResult, GroupResult, IndicatorResult, ScoreOptions, ScoreResult, VetoResult } from "./scoring/result.js";
 export type { AdjustmentItem, FlagInput, IndicatorValue, NotApplicable, SubjectInput, VetoHit } from "./scoring/subject.js";

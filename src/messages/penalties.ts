@@ -13,7 +13,8 @@ export const PENALTIES_MESSAGES = {
 
 const zhGroup = (peer: string | null, n: number) => `${peer === null ? "同组" : `「${peer}」组`} ${n} 人中`;
 const enGroup = (peer: string | null, n: number) => `of ${n}${peer === null ? "" : ` in ${peer}`}`;
-const zhWho = (x: NamedId) => (x.name ? `${x.name}（${x.id}）` : x.id);
+/** A person in Chinese text: 甲局（p1） beside Chinese words, or the bare id set off by spaces. */
+const zhWho = (x: NamedId, after = true) => (x.name ? `${x.name}（${x.id}）` : ` ${x.id}${after ? " " : ""}`);
 const enWho = (x: NamedId) => (x.name ? `${x.name} (${x.id})` : x.id);
 
 /** The reasons of last-place deductions, flags, spared subjects, exempt groups and promotion moves, in each language. @internal */
@@ -40,12 +41,12 @@ export const PENALTY_REASON_WORDS: ReasonWords<PenaltyReason> = {
   },
   losesSlot: {
     "zh-CN": (r) =>
-      `${zhGroup(r.peerGroup, r.groupSize)}${r.bottomPlace === 1 ? "排末位" : `排倒数第 ${r.bottomPlace} 名`}${r.vacancy ? "" : "；无实际空缺，改为扣减职级职数"}${r.to ? `；转给 ${zhWho(r.to)}` : "；排名靠前者中已无人接收"}`,
+      `${zhGroup(r.peerGroup, r.groupSize)}${r.bottomPlace === 1 ? "排末位" : `排倒数第 ${r.bottomPlace} 名`}${r.vacancy ? "" : "；无实际空缺，改为扣减职级职数"}${r.to ? `；转给${zhWho(r.to, false)}` : "；排名靠前者中已无人接收"}`,
     en: (r) =>
       `${r.bottomPlace === 1 ? "last" : `place ${r.bottomPlace} from the bottom`} ${enGroup(r.peerGroup, r.groupSize)}${r.vacancy ? "" : "; no real vacancy, so rank-level quota"}${r.to ? `; goes to ${enWho(r.to)}` : "; no one at the top to receive it"}`,
   },
   gainsSlot: {
-    "zh-CN": (r) => `${zhGroup(r.peerGroup, r.groupSize)}排第 ${r.position} 名；接收 ${zhWho(r.from)} 扣减的${r.vacancy ? "晋升名额" : "职级职数"}`,
+    "zh-CN": (r) => `${zhGroup(r.peerGroup, r.groupSize)}排第 ${r.position} 名；接收${zhWho(r.from)}扣减的${r.vacancy ? "晋升名额" : "职级职数"}`,
     en: (r) => `place ${r.position} ${enGroup(r.peerGroup, r.groupSize)}; receives what ${enWho(r.from)} loses`,
   },
 };

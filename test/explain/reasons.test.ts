@@ -16,7 +16,7 @@ const EVERY_KIND: { readonly [K in Reason["kind"]]: readonly [Extract<Reason, { 
   losesSlot: [
     { kind: "losesSlot", bottomPlace: 1, groupSize: 5, peerGroup: "省局", vacancy: false, to: { id: "x1", name: "甲局" } },
     "last of 5 in 省局; no real vacancy, so rank-level quota; goes to 甲局 (x1)",
-    "「省局」组 5 人中排末位；无实际空缺，改为扣减职级职数；转给 甲局（x1）",
+    "「省局」组 5 人中排末位；无实际空缺，改为扣减职级职数；转给甲局（x1）",
   ],
   gainsSlot: [
     { kind: "gainsSlot", position: 1, groupSize: 5, peerGroup: "省局", vacancy: true, from: { id: "x5" } },

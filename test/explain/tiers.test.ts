@@ -90,6 +90,7 @@ describe("explainTier", () => {
       未能进入「好」：低于 90 分
       达到「较好」的最低分 80（比较分数 89.99）"
     `);
+    expect(explainTier(find(bands, "c03"), { locale: "en" }).split("\n").slice(2)).toEqual(['not in "好": below 90', 'reaches the "较好" minimum 80 (compared: 89.99)']);
     expect(explainTier(find(bands, "c07"), { locale: "en" })).toMatchInlineSnapshot(`
       "c07 is placed in "较差"
       rank 7 of 7, score 59.9

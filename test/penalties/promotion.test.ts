@@ -76,6 +76,17 @@ describe("reallocatePromotionSlots (R7)", () => {
     );
   });
 
+  it("names the counterpart by its name where the ranking has one", () => {
+    const named = rank([{ subjectId: "p1", name: "甲局", total: 90 }, { subjectId: "p2", total: 80 }, { subjectId: "p3", name: "丙局", total: 70 }]);
+    const moves = reallocatePromotionSlots(named, { losers: 1, gainers: 1 });
+    expect(moves.map((m) => m.reason)).toEqual([
+      { kind: "losesSlot", bottomPlace: 1, groupSize: 3, peerGroup: null, vacancy: true, to: { id: "p1", name: "甲局" } },
+      { kind: "gainsSlot", position: 1, groupSize: 3, peerGroup: null, vacancy: true, from: { id: "p3", name: "丙局" } },
+    ]);
+    expect(moves.map((m) => explainReason(m.reason))).toEqual(["同组 3 人中排末位；转给甲局（p1）", "同组 3 人中排第 1 名；接收丙局（p3）扣减的晋升名额"]);
+    expect(moves.map(en)).toEqual(["last of 3; goes to 甲局 (p1)", "place 1 of 3; receives what 丙局 (p3) loses"]);
+  });
+
   it("tiny groups: no one both loses and gains", () => {
     const ranking = rank([...units("a", [80], "g1"), ...units("b", [80, 70], "g2"), ...units("c", [90, 80, 70], "g3")], { groupBy: "group" });
     expect(reallocatePromotionSlots(ranking).map((m) => [m.subjectId, m.change, en(m)])).toEqual([

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { explainReason, isJixiaoError, JixiaoError, type Reason } from "../../src/index.js";
 import { REASON_KINDS } from "../../src/explain/reasons.js";
+import { PENALTY_REASON_WORDS } from "../../src/messages/penalties.js";
+import { HISTORY_CONDITION_WORDS, TIER_BARRIER_WORDS } from "../../src/messages/tiers.js";
 
 /** One reason of each kind, with its words in English and Chinese: a kind without an entry here does not compile. */
 const EVERY_KIND: { readonly [K in Reason["kind"]]: readonly [Extract<Reason, { kind: K }>, string, string] } = {
@@ -39,6 +41,12 @@ describe("explainReason", () => {
       expect(explainReason(reason), kind).toBe(zh);
       expect(explainReason(reason, { locale: "zh-CN" }), kind).toBe(zh);
     }
+  });
+
+  it("declares each kind in one part only, so none is worded by another part's words", () => {
+    const parts = [TIER_BARRIER_WORDS, PENALTY_REASON_WORDS, HISTORY_CONDITION_WORDS].map((p) => Object.keys(p));
+    expect(parts.flat().length).toBe(new Set(parts.flat()).size);
+    expect(parts.flat().length).toBe(REASON_KINDS.length);
   });
 
   it("shows an id where no name is given, and leaves out what the data does not have", () => {

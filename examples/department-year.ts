@@ -34,6 +34,7 @@ import {
   defineVersions,
   everydayExample,
   explain,
+  explainReason,
   explainTier,
   ledgerFromJSON,
   ledgerToJSON,
@@ -353,7 +354,7 @@ const tierOf = new Map(annual.tiers.placements.map((p) => [p.subjectId, p]));
 print("排名  编号 姓名      年度累计  等次  说明");
 for (const e of annual.ranking.entries) {
   const t = tierOf.get(e.subjectId)!;
-  const why = t.reason.excluded?.map((x) => `不得评为「${x.tier}」（${x.because === "vetoed" ? "党建一票否决" : x.because}）`).join("；") ?? "";
+  const why = t.reason.excluded?.map((x) => `不得评为「${x.tier}」（${x.because.kind === "vetoed" ? "党建一票否决" : explainReason(x.because)}）`).join("；") ?? "";
   print(`${pad(e.rank, 4)}  ${padName(e.subjectId)} ${pad(annualSums.get(e.subjectId)!.exact, 9)}  ${t.tier}    ${why}`);
 }
 print(`  ${who("c09")} 8 月休假，账户少记一个月，年度累计因此最低；本例的「差」名额为 0。`);

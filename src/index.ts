@@ -56,17 +56,30 @@ export { rank, safeRank } from "./ranking/rank.js";
 export type { Rankable, RankEntry, RankKey, Ranking, RankOptions, TieStyle } from "./ranking/types.js";
 export { assignTiers, safeAssignTiers } from "./tiers/assign.js";
 export { defineTierPolicy, safeDefineTierPolicy, tierPolicyJsonSchema } from "./tiers/policy.js";
-export type { TierAssignment, TierPlacement, TierPolicy, TierQuota, TierReason, TierRule } from "./tiers/types.js";
+export type { NamedId, TierAssignment, TierBarrier, TierPlacement, TierPolicy, TierQuota, TierReason, TierRule } from "./tiers/types.js";
 export { checkHistory, consecutiveTier } from "./tiers/history.js";
-export type { ConsecutiveTierHit, ConsecutiveTierOptions, HistoryCheck, HistoryCondition, HistoryRule, TierRecord } from "./tiers/history.js";
+export type {
+  ConsecutiveTierHit,
+  ConsecutiveTierOptions,
+  HistoryCheck,
+  HistoryCondition,
+  HistoryConditionResult,
+  HistoryCount,
+  HistoryRule,
+  TierRecord,
+} from "./tiers/history.js";
 export { eligiblePool } from "./tiers/pool.js";
 export type { PoolOptions } from "./tiers/pool.js";
 export { lastPlaceDeductions, lastPlacePolicyJsonSchema, safeLastPlaceDeductions } from "./penalties/last-place.js";
 export type { LastPlaceDeduction, LastPlacePolicy, LastPlaceResult } from "./penalties/last-place.js";
 export { reallocatePromotionSlots, safeReallocatePromotionSlots } from "./penalties/promotion.js";
 export type { PromotionMove, PromotionPolicy } from "./penalties/promotion.js";
+export type { DeductionReason, ExemptReason, LastPlaceFlagReason, PenaltyReason, PromotionReason, SpareReason } from "./penalties/reasons.js";
 export { withPenalties } from "./penalties/apply.js";
-export { explainTier } from "./explain/tiers.js";
+export type { WithPenaltiesOptions } from "./penalties/apply.js";
+export { explainHistoryCheck, explainTier } from "./explain/tiers.js";
+export { explainReason } from "./explain/reasons.js";
+export type { Reason } from "./explain/reasons.js";
 export { allocateTasks, safeAllocateTasks } from "./tasks/allocate.js";
 export { defineTaskBoard, safeDefineTaskBoard, taskBoardJsonSchema } from "./tasks/board.js";
 export { creditOf, creditTasks, safeCreditTasks } from "./tasks/credit.js";

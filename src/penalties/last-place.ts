@@ -6,6 +6,7 @@ import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
 import type { RankEntry, Ranking } from "../ranking/types.js";
 import { readRanking, regroup } from "../tiers/assign.js";
+import type { DeductionReason, ExemptReason, LastPlaceFlagReason, SpareReason } from "./reasons.js";
 
 /**
  * A last-place deduction policy (末位扣分): the last place loses `deductions[0]` points, the
@@ -24,7 +25,7 @@ export interface LastPlacePolicy {
   readonly below?: DecimalInput;
   /** Where the points land: `total` (default) or `indicator:<id>`. */
   readonly target?: "total" | `indicator:${string}`;
-  /** The reason written on each deduction (default `末位扣分`). */
+  /** The words that start each deduction's reason (`月度末位`, say); 末位扣分 / last-place deduction when left out. */
   readonly reason?: string;
   /**
    * A flag for the last place, such as a promotion deferral (R13): `{ "id": "promotion-deferred" }`.
@@ -54,8 +55,8 @@ export interface LastPlaceDeduction {
   readonly points: number;
   /** Where they land: `total` or `indicator:<id>`. */
   readonly target: "total" | `indicator:${string}`;
-  /** The reason, with the place and group size. */
-  readonly reason: string;
+  /** Why, as data: the place, the group size and the peer group (see {@link DeductionReason}); `explainReason` words it. */
+  readonly reason: DeductionReason;
   /** Others tied at the same place (the first 100). */
   readonly tiedWith: readonly string[];
 }
@@ -70,8 +71,8 @@ export interface LastPlaceResult {
     readonly size: number;
     /** Whether the group was exempt for being smaller than `minGroupSize`. */
     readonly exempt: boolean;
-    /** Why the group was exempt, where it was. */
-    readonly reason?: string;
+    /** Why the group was exempt, where it was: its size and the policy's `minGroupSize`. */
+    readonly reason?: ExemptReason;
   }[];
   /** The deductions, by peer group and place. */
   readonly deductions: readonly LastPlaceDeduction[];
@@ -84,7 +85,7 @@ export interface LastPlaceResult {
     /** The flag's name, from the policy's `flag`. */
     readonly name?: string;
     /** Why: the last place, with the group size and peer group. */
-    readonly reason: string;
+    readonly reason: LastPlaceFlagReason;
   }[];
   /** Subjects passed over because of a tie (`ties: "none"`) or the `below` condition, and why. */
   readonly spared: readonly {
@@ -92,8 +93,8 @@ export interface LastPlaceResult {
     readonly subjectId: string;
     /** The subject's place from the bottom: 1 for the last. */
     readonly bottomPlace: number;
-    /** Why it was spared: the tie or the unmet `below` condition. */
-    readonly reason: string;
+    /** Why it was spared: the tie or the unmet `below` condition, with the numbers. */
+    readonly reason: SpareReason;
   }[];
 }
 
@@ -167,7 +168,6 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
   const amounts = p.deductions.map(dec);
   const below = p.below === undefined ? undefined : dec(p.below);
   const target = p.target ?? "total";
-  const why = p.reason ?? "末位扣分";
   const groups = new Map<string | null, RankEntry[]>();
   for (const e of r.entries) {
     const list = groups.get(e.peerGroup);
@@ -178,7 +178,7 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
   for (const peer of [...groups.keys()].sort(byPeer)) {
     const list = groups.get(peer)!.sort((a, b) => b.position - a.position); // worst first
     if (list.length < (p.minGroupSize ?? 1)) {
-      out.groups.push({ peerGroup: peer, size: list.length, exempt: true, reason: `group of ${list.length}, smaller than ${p.minGroupSize}` });
+      out.groups.push({ peerGroup: peer, size: list.length, exempt: true, reason: { kind: "smallGroup", size: list.length, minGroupSize: p.minGroupSize! } });
       continue;
     }
     out.groups.push({ peerGroup: peer, size: list.length, exempt: false });
@@ -187,18 +187,22 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
       const at = places.get(e.subjectId);
       if (!at) continue;
       const { place, tied } = at;
-      const where = `${place === 1 ? "last" : `place ${place} from the bottom`} of ${list.length}${peer === null ? "" : ` in ${peer}`}`;
       // R13: the last-ranked is flagged whether or not a deduction applies.
       if (place === 1 && p.flag)
-        out.flags.push({ subjectId: e.subjectId, id: p.flag.id, ...(p.flag.name !== undefined ? { name: p.flag.name } : {}), reason: where });
+        out.flags.push({
+          subjectId: e.subjectId,
+          id: p.flag.id,
+          ...(p.flag.name !== undefined ? { name: p.flag.name } : {}),
+          reason: { kind: "lastPlace", groupSize: list.length, peerGroup: peer },
+        });
       if (p.ties === "none" && tied.length > 0) {
-        out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: `tied with ${tied.join(", ")}; ties: none` });
+        out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: { kind: "tiedSpared", tiedWith: tied } });
         continue;
       }
       if (below) {
         const score = toDec(e.score)!;
         if (!score.lt(below)) {
-          out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: `score ${text(score)} is not below ${text(below)}` });
+          out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: { kind: "notBelow", score: text(score), below: text(below) } });
           continue;
         }
       }
@@ -210,7 +214,7 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
         score: e.score,
         points: toNumber(amounts[place - 1]!),
         target,
-        reason: `${why}: ${where}`,
+        reason: { kind: "deducted", ...(p.reason !== undefined ? { label: p.reason } : {}), bottomPlace: place, groupSize: list.length, peerGroup: peer },
         tiedWith: tied,
       });
     }

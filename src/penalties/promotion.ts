@@ -4,6 +4,8 @@ import { z } from "../core/z.js";
 import { byPeer } from "../ranking/order.js";
 import type { RankEntry, Ranking } from "../ranking/types.js";
 import { readRanking, regroup } from "../tiers/assign.js";
+import type { NamedId } from "../tiers/types.js";
+import type { PromotionReason } from "./reasons.js";
 
 /**
  * The promotion-slot rule of R7: the last `losers` of the previous year each lose `slots`
@@ -36,9 +38,12 @@ export interface PromotionMove {
   readonly change: number;
   /** The position in the group (1 = first). */
   readonly position: number;
-  /** Why, with the position and the counterpart. */
-  readonly reason: string;
+  /** Why, as data: the place, the group, the vacancy and the counterpart (see {@link PromotionReason}); `explainReason` words it. */
+  readonly reason: PromotionReason;
 }
+
+/** A subject as a reason names it: the id, and the name where the ranking has one. */
+const person = (e: RankEntry): NamedId => (e.name !== undefined ? { id: e.subjectId, name: e.name } : { id: e.subjectId });
 
 const policySchema = z.strictObject({
   losers: z.number().int().min(0).max(1000).optional(),
@@ -84,9 +89,8 @@ export function reallocatePromotionSlots(ranking: Ranking, policy: PromotionPoli
     const n = list.length;
     const bottom = list.slice(Math.max(0, n - losers)).reverse();
     const top = list.slice(0, Math.min(gainers, n - bottom.length));
-    const where = `of ${n}${peer === null ? "" : ` in ${peer}`}`;
     bottom.forEach((loser, k) => {
-      const vacancy = p.vacancies && Object.prototype.hasOwnProperty.call(p.vacancies, loser.subjectId) ? p.vacancies[loser.subjectId] : true;
+      const vacancy = p.vacancies && Object.prototype.hasOwnProperty.call(p.vacancies, loser.subjectId) ? p.vacancies[loser.subjectId]! : true;
       const kind = vacancy ? "promotion-slot" : "rank-quota";
       const gainer = top[k];
       moves.push({
@@ -95,7 +99,7 @@ export function reallocatePromotionSlots(ranking: Ranking, policy: PromotionPoli
         kind,
         change: -slots,
         position: loser.position,
-        reason: `${k === 0 ? "last" : `place ${k + 1} from the bottom`} ${where}${vacancy ? "" : "; no real vacancy, so rank-level quota"}${gainer ? `; goes to ${gainer.subjectId}` : "; no one at the top to receive it"}`,
+        reason: { kind: "losesSlot", bottomPlace: k + 1, groupSize: n, peerGroup: peer, vacancy, to: gainer ? person(gainer) : null },
       });
       if (gainer)
         moves.push({
@@ -104,7 +108,7 @@ export function reallocatePromotionSlots(ranking: Ranking, policy: PromotionPoli
           kind,
           change: slots,
           position: gainer.position,
-          reason: `place ${gainer.position} ${where}; receives what ${loser.subjectId} loses`,
+          reason: { kind: "gainsSlot", position: gainer.position, groupSize: n, peerGroup: peer, vacancy, from: person(loser) },
         });
     });
   }

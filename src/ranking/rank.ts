@@ -29,8 +29,9 @@ const rankableSchema = z.object({
   attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()], { error: want("textNumberBoolean") }), "attribute", true).optional(),
   groups: earnedList.optional(),
   indicators: earnedList.optional(),
-  vetoes: z.array(z.object({ id: z.string() })).max(1000).optional(),
-  flags: z.array(z.object({ id: z.string() })).max(1000).optional(),
+  // A name is read when it is text (namesOf), as the quick check reads it: anything else is left out, not refused.
+  vetoes: z.array(z.object({ id: z.string(), name: z.unknown().optional() })).max(1000).optional(),
+  flags: z.array(z.object({ id: z.string(), name: z.unknown().optional() })).max(1000).optional(),
 });
 const rankablesSchema = z.array(rankableSchema).max(2_000_000);
 
@@ -165,6 +166,11 @@ export function rankingOf(items: readonly (RankItem & { readonly subject: Rankab
     if (s.attributes !== undefined) e.attributes = Object.freeze(copy(s.attributes));
     e.vetoes = ids(s.vetoes);
     e.flags = ids(s.flags);
+    // The names travel with the ids, for the tier reasons to show (most subjects have no veto or flag: nothing to read).
+    const vetoNames = namesOf(s.vetoes);
+    if (vetoNames !== undefined) e.vetoNames = vetoNames;
+    const flagNames = namesOf(s.flags);
+    if (flagNames !== undefined) e.flagNames = flagNames;
     // Frozen, so the steps that take a ranking (tiers, last place) can trust it without checking it again.
     entries.push(Object.freeze(e) as unknown as RankEntry);
   });
@@ -176,6 +182,19 @@ export function rankingOf(items: readonly (RankItem & { readonly subject: Rankab
 /** The ids of a list of vetoes or flags. */
 const ids = (list: readonly { readonly id: string }[] | undefined): readonly string[] =>
   list === undefined || list.length === 0 ? NONE : Object.freeze(list.map((x) => x.id));
+
+/** The names given in a list of vetoes or flags, by id (the first name of an id), or `undefined` when none has one. */
+function namesOf(list: readonly { readonly id: string; readonly name?: unknown }[] | undefined): Readonly<Record<string, string>> | undefined {
+  if (list === undefined || list.length === 0) return undefined;
+  let out: Record<string, string> | undefined;
+  for (const x of list)
+    if (typeof x.name === "string") {
+      // A record without a prototype, so any id (even "__proto__") is an own key.
+      out ??= Object.create(null) as Record<string, string>;
+      if (!Object.prototype.hasOwnProperty.call(out, x.id)) out[x.id] = x.name;
+    }
+  return out === undefined ? undefined : Object.freeze(out);
+}
 
 /**
  * The empty list every entry without ties, tie-break values, vetoes or flags shares: frozen like

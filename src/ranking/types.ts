@@ -37,11 +37,15 @@ export interface Rankable {
   readonly vetoes?: readonly {
     /** The veto's id. */
     readonly id: string;
+    /** The veto's name, shown in the tier reasons (a score result's vetoes carry the scheme's). */
+    readonly name?: string;
   }[];
   /** The subject's flags, for eligibility rules. */
   readonly flags?: readonly {
     /** The flag's id. */
     readonly id: string;
+    /** The flag's name, shown in the tier reasons. */
+    readonly name?: string;
   }[];
 }
 
@@ -94,6 +98,10 @@ export interface RankEntry {
   readonly vetoes: readonly string[];
   /** The ids of the subject's flags. */
   readonly flags: readonly string[];
+  /** The names of the subject's vetoes that have one, by veto id; only when one has a name. */
+  readonly vetoNames?: Readonly<Record<string, string>>;
+  /** The names of the subject's flags that have one, by flag id; only when one has a name. */
+  readonly flagNames?: Readonly<Record<string, string>>;
 }
 
 /** A ranking: every subject's place within its peer group, and how it was made. */

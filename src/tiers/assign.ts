@@ -2,18 +2,19 @@ import { Dec, text, toDec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { applyRounding } from "../core/rounding.js";
 import { addIssue, dec, namedRecord, parseWith, want } from "../core/validate.js";
+import { shown } from "../messages/index.js";
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
 import { madeByRank, peerOf, rankingOf } from "../ranking/rank.js";
 import type { Rankable, RankEntry, Ranking } from "../ranking/types.js";
 import { defineTierPolicy, isOpen } from "./policy.js";
 import { cut } from "./select.js";
-import type { TierAssignment, TierPlacement, TierPolicy, TierQuota, TierReason, TierRule } from "./types.js";
+import type { NamedId, TierAssignment, TierBarrier, TierPlacement, TierPolicy, TierQuota, TierReason, TierRule } from "./types.js";
 
 /** A score a ranking holds: a finite number within ±10^18, as every decimal the library reads (1e308 is not a score). */
 const scoreNumber = () =>
   z.number().superRefine((n, ctx) => {
-    if (toDec(n) === undefined) addIssue(ctx, IssueCode.invalidNumber, `must be a finite number within ±10^18, not ${n}`);
+    if (toDec(n) === undefined) addIssue(ctx, IssueCode.invalidNumber, { key: "tierScoreRange", received: shown(n) });
   });
 
 const entrySchema = z.object({
@@ -32,6 +33,8 @@ const entrySchema = z.object({
   attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()], { error: want("textNumberBoolean") }), "attribute", true).optional(),
   vetoes: z.array(z.string()).max(1000),
   flags: z.array(z.string()).max(1000),
+  vetoNames: namedRecord(z.string(), "id", true).optional(),
+  flagNames: namedRecord(z.string(), "id", true).optional(),
 });
 
 /** The shape of a {@link Ranking}, as {@link rank} makes it. @internal */
@@ -57,9 +60,14 @@ export function asRankable(e: RankEntry): Rankable {
     total: e.score,
     ...(e.group !== undefined ? { group: e.group } : {}),
     ...(e.attributes !== undefined ? { attributes: e.attributes } : {}),
-    vetoes: e.vetoes.map((id) => ({ id })),
-    flags: e.flags.map((id) => ({ id })),
+    vetoes: e.vetoes.map((id) => named(id, e.vetoNames)),
+    flags: e.flags.map((id) => named(id, e.flagNames)),
   };
+}
+
+/** An id with its name from an entry's names, where it has one (an own key only: never a name inherited from Object.prototype). */
+function named(id: string, names: Readonly<Record<string, string>> | undefined): NamedId {
+  return names !== undefined && Object.prototype.hasOwnProperty.call(names, id) ? { id, name: names[id]! } : { id };
 }
 
 /** The ranking regrouped by another field, ranked again within the new groups. @internal */
@@ -74,6 +82,9 @@ export function regroup(ranking: Ranking, groupBy: string): Ranking {
   if (issues.length > 0) throw new JixiaoError(issues, `The ranking cannot be grouped by "${groupBy}"`);
   return rankingOf(items, { ...ranking, groupBy });
 }
+
+/** The subject's vetoes with their names, where the ranking carries them. */
+const vetoesOf = (c: RankEntry): readonly NamedId[] => c.vetoes.map((id) => named(id, c.vetoNames));
 
 /** The rounding mode of each quota count rule. */
 const ROUND = { floor: "floor", round: "half-up", ceil: "ceiling" } as const;
@@ -131,7 +142,7 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
   const left = quotas.map((q) => q?.quota ?? Number.POSITIVE_INFINITY);
   // Keyed by id, as a ranking given as data may repeat one: its entries then share one placement.
   const placed = new Map<string, { tier: number; reason: Record<string, unknown>; given: boolean }>();
-  const excluded = new Map<string, { tier: string; because: string }[]>();
+  const excluded = new Map<string, { tier: string; because: TierBarrier }[]>();
   const tieOf = new Map<string, NonNullable<TierReason["tie"]>>();
   // A ranking's scores are finite numbers (rank made them, or the schema checked them), and two
   // such numbers are equal exactly when their decimals are (-0 and 0 both read as 0).
@@ -149,20 +160,20 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
   };
   /** The score as compared with a `min`: a decimal, made only for a tier that has one. */
   const compared = (c: RankEntry) => (p.compare === "truncate" ? toDec(c.score)!.trunc() : toDec(c.score)!);
-  const exclude = (c: RankEntry, tier: string, because: string) => {
+  const exclude = (c: RankEntry, tier: string, because: TierBarrier) => {
     const out = excluded.get(c.subjectId);
     if (out) out.push({ tier, because });
     else excluded.set(c.subjectId, [{ tier, because }]);
   };
-  const barrier = (c: RankEntry, ti: number): string | undefined => {
+  const barrier = (c: RankEntry, ti: number): TierBarrier | undefined => {
     const t = p.tiers[ti]!;
-    if (t.excludeVetoed && c.vetoes.length > 0) return "vetoed";
+    if (t.excludeVetoed && c.vetoes.length > 0) return { kind: "vetoed", vetoes: vetoesOf(c) };
     const flag = t.excludeFlags?.find((f) => c.flags.includes(f));
-    if (flag !== undefined) return `flag:${flag}`;
+    if (flag !== undefined) return { kind: "flag", ...named(flag, c.flagNames) };
     const min = plan.mins[ti];
     if (min !== undefined) {
       const score = compared(c);
-      if (score.lt(min)) return `below ${plan.minTexts[ti]}${p.compare === "truncate" ? ` (compared: ${text(score)})` : ""}`;
+      if (score.lt(min)) return p.compare === "truncate" ? { kind: "below", min: plan.minTexts[ti]!, compared: text(score) } : { kind: "below", min: plan.minTexts[ti]! };
     }
     return undefined;
   };
@@ -188,7 +199,7 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
       chosen = eligible.slice(0, take);
       // Reaching a tier's min but not its quota is worth saying; missing a plain quota is the rank.
       if (!fromBottom && t.min !== undefined)
-        for (const c of eligible.slice(take)) if (!tieOf.has(c.subjectId)) exclude(c, t.name, "outside the quota");
+        for (const c of eligible.slice(take)) if (!tieOf.has(c.subjectId)) exclude(c, t.name, { kind: "quotaFull" });
     }
     const quota = quotas[ti];
     const before = placed.size;
@@ -206,7 +217,7 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
     const vi = p.tiers.findIndex((t) => t.name === p.vetoTier);
     for (const c of remaining)
       if (c.vetoes.length > 0) {
-        place(c, vi, { rule: "veto", vetoes: c.vetoes });
+        place(c, vi, { rule: "veto", vetoes: vetoesOf(c) });
         // A tier is filled once, so only the vetoed placed before it can use up its quota.
         if (p.vetoCountsInQuota !== false) left[vi]! -= 1;
       }
@@ -272,7 +283,7 @@ export function assignTiers(ranking: Ranking, policy: TierPolicy): TierAssignmen
   const withMin = p.tiers.findIndex((t) => t.min !== undefined);
   if (withMin >= 0 && r.order === "asc")
     throw new JixiaoError(
-      [issue(IssueCode.invalidRule, ["policy", "tiers", withMin, "min"], "is a lowest score to reach, but the ranking puts lower scores first (order asc); rank with order desc or use shares")],
+      [issue(IssueCode.invalidRule, ["policy", "tiers", withMin, "min"], { key: "tierMinNeedsDesc" })],
       "Tiers cannot be assigned",
     );
   if (p.groupBy !== undefined && p.groupBy !== r.groupBy) r = regroup(r, p.groupBy);

@@ -23,7 +23,7 @@ function bySubject(history: readonly TierRecord[]): Map<string, Map<string, stri
   const out = new Map<string, Map<string, string>>();
   history.forEach((r, i) => {
     const periods = out.get(r.subjectId) ?? new Map<string, string>();
-    if (periods.has(r.period)) issues.push(issue(IssueCode.duplicateId, [i, "period"], `repeats ${r.subjectId}'s period ${r.period}; one tier per subject and period`));
+    if (periods.has(r.period)) issues.push(issue(IssueCode.duplicateId, [i, "period"], { key: "historyPeriodRepeated", subjectId: r.subjectId, period: r.period }));
     periods.set(r.period, r.tier);
     out.set(r.subjectId, periods);
   });
@@ -77,7 +77,7 @@ const consecutiveSchema = z.strictObject({
 export function consecutiveTier(history: readonly TierRecord[], options: ConsecutiveTierOptions): ConsecutiveTierHit[] {
   const opts = parseWith(consecutiveSchema, options, "Options are not valid", ["options"]);
   const records = parseWith(recordsSchema, history, "History is not valid");
-  const notYears = records.flatMap((r, i) => (/^\d{4}$/.test(r.period) ? [] : [issue(IssueCode.invalidValue, [i, "period"], `must be a four-digit year, not "${r.period}"`)]));
+  const notYears = records.flatMap((r, i) => (/^\d{4}$/.test(r.period) ? [] : [issue(IssueCode.invalidValue, [i, "period"], { key: "historyPeriodNotYear", period: r.period })]));
   if (notYears.length > 0) throw new JixiaoError(notYears, "History is not valid");
   const last = Number(opts.asOf ?? records.reduce((m, r) => (r.period > m ? r.period : m), "0000"));
   const years = Array.from({ length: opts.years }, (_, i) => String(last - opts.years + 1 + i));
@@ -119,6 +119,61 @@ export interface HistoryRule {
   readonly all: readonly HistoryCondition[];
 }
 
+/** Whether a condition of a {@link HistoryRule} held for a subject, and the count behind it. */
+export interface HistoryCount {
+  /** Whether the condition held. */
+  readonly passed: boolean;
+  /** How many periods were in the condition's tiers (for `noneBelow`, how many were below its tier). */
+  readonly count: number;
+  /** How many periods were counted: the rule's `periods`, or every period the subject has. */
+  readonly of: number;
+}
+
+/**
+ * One condition of a {@link HistoryRule} as checked for a subject, as data: its kind and limit
+ * (`atLeast`, `atMost`, `atLeastShare`, `moreThanShare` with the tiers counted, or `noneBelow` with
+ * its tier), whether it held and the count behind it. {@link explainHistoryCheck} words it.
+ */
+export type HistoryConditionResult =
+  | (HistoryCount & {
+      /** At least `atLeast` periods in `tiers`. */
+      readonly kind: "atLeast";
+      /** The tiers counted together. */
+      readonly tiers: readonly string[];
+      /** The fewest periods asked for. */
+      readonly atLeast: number;
+    })
+  | (HistoryCount & {
+      /** At most `atMost` periods in `tiers`. */
+      readonly kind: "atMost";
+      /** The tiers counted together. */
+      readonly tiers: readonly string[];
+      /** The most periods allowed. */
+      readonly atMost: number;
+    })
+  | (HistoryCount & {
+      /** At least `share` of the periods in `tiers`. */
+      readonly kind: "atLeastShare";
+      /** The tiers counted together. */
+      readonly tiers: readonly string[];
+      /** The share, as the rule gives it (`0.5`, `1/2`). */
+      readonly share: string;
+    })
+  | (HistoryCount & {
+      /** More than `share` of the periods in `tiers`. */
+      readonly kind: "moreThanShare";
+      /** The tiers counted together. */
+      readonly tiers: readonly string[];
+      /** The share, as the rule gives it (`0.5`, `1/2`). */
+      readonly share: string;
+    })
+  | (HistoryCount & {
+      /** No period in a tier worse than `tier`. */
+      readonly kind: "noneBelow";
+      /** The worst tier allowed. */
+      readonly tier: string;
+    });
+
 /** How a subject fared under a {@link HistoryRule}. */
 export interface HistoryCheck {
   /** The subject's id. */
@@ -127,15 +182,8 @@ export interface HistoryCheck {
   readonly passed: boolean;
   /** Periods the rule asked for that the subject lacks (it fails if any). */
   readonly missing: readonly string[];
-  /** Each condition: whether it held, with the count behind it. */
-  readonly conditions: readonly {
-    /** Whether the condition held. */
-    readonly passed: boolean;
-    /** How many periods were in the condition's tiers (for `noneBelow`, how many were below its tier). */
-    readonly count: number;
-    /** How many periods were counted: the rule's `periods`, or every period the subject has. */
-    readonly of: number;
-  }[];
+  /** Each condition, in the rule's order: what it asks, whether it held, with the count behind it. */
+  readonly conditions: readonly HistoryConditionResult[];
 }
 
 const ruleSchema = z
@@ -161,17 +209,17 @@ const ruleSchema = z
     rule.all.forEach((c, i) => {
       const counts = [c.atLeast, c.atMost, c.atLeastShare, c.moreThanShare].filter((v) => v !== undefined).length;
       if (c.noneBelow !== undefined) {
-        if (counts > 0 || c.tiers) addIssue(ctx, IssueCode.invalidRule, "noneBelow stands alone; put other conditions in their own entries", ["all", i]);
-        else if (!known.has(c.noneBelow)) addIssue(ctx, IssueCode.unknownId, `"${c.noneBelow}" is not in order`, ["all", i, "noneBelow"]);
+        if (counts > 0 || c.tiers) addIssue(ctx, IssueCode.invalidRule, { key: "historyNoneBelowAlone" }, ["all", i]);
+        else if (!known.has(c.noneBelow)) addIssue(ctx, IssueCode.unknownId, { key: "historyTierNotInOrder", tier: c.noneBelow }, ["all", i, "noneBelow"]);
         return;
       }
-      if (!c.tiers || counts !== 1) addIssue(ctx, IssueCode.invalidRule, "needs tiers and exactly one of atLeast, atMost, atLeastShare, moreThanShare (or noneBelow alone)", ["all", i]);
-      for (const t of c.tiers ?? []) if (!known.has(t)) addIssue(ctx, IssueCode.unknownId, `"${t}" is not in order`, ["all", i, "tiers"]);
+      if (!c.tiers || counts !== 1) addIssue(ctx, IssueCode.invalidRule, { key: "historyConditionShape" }, ["all", i]);
+      for (const t of c.tiers ?? []) if (!known.has(t)) addIssue(ctx, IssueCode.unknownId, { key: "historyTierNotInOrder", tier: t }, ["all", i, "tiers"]);
       for (const key of ["atLeastShare", "moreThanShare"] as const) {
         const v = c[key];
         const share = v === undefined ? undefined : readShare(v);
         if (v !== undefined && (!share || share.num.gt(share.den) || share.num.isNegative()))
-          addIssue(ctx, IssueCode.invalidNumber, `must be a share from 0 to 1 such as 0.5 or "1/2"`, ["all", i, key]);
+          addIssue(ctx, IssueCode.invalidNumber, { key: "historyShare" }, ["all", i, key]);
       }
     });
   });
@@ -195,7 +243,7 @@ export function checkHistory(history: readonly TierRecord[], rule: HistoryRule):
   const r = parseWith(ruleSchema, rule, "History rule is not valid", ["rule"]) as HistoryRule;
   const records = parseWith(recordsSchema, history, "History is not valid");
   const rankOf = new Map(r.order.map((t, i) => [t, i]));
-  const unknown = records.flatMap((rec, i) => (rankOf.has(rec.tier) ? [] : [issue(IssueCode.unknownId, [i, "tier"], `"${rec.tier.slice(0, 40)}" is not in the rule's order ${r.order.join(", ")}`)]));
+  const unknown = records.flatMap((rec, i) => (rankOf.has(rec.tier) ? [] : [issue(IssueCode.unknownId, [i, "tier"], { key: "historyUnknownTier", tier: rec.tier.slice(0, 40), order: r.order })]));
   if (unknown.length > 0) throw new JixiaoError(unknown, "History is not valid");
   const out: HistoryCheck[] = [];
   for (const [subjectId, periods] of bySubject(records)) {
@@ -203,23 +251,23 @@ export function checkHistory(history: readonly TierRecord[], rule: HistoryRule):
     const missing = counted.filter((p) => !periods.has(p));
     const tiers = counted.flatMap((p) => (periods.has(p) ? [periods.get(p)!] : []));
     const of = counted.length;
-    const conditions = r.all.map((c) => {
+    const conditions = r.all.map((c): HistoryConditionResult => {
       if (c.noneBelow !== undefined) {
         const worst = rankOf.get(c.noneBelow)!;
         const count = tiers.filter((t) => rankOf.get(t)! > worst).length;
-        return { passed: count === 0, count, of };
+        return { kind: "noneBelow", tier: c.noneBelow, passed: count === 0, count, of };
       }
-      const count = tiers.filter((t) => c.tiers!.includes(t)).length;
+      const counted = c.tiers!;
+      const count = tiers.filter((t) => counted.includes(t)).length;
       const share = (v: number | string) => readShare(v)!;
-      const passed =
-        c.atLeast !== undefined
-          ? count >= c.atLeast
-          : c.atMost !== undefined
-            ? count <= c.atMost
-            : c.atLeastShare !== undefined
-              ? toDec(count)!.times(share(c.atLeastShare).den).gte(share(c.atLeastShare).num.times(of))
-              : toDec(count)!.times(share(c.moreThanShare!).den).gt(share(c.moreThanShare!).num.times(of));
-      return { passed, count, of };
+      if (c.atLeast !== undefined) return { kind: "atLeast", tiers: counted, atLeast: c.atLeast, passed: count >= c.atLeast, count, of };
+      if (c.atMost !== undefined) return { kind: "atMost", tiers: counted, atMost: c.atMost, passed: count <= c.atMost, count, of };
+      if (c.atLeastShare !== undefined) {
+        const s = share(c.atLeastShare);
+        return { kind: "atLeastShare", tiers: counted, share: String(c.atLeastShare), passed: toDec(count)!.times(s.den).gte(s.num.times(of)), count, of };
+      }
+      const s = share(c.moreThanShare!);
+      return { kind: "moreThanShare", tiers: counted, share: String(c.moreThanShare), passed: toDec(count)!.times(s.den).gt(s.num.times(of)), count, of };
     });
     out.push({ subjectId, passed: missing.length === 0 && conditions.every((c) => c.passed), missing, conditions });
   }

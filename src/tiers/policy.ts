@@ -38,29 +38,29 @@ export const tierPolicySchema = z
   .superRefine((p, ctx) => {
     const names = new Map<string, number>();
     p.tiers.forEach((t, i) => {
-      if (names.has(t.name)) addIssue(ctx, IssueCode.duplicateId, `repeats the tier name "${t.name}" of tiers[${names.get(t.name)}]`, ["tiers", i, "name"]);
+      if (names.has(t.name)) addIssue(ctx, IssueCode.duplicateId, { key: "tierNameRepeated", name: t.name, first: names.get(t.name)! }, ["tiers", i, "name"]);
       else names.set(t.name, i);
     });
     const open = p.tiers.flatMap((t, i) => (isOpen(t) ? [i] : []));
-    if (open.length === 0) addIssue(ctx, IssueCode.invalidRule, "needs one tier with neither share nor min, to take the rest", ["tiers"]);
+    if (open.length === 0) addIssue(ctx, IssueCode.invalidRule, { key: "tierNoOpen" }, ["tiers"]);
     for (const i of open.slice(1))
-      addIssue(ctx, IssueCode.invalidRule, `is a second tier with neither share nor min (tiers[${open[0]}] already takes the rest); give it a share or a min`, ["tiers", i]);
+      addIssue(ctx, IssueCode.invalidRule, { key: "tierSecondOpen", first: open[0]! }, ["tiers", i]);
     const openAt = open[0] ?? p.tiers.length;
     const shares = p.tiers.flatMap((t) => (t.share === undefined ? [] : [toDec(t.share)]));
     if (shares.every((s) => s !== undefined)) {
       const total = sum(shares as NonNullable<(typeof shares)[number]>[]);
-      if (total.gt(1)) addIssue(ctx, IssueCode.outOfRange, `shares add up to ${text(total)}, more than 1`, ["tiers"]);
+      if (total.gt(1)) addIssue(ctx, IssueCode.outOfRange, { key: "tierSharesOver", total: text(total) }, ["tiers"]);
     }
     p.tiers.forEach((t, i) => {
       if (t.min !== undefined && i > openAt)
-        addIssue(ctx, IssueCode.invalidRule, `is below the tier that takes the rest, so it fills from the bottom and cannot have a min`, ["tiers", i, "min"]);
+        addIssue(ctx, IssueCode.invalidRule, { key: "tierMinBelowOpen" }, ["tiers", i, "min"]);
       for (const field of ["minCount", "maxCount"] as const)
-        if (t[field] !== undefined && t.share === undefined) addIssue(ctx, IssueCode.invalidRule, "only applies to a tier with a share", ["tiers", i, field]);
+        if (t[field] !== undefined && t.share === undefined) addIssue(ctx, IssueCode.invalidRule, { key: "tierCountNeedsShare" }, ["tiers", i, field]);
       if (t.minCount !== undefined && t.maxCount !== undefined && t.minCount > t.maxCount)
-        addIssue(ctx, IssueCode.invalidRule, `is ${t.minCount}, more than maxCount ${t.maxCount}`, ["tiers", i, "minCount"]);
+        addIssue(ctx, IssueCode.invalidRule, { key: "tierMinCountOverMax", minCount: t.minCount, maxCount: t.maxCount }, ["tiers", i, "minCount"]);
     });
     if (p.vetoTier !== undefined && !names.has(p.vetoTier))
-      addIssue(ctx, IssueCode.unknownId, `"${p.vetoTier}" is not one of the tiers ${[...names.keys()].join(", ")}`, ["vetoTier"]);
+      addIssue(ctx, IssueCode.unknownId, { key: "tierVetoTierUnknown", tier: p.vetoTier, tiers: [...names.keys()] }, ["vetoTier"]);
   })
   .describe("A jixiao tier policy (等次评定办法).");
 

@@ -72,6 +72,48 @@ export interface TierQuota {
   readonly placed: number;
 }
 
+/** A veto or a flag as a reason names it: its id, and its name where the scheme or the rule gives one. */
+export interface NamedId {
+  /** The id. */
+  readonly id: string;
+  /** The name for people, where one is given; explanations show it instead of the id. */
+  readonly name?: string;
+}
+
+/**
+ * Why a subject could not enter a better tier, as data: `vetoed` (the tier keeps out the vetoed;
+ * the subject's vetoes), `flag` (the tier keeps out a flag the subject has), `quotaFull` (the
+ * subject reached the tier's `min`, but the quota was taken by better scores) or `below` (the
+ * score is below the tier's `min`). {@link explainTier} words it in Chinese or English.
+ */
+export type TierBarrier =
+  | {
+      /** The tier keeps out subjects with a veto (`excludeVetoed`). */
+      readonly kind: "vetoed";
+      /** The subject's vetoes, with their names where the ranking carries them. */
+      readonly vetoes: readonly NamedId[];
+    }
+  | {
+      /** The tier keeps out subjects with this flag (`excludeFlags`). */
+      readonly kind: "flag";
+      /** The flag's id. */
+      readonly id: string;
+      /** The flag's name, where the ranking carries one. */
+      readonly name?: string;
+    }
+  | {
+      /** The subject reached the tier's `min`, but not a place within its quota. */
+      readonly kind: "quotaFull";
+    }
+  | {
+      /** The score is below the tier's `min`. */
+      readonly kind: "below";
+      /** The tier's `min`, as exact decimal text. */
+      readonly min: string;
+      /** The score as compared under `compare: "truncate"` (its integer part), as exact decimal text; absent under `exact`. */
+      readonly compared?: string;
+    };
+
 /** Why a subject is in its tier: the numbers that decided it. */
 export interface TierReason {
   /** `quota` (within a share), `threshold` (reached `min`), `rest` (the open tier) or `veto` (the veto override). */
@@ -94,15 +136,15 @@ export interface TierReason {
     /** The policy's tie rule that settled it: `better`, `worse` or `break`. */
     readonly rule: "better" | "worse" | "break";
   };
-  /** Better tiers the subject could not enter, and why (`vetoed`, `flag:<id>`, `below <min>`, `outside the quota`). */
+  /** Better tiers the subject could not enter, and why (see {@link TierBarrier}). */
   readonly excluded?: readonly {
     /** The name of the tier the subject could not enter. */
     readonly tier: string;
-    /** Why not: `vetoed`, `flag:<id>`, `below <min>` or `outside the quota`. */
-    readonly because: string;
+    /** Why not, as data. */
+    readonly because: TierBarrier;
   }[];
-  /** The vetoes behind a `veto` placement. */
-  readonly vetoes?: readonly string[];
+  /** The vetoes behind a `veto` placement, with their names where the ranking carries them. */
+  readonly vetoes?: readonly NamedId[];
 }
 
 /** One subject's tier. */

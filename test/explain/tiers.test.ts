@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { assignTiers, explainTier, isJixiaoError, JixiaoError, rank, type Rankable, type TierPlacement, type TierPolicy } from "../../src/index.js";
+import {
+  assignTiers,
+  checkHistory,
+  defineScheme,
+  explainHistoryCheck,
+  explainTier,
+  isJixiaoError,
+  JixiaoError,
+  rank,
+  scoreAll,
+  type Rankable,
+  type Ranking,
+  type TierPlacement,
+  type TierPolicy,
+} from "../../src/index.js";
 
 const subjects = (scores: (number | string)[], extra: Record<number, Partial<Rankable>> = {}): Rankable[] =>
   scores.map((total, i) => ({ subjectId: `c${String(i + 1).padStart(2, "0")}`, total, ...extra[i + 1] }));
@@ -76,6 +90,7 @@ describe("explainTier", () => {
       未能进入「好」：低于 90 分
       达到「较好」的最低分 80（比较分数 89.99）"
     `);
+    expect(explainTier(find(bands, "c03"), { locale: "en" }).split("\n").slice(2)).toEqual(['not in "好": below 90', 'reaches the "较好" minimum 80 (compared: 89.99)']);
     expect(explainTier(find(bands, "c07"), { locale: "en" })).toMatchInlineSnapshot(`
       "c07 is placed in "较差"
       rank 7 of 7, score 59.9
@@ -127,5 +142,92 @@ describe("explainTier", () => {
     } catch (e) {
       expect(isJixiaoError(e) && e.issues.map((i) => [i.code, i.path])).toEqual([["invalid_option", ["options", "locale"]]]);
     }
+  });
+});
+
+describe("explainTier shows the names of vetoes and flags", () => {
+  // A scheme that calls its veto 违纪违法 (id discipline) and its flag veto 党建考评为差 (id partyPoor).
+  const scheme = defineScheme({
+    id: "unit",
+    full: 100,
+    groups: [{ id: "work", points: 100, indicators: [{ id: "tasks", points: 100, method: { type: "direct" } }] }],
+    vetoes: [
+      { id: "discipline", name: "违纪违法", effect: "flag" },
+      { id: "partyPoor", name: "党建考评为差", effect: "flag" },
+    ],
+  });
+  const results = scoreAll(scheme, [
+    { id: "u1", name: "一分局", values: { tasks: 97 }, vetoes: ["discipline"], attributes: { area: "城区" } },
+    { id: "u2", name: "二分局", values: { tasks: 95 }, attributes: { area: "城区" } },
+    { id: "u3", name: "三分局", values: { tasks: 91 }, vetoes: ["partyPoor"], attributes: { area: "城区" } },
+    { id: "u4", name: "四分局", values: { tasks: 89 }, attributes: { area: "城区" } },
+    { id: "u5", name: "五分局", values: { tasks: 80 }, attributes: { area: "城区" } },
+  ]);
+  const ranking = rank(results);
+  const vetoTier = GMB({ vetoTier: "差" });
+  const excludeVetoed: TierPolicy = { tiers: [{ name: "好", share: 0.4, excludeVetoed: true }, { name: "中" }] };
+  const excludeFlag: TierPolicy = { tiers: [{ name: "好", share: 0.4, excludeFlags: ["partyPoor"] }, { name: "中" }] };
+
+  it("the ranking carries the names with the ids, and the placement's reason gives both", () => {
+    expect(ranking.entries[0]).toMatchObject({ subjectId: "u1", vetoes: ["discipline"], vetoNames: { discipline: "违纪违法" }, flags: ["discipline"], flagNames: { discipline: "违纪违法" } });
+    expect(ranking.entries[1]).not.toHaveProperty("vetoNames");
+    expect(find(assignTiers(ranking, vetoTier).placements, "u1").reason.vetoes).toEqual([{ id: "discipline", name: "违纪违法" }]);
+  });
+
+  it("a veto placement shows the veto's name, in Chinese and English", () => {
+    const p = find(assignTiers(ranking, vetoTier).placements, "u1");
+    expect(explainTier(p)).toBe("一分局（u1） 评为「差」\n同组 5 人中排第 1 名，得分 97\n有否决项（违纪违法），直接归入「差」");
+    expect(explainTier(p, { locale: "en" })).toBe(
+      '一分局 (u1) is placed in "差"\nrank 1 of 5, score 97\nhas a veto (违纪违法), so goes to "差" whatever the rank',
+    );
+    expect(explainTier(p)).not.toContain("discipline");
+  });
+
+  it("a tier that keeps out the vetoed or a flag names them", () => {
+    const out = find(assignTiers(ranking, excludeVetoed).placements, "u1");
+    expect(out.reason.excluded).toEqual([{ tier: "好", because: { kind: "vetoed", vetoes: [{ id: "discipline", name: "违纪违法" }] } }]);
+    expect(explainTier(out).split("\n")[2]).toBe("未能进入「好」：有否决项（违纪违法）");
+    expect(explainTier(out, { locale: "en" }).split("\n")[2]).toBe('not in "好": has a veto (违纪违法)');
+    const flagged = find(assignTiers(ranking, excludeFlag).placements, "u3");
+    expect(flagged.reason.excluded).toEqual([{ tier: "好", because: { kind: "flag", id: "partyPoor", name: "党建考评为差" } }]);
+    expect(explainTier(flagged).split("\n")[2]).toBe("未能进入「好」：带有标记「党建考评为差」");
+    expect(explainTier(flagged, { locale: "en" }).split("\n")[2]).toBe('not in "好": has the flag "党建考评为差"');
+  });
+
+  it("the names travel through a regrouping and through a ranking given as JSON", () => {
+    const regrouped = find(assignTiers(ranking, { ...vetoTier, groupBy: "area" }).placements, "u1");
+    expect(explainTier(regrouped).split("\n").slice(1, 3)).toEqual(["「城区」组 5 人中排第 1 名，得分 97", "有否决项（违纪违法），直接归入「差」"]);
+    const json = JSON.parse(JSON.stringify(ranking)) as Ranking;
+    expect(find(assignTiers(json, excludeFlag).placements, "u3").reason.excluded).toEqual([{ tier: "好", because: { kind: "flag", id: "partyPoor", name: "党建考评为差" } }]);
+    // A rankable given by hand may name its vetoes; a name that is not text is left out.
+    const byHand = rank([
+      { subjectId: "a", total: 90, vetoes: [{ id: "v", name: "违纪违法" }] },
+      { subjectId: "b", total: 80, vetoes: [{ id: "w", name: 5 as never }] },
+    ]);
+    expect(byHand.entries.map((e) => e.vetoNames)).toEqual([{ v: "违纪违法" }, undefined]);
+  });
+
+  it("refuses a placement whose reason is text rather than data", () => {
+    const p = find(assignTiers(ranking, excludeVetoed).placements, "u1");
+    expect(() => explainTier({ ...p, reason: { rule: "rest", excluded: [{ tier: "好", because: "vetoed" }] } } as never)).toThrow(JixiaoError);
+  });
+});
+
+describe("explainHistoryCheck", () => {
+  const quarters = (subjectId: string, tiers: string[]) => tiers.map((tier, q) => ({ subjectId, period: `2024-Q${q + 1}`, tier }));
+  const rule = { order: ["好", "中", "差"], periods: ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"], all: [{ tiers: ["好"], moreThanShare: 0.5 }, { noneBelow: "中" }] };
+  const [p1, p2] = checkHistory([...quarters("p1", ["好", "好", "好", "中"]), ...quarters("p2", ["好", "差", "好"])], rule);
+
+  it("says whether the rule passed, what is missing and how each condition fared, in Chinese and English", () => {
+    expect(explainHistoryCheck(p1!)).toBe("p1：符合规则\n4 个期间中有 3 个为「好」，要求超过 0.5：符合\n4 个期间中有 0 个低于「中」，要求没有：符合");
+    expect(explainHistoryCheck(p2!)).toBe("p2：不符合规则\n缺少期间：2024-Q4\n4 个期间中有 2 个为「好」，要求超过 0.5：不符合\n4 个期间中有 1 个低于「中」，要求没有：不符合");
+    expect(explainHistoryCheck(p2!, { locale: "en" })).toBe(
+      "p2 does not pass the rule\nmissing periods: 2024-Q4\n2 of 4 periods in 好, more than 0.5 of them required: not met\n1 of 4 periods below 中, none allowed: not met",
+    );
+  });
+
+  it("refuses what is not a history check", () => {
+    expect(() => explainHistoryCheck({ subjectId: "p", passed: true, missing: [], conditions: [{ passed: true, count: 1, of: 1 }] } as never)).toThrow(JixiaoError);
+    expect(() => explainHistoryCheck(p1!, { locale: "de" } as never)).toThrow(JixiaoError);
   });
 });

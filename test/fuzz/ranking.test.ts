@@ -76,7 +76,7 @@ describe("fuzz: ranking, tiers and penalties", () => {
     })),
   }), ([r, f]) => (f === "lastPlace" ? lastPlaceDeductions(r as never, { deductions: [1] }) : f === "pool" ? eligiblePool(r as never, { share: 0.1 }) : reallocatePromotionSlots(r as never)));
   extremes("explainTier", () => ({
-    "100,000 exclusions": { ...ASSIGNMENT.placements[0]!, reason: { ...ASSIGNMENT.placements[0]!.reason, excluded: many(100_000, () => ({ tier: "好", because: "vetoed" })) } },
+    "100,000 exclusions": { ...ASSIGNMENT.placements[0]!, reason: { ...ASSIGNMENT.placements[0]!.reason, excluded: many(100_000, () => ({ tier: "好", because: { kind: "vetoed", vetoes: [] } })) } },
     "10,000-deep reason": { ...ASSIGNMENT.placements[0]!, reason: deepNest({ rule: "quota" }) },
   }), (p) => explainTier(p as never));
   extremes("withPenalties", () => ({ "100,000 subjects": many(100_000, (i) => ({ id: `c${i}`, values: {} })) }), (xs) => withPenalties(xs as never, outcome as never));

@@ -25,15 +25,40 @@ const subjectsArb = fc.oneof(
   { weight: 1, arbitrary: fc.sparseArray(fc.record({ id: fc.constantFrom("a", "b"), values: fc.constant({}) }), { maxLength: 4 }) },
 );
 const numberArb = mostly(fc.constantFrom(1, 0.5, 2), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, "1"));
+const deducted = { kind: "deducted", bottomPlace: 1, groupSize: 5, peerGroup: null };
+/** A deduction's reason: data, or now and then text or data the schema refuses (each of its checks). */
+const deductionReasonArb = mostly(
+  fc.constantFrom(deducted, { kind: "deducted", label: "月度末位", bottomPlace: 2, groupSize: 5, peerGroup: "征管" }),
+  fc.constantFrom(
+    3,
+    "末位扣分: last of 5",
+    { ...deducted, kind: "lastPlace" },
+    { ...deducted, bottomPlace: 0 },
+    { ...deducted, bottomPlace: 1.5 },
+    { ...deducted, groupSize: 2_000_001 },
+    { ...deducted, groupSize: "5" },
+    { ...deducted, peerGroup: 3 },
+    { ...deducted, peerGroup: undefined },
+    { ...deducted, label: 5 },
+    { ...deducted, label: "x".repeat(201) },
+  ),
+);
+const last = { kind: "lastPlace", groupSize: 5, peerGroup: null };
+/** A flag's reason, likewise. */
+const flagReasonArb = mostly(
+  fc.constantFrom(last, { ...last, peerGroup: "征管" }),
+  fc.constantFrom("last of 5", null, deducted, { ...last, groupSize: 0 }, { ...last, peerGroup: 1 }),
+);
 const resultArb = fc.record({
   groups: fc.constant([]),
   spared: fc.constant([]),
-  deductions: fc.array(fc.record({ subjectId: idArb, peerGroup: fc.constant(null), bottomPlace: fc.constant(1), groupSize: fc.constant(5), score: fc.constant(50), points: numberArb, target: fc.constantFrom("total", "indicator:t2"), reason: mostly(fc.constant("末位扣分: last of 5"), fc.constant(3)), tiedWith: fc.constant([]) }), { maxLength: 4 }),
-  flags: fc.array(fc.record({ subjectId: idArb, id: fc.constantFrom("pd"), name: mostly(fc.constantFrom(undefined, "晋升暂缓"), fc.constant(1)), reason: fc.constant("last of 5") }, { requiredKeys: ["subjectId", "id", "reason"] }), { maxLength: 4 }),
+  deductions: fc.array(fc.record({ subjectId: idArb, peerGroup: fc.constant(null), bottomPlace: fc.constant(1), groupSize: fc.constant(5), score: fc.constant(50), points: numberArb, target: fc.constantFrom("total", "indicator:t2"), reason: deductionReasonArb, tiedWith: fc.constant([]) }), { maxLength: 4 }),
+  flags: fc.array(fc.record({ subjectId: idArb, id: fc.constantFrom("pd"), name: mostly(fc.constantFrom(undefined, "晋升暂缓"), fc.constant(1)), reason: flagReasonArb }, { requiredKeys: ["subjectId", "id", "reason"] }), { maxLength: 4 }),
 });
 
 describe("withPenalties: the pre-check and the schemas agree", () => {
   it("plain input and the same input given partly without a prototype give the same subjects or the same issues", () => {
+    let succeeded = 0;
     fc.assert(
       fc.property(subjectsArb, resultArb, fc.nat(), (subjects, result, k) => {
         const ss = subjects as SubjectInput[];
@@ -45,21 +70,28 @@ describe("withPenalties: the pre-check and the schemas agree", () => {
         expect(safely(() => withPenalties(bareSubjects, r))).toEqual(fast);
         // The result without a prototype: the result takes the schema.
         expect(safely(() => withPenalties(ss, bare(r)))).toEqual(fast);
+        if (fast.success) succeeded++;
       }),
       { numRuns: runs(2000) },
     );
+    // Most inputs are valid: the pre-check's own path is what is compared.
+    expect(succeeded).toBeGreaterThan(runs(2000) / 10);
   });
 });
 
 describe("withPenalties: unusual input the pre-check leaves to the schemas", () => {
   const subjects = [{ id: "a", values: {} }, { id: "b", values: {} }] as SubjectInput[];
-  const deduction = { subjectId: "a", peerGroup: null, bottomPlace: 1, groupSize: 5, score: 50, points: 1, target: "total", reason: "末位扣分" };
+  const deduction = { subjectId: "a", peerGroup: null, bottomPlace: 1, groupSize: 5, score: 50, points: 1, target: "total", reason: deducted };
   const result = (over: object = {}, flags: unknown[] = []) => ({ groups: [], spared: [], deductions: [{ ...deduction, ...over }], flags }) as unknown as LastPlaceResult;
   const cases: [string, unknown, unknown][] = [
     ["points NaN", subjects, result({ points: Number.NaN })],
     ["points Infinity", subjects, result({ points: Number.POSITIVE_INFINITY })],
     ["points as text", subjects, result({ points: "1" })],
-    ["a flag's name not text", subjects, result({}, [{ subjectId: "a", id: "pd", name: 1, reason: "r" }])],
+    ["a flag's name not text", subjects, result({}, [{ subjectId: "a", id: "pd", name: 1, reason: last }])],
+    ["a reason as text", subjects, result({ reason: "末位扣分: last of 5" })],
+    ["a reason of another kind", subjects, result({ reason: last })],
+    ["a flag's reason as text", subjects, result({}, [{ subjectId: "a", id: "pd", reason: "last of 5" }])],
+    ["a flag's reason with a place of 0", subjects, result({}, [{ subjectId: "a", id: "pd", reason: { ...last, groupSize: 0 } }])],
     ["a hole in the deductions", subjects, { groups: [], spared: [], deductions: [, deduction], flags: [] }],
     ["a hole in the subjects", [, subjects[1]], result({ subjectId: "b" })],
     ["a subject's deductions not a list", [{ id: "a", values: {}, deductions: "x" }], result()],

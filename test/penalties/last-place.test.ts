@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   defineScheme,
+  explainReason,
   isJixiaoError,
   lastPlaceDeductions,
   rank,
@@ -19,18 +20,23 @@ const subjects = (scores: number[], group?: string, prefix = "c"): Rankable[] =>
 
 const short = (r: LastPlaceResult) => r.deductions.map((d) => `${d.subjectId}-${d.points}`);
 
+/** A reason in English and in Chinese. */
+const words = (reason: Parameters<typeof explainReason>[0]) => [explainReason(reason, { locale: "en" }), explainReason(reason)];
+
 describe("lastPlaceDeductions", () => {
   it("the last loses 1, the second-last 0.5", () => {
     const r = lastPlaceDeductions(rank(subjects([90, 80, 70, 60, 50])), { deductions: [1, 0.5] });
     expect(r).toEqual({
       groups: [{ peerGroup: null, size: 5, exempt: false }],
       deductions: [
-        { subjectId: "c05", peerGroup: null, bottomPlace: 1, groupSize: 5, score: 50, points: 1, target: "total", reason: "末位扣分: last of 5", tiedWith: [] },
-        { subjectId: "c04", peerGroup: null, bottomPlace: 2, groupSize: 5, score: 60, points: 0.5, target: "total", reason: "末位扣分: place 2 from the bottom of 5", tiedWith: [] },
+        { subjectId: "c05", peerGroup: null, bottomPlace: 1, groupSize: 5, score: 50, points: 1, target: "total", reason: { kind: "deducted", bottomPlace: 1, groupSize: 5, peerGroup: null }, tiedWith: [] },
+        { subjectId: "c04", peerGroup: null, bottomPlace: 2, groupSize: 5, score: 60, points: 0.5, target: "total", reason: { kind: "deducted", bottomPlace: 2, groupSize: 5, peerGroup: null }, tiedWith: [] },
       ],
       flags: [],
       spared: [],
     });
+    expect(words(r.deductions[0]!.reason)).toEqual(["last-place deduction: last of 5", "末位扣分：同组 5 人中排末位"]);
+    expect(words(r.deductions[1]!.reason)).toEqual(["last-place deduction: place 2 from the bottom of 5", "末位扣分：同组 5 人中排倒数第 2 名"]);
   });
 
   it('ties "all" (default): every subject tied at a place gets that place\'s deduction', () => {
@@ -43,7 +49,7 @@ describe("lastPlaceDeductions", () => {
     // two tie for second-last: both lose 0.5
     const second = lastPlaceDeductions(rank(subjects([90, 80, 70, 70, 60])), { deductions: [1, 0.5], ties: "all" });
     expect(short(second)).toEqual(["c05-1", "c04-0.5", "c03-0.5"]);
-    expect(second.deductions[1]!.reason).toBe("末位扣分: place 2 from the bottom of 5");
+    expect(second.deductions[1]!.reason).toEqual({ kind: "deducted", bottomPlace: 2, groupSize: 5, peerGroup: null });
     // everyone tied: all share the last place
     expect(short(lastPlaceDeductions(rank(subjects([70, 70, 70])), { deductions: [1, 0.5] }))).toEqual(["c03-1", "c02-1", "c01-1"]);
   });
@@ -52,9 +58,10 @@ describe("lastPlaceDeductions", () => {
     const last = lastPlaceDeductions(rank(subjects([90, 80, 70, 60, 60])), { deductions: [1, 0.5], ties: "none" });
     expect(last.deductions).toEqual([]);
     expect(last.spared).toEqual([
-      { subjectId: "c05", bottomPlace: 1, reason: "tied with c04; ties: none" },
-      { subjectId: "c04", bottomPlace: 1, reason: "tied with c05; ties: none" },
+      { subjectId: "c05", bottomPlace: 1, reason: { kind: "tiedSpared", tiedWith: ["c04"] } },
+      { subjectId: "c04", bottomPlace: 1, reason: { kind: "tiedSpared", tiedWith: ["c05"] } },
     ]);
+    expect(words(last.spared[0]!.reason)).toEqual(["tied with c04; ties: none", "与 c04 并列，按办法并列者不扣分（ties: none）"]);
     const second = lastPlaceDeductions(rank(subjects([90, 80, 70, 70, 60])), { deductions: [1, 0.5], ties: "none" });
     expect(short(second)).toEqual(["c05-1"]);
     expect(second.spared.map((s) => s.subjectId)).toEqual(["c04", "c03"]);
@@ -65,10 +72,12 @@ describe("lastPlaceDeductions", () => {
     const r = lastPlaceDeductions(ranking, { deductions: [1, 0.5], minGroupSize: 5, flag: { id: "promotion-deferred" } });
     expect(r.groups).toEqual([
       { peerGroup: "征管", size: 5, exempt: false },
-      { peerGroup: "纳服", size: 4, exempt: true, reason: "group of 4, smaller than 5" },
+      { peerGroup: "纳服", size: 4, exempt: true, reason: { kind: "smallGroup", size: 4, minGroupSize: 5 } },
     ]);
+    expect(words(r.groups[1]!.reason!)).toEqual(["group of 4, smaller than 5", "本组 4 人，少于 5 人，免于末位扣分"]);
     expect(short(r)).toEqual(["a05-1", "a04-0.5"]);
-    expect(r.deductions[0]!.reason).toBe("末位扣分: last of 5 in 征管");
+    expect(r.deductions[0]!.reason).toEqual({ kind: "deducted", bottomPlace: 1, groupSize: 5, peerGroup: "征管" });
+    expect(words(r.deductions[0]!.reason)).toEqual(["last-place deduction: last of 5 in 征管", "末位扣分：「征管」组 5 人中排末位"]);
     expect(r.flags.map((f) => f.subjectId)).toEqual(["a05"]);
     // a group exactly at the minimum is not exempt
     expect(short(lastPlaceDeductions(ranking, { deductions: [1], minGroupSize: 4 }))).toEqual(["a05-1", "b04-1"]);
@@ -83,23 +92,28 @@ describe("lastPlaceDeductions", () => {
   it("below: only scores under the bound are deducted (strictly)", () => {
     const r = lastPlaceDeductions(rank(subjects([90, 80, 70, 60, 55])), { deductions: [1, 0.5], below: 60 });
     expect(short(r)).toEqual(["c05-1"]);
-    expect(r.spared).toEqual([{ subjectId: "c04", bottomPlace: 2, reason: "score 60 is not below 60" }]);
+    expect(r.spared).toEqual([{ subjectId: "c04", bottomPlace: 2, reason: { kind: "notBelow", score: "60", below: "60" } }]);
+    expect(words(r.spared[0]!.reason)).toEqual(["score 60 is not below 60", "得分 60 不低于 60，不扣分"]);
     expect(lastPlaceDeductions(rank(subjects([90, 80])), { deductions: [1], below: "79.99" }).deductions).toEqual([]);
   });
 
   it("target and reason are carried on each deduction", () => {
     const r = lastPlaceDeductions(rank(subjects([90, 80, 70])), { deductions: ["1.5"], target: "indicator:work", reason: "月度末位" });
-    expect(r.deductions).toEqual([{ subjectId: "c03", peerGroup: null, bottomPlace: 1, groupSize: 3, score: 70, points: 1.5, target: "indicator:work", reason: "月度末位: last of 3", tiedWith: [] }]);
+    expect(r.deductions).toEqual([
+      { subjectId: "c03", peerGroup: null, bottomPlace: 1, groupSize: 3, score: 70, points: 1.5, target: "indicator:work", reason: { kind: "deducted", label: "月度末位", bottomPlace: 1, groupSize: 3, peerGroup: null }, tiedWith: [] },
+    ]);
+    expect(words(r.deductions[0]!.reason)).toEqual(["月度末位: last of 3", "月度末位：同组 3 人中排末位"]);
   });
 
   it("the flag for the last place (R13 promotion deferral), for each tied last", () => {
     const flag = { id: "promotion-deferred", name: "晋升暂缓" };
     const r = lastPlaceDeductions(rank(subjects([90, 80, 70, 60, 50])), { deductions: [1, 0.5], flag });
-    expect(r.flags).toEqual([{ subjectId: "c05", id: "promotion-deferred", name: "晋升暂缓", reason: "last of 5" }]);
+    expect(r.flags).toEqual([{ subjectId: "c05", id: "promotion-deferred", name: "晋升暂缓", reason: { kind: "lastPlace", groupSize: 5, peerGroup: null } }]);
+    expect(words(r.flags[0]!.reason)).toEqual(["last of 5", "同组 5 人中排末位"]);
     const tied = lastPlaceDeductions(rank(subjects([90, 80, 70, 60, 60])), { deductions: [1, 0.5], flag: { id: "promotion-deferred" } });
     expect(tied.flags).toEqual([
-      { subjectId: "c05", id: "promotion-deferred", reason: "last of 5" },
-      { subjectId: "c04", id: "promotion-deferred", reason: "last of 5" },
+      { subjectId: "c05", id: "promotion-deferred", reason: { kind: "lastPlace", groupSize: 5, peerGroup: null } },
+      { subjectId: "c04", id: "promotion-deferred", reason: { kind: "lastPlace", groupSize: 5, peerGroup: null } },
     ]);
   });
 
@@ -121,7 +135,7 @@ describe("lastPlaceDeductions", () => {
       ["B", 3],
     ]);
     expect(short(r)).toEqual(["a03-1", "b03-1"]);
-    expect(r.deductions[1]!.reason).toBe("末位扣分: last of 3 in B");
+    expect(words(r.deductions[1]!.reason)).toEqual(["last-place deduction: last of 3 in B", "末位扣分：「B」组 3 人中排末位"]);
     // ascending rankings: the highest score is the last
     expect(short(lastPlaceDeductions(rank(subjects([3, 1, 2]), { order: "asc" }), { deductions: [1] }))).toEqual(["c01-1"]);
   });
@@ -256,14 +270,14 @@ describe("last place end to end: scoreAll → rank → lastPlaceDeductions → w
     expect(first.map((r) => r.total)).toEqual([90, 80, 70, 83, 48]);
     const outcome = lastPlaceDeductions(ranking, policy);
     expect(short(outcome)).toEqual(["p5-1", "p3-0.5"]);
-    const again = scoreAll(scheme, withPenalties(people, outcome));
+    const again = scoreAll(scheme, withPenalties(people, outcome, { locale: "en" }));
     expect(again.map((r) => r.total)).toEqual([90, 80, 69.5, 83, 47]);
 
     const p5 = again[4]!;
     expect(p5.deductions).toEqual({
       items: [
         { points: 2, reason: "差错" },
-        { points: 1, reason: "末位扣分: last of 5 in 征管" },
+        { points: 1, reason: "last-place deduction: last of 5 in 征管" },
       ],
       requested: 3,
       cap: null,
@@ -290,7 +304,7 @@ describe("last place end to end: scoreAll → rank → lastPlaceDeductions → w
     const outcome = lastPlaceDeductions(ranking, { ...policy, target: "indicator:tasks" });
     const again = scoreAll(scheme, withPenalties(people, outcome));
     const p5 = again[4]!;
-    expect(p5.indicators[0]).toMatchObject({ id: "tasks", earned: 29, adjustments: [{ points: -1, reason: "末位扣分: last of 5 in 征管", indicator: "tasks" }] });
+    expect(p5.indicators[0]).toMatchObject({ id: "tasks", earned: 29, adjustments: [{ points: -1, reason: "末位扣分：「征管」组 5 人中排末位", indicator: "tasks" }] });
     expect(p5.trace.filter((s) => s.rule === "adjust")).toEqual([
       { at: "indicator:tasks", rule: "adjust", values: { earned: "30", bonus: "0", deduction: "1", points: "60" }, result: "29" },
       { at: "deduction", rule: "adjust", values: { items: "1", requested: "2" }, result: "2" },
@@ -311,9 +325,11 @@ describe("last place end to end: scoreAll → rank → lastPlaceDeductions → w
     expect(out.map((s) => s.id)).toEqual(["p1", "p2", "p3", "p4", "p5"]);
     expect(out[4]!.deductions).toEqual([
       { points: 2, reason: "差错" },
-      { points: 1, reason: "末位扣分: last of 5 in 征管" },
+      { points: 1, reason: "末位扣分：「征管」组 5 人中排末位" },
     ]);
-    expect(out[2]!.deductions).toEqual([{ points: 0.5, reason: "末位扣分: place 2 from the bottom of 5 in 征管" }]);
+    expect(out[2]!.deductions).toEqual([{ points: 0.5, reason: "末位扣分：「征管」组 5 人中排倒数第 2 名" }]);
+    expect(out[4]!.flags).toEqual([{ id: "promotion-deferred", name: "晋升暂缓", reason: "「征管」组 5 人中排末位" }]);
+    expect(withPenalties(frozen, outcome, { locale: "en" })[2]!.deductions).toEqual([{ points: 0.5, reason: "last-place deduction: place 2 from the bottom of 5 in 征管" }]);
     expect(out[0]).toEqual(people[0]);
   });
 
@@ -330,8 +346,8 @@ describe("last place end to end: scoreAll → rank → lastPlaceDeductions → w
             "code": "unknown_id",
             "message": "result.deductions[0].subjectId: names "p5", who is not among the subjects",
             "params": {
-              "key": "untranslated",
-              "text": "names "p5", who is not among the subjects",
+              "key": "penaltySubjectUnknown",
+              "subjectId": "p5",
             },
             "path": [
               "result",
@@ -344,8 +360,8 @@ describe("last place end to end: scoreAll → rank → lastPlaceDeductions → w
             "code": "unknown_id",
             "message": "result.flags[0].subjectId: names "p5", who is not among the subjects",
             "params": {
-              "key": "untranslated",
-              "text": "names "p5", who is not among the subjects",
+              "key": "penaltySubjectUnknown",
+              "subjectId": "p5",
             },
             "path": [
               "result",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  explainReason,
   lastPlaceDeductions,
   rank,
   reallocatePromotionSlots,
@@ -49,8 +50,8 @@ describe("apply.ts: withPenalties", () => {
     // apply.ts:51
     const outcome = {
       ...result,
-      deductions: [{ subjectId: "x", points: 1, target: "total", reason: "末位扣分" }],
-      flags: [{ subjectId: "y", id: "defer", reason: "last" }],
+      deductions: [{ subjectId: "x", points: 1, target: "total", reason: { kind: "deducted", bottomPlace: 1, groupSize: 3, peerGroup: null } }],
+      flags: [{ subjectId: "y", id: "defer", reason: { kind: "lastPlace", groupSize: 3, peerGroup: null } }],
     } as unknown as LastPlaceResult;
     const e = thrown(() => withPenalties([{ id: "a", values: {} }], outcome));
     expect(e.message.split("\n")[0]).toBe("Penalties cannot be applied: 2 issues");
@@ -78,7 +79,13 @@ describe("last-place.ts: lastPlaceDeductions", () => {
   it('ties "none": the reason lists everyone else tied, separated by commas', () => {
     // last-place.ts:194
     const r = lastPlaceDeductions(rank(units("c", [90, 80, 60, 60, 60])), { deductions: [1], ties: "none" });
-    expect(r.spared.map((s) => s.reason)).toEqual(["tied with c4, c3; ties: none", "tied with c5, c3; ties: none", "tied with c5, c4; ties: none"]);
+    expect(r.spared.map((s) => s.reason)).toEqual([
+      { kind: "tiedSpared", tiedWith: ["c4", "c3"] },
+      { kind: "tiedSpared", tiedWith: ["c5", "c3"] },
+      { kind: "tiedSpared", tiedWith: ["c5", "c4"] },
+    ]);
+    expect(r.spared.map((s) => explainReason(s.reason, { locale: "en" }))).toEqual(["tied with c4, c3; ties: none", "tied with c5, c3; ties: none", "tied with c5, c4; ties: none"]);
+    expect(explainReason(r.spared[0]!.reason)).toBe("与 c4、c3 并列，按办法并列者不扣分（ties: none）");
   });
 
   it("a flag without a name has no name field at all", () => {

@@ -90,7 +90,7 @@ describe("annualResults (R13): account total → ranking → tiers", () => {
     expect(r.tiers.placements.filter((p) => p.tier === "好").map((p) => p.subjectId)).toEqual(["c02", "c03"]);
     const c01 = r.tiers.placements.find((p) => p.subjectId === "c01")!;
     expect(c01.tier).toBe("中");
-    expect(c01.reason.excluded).toEqual([{ tier: "好", because: "vetoed" }]);
+    expect(c01.reason.excluded).toEqual([{ tier: "好", because: { kind: "vetoed", vetoes: [{ id: "party-building" }] } }]);
     expect(r.ranking.entries.find((e) => e.subjectId === "c01")!.vetoes).toEqual(["party-building"]);
   });
 

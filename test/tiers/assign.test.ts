@@ -203,13 +203,13 @@ describe("assignTiers: thresholds", () => {
     const a = assignTiers(ranked([95, 90, "89.99", 80, 79.5, 60, 59.9]), bands);
     expect(byTier(a)).toEqual({ 好: ["c01", "c02"], 较好: ["c03", "c04"], 一般: ["c05", "c06"], 较差: ["c07"] });
     expect(reasonOf(a, "c02")).toEqual({ rule: "threshold", threshold: { min: "90", compared: "90" } });
-    expect(reasonOf(a, "c03")).toEqual({ rule: "threshold", threshold: { min: "80", compared: "89.99" }, excluded: [{ tier: "好", because: "below 90" }] });
+    expect(reasonOf(a, "c03")).toEqual({ rule: "threshold", threshold: { min: "80", compared: "89.99" }, excluded: [{ tier: "好", because: { kind: "below", min: "90" } }] });
     expect(reasonOf(a, "c07")).toEqual({
       rule: "rest",
       excluded: [
-        { tier: "好", because: "below 90" },
-        { tier: "较好", because: "below 80" },
-        { tier: "一般", because: "below 60" },
+        { tier: "好", because: { kind: "below", min: "90" } },
+        { tier: "较好", because: { kind: "below", min: "80" } },
+        { tier: "一般", because: { kind: "below", min: "60" } },
       ],
     });
     expect(a.groups[0]!.tiers.map((t) => [t.tier, t.quota, t.placed])).toEqual([
@@ -240,7 +240,7 @@ describe("assignTiers: thresholds", () => {
     const a = assignTiers(ranked([95, 88, 85, 80]), { tiers: [{ name: "好", share: 0.5, min: 90 }, { name: "中" }] });
     expect(byTier(a)).toEqual({ 好: ["c01"], 中: ["c02", "c03", "c04"] });
     expect(a.groups[0]!.tiers[0]).toEqual({ tier: "好", share: "0.5", exact: "2", quota: 2, placed: 1 });
-    expect(reasonOf(a, "c02")).toEqual({ rule: "rest", excluded: [{ tier: "好", because: "below 90" }] });
+    expect(reasonOf(a, "c02")).toEqual({ rule: "rest", excluded: [{ tier: "好", because: { kind: "below", min: "90" } }] });
   });
 
   it('compare "truncate" meets min with the integer part', () => {
@@ -251,7 +251,7 @@ describe("assignTiers: thresholds", () => {
     // 89.99 and 89.9 count as 89 < 89.5
     expect(byTier(trunc)).toEqual({ 好: ["c01"], 中: ["c02", "c03", "c04"] });
     expect(reasonOf(trunc, "c01").threshold).toEqual({ min: "89.5", compared: "90" });
-    expect(reasonOf(trunc, "c02").excluded).toEqual([{ tier: "好", because: "below 89.5 (compared: 89)" }]);
+    expect(reasonOf(trunc, "c02").excluded).toEqual([{ tier: "好", because: { kind: "below", min: "89.5", compared: "89" } }]);
     expect(reasonOf(exact, "c02").threshold).toEqual({ min: "89.5", compared: "89.99" });
     // with min 90: 90.9 → 90 reaches it, 89.99 → 89 does not
     expect(byTier(assignTiers(ranked(scores), { tiers: [{ name: "好", min: 90 }, { name: "中" }], compare: "truncate" }))["好"]).toEqual(["c01"]);
@@ -266,7 +266,7 @@ describe("assignTiers: vetoes and eligibility", () => {
     const a = assignTiers(ten, GMB(0.2, 0.2, { vetoTier: "差" }));
     // 好 2 from the rest; 差 quota 2 = c01 (veto) + c10
     expect(byTier(a)).toEqual({ 差: ["c01", "c10"], 好: ["c02", "c03"], 中: ["c04", "c05", "c06", "c07", "c08", "c09"] });
-    expect(reasonOf(a, "c01")).toEqual({ rule: "veto", vetoes: ["party-building"], quota: { tier: "差", share: "0.2", exact: "2", quota: 2, placed: 2 } });
+    expect(reasonOf(a, "c01")).toEqual({ rule: "veto", vetoes: [{ id: "party-building" }], quota: { tier: "差", share: "0.2", exact: "2", quota: 2, placed: 2 } });
     expect(a.groups[0]!.tiers[2]!.placed).toBe(2);
   });
 
@@ -279,7 +279,7 @@ describe("assignTiers: vetoes and eligibility", () => {
   it("vetoTier may be the open tier: the vetoed leaves 好 and the quotas are filled from the rest", () => {
     const a = assignTiers(ten, GMB(0.2, 0.2, { vetoTier: "中" }));
     expect(byTier(a)).toEqual({ 中: ["c01", "c04", "c05", "c06", "c07", "c08"], 好: ["c02", "c03"], 差: ["c09", "c10"] });
-    expect(reasonOf(a, "c01")).toMatchObject({ rule: "veto", vetoes: ["party-building"] });
+    expect(reasonOf(a, "c01")).toMatchObject({ rule: "veto", vetoes: [{ id: "party-building" }] });
   });
 
   it("the veto overrides a quota of zero: a group of three still sends its vetoed to 差", () => {
@@ -293,14 +293,14 @@ describe("assignTiers: vetoes and eligibility", () => {
     expect(byTier(assignTiers(ten, GMB(0.2, 0.2)))["好"]).toEqual(["c01", "c02"]);
     const a = assignTiers(ten, { tiers: [{ name: "好", share: 0.2, excludeVetoed: true }, { name: "中" }, { name: "差", share: 0.2 }] });
     expect(byTier(a)).toEqual({ 中: ["c01", "c04", "c05", "c06", "c07", "c08"], 好: ["c02", "c03"], 差: ["c09", "c10"] });
-    expect(reasonOf(a, "c01")).toEqual({ rule: "rest", excluded: [{ tier: "好", because: "vetoed" }] });
+    expect(reasonOf(a, "c01")).toEqual({ rule: "rest", excluded: [{ tier: "好", because: { kind: "vetoed", vetoes: [{ id: "party-building" }] } }] });
   });
 
   it("excludeFlags keeps a flagged subject out (the one-third 不称职 flag)", () => {
     const rs = ranked([95, 90, 85, 80, 75], { 2: { flags: [{ id: "one-third-incompetent" }, { id: "other" }] } });
     const a = assignTiers(rs, { tiers: [{ name: "好", share: 0.4, excludeFlags: ["one-third-incompetent"] }, { name: "中" }] });
     expect(byTier(a)).toEqual({ 好: ["c01", "c03"], 中: ["c02", "c04", "c05"] });
-    expect(reasonOf(a, "c02")).toEqual({ rule: "rest", excluded: [{ tier: "好", because: "flag:one-third-incompetent" }] });
+    expect(reasonOf(a, "c02")).toEqual({ rule: "rest", excluded: [{ tier: "好", because: { kind: "flag", id: "one-third-incompetent" } }] });
     expect(a.placements[1]!.flags).toEqual(["one-third-incompetent", "other"]);
   });
 });
@@ -392,7 +392,7 @@ describe("thresholds and quotas together", () => {
   it("says when a subject reached the min but not the quota", () => {
     const r = assignTiers(rank([{ subjectId: "a", total: 97 }, { subjectId: "b", total: 95 }]), { tiers: [{ name: "好", share: 0.5, min: 90 }, { name: "中" }] });
     expect(r.placements.map((p) => [p.subjectId, p.tier])).toEqual([["a", "好"], ["b", "中"]]);
-    expect(r.placements[1]!.reason.excluded).toEqual([{ tier: "好", because: "outside the quota" }]);
+    expect(r.placements[1]!.reason.excluded).toEqual([{ tier: "好", because: { kind: "quotaFull" } }]);
   });
 
   it("refuses a min threshold on a ranking where lower is better", () => {

@@ -55,8 +55,8 @@ describe("consecutiveTier (R13)", () => {
           "code": "invalid_value",
           "message": "[1].period: must be a four-digit year, not "2024-Q1"",
           "params": {
-            "key": "untranslated",
-            "text": "must be a four-digit year, not "2024-Q1"",
+            "key": "historyPeriodNotYear",
+            "period": "2024-Q1",
           },
           "path": [
             1,
@@ -74,8 +74,9 @@ describe("consecutiveTier (R13)", () => {
           "code": "duplicate_id",
           "message": "[2].period: repeats c1's period 2024; one tier per subject and period",
           "params": {
-            "key": "untranslated",
-            "text": "repeats c1's period 2024; one tier per subject and period",
+            "key": "historyPeriodRepeated",
+            "period": "2024",
+            "subjectId": "c1",
           },
           "path": [
             2,
@@ -151,6 +152,9 @@ describe("checkHistory: annual eligibility from the quarters", () => {
   const quarters = (subjectId: string, tiers: string[]) => tiers.map((tier, i) => ({ subjectId, period: Q[i]!, tier }));
   /** "好 in more than half of the quarters and none below 中". */
   const rule: HistoryRule = { order: ["好", "中", "差"], all: [{ tiers: ["好"], moreThanShare: 0.5 }, { noneBelow: "中" }] };
+  /** The results of the rule's two conditions. */
+  const more = (passed: boolean, count: number, of: number) => ({ kind: "moreThanShare", tiers: ["好"], share: "0.5", passed, count, of });
+  const none = (passed: boolean, count: number, of: number) => ({ kind: "noneBelow", tier: "中", passed, count, of });
   const history = [
     ...quarters("p1", ["好", "好", "好", "中"]),
     ...quarters("p2", ["好", "中", "好", "中"]),
@@ -160,24 +164,24 @@ describe("checkHistory: annual eligibility from the quarters", () => {
 
   it("passes with 3 of 4; fails at exactly half; fails with one 差", () => {
     expect(checkHistory(history, rule)).toEqual([
-      { subjectId: "p1", passed: true, missing: [], conditions: [{ passed: true, count: 3, of: 4 }, { passed: true, count: 0, of: 4 }] },
-      { subjectId: "p2", passed: false, missing: [], conditions: [{ passed: false, count: 2, of: 4 }, { passed: true, count: 0, of: 4 }] },
-      { subjectId: "p3", passed: false, missing: [], conditions: [{ passed: true, count: 3, of: 4 }, { passed: false, count: 1, of: 4 }] },
+      { subjectId: "p1", passed: true, missing: [], conditions: [more(true, 3, 4), none(true, 0, 4)] },
+      { subjectId: "p2", passed: false, missing: [], conditions: [more(false, 2, 4), none(true, 0, 4)] },
+      { subjectId: "p3", passed: false, missing: [], conditions: [more(true, 3, 4), none(false, 1, 4)] },
       // without `periods` only the quarters it has count: 2 of 3 is more than half
-      { subjectId: "p4", passed: true, missing: [], conditions: [{ passed: true, count: 2, of: 3 }, { passed: true, count: 0, of: 3 }] },
+      { subjectId: "p4", passed: true, missing: [], conditions: [more(true, 2, 3), none(true, 0, 3)] },
     ]);
   });
 
   it("with periods given, a missing quarter counts in `of` and fails the subject", () => {
     const out = checkHistory(history, { ...rule, periods: Q });
-    expect(out.find((c) => c.subjectId === "p4")).toEqual({ subjectId: "p4", passed: false, missing: ["2024-Q4"], conditions: [{ passed: false, count: 2, of: 4 }, { passed: true, count: 0, of: 4 }] });
+    expect(out.find((c) => c.subjectId === "p4")).toEqual({ subjectId: "p4", passed: false, missing: ["2024-Q4"], conditions: [more(false, 2, 4), none(true, 0, 4)] });
     expect(out.find((c) => c.subjectId === "p1")!.passed).toBe(true);
     // a missing period fails the subject even when every condition holds
     const lenient = checkHistory(quarters("p5", ["好", "好", "好"]), { order: ["好", "中"], periods: Q, all: [{ tiers: ["好"], atLeast: 3 }] });
-    expect(lenient).toEqual([{ subjectId: "p5", passed: false, missing: ["2024-Q4"], conditions: [{ passed: true, count: 3, of: 4 }] }]);
+    expect(lenient).toEqual([{ subjectId: "p5", passed: false, missing: ["2024-Q4"], conditions: [{ kind: "atLeast", tiers: ["好"], atLeast: 3, passed: true, count: 3, of: 4 }] }]);
     // periods outside `periods` do not count
     const extra = checkHistory([...quarters("p6", ["好", "好", "中", "中"]), { subjectId: "p6", period: "2023-Q4", tier: "好" }], { ...rule, periods: Q });
-    expect(extra[0]!.conditions[0]).toEqual({ passed: false, count: 2, of: 4 });
+    expect(extra[0]!.conditions[0]).toEqual(more(false, 2, 4));
   });
 
   it('atLeastShare "1/2" passes at exactly half; moreThanShare "1/2" does not', () => {
@@ -193,13 +197,14 @@ describe("checkHistory: annual eligibility from the quarters", () => {
   it("atLeast and atMost counts, over several tiers together", () => {
     const h = quarters("p", ["好", "中", "差", "好"]);
     const check = (c: HistoryRule["all"][number]) => checkHistory(h, { order: ["好", "中", "差"], all: [c] })[0]!.conditions[0];
-    expect(check({ tiers: ["好"], atLeast: 2 })).toEqual({ passed: true, count: 2, of: 4 });
-    expect(check({ tiers: ["好"], atLeast: 3 })).toEqual({ passed: false, count: 2, of: 4 });
-    expect(check({ tiers: ["好", "中"], atLeast: 3 })).toEqual({ passed: true, count: 3, of: 4 });
-    expect(check({ tiers: ["差"], atMost: 1 })).toEqual({ passed: true, count: 1, of: 4 });
-    expect(check({ tiers: ["差"], atMost: 0 })).toEqual({ passed: false, count: 1, of: 4 });
-    expect(check({ noneBelow: "差" })).toEqual({ passed: true, count: 0, of: 4 });
-    expect(check({ noneBelow: "好" })).toEqual({ passed: false, count: 2, of: 4 });
+    expect(check({ tiers: ["好"], atLeast: 2 })).toEqual({ kind: "atLeast", tiers: ["好"], atLeast: 2, passed: true, count: 2, of: 4 });
+    expect(check({ tiers: ["好"], atLeast: 3 })).toEqual({ kind: "atLeast", tiers: ["好"], atLeast: 3, passed: false, count: 2, of: 4 });
+    expect(check({ tiers: ["好", "中"], atLeast: 3 })).toEqual({ kind: "atLeast", tiers: ["好", "中"], atLeast: 3, passed: true, count: 3, of: 4 });
+    expect(check({ tiers: ["差"], atMost: 1 })).toEqual({ kind: "atMost", tiers: ["差"], atMost: 1, passed: true, count: 1, of: 4 });
+    expect(check({ tiers: ["差"], atMost: 0 })).toEqual({ kind: "atMost", tiers: ["差"], atMost: 0, passed: false, count: 1, of: 4 });
+    expect(check({ tiers: ["好"], atLeastShare: "1/2" })).toEqual({ kind: "atLeastShare", tiers: ["好"], share: "1/2", passed: true, count: 2, of: 4 });
+    expect(check({ noneBelow: "差" })).toEqual({ kind: "noneBelow", tier: "差", passed: true, count: 0, of: 4 });
+    expect(check({ noneBelow: "好" })).toEqual({ kind: "noneBelow", tier: "好", passed: false, count: 2, of: 4 });
   });
 
   it("rejects bad rules with paths", () => {
@@ -224,8 +229,7 @@ describe("checkHistory: annual eligibility from the quarters", () => {
           "code": "invalid_rule",
           "message": "rule.all[0]: noneBelow stands alone; put other conditions in their own entries",
           "params": {
-            "key": "untranslated",
-            "text": "noneBelow stands alone; put other conditions in their own entries",
+            "key": "historyNoneBelowAlone",
           },
           "path": [
             "rule",
@@ -237,8 +241,8 @@ describe("checkHistory: annual eligibility from the quarters", () => {
           "code": "unknown_id",
           "message": "rule.all[1].tiers: "优秀" is not in order",
           "params": {
-            "key": "untranslated",
-            "text": ""优秀" is not in order",
+            "key": "historyTierNotInOrder",
+            "tier": "优秀",
           },
           "path": [
             "rule",
@@ -251,8 +255,7 @@ describe("checkHistory: annual eligibility from the quarters", () => {
           "code": "invalid_rule",
           "message": "rule.all[2]: needs tiers and exactly one of atLeast, atMost, atLeastShare, moreThanShare (or noneBelow alone)",
           "params": {
-            "key": "untranslated",
-            "text": "needs tiers and exactly one of atLeast, atMost, atLeastShare, moreThanShare (or noneBelow alone)",
+            "key": "historyConditionShape",
           },
           "path": [
             "rule",
@@ -264,8 +267,7 @@ describe("checkHistory: annual eligibility from the quarters", () => {
           "code": "invalid_number",
           "message": "rule.all[3].moreThanShare: must be a share from 0 to 1 such as 0.5 or "1/2"",
           "params": {
-            "key": "untranslated",
-            "text": "must be a share from 0 to 1 such as 0.5 or "1/2"",
+            "key": "historyShare",
           },
           "path": [
             "rule",
@@ -278,8 +280,8 @@ describe("checkHistory: annual eligibility from the quarters", () => {
           "code": "unknown_id",
           "message": "rule.all[4].noneBelow: "不合格" is not in order",
           "params": {
-            "key": "untranslated",
-            "text": ""不合格" is not in order",
+            "key": "historyTierNotInOrder",
+            "tier": "不合格",
           },
           "path": [
             "rule",
@@ -292,8 +294,7 @@ describe("checkHistory: annual eligibility from the quarters", () => {
           "code": "invalid_rule",
           "message": "rule.all[5]: needs tiers and exactly one of atLeast, atMost, atLeastShare, moreThanShare (or noneBelow alone)",
           "params": {
-            "key": "untranslated",
-            "text": "needs tiers and exactly one of atLeast, atMost, atLeastShare, moreThanShare (or noneBelow alone)",
+            "key": "historyConditionShape",
           },
           "path": [
             "rule",
@@ -312,8 +313,13 @@ describe("checkHistory: annual eligibility from the quarters", () => {
           "code": "unknown_id",
           "message": "[1].tier: "优" is not in the rule's order 好, 中, 差",
           "params": {
-            "key": "untranslated",
-            "text": ""优" is not in the rule's order 好, 中, 差",
+            "key": "historyUnknownTier",
+            "order": [
+              "好",
+              "中",
+              "差",
+            ],
+            "tier": "优",
           },
           "path": [
             1,
@@ -328,8 +334,9 @@ describe("checkHistory: annual eligibility from the quarters", () => {
           "code": "duplicate_id",
           "message": "[1].period: repeats p's period 2024-Q1; one tier per subject and period",
           "params": {
-            "key": "untranslated",
-            "text": "repeats p's period 2024-Q1; one tier per subject and period",
+            "key": "historyPeriodRepeated",
+            "period": "2024-Q1",
+            "subjectId": "p",
           },
           "path": [
             1,

@@ -125,7 +125,7 @@ describe("assign.ts: regrouping", () => {
       ["b1", "纳服", "中", []],
       ["b3", "纳服", "中", ["protected"]],
     ]);
-    expect(a.placements.find((p) => p.subjectId === "a1")!.reason.excluded).toEqual([{ tier: "好", because: "flag:protected" }]);
+    expect(a.placements.find((p) => p.subjectId === "a1")!.reason.excluded).toEqual([{ tier: "好", because: { kind: "flag", id: "protected" } }]);
   });
 
   it('names a field some subjects lack as "The ranking cannot be grouped by …"', () => {
@@ -167,7 +167,7 @@ describe("assign.ts: placing", () => {
     const a = assignTiers(ranking, { tiers: [{ name: "好", share: 0.2, min: 60 }, { name: "中" }], ties: "worse" });
     expect(tierOf(a)).toEqual(["u1 中", "u2 中", "u3 中", "u4 中", "u5 中"]);
     expect(a.placements[0]!.reason).toStrictEqual({ rule: "rest", tie: { with: ["u2"], rule: "worse" } });
-    expect(a.placements[2]!.reason).toStrictEqual({ rule: "rest", excluded: [{ tier: "好", because: "outside the quota" }] });
+    expect(a.placements[2]!.reason).toStrictEqual({ rule: "rest", excluded: [{ tier: "好", because: { kind: "quotaFull" } }] });
 
     const b = assignTiers(ranking, { tiers: [{ name: "好", share: 0.2, min: 60 }, { name: "中" }], ties: "break" });
     expect(b.placements[1]!.reason).toStrictEqual({ rule: "rest", tie: { with: ["u1"], rule: "break" } });

@@ -44,8 +44,8 @@ describe("defineTierPolicy", () => {
           "code": "out_of_range",
           "message": "tiers: shares add up to 1.01, more than 1",
           "params": {
-            "key": "untranslated",
-            "text": "shares add up to 1.01, more than 1",
+            "key": "tierSharesOver",
+            "total": "1.01",
           },
           "path": [
             "tiers",
@@ -62,8 +62,8 @@ describe("defineTierPolicy", () => {
           "code": "invalid_rule",
           "message": "tiers[2]: is a second tier with neither share nor min (tiers[1] already takes the rest); give it a share or a min",
           "params": {
-            "key": "untranslated",
-            "text": "is a second tier with neither share nor min (tiers[1] already takes the rest); give it a share or a min",
+            "first": 1,
+            "key": "tierSecondOpen",
           },
           "path": [
             "tiers",
@@ -81,8 +81,7 @@ describe("defineTierPolicy", () => {
           "code": "invalid_rule",
           "message": "tiers: needs one tier with neither share nor min, to take the rest",
           "params": {
-            "key": "untranslated",
-            "text": "needs one tier with neither share nor min, to take the rest",
+            "key": "tierNoOpen",
           },
           "path": [
             "tiers",
@@ -99,8 +98,7 @@ describe("defineTierPolicy", () => {
           "code": "invalid_rule",
           "message": "tiers[2].min: is below the tier that takes the rest, so it fills from the bottom and cannot have a min",
           "params": {
-            "key": "untranslated",
-            "text": "is below the tier that takes the rest, so it fills from the bottom and cannot have a min",
+            "key": "tierMinBelowOpen",
           },
           "path": [
             "tiers",
@@ -119,8 +117,7 @@ describe("defineTierPolicy", () => {
           "code": "invalid_rule",
           "message": "tiers[0].minCount: only applies to a tier with a share",
           "params": {
-            "key": "untranslated",
-            "text": "only applies to a tier with a share",
+            "key": "tierCountNeedsShare",
           },
           "path": [
             "tiers",
@@ -132,8 +129,7 @@ describe("defineTierPolicy", () => {
           "code": "invalid_rule",
           "message": "tiers[0].maxCount: only applies to a tier with a share",
           "params": {
-            "key": "untranslated",
-            "text": "only applies to a tier with a share",
+            "key": "tierCountNeedsShare",
           },
           "path": [
             "tiers",
@@ -152,8 +148,9 @@ describe("defineTierPolicy", () => {
           "code": "invalid_rule",
           "message": "tiers[0].minCount: is 4, more than maxCount 3",
           "params": {
-            "key": "untranslated",
-            "text": "is 4, more than maxCount 3",
+            "key": "tierMinCountOverMax",
+            "maxCount": 3,
+            "minCount": 4,
           },
           "path": [
             "tiers",
@@ -172,8 +169,12 @@ describe("defineTierPolicy", () => {
           "code": "unknown_id",
           "message": "vetoTier: "不合格" is not one of the tiers 好, 中",
           "params": {
-            "key": "untranslated",
-            "text": ""不合格" is not one of the tiers 好, 中",
+            "key": "tierVetoTierUnknown",
+            "tier": "不合格",
+            "tiers": [
+              "好",
+              "中",
+            ],
           },
           "path": [
             "vetoTier",
@@ -190,8 +191,9 @@ describe("defineTierPolicy", () => {
           "code": "duplicate_id",
           "message": "tiers[2].name: repeats the tier name "好" of tiers[0]",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the tier name "好" of tiers[0]",
+            "first": 0,
+            "key": "tierNameRepeated",
+            "name": "好",
           },
           "path": [
             "tiers",
@@ -354,8 +356,7 @@ describe("defineTierPolicy", () => {
           "code": "invalid_rule",
           "message": "tiers: needs one tier with neither share nor min, to take the rest",
           "params": {
-            "key": "untranslated",
-            "text": "needs one tier with neither share nor min, to take the rest",
+            "key": "tierNoOpen",
           },
           "path": [
             "tiers",

@@ -92,7 +92,8 @@ export async function readInput(io: CliIo, given: string, options: ReadInputOpti
     if (typeof input === "string" && f === "xlsx") throw inputError({ key: "fileXlsxStdin", file: name });
     read = parseBytes(typeof input === "string" ? new TextEncoder().encode(input) : input, f, name, parse);
   } else read = readFile(resolve(io.cwd, given), given, options.format ?? formatOf(given), parse, true);
-  if (read.encoding !== undefined && read.encoding !== "utf-8")
+  // Which encoding was read, when it was not UTF-8 and not the one asked for.
+  if (read.encoding !== undefined && read.encoding !== "utf-8" && options.encoding === undefined)
     io.stderr(`${render({ key: "textEncodingNote", file: name, encoding: read.encoding, guessed: read.guessed === true }, options.locale ?? "zh-CN")}\n`);
   return { data: read.data, format: read.format, name, ...(read.rows ? { rows: read.rows } : {}) };
 }

@@ -12,6 +12,8 @@ const ENCODING_NAMES: Readonly<Record<Encoding, string>> = {
   "utf-16be": "UTF-16 BE",
 };
 const ENCODING_NAMES_ZH: Readonly<Record<Encoding, string>> = { ...ENCODING_NAMES, gb18030: "GB18030（GBK）" };
+/** An encoding's name in Chinese text: a space after it, unless it ends in a full-width bracket. */
+const zhName = (e: Encoding) => (ENCODING_NAMES_ZH[e].endsWith("）") ? ENCODING_NAMES_ZH[e] : `${ENCODING_NAMES_ZH[e]} `);
 
 /** What to do with a file that is not UTF-8, in Excel's own menu words. */
 const SAVE_AS = {
@@ -88,7 +90,7 @@ export const FILES_MESSAGES = {
   }),
   textNotInEncoding: message<{ file: string; encoding: Encoding; line: number; marked: boolean }>({
     "zh-CN": (p) =>
-      `${p.file}：${p.marked ? `文件开头的字节顺序标记表明是 ${ENCODING_NAMES_ZH[p.encoding]} 编码，但` : `不是有效的 ${ENCODING_NAMES_ZH[p.encoding]} 文本：`}第 ${p.line} 行有无法按该编码读取的字节。${p.marked ? "" : "请检查 --encoding，或"}${SAVE_AS["zh-CN"]}`,
+      `${p.file}：${p.marked ? `文件开头的字节顺序标记表明是 ${zhName(p.encoding)}编码，但` : `不是有效的 ${zhName(p.encoding)}文本：`}第 ${p.line} 行有无法按该编码读取的字节。${p.marked ? "" : "请检查 --encoding，或"}${SAVE_AS["zh-CN"]}`,
     en: (p) =>
       `${p.file}: ${p.marked ? `is marked ${ENCODING_NAMES[p.encoding]} by its byte-order mark, but` : `is not valid ${ENCODING_NAMES[p.encoding]} text:`} line ${p.line} has bytes that cannot be read in it; ${p.marked ? "" : "check --encoding, or "}${SAVE_AS.en}`,
   }),
@@ -99,7 +101,7 @@ export const FILES_MESSAGES = {
   /** A note, not an issue: the encoding a file was read in, when it was not UTF-8. */
   textEncodingNote: message<{ file: string; encoding: Encoding; guessed: boolean }>({
     "zh-CN": (p) =>
-      `提示：${p.file} 不是 UTF-8 编码，已按 ${ENCODING_NAMES_ZH[p.encoding]} 读取（${p.guessed ? "根据文件内容推断；如不对，请用 --encoding 指定" : "依据文件开头的字节顺序标记"}）`,
+      `提示：${p.file} 不是 UTF-8 编码，已按 ${zhName(p.encoding)}读取（${p.guessed ? "根据文件内容推断；如不对，请用 --encoding 指定" : "依据文件开头的字节顺序标记"}）`,
     en: (p) => `note: ${p.file} is not UTF-8; it was read as ${ENCODING_NAMES[p.encoding]} (${p.guessed ? "guessed from its bytes; if that is wrong, say which with --encoding" : "as its byte-order mark says"})`,
   }),
 

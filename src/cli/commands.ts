@@ -1,3 +1,4 @@
+import { JixiaoError } from "../core/errors.js";
 import { cascade } from "../cascade/cascade.js";
 import { defineCascadePlan, cascadePlanJsonSchema } from "../cascade/plan.js";
 import { defineOrgTree, type OrgUnit } from "../cascade/tree.js";
@@ -195,8 +196,10 @@ export async function verifyCommand(ctx: Context): Promise<Outcome> {
     locale: localeOf(ctx),
     onFile: (file, index, count) => ctx.progress(`verifying ${index + 1}/${count} ${file}`),
   });
-  // A path that does not exist or a file that cannot be read is bad input (2), not a failed case (1).
-  const code = report.files.some((f) => f.issues.some(isUnreadable)) ? 2 : report.passed ? 0 : 1;
+  // A path that does not exist or a file that cannot be read is bad input (exit 2), not a failed case (1).
+  const unreadable = report.files.flatMap((f) => f.issues.filter(isUnreadable));
+  if (unreadable.length > 0) throw new JixiaoError(unreadable, "The scenario files cannot be read");
+  const code = report.passed ? 0 : 1;
   const format = option(ctx, "format");
   if (format === "json") return { text: `${JSON.stringify(report, null, 2)}\n`, code };
   if (format === "csv" || format === "table") {

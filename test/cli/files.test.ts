@@ -169,12 +169,12 @@ describe("jixiao verify: exit codes", () => {
   it("exits 2 for a path that does not exist or a file it cannot read, 1 for a failing case", async () => {
     const dir = folder();
     const missing = await cli(["verify", "nope.yaml"], { cwd: dir });
-    expect(missing.code).toBe(2);
-    expect(missing.stdout).toContain("nope.yaml: no such file or folder");
+    expect(missing).toEqual({ code: 2, stdout: "", stderr: "jixiao verify: The scenario files cannot be read\n  - nope.yaml: no such file or folder\n" });
     copyFileSync(join(fixtures, "undecodable.csv"), join(dir, "bad.yaml"));
     const unreadable = await cli(["verify", "bad.yaml"], { cwd: dir });
     expect(unreadable.code).toBe(2);
-    expect(unreadable.stdout).toContain("bad.yaml: is not text in UTF-8");
+    expect(unreadable.stdout).toBe("");
+    expect(unreadable.stderr).toContain("bad.yaml: is not text in UTF-8");
     writeFileSync(join(dir, "wrong.yaml"), `cases:\n  - name: 张伟的总分\n    run: score\n    rules: { scheme: ${JSON.stringify(scheme)} }\n    input: { subjects: ${JSON.stringify(resolve("examples/rules/subjects.json"))} }\n    expect:\n      results.c001.total: 86.4\n`);
     expect((await cli(["verify", "wrong.yaml"], { cwd: dir })).code).toBe(1);
     // A missing path among good ones is still bad input.

@@ -220,7 +220,7 @@ export interface ReadDataFileOptions {
  * ```ts
  * defineScheme(readDataFile("examples/rules/county-361.scheme.json")).id;
  * //=> "county-personal-2024Q3"
- * readDataFile("test/fixtures/people.xlsx", { sheet: "考评表" })[0]["征收任务完成率"];
+ * readDataFile("people.xlsx", { sheet: "考评表" })[0]["征收任务完成率"]; // a cell of 0.965 formatted as a percent
  * //=> "96.5%"
  * ```
  */
@@ -252,7 +252,7 @@ export interface ReadTextFileOptions {
  *   the encodings (the message says to save the file as CSV UTF-8).
  * @example
  * ```ts
- * readTextFile("test/fixtures/people-gbk.csv").encoding;
+ * readTextFile("people-gbk.csv").encoding; // saved by Excel as "CSV (逗号分隔)" on Chinese Windows
  * //=> "gb18030"
  * ```
  */

@@ -19,8 +19,7 @@ import {
 } from "./commands.js";
 import { inputError, readOptions, type CliIo } from "./inputs.js";
 import { writeXlsx } from "../node/xlsx.js";
-import type { Locale } from "../messages/index.js";
-import { render as word } from "../messages/index.js";
+import { render as word, type Locale } from "../messages/index.js";
 import { render, type Output, type OutputFormat } from "./output.js";
 import packageJson from "../../package.json" with { type: "json" };
 
@@ -37,7 +36,7 @@ const OUTPUT: Options = {
   sheet: { type: "string" },
 };
 const OUTPUT_HELP = `Output:
-  -f, --format <json|csv|table>   how to write the result (default: from --output's extension, else table)
+  -f, --format <json|csv|table|xlsx>  how to write the result (default: from --output's extension, else table)
   -o, --output <file>             write to a file (atomically: a temporary file, then a rename);
                                   .xlsx writes an Excel workbook
       --bom                       start CSV with the byte-order mark Excel looks for

@@ -256,20 +256,21 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, options: XlsxRead
   const rows = new Map<number, string[]>();
   let row = 0;
   let column = 0;
-  let cell: { ref: string; type: string; style: number; formula: boolean; value: string | undefined; inline: string } | undefined;
+  let cell: { ref: string | undefined; column: number; row: number; type: string; style: number; formula: boolean; value: string | undefined; inline: string } | undefined;
   let inValue = false;
   let inInline = false;
   let inText = false;
   let phonetic = 0;
-  const refOf = () => `${columnLetters(column)}${row}`;
+  const refOf = (c: NonNullable<typeof cell>) => c.ref ?? `${columnLetters(c.column)}${c.row}`;
+  const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
   const cellText = (c: NonNullable<typeof cell>): string | undefined => {
     const bad = () => {
-      issues.push(fileIssue(IssueCode.invalidInput, { key: "xlsxBadCell", file, cell: c.ref, received: { type: "text", text: (c.value ?? "").slice(0, 40) } }));
+      issues.push(fileIssue(IssueCode.invalidInput, { key: "xlsxBadCell", file, cell: refOf(c), received: { type: "text", text: (c.value ?? "").slice(0, 40) } }));
       return undefined;
     };
     if (c.type === "inlineStr") return unescapeExcel(c.inline);
     if (c.value === undefined) {
-      if (c.formula) issues.push(fileIssue(IssueCode.invalidInput, { key: "xlsxFormulaNoValue", file, cell: c.ref }));
+      if (c.formula) issues.push(fileIssue(IssueCode.invalidInput, { key: "xlsxFormulaNoValue", file, cell: refOf(c) }));
       return "";
     }
     const v = c.value;
@@ -289,7 +290,7 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, options: XlsxRead
         const t = v.trim();
         if (t === "") return "";
         const n = Number(t);
-        if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) || !Number.isFinite(n)) return bad();
+        if (!Number.isFinite(n) || !NUMBER.test(t)) return bad();
         const kind = kindOf(c.style);
         if (kind === "percent") return `${new Dec(numberText(n)).times(100).toFixed()}%`;
         if (kind !== "number") return serialDate(n, kind, date1904) ?? numberText(n);
@@ -304,12 +305,15 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, options: XlsxRead
         row = a.r !== undefined && /^\d+$/.test(a.r) ? Number(a.r) : row + 1;
         column = 0;
       } else if (name === "c") {
-        const ref = a.r !== undefined ? /^([A-Za-z]{1,3})(\d+)$/.exec(a.r) : null;
-        if (ref) {
-          column = [...ref[1]!.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-          row = Number(ref[2]);
-        } else column++;
-        cell = { ref: refOf(), type: a.t ?? "n", style: Number(a.s ?? 0), formula: false, value: undefined, inline: "" };
+        const ref = a.r;
+        let letters = 0;
+        let col = 0;
+        if (ref !== undefined)
+          for (let c = ref.charCodeAt(0) | 0x20; letters < 3 && c >= 0x61 && c <= 0x7a; c = ref.charCodeAt(++letters) | 0x20) col = col * 26 + c - 0x60;
+        const at = letters > 0 && letters < ref!.length ? Number(ref!.slice(letters)) : NaN;
+        if (Number.isInteger(at) && at > 0) [column, row] = [col, at];
+        else column++;
+        cell = { ref: Number.isInteger(at) && at > 0 ? ref : undefined, column, row, type: a.t ?? "n", style: a.s === undefined ? 0 : Number(a.s), formula: false, value: undefined, inline: "" };
       } else if (cell) {
         if (name === "v" && !empty) {
           inValue = true;
@@ -335,7 +339,7 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, options: XlsxRead
         const value = cellText(cell);
         if (value !== undefined && value !== "") {
           if (row > XLSX_LIMITS.rows || column > XLSX_LIMITS.columns) {
-            issues.push(fileIssue(IssueCode.invalidInput, { key: "tableTooLarge", file, cell: cell.ref, limit: row > XLSX_LIMITS.rows ? XLSX_LIMITS.rows : XLSX_LIMITS.columns, rows: row > XLSX_LIMITS.rows }));
+            issues.push(fileIssue(IssueCode.invalidInput, { key: "tableTooLarge", file, cell: refOf(cell), limit: row > XLSX_LIMITS.rows ? XLSX_LIMITS.rows : XLSX_LIMITS.columns, rows: row > XLSX_LIMITS.rows }));
           } else {
             let fields = rows.get(row);
             if (!fields) rows.set(row, (fields = []));

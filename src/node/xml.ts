@@ -40,6 +40,9 @@ function unescape(text: string): string | undefined {
   return bad ? undefined : out;
 }
 
+/** XML's white space: space, tab, line feed, carriage return. */
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
 const ATTRIBUTE = /\s*([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
 /**
@@ -92,11 +95,11 @@ export function readXml(xml: string, handler: XmlHandler): boolean {
       at = close + 1;
     } else {
       let i = lt + 1;
-      while (i < xml.length && !/[\s/>]/.test(xml[i]!)) i++;
+      for (let c = xml.charCodeAt(i); i < xml.length && c !== 0x2f && c !== 0x3e && !isSpace(c); c = xml.charCodeAt(++i));
       const name = local(xml.slice(lt + 1, i));
       if (name === "") return false;
       const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
-      for (;;) {
+      while (isSpace(xml.charCodeAt(i))) {
         ATTRIBUTE.lastIndex = i;
         const m = ATTRIBUTE.exec(xml);
         if (!m) break;
@@ -105,7 +108,7 @@ export function readXml(xml: string, handler: XmlHandler): boolean {
         attributes[local(m[1]!)] = value;
         i = ATTRIBUTE.lastIndex;
       }
-      while (i < xml.length && /\s/.test(xml[i]!)) i++;
+      while (i < xml.length && isSpace(xml.charCodeAt(i))) i++;
       const empty = xml[i] === "/";
       if (empty) i++;
       if (xml[i] !== ">") return false;
@@ -124,6 +127,7 @@ export function readXml(xml: string, handler: XmlHandler): boolean {
  * @internal
  */
 export function escapeXml(text: string): string {
+  if (!/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/.test(text)) return text;
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "")
     .replace(/&/g, "&amp;")

@@ -1,4 +1,5 @@
 /// <reference types="node" />
+import * as zlib from "node:zlib";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { IssueCode, JixiaoError } from "../core/errors.js";
 import { fileIssue, type FileMessage } from "./issue.js";
@@ -25,8 +26,12 @@ const MiB = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
 
 let CRC_TABLE: Uint32Array | undefined;
 
+/** Node's own CRC-32 (Node 20.15 and later), else the table below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 /** The CRC-32 of bytes (the zip format's checksum). @internal */
-export function crc32(bytes: Uint8Array): number {
+export function crc32(bytes: Uint8Array, native = true): number {
+  if (native && typeof nativeCrc32 === "function") return nativeCrc32(bytes) >>> 0;
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {

@@ -3,7 +3,9 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // The library, and its Node-only entries: `jixiao/node` (scenario files from disk) and
-    // `jixiao/vitest` (scenario files as tests). The core never imports them.
+    // `jixiao/vitest` (scenario files as tests). The core never imports them: reading files (CSV in
+    // its encodings, xlsx over node:zlib) lives in `jixiao/node` and the CLI only, which
+    // scripts/check-bundle.cjs checks in the built root entries and the IIFE bundle.
     entry: { index: "src/index.ts", node: "src/node/index.ts", vitest: "src/node/vitest.ts" },
     format: ["esm", "cjs"],
     dts: true,

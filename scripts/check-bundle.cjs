@@ -15,3 +15,16 @@ if (total !== 86.3) {
   process.exit(1);
 }
 console.log("bundle check: the global Jixiao scores the example as 86.3");
+
+// The root entries and the global bundle carry no Node-only code: reading files, xlsx and zlib live
+// in `jixiao/node` and the command line only.
+for (const file of ["dist/index.js", "dist/index.cjs", "dist/jixiao.global.js"]) {
+  const text = readFileSync(file, "utf8");
+  for (const word of ["node:zlib", "node:fs", "inflateRawSync", "readXlsxSheet"]) {
+    if (text.includes(word)) {
+      console.error(`bundle check: ${file} holds ${word}: Node-only code reached the root entry`);
+      process.exit(1);
+    }
+  }
+}
+console.log("bundle check: the root entries and the global bundle hold no Node-only code (files, xlsx, zlib)");

@@ -5,10 +5,11 @@
  */
 import { run } from "./main.js";
 
-const readStdin = async (): Promise<string> => {
+// Bytes, decoded strictly by the reader (UTF-8, a byte-order mark, or GB18030), never lossily here.
+const readStdin = async (): Promise<Uint8Array> => {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 };
 
 const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);

@@ -24,8 +24,8 @@ import type { TierPolicy } from "../tiers/types.js";
 import { scenarioJsonSchema } from "../verify/json-schema.js";
 import { formatScenarioReport } from "../verify/report.js";
 import { verifyScenarios } from "../node/verify.js";
-import type { FileFormat } from "../node/files.js";
-import { readInput, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo } from "./inputs.js";
+import { inFile, readInput, readOptions, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo } from "./inputs.js";
+import { isUnreadable } from "../node/issue.js";
 import type { Output } from "./output.js";
 
 /** The published JSON Schemas, by the name `jixiao schema` takes. @internal */
@@ -61,40 +61,23 @@ const required = (ctx: Context, name: string): string => {
   if (v === undefined) throw new UsageError(`--${name} is required`);
   return v;
 };
-const inputFormat = (ctx: Context) => option(ctx, "input-format") as FileFormat | undefined;
-
-/**
- * Runs `fn`, putting the file's name in front of each issue it reports; for a CSV file, an issue
- * about the n-th item names its data row (`row 1: values.study: …`).
- * @internal
- */
-export function inFile<T>(file: string, fn: () => T, csv = false): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (!(error instanceof JixiaoError) || error.issues.every((i) => i.message.startsWith(`${file}:`))) throw error;
-    const row = (message: string) => (csv ? message.replace(/^\[(\d+)\]\.?/, (_, n: string) => `row ${Number(n) + 1}: `).replace(/^(row \d+): : /, "$1: ") : message);
-    throw new JixiaoError(
-      error.issues.map((i) => ({ ...i, message: `${file}: ${row(i.message)}` })),
-      error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""),
-    );
-  }
-}
+/** How to read the data files: `--input-format`, `--encoding`, `--sheet`, and the language of notes. */
+const reading = (ctx: Context, withFormat = true) => readOptions(ctx.values, withFormat);
 
 /** Reads a rule document and defines it. */
 async function rule<T>(ctx: Context, name: string, define: (data: never) => T): Promise<T> {
   const file = required(ctx, name);
-  const read = await readInput(ctx.io, file);
+  const read = await readInput(ctx.io, file, { locale: reading(ctx).locale! });
   return inFile(file, () => define(read.data as never));
 }
 
 async function scored(ctx: Context, scheme: Scheme, file: string): Promise<ScoreResult[]> {
-  const read = await readInput(ctx.io, file, inputFormat(ctx));
+  const read = await readInput(ctx.io, file, reading(ctx));
   const subjects = subjectsFrom(read, scheme) as SubjectInput[];
   const missing = option(ctx, "missing");
   if (missing !== undefined && !["error", "not-applicable", "zero"].includes(missing)) throw new UsageError(`--missing must be error, not-applicable or zero, not ${missing}`);
   ctx.progress(`scoring ${Array.isArray(subjects) ? subjects.length : 0} subjects…`);
-  return inFile(file, () => scoreAll(scheme, subjects, missing ? ({ missing } as ScoreOptions) : undefined), read.format === "csv");
+  return inFile(file, () => scoreAll(scheme, subjects, missing ? ({ missing } as ScoreOptions) : undefined), read.rows);
 }
 
 const one = (ctx: Context, what: string): string => {
@@ -127,13 +110,13 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
   const policy = await rule(ctx, "policy", (d: TierPolicy) => defineTierPolicy(d));
   const file = one(ctx, option(ctx, "scheme") ? "subjects" : "scores");
   let list: readonly Rankable[];
-  let csv = false;
+  let rows: readonly number[] | undefined;
   if (option(ctx, "scheme") !== undefined) list = await scored(ctx, await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d)), file);
   else {
-    const read = await readInput(ctx.io, file, inputFormat(ctx));
-    [list, csv] = [scoresFrom(read) as Rankable[], read.format === "csv"];
+    const read = await readInput(ctx.io, file, reading(ctx));
+    [list, rows] = [scoresFrom(read) as Rankable[], read.rows];
   }
-  const ranking = inFile(file, () => rank(list, rankOptions(ctx)), csv);
+  const ranking = inFile(file, () => rank(list, rankOptions(ctx)), rows);
   const assignment = assignTiers(ranking, policy);
   const grouped = ranking.groupBy !== null || assignment.groupBy !== null;
   return {
@@ -148,17 +131,17 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
 /** `jixiao tasks`. @internal */
 export async function tasksCommand(ctx: Context): Promise<Outcome> {
   const board = await rule(ctx, "board", (d: TaskBoardConfig) => defineTaskBoard(d));
-  const read = async (name: string, convert: (r: Awaited<ReturnType<typeof readInput>>) => unknown) => {
+  const read = async (name: string, convert: (r: Awaited<ReturnType<typeof readInput>>) => unknown, data = true) => {
     const file = option(ctx, name);
-    return file === undefined ? undefined : { file, data: convert(await readInput(ctx.io, file)) };
+    return file === undefined ? undefined : { file, data: convert(await readInput(ctx.io, file, data ? reading(ctx, false) : { locale: reading(ctx).locale! })) };
   };
   const staff = await read("staff", staffFrom);
   const grabs = await read("grabs", recordsFrom);
   if (!staff) throw new UsageError("--staff is required");
   if (!grabs) throw new UsageError("--grabs is required");
   const completions = await read("completions", recordsFrom);
-  const allocationPolicy = await read("allocation-policy", (r) => r.data);
-  const creditPolicy = await read("credit-policy", (r) => r.data);
+  const allocationPolicy = await read("allocation-policy", (r) => r.data, false);
+  const creditPolicy = await read("credit-policy", (r) => r.data, false);
   const allocation = inFile(`${staff.file}, ${grabs.file}`, () =>
     allocateTasks(board, grabs.data as Grab[], staff.data as StaffMember[], allocationPolicy?.data as AllocationPolicy | undefined),
   );
@@ -185,8 +168,8 @@ export async function tasksCommand(ctx: Context): Promise<Outcome> {
 export async function cascadeCommand(ctx: Context): Promise<Outcome> {
   const plan = await rule(ctx, "plan", (d: CascadePlan) => defineCascadePlan(d));
   const treeFile = required(ctx, "tree");
-  const read = await readInput(ctx.io, treeFile);
-  const tree = inFile(treeFile, () => defineOrgTree(treeFrom(read) as OrgUnit[]), read.format === "csv");
+  const read = await readInput(ctx.io, treeFile, reading(ctx, false));
+  const tree = inFile(treeFile, () => defineOrgTree(treeFrom(read) as OrgUnit[]), read.rows);
   const result = cascade(plan, tree);
   return {
     output: {
@@ -213,6 +196,9 @@ export async function verifyCommand(ctx: Context): Promise<Outcome> {
     locale: localeOf(ctx),
     onFile: (file, index, count) => ctx.progress(`verifying ${index + 1}/${count} ${file}`),
   });
+  // A path that does not exist or a file that cannot be read is bad input (exit 2), not a failed case (1).
+  const unreadable = report.files.flatMap((f) => f.issues.filter(isUnreadable));
+  if (unreadable.length > 0) throw new JixiaoError(unreadable, "The scenario files cannot be read");
   const code = report.passed ? 0 : 1;
   const format = option(ctx, "format");
   if (format === "json") return { text: `${JSON.stringify(report, null, 2)}\n`, code };

@@ -1,9 +1,11 @@
 /// <reference types="node" />
 import { resolve } from "node:path";
-import { IssueCode, JixiaoError } from "../core/errors.js";
+import { formatIssue, formatPath, IssueCode, isJixiaoError, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
+import { render, shown, type Locale } from "../messages/index.js";
 import { fileIssue } from "../node/issue.js";
 import { RESERVED_KEYS } from "../core/validate.js";
-import { formatOf, parseText, readText, type FileFormat } from "../node/files.js";
+import { formatOf, parseBytes, readFile, type FileFormat, type FileRead } from "../node/files.js";
+import { TEXT_ENCODINGS, type TextEncodingName } from "../node/text.js";
 import type { SchemeConfig } from "../scheme/types.js";
 
 /** Where a command reads and writes. */
@@ -12,36 +14,147 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   /** Writes to standard error. */
   readonly stderr: (text: string) => void;
-  /** Reads all of standard input (for a file given as `-`). */
-  readonly stdin?: () => Promise<string>;
+  /** Reads all of standard input (for a file given as `-`): its bytes, or text already decoded. */
+  readonly stdin?: () => Promise<string | Uint8Array>;
   /** The folder relative paths start from. */
   readonly cwd: string;
   /** Whether to show progress on standard error (a terminal, not CI). */
   readonly progress?: boolean;
 }
 
-/** A file read: its data, its format, the name it was given by. @internal */
+/** A file read: its data, its format, the name it was given by, and for a table each record's row. @internal */
 export interface Read {
   readonly data: unknown;
   readonly format: FileFormat;
   readonly name: string;
+  /** For a table (CSV, xlsx): each record's row number as Excel shows it. */
+  readonly rows?: readonly number[];
 }
 
-/** Reads a file (or standard input for `-`) as JSON, YAML or CSV. @internal */
-export async function readInput(io: CliIo, given: string, format?: FileFormat): Promise<Read> {
+/** Whether a file read is a table of records (CSV or an xlsx sheet), not JSON or YAML data. @internal */
+export const isTable = (read: Read): boolean => read.format === "csv" || read.format === "xlsx";
+
+/** How to read a data file: its format, encoding and sheet, and the language of notes. @internal */
+export interface ReadInputOptions {
+  /** The format, when the name does not say it (`--input-format`). */
+  readonly format?: FileFormat;
+  /** The text encoding (`--encoding`; default: detected). */
+  readonly encoding?: TextEncodingName;
+  /** The sheet of an xlsx file (`--sheet`; default: the first). */
+  readonly sheet?: string;
+  /** The language of the note saying which encoding was read (default zh-CN). */
+  readonly locale?: Locale;
+}
+
+const FORMATS: readonly FileFormat[] = ["json", "yaml", "csv", "xlsx"];
+
+const optionValue = (option: string, options: readonly string[], received: string) =>
+  new JixiaoError([fileIssue(IssueCode.invalidOption, { key: "fileOptionValue", option, options, received: shown(received) })], "The options are not valid");
+
+/**
+ * The reading options a command was given: `--input-format`, `--encoding`, `--sheet`, and the
+ * language for notes (`--lang`, else the system's locale).
+ * @throws {@link index!JixiaoError} for a format or encoding that is not known.
+ * @internal
+ */
+export function readOptions(values: Readonly<Record<string, unknown>>, withFormat = true): ReadInputOptions {
+  const format = values["input-format"];
+  const encoding = values.encoding;
+  const sheet = values.sheet;
+  if (withFormat && typeof format === "string" && !FORMATS.includes(format as FileFormat)) throw optionValue("--input-format", FORMATS, format);
+  if (typeof encoding === "string" && !TEXT_ENCODINGS.includes(encoding.toLowerCase() as TextEncodingName)) throw optionValue("--encoding", TEXT_ENCODINGS, encoding);
+  const lang = typeof values.lang === "string" ? values.lang : typeof values.locale === "string" ? values.locale : undefined;
+  const system = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
+  const locale: Locale = lang !== undefined ? (lang === "en" ? "en" : "zh-CN") : system !== "" && !/^(zh|C$|C\.|POSIX)/i.test(system) ? "en" : "zh-CN";
+  return {
+    ...(withFormat && typeof format === "string" ? { format: format as FileFormat } : {}),
+    ...(typeof encoding === "string" ? { encoding: encoding.toLowerCase() as TextEncodingName } : {}),
+    ...(typeof sheet === "string" ? { sheet } : {}),
+    locale,
+  };
+}
+
+/**
+ * Reads a data or rule file (or standard input for `-`) as JSON, YAML, CSV or xlsx: text decoded
+ * strictly (a note on standard error says which encoding was read when it was not UTF-8), a
+ * table's records with their rows as Excel shows them.
+ * @internal
+ */
+export async function readInput(io: CliIo, given: string, options: ReadInputOptions = {}): Promise<Read> {
+  const parse = { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
+  let read: FileRead;
+  let name = given;
   if (given === "-") {
-    if (!io.stdin) throw inputError("-", "standard input cannot be read here");
-    const f = format ?? "json";
-    return { data: parseText(await io.stdin(), f, "standard input"), format: f, name: "standard input" };
-  }
-  const f = format ?? formatOf(given);
-  if (!f) throw inputError(given, "is not a .json, .yaml, .yml or .csv file; say which with --input-format");
-  return { data: parseText(readText(resolve(io.cwd, given), given), f, given), format: f, name: given };
+    name = "standard input";
+    if (!io.stdin) throw inputError({ key: "fileStdinUnavailable", file: name });
+    const f = options.format ?? "json";
+    const input = await io.stdin();
+    if (typeof input === "string" && f === "xlsx") throw inputError({ key: "fileXlsxStdin", file: name });
+    read = parseBytes(typeof input === "string" ? new TextEncoder().encode(input) : input, f, name, parse);
+  } else read = readFile(resolve(io.cwd, given), given, options.format ?? formatOf(given), parse, true);
+  // Which encoding was read, when it was not UTF-8 and not the one asked for.
+  if (read.encoding !== undefined && read.encoding !== "utf-8" && options.encoding === undefined)
+    io.stderr(`${render({ key: "textEncodingNote", file: name, encoding: read.encoding, guessed: read.guessed === true }, options.locale ?? "zh-CN")}\n`);
+  return { data: read.data, format: read.format, name, ...(read.rows ? { rows: read.rows } : {}) };
 }
 
 /** A `JixiaoError` about a file. @internal */
-export function inputError(file: string, words: string): JixiaoError {
-  return new JixiaoError([fileIssue(IssueCode.invalidInput, `${file}: ${words}`)], "The input cannot be read");
+export function inputError(params: Parameters<typeof fileIssue>[1]): JixiaoError {
+  return new JixiaoError([fileIssue(IssueCode.invalidInput, params)], "The input cannot be read");
+}
+
+/** Where the issues of an error thrown by {@link inFile} are: the file, and for a table each record's row. */
+interface Place {
+  readonly file: string;
+  readonly rows?: readonly number[];
+}
+
+const PLACES = new WeakMap<JixiaoError, Place>();
+
+/** The path of an issue in a file, for the reader: `people.csv: row 3: values.rate` / `people.csv：第 3 行：values.rate`. */
+function placePath(place: Place, locale: Locale): (path: IssuePath) => string {
+  const sep = locale === "en" ? ": " : "：";
+  return (path) => {
+    const first = path[0];
+    if (place.rows && typeof first === "number") {
+      const head = render({ key: "tableRowPlace", file: place.file, row: place.rows[first] ?? first + 2 }, locale);
+      return path.length > 1 ? `${head}${sep}${formatPath(path.slice(1))}` : head;
+    }
+    if (locale !== "en" && path.length === 0) return place.file;
+    return `${place.file}${sep}${formatPath(path)}`;
+  };
+}
+
+/**
+ * Words an issue of an error for a person in a language. An error thrown by {@link inFile} words
+ * its issues with the file's name and, for a table, the row as Excel shows it (the header is row 1).
+ * @internal
+ */
+export function wordIssue(error: JixiaoError, item: Issue, locale: Locale): string {
+  const place = PLACES.get(error);
+  return formatIssue(item, { locale, ...(place ? { path: placePath(place, locale) } : {}) });
+}
+
+/**
+ * Runs `fn`, placing each issue it reports in the file: its message names the file and, for a
+ * table (given each record's row), the row as Excel shows it (`people.csv: row 3: values.study: …`).
+ * The issues keep their path and parameters; {@link wordIssue} words them in either language.
+ * @internal
+ */
+export function inFile<T>(file: string, fn: () => T, rows?: readonly number[]): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!isJixiaoError(error) || PLACES.has(error)) throw error;
+    const place: Place = rows ? { file, rows } : { file };
+    const where = placePath(place, "en");
+    const placed = new JixiaoError(
+      error.issues.map((i) => ({ ...i, message: formatIssue(i, { locale: "en", path: where }) })),
+      error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""),
+    );
+    PLACES.set(placed, place);
+    throw placed;
+  }
 }
 
 type Row = Record<string, string>;
@@ -60,7 +173,7 @@ const clean = (row: Row, skip: readonly string[] = []) =>
  * @internal
  */
 export function subjectsFrom(read: Read, scheme: SchemeConfig): unknown {
-  if (read.format !== "csv") return read.data;
+  if (!isTable(read)) return read.data;
   const byName = new Map<string, string>();
   for (const g of scheme.groups ?? [])
     for (const ind of g.indicators ?? []) {
@@ -103,7 +216,7 @@ export function subjectsFrom(read: Read, scheme: SchemeConfig): unknown {
  */
 export function scoresFrom(read: Read): unknown {
   const data = read.data;
-  if (read.format !== "csv") {
+  if (!isTable(read)) {
     if (data !== null && typeof data === "object" && !Array.isArray(data))
       return Object.entries(data as Record<string, unknown>).map(([subjectId, total]) => ({ subjectId, total }));
     return data;
@@ -124,13 +237,13 @@ export function scoresFrom(read: Read): unknown {
 
 /** Staff from CSV records: `id`, `name`, `posts` (separated by `;`, `、` or `|`), `department`. @internal */
 export function staffFrom(read: Read): unknown {
-  if (read.format !== "csv") return read.data;
+  if (!isTable(read)) return read.data;
   return (read.data as Row[]).map((row) => ({ ...clean(row, ["posts", "岗位"]), posts: list(pick(row, "posts", "岗位")) }));
 }
 
 /** Units from CSV records: `id`, `name`, `level`, `parent` (empty for the root), `departments` (separated by `;`). @internal */
 export function treeFrom(read: Read): unknown {
-  if (read.format !== "csv") return read.data;
+  if (!isTable(read)) return read.data;
   return (read.data as Row[]).map((row) => {
     const departments = list(row.departments);
     return { ...clean(row, ["departments"]), ...(departments.length > 0 ? { departments: departments.map((id) => ({ id })) } : {}) };
@@ -139,5 +252,5 @@ export function treeFrom(read: Read): unknown {
 
 /** Plain records from CSV (grabs, completions), empty cells left out. @internal */
 export function recordsFrom(read: Read): unknown {
-  return read.format === "csv" ? (read.data as Row[]).map((row) => clean(row)) : read.data;
+  return isTable(read) ? (read.data as Row[]).map((row) => clean(row)) : read.data;
 }

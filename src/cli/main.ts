@@ -17,8 +17,10 @@ import {
   type Context,
   type Outcome,
 } from "./commands.js";
-import type { CliIo } from "./inputs.js";
-import { render, type OutputFormat } from "./output.js";
+import { inputError, readOptions, type CliIo } from "./inputs.js";
+import { writeXlsx } from "../node/xlsx.js";
+import { render as word, type Locale } from "../messages/index.js";
+import { render, type Output, type OutputFormat } from "./output.js";
 import packageJson from "../../package.json" with { type: "json" };
 
 export type { CliIo } from "./inputs.js";
@@ -30,12 +32,18 @@ const OUTPUT: Options = {
   output: { type: "string", short: "o" },
   bom: { type: "boolean" },
   "input-format": { type: "string" },
+  encoding: { type: "string" },
+  sheet: { type: "string" },
 };
 const OUTPUT_HELP = `Output:
-  -f, --format <json|csv|table>   how to write the result (default: from --output's extension, else table)
-  -o, --output <file>             write to a file (atomically: a temporary file, then a rename)
+  -f, --format <json|csv|table|xlsx>  how to write the result (default: from --output's extension, else table)
+  -o, --output <file>             write to a file (atomically: a temporary file, then a rename);
+                                  .xlsx writes an Excel workbook
       --bom                       start CSV with the byte-order mark Excel looks for
-      --input-format <json|yaml|csv>  the format of a data file whose name does not say (or of -)`;
+      --input-format <json|yaml|csv|xlsx>  the format of a data file whose name does not say (or of -)
+      --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  the encoding of a CSV data file
+                                  (default: detected — UTF-8, a byte-order mark, else GB18030/GBK)
+      --sheet <name>              the sheet of an xlsx data file (default: the first)`;
 
 interface Command {
   readonly summary: string;
@@ -151,8 +159,18 @@ ${Object.keys(SCHEMAS).join(", ")}.`,
   --id <id>                       the subject to explain (required)
   --locale <zh-CN|en>             the language (default zh-CN)
   --missing <error|not-applicable|zero>  what a missing value means
-  --input-format <json|yaml|csv>  the format of the subjects file, when its name does not say`,
-    options: { scheme: { type: "string" }, id: { type: "string" }, locale: { type: "string" }, missing: { type: "string" }, "input-format": { type: "string" } },
+  --input-format <json|yaml|csv|xlsx>  the format of the subjects file, when its name does not say
+  --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  the encoding of a CSV subjects file (default: detected)
+  --sheet <name>                  the sheet of an xlsx subjects file (default: the first)`,
+    options: {
+      scheme: { type: "string" },
+      id: { type: "string" },
+      locale: { type: "string" },
+      missing: { type: "string" },
+      "input-format": { type: "string" },
+      encoding: { type: "string" },
+      sheet: { type: "string" },
+    },
     run: explainCommand,
   },
   demo: {
@@ -199,18 +217,25 @@ function describeError(command: string, error: JixiaoError): string {
   return `jixiao ${command}: ${head!.replace(/: \d+ issues?$/, "")}\n${issues.join("\n")}\n`;
 }
 
-function formatOf(ctx: Context): OutputFormat {
+function formatOf(ctx: Context): OutputFormat | "xlsx" {
   const given = ctx.values.format;
   if (typeof given === "string") {
-    if (given !== "json" && given !== "csv" && given !== "table") throw new UsageError(`--format must be json, csv or table, not ${given}`);
+    if (given !== "json" && given !== "csv" && given !== "table" && given !== "xlsx") throw new UsageError(`--format must be json, csv, table or xlsx, not ${given}`);
     return given;
   }
   const output = ctx.values.output;
   if (typeof output === "string") {
     if (/\.json$/i.test(output)) return "json";
     if (/\.csv$/i.test(output)) return "csv";
+    if (/\.xlsx$/i.test(output)) return "xlsx";
   }
   return "table";
+}
+
+/** An output as an xlsx workbook, for a file only: it is binary. */
+function xlsxOutput(output: Output, file: unknown, locale: Locale): Uint8Array {
+  if (typeof file !== "string") throw inputError({ key: "xlsxNotToTerminal" });
+  return writeXlsx([output.columns, ...output.rows], word({ key: "xlsxOutputSheet" }, locale));
 }
 
 /**
@@ -257,18 +282,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     }
     const ctx: Context = { io, values: parsed.values, positionals: parsed.positionals, progress };
+    if (ctx.values.format === "xlsx" && typeof ctx.values.output !== "string") throw inputError({ key: "xlsxNotToTerminal" });
     const outcome = await command.run(ctx);
-    let text: string;
+    let text: string | Uint8Array;
     let code = 0;
-    if ("output" in outcome) text = render(outcome.output, formatOf(ctx), ctx.values.bom === true);
-    else [text, code] = [outcome.text, outcome.code ?? 0];
+    if ("output" in outcome) {
+      const format = formatOf(ctx);
+      text = format === "xlsx" ? xlsxOutput(outcome.output, ctx.values.output, readOptions(ctx.values, false).locale!) : render(outcome.output, format, ctx.values.bom === true);
+    } else [text, code] = [outcome.text, outcome.code ?? 0];
     if (shown) io.stderr("\r\u001b[K");
     shown = false;
     const output = ctx.values.output;
     if (typeof output === "string") {
-      writeFileAtomic(resolve(io.cwd, output), text);
+      writeFileAtomic(resolve(io.cwd, output), text, output);
       if (io.progress) io.stderr(`wrote ${output}\n`);
-    } else io.stdout(text);
+    } else io.stdout(text as string);
     return code;
   } catch (error) {
     if (shown) io.stderr("\r\u001b[K");

@@ -1,4 +1,5 @@
 import { render, type Locale, type MessageParams } from "../messages/index.js";
+import { namesItsPlace } from "../messages/files.js";
 
 /**
  * Issue codes: one snake_case constant per kind of mistake, so programs can react to a code and
@@ -198,6 +199,8 @@ function issueText(path: IssuePath, params: MessageParams, locale: Locale, where
   const words = render(params, locale);
   // Words not yet in the catalog that make a whole message, path and all.
   if (params.key === "whole") return words;
+  // A file's messages name the file, and the line or row in it, themselves.
+  if (namesItsPlace(params.key)) return words;
   const term = termOf(path);
   const at = where(path);
   if (locale === "en") return `${at}${term ? ` (${term})` : ""}: ${words}`;

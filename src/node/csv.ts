@@ -1,10 +1,11 @@
 import { IssueCode, JixiaoError } from "../core/errors.js";
-import { fileIssue } from "./issue.js";
+import { fileIssue, type FileMessage } from "./issue.js";
 import { DECIMAL_TEXT } from "../core/decimal.js";
+import { tableRecords, type Table } from "./table.js";
 
 /** The most rows and fields a CSV file may have (a guard against runaway input). @internal */
 export const MAX_CSV_ROWS = 2_000_000;
-const MAX_FIELDS = 10_000;
+export const MAX_FIELDS = 10_000;
 
 /**
  * Reads CSV text (RFC 4180) into rows of fields: fields separated by commas, rows by CRLF or LF,
@@ -19,19 +20,19 @@ export function parseCsv(text: string, file = "CSV"): string[][] {
   let quoted = false;
   let line = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const fail = (words: string): never => {
-    throw new JixiaoError([fileIssue(IssueCode.invalidInput, `${file}: line ${line}: ${words}`)], "The CSV file cannot be read");
+  const fail = (params: FileMessage): never => {
+    throw new JixiaoError([fileIssue(IssueCode.invalidInput, params)], "The CSV file cannot be read");
   };
   const endField = () => {
     row.push(field);
     field = "";
     quoted = false;
-    if (row.length > MAX_FIELDS) fail(`has more than ${MAX_FIELDS} fields`);
+    if (row.length > MAX_FIELDS) fail({ key: "csvTooManyFields", file, line, limit: MAX_FIELDS });
   };
   const endRow = () => {
     endField();
     rows.push(row);
-    if (rows.length > MAX_CSV_ROWS) fail(`has more than ${MAX_CSV_ROWS} rows`);
+    if (rows.length > MAX_CSV_ROWS) fail({ key: "csvTooManyRows", file, line, limit: MAX_CSV_ROWS });
     row = [];
   };
   while (i < text.length) {
@@ -45,7 +46,7 @@ export function parseCsv(text: string, file = "CSV"): string[][] {
         const next = text.indexOf('"', i);
         if (next < 0) {
           line = start;
-          fail('a quoted field is not closed (a " is missing)');
+          fail({ key: "csvUnclosedQuote", file, line });
         }
         const chunk = text.slice(i, next);
         for (let k = chunk.indexOf("\n"); k >= 0; k = chunk.indexOf("\n", k + 1)) line++;
@@ -57,7 +58,7 @@ export function parseCsv(text: string, file = "CSV"): string[][] {
       }
       const after = text[i];
       if (after !== undefined && after !== "," && after !== "\n" && after !== "\r")
-        fail(`text follows a closing quote (${JSON.stringify(text.slice(i, i + 10))}); inside a quoted field, write a quote as ""`);
+        fail({ key: "csvTextAfterQuote", file, line, after: text.slice(i, i + 10) });
     } else if (ch === ",") {
       endField();
       i++;
@@ -79,27 +80,22 @@ export function parseCsv(text: string, file = "CSV"): string[][] {
 }
 
 /**
+ * Reads CSV text with a header row into records, with each record's row as Excel shows it (the
+ * header is row 1; a quoted field's line breaks do not start a row). Empty rows and the empty
+ * columns Excel leaves at the end are skipped; see `tableRecords` for the issues.
+ * @internal
+ */
+export function csvTable(text: string, file = "CSV"): Table {
+  return tableRecords(parseCsv(text, file), undefined, file, "The CSV file cannot be read");
+}
+
+/**
  * Reads CSV text with a header row into records: one object per row, keyed by the header's
  * names (trimmed). Empty rows are skipped; a row with more fields than the header is an issue.
  * @internal
  */
 export function csvRecords(text: string, file = "CSV"): Record<string, string>[] {
-  const rows = parseCsv(text, file).filter((r) => r.some((f) => f.trim() !== ""));
-  const header = (rows.shift() ?? []).map((h) => h.trim());
-  const issues = [];
-  if (header.length === 0) issues.push(fileIssue(IssueCode.invalidInput, `${file}: has no header row`));
-  const seen = new Set<string>();
-  header.forEach((h, i) => {
-    if (h === "") issues.push(fileIssue(IssueCode.invalidInput, `${file}: the header's column ${i + 1} has no name`));
-    else if (seen.has(h)) issues.push(fileIssue(IssueCode.duplicateId, `${file}: the header names "${h}" twice`));
-    seen.add(h);
-  });
-  rows.forEach((r, i) => {
-    if (r.length > header.length && r.slice(header.length).some((f) => f.trim() !== ""))
-      issues.push(fileIssue(IssueCode.invalidInput, `${file}: data row ${i + 1} has ${r.length} fields, the header ${header.length}`));
-  });
-  if (issues.length > 0) throw new JixiaoError(issues.slice(0, 100), "The CSV file cannot be read");
-  return rows.map((r) => Object.fromEntries(header.map((h, k) => [h, (r[k] ?? "").trim()])));
+  return csvTable(text, file).records;
 }
 
 /** A field as CSV: quoted where it holds a comma, a quote, a line break or edge spaces; text that a spreadsheet would run as a formula gets a leading `'`. @internal */

@@ -1,13 +1,14 @@
 /// <reference types="node" />
 /**
- * jixiao for Node: scenario files read from disk (YAML or JSON) and run, and the pure scenario
- * functions they build on.
+ * jixiao for Node: rule and data files read from disk (JSON, YAML, CSV in UTF-8, GBK/GB18030 or
+ * UTF-16, xlsx), scenario files run, and the pure scenario functions they build on.
  * @packageDocumentation
  */
 export { verifyScenarios } from "./verify.js";
 export type { VerifyScenariosOptions } from "./verify.js";
-export { readDataFile } from "./files.js";
-export type { FileFormat, ReadDataFileOptions } from "./files.js";
+export { readDataFile, readTextFile } from "./files.js";
+export type { FileFormat, ReadDataFileOptions, ReadTextFileOptions } from "./files.js";
+export type { DecodedText, TextEncodingName } from "./text.js";
 export {
   defineScenario,
   formatScenarioFailure,

@@ -3,6 +3,7 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { IssueCode, isJixiaoError, type Issue, type JixiaoError } from "../core/errors.js";
 import { fileIssue } from "./issue.js";
+import { namesItsPlace } from "../messages/files.js";
 import { functionSchema, parseWith, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import type { Locale } from "../explain/messages.js";
@@ -40,9 +41,9 @@ const isScenarioName = (name: string) => formatOf(name) === "json" || formatOf(n
  * does not exist, or a folder without scenario files, is an issue.
  * @internal
  */
-export function scenarioFiles(paths: readonly string[], cwd: string): { files: string[]; issues: Issue[] } {
+export function scenarioFiles(paths: readonly string[], cwd: string): { files: string[]; issues: { readonly given: string; readonly issue: Issue }[] } {
   const files: string[] = [];
-  const issues: Issue[] = [];
+  const issues: { given: string; issue: Issue }[] = [];
   const seen = new Set<string>();
   const add = (file: string) => {
     const real = realpathSync(file);
@@ -55,7 +56,7 @@ export function scenarioFiles(paths: readonly string[], cwd: string): { files: s
     try {
       stat = statSync(full);
     } catch {
-      issues.push(fileIssue(IssueCode.invalidInput, `${given}: no such file or folder`));
+      issues.push({ given, issue: fileIssue(IssueCode.invalidInput, { key: "verifyNoPath", file: given }) });
       continue;
     }
     if (stat.isFile()) {
@@ -79,7 +80,7 @@ export function scenarioFiles(paths: readonly string[], cwd: string): { files: s
       }
     };
     walk(full, 0);
-    if (files.length === before) issues.push(fileIssue(IssueCode.invalidInput, `${given}: the folder has no scenario files (.yaml, .yml or .json)`));
+    if (files.length === before) issues.push({ given, issue: fileIssue(IssueCode.invalidInput, { key: "verifyEmptyFolder", file: given }) });
   }
   return { files, issues };
 }
@@ -101,17 +102,15 @@ export function readScenarioFile(file: string, cwd: string): { document: Scenari
     const data = readData(file, name);
     if (data === null || typeof data !== "object" || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, "cases"))
       return {
-        issues: [
-          fileIssue(IssueCode.invalidInput, `${name}: is not a scenario file (it has no "cases"); keep rule and data files outside the folders given to verify, and refer to them by path`),
-        ],
+        issues: [fileIssue(IssueCode.invalidInput, { key: "verifyNotScenario", file: name })],
       };
     const document = defineScenario(data as ScenarioDocument);
     const load = (path: string) => readData(resolve(dirname(file), path), shown(resolve(dirname(file), path), cwd));
     return { document, load };
   } catch (error) {
     if (!isJixiaoError(error)) throw error;
-    // Issues of the document are shown with the file's name in front.
-    return { issues: error.issues.map((i) => (i.message.startsWith(name) ? i : { ...i, message: `${name}: ${i.message}` })) };
+    // Issues of the document are shown with the file's name in front; a file's own issues name it already.
+    return { issues: error.issues.map((i) => (namesItsPlace(i.params.key) ? i : { ...i, message: `${name}: ${i.message}` })) };
   }
 }
 
@@ -138,7 +137,7 @@ export function verifyScenarios(paths: string | readonly string[], options: Veri
   const opts = parseWith(optionsSchema, options, "Verify options are not valid", ["options"]) as VerifyScenariosOptions;
   const cwd = resolve(opts.cwd ?? process.cwd());
   const { files, issues } = scenarioFiles(typeof list === "string" ? [list] : list, cwd);
-  const reports: ScenarioFileReport[] = issues.map((i) => ({ file: i.message.split(": ")[0]!, passed: false, cases: [], issues: [i] }));
+  const reports: ScenarioFileReport[] = issues.map(({ given, issue }) => ({ file: given, passed: false, cases: [], issues: [issue] }));
   files.forEach((file, index) => {
     opts.onFile?.(shown(file, cwd), index, files.length);
     const read = readScenarioFile(file, cwd);

@@ -54,7 +54,7 @@ export function scenarioTests(paths: string | readonly string[], options: Scenar
   const opts = parseWith(optionsSchema, options, "Scenario test options are not valid", ["options"]);
   const cwd = resolve(opts.cwd ?? process.cwd());
   const { files, issues } = scenarioFiles(typeof list === "string" ? [list] : list, cwd);
-  for (const i of issues)
+  for (const { issue: i } of issues)
     it(i.message, () => {
       throw failure(i.message);
     });

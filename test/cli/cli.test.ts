@@ -71,8 +71,9 @@ describe("jixiao score", () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toMatch(/^jixiao score: A subject cannot be scored|^jixiao score: Subjects cannot be scored/);
-    expect(bad.stderr).toContain("bad.csv: row 1: values.attendance: must be a finite decimal");
-    expect(bad.stderr).toContain('bad.csv: row 1: values.study: is "良好", which is not a grade of this indicator');
+    // Rows as Excel shows them: the header is row 1, the first data row is row 2.
+    expect(bad.stderr).toContain("bad.csv: row 2: values.attendance: must be a finite decimal");
+    expect(bad.stderr).toContain('bad.csv: row 2: values.study: is "良好", which is not a grade of this indicator');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     const badScheme = await cli(["score", "--scheme", "scheme.json", "bad.csv"], { cwd: dir });
     expect(badScheme.code).toBe(2);
@@ -143,7 +144,7 @@ describe("jixiao tiers, tasks, cascade", () => {
     expect(r.stdout).toContain("甲一县,county,revenue,cascade,21600,true,甲市 56160 → 甲一县 21600\r\n");
     const bad = await cli(["cascade", "--plan", resolve("examples/rules/city-2024.plan.yaml"), "--tree", "tree.csv"], { cwd: folder({ "tree.csv": "id,level,parent\nA,city,\nB,county,Z\n" }) });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('tree.csv: row 2: parent: "Z" is not a unit of the tree');
+    expect(bad.stderr).toContain('tree.csv: row 3: parent: "Z" is not a unit of the tree');
   });
 });
 

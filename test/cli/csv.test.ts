@@ -39,7 +39,7 @@ describe("CSV (RFC 4180)", () => {
       "x.csv: the header names "id" twice
       x.csv: the header's column 3 has no name"
     `);
-    expect(messageOf(() => csvRecords("id\n1,2\n", "x.csv"))).toBe("x.csv: data row 1 has 2 fields, the header 1");
+    expect(messageOf(() => csvRecords("id\n1,2\n", "x.csv"))).toBe("x.csv: row 2 has 2 fields, the header 1");
   });
 
   it("writes what it reads back (round trip), quoting only where needed", () => {

@@ -96,7 +96,7 @@ describe("reading files", () => {
     expect(readDataFile(join(dir, "a.yml"))).toEqual({ a: 1 });
     expect(readDataFile(join(dir, "a.csv"))).toEqual([{ id: "c1", 名称: "张伟, 科员" }]);
     expect(readDataFile(join(dir, "a.txt"), { format: "yaml" })).toBe("a");
-    expect(issuesOf(() => readDataFile(join(dir, "a.txt")))[0]!.message).toMatch(/is not a \.json, \.yaml, \.yml or \.csv file$/);
+    expect(issuesOf(() => readDataFile(join(dir, "a.txt")))[0]!.message).toMatch(/is not a \.json, \.yaml, \.yml, \.csv or \.xlsx file$/);
     expect(issuesOf(() => readDataFile(join(dir, "nope.json")))[0]!.message).toMatch(/nope\.json: no such file$/);
   });
 

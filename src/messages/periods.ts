@@ -4,10 +4,10 @@ import { message, type Shown } from "./types.js";
 const KINDS = {
   day: { "zh-CN": "日", en: "day" },
   week: { "zh-CN": "周", en: "week" },
-  month: { "zh-CN": "月", en: "month" },
+  month: { "zh-CN": "月份", en: "month" },
   quarter: { "zh-CN": "季度", en: "quarter" },
   half: { "zh-CN": "半年", en: "half" },
-  year: { "zh-CN": "年", en: "year" },
+  year: { "zh-CN": "年度", en: "year" },
 } as const;
 
 /** A kind of period (`PeriodKind`). */
@@ -16,7 +16,7 @@ type Kind = keyof typeof KINDS;
 /** The issues of periods/: period keys, dates and moments, time zones, ranges. */
 export const PERIODS_MESSAGES = {
   periodBadKey: message<{ received: Shown }>({
-    "zh-CN": (p, w) => `不是期间代码，应形如 2024、2024-H2、2024-Q3、2024-07、2024-W27 或 2024-07-15（实际是${w.shown(p.received)}）`,
+    "zh-CN": (p, w) => `应为期间代码，如 2024、2024-H2、2024-Q3、2024-07、2024-W27 或 2024-07-15，实际是${w.shown(p.received)}`,
     en: (p, w) => `is not a period key such as 2024, 2024-H2, 2024-Q3, 2024-07, 2024-W27 or 2024-07-15 (got ${w.shown(p.received)})`,
   }),
   periodWeekOutside: message<{ period: string; min: number; max: number }>({
@@ -24,15 +24,15 @@ export const PERIODS_MESSAGES = {
     en: (p) => `falls in ${p.period}, a week with days outside the years ${p.min}–${p.max}`,
   }),
   periodBadTimeZone: message<{ received: Shown }>({
-    "zh-CN": (p, w) => `不是时区，应形如 Asia/Shanghai、UTC 或 +08:00（实际是${w.shown(p.received)}）`,
+    "zh-CN": (p, w) => `应为时区，如 Asia/Shanghai、UTC 或 +08:00，实际是${w.shown(p.received)}`,
     en: (p, w) => `is not a time zone such as Asia/Shanghai, UTC or +08:00 (got ${w.shown(p.received)})`,
   }),
   periodBadDate: message<{ received: Shown }>({
-    "zh-CN": (p, w) => `不是有效的日期或时刻，应形如 2024-06-30 或 2024-06-30T23:30（实际是${w.shown(p.received)}）`,
+    "zh-CN": (p, w) => `应为真实的日期或时刻，如 2024-06-30 或 2024-06-30T23:30，实际是${w.shown(p.received)}`,
     en: (p, w) => `is not a real date or moment such as 2024-06-30 or 2024-06-30T23:30 (got ${w.shown(p.received)})`,
   }),
   periodBadKind: message<{ kinds: readonly string[]; received: Shown }>({
-    "zh-CN": (p, w) => `应为 ${w.list(p.kinds)} 之一（实际是${w.shown(p.received)}）`,
+    "zh-CN": (p, w) => `应为 ${w.list(p.kinds)} 之一，实际是${w.shown(p.received)}`,
     en: (p, w) => `must be one of ${w.list(p.kinds)} (got ${w.shown(p.received)})`,
   }),
   periodWeekHoldsDays: message<{ kind: Kind }>({
@@ -44,7 +44,7 @@ export const PERIODS_MESSAGES = {
     en: (p) => `a ${KINDS[p.outer].en} holds no ${KINDS[p.kind].en}`,
   }),
   periodBadSteps: message<{ received: Shown }>({
-    "zh-CN": (p, w) => `应为整数个期间（实际是${w.shown(p.received)}）`,
+    "zh-CN": (p, w) => `应为整数个期间，实际是 ${w.shown(p.received)}`,
     en: (p, w) => `must be a whole number of periods (got ${w.shown(p.received)})`,
   }),
   periodShiftOutside: message<{ period: string; min: number; max: number }>({

@@ -8,7 +8,7 @@
  * Synthetic data; the coefficients, factors and cap are examples, not official numbers.
  */
 import { board, completionOf, grabs, staff } from "./county-data.js";
-import { allocateTasks, creditTasks, defineTaskBoard, taskStatistics } from "../src/index.js";
+import { allocateTasks, creditTasks, defineTaskBoard, explainTaskReason, taskStatistics } from "../src/index.js";
 
 const b = defineTaskBoard(board);
 const allocation = allocateTasks(b, grabs, staff, { maxTasksPerPerson: 3 });
@@ -21,7 +21,7 @@ console.log("任务  难度  分值  名额  状态            承接人");
 for (const t of allocation.tasks.slice(0, 8)) {
   const task = b.tasks.find((x) => x.id === t.task)!;
   const owners = t.owners.map((o) => `${o.person}${o.how === "assigned" ? "（派）" : ""}`).join(" ");
-  console.log(`${t.task}   ${task.difficulty}    ${String(task.points).padStart(4)}  ${String(t.seats).padStart(4)}  ${t.status.padEnd(14)}  ${owners || t.reason}`);
+  console.log(`${t.task}   ${task.difficulty}    ${String(task.points).padStart(4)}  ${String(t.seats).padStart(4)}  ${t.status.padEnd(14)}  ${owners || (t.reason ? explainTaskReason(t.reason) : "")}`);
 }
 console.log("…");
 

@@ -85,13 +85,17 @@ export { defineTaskBoard, safeDefineTaskBoard, taskBoardJsonSchema } from "./tas
 export { creditOf, creditTasks, safeCreditTasks } from "./tasks/credit.js";
 export { taskStatistics } from "./tasks/statistics.js";
 export type { TaskStatistics, TaskStatisticsOptions } from "./tasks/statistics.js";
+export { explainAllocation, explainTaskReason } from "./tasks/explain.js";
+export type { ExplainAllocationOptions, ExplainTaskReasonOptions } from "./tasks/explain.js";
 export type {
   Allocation,
   AllocationPolicy,
+  AssignmentReason,
   Completion,
   CreditPolicy,
   Grab,
   GrabOutcome,
+  GrabRejection,
   PersonCredits,
   StaffMember,
   TaskAllocation,
@@ -100,6 +104,8 @@ export type {
   TaskCredit,
   TaskCredits,
   TaskOwner,
+  TaskReason,
+  UnownedReason,
 } from "./tasks/types.js";
 export { defineOrgTree, safeDefineOrgTree } from "./cascade/tree.js";
 export type { Department, OrgTree, OrgUnit } from "./cascade/tree.js";

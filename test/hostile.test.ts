@@ -18,6 +18,8 @@ import {
   eligiblePool,
   explain,
   explainTier,
+  explainAllocation,
+  explainTaskReason,
   isJixiaoError,
   lastPlaceDeductions,
   rank,
@@ -206,6 +208,9 @@ describe("hostile input to the task functions", () => {
     ["creditTasks policy", (x) => creditTasks(board, allocation, [], x as never)],
     ["creditOf", (x) => creditOf(x as never, "s1")],
     ["taskStatistics", (x) => taskStatistics(x as never, staff)],
+    ["explainAllocation", (x) => explainAllocation(x as never)],
+    ["explainAllocation options", (x) => explainAllocation(allocation, x as never)],
+    ["explainTaskReason", (x) => explainTaskReason(x as never)],
   ];
 
   it.each(entries)("%s answers anything with a result or a JixiaoError", (_name, fn) => {

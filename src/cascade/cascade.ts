@@ -70,7 +70,7 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
   const { tree: t, index } = treeIndex(tree);
   const issues: Issue[] = [];
   const root = p.root ?? t.root;
-  if (!index.units.has(root)) throw new JixiaoError([issue(IssueCode.unknownId, ["root"], `"${root}" is not a unit of the tree`)], "Cascade cannot run");
+  if (!index.units.has(root)) throw new JixiaoError([issue(IssueCode.unknownId, ["root"], { key: "cascadeNotAUnit", unit: root })], "Cascade cannot run");
 
   // The plan root's subtree, level by level.
   const below: string[][] = [[root]];
@@ -101,7 +101,7 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
       if (step?.how === "split" && step.by !== "equal") {
         const table = step[TABLE[step.by] as keyof typeof step] as unknown as Readonly<Record<string, unknown>>;
         for (const key of Object.keys(table))
-          if (!level.has(key)) issues.push(issue(IssueCode.unknownId, [...path, step.by, key], `is not a unit that receives "${ind.id}" at this level`));
+          if (!level.has(key)) issues.push(issue(IssueCode.unknownId, [...path, step.by, key], { key: "cascadeNotReceiver", indicator: ind.id }));
       }
       for (const f of frontier) {
         const kids = index.children.get(f.unit) ?? [];
@@ -125,7 +125,7 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
         else {
           const table = step[TABLE[step.by] as keyof typeof step] as unknown as Readonly<Record<string, string | number>>;
           const missing = kids.filter((k) => !Object.prototype.hasOwnProperty.call(table, k));
-          for (const k of missing) issues.push(issue(IssueCode.missingValue, [...path, step.by, k], `is missing: every child of "${f.unit}" needs a value`));
+          for (const k of missing) issues.push(issue(IssueCode.missingValue, [...path, step.by, k], { key: "cascadeChildMissing", parent: f.unit }));
           if (missing.length > 0) continue;
           const places = step.by === "amounts" ? decimals : tablePlaces(table);
           const table64 = tableAsUnits(table, places);
@@ -133,11 +133,11 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
           const total = values.reduce((s, v) => s + v, 0n);
           const one = 10n ** BigInt(places);
           if (step.by === "shares" && total !== one)
-            issues.push(issue(IssueCode.invalidRule, [...path, "shares"], `the shares of "${f.unit}"'s children (${kids.join(", ")}) add up to ${unitsText(total, places)}, not 1`));
+            issues.push(issue(IssueCode.invalidRule, [...path, "shares"], { key: "cascadeSharesSum", parent: f.unit, children: kids, total: unitsText(total, places) }));
           else if (step.by === "base" && total === 0n)
-            issues.push(issue(IssueCode.invalidRule, [...path, "base"], `the bases of "${f.unit}"'s children (${kids.join(", ")}) add up to 0; nothing to split by`));
+            issues.push(issue(IssueCode.invalidRule, [...path, "base"], { key: "cascadeBasesZero", parent: f.unit, children: kids }));
           else if (step.by === "amounts" && total !== target)
-            issues.push(issue(IssueCode.invalidRule, [...path, "amounts"], `the amounts of "${f.unit}"'s children add up to ${unitsText(total, decimals)}, not its target ${f.text}`));
+            issues.push(issue(IssueCode.invalidRule, [...path, "amounts"], { key: "cascadeAmountsSum", parent: f.unit, total: unitsText(total, decimals), target: String(f.text) }));
           else record(f, kids, step.by === "amounts" ? values : allocateUnits(target, values, kids), step.by);
         }
       }
@@ -172,12 +172,12 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
   const local: CascadeResult["report"]["local"][number][] = [];
   (p.local ?? []).forEach((l, i) => {
     const unit = index.units.get(l.unit);
-    if (!unit || !inSubtree.has(l.unit) || l.unit === root) return void issues.push(issue(IssueCode.unknownId, ["local", i, "unit"], `"${l.unit}" is not a unit below the plan's root "${root}"`));
+    if (!unit || !inSubtree.has(l.unit) || l.unit === root) return void issues.push(issue(IssueCode.unknownId, ["local", i, "unit"], { key: "cascadeNotBelowRoot", unit: l.unit, root }));
     const budget = templates.get(unit.level)?.localBudget;
     const points = sum(l.indicators.map((x) => dec(x.points)));
-    if (budget === undefined) return void issues.push(issue(IssueCode.invalidRule, ["local", i], `unit "${l.unit}" (${unit.level}) has no local budget: its level's template gives none`));
+    if (budget === undefined) return void issues.push(issue(IssueCode.invalidRule, ["local", i], { key: "cascadeNoLocalBudget", unit: l.unit, level: unit.level }));
     if (points.gt(dec(budget)))
-      return void issues.push(issue(IssueCode.outOfRange, ["local", i, "indicators"], `unit "${l.unit}" adds ${text(points)} local points, more than its budget of ${text(dec(budget))}`));
+      return void issues.push(issue(IssueCode.outOfRange, ["local", i, "indicators"], { key: "cascadeOverBudget", unit: l.unit, points: text(points), budget: text(dec(budget)) }));
     for (const ind of l.indicators) land(l.unit, { derived: { id: ind.id, origin: "local", target: null, retained: true, lineage: [{ unit: l.unit, target: null, via: "local" }] }, spec: ind });
     local.push({ unit: l.unit, indicators: l.indicators.map((x) => x.id), points: text(points), budget: text(dec(budget)) });
   });
@@ -190,21 +190,21 @@ export function cascade(plan: CascadePlan, tree: OrgTree | readonly OrgUnit[]): 
     const scheme = schemeFor(p, unit, list, index.units.get(unit)!);
     const zero = p.points === "rebase" ? scheme.groups.flatMap((g) => g.indicators).filter((x) => dec(x.points).isZero()) : [];
     if (zero.length > 0)
-      issues.push(issue(IssueCode.invalidRule, ["full"], `rebasing unit "${unit}" to ${scheme.full} leaves ${zero.map((x) => x.id).join(", ")} with 0 points; give a larger full score or fewer, more even points`));
+      issues.push(issue(IssueCode.invalidRule, ["full"], { key: "cascadeRebaseZero", unit, full: String(scheme.full), indicators: zero.map((x) => x.id) }));
     units.push({ unit, level: index.units.get(unit)!.level, indicators: list.map((l) => l.derived), scheme });
   }
   if (issues.length > 0) throw new JixiaoError(issues, `Plan "${p.id}" cannot be cascaded`);
   const responsibilities = (p.responsibilities ?? []).map((r, i): ResponsibilityResult | undefined => {
     const found = landed.get(r.unit)?.find((l) => l.derived.id === r.indicator);
-    if (!found) return void issues.push(issue(IssueCode.unknownId, ["responsibilities", i, "indicator"], `unit "${r.unit}" has no indicator "${r.indicator}"`));
+    if (!found) return void issues.push(issue(IssueCode.unknownId, ["responsibilities", i, "indicator"], { key: "cascadeUnitLacksIndicator", unit: r.unit, indicator: r.indicator }));
     const departments = new Set((index.units.get(r.unit)!.departments ?? []).map((d) => d.id));
     for (const role of ["carrying", "assessing"] as const)
-      if (!departments.has(r[role])) issues.push(issue(IssueCode.unknownId, ["responsibilities", i, role], `"${r[role]}" is not a department of unit "${r.unit}"`));
+      if (!departments.has(r[role])) issues.push(issue(IssueCode.unknownId, ["responsibilities", i, role], { key: "cascadeNotDepartment", department: r[role], unit: r.unit }));
     const declared = r.executing.filter((e) => e.share !== undefined);
     if (declared.length > 0 && declared.length < r.executing.length)
-      return void issues.push(issue(IssueCode.invalidRule, ["responsibilities", i, "executing"], "gives shares for some executors and not others"));
+      return void issues.push(issue(IssueCode.invalidRule, ["responsibilities", i, "executing"], { key: "cascadeExecutorSharesPartial" }));
     if (declared.length > 0 && !sum(declared.map((e) => dec(e.share!))).eq(ONE))
-      return void issues.push(issue(IssueCode.invalidRule, ["responsibilities", i, "executing"], "the executors' shares do not add up to 1"));
+      return void issues.push(issue(IssueCode.invalidRule, ["responsibilities", i, "executing"], { key: "cascadeExecutorSharesSum" }));
     const target = found.derived.target === null ? undefined : dec(found.derived.target);
     const decimals = "decimals" in found.spec ? (found.spec.decimals ?? 2) : 2;
     const parts = target ? allocate(target, r.executing.map((e) => ({ key: e.person, weight: e.share === undefined ? ONE : dec(e.share) })), decimals) : undefined;

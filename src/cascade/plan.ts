@@ -74,12 +74,12 @@ export const cascadePlanSchema = z
   .superRefine((p, ctx) => {
     const groups = new Set((p.groups ?? [{ id: "main" }]).map((g) => g.id));
     const check = (group: string | undefined, path: (string | number)[]) => {
-      if (group !== undefined && !groups.has(group)) addIssue(ctx, IssueCode.unknownId, `"${group}" is not one of the plan's groups ${[...groups].join(", ")}`, path);
-      if (group === undefined && !groups.has("main")) addIssue(ctx, IssueCode.required, "is required: the plan names its groups", path);
+      if (group !== undefined && !groups.has(group)) addIssue(ctx, IssueCode.unknownId, { key: "cascadeUnknownGroup", group, groups: [...groups] }, path);
+      if (group === undefined && !groups.has("main")) addIssue(ctx, IssueCode.required, { key: "cascadeGroupRequired" }, path);
     };
     const ids = new Map<string, string>();
     const unique = (id: string, where: string, path: (string | number)[]) => {
-      if (ids.has(id)) addIssue(ctx, IssueCode.duplicateId, `repeats the indicator id "${id}" of ${ids.get(id)}`, path);
+      if (ids.has(id)) addIssue(ctx, IssueCode.duplicateId, { key: "cascadeDuplicateIndicator", id, first: ids.get(id)! }, path);
       else ids.set(id, where);
     };
     p.indicators.forEach((ind, i) => {
@@ -88,19 +88,19 @@ export const cascadePlanSchema = z
       const target = toDec(ind.target);
       const decimals = ind.decimals ?? 2;
       if (target && target.decimalPlaces() > decimals)
-        addIssue(ctx, IssueCode.invalidValue, `${ind.target} has more decimals than the indicator's ${decimals}; give decimals to match`, ["indicators", i, "target"]);
+        addIssue(ctx, IssueCode.invalidValue, { key: "cascadeTargetDecimals", target: String(ind.target), decimals }, ["indicators", i, "target"]);
       if (ind.target === undefined && (ind.steps ?? []).some((s) => s.how === "split"))
-        addIssue(ctx, IssueCode.required, "a split needs the indicator's target", ["indicators", i, "target"]);
+        addIssue(ctx, IssueCode.required, { key: "cascadeSplitNeedsTarget" }, ["indicators", i, "target"]);
       (ind.steps ?? []).forEach((s, k) => {
         if (s.how === "split" && s.by === "amounts")
           for (const [unit, amount] of Object.entries(s.amounts))
             if ((toDec(amount)?.decimalPlaces() ?? 0) > decimals)
-              addIssue(ctx, IssueCode.invalidValue, `${amount} has more decimals than the indicator's ${decimals}`, ["indicators", i, "steps", k, "amounts", unit]);
+              addIssue(ctx, IssueCode.invalidValue, { key: "cascadeAmountDecimals", amount: String(amount), decimals }, ["indicators", i, "steps", k, "amounts", unit]);
       });
     });
     const levels = new Set<string>();
     (p.templates ?? []).forEach((t, i) => {
-      if (levels.has(t.level)) addIssue(ctx, IssueCode.duplicateId, `repeats the template for level "${t.level}"`, ["templates", i, "level"]);
+      if (levels.has(t.level)) addIssue(ctx, IssueCode.duplicateId, { key: "cascadeDuplicateTemplate", level: t.level }, ["templates", i, "level"]);
       levels.add(t.level);
       t.indicators.forEach((ind, j) => {
         unique(ind.id, `templates[${i}]`, ["templates", i, "indicators", j, "id"]);
@@ -109,11 +109,11 @@ export const cascadePlanSchema = z
     });
     const localUnits = new Set<string>();
     (p.local ?? []).forEach((l, i) => {
-      if (localUnits.has(l.unit)) addIssue(ctx, IssueCode.duplicateId, `repeats the local indicators of unit "${l.unit}"; list them once`, ["local", i, "unit"]);
+      if (localUnits.has(l.unit)) addIssue(ctx, IssueCode.duplicateId, { key: "cascadeDuplicateLocal", unit: l.unit }, ["local", i, "unit"]);
       localUnits.add(l.unit);
       const own = new Set<string>();
       l.indicators.forEach((ind, j) => {
-        if (ids.has(ind.id) || own.has(ind.id)) addIssue(ctx, IssueCode.duplicateId, `repeats the indicator id "${ind.id}"`, ["local", i, "indicators", j, "id"]);
+        if (ids.has(ind.id) || own.has(ind.id)) addIssue(ctx, IssueCode.duplicateId, { key: "cascadeDuplicateIndicator", id: ind.id }, ["local", i, "indicators", j, "id"]);
         own.add(ind.id);
         check(ind.group, ["local", i, "indicators", j, "group"]);
       });

@@ -104,10 +104,10 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
   const issues: Issue[] = [];
   const given = new Map<string, Map<string, { actual: Dec; target: Dec | undefined }>>();
   list.forEach((res, i) => {
-    if (!index.units.has(res.unit)) issues.push(issue(IssueCode.unknownId, ["results", i, "unit"], `"${res.unit}" is not a unit of the tree`));
-    if (!Object.prototype.hasOwnProperty.call(r, res.indicator)) issues.push(issue(IssueCode.unknownId, ["results", i, "indicator"], `"${res.indicator}" has no roll-up rule`));
+    if (!index.units.has(res.unit)) issues.push(issue(IssueCode.unknownId, ["results", i, "unit"], { key: "cascadeNotAUnit", unit: res.unit }));
+    if (!Object.prototype.hasOwnProperty.call(r, res.indicator)) issues.push(issue(IssueCode.unknownId, ["results", i, "indicator"], { key: "rollUpNoRule", indicator: res.indicator }));
     const byUnit = given.get(res.indicator) ?? new Map();
-    if (byUnit.has(res.unit)) issues.push(issue(IssueCode.duplicateId, ["results", i], `repeats ${res.unit}'s result for ${res.indicator}`));
+    if (byUnit.has(res.unit)) issues.push(issue(IssueCode.duplicateId, ["results", i], { key: "rollUpDuplicateResult", unit: res.unit, indicator: res.indicator }));
     byUnit.set(res.unit, { actual: dec(res.actual), target: res.target === undefined ? undefined : dec(res.target) });
     given.set(res.indicator, byUnit);
   });
@@ -144,12 +144,12 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
           out = rule.combine(kids.map((k, j) => ({ unit: k, value: text(values[j]!.value), target: values[j]!.target ? text(values[j]!.target!) : null })));
         } catch (error) {
           // A thrown value is a failure, never the result (a thrown 5 or Error("42") must not become 5 or 42).
-          issues.push(issue(IssueCode.customFailed, ["rules", indicator, "combine"], `the custom rule failed for "${unit}": ${String(error instanceof Error ? error.message : error).slice(0, 100)}`));
+          issues.push(issue(IssueCode.customFailed, ["rules", indicator, "combine"], { key: "rollUpCustomFailed", unit, error: String(error instanceof Error ? error.message : error).slice(0, 100) }));
           continue;
         }
         const d = toDec(out);
         if (!d) {
-          issues.push(issue(IssueCode.customFailed, ["rules", indicator, "combine"], `the custom rule gave ${String(out).slice(0, 100)} for "${unit}", not a number`));
+          issues.push(issue(IssueCode.customFailed, ["rules", indicator, "combine"], { key: "rollUpCustomNotNumber", unit, output: String(out).slice(0, 100) }));
           continue;
         }
         combined = d;
@@ -167,7 +167,7 @@ export function rollUp(tree: OrgTree | readonly OrgUnit[], results: readonly Uni
         const total = sum(weights);
         if (missing.length > 0 || total.isZero()) {
           issues.push(
-            issue(IssueCode.invalidRule, ["rules", indicator, "weights"], missing.length > 0 ? `gives no weight for ${missing.join(", ")} (children of "${unit}")` : `the weights of "${unit}"'s children add up to 0`),
+            issue(IssueCode.invalidRule, ["rules", indicator, "weights"], missing.length > 0 ? { key: "rollUpNoWeight", units: missing, parent: unit } : { key: "rollUpWeightsZero", parent: unit }),
           );
           continue;
         }
@@ -187,7 +187,7 @@ function value(unit: string, indicator: string, from: RolledValue["from"], v: De
   // A target next to nothing (1e-320) would make a rate no number can hold: refuse it rather than answer Infinity.
   if (target && !target.isZero() && v.div(target).abs().gt(MAX_MAGNITUDE))
     throw new JixiaoError(
-      [issue(IssueCode.invalidNumber, ["results"], `${unit}'s ${indicator}: the completion rate ${text(v)} ÷ target ${text(target)} is beyond ±10^18; a target this small is likely a mistake`)],
+      [issue(IssueCode.invalidNumber, ["results"], { key: "rollUpRateTooLarge", unit, indicator, value: text(v), target: text(target) })],
       "Results cannot be rolled up",
     );
   return {
@@ -270,10 +270,10 @@ const linkSchema = z
   })
   .superRefine((l, ctx) => {
     const total = [l.weights.unit, l.weights.departments, l.weights.contacts].flatMap((w) => (w === undefined ? [] : [toDec(w)])).reduce<Dec | undefined>((s, w) => (s && w ? s.plus(w) : undefined), ZERO);
-    if (total && !total.eq(ONE)) addIssue(ctx, IssueCode.invalidRule, `add up to ${text(total)}, not 1`, ["weights"]);
+    if (total && !total.eq(ONE)) addIssue(ctx, IssueCode.invalidRule, { key: "leaderWeightsSum", total: text(total) }, ["weights"]);
     for (const part of ["departments", "contacts"] as const) {
-      if (l.weights[part] !== undefined && !(l[part]?.length)) addIssue(ctx, IssueCode.required, `has a weight but no ${part} are named`, [part]);
-      if (l[part]?.length && l.weights[part] === undefined) addIssue(ctx, IssueCode.required, `is required: ${part} are named`, ["weights", part]);
+      if (l.weights[part] !== undefined && !(l[part]?.length)) addIssue(ctx, IssueCode.required, { key: "leaderWeightWithoutMembers", part }, [part]);
+      if (l[part]?.length && l.weights[part] === undefined) addIssue(ctx, IssueCode.required, { key: "leaderWeightRequired", part }, ["weights", part]);
     }
   });
 
@@ -315,7 +315,7 @@ export function leaderScore(link: LeaderLink, scores: Readonly<Record<string, De
     const ids = part === "unit" ? [l.unit] : l[part]!;
     const members = ids.flatMap((id, i) => {
       if (!Object.prototype.hasOwnProperty.call(s, id)) {
-        issues.push(issue(IssueCode.missingValue, part === "unit" ? ["scores", id] : ["link", part, i], `"${id}" has no score`));
+        issues.push(issue(IssueCode.missingValue, part === "unit" ? ["scores", id] : ["link", part, i], { key: "leaderNoScore", id }));
         return [];
       }
       return [{ id, score: dec(s[id]!) }];

@@ -82,20 +82,20 @@ export function defineOrgTree(units: readonly OrgUnit[]): OrgTree {
   const issues: Issue[] = [];
   const byId = new Map<string, OrgUnit>();
   list.forEach((u, i) => {
-    if (byId.has(u.id)) issues.push(issue(IssueCode.duplicateId, [i, "id"], `repeats the unit id "${u.id}"`));
+    if (byId.has(u.id)) issues.push(issue(IssueCode.duplicateId, [i, "id"], { key: "cascadeDuplicateUnit", id: u.id }));
     else byId.set(u.id, u);
     const seen = new Set<string>();
     u.departments?.forEach((d, j) => {
-      if (seen.has(d.id)) issues.push(issue(IssueCode.duplicateId, [i, "departments", j, "id"], `repeats the department id "${d.id}" in unit "${u.id}"`));
+      if (seen.has(d.id)) issues.push(issue(IssueCode.duplicateId, [i, "departments", j, "id"], { key: "cascadeDuplicateDepartment", id: d.id, unit: u.id }));
       seen.add(d.id);
     });
   });
   const roots = list.filter((u) => u.parent === undefined || u.parent === null).map((u) => u.id);
-  if (roots.length === 0) issues.push(issue(IssueCode.invalidRule, [], "has no root: every unit names a parent, so they form a cycle"));
-  if (roots.length > 1) issues.push(issue(IssueCode.invalidRule, [], `has ${roots.length} roots (${roots.slice(0, 10).join(", ")}${roots.length > 10 ? ", …" : ""}); a tree has one unit without a parent`));
+  if (roots.length === 0) issues.push(issue(IssueCode.invalidRule, [], { key: "cascadeNoRoot" }));
+  if (roots.length > 1) issues.push(issue(IssueCode.invalidRule, [], { key: "cascadeManyRoots", count: roots.length, roots: roots.slice(0, 10), more: roots.length > 10 }));
   list.forEach((u, i) => {
-    if (u.parent !== undefined && u.parent !== null && !byId.has(u.parent)) issues.push(issue(IssueCode.unknownId, [i, "parent"], `"${u.parent}" is not a unit of the tree`));
-    if (u.parent === u.id) issues.push(issue(IssueCode.invalidRule, [i, "parent"], `unit "${u.id}" is its own parent`));
+    if (u.parent !== undefined && u.parent !== null && !byId.has(u.parent)) issues.push(issue(IssueCode.unknownId, [i, "parent"], { key: "cascadeNotAUnit", unit: u.parent }));
+    if (u.parent === u.id) issues.push(issue(IssueCode.invalidRule, [i, "parent"], { key: "cascadeOwnParent", unit: u.id }));
   });
   if (issues.length > 0) throw new JixiaoError(issues, "Organization tree is not valid");
 
@@ -121,7 +121,7 @@ export function defineOrgTree(units: readonly OrgUnit[]): OrgTree {
   const unreachable = list.filter((u) => !depth.has(u.id)).map((u) => u.id);
   if (unreachable.length > 0)
     throw new JixiaoError(
-      [issue(IssueCode.invalidRule, [], `has a cycle: ${unreachable.slice(0, 10).join(", ")}${unreachable.length > 10 ? ", …" : ""} cannot be reached from the root "${roots[0]}"`)],
+      [issue(IssueCode.invalidRule, [], { key: "cascadeCycle", units: unreachable.slice(0, 10), more: unreachable.length > 10, root: roots[0]! })],
       "Organization tree is not valid",
     );
   const tree = deepFreeze({ root: roots[0]!, units: list }) as OrgTree;
@@ -149,7 +149,7 @@ export function treeIndex(tree: OrgTree | readonly OrgUnit[]): { tree: OrgTree; 
   try {
     units = Array.isArray(tree) || indexes.has(tree) ? tree : (tree as OrgTree | undefined)?.units;
   } catch {
-    throw new JixiaoError([issue(IssueCode.invalidInput, [], "could not be read (it is not plain data)")], "Organization tree is not valid");
+    throw new JixiaoError([issue(IssueCode.invalidInput, [], { key: "notPlainData" })], "Organization tree is not valid");
   }
   const t = indexes.has(units as object) ? (units as OrgTree) : defineOrgTree(units as readonly OrgUnit[]);
   return { tree: t, index: indexes.get(t)! };

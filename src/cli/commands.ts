@@ -17,6 +17,7 @@ import type { SubjectInput } from "../scoring/subject.js";
 import { allocateTasks } from "../tasks/allocate.js";
 import { defineTaskBoard, taskBoardJsonSchema } from "../tasks/board.js";
 import { creditTasks } from "../tasks/credit.js";
+import { explainTaskReason } from "../tasks/explain.js";
 import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember, TaskBoardConfig } from "../tasks/types.js";
 import { assignTiers } from "../tiers/assign.js";
 import { defineTierPolicy, tierPolicyJsonSchema } from "../tiers/policy.js";
@@ -150,7 +151,7 @@ export async function tasksCommand(ctx: Context): Promise<Outcome> {
       output: {
         json: allocation,
         columns: ["task", "status", "owners", "how"],
-        rows: allocation.tasks.map((t) => [t.task, t.status, t.owners.map((o) => o.person).join(" "), t.owners.map((o) => o.how).join(" ") || (t.reason ?? "")]),
+        rows: allocation.tasks.map((t) => [t.task, t.status, t.owners.map((o) => o.person).join(" "), t.owners.map((o) => o.how).join(" ") || (t.reason ? explainTaskReason(t.reason, { locale: "en" }) : "")]),
       },
     };
   }

@@ -1,6 +1,6 @@
 import { getISOWeek, getISOWeekYear, getISOWeeksInYear, startOfISOWeekYear } from "date-fns";
 import { IssueCode, JixiaoError, issue, type IssuePath } from "../core/errors.js";
-import { describe } from "../core/validate.js";
+import { shown, type MessageParams } from "../messages/index.js";
 import { toInstant } from "./instant.js";
 import { wallClock } from "./zone.js";
 
@@ -142,9 +142,9 @@ export function spanOf(key: unknown, path: IssuePath = ["period"]): DaySpan {
   return s;
 }
 
-/** Why a value is not a period key. @internal */
-export function keyProblem(key: unknown): string {
-  return `is not a period key such as 2024, 2024-H2, 2024-Q3, 2024-07, 2024-W27 or 2024-07-15 (got ${describe(key)})`;
+/** Why a value is not a period key, as an issue's message data. @internal */
+export function keyProblem(key: unknown): MessageParams {
+  return { key: "periodBadKey", received: shown(key) };
 }
 
 /** The period of `kind` that holds a day. @internal */
@@ -270,7 +270,7 @@ export interface PeriodOfOptions {
  */
 export function periodOf(when: string | number | Date, kind: PeriodKind, options: PeriodOfOptions = {}): PeriodKey {
   const key = spanOfDay(requireDay(when, zoneOption(options), ["when"]), requireKind(kind)).key;
-  if (!readKey(key)) throw new JixiaoError([issue(IssueCode.outOfRange, ["when"], `falls in ${key}, a week with days outside the years ${MIN_YEAR}–${MAX_YEAR}`)], "No period");
+  if (!readKey(key)) throw new JixiaoError([issue(IssueCode.outOfRange, ["when"], { key: "periodWeekOutside", period: key, min: MIN_YEAR, max: MAX_YEAR })], "No period");
   return key;
 }
 
@@ -280,11 +280,11 @@ export function zoneOption(options: unknown, path: IssuePath = ["options", "time
   try {
     zone = options !== null && typeof options === "object" ? (options as { timeZone?: unknown }).timeZone : undefined;
   } catch {
-    throw new JixiaoError([issue(IssueCode.invalidInput, path.slice(0, -1), "could not be read (it is not plain data)")], "Options are not valid");
+    throw new JixiaoError([issue(IssueCode.invalidInput, path.slice(0, -1), { key: "notPlainData" })], "Options are not valid");
   }
   if (zone === undefined) return DEFAULT_TIME_ZONE;
   if (typeof zone !== "string" || wallClock(0, zone) === undefined)
-    throw new JixiaoError([issue(IssueCode.invalidOption, path, `is not a time zone such as Asia/Shanghai, UTC or +08:00 (got ${describe(zone)})`)], "Unknown time zone");
+    throw new JixiaoError([issue(IssueCode.invalidOption, path, { key: "periodBadTimeZone", received: shown(zone) })], "Unknown time zone");
   return zone;
 }
 
@@ -292,13 +292,13 @@ export function zoneOption(options: unknown, path: IssuePath = ["options", "time
 export function requireDay(when: unknown, timeZone: TimeZone, path: IssuePath): number {
   const n = dayOf(when, timeZone);
   if (n === undefined)
-    throw new JixiaoError([issue(IssueCode.invalidValue, path, `is not a real date or moment such as 2024-06-30 or 2024-06-30T23:30 (got ${describe(when)})`)], "Not a date");
+    throw new JixiaoError([issue(IssueCode.invalidValue, path, { key: "periodBadDate", received: shown(when) })], "Not a date");
   return n;
 }
 
 function requireKind(kind: unknown): PeriodKind {
   if (typeof kind !== "string" || !(PERIOD_KINDS as readonly string[]).includes(kind))
-    throw new JixiaoError([issue(IssueCode.invalidOption, ["kind"], `must be one of ${PERIOD_KINDS.join(", ")} (got ${describe(kind)})`)], "Unknown period kind");
+    throw new JixiaoError([issue(IssueCode.invalidOption, ["kind"], { key: "periodBadKind", kinds: PERIOD_KINDS, received: shown(kind) })], "Unknown period kind");
   return kind as PeriodKind;
 }
 
@@ -350,9 +350,9 @@ export function periodsIn(outer: PeriodKey, kind: PeriodKind): PeriodKey[] {
   const o = spanOf(outer, ["outer"]);
   const k = requireKind(kind);
   if (o.kind === "week" && k !== "day" && k !== "week")
-    throw new JixiaoError([issue(IssueCode.invalidOption, ["kind"], `a week holds only days, not a ${k}`)], "Periods cannot be listed");
+    throw new JixiaoError([issue(IssueCode.invalidOption, ["kind"], { key: "periodWeekHoldsDays", kind: k })], "Periods cannot be listed");
   if (PERIOD_KINDS.indexOf(k) > PERIOD_KINDS.indexOf(o.kind))
-    throw new JixiaoError([issue(IssueCode.invalidOption, ["kind"], `a ${o.kind} holds no ${k}`)], "Periods cannot be listed");
+    throw new JixiaoError([issue(IssueCode.invalidOption, ["kind"], { key: "periodHoldsNo", outer: o.kind, kind: k })], "Periods cannot be listed");
   const out: string[] = [];
   // Start from the period holding the first day (a week may begin in the year before).
   let s = spanOfDay(o.first, k);
@@ -379,9 +379,9 @@ export function periodsIn(outer: PeriodKey, kind: PeriodKind): PeriodKey[] {
 export function shiftPeriod(key: PeriodKey, steps: number): PeriodKey {
   const s = spanOf(key, ["key"]);
   if (!Number.isSafeInteger(steps) || Math.abs(steps) > 4_000_000)
-    throw new JixiaoError([issue(IssueCode.invalidNumber, ["steps"], `must be a whole number of periods (got ${describe(steps)})`)], "Cannot shift the period");
+    throw new JixiaoError([issue(IssueCode.invalidNumber, ["steps"], { key: "periodBadSteps", received: shown(steps) })], "Cannot shift the period");
   const moved = moveSpan(s, steps);
-  if (!moved) throw new JixiaoError([issue(IssueCode.outOfRange, ["steps"], `moves ${key} outside the years ${MIN_YEAR}–${MAX_YEAR}`)], "Cannot shift the period");
+  if (!moved) throw new JixiaoError([issue(IssueCode.outOfRange, ["steps"], { key: "periodShiftOutside", period: key, min: MIN_YEAR, max: MAX_YEAR })], "Cannot shift the period");
   return moved.key;
 }
 
@@ -420,12 +420,12 @@ function moveSpan(s: DaySpan, steps: number): DaySpan | undefined {
 export function periodRange(from: PeriodKey, to: PeriodKey): PeriodKey[] {
   const a = spanOf(from, ["from"]);
   const b = spanOf(to, ["to"]);
-  if (a.kind !== b.kind) throw new JixiaoError([issue(IssueCode.invalidRule, ["to"], `is a ${b.kind} but "from" is a ${a.kind}`)], "Not a range");
-  if (b.first < a.first) throw new JixiaoError([issue(IssueCode.invalidRule, ["to"], `${b.key} is before ${a.key}`)], "Not a range");
+  if (a.kind !== b.kind) throw new JixiaoError([issue(IssueCode.invalidRule, ["to"], { key: "periodRangeKinds", kind: b.kind, from: a.kind })], "Not a range");
+  if (b.first < a.first) throw new JixiaoError([issue(IssueCode.invalidRule, ["to"], { key: "periodRangeBackwards", to: b.key, from: a.key })], "Not a range");
   const out: string[] = [];
   for (let s: DaySpan | undefined = a; s && s.first <= b.first; s = moveSpan(s, 1)) {
     if (out.length === MAX_PERIODS)
-      throw new JixiaoError([issue(IssueCode.outOfRange, ["to"], `the range holds more than ${MAX_PERIODS} periods`)], "Range too long");
+      throw new JixiaoError([issue(IssueCode.outOfRange, ["to"], { key: "periodRangeTooLong", max: MAX_PERIODS })], "Range too long");
     out.push(s.key);
   }
   return out;

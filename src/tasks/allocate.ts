@@ -5,7 +5,7 @@ import { z } from "../core/z.js";
 import { toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
 import { readBoard, type BoardTask } from "./board.js";
-import type { Allocation, AllocationPolicy, Grab, GrabOutcome, StaffMember, TaskAllocation, TaskBoardConfig, TaskOwner } from "./types.js";
+import type { Allocation, AllocationPolicy, Grab, GrabOutcome, GrabRejection, StaffMember, TaskAllocation, TaskBoardConfig, TaskOwner, UnownedReason } from "./types.js";
 
 const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().max(40) })).max(1_000_000);
 /** The staff schema. @internal */
@@ -54,7 +54,7 @@ const policySchema = z.strictObject({
 export function staffById(staff: readonly StaffMember[], issues: Issue[], base: (string | number)[]): Map<string, StaffMember> {
   const out = new Map<string, StaffMember>();
   staff.forEach((s, i) => {
-    if (out.has(s.id)) issues.push(issue(IssueCode.duplicateId, [...base, i, "id"], `repeats the staff id "${s.id}"`));
+    if (out.has(s.id)) issues.push(issue(IssueCode.duplicateId, [...base, i, "id"], { key: "taskDuplicateStaff", id: s.id }));
     else out.set(s.id, s);
   });
   return out;
@@ -63,7 +63,7 @@ export function staffById(staff: readonly StaffMember[], issues: Issue[], base: 
 /**
  * Allocates a board's tasks (三单: 抢单, 派单): grabs are decided first come, first served by their
  * timestamps — equal timestamps by person id, then task id — with optional limits and eligibility
- * by post, each rejected grab with its reason; then every task nobody grabbed is assigned to a
+ * by post, each rejected grab with its reason as data; then every task nobody grabbed is assigned to a
  * holder of its post, the least loaded first (points × coefficient already owned, then id). A task
  * whose post nobody holds is reported as `unowned`, never dropped.
  *
@@ -97,7 +97,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
     const at = grab.at;
     const t = toInstant(at, b.offset);
     if (t === undefined || (!at.includes("T") && !at.includes(" ")))
-      issues.push(issue(IssueCode.invalidValue, ["grabs", index, "at"], `"${at}" is not a date-time such as 2023-07-03T09:00:05+08:00`));
+      issues.push(issue(IssueCode.invalidValue, ["grabs", index, "at"], { key: "taskGrabNotDateTime", at }));
     timed.push({ task: grab.task, person: grab.person, at, index, t: t ?? 0 });
   }
   if (issues.length > 0) throw new JixiaoError(issues, "Tasks cannot be allocated");
@@ -111,18 +111,17 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
   for (const grab of inOrder(timed)) {
     const seats = tasks.get(grab.task);
     const person = people.get(grab.person);
-    let code: string | undefined;
-    let reason = "";
-    if (!seats) (code = "unknown_task"), (reason = `no task "${grab.task}" on board ${b.id}`);
-    else if (!person) (code = "unknown_person"), (reason = `no staff member "${grab.person}"`);
+    let reason: GrabRejection | undefined;
+    if (!seats) reason = Object.freeze({ kind: "unknown_task", task: grab.task, board: b.id });
+    else if (!person) reason = Object.freeze({ kind: "unknown_person", person: grab.person });
     else {
       const { task, owners } = seats;
-      if (grab.t < task.publishedAt) (code = "not_published"), (reason = `made before the task was published (${task.config.published})`);
-      else if (grab.t > task.deadlineAt) (code = "after_deadline"), (reason = `made after the deadline (${task.config.deadline})`);
-      else if (p.eligibility === "post" && !person.posts.includes(task.config.post)) (code = "not_eligible"), (reason = `the person does not hold the post ${task.config.post}`);
-      else if (owns(owners, grab.person)) (code = "duplicate"), (reason = "the person already holds a seat of this task");
-      else if (limit !== undefined && (count.get(grab.person) ?? 0) >= limit) (code = "limit"), (reason = `the person already holds ${limit} task${limit === 1 ? "" : "s"}, the most allowed`);
-      else if (owners.length >= task.seats) (code = "no_seat"), (reason = seats.full ??= `every seat was taken earlier, by ${owners.map((o) => o.person).join(", ")}`);
+      if (grab.t < task.publishedAt) reason = Object.freeze({ kind: "not_published", published: task.config.published });
+      else if (grab.t > task.deadlineAt) reason = Object.freeze({ kind: "after_deadline", deadline: task.config.deadline });
+      else if (p.eligibility === "post" && !person.posts.includes(task.config.post)) reason = Object.freeze({ kind: "not_eligible", post: task.config.post });
+      else if (owns(owners, grab.person)) reason = DUPLICATE;
+      else if (limit !== undefined && (count.get(grab.person) ?? 0) >= limit) reason = Object.freeze({ kind: "limit", limit });
+      else if (owners.length >= task.seats) reason = seats.full ??= Object.freeze({ kind: "no_seat", owners: Object.freeze(owners.map((o) => o.person)) });
       else {
         owners.push(Object.freeze({ person: grab.person, how: "grabbed", at: grab.at }));
         count.set(grab.person, (count.get(grab.person) ?? 0) + 1);
@@ -131,20 +130,20 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
     }
     outcomes.push(
       Object.freeze(
-        code === undefined
+        reason === undefined
           ? { index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "seated" as const }
-          : { index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "rejected" as const, code, reason },
+          : { index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "rejected" as const, code: reason.kind, reason },
       ),
     );
   }
 
-  const reasons = new Map<string, string>();
+  const reasons = new Map<string, UnownedReason>();
   const ownerless = [...tasks.values()].filter((t) => t.owners.length === 0).sort((x, y) => y.task.weight.cmp(x.task.weight) || byText(x.task.config.id, y.task.config.id));
   for (const { task, owners } of ownerless) {
     const post = task.config.post;
     const holders = members.filter((m) => m.posts.includes(post));
     if (holders.length === 0) {
-      reasons.set(task.config.id, `nobody grabbed it and no one holds the post ${post}`);
+      reasons.set(task.config.id, Object.freeze({ kind: "no_holder", post }));
       continue;
     }
     const seats = p.assignSeats === "all" ? Math.min(task.seats, holders.length) : 1;
@@ -155,7 +154,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
         return c < 0 || (c === 0 && h.id < best.id) ? h : best;
       });
       const before = load.get(pick.id) ?? ZERO;
-      owners.push(Object.freeze({ person: pick.id, how: "assigned", reason: `holds ${post}; the least loaded of ${free.length} (load ${text(before)})` }));
+      owners.push(Object.freeze({ person: pick.id, how: "assigned", reason: Object.freeze({ kind: "least_loaded", post, candidates: free.length, load: text(before) }) }));
       load.set(pick.id, before.plus(task.weight));
     }
   }
@@ -190,8 +189,11 @@ interface Seats {
   readonly task: BoardTask;
   readonly owners: TaskOwner[];
   /** Why a grab finds no seat, once every seat is taken: grabs never change the owners after that. */
-  full?: string;
+  full?: GrabRejection;
 }
+
+/** The one reason for a grab by someone who already holds a seat of the task. */
+const DUPLICATE: GrabRejection = Object.freeze({ kind: "duplicate" });
 
 /** The order grabs are decided in: time, then person id, then task id (then as given). */
 const byTime = (x: TimedGrab, y: TimedGrab): number => x.t - y.t || byText(x.person, y.person) || byText(x.task, y.task) || byText(x.at, y.at) || x.index - y.index;

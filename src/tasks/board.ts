@@ -40,21 +40,21 @@ export const taskBoardSchema = z
     if (offset === undefined) {
       // Only a given offset gets here (the default is valid). A malformed one was reported by its
       // pattern; a well-formed one out of range is not.
-      if (/^[+-]\d{2}:\d{2}$/.test(b.utcOffset!)) addIssue(ctx, IssueCode.invalidValue, `"${b.utcOffset}" is not a UTC offset (at most ±14:59)`, ["utcOffset"]);
+      if (/^[+-]\d{2}:\d{2}$/.test(b.utcOffset!)) addIssue(ctx, IssueCode.invalidValue, { key: "taskBadUtcOffset", offset: b.utcOffset! }, ["utcOffset"]);
       return;
     }
     const ids = new Map<string, number>();
     b.tasks.forEach((t, i) => {
-      if (ids.has(t.id)) addIssue(ctx, IssueCode.duplicateId, `repeats the task id "${t.id}" of tasks[${ids.get(t.id)}]`, ["tasks", i, "id"]);
+      if (ids.has(t.id)) addIssue(ctx, IssueCode.duplicateId, { key: "taskDuplicateTask", id: t.id, first: ids.get(t.id)! }, ["tasks", i, "id"]);
       else ids.set(t.id, i);
       if (!Object.prototype.hasOwnProperty.call(b.difficulty, t.difficulty))
-        addIssue(ctx, IssueCode.unknownGrade, `"${t.difficulty}" is not a difficulty grade; the grades are ${Object.keys(b.difficulty).join(", ")}`, ["tasks", i, "difficulty"]);
+        addIssue(ctx, IssueCode.unknownGrade, { key: "taskUnknownDifficulty", grade: t.difficulty, grades: Object.keys(b.difficulty) }, ["tasks", i, "difficulty"]);
       const published = toInstant(t.published, offset);
       const deadline = toInstant(t.deadline, offset, true);
-      if (published === undefined) addIssue(ctx, IssueCode.invalidValue, `"${t.published}" is not a date such as 2023-07-03 or 2023-07-03T09:00`, ["tasks", i, "published"]);
-      if (deadline === undefined) addIssue(ctx, IssueCode.invalidValue, `"${t.deadline}" is not a date such as 2023-07-31 or 2023-07-31T17:30`, ["tasks", i, "deadline"]);
+      if (published === undefined) addIssue(ctx, IssueCode.invalidValue, { key: "taskBadPublished", date: t.published }, ["tasks", i, "published"]);
+      if (deadline === undefined) addIssue(ctx, IssueCode.invalidValue, { key: "taskBadDeadline", date: t.deadline }, ["tasks", i, "deadline"]);
       if (published !== undefined && deadline !== undefined && deadline < published)
-        addIssue(ctx, IssueCode.invalidRule, `${t.deadline} is before the task was published (${t.published})`, ["tasks", i, "deadline"]);
+        addIssue(ctx, IssueCode.invalidRule, { key: "taskDeadlineBeforePublished", deadline: t.deadline, published: t.published }, ["tasks", i, "deadline"]);
     });
   })
   .describe("A jixiao task board (三单清单).");

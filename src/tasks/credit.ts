@@ -4,6 +4,7 @@ import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } fr
 import type { TraceStep } from "../core/trace.js";
 import { addIssue, dec, decimal, isPlainObject, isText, namedRecord, parseList, parseWith, type DecimalInput } from "../core/validate.js";
 import { z } from "../core/z.js";
+import { shown } from "../messages/index.js";
 import { toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
 import { madeAllocations } from "./allocate.js";
@@ -51,8 +52,8 @@ export const completionsSchema = z
         .superRefine((v, ctx) => {
           // A number, or text that reads as one, is a fraction from 0 to 1; other text is a grade.
           const d = toDec(v);
-          if (d === undefined && typeof v === "number") addIssue(ctx, IssueCode.invalidNumber, `must be a finite decimal within ±10^18, not ${String(v)}`);
-          if (d !== undefined && (d.isNegative() || d.gt(1))) addIssue(ctx, IssueCode.outOfRange, `must be a fraction from 0 to 1 (or a quality grade), not ${String(v)}`);
+          if (d === undefined && typeof v === "number") addIssue(ctx, IssueCode.invalidNumber, { key: "decimalRange", received: shown(v) });
+          if (d !== undefined && (d.isNegative() || d.gt(1))) addIssue(ctx, IssueCode.outOfRange, { key: "taskQualityFraction", value: String(v) });
         }),
       completed: z.string().max(40).optional(),
       share: decimal({ min: 0, max: 1 }).optional(),
@@ -94,7 +95,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
   const a = madeAllocations.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
   const done = parseList(completionsSchema, completions, plainCompletion, 1_000_000, "Completions are not valid", ["completions"]) as Completion[];
   const issues: Issue[] = [];
-  if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], `is "${a.board}", not the board "${b.id}" being credited`));
+  if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], { key: "taskOtherBoard", given: a.board, board: b.id }));
   const owners = new Map<string, Map<string, "grabbed" | "assigned">>();
   for (const t of a.tasks) owners.set(t.task, new Map(t.owners.map((o) => [o.person, o.how])));
   const grades = p.grades;
@@ -103,25 +104,25 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     // Each field read once (a quick-checked completion is the caller's own object).
     const { task, person, quality, completed, share } = done[i]!;
     const how = owners.get(task)?.get(person);
-    if (!b.byId.has(task)) issues.push(issue(IssueCode.unknownId, ["completions", i, "task"], `names no task of board "${b.id}"`));
-    else if (!how) issues.push(issue(IssueCode.invalidValue, ["completions", i, "person"], `"${person}" does not own task "${task}" in the allocation`));
+    if (!b.byId.has(task)) issues.push(issue(IssueCode.unknownId, ["completions", i, "task"], { key: "taskNoSuchTask", board: b.id }));
+    else if (!how) issues.push(issue(IssueCode.invalidValue, ["completions", i, "person"], { key: "taskNotOwner", person, task }));
     const grade = typeof quality === "string" && grades.has(quality) ? quality : undefined;
     if (typeof quality === "string" && toDec(quality) === undefined && grade === undefined)
-      issues.push(issue(IssueCode.unknownGrade, ["completions", i, "quality"], `"${quality.slice(0, 40)}" is not a quality grade${grades.size ? `; the grades are ${[...grades.keys()].join(", ")}` : " (the policy names none)"}`));
+      issues.push(issue(IssueCode.unknownGrade, ["completions", i, "quality"], { key: "taskUnknownQuality", quality: quality.slice(0, 40), grades: [...grades.keys()] }));
     const at = completed === undefined ? undefined : toInstant(completed, b.offset);
-    if (completed !== undefined && at === undefined) issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], `"${completed}" is not a date or date-time`));
+    if (completed !== undefined && at === undefined) issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], { key: "taskBadCompleted", date: completed }));
     let list = byTask.get(task);
     if (!list) byTask.set(task, (list = []));
-    if (list.some((e) => e.person === person)) issues.push(issue(IssueCode.duplicateId, ["completions", i], `repeats ${person}'s completion of ${task}`));
+    if (list.some((e) => e.person === person)) issues.push(issue(IssueCode.duplicateId, ["completions", i], { key: "taskDuplicateCompletion", person, task }));
     list.push({ person, quality, grade, at, share, i });
   }
   for (const [task, list] of byTask) {
     const declared = list.filter((e) => e.share !== undefined);
     if (declared.length > 0 && declared.length < list.length)
-      issues.push(issue(IssueCode.invalidRule, ["completions", list.find((e) => e.share === undefined)!.i, "share"], `is missing: other owners of ${task} declare shares, so every owner must`));
+      issues.push(issue(IssueCode.invalidRule, ["completions", list.find((e) => e.share === undefined)!.i, "share"], { key: "taskShareMissing", task }));
     if (declared.length === list.length) {
       const total = sum(declared.map((e) => dec(e.share!)));
-      if (!total.eq(ONE)) issues.push(issue(IssueCode.invalidRule, ["completions", list[0]!.i, "share"], `the shares of ${task} add up to ${text(total)}, not 1`));
+      if (!total.eq(ONE)) issues.push(issue(IssueCode.invalidRule, ["completions", list[0]!.i, "share"], { key: "taskSharesSum", task, total: text(total) }));
     }
   }
   if (issues.length > 0) throw new JixiaoError(issues, "Tasks cannot be credited");

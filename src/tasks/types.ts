@@ -83,8 +83,8 @@ export interface TaskOwner {
   readonly how: "grabbed" | "assigned";
   /** When the winning grab was made. */
   readonly at?: string;
-  /** Why this person was assigned: the post and the load that decided it. */
-  readonly reason?: string;
+  /** Why this person was assigned (派单), as data: the post and the load that decided it. {@link explainTaskReason} words it. */
+  readonly reason?: AssignmentReason;
 }
 
 /** One task's outcome. */
@@ -97,8 +97,8 @@ export interface TaskAllocation {
   readonly owners: readonly TaskOwner[];
   /** `grabbed` (every owner grabbed it), `assigned`, `partly-grabbed` (seats left) or `unowned`. */
   readonly status: "grabbed" | "assigned" | "partly-grabbed" | "unowned";
-  /** Why it has no owner (no one holds its post). */
-  readonly reason?: string;
+  /** Why it has no owner (no one holds its post), as data; only for an `unowned` task. {@link explainTaskReason} words it. */
+  readonly reason?: UnownedReason;
 }
 
 /** One grab's outcome. */
@@ -113,11 +113,92 @@ export interface GrabOutcome {
   readonly at: string;
   /** `seated` or `rejected`. */
   readonly outcome: "seated" | "rejected";
-  /** Why it was rejected: `unknown_task`, `unknown_person`, `not_published`, `after_deadline`, `not_eligible`, `duplicate`, `limit`, `no_seat`. */
-  readonly code?: string;
-  /** The reason in words. */
-  readonly reason?: string;
+  /**
+   * Why it was rejected, as a code for programs and counts: `unknown_task`, `unknown_person`,
+   * `not_published`, `after_deadline`, `not_eligible`, `duplicate`, `limit`, `no_seat` — the
+   * `kind` of its `reason`.
+   */
+  readonly code?: GrabRejection["kind"];
+  /** Why it was rejected, as data with its dates, post, limit or owners; {@link explainTaskReason} words it. */
+  readonly reason?: GrabRejection;
 }
+
+/**
+ * Why a grab was rejected (抢单未成功), as data: the first check that failed, with what decided it.
+ * `kind` is the grab's `code`.
+ */
+export type GrabRejection =
+  | {
+      /** No task of that id on the board. */
+      readonly kind: "unknown_task";
+      /** The task's id, as the grab gave it. */
+      readonly task: string;
+      /** The board's id. */
+      readonly board: string;
+    }
+  | {
+      /** No member of staff with that id. */
+      readonly kind: "unknown_person";
+      /** The person's id, as the grab gave it. */
+      readonly person: string;
+    }
+  | {
+      /** Made before the task was published. */
+      readonly kind: "not_published";
+      /** When it was published, as the board gives it. */
+      readonly published: string;
+    }
+  | {
+      /** Made after the task's deadline. */
+      readonly kind: "after_deadline";
+      /** The deadline, as the board gives it. */
+      readonly deadline: string;
+    }
+  | {
+      /** With `eligibility: "post"`, the person does not hold the task's post. */
+      readonly kind: "not_eligible";
+      /** The task's post. */
+      readonly post: string;
+    }
+  | {
+      /** The person already holds a seat of this task. */
+      readonly kind: "duplicate";
+    }
+  | {
+      /** The person already holds `maxTasksPerPerson` tasks. */
+      readonly kind: "limit";
+      /** The limit: `maxTasksPerPerson`. */
+      readonly limit: number;
+    }
+  | {
+      /** Every seat was taken by earlier grabs. */
+      readonly kind: "no_seat";
+      /** The ids of those who took the seats, in the order of their grabs. */
+      readonly owners: readonly string[];
+    };
+
+/** Why a task nobody grabbed was assigned (派单) to this person, as data. */
+export type AssignmentReason = {
+  /** The least loaded holder of the task's post was chosen (ties to the smaller id). */
+  readonly kind: "least_loaded";
+  /** The task's post. */
+  readonly post: string;
+  /** How many holders of the post could take the seat. */
+  readonly candidates: number;
+  /** The chosen person's load then (points × coefficient of the tasks owned), as exact decimal text. */
+  readonly load: string;
+};
+
+/** Why a task has no owner, as data. */
+export type UnownedReason = {
+  /** Nobody grabbed it and no member of staff holds its post. */
+  readonly kind: "no_holder";
+  /** The task's post. */
+  readonly post: string;
+};
+
+/** Every reason the allocation of tasks gives: a grab's rejection, an assignment, a task without owner. */
+export type TaskReason = GrabRejection | AssignmentReason | UnownedReason;
 
 /** The outcome of {@link allocateTasks}: every task's owners and every grab's fate. */
 export interface Allocation {

@@ -425,8 +425,14 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "invalid_rule",
           "message": "indicators[0].steps[0].shares: the shares of "R"'s children (a, b, c) add up to 0.9, not 1",
           "params": {
-            "key": "untranslated",
-            "text": "the shares of "R"'s children (a, b, c) add up to 0.9, not 1",
+            "children": [
+              "a",
+              "b",
+              "c",
+            ],
+            "key": "cascadeSharesSum",
+            "parent": "R",
+            "total": "0.9",
           },
           "path": [
             "indicators",
@@ -446,8 +452,14 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "invalid_rule",
           "message": "indicators[0].steps[1].shares: the shares of "C2"'s children (K21, K22, K23) add up to 1.1, not 1",
           "params": {
-            "key": "untranslated",
-            "text": "the shares of "C2"'s children (K21, K22, K23) add up to 1.1, not 1",
+            "children": [
+              "K21",
+              "K22",
+              "K23",
+            ],
+            "key": "cascadeSharesSum",
+            "parent": "C2",
+            "total": "1.1",
           },
           "path": [
             "indicators",
@@ -468,8 +480,13 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "invalid_rule",
           "message": "indicators[0].steps[0].base: the bases of "R"'s children (a, b, c) add up to 0; nothing to split by",
           "params": {
-            "key": "untranslated",
-            "text": "the bases of "R"'s children (a, b, c) add up to 0; nothing to split by",
+            "children": [
+              "a",
+              "b",
+              "c",
+            ],
+            "key": "cascadeBasesZero",
+            "parent": "R",
           },
           "path": [
             "indicators",
@@ -490,8 +507,10 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "invalid_rule",
           "message": "indicators[0].steps[0].amounts: the amounts of "R"'s children add up to 9, not its target 10",
           "params": {
-            "key": "untranslated",
-            "text": "the amounts of "R"'s children add up to 9, not its target 10",
+            "key": "cascadeAmountsSum",
+            "parent": "R",
+            "target": "10",
+            "total": "9",
           },
           "path": [
             "indicators",
@@ -512,8 +531,8 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "missing_value",
           "message": "indicators[0].steps[0].base.b: is missing: every child of "R" needs a value",
           "params": {
-            "key": "untranslated",
-            "text": "is missing: every child of "R" needs a value",
+            "key": "cascadeChildMissing",
+            "parent": "R",
           },
           "path": [
             "indicators",
@@ -537,8 +556,8 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "unknown_id",
           "message": "indicators[0].steps[0].shares.K11: is not a unit that receives "x" at this level",
           "params": {
-            "key": "untranslated",
-            "text": "is not a unit that receives "x" at this level",
+            "indicator": "x",
+            "key": "cascadeNotReceiver",
           },
           "path": [
             "indicators",
@@ -553,8 +572,8 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "unknown_id",
           "message": "indicators[0].steps[1].base.C1: is not a unit that receives "x" at this level",
           "params": {
-            "key": "untranslated",
-            "text": "is not a unit that receives "x" at this level",
+            "indicator": "x",
+            "key": "cascadeNotReceiver",
           },
           "path": [
             "indicators",
@@ -569,8 +588,8 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "unknown_id",
           "message": "indicators[0].steps[1].base.nobody: is not a unit that receives "x" at this level",
           "params": {
-            "key": "untranslated",
-            "text": "is not a unit that receives "x" at this level",
+            "indicator": "x",
+            "key": "cascadeNotReceiver",
           },
           "path": [
             "indicators",
@@ -593,8 +612,10 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "out_of_range",
           "message": "local[0].indicators (指标): unit "K21" adds 5.5 local points, more than its budget of 5",
           "params": {
-            "key": "untranslated",
-            "text": "unit "K21" adds 5.5 local points, more than its budget of 5",
+            "budget": "5",
+            "key": "cascadeOverBudget",
+            "points": "5.5",
+            "unit": "K21",
           },
           "path": [
             "local",
@@ -611,8 +632,9 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "invalid_rule",
           "message": "local[0]: unit "C1" (city) has no local budget: its level's template gives none",
           "params": {
-            "key": "untranslated",
-            "text": "unit "C1" (city) has no local budget: its level's template gives none",
+            "key": "cascadeNoLocalBudget",
+            "level": "city",
+            "unit": "C1",
           },
           "path": [
             "local",
@@ -635,8 +657,8 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "unknown_id",
           "message": "root: "P9" is not a unit of the tree",
           "params": {
-            "key": "untranslated",
-            "text": ""P9" is not a unit of the tree",
+            "key": "cascadeNotAUnit",
+            "unit": "P9",
           },
           "path": [
             "root",
@@ -660,8 +682,9 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "unknown_id",
           "message": "responsibilities[0].carrying: "征管股" is not a department of unit "K11"",
           "params": {
-            "key": "untranslated",
-            "text": ""征管股" is not a department of unit "K11"",
+            "department": "征管股",
+            "key": "cascadeNotDepartment",
+            "unit": "K11",
           },
           "path": [
             "responsibilities",
@@ -673,8 +696,9 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "unknown_id",
           "message": "responsibilities[1].indicator: unit "K12" has no indicator "inspection"",
           "params": {
-            "key": "untranslated",
-            "text": "unit "K12" has no indicator "inspection"",
+            "indicator": "inspection",
+            "key": "cascadeUnitLacksIndicator",
+            "unit": "K12",
           },
           "path": [
             "responsibilities",
@@ -697,8 +721,7 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "required",
           "message": "indicators[0].target: a split needs the indicator's target",
           "params": {
-            "key": "untranslated",
-            "text": "a split needs the indicator's target",
+            "key": "cascadeSplitNeedsTarget",
           },
           "path": [
             "indicators",
@@ -714,8 +737,9 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "invalid_value",
           "message": "indicators[0].target: 10.5 has more decimals than the indicator's 0; give decimals to match",
           "params": {
-            "key": "untranslated",
-            "text": "10.5 has more decimals than the indicator's 0; give decimals to match",
+            "decimals": 0,
+            "key": "cascadeTargetDecimals",
+            "target": "10.5",
           },
           "path": [
             "indicators",
@@ -751,8 +775,9 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "duplicate_id",
           "message": "indicators[4].id: repeats the indicator id "revenue" of indicators[0]",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the indicator id "revenue" of indicators[0]",
+            "first": "indicators[0]",
+            "id": "revenue",
+            "key": "cascadeDuplicateIndicator",
           },
           "path": [
             "indicators",
@@ -764,8 +789,9 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "duplicate_id",
           "message": "templates[0].indicators[0].id: repeats the indicator id "compliance" of indicators[1]",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the indicator id "compliance" of indicators[1]",
+            "first": "indicators[1]",
+            "id": "compliance",
+            "key": "cascadeDuplicateIndicator",
           },
           "path": [
             "templates",
@@ -779,8 +805,8 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "duplicate_id",
           "message": "local[0].indicators[0].id: repeats the indicator id "compliance"",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the indicator id "compliance"",
+            "id": "compliance",
+            "key": "cascadeDuplicateIndicator",
           },
           "path": [
             "local",
@@ -794,8 +820,8 @@ describe("cascade: errors naming the path and ids", () => {
           "code": "duplicate_id",
           "message": "local[0].indicators[2].id: repeats the indicator id "tea"",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the indicator id "tea"",
+            "id": "tea",
+            "key": "cascadeDuplicateIndicator",
           },
           "path": [
             "local",

@@ -112,8 +112,12 @@ describe("defineCascadePlan", () => {
           "code": "unknown_id",
           "message": "indicators[0].group: "kye" is not one of the plan's groups key, base",
           "params": {
-            "key": "untranslated",
-            "text": ""kye" is not one of the plan's groups key, base",
+            "group": "kye",
+            "groups": [
+              "key",
+              "base",
+            ],
+            "key": "cascadeUnknownGroup",
           },
           "path": [
             "indicators",
@@ -125,8 +129,7 @@ describe("defineCascadePlan", () => {
           "code": "required",
           "message": "indicators[1].group: is required: the plan names its groups",
           "params": {
-            "key": "untranslated",
-            "text": "is required: the plan names its groups",
+            "key": "cascadeGroupRequired",
           },
           "path": [
             "indicators",
@@ -138,8 +141,12 @@ describe("defineCascadePlan", () => {
           "code": "unknown_id",
           "message": "templates[0].indicators[0].group: "extra" is not one of the plan's groups key, base",
           "params": {
-            "key": "untranslated",
-            "text": ""extra" is not one of the plan's groups key, base",
+            "group": "extra",
+            "groups": [
+              "key",
+              "base",
+            ],
+            "key": "cascadeUnknownGroup",
           },
           "path": [
             "templates",

@@ -147,8 +147,8 @@ describe("rollUp: errors", () => {
           "code": "unknown_id",
           "message": "results[1].unit: "K99" is not a unit of the tree",
           "params": {
-            "key": "untranslated",
-            "text": ""K99" is not a unit of the tree",
+            "key": "cascadeNotAUnit",
+            "unit": "K99",
           },
           "path": [
             "results",
@@ -160,8 +160,9 @@ describe("rollUp: errors", () => {
           "code": "duplicate_id",
           "message": "results[2]: repeats K11's result for revenue",
           "params": {
-            "key": "untranslated",
-            "text": "repeats K11's result for revenue",
+            "indicator": "revenue",
+            "key": "rollUpDuplicateResult",
+            "unit": "K11",
           },
           "path": [
             "results",
@@ -172,8 +173,8 @@ describe("rollUp: errors", () => {
           "code": "unknown_id",
           "message": "results[3].indicator: "cases" has no roll-up rule",
           "params": {
-            "key": "untranslated",
-            "text": ""cases" has no roll-up rule",
+            "indicator": "cases",
+            "key": "rollUpNoRule",
           },
           "path": [
             "results",
@@ -193,8 +194,8 @@ describe("rollUp: errors", () => {
           "code": "invalid_rule",
           "message": "rules.rate.weights: the weights of "C1"'s children add up to 0",
           "params": {
-            "key": "untranslated",
-            "text": "the weights of "C1"'s children add up to 0",
+            "key": "rollUpWeightsZero",
+            "parent": "C1",
           },
           "path": [
             "rules",
@@ -210,8 +211,11 @@ describe("rollUp: errors", () => {
           "code": "invalid_rule",
           "message": "rules.rate.weights: gives no weight for K12 (children of "C1")",
           "params": {
-            "key": "untranslated",
-            "text": "gives no weight for K12 (children of "C1")",
+            "key": "rollUpNoWeight",
+            "parent": "C1",
+            "units": [
+              "K12",
+            ],
           },
           "path": [
             "rules",
@@ -228,8 +232,12 @@ describe("rollUp: errors", () => {
           "code": "invalid_rule",
           "message": "rules.rate.weights: gives no weight for K11, K12 (children of "C1")",
           "params": {
-            "key": "untranslated",
-            "text": "gives no weight for K11, K12 (children of "C1")",
+            "key": "rollUpNoWeight",
+            "parent": "C1",
+            "units": [
+              "K11",
+              "K12",
+            ],
           },
           "path": [
             "rules",
@@ -296,8 +304,8 @@ describe("leaderScore (R14)", () => {
           "code": "invalid_rule",
           "message": "link.weights: add up to 0.8, not 1",
           "params": {
-            "key": "untranslated",
-            "text": "add up to 0.8, not 1",
+            "key": "leaderWeightsSum",
+            "total": "0.8",
           },
           "path": [
             "link",
@@ -312,8 +320,8 @@ describe("leaderScore (R14)", () => {
           "code": "required",
           "message": "link.weights.contacts: is required: contacts are named",
           "params": {
-            "key": "untranslated",
-            "text": "is required: contacts are named",
+            "key": "leaderWeightRequired",
+            "part": "contacts",
           },
           "path": [
             "link",
@@ -329,8 +337,8 @@ describe("leaderScore (R14)", () => {
           "code": "required",
           "message": "link.departments: has a weight but no departments are named",
           "params": {
-            "key": "untranslated",
-            "text": "has a weight but no departments are named",
+            "key": "leaderWeightWithoutMembers",
+            "part": "departments",
           },
           "path": [
             "link",
@@ -345,8 +353,8 @@ describe("leaderScore (R14)", () => {
           "code": "missing_value",
           "message": "scores.A1: "A1" has no score",
           "params": {
-            "key": "untranslated",
-            "text": ""A1" has no score",
+            "id": "A1",
+            "key": "leaderNoScore",
           },
           "path": [
             "scores",
@@ -357,8 +365,8 @@ describe("leaderScore (R14)", () => {
           "code": "missing_value",
           "message": "link.departments[1]: "d2" has no score",
           "params": {
-            "key": "untranslated",
-            "text": ""d2" has no score",
+            "id": "d2",
+            "key": "leaderNoScore",
           },
           "path": [
             "link",

@@ -49,8 +49,13 @@ describe("defineOrgTree: errors naming the offending ids", () => {
           "code": "invalid_rule",
           "message": "(top): has 2 roots (P, Q); a tree has one unit without a parent",
           "params": {
-            "key": "untranslated",
-            "text": "has 2 roots (P, Q); a tree has one unit without a parent",
+            "count": 2,
+            "key": "cascadeManyRoots",
+            "more": false,
+            "roots": [
+              "P",
+              "Q",
+            ],
           },
           "path": [],
         },
@@ -65,8 +70,7 @@ describe("defineOrgTree: errors naming the offending ids", () => {
           "code": "invalid_rule",
           "message": "(top): has no root: every unit names a parent, so they form a cycle",
           "params": {
-            "key": "untranslated",
-            "text": "has no root: every unit names a parent, so they form a cycle",
+            "key": "cascadeNoRoot",
           },
           "path": [],
         },
@@ -81,8 +85,8 @@ describe("defineOrgTree: errors naming the offending ids", () => {
           "code": "unknown_id",
           "message": "[2].parent: "C9" is not a unit of the tree",
           "params": {
-            "key": "untranslated",
-            "text": ""C9" is not a unit of the tree",
+            "key": "cascadeNotAUnit",
+            "unit": "C9",
           },
           "path": [
             2,
@@ -100,8 +104,8 @@ describe("defineOrgTree: errors naming the offending ids", () => {
           "code": "invalid_rule",
           "message": "[1].parent: unit "C1" is its own parent",
           "params": {
-            "key": "untranslated",
-            "text": "unit "C1" is its own parent",
+            "key": "cascadeOwnParent",
+            "unit": "C1",
           },
           "path": [
             1,
@@ -119,8 +123,8 @@ describe("defineOrgTree: errors naming the offending ids", () => {
           "code": "duplicate_id",
           "message": "[2].id: repeats the unit id "C1"",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the unit id "C1"",
+            "id": "C1",
+            "key": "cascadeDuplicateUnit",
           },
           "path": [
             2,
@@ -146,8 +150,14 @@ describe("defineOrgTree: errors naming the offending ids", () => {
           "code": "invalid_rule",
           "message": "(top): has a cycle: X, Y, Z cannot be reached from the root "P"",
           "params": {
-            "key": "untranslated",
-            "text": "has a cycle: X, Y, Z cannot be reached from the root "P"",
+            "key": "cascadeCycle",
+            "more": false,
+            "root": "P",
+            "units": [
+              "X",
+              "Y",
+              "Z",
+            ],
           },
           "path": [],
         },
@@ -166,8 +176,9 @@ describe("defineOrgTree: errors naming the offending ids", () => {
           "code": "duplicate_id",
           "message": "[0].departments[2].id: repeats the department id "办公室" in unit "P"",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the department id "办公室" in unit "P"",
+            "id": "办公室",
+            "key": "cascadeDuplicateDepartment",
+            "unit": "P",
           },
           "path": [
             0,

@@ -8,7 +8,7 @@ import {
   type TaskBoardConfig,
   type TaskConfig,
 } from "../../src/index.js";
-import { ZG, NF, JC, task } from "./fixtures.js";
+import { ZG, NF, JC, task, worded } from "./fixtures.js";
 
 
 
@@ -33,7 +33,8 @@ describe("competing grabs for the last seat", () => {
       { task: "t1", person: "s2", at: "2023-07-03T09:00:05" },
       { task: "t1", person: "s1", at: "2023-07-03T09:00:01" },
     ], people);
-    expect(a).toEqual({
+    expect(a.grabs[1]!.reason).toEqual({ kind: "no_seat", owners: ["s1"] });
+    expect(worded(a)).toEqual({
       board: "zx-2023-Q3",
       tasks: [{ task: "t1", seats: 1, owners: [{ person: "s1", how: "grabbed", at: "2023-07-03T09:00:01" }], status: "grabbed" }],
       grabs: [
@@ -97,7 +98,8 @@ describe("equal timestamps", () => {
       { task: "t2", person: "s1", at },
       { task: "t1", person: "s1", at },
     ], staff(["s1", [ZG]]), { maxTasksPerPerson: 1 });
-    expect(a.grabs).toEqual([
+    expect(a.grabs[1]!.reason).toEqual({ kind: "limit", limit: 1 });
+    expect(worded(a.grabs)).toEqual([
       { index: 1, task: "t1", person: "s1", at, outcome: "seated" },
       { index: 0, task: "t2", person: "s1", at, outcome: "rejected", code: "limit", reason: "the person already holds 1 task, the most allowed" },
     ]);
@@ -128,7 +130,8 @@ describe("multi-seat tasks", () => {
         status: "grabbed",
       },
     ]);
-    expect(a.grabs[2]).toEqual({ index: 2, task: "t2", person: "s2", at: "2023-07-04T09:03", outcome: "rejected", code: "no_seat", reason: "every seat was taken earlier, by s1, s3" });
+    expect(a.grabs[2]!.reason).toEqual({ kind: "no_seat", owners: ["s1", "s3"] });
+    expect(worded(a.grabs[2])).toEqual({ index: 2, task: "t2", person: "s2", at: "2023-07-04T09:03", outcome: "rejected", code: "no_seat", reason: "every seat was taken earlier, by s1, s3" });
   });
 
   it("a task with seats left is partly-grabbed and is not assigned further", () => {
@@ -157,6 +160,19 @@ describe("rejected grabs, each with its code and reason", () => {
 
   it("decides them in time order and says why each was rejected", () => {
     expect(a.grabs.map((g) => g.index)).toEqual([2, 0, 1, 4, 5, 6, 7, 8, 9, 3]);
+    expect(a.grabs.map((g) => (worded(g) as { reason?: string }).reason ?? null)).toEqual([
+      "made before the task was published (2023-07-03)",
+      'no task "t9" on board zx-2023-Q3',
+      'no staff member "x9"',
+      "the person does not hold the post 征管岗",
+      null,
+      "the person already holds a seat of this task",
+      null,
+      "the person already holds 1 task, the most allowed",
+      null,
+      "made after the deadline (2023-07-31)",
+    ]);
+    for (const g of a.grabs) expect(g.code).toBe(g.reason?.kind);
     expect(a.grabs).toMatchInlineSnapshot(`
       [
         {
@@ -165,7 +181,10 @@ describe("rejected grabs, each with its code and reason", () => {
           "index": 2,
           "outcome": "rejected",
           "person": "s1",
-          "reason": "made before the task was published (2023-07-03)",
+          "reason": {
+            "kind": "not_published",
+            "published": "2023-07-03",
+          },
           "task": "t1",
         },
         {
@@ -174,7 +193,11 @@ describe("rejected grabs, each with its code and reason", () => {
           "index": 0,
           "outcome": "rejected",
           "person": "s1",
-          "reason": "no task "t9" on board zx-2023-Q3",
+          "reason": {
+            "board": "zx-2023-Q3",
+            "kind": "unknown_task",
+            "task": "t9",
+          },
           "task": "t9",
         },
         {
@@ -183,7 +206,10 @@ describe("rejected grabs, each with its code and reason", () => {
           "index": 1,
           "outcome": "rejected",
           "person": "x9",
-          "reason": "no staff member "x9"",
+          "reason": {
+            "kind": "unknown_person",
+            "person": "x9",
+          },
           "task": "t1",
         },
         {
@@ -192,7 +218,10 @@ describe("rejected grabs, each with its code and reason", () => {
           "index": 4,
           "outcome": "rejected",
           "person": "s2",
-          "reason": "the person does not hold the post 征管岗",
+          "reason": {
+            "kind": "not_eligible",
+            "post": "征管岗",
+          },
           "task": "t1",
         },
         {
@@ -208,7 +237,9 @@ describe("rejected grabs, each with its code and reason", () => {
           "index": 6,
           "outcome": "rejected",
           "person": "s1",
-          "reason": "the person already holds a seat of this task",
+          "reason": {
+            "kind": "duplicate",
+          },
           "task": "t1",
         },
         {
@@ -224,7 +255,10 @@ describe("rejected grabs, each with its code and reason", () => {
           "index": 8,
           "outcome": "rejected",
           "person": "s3",
-          "reason": "the person already holds 1 task, the most allowed",
+          "reason": {
+            "kind": "limit",
+            "limit": 1,
+          },
           "task": "t2",
         },
         {
@@ -240,7 +274,10 @@ describe("rejected grabs, each with its code and reason", () => {
           "index": 3,
           "outcome": "rejected",
           "person": "s1",
-          "reason": "made after the deadline (2023-07-31)",
+          "reason": {
+            "deadline": "2023-07-31",
+            "kind": "after_deadline",
+          },
           "task": "t1",
         },
       ]
@@ -276,7 +313,9 @@ describe("tasks nobody grabs (派单)", () => {
     ]);
     const a = allocateTasks(b, [{ task: "t1", person: "a", at: "2023-07-03T10:00" }], staff(["a", [ZG]], ["b", [ZG]], ["c", [NF]]));
     // t3 (3) is decided first: a has 1, b has 0 → b (now 3). Then t2 (2.4): a 1, b 3 → a.
-    expect(a.tasks).toEqual([
+    expect(a.tasks[1]!.owners[0]!.reason).toEqual({ kind: "least_loaded", post: ZG, candidates: 2, load: "1" });
+    expect(a.tasks[3]!.reason).toEqual({ kind: "no_holder", post: JC });
+    expect(worded(a.tasks)).toEqual([
       { task: "t1", seats: 1, owners: [{ person: "a", how: "grabbed", at: "2023-07-03T10:00" }], status: "grabbed" },
       { task: "t2", seats: 1, owners: [{ person: "a", how: "assigned", reason: "holds 征管岗; the least loaded of 2 (load 1)" }], status: "assigned" },
       { task: "t3", seats: 1, owners: [{ person: "b", how: "assigned", reason: "holds 征管岗; the least loaded of 2 (load 0)" }], status: "assigned" },
@@ -286,7 +325,8 @@ describe("tasks nobody grabs (派单)", () => {
 
   it("two eligible holders with equal load: the earlier id", () => {
     const a = allocateTasks(board([task("t1")]), [], staff(["h2", [ZG]], ["h1", [ZG]]));
-    expect(a.tasks[0]!.owners).toEqual([{ person: "h1", how: "assigned", reason: "holds 征管岗; the least loaded of 2 (load 0)" }]);
+    expect(a.tasks[0]!.owners).toEqual([{ person: "h1", how: "assigned", reason: { kind: "least_loaded", post: ZG, candidates: 2, load: "0" } }]);
+    expect(worded(a.tasks[0]!.owners)).toEqual([{ person: "h1", how: "assigned", reason: "holds 征管岗; the least loaded of 2 (load 0)" }]);
   });
 
   it("load is points × coefficient, not points alone", () => {
@@ -296,7 +336,8 @@ describe("tasks nobody grabs (派单)", () => {
       { task: "t2", person: "b", at: "2023-07-03T10:00" },
     ], staff(["a", [ZG]], ["b", [ZG]]));
     // a owns 2 × 1.5 = 3, b owns 2.5 × 1 = 2.5: b is less loaded (by points alone it would be a).
-    expect(a.tasks[2]!.owners).toEqual([{ person: "b", how: "assigned", reason: "holds 征管岗; the least loaded of 2 (load 2.5)" }]);
+    expect(a.tasks[2]!.owners).toEqual([{ person: "b", how: "assigned", reason: { kind: "least_loaded", post: ZG, candidates: 2, load: "2.5" } }]);
+    expect(worded(a.tasks[2]!.owners)).toEqual([{ person: "b", how: "assigned", reason: "holds 征管岗; the least loaded of 2 (load 2.5)" }]);
   });
 
   it("assignSeats: one (default) fills one seat, all fills every seat there are holders for", () => {
@@ -318,24 +359,26 @@ describe("tasks nobody grabs (派单)", () => {
       ["t1", "assigned", ["b:assigned", "c:assigned"]],
       ["t2", "assigned", ["d:assigned", "c:assigned"]],
     ]);
-    expect(all.tasks[1]!.owners.map((o) => o.reason)).toEqual(["holds 征管岗; the least loaded of 3 (load 0)", "holds 征管岗; the least loaded of 2 (load 0)"]);
-    expect(all.tasks[2]!.owners.map((o) => o.reason)).toEqual(["holds 纳服岗; the least loaded of 2 (load 0)", "holds 纳服岗; the least loaded of 1 (load 1)"]);
+    expect(all.tasks[1]!.owners.map((o) => o.reason?.candidates)).toEqual([3, 2]);
+    expect(worded(all.tasks[1]!.owners.map((o) => o))).toMatchObject([{ reason: "holds 征管岗; the least loaded of 3 (load 0)" }, { reason: "holds 征管岗; the least loaded of 2 (load 0)" }]);
+    expect(worded(all.tasks[2]!.owners.map((o) => o))).toMatchObject([{ reason: "holds 纳服岗; the least loaded of 2 (load 0)" }, { reason: "holds 纳服岗; the least loaded of 1 (load 1)" }]);
   });
 
   it("a post nobody holds: unowned with a reason, never dropped, in board order", () => {
     const b = board([task("t1", { post: JC }), task("t2"), task("t3", { post: "法制岗", seats: 2 })]);
     const a = allocateTasks(b, [], staff(["a", [ZG]]), { assignSeats: "all" });
     expect(a.tasks.map((t) => t.task)).toEqual(["t1", "t2", "t3"]);
-    expect(a.tasks[0]).toEqual({ task: "t1", seats: 1, owners: [], status: "unowned", reason: "nobody grabbed it and no one holds the post 稽查岗" });
+    expect(a.tasks[0]).toEqual({ task: "t1", seats: 1, owners: [], status: "unowned", reason: { kind: "no_holder", post: JC } });
+    expect(worded(a.tasks[0])).toEqual({ task: "t1", seats: 1, owners: [], status: "unowned", reason: "nobody grabbed it and no one holds the post 稽查岗" });
     expect(a.tasks[1]).toMatchObject({ status: "assigned", owners: [{ person: "a", how: "assigned" }] });
-    expect(a.tasks[2]).toEqual({ task: "t3", seats: 2, owners: [], status: "unowned", reason: "nobody grabbed it and no one holds the post 法制岗" });
+    expect(worded(a.tasks[2])).toEqual({ task: "t3", seats: 2, owners: [], status: "unowned", reason: "nobody grabbed it and no one holds the post 法制岗" });
   });
 
   it("with no staff at all, every task is reported unowned", () => {
     const a = allocateTasks(board([task("t1"), task("t2")]), [], []);
-    expect(a.tasks.map((t) => [t.status, t.owners.length, typeof t.reason])).toEqual([
-      ["unowned", 0, "string"],
-      ["unowned", 0, "string"],
+    expect(a.tasks.map((t) => [t.status, t.owners.length, t.reason?.kind])).toEqual([
+      ["unowned", 0, "no_holder"],
+      ["unowned", 0, "no_holder"],
     ]);
     expect(a.grabs).toEqual([]);
   });
@@ -363,8 +406,8 @@ describe("bad input", () => {
           "code": "invalid_value",
           "message": "grabs[1].at: "2023-07-03" is not a date-time such as 2023-07-03T09:00:05+08:00",
           "params": {
-            "key": "untranslated",
-            "text": ""2023-07-03" is not a date-time such as 2023-07-03T09:00:05+08:00",
+            "at": "2023-07-03",
+            "key": "taskGrabNotDateTime",
           },
           "path": [
             "grabs",
@@ -376,8 +419,8 @@ describe("bad input", () => {
           "code": "invalid_value",
           "message": "grabs[2].at: "2023-02-30T09:00" is not a date-time such as 2023-07-03T09:00:05+08:00",
           "params": {
-            "key": "untranslated",
-            "text": ""2023-02-30T09:00" is not a date-time such as 2023-07-03T09:00:05+08:00",
+            "at": "2023-02-30T09:00",
+            "key": "taskGrabNotDateTime",
           },
           "path": [
             "grabs",
@@ -389,8 +432,8 @@ describe("bad input", () => {
           "code": "invalid_value",
           "message": "grabs[3].at: "2023-07-03T09:00+15:00" is not a date-time such as 2023-07-03T09:00:05+08:00",
           "params": {
-            "key": "untranslated",
-            "text": ""2023-07-03T09:00+15:00" is not a date-time such as 2023-07-03T09:00:05+08:00",
+            "at": "2023-07-03T09:00+15:00",
+            "key": "taskGrabNotDateTime",
           },
           "path": [
             "grabs",
@@ -402,8 +445,8 @@ describe("bad input", () => {
           "code": "invalid_value",
           "message": "grabs[4].at: "tomorrow at 9" is not a date-time such as 2023-07-03T09:00:05+08:00",
           "params": {
-            "key": "untranslated",
-            "text": ""tomorrow at 9" is not a date-time such as 2023-07-03T09:00:05+08:00",
+            "at": "tomorrow at 9",
+            "key": "taskGrabNotDateTime",
           },
           "path": [
             "grabs",

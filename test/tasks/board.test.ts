@@ -80,8 +80,9 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
           "code": "duplicate_id",
           "message": "tasks[2].id: repeats the task id "t1" of tasks[0]",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the task id "t1" of tasks[0]",
+            "first": 0,
+            "id": "t1",
+            "key": "taskDuplicateTask",
           },
           "path": [
             "tasks",
@@ -100,8 +101,13 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
           "code": "unknown_grade",
           "message": "tasks[1].difficulty: "extreme" is not a difficulty grade; the grades are high, medium, low",
           "params": {
-            "key": "untranslated",
-            "text": ""extreme" is not a difficulty grade; the grades are high, medium, low",
+            "grade": "extreme",
+            "grades": [
+              "high",
+              "medium",
+              "low",
+            ],
+            "key": "taskUnknownDifficulty",
           },
           "path": [
             "tasks",
@@ -125,8 +131,8 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
           "code": "invalid_value",
           "message": "tasks[0].published: "2023-02-30" is not a date such as 2023-07-03 or 2023-07-03T09:00",
           "params": {
-            "key": "untranslated",
-            "text": ""2023-02-30" is not a date such as 2023-07-03 or 2023-07-03T09:00",
+            "date": "2023-02-30",
+            "key": "taskBadPublished",
           },
           "path": [
             "tasks",
@@ -138,8 +144,8 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
           "code": "invalid_value",
           "message": "tasks[1].deadline: "2023-13-01" is not a date such as 2023-07-31 or 2023-07-31T17:30",
           "params": {
-            "key": "untranslated",
-            "text": ""2023-13-01" is not a date such as 2023-07-31 or 2023-07-31T17:30",
+            "date": "2023-13-01",
+            "key": "taskBadDeadline",
           },
           "path": [
             "tasks",
@@ -167,8 +173,9 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
           "code": "invalid_rule",
           "message": "tasks[0].deadline: 2023-07-09 is before the task was published (2023-07-10)",
           "params": {
-            "key": "untranslated",
-            "text": "2023-07-09 is before the task was published (2023-07-10)",
+            "deadline": "2023-07-09",
+            "key": "taskDeadlineBeforePublished",
+            "published": "2023-07-10",
           },
           "path": [
             "tasks",

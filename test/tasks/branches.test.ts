@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocateTasks, creditTasks, safeAllocateTasks, safeCreditTasks, taskStatistics, type Allocation, type Grab, type StaffMember, type TaskBoardConfig } from "../../src/index.js";
+import { allocateTasks, creditTasks, explainTaskReason, safeAllocateTasks, safeCreditTasks, taskStatistics, type Allocation, type Grab, type StaffMember, type TaskBoardConfig } from "../../src/index.js";
 import { task, ZG } from "./fixtures.js";
 
 // The branches of the tasks module the other tests leave out, each with the behaviour it is for.
@@ -25,10 +25,12 @@ describe("allocateTasks", () => {
     expect(two.grabs.map((g) => [g.task, g.outcome, g.code, g.reason])).toEqual([
       ["t1", "seated", undefined, undefined],
       ["t2", "seated", undefined, undefined],
-      ["t3", "rejected", "limit", "the person already holds 2 tasks, the most allowed"],
+      ["t3", "rejected", "limit", { kind: "limit", limit: 2 }],
     ]);
+    expect(two.grabs.map((g) => (g.reason ? explainTaskReason(g.reason, { locale: "en" }) : null))).toEqual([null, null, "the person already holds 2 tasks, the most allowed"]);
     const one = allocateTasks(board, grabs, staff, { maxTasksPerPerson: 1 });
-    expect(one.grabs.map((g) => g.reason ?? null)).toEqual([null, "the person already holds 1 task, the most allowed", "the person already holds 1 task, the most allowed"]);
+    expect(one.grabs.map((g) => (g.reason ? explainTaskReason(g.reason, { locale: "en" }) : null))).toEqual([null, "the person already holds 1 task, the most allowed", "the person already holds 1 task, the most allowed"]);
+    expect(one.grabs.map((g) => (g.reason ? explainTaskReason(g.reason) : null))).toEqual([null, "本人已有 1 项任务，达到上限", "本人已有 1 项任务，达到上限"]);
   });
 });
 

@@ -113,8 +113,13 @@ describe("base points × coefficient × quality", () => {
           "code": "unknown_grade",
           "message": "completions[0].quality: "良好" is not a quality grade; the grades are 优, 良, 中",
           "params": {
-            "key": "untranslated",
-            "text": ""良好" is not a quality grade; the grades are 优, 良, 中",
+            "grades": [
+              "优",
+              "良",
+              "中",
+            ],
+            "key": "taskUnknownQuality",
+            "quality": "良好",
           },
           "path": [
             "completions",
@@ -199,8 +204,9 @@ describe("splitting between co-owners", () => {
           "code": "invalid_rule",
           "message": "completions[1].share: the shares of t2 add up to 0.9, not 1",
           "params": {
-            "key": "untranslated",
-            "text": "the shares of t2 add up to 0.9, not 1",
+            "key": "taskSharesSum",
+            "task": "t2",
+            "total": "0.9",
           },
           "path": [
             "completions",
@@ -233,8 +239,8 @@ describe("splitting between co-owners", () => {
           "code": "invalid_rule",
           "message": "completions[1].share: is missing: other owners of t3 declare shares, so every owner must",
           "params": {
-            "key": "untranslated",
-            "text": "is missing: other owners of t3 declare shares, so every owner must",
+            "key": "taskShareMissing",
+            "task": "t3",
           },
           "path": [
             "completions",
@@ -339,8 +345,9 @@ describe("errors", () => {
           "code": "invalid_value",
           "message": "completions[0].person: "p2" does not own task "t1" in the allocation",
           "params": {
-            "key": "untranslated",
-            "text": ""p2" does not own task "t1" in the allocation",
+            "key": "taskNotOwner",
+            "person": "p2",
+            "task": "t1",
           },
           "path": [
             "completions",
@@ -363,8 +370,9 @@ describe("errors", () => {
           "code": "invalid_value",
           "message": "allocation.board: is "other-board", not the board "zx-2023-Q3" being credited",
           "params": {
-            "key": "untranslated",
-            "text": "is "other-board", not the board "zx-2023-Q3" being credited",
+            "board": "zx-2023-Q3",
+            "given": "other-board",
+            "key": "taskOtherBoard",
           },
           "path": [
             "allocation",

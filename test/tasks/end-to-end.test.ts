@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  explainTaskReason,
   allocateTasks,
   county361Example,
   creditOf,
@@ -63,7 +64,9 @@ describe("a quarter end to end: board → grabs → credit → the competitive i
       ["q5", "grabbed", ["c001:grabbed"]],
     ]);
     // c002 holds 纳服岗 too but carries 3 (q2); c003 carries 0.
-    expect(allocation.tasks[3]!.owners[0]!.reason).toBe("holds 纳服岗; the least loaded of 2 (load 0)");
+    expect(allocation.tasks[3]!.owners[0]!.reason).toEqual({ kind: "least_loaded", post: "纳服岗", candidates: 2, load: "0" });
+    expect(explainTaskReason(allocation.tasks[3]!.owners[0]!.reason!, { locale: "en" })).toBe("holds 纳服岗; the least loaded of 2 (load 0)");
+    expect(explainTaskReason(allocation.tasks[3]!.owners[0]!.reason!)).toBe("在「纳服岗」岗位的 2 人中负荷最轻（负荷 0）");
   });
 
   it("credits each person, capping c001 at 10 with 3.2 shown as excess", () => {

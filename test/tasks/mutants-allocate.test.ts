@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocateTasks, defineTaskBoard, JixiaoError, safeAllocateTasks, safeDefineTaskBoard, type Grab, type StaffMember, type TaskBoardConfig } from "../../src/index.js";
+import { allocateTasks, defineTaskBoard, explainTaskReason, JixiaoError, safeAllocateTasks, safeDefineTaskBoard, type Grab, type StaffMember, type TaskBoardConfig } from "../../src/index.js";
 import { ZG, task } from "./fixtures.js";
 
 const board: TaskBoardConfig = { id: "b", period: "2023-Q3", difficulty: { low: 1 }, tasks: [task("t1")] };
@@ -120,7 +120,8 @@ describe("allocate.ts: allocating", () => {
   // allocate.ts:129
   it("says why a second grab of the same task by the same person is rejected", () => {
     const a = allocateTasks({ ...board, tasks: [task("t1", { seats: 2 })] }, [grab, { ...grab, at: `${AT}:01` }], staff);
-    expect(a.grabs[1]).toMatchObject({ outcome: "rejected", code: "duplicate", reason: "the person already holds a seat of this task" });
+    expect(a.grabs[1]).toMatchObject({ outcome: "rejected", code: "duplicate", reason: { kind: "duplicate" } });
+    expect(explainTaskReason(a.grabs[1]!.reason!, { locale: "en" })).toBe("the person already holds a seat of this task");
   });
 
   // allocate.ts:119 — grabs equal in everything are taken in list order.

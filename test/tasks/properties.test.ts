@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  explainTaskReason,
   allocateTasks,
   creditTasks,
   isJixiaoError,
@@ -144,7 +145,8 @@ describe("allocation properties", () => {
           const holders = staff.filter((s) => s.posts.includes(config.post));
           if (t.owners.length === 0) {
             expect(t.status).toBe("unowned");
-            expect(t.reason).toMatch(/\S/);
+            expect(t.reason).toEqual({ kind: "no_holder", post: config.post });
+            expect(explainTaskReason(t.reason!, { locale: "en" })).toMatch(/\S/);
             expect(holders).toEqual([]);
           } else {
             expect(t.status).not.toBe("unowned");
@@ -193,7 +195,9 @@ describe("allocation properties", () => {
         for (const g of a.grabs) {
           if (g.outcome === "rejected") {
             expect(["unknown_task", "unknown_person", "not_published", "after_deadline", "not_eligible", "duplicate", "limit", "no_seat"]).toContain(g.code);
-            expect(g.reason).toMatch(/\S/);
+            expect(g.reason?.kind).toBe(g.code);
+            expect(explainTaskReason(g.reason!, { locale: "en" })).toMatch(/\S/);
+            expect(explainTaskReason(g.reason!)).toMatch(/\S/);
           } else expect(g.code).toBeUndefined();
         }
         // a rejection for want of a seat only when every seat is taken

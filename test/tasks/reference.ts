@@ -19,7 +19,7 @@ import { offsetMinutes } from "../../src/periods/instant.js";
 import { allocationSchema, completionsSchema, plainCompletion, policySchema as creditPolicySchema } from "../../src/tasks/credit.js";
 import { defineTaskBoard } from "../../src/tasks/board.js";
 import { plainMember, staffById, staffSchema } from "../../src/tasks/allocate.js";
-import type { Allocation, AllocationPolicy, Completion, CreditPolicy, Grab, GrabOutcome, PersonCredits, StaffMember, TaskAllocation, TaskBoardConfig, TaskCredit, TaskCredits, TaskOwner } from "../../src/tasks/types.js";
+import type { Allocation, AllocationPolicy, Completion, CreditPolicy, Grab, GrabOutcome, GrabRejection, PersonCredits, StaffMember, TaskAllocation, TaskBoardConfig, TaskCredit, TaskCredits, TaskOwner, UnownedReason } from "../../src/tasks/types.js";
 
 // ---- src/periods/instant.ts
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -79,7 +79,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
   const timed = g.map((grab, index) => {
     const t = toInstant(grab.at, offset);
     if (t === undefined || !grab.at.includes("T") && !grab.at.includes(" "))
-      issues.push(issue(IssueCode.invalidValue, ["grabs", index, "at"], `"${grab.at}" is not a date-time such as 2023-07-03T09:00:05+08:00`));
+      issues.push(issue(IssueCode.invalidValue, ["grabs", index, "at"], { key: "taskGrabNotDateTime", at: grab.at }));
     // Each field read by name: a spread would drop a non-enumerable one that the quick check read.
     return { task: grab.task, person: grab.person, at: grab.at, index, t: t ?? 0 };
   });
@@ -103,17 +103,17 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
   const outcomes: GrabOutcome[] = [];
   timed.sort((x, y) => x.t - y.t || byText(x.person, y.person) || byText(x.task, y.task) || byText(x.at, y.at) || x.index - y.index);
   for (const grab of timed) {
-    const reject = (code: string, reason: string) => outcomes.push({ index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "rejected", code, reason });
+    const reject = (reason: GrabRejection) => outcomes.push({ index: grab.index, task: grab.task, person: grab.person, at: grab.at, outcome: "rejected", code: reason.kind, reason });
     const task = tasks.get(grab.task);
     const person = people.get(grab.person);
-    if (!task) reject("unknown_task", `no task "${grab.task}" on board ${b.id}`);
-    else if (!person) reject("unknown_person", `no staff member "${grab.person}"`);
-    else if (grab.t < task.published) reject("not_published", `made before the task was published (${task.config.published})`);
-    else if (grab.t > task.deadline) reject("after_deadline", `made after the deadline (${task.config.deadline})`);
-    else if (p.eligibility === "post" && !person.posts.includes(task.config.post)) reject("not_eligible", `the person does not hold the post ${task.config.post}`);
-    else if (task.owners.some((o) => o.person === grab.person)) reject("duplicate", "the person already holds a seat of this task");
-    else if (p.maxTasksPerPerson !== undefined && (count.get(grab.person) ?? 0) >= p.maxTasksPerPerson) reject("limit", `the person already holds ${p.maxTasksPerPerson} task${p.maxTasksPerPerson === 1 ? "" : "s"}, the most allowed`);
-    else if (task.owners.length >= task.seats) reject("no_seat", `every seat was taken earlier, by ${task.owners.map((o) => o.person).join(", ")}`);
+    if (!task) reject({ kind: "unknown_task", task: grab.task, board: b.id });
+    else if (!person) reject({ kind: "unknown_person", person: grab.person });
+    else if (grab.t < task.published) reject({ kind: "not_published", published: task.config.published });
+    else if (grab.t > task.deadline) reject({ kind: "after_deadline", deadline: task.config.deadline });
+    else if (p.eligibility === "post" && !person.posts.includes(task.config.post)) reject({ kind: "not_eligible", post: task.config.post });
+    else if (task.owners.some((o) => o.person === grab.person)) reject({ kind: "duplicate" });
+    else if (p.maxTasksPerPerson !== undefined && (count.get(grab.person) ?? 0) >= p.maxTasksPerPerson) reject({ kind: "limit", limit: p.maxTasksPerPerson });
+    else if (task.owners.length >= task.seats) reject({ kind: "no_seat", owners: task.owners.map((o) => o.person) });
     else {
       task.owners.push({ person: grab.person, how: "grabbed", at: grab.at });
       count.set(grab.person, (count.get(grab.person) ?? 0) + 1);
@@ -122,12 +122,12 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
     }
   }
 
-  const reasons = new Map<string, string>();
+  const reasons = new Map<string, UnownedReason>();
   const ownerless = [...tasks.values()].filter((t) => t.owners.length === 0).sort((x, y) => y.weight.cmp(x.weight) || byText(x.config.id, y.config.id));
   for (const task of ownerless) {
     const holders = members.filter((m) => m.posts.includes(task.config.post));
     if (holders.length === 0) {
-      reasons.set(task.config.id, `nobody grabbed it and no one holds the post ${task.config.post}`);
+      reasons.set(task.config.id, { kind: "no_holder", post: task.config.post });
       continue;
     }
     const seats = p.assignSeats === "all" ? Math.min(task.seats, holders.length) : 1;
@@ -138,7 +138,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
         return c < 0 || (c === 0 && h.id < best.id) ? h : best;
       });
       const before = load.get(pick.id) ?? ZERO;
-      task.owners.push({ person: pick.id, how: "assigned", reason: `holds ${task.config.post}; the least loaded of ${free.length} (load ${text(before)})` });
+      task.owners.push({ person: pick.id, how: "assigned", reason: { kind: "least_loaded", post: task.config.post, candidates: free.length, load: text(before) } });
       load.set(pick.id, before.plus(task.weight));
     }
   }
@@ -161,31 +161,31 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
   const a = madeByReference.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
   const done = parseList(completionsSchema, completions, plainCompletion, 1_000_000, "Completions are not valid", ["completions"]) as Completion[];
   const issues: Issue[] = [];
-  if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], `is "${a.board}", not the board "${b.id}" being credited`));
+  if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], { key: "taskOtherBoard", given: a.board, board: b.id }));
   const offset = offsetMinutes(b.utcOffset ?? "+08:00")!;
   const owners = new Map(a.tasks.map((t) => [t.task, new Map(t.owners.map((o) => [o.person, o.how]))]));
   const grades = new Map(Object.keys(p.qualityGrades ?? {}).map((g) => [g, dec(p.qualityGrades![g]!)]));
   const byTask = new Map<string, { c: Completion; i: number }[]>();
   done.forEach((c, i) => {
     const how = owners.get(c.task)?.get(c.person);
-    if (!b.tasks.some((t) => t.id === c.task)) issues.push(issue(IssueCode.unknownId, ["completions", i, "task"], `names no task of board "${b.id}"`));
-    else if (!how) issues.push(issue(IssueCode.invalidValue, ["completions", i, "person"], `"${c.person}" does not own task "${c.task}" in the allocation`));
+    if (!b.tasks.some((t) => t.id === c.task)) issues.push(issue(IssueCode.unknownId, ["completions", i, "task"], { key: "taskNoSuchTask", board: b.id }));
+    else if (!how) issues.push(issue(IssueCode.invalidValue, ["completions", i, "person"], { key: "taskNotOwner", person: c.person, task: c.task }));
     if (typeof c.quality === "string" && toDec(c.quality) === undefined && !grades.has(c.quality))
-      issues.push(issue(IssueCode.unknownGrade, ["completions", i, "quality"], `"${c.quality.slice(0, 40)}" is not a quality grade${grades.size ? `; the grades are ${[...grades.keys()].join(", ")}` : " (the policy names none)"}`));
+      issues.push(issue(IssueCode.unknownGrade, ["completions", i, "quality"], { key: "taskUnknownQuality", quality: c.quality.slice(0, 40), grades: [...grades.keys()] }));
     if (c.completed !== undefined && toInstant(c.completed, offset) === undefined)
-      issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], `"${c.completed}" is not a date or date-time`));
+      issues.push(issue(IssueCode.invalidValue, ["completions", i, "completed"], { key: "taskBadCompleted", date: c.completed }));
     const list = byTask.get(c.task) ?? [];
-    if (list.some((o) => o.c.person === c.person)) issues.push(issue(IssueCode.duplicateId, ["completions", i], `repeats ${c.person}'s completion of ${c.task}`));
+    if (list.some((o) => o.c.person === c.person)) issues.push(issue(IssueCode.duplicateId, ["completions", i], { key: "taskDuplicateCompletion", person: c.person, task: c.task }));
     list.push({ c, i });
     byTask.set(c.task, list);
   });
   for (const [task, list] of byTask) {
     const declared = list.filter((e) => e.c.share !== undefined);
     if (declared.length > 0 && declared.length < list.length)
-      issues.push(issue(IssueCode.invalidRule, ["completions", list.find((e) => e.c.share === undefined)!.i, "share"], `is missing: other owners of ${task} declare shares, so every owner must`));
+      issues.push(issue(IssueCode.invalidRule, ["completions", list.find((e) => e.c.share === undefined)!.i, "share"], { key: "taskShareMissing", task }));
     if (declared.length === list.length) {
       const total = sum(declared.map((e) => dec(e.c.share!)));
-      if (!total.eq(ONE)) issues.push(issue(IssueCode.invalidRule, ["completions", list[0]!.i, "share"], `the shares of ${task} add up to ${text(total)}, not 1`));
+      if (!total.eq(ONE)) issues.push(issue(IssueCode.invalidRule, ["completions", list[0]!.i, "share"], { key: "taskSharesSum", task, total: text(total) }));
     }
   }
   if (issues.length > 0) throw new JixiaoError(issues, "Tasks cannot be credited");

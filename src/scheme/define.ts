@@ -3,6 +3,7 @@ import { formatPath, issue, IssueCode, JixiaoError, safely, type Issue, type Iss
 import { deepFreeze } from "../core/freeze.js";
 import type { Rounding } from "../core/rounding.js";
 import { dec, parseWith } from "../core/validate.js";
+import type { MessageParams } from "../messages/index.js";
 import { compileMethod, type MethodType } from "../methods/index.js";
 import type { CompiledMethod } from "../methods/types.js";
 import { schemeSchema } from "./schema.js";
@@ -58,18 +59,18 @@ export interface CompiledScheme {
 
 const compiled = new WeakMap<object, CompiledScheme>();
 
-function checkUnique(items: readonly { readonly id: string }[], path: (i: number) => IssuePath, what: string, out: Issue[]): void {
+function checkUnique(items: readonly { readonly id: string }[], path: (i: number) => IssuePath, part: "group" | "veto", out: Issue[]): void {
   const first = new Map<string, number>();
   items.forEach((item, i) => {
     const seen = first.get(item.id);
     if (seen === undefined) first.set(item.id, i);
-    else out.push(issue(IssueCode.duplicateId, [...path(i), "id"], `repeats the ${what} id "${item.id}"; ids must be unique`));
+    else out.push(issue(IssueCode.duplicateId, [...path(i), "id"], { key: "schemeRepeatedId", part, id: item.id }));
   });
 }
 
 function compile(config: SchemeConfig): CompiledScheme {
   const issues: Issue[] = [];
-  const report = (code: IssueCode, path: IssuePath, words: string) => void issues.push(issue(code, path, words));
+  const report = (code: IssueCode, path: IssuePath, params: MessageParams) => void issues.push(issue(code, path, params));
   const full = dec(config.full);
 
   checkUnique(config.groups, (g) => ["groups", g], "group", issues);
@@ -77,7 +78,7 @@ function compile(config: SchemeConfig): CompiledScheme {
   const firstPath = new Map<string, IssuePath>();
   for (const { ind, path } of allIndicators) {
     const seen = firstPath.get(ind.id);
-    if (seen) report(IssueCode.duplicateId, [...path, "id"], `repeats the indicator id "${ind.id}" already used at ${formatPath(seen)}; ids must be unique across the scheme`);
+    if (seen) report(IssueCode.duplicateId, [...path, "id"], { key: "schemeRepeatedIndicator", id: ind.id, at: formatPath(seen) });
     else firstPath.set(ind.id, path);
   }
   checkUnique(config.vetoes ?? [], (v) => ["vetoes", v], "veto", issues);
@@ -99,19 +100,19 @@ function compile(config: SchemeConfig): CompiledScheme {
     if (config.pointsAddUp !== false) {
       const total = sum(indicators.map((i) => i.points));
       if (!total.eq(points))
-        report(IssueCode.pointsMismatch, ["groups", gi, "points"], `is ${text(points)}, but the indicators' points add up to ${text(total)} (set "pointsAddUp": false if that is intended)`);
+        report(IssueCode.pointsMismatch, ["groups", gi, "points"], { key: "schemeGroupPoints", points: text(points), total: text(total) });
     }
     return { id: g.id, name: g.name, points, indicators };
   });
   if (config.pointsAddUp !== false) {
     const total = sum(groups.map((g) => g.points));
-    if (!total.eq(full)) report(IssueCode.pointsMismatch, ["full"], `is ${text(full)}, but the groups' points add up to ${text(total)} (set "pointsAddUp": false if that is intended)`);
+    if (!total.eq(full)) report(IssueCode.pointsMismatch, ["full"], { key: "schemeFullPoints", full: text(full), total: text(total) });
   }
   // A score rounded to fewer decimals than its maximum has could round above it (2.5 points → 3).
   const { indicator, group, total } = config.rounding ?? {};
-  const coarse = (max: Dec, rule: Rounding | undefined, where: string, path: IssuePath) => {
+  const coarse = (max: Dec, rule: Rounding | undefined, rounded: "indicator" | "group" | "total", path: IssuePath) => {
     if (rule && max.decimalPlaces() > rule.decimals)
-      report(IssueCode.invalidRule, path, `is ${text(max)}, with more decimals than the ${where} rounding keeps (${rule.decimals}): a rounded score could exceed it; keep at least ${max.decimalPlaces()} decimals`);
+      report(IssueCode.invalidRule, path, { key: "schemeRoundingCoarse", points: text(max), rounded, decimals: rule.decimals, needed: max.decimalPlaces() });
   };
   groups.forEach((g, gi) => {
     coarse(g.points, group, "group", ["groups", gi, "points"]);

@@ -132,9 +132,9 @@ export function evaluate(
         } catch (error) {
           // A value whose reading throws (a getter, say) is not plain data: an issue, never a raw error.
           if (isJixiaoError(error)) throw error;
-          scored = { invalid: IssueCode.invalidInput, words: "could not be read (it is not plain data)" };
+          scored = { invalid: IssueCode.invalidInput, params: { key: "notPlainData" } };
         }
-        if ("invalid" in scored) report(scored.invalid, ["values", ind.id], scored.words);
+        if ("invalid" in scored) issues.push(issue(scored.invalid, [...base, "values", ind.id], scored.params));
         else outcome = scored;
       }
       const common = { id: ind.id, ...(ind.name !== undefined ? { name: ind.name } : {}), group: group.id, method: ind.type, points: toNumber(ind.points), value: raw ?? null };

@@ -16,11 +16,11 @@ const ROUNDED = {
 /** The issues of scheme/: ids, points that must add up, rounding and vetoes. */
 export const SCHEME_MESSAGES = {
   schemeRepeatedId: message<{ part: keyof typeof PART; id: string }>({
-    "zh-CN": (p, w) => `${PART[p.part]["zh-CN"]}编号 ${w.q(p.id)} 与前面的重复；编号不能重复`,
+    "zh-CN": (p, w) => `${PART[p.part]["zh-CN"]}编号${w.q(p.id)}与前面的重复；编号不能重复`,
     en: (p) => `repeats the ${PART[p.part].en} id "${p.id}"; ids must be unique`,
   }),
   schemeRepeatedIndicator: message<{ id: string; at: string }>({
-    "zh-CN": (p, w) => `指标编号 ${w.q(p.id)} 已在 ${p.at} 用过；全方案的指标编号不能重复`,
+    "zh-CN": (p, w) => `指标编号${w.q(p.id)}已在 ${p.at} 用过；全方案的指标编号不能重复`,
     en: (p) => `repeats the indicator id "${p.id}" already used at ${p.at}; ids must be unique across the scheme`,
   }),
   schemeGroupPoints: message<{ points: string; total: string }>({

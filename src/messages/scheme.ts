@@ -45,4 +45,8 @@ export const SCHEME_MESSAGES = {
     "zh-CN": (p) => `只用于 effect 为 "cap"（总分封顶）的否决项，此处 effect 为 "${p.effect}"；请删去`,
     en: (p) => `is only for a veto whose effect is "cap", not "${p.effect}"`,
   }),
+  explainOtherScheme: message<{ scheme: string; result: string }>({
+    "zh-CN": (p, w) => `是方案${w.q(p.scheme)}，但这个结果是按方案${w.q(p.result)}计分的；请给出计分时用的方案`,
+    en: (p) => `is the scheme "${p.scheme}", but the result was scored with the scheme "${p.result}"`,
+  }),
 };

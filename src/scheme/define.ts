@@ -1,6 +1,7 @@
 import { sum, text, type Dec } from "../core/decimal.js";
 import { formatPath, issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
+import type { JsonChecked, JsonOf } from "../core/json-input.js";
 import type { Rounding } from "../core/rounding.js";
 import { dec, parseWith } from "../core/validate.js";
 import type { MessageParams } from "../messages/index.js";
@@ -17,6 +18,20 @@ export type Scheme = SchemeConfig & {
   /** Marks a scheme that went through {@link defineScheme}; not present at run time. */
   readonly __brand: "jixiao.Scheme";
 };
+
+/**
+ * A scheme as a JSON import types it (`import s from "./county-361.scheme.json" with { type: "json" }`):
+ * options such as rounding modes and method types as any text, lists as plain arrays.
+ * {@link defineScheme} takes it and checks every option when it runs.
+ *
+ * @example
+ * ```ts
+ * const fromFile: SchemeJson = JSON.parse(text);
+ * defineScheme(fromFile).id;
+ * //=> "county-personal-2024Q3"
+ * ```
+ */
+export type SchemeJson = JsonOf<SchemeConfig>;
 
 /** A compiled indicator. @internal */
 export interface CompiledIndicator {
@@ -142,6 +157,11 @@ function compile(config: SchemeConfig): CompiledScheme {
  * Validates a scheme configuration and compiles it once, so that it can score many subjects.
  * Checks the structure, every method's parameters, unique ids, and that points add up.
  *
+ * It takes a {@link SchemeConfig} written in code, and a scheme imported from a `.json` file as
+ * TypeScript types it ({@link SchemeJson}: `"mode": "half-up"` typed as `string`); either way every
+ * option is checked when it runs. A literal option that is not allowed (`mode: "half_up"`) is
+ * still a compile error.
+ *
  * @param config - the scheme, as JSON or as an object (a `custom` method is allowed in code).
  * @returns the frozen scheme.
  * @throws {@link JixiaoError} listing every issue, each with its path.
@@ -156,8 +176,11 @@ function compile(config: SchemeConfig): CompiledScheme {
  * //=> "demo"
  * ```
  */
-export function defineScheme(config: SchemeConfig): Scheme {
+export function defineScheme(config: SchemeConfig): Scheme;
+export function defineScheme<const T extends SchemeJson>(config: T & JsonChecked<T, SchemeConfig>): Scheme;
+export function defineScheme(config: SchemeConfig | SchemeJson): Scheme {
   if (config !== null && typeof config === "object" && compiled.has(config)) return config as Scheme;
+  // Validation decides what the scheme is, whatever its static type said.
   const parsed = parseWith(schemeSchema, config, "Scheme is not valid") as SchemeConfig;
   const scheme = compile(parsed);
   const frozen = deepFreeze(parsed) as Scheme;
@@ -166,7 +189,8 @@ export function defineScheme(config: SchemeConfig): Scheme {
 }
 
 /**
- * {@link defineScheme} without throwing: the scheme, or every issue found.
+ * {@link defineScheme} without throwing: the scheme, or every issue found. Takes what
+ * {@link defineScheme} takes, a scheme imported from a `.json` file included.
  * @param config - the scheme configuration.
  * @returns `{ success: true, output }` or `{ success: false, issues }`.
  * @example
@@ -175,8 +199,10 @@ export function defineScheme(config: SchemeConfig): Scheme {
  * //=> false
  * ```
  */
-export function safeDefineScheme(config: SchemeConfig): SafeResult<Scheme> {
-  return safely(() => defineScheme(config));
+export function safeDefineScheme(config: SchemeConfig): SafeResult<Scheme>;
+export function safeDefineScheme<const T extends SchemeJson>(config: T & JsonChecked<T, SchemeConfig>): SafeResult<Scheme>;
+export function safeDefineScheme(config: SchemeConfig | SchemeJson): SafeResult<Scheme> {
+  return safely(() => defineScheme(config as SchemeConfig));
 }
 
 /** The compiled form of a scheme, defining it first when given a plain configuration. @internal */

@@ -31,7 +31,8 @@ export type {
   VotesMethod,
 } from "./methods/index.js";
 export { defineScheme, safeDefineScheme } from "./scheme/define.js";
-export type { Scheme } from "./scheme/define.js";
+export type { Scheme, SchemeJson } from "./scheme/define.js";
+export type { JsonChecked, JsonOf } from "./core/json-input.js";
 export { schemeJsonSchema } from "./scheme/json-schema.js";
 export type {
   AdjustmentPolicy,

@@ -31,9 +31,9 @@ export const bandSchema = z
   .superRefine((m, ctx) => {
     const best = toDec(m.best);
     const worst = toDec(m.worst);
-    if (best && worst && best.eq(worst)) addIssue(ctx, IssueCode.invalidRule, `best and worst are both ${m.best}; they must differ`, ["worst"]);
+    if (best && worst && best.eq(worst)) addIssue(ctx, IssueCode.invalidRule, { key: "bandSameEnds", value: String(m.best) }, ["worst"]);
     if (toDec(m.worstFraction)?.eq(1))
-      addIssue(ctx, IssueCode.outOfRange, "must be less than 1 (at 1 every value would earn full points)", ["worstFraction"]);
+      addIssue(ctx, IssueCode.outOfRange, { key: "bandWorstFractionOne" }, ["worstFraction"]);
   });
 
 /** @internal */

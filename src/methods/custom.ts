@@ -1,7 +1,8 @@
 import { z } from "../core/z.js";
 import { text, toDec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
-import { describe, functionSchema } from "../core/validate.js";
+import { functionSchema } from "../core/validate.js";
+import { shown } from "../messages/index.js";
 import type { CompiledMethod } from "./types.js";
 
 /** What a custom scoring function is told besides the value. */
@@ -48,12 +49,13 @@ export function compileCustom(config: CustomMethod, indicator: string): Compiled
       try {
         out = config.score(value, { indicator, points: points.toNumber() });
       } catch (error) {
-        const reason = error instanceof Error ? error.message : describe(error);
-        return { invalid: IssueCode.customFailed, words: `the custom scoring function failed: ${reason.slice(0, 200)}` };
+        // An Error's own message, as the function's author wrote it; anything else thrown, as a value.
+        const params = error instanceof Error ? { key: "customThrew" as const, reason: error.message.slice(0, 200) } : { key: "customThrewValue" as const, thrown: shown(error) };
+        return { invalid: IssueCode.customFailed, params };
       }
       const earned = toDec(out);
       if (!earned || earned.isNegative() || earned.gt(points))
-        return { invalid: IssueCode.customFailed, words: `the custom scoring function returned ${describe(out)}, not a score from 0 to ${text(points)}` };
+        return { invalid: IssueCode.customFailed, params: { key: "customReturned", received: shown(out), points: text(points) } };
       return {
         fraction: earned.div(points),
         earned,

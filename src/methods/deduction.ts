@@ -34,7 +34,7 @@ export function compileDeduction(config: DeductionMethod, ctx: CompileContext): 
   const floor = config.floor === undefined ? ZERO : dec(config.floor);
   const limit = config.max === undefined ? undefined : dec(config.max);
   if (floor.gt(ctx.points))
-    ctx.report(IssueCode.outOfRange, [...ctx.path, "floor"], `is ${text(floor)}, more than the indicator's ${text(ctx.points)} points`);
+    ctx.report(IssueCode.outOfRange, [...ctx.path, "floor"], { key: "methodMoreThanPoints", value: text(floor), points: text(ctx.points) });
   return {
     kind: "single",
     score(value, points) {

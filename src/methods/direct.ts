@@ -1,7 +1,8 @@
 import { z } from "../core/z.js";
 import { text } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
-import { dec, decimal, describe, type DecimalInput } from "../core/validate.js";
+import { dec, decimal, type DecimalInput } from "../core/validate.js";
+import { shown } from "../messages/index.js";
 import type { CompiledMethod, Scored } from "./types.js";
 import { readNumber } from "./values.js";
 
@@ -33,7 +34,7 @@ export function compileDirect(config: DirectMethod): CompiledMethod {
       if ("invalid" in v) return v;
       const full = scale ?? points;
       if (v.isNegative() || v.gt(full))
-        return { invalid: IssueCode.invalidValue, words: `is a score of ${describe(value)}, outside 0 to ${text(full)}${scale ? "" : " points"}` };
+        return { invalid: IssueCode.invalidValue, params: { key: "directOutside", received: shown(value), full: text(full), points: !scale } };
       const fraction = v.div(full);
       if (!scale) return { fraction, earned: v, values: { score: text(v), points: text(points) } };
       return { fraction, earned: v.times(points).div(scale), values: { score: text(v), scale: text(scale), points: text(points) } };

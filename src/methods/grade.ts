@@ -1,7 +1,8 @@
 import { z } from "../core/z.js";
 import { text, type Dec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
-import { decimal, dec, describe, namedRecord, type DecimalInput } from "../core/validate.js";
+import { decimal, dec, namedRecord, type DecimalInput } from "../core/validate.js";
+import { shown } from "../messages/index.js";
 import type { CompiledMethod } from "./types.js";
 
 /** Grade (等次): a qualitative indicator's grade name gives a fraction of its points. */
@@ -26,13 +27,13 @@ export function gradeTable(grades: Readonly<Record<string, DecimalInput>>): Read
 /** @internal */
 export function compileGrade(config: GradeMethod): CompiledMethod {
   const table = gradeTable(config.grades);
-  const names = [...table.keys()].join(", ");
+  const names = [...table.keys()];
   return {
     kind: "single",
     score(value, points) {
-      if (typeof value !== "string") return { invalid: IssueCode.invalidType, words: `must be a grade name (one of ${names}), not ${describe(value)}` };
+      if (typeof value !== "string") return { invalid: IssueCode.invalidType, params: { key: "gradeName", grades: names, received: shown(value) } };
       const fraction = table.get(value);
-      if (!fraction) return { invalid: IssueCode.unknownGrade, words: `is "${value.slice(0, 40)}", which is not a grade of this indicator; the grades are ${names}` };
+      if (!fraction) return { invalid: IssueCode.unknownGrade, params: { key: "gradeUnknown", grade: value.slice(0, 40), grades: names } };
       return { fraction, earned: points.times(fraction), values: { grade: value, fraction: text(fraction), points: text(points) } };
     },
   };

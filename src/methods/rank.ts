@@ -1,7 +1,8 @@
 import { z } from "../core/z.js";
 import { clamp, max, ONE, text, ZERO, type Dec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
-import { addIssue, decimal, dec, describe, type DecimalInput } from "../core/validate.js";
+import { addIssue, decimal, dec, type DecimalInput } from "../core/validate.js";
+import { shown } from "../messages/index.js";
 import type { CompileContext, CompiledMethod, MethodOutcome } from "./types.js";
 import { readNumber } from "./values.js";
 
@@ -34,7 +35,7 @@ export const rankSchema = z
   })
   .superRefine((m, ctx) => {
     if ((m.step === undefined) === (m.proportional !== true))
-      addIssue(ctx, IssueCode.invalidRule, 'must give exactly one of "step" or "proportional": true');
+      addIssue(ctx, IssueCode.invalidRule, { key: "rankStepOrProportional" });
   });
 
 /** @internal */
@@ -43,13 +44,13 @@ export function compileRank(config: RankMethod, ctx: CompileContext): CompiledMe
   const floor = config.floor === undefined ? ZERO : dec(config.floor);
   const lower = config.direction === "lower";
   if (floor.gt(ctx.points))
-    ctx.report(IssueCode.outOfRange, [...ctx.path, "floor"], `is ${text(floor)}, more than the indicator's ${text(ctx.points)} points`);
+    ctx.report(IssueCode.outOfRange, [...ctx.path, "floor"], { key: "methodMoreThanPoints", value: text(floor), points: text(ctx.points) });
   return {
     kind: "batch",
     read(value) {
       const v = readNumber(value);
       if ("invalid" in v) return v;
-      if (!step && v.isNegative()) return { invalid: IssueCode.invalidValue, words: `must not be negative for proportional rank scoring, not ${describe(value)}` };
+      if (!step && v.isNegative()) return { invalid: IssueCode.invalidValue, params: { key: "rankNegative", received: shown(value) } };
       return v;
     },
     batch(values, points): MethodOutcome[] {

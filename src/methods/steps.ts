@@ -37,9 +37,9 @@ const stepSchema = z
   })
   .superRefine((s, ctx) => {
     if ((s.atLeast === undefined) === (s.atMost === undefined))
-      addIssue(ctx, IssueCode.invalidRule, "must give exactly one threshold: atLeast or atMost");
+      addIssue(ctx, IssueCode.invalidRule, { key: "stepsOneThreshold" });
     if ((s.fraction === undefined) === (s.points === undefined))
-      addIssue(ctx, IssueCode.invalidRule, "must give exactly one of fraction or points");
+      addIssue(ctx, IssueCode.invalidRule, { key: "stepsOneEarning" });
   });
 
 /** @internal */
@@ -53,13 +53,13 @@ export const stepsSchema = z
     const seen = new Map<string, number>();
     m.steps.forEach((s, i) => {
       if (lower && s.atLeast !== undefined)
-        addIssue(ctx, IssueCode.invalidRule, "mixes atLeast with atMost; use one kind of threshold in a list", ["steps", i]);
+        addIssue(ctx, IssueCode.invalidRule, { key: "stepsMixedThresholds" }, ["steps", i]);
       const threshold = toDec(s.atLeast ?? s.atMost);
       if (!threshold) return;
       const key = threshold.toString();
       const first = seen.get(key);
       if (first !== undefined)
-        addIssue(ctx, IssueCode.invalidRule, `repeats the threshold ${key} of steps[${first}]`, ["steps", i]);
+        addIssue(ctx, IssueCode.invalidRule, { key: "stepsRepeatedThreshold", threshold: key, first }, ["steps", i]);
       else seen.set(key, i);
     });
   });
@@ -82,7 +82,7 @@ export function compileSteps(config: StepsMethod, ctx: CompileContext): Compiled
   }));
   for (const s of steps)
     if (s.points && s.points.gt(ctx.points))
-      ctx.report(IssueCode.outOfRange, [...ctx.path, "steps", s.index, "points"], `is ${text(s.points)}, more than the indicator's ${text(ctx.points)} points`);
+      ctx.report(IssueCode.outOfRange, [...ctx.path, "steps", s.index, "points"], { key: "methodMoreThanPoints", value: text(s.points), points: text(ctx.points) });
   // Best threshold first: highest atLeast, or lowest atMost.
   steps.sort((a, b) => (lower ? a.threshold.cmp(b.threshold) : b.threshold.cmp(a.threshold)));
   const sign = lower ? "≤" : "≥";

@@ -1,5 +1,6 @@
 import type { Dec } from "../core/decimal.js";
 import type { IssueCode } from "../core/errors.js";
+import type { MessageParams } from "../messages/index.js";
 import type { TraceValues } from "../core/trace.js";
 
 /** A flag raised by a method or a veto, recorded on the result for the tier rules. */
@@ -26,10 +27,10 @@ export interface MethodOutcome {
   readonly flags?: readonly Omit<Flag, "source">[];
 }
 
-/** A value a method cannot score, with the reason. @internal */
+/** A value a method cannot score: the issue's code and its message as data. @internal */
 export interface ValueProblem {
   readonly invalid: IssueCode;
-  readonly words: string;
+  readonly params: MessageParams;
 }
 
 /** What a method gives for one value: an outcome or the problem with the value. @internal */
@@ -61,5 +62,5 @@ export interface CompileContext {
   /** Path of the method in the scheme, for issues. */
   readonly path: readonly (string | number)[];
   /** Where semantic issues are collected. */
-  readonly report: (code: IssueCode, path: readonly (string | number)[], words: string) => void;
+  readonly report: (code: IssueCode, path: readonly (string | number)[], params: MessageParams) => void;
 }

@@ -1,7 +1,8 @@
 import { z } from "../core/z.js";
 import { text, toDec, ZERO, type Dec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
-import { addIssue, decimal, describe, idSchema, namedRecord, type DecimalInput, want } from "../core/validate.js";
+import { addIssue, decimal, idSchema, namedRecord, type DecimalInput, want } from "../core/validate.js";
+import { shown } from "../messages/index.js";
 import { gradeTable } from "./grade.js";
 import type { CompiledMethod, MethodOutcome } from "./types.js";
 
@@ -50,8 +51,8 @@ const shareSchema = z
   .union([z.number(), z.string().max(40)])
   .superRefine((value, ctx) => {
     const share = readShare(value);
-    if (!share) return addIssue(ctx, IssueCode.invalidNumber, `must be a share such as 0.25 or "1/3", not ${describe(value)}`);
-    if (share.num.isNegative() || share.num.gt(share.den)) addIssue(ctx, IssueCode.outOfRange, `must be a share from 0 to 1, not ${describe(value)}`);
+    if (!share) return addIssue(ctx, IssueCode.invalidNumber, { key: "votesShare", received: shown(value) });
+    if (share.num.isNegative() || share.num.gt(share.den)) addIssue(ctx, IssueCode.outOfRange, { key: "votesShareRange", received: shown(value) });
   })
   .describe('A share from 0 to 1: a decimal, or exact fraction text such as "1/3".');
 
@@ -74,7 +75,7 @@ export const votesSchema = z
     flags.forEach((f, i) =>
       f.grades.forEach((g, j) => {
         if (!Object.prototype.hasOwnProperty.call(m.grades, g))
-          addIssue(ctx, IssueCode.unknownGrade, `"${g}" is not one of the grades ${Object.keys(m.grades).join(", ")}`, Array.isArray(m.flag) ? ["flag", i, "grades", j] : ["flag", "grades", j]);
+          addIssue(ctx, IssueCode.unknownGrade, { key: "votesFlagGrade", grade: g, grades: Object.keys(m.grades) }, Array.isArray(m.flag) ? ["flag", i, "grades", j] : ["flag", "grades", j]);
       }),
     );
   });
@@ -82,21 +83,21 @@ export const votesSchema = z
 /** @internal */
 export function compileVotes(config: VotesMethod): CompiledMethod {
   const table = gradeTable(config.grades);
-  const names = [...table.keys()].join(", ");
+  const names = [...table.keys()];
   const flags = (config.flag === undefined ? [] : Array.isArray(config.flag) ? config.flag : [config.flag]) as readonly VotesFlag[];
   const rules = flags.map((f) => ({ ...f, share: readShare(f.atLeast)! }));
   return {
     kind: "single",
     score(value, points) {
       if (value === null || typeof value !== "object" || Array.isArray(value))
-        return { invalid: IssueCode.invalidType, words: `must be vote counts by grade (such as { "优秀": 12, "称职": 5 }), not ${describe(value)}` };
+        return { invalid: IssueCode.invalidType, params: { key: "votesCounts", received: shown(value) } };
       const counts = new Map<string, Dec>();
       for (const grade of Object.keys(value)) {
         const raw = (value as Record<string, unknown>)[grade];
-        if (!table.has(grade)) return { invalid: IssueCode.unknownGrade, words: `counts votes for "${grade.slice(0, 40)}", which is not a grade; the grades are ${names}` };
+        if (!table.has(grade)) return { invalid: IssueCode.unknownGrade, params: { key: "votesUnknownGrade", grade: grade.slice(0, 40), grades: names } };
         const count = toDec(raw);
         if (!count || count.isNegative() || !count.isInteger())
-          return { invalid: IssueCode.invalidValue, words: `has ${describe(raw)} votes for "${grade}"; a vote count is a whole number of at least 0` };
+          return { invalid: IssueCode.invalidValue, params: { key: "votesCount", received: shown(raw), grade } };
         counts.set(grade, count);
       }
       let total = ZERO;
@@ -109,7 +110,7 @@ export function compileVotes(config: VotesMethod): CompiledMethod {
         values[`votes:${grade}`] = text(count);
         values[`value:${grade}`] = text(worth);
       }
-      if (total.isZero()) return { invalid: IssueCode.invalidValue, words: "has no votes; at least one vote is needed" };
+      if (total.isZero()) return { invalid: IssueCode.invalidValue, params: { key: "votesNone" } };
       const fraction = weighted.div(total);
       const raised: NonNullable<MethodOutcome["flags"]>[number][] = [];
       for (const rule of rules) {

@@ -66,18 +66,18 @@ const NO_TIE: readonly Dec[] = Object.freeze([]);
 export function valueOf(subject: Rankable, key: RankKey, path: IssuePath, issues: Issue[]): Dec | undefined {
   if (key === "total") {
     const d = toDec(subject.total);
-    if (!d) issues.push(issue(IssueCode.invalidNumber, [...path, "total"], `must be a finite decimal, not ${String(subject.total)}`));
+    if (!d) issues.push(issue(IssueCode.invalidNumber, [...path, "total"], { key: "rankTotal", value: String(subject.total) }));
     return d;
   }
   const [kind, id] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
   const list = kind === "group" ? subject.groups : subject.indicators;
   const found = list?.find((e) => e.id === id);
   if (!found) {
-    issues.push(issue(IssueCode.unknownId, [...path, kind === "group" ? "groups" : "indicators"], `has no ${kind} "${id}" to rank by`));
+    issues.push(issue(IssueCode.unknownId, [...path, kind === "group" ? "groups" : "indicators"], { key: "rankNoKey", kind: kind === "group" ? "group" : "indicator", id }));
     return undefined;
   }
   const d = toDec(found.earned);
-  if (!d) issues.push(issue(IssueCode.invalidNumber, [...path, kind === "group" ? "groups" : "indicators", list!.indexOf(found), "earned"], `must be a finite decimal within ±10^18, not ${String(found.earned)}`));
+  if (!d) issues.push(issue(IssueCode.invalidNumber, [...path, kind === "group" ? "groups" : "indicators", list!.indexOf(found), "earned"], { key: "rankEarned", value: String(found.earned) }));
   return d;
 }
 
@@ -92,7 +92,7 @@ export function peerOf(subject: Rankable, groupBy: string | undefined, path: Iss
         : undefined;
   if (value === undefined) {
     issues.push(
-      issue(IssueCode.unknownField, [...path, groupBy === "group" ? "group" : "attributes"], `has no "${groupBy}" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)`),
+      issue(IssueCode.unknownField, [...path, groupBy === "group" ? "group" : "attributes"], { key: "rankNoPeer", field: groupBy }),
     );
     return undefined;
   }
@@ -126,7 +126,7 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
   for (let i = 0; i < list.length; i++) {
     const subject = list[i]!;
     const first = seen.get(subject.subjectId);
-    if (first !== undefined) issues.push(issue(IssueCode.duplicateId, [i, "subjectId"], `repeats "${subject.subjectId}" of [${first}]; a subject is ranked once`));
+    if (first !== undefined) issues.push(issue(IssueCode.duplicateId, [i, "subjectId"], { key: "rankRepeated", id: subject.subjectId, first }));
     else seen.set(subject.subjectId, i);
     // A total given as a number is ranked as that number, without a decimal (see RankItem): it is
     // one valueOf accepts exactly when it is finite and within ±10^18 (NaN fails the comparison;

@@ -1,8 +1,10 @@
 import { sum, text, type Dec } from "../core/decimal.js";
 import { formatPath, issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
+import type { JsonChecked, JsonOf } from "../core/json-input.js";
 import type { Rounding } from "../core/rounding.js";
 import { dec, parseWith } from "../core/validate.js";
+import type { MessageParams } from "../messages/index.js";
 import { compileMethod, type MethodType } from "../methods/index.js";
 import type { CompiledMethod } from "../methods/types.js";
 import { schemeSchema } from "./schema.js";
@@ -16,6 +18,20 @@ export type Scheme = SchemeConfig & {
   /** Marks a scheme that went through {@link defineScheme}; not present at run time. */
   readonly __brand: "jixiao.Scheme";
 };
+
+/**
+ * A scheme as a JSON import types it (`import s from "./county-361.scheme.json" with { type: "json" }`):
+ * options such as rounding modes and method types as any text, lists as plain arrays.
+ * {@link defineScheme} takes it and checks every option when it runs.
+ *
+ * @example
+ * ```ts
+ * const fromFile: SchemeJson = JSON.parse(text);
+ * defineScheme(fromFile).id;
+ * //=> "county-personal-2024Q3"
+ * ```
+ */
+export type SchemeJson = JsonOf<SchemeConfig>;
 
 /** A compiled indicator. @internal */
 export interface CompiledIndicator {
@@ -58,18 +74,18 @@ export interface CompiledScheme {
 
 const compiled = new WeakMap<object, CompiledScheme>();
 
-function checkUnique(items: readonly { readonly id: string }[], path: (i: number) => IssuePath, what: string, out: Issue[]): void {
+function checkUnique(items: readonly { readonly id: string }[], path: (i: number) => IssuePath, part: "group" | "veto", out: Issue[]): void {
   const first = new Map<string, number>();
   items.forEach((item, i) => {
     const seen = first.get(item.id);
     if (seen === undefined) first.set(item.id, i);
-    else out.push(issue(IssueCode.duplicateId, [...path(i), "id"], `repeats the ${what} id "${item.id}"; ids must be unique`));
+    else out.push(issue(IssueCode.duplicateId, [...path(i), "id"], { key: "schemeRepeatedId", part, id: item.id }));
   });
 }
 
 function compile(config: SchemeConfig): CompiledScheme {
   const issues: Issue[] = [];
-  const report = (code: IssueCode, path: IssuePath, words: string) => void issues.push(issue(code, path, words));
+  const report = (code: IssueCode, path: IssuePath, params: MessageParams) => void issues.push(issue(code, path, params));
   const full = dec(config.full);
 
   checkUnique(config.groups, (g) => ["groups", g], "group", issues);
@@ -77,7 +93,7 @@ function compile(config: SchemeConfig): CompiledScheme {
   const firstPath = new Map<string, IssuePath>();
   for (const { ind, path } of allIndicators) {
     const seen = firstPath.get(ind.id);
-    if (seen) report(IssueCode.duplicateId, [...path, "id"], `repeats the indicator id "${ind.id}" already used at ${formatPath(seen)}; ids must be unique across the scheme`);
+    if (seen) report(IssueCode.duplicateId, [...path, "id"], { key: "schemeRepeatedIndicator", id: ind.id, at: formatPath(seen) });
     else firstPath.set(ind.id, path);
   }
   checkUnique(config.vetoes ?? [], (v) => ["vetoes", v], "veto", issues);
@@ -99,19 +115,19 @@ function compile(config: SchemeConfig): CompiledScheme {
     if (config.pointsAddUp !== false) {
       const total = sum(indicators.map((i) => i.points));
       if (!total.eq(points))
-        report(IssueCode.pointsMismatch, ["groups", gi, "points"], `is ${text(points)}, but the indicators' points add up to ${text(total)} (set "pointsAddUp": false if that is intended)`);
+        report(IssueCode.pointsMismatch, ["groups", gi, "points"], { key: "schemeGroupPoints", points: text(points), total: text(total) });
     }
     return { id: g.id, name: g.name, points, indicators };
   });
   if (config.pointsAddUp !== false) {
     const total = sum(groups.map((g) => g.points));
-    if (!total.eq(full)) report(IssueCode.pointsMismatch, ["full"], `is ${text(full)}, but the groups' points add up to ${text(total)} (set "pointsAddUp": false if that is intended)`);
+    if (!total.eq(full)) report(IssueCode.pointsMismatch, ["full"], { key: "schemeFullPoints", full: text(full), total: text(total) });
   }
   // A score rounded to fewer decimals than its maximum has could round above it (2.5 points → 3).
   const { indicator, group, total } = config.rounding ?? {};
-  const coarse = (max: Dec, rule: Rounding | undefined, where: string, path: IssuePath) => {
+  const coarse = (max: Dec, rule: Rounding | undefined, rounded: "indicator" | "group" | "total", path: IssuePath) => {
     if (rule && max.decimalPlaces() > rule.decimals)
-      report(IssueCode.invalidRule, path, `is ${text(max)}, with more decimals than the ${where} rounding keeps (${rule.decimals}): a rounded score could exceed it; keep at least ${max.decimalPlaces()} decimals`);
+      report(IssueCode.invalidRule, path, { key: "schemeRoundingCoarse", points: text(max), rounded, decimals: rule.decimals, needed: max.decimalPlaces() });
   };
   groups.forEach((g, gi) => {
     coarse(g.points, group, "group", ["groups", gi, "points"]);
@@ -141,6 +157,11 @@ function compile(config: SchemeConfig): CompiledScheme {
  * Validates a scheme configuration and compiles it once, so that it can score many subjects.
  * Checks the structure, every method's parameters, unique ids, and that points add up.
  *
+ * It takes a {@link SchemeConfig} written in code, and a scheme imported from a `.json` file as
+ * TypeScript types it ({@link SchemeJson}: `"mode": "half-up"` typed as `string`); either way every
+ * option is checked when it runs. A literal option that is not allowed (`mode: "half_up"`) is
+ * still a compile error.
+ *
  * @param config - the scheme, as JSON or as an object (a `custom` method is allowed in code).
  * @returns the frozen scheme.
  * @throws {@link JixiaoError} listing every issue, each with its path.
@@ -155,8 +176,11 @@ function compile(config: SchemeConfig): CompiledScheme {
  * //=> "demo"
  * ```
  */
-export function defineScheme(config: SchemeConfig): Scheme {
+export function defineScheme(config: SchemeConfig): Scheme;
+export function defineScheme<const T extends SchemeJson>(config: T & JsonChecked<T, SchemeConfig>): Scheme;
+export function defineScheme(config: SchemeConfig | SchemeJson): Scheme {
   if (config !== null && typeof config === "object" && compiled.has(config)) return config as Scheme;
+  // Validation decides what the scheme is, whatever its static type said.
   const parsed = parseWith(schemeSchema, config, "Scheme is not valid") as SchemeConfig;
   const scheme = compile(parsed);
   const frozen = deepFreeze(parsed) as Scheme;
@@ -165,7 +189,8 @@ export function defineScheme(config: SchemeConfig): Scheme {
 }
 
 /**
- * {@link defineScheme} without throwing: the scheme, or every issue found.
+ * {@link defineScheme} without throwing: the scheme, or every issue found. Takes what
+ * {@link defineScheme} takes, a scheme imported from a `.json` file included.
  * @param config - the scheme configuration.
  * @returns `{ success: true, output }` or `{ success: false, issues }`.
  * @example
@@ -174,8 +199,10 @@ export function defineScheme(config: SchemeConfig): Scheme {
  * //=> false
  * ```
  */
-export function safeDefineScheme(config: SchemeConfig): SafeResult<Scheme> {
-  return safely(() => defineScheme(config));
+export function safeDefineScheme(config: SchemeConfig): SafeResult<Scheme>;
+export function safeDefineScheme<const T extends SchemeJson>(config: T & JsonChecked<T, SchemeConfig>): SafeResult<Scheme>;
+export function safeDefineScheme(config: SchemeConfig | SchemeJson): SafeResult<Scheme> {
+  return safely(() => defineScheme(config as SchemeConfig));
 }
 
 /** The compiled form of a scheme, defining it first when given a plain configuration. @internal */

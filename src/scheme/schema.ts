@@ -51,8 +51,8 @@ function makeSchemeSchema(method: typeof jsonMethodSchema | typeof methodSchema)
       cap: decimal({ min: 0 }, "Highest total under a cap veto.").optional(),
     })
     .superRefine((v, ctx) => {
-      if (v.effect === "cap" && v.cap === undefined) addIssue(ctx, IssueCode.required, 'is required for a veto whose effect is "cap"', ["cap"]);
-      if (v.effect !== "cap" && v.cap !== undefined) addIssue(ctx, IssueCode.invalidRule, `is only for a veto whose effect is "cap", not "${v.effect}"`, ["cap"]);
+      if (v.effect === "cap" && v.cap === undefined) addIssue(ctx, IssueCode.required, { key: "vetoCapRequired" }, ["cap"]);
+      if (v.effect !== "cap" && v.cap !== undefined) addIssue(ctx, IssueCode.invalidRule, { key: "vetoCapOnlyForCap", effect: v.effect }, ["cap"]);
     });
   const adjustment = z.strictObject({ cap: decimal({ min: 0 }, "Largest total.").optional() });
   return z

@@ -151,7 +151,7 @@ export function evaluate(
           if (isJixiaoError(error)) throw error;
           report(IssueCode.invalidInput, ["values", ind.id], { key: "notPlainData" });
         }
-        if (scored && "invalid" in scored) report(scored.invalid, ["values", ind.id], scored.words);
+        if (scored && "invalid" in scored) report(scored.invalid, ["values", ind.id], scored.params);
         else outcome = scored;
       }
       const common = { id: ind.id, ...(ind.name !== undefined ? { name: ind.name } : {}), group: group.id, method: ind.type, points: toNumber(ind.points), value: raw ?? null };

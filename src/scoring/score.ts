@@ -73,7 +73,7 @@ function scoreBatchMethods(s: CompiledScheme, subjects: readonly SubjectInput[],
       const raw = subject.values[ind.id];
       if (isNotApplicable(raw)) return;
       const value = method.read(raw);
-      if ("invalid" in value) return void issues.push(issue(value.invalid, [index, "values", ind.id], value.words));
+      if ("invalid" in value) return void issues.push(issue(value.invalid, [index, "values", ind.id], value.params));
       const key = subject.group ?? "";
       const list = peers.get(key) ?? [];
       list.push({ index, value });

@@ -60,7 +60,7 @@ describe("explain: every method and step, in both languages", () => {
         积压：3.4 / 5 — 区间计分：最差 10、最好 0，实际 4，得分比例 0.68；5 × 0.68 = 3.4
         政治：2.5 / 5 — 分档计分：70 达到「≥ 60」档，得 2.5 分
         培训：0 / 5 — 分档计分：10 未达到任何一档，得 0
-        学习：4.25 / 5 — 等次「良」计 0.85；5 × 0.85 = 4.25
+        学习：4.25 / 5 — 等级「良」计 0.85；5 × 0.85 = 4.25
         考勤：1.5 / 5 — 扣分：5 次 × 2 = 扣 4（最多扣 4）；5 − 4 = 1，不低于 1.5，得 1.5
         加分项：5 / 5 — 加分：4 项 × 2 = 8，以分值 5 为上限，得 5
         测评：3 / 5 — 民主测评：优秀 4 票 × 1，称职 1 票 × 0.8，不称职 3 票 × 0，共 8 票，得分比例 0.6；5 × 0.6 = 3；标记「不称职票三分之一」：不称职 3/8 ≥ 1/3
@@ -75,9 +75,9 @@ describe("explain: every method and step, in both languages", () => {
       加分 2 项，合计 1.5，上限 1，计 1
       减分 1 项，合计 3，上限 2，计 2
       69.466666… + 加分 1 − 减分 2 = 68.466666…
-      否决：总分以 60 为上限，68.466666… → 60
-      否决项已记录（通报一次），供评定等次使用
-      保留 1 位小数（截尾）：60 → 60
+      否决项「诫勉」：总分以 60 为上限，68.466666… → 60
+      否决项「通报」已记录（通报一次），供评定等次使用
+      保留 1 位小数（舍去）：60 → 60
       总分 60（满分 100）"
     `);
   });
@@ -107,8 +107,8 @@ describe("explain: every method and step, in both languages", () => {
       bonus: 2 item(s), 1.5, cap 1, counted 1
       deductions: 1 item(s), 3, cap 2, counted 2
       69.466666… + bonus 1 − deductions 2 = 68.466666…
-      veto: the total is capped at 60, 68.466666… → 60
-      veto recorded (通报一次) for the tier rules
+      veto "诫勉": the total is capped at 60, 68.466666… → 60
+      veto "通报" recorded (通报一次) for the tier rules
       rounded to 1 decimals (down): 60 → 60
       Total 60 (full 100)"
     `);

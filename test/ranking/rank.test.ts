@@ -216,8 +216,9 @@ describe("rank: errors with paths", () => {
           "code": "unknown_id",
           "message": "[1].indicators (指标): has no indicator "x" to rank by",
           "params": {
-            "key": "untranslated",
-            "text": "has no indicator "x" to rank by",
+            "id": "x",
+            "key": "rankNoKey",
+            "kind": "indicator",
           },
           "path": [
             1,
@@ -232,8 +233,9 @@ describe("rank: errors with paths", () => {
           "code": "unknown_id",
           "message": "[0].groups (指标组): has no group "x" to rank by",
           "params": {
-            "key": "untranslated",
-            "text": "has no group "x" to rank by",
+            "id": "x",
+            "key": "rankNoKey",
+            "kind": "group",
           },
           "path": [
             0,
@@ -251,8 +253,8 @@ describe("rank: errors with paths", () => {
           "code": "unknown_field",
           "message": "[1].attributes: has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
           "params": {
-            "key": "untranslated",
-            "text": "has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+            "field": "jobLevel",
+            "key": "rankNoPeer",
           },
           "path": [
             1,
@@ -263,8 +265,8 @@ describe("rank: errors with paths", () => {
           "code": "unknown_field",
           "message": "[2].attributes: has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
           "params": {
-            "key": "untranslated",
-            "text": "has no "jobLevel" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+            "field": "jobLevel",
+            "key": "rankNoPeer",
           },
           "path": [
             2,
@@ -279,8 +281,8 @@ describe("rank: errors with paths", () => {
           "code": "unknown_field",
           "message": "[1].group: has no "group" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
           "params": {
-            "key": "untranslated",
-            "text": "has no "group" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+            "field": "group",
+            "key": "rankNoPeer",
           },
           "path": [
             1,
@@ -298,8 +300,9 @@ describe("rank: errors with paths", () => {
           "code": "duplicate_id",
           "message": "[2].subjectId: repeats "a" of [0]; a subject is ranked once",
           "params": {
-            "key": "untranslated",
-            "text": "repeats "a" of [0]; a subject is ranked once",
+            "first": 0,
+            "id": "a",
+            "key": "rankRepeated",
           },
           "path": [
             2,
@@ -406,8 +409,8 @@ describe("rank: errors with paths", () => {
           "code": "invalid_number",
           "message": "[1].total: must be a finite decimal, not high",
           "params": {
-            "key": "untranslated",
-            "text": "must be a finite decimal, not high",
+            "key": "rankTotal",
+            "value": "high",
           },
           "path": [
             1,

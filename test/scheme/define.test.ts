@@ -95,8 +95,9 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           "code": "points_mismatch",
           "message": "groups[1].points (分值): is 60, but the indicators' points add up to 65 (set "pointsAddUp": false if that is intended)",
           "params": {
-            "key": "untranslated",
-            "text": "is 60, but the indicators' points add up to 65 (set "pointsAddUp": false if that is intended)",
+            "key": "schemeGroupPoints",
+            "points": "60",
+            "total": "65",
           },
           "path": [
             "groups",
@@ -117,8 +118,9 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           "code": "points_mismatch",
           "message": "full (满分): is 120, but the groups' points add up to 100 (set "pointsAddUp": false if that is intended)",
           "params": {
-            "key": "untranslated",
-            "text": "is 120, but the groups' points add up to 100 (set "pointsAddUp": false if that is intended)",
+            "full": "120",
+            "key": "schemeFullPoints",
+            "total": "100",
           },
           "path": [
             "full",
@@ -151,8 +153,9 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           "code": "duplicate_id",
           "message": "groups[2].indicators[0].id: repeats the indicator id "study" already used at groups[0].indicators[1]; ids must be unique across the scheme",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the indicator id "study" already used at groups[0].indicators[1]; ids must be unique across the scheme",
+            "at": "groups[0].indicators[1]",
+            "id": "study",
+            "key": "schemeRepeatedIndicator",
           },
           "path": [
             "groups",
@@ -175,8 +178,9 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           "code": "duplicate_id",
           "message": "groups[2].id: repeats the group id "common"; ids must be unique",
           "params": {
-            "key": "untranslated",
-            "text": "repeats the group id "common"; ids must be unique",
+            "id": "common",
+            "key": "schemeRepeatedId",
+            "part": "group",
           },
           "path": [
             "groups",
@@ -310,8 +314,8 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           "code": "invalid_rule",
           "message": "groups[1].indicators[1].method.worst: best and worst are both 10; they must differ",
           "params": {
-            "key": "untranslated",
-            "text": "best and worst are both 10; they must differ",
+            "key": "bandSameEnds",
+            "value": "10",
           },
           "path": [
             "groups",
@@ -335,8 +339,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           "code": "invalid_rule",
           "message": "groups[0].indicators[2].method.steps[0]: mixes atLeast with atMost; use one kind of threshold in a list",
           "params": {
-            "key": "untranslated",
-            "text": "mixes atLeast with atMost; use one kind of threshold in a list",
+            "key": "stepsMixedThresholds",
           },
           "path": [
             "groups",
@@ -352,8 +355,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           "code": "invalid_rule",
           "message": "groups[0].indicators[2].method.steps[2]: mixes atLeast with atMost; use one kind of threshold in a list",
           "params": {
-            "key": "untranslated",
-            "text": "mixes atLeast with atMost; use one kind of threshold in a list",
+            "key": "stepsMixedThresholds",
           },
           "path": [
             "groups",
@@ -378,8 +380,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
           "code": "required",
           "message": "vetoes[1].cap (上限): is required for a veto whose effect is "cap"",
           "params": {
-            "key": "untranslated",
-            "text": "is required for a veto whose effect is "cap"",
+            "key": "vetoCapRequired",
           },
           "path": [
             "vetoes",

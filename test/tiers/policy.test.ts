@@ -390,8 +390,8 @@ describe("defineTierPolicy", () => {
             "code": "unknown_field",
             "message": "entries[1].attributes: has no "category" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
             "params": {
-              "key": "untranslated",
-              "text": "has no "category" to group by; every subject needs one (groupBy "group" uses the subject's peer group, any other name an attribute)",
+              "field": "category",
+              "key": "rankNoPeer",
             },
             "path": [
               "entries",

@@ -1,17 +1,22 @@
-import type { IssuePath } from "../core/errors.js";
+import { IssueCode, type IssuePath } from "../core/errors.js";
+import { sheetLabel } from "../messages/sheets.js";
 import { summarizeAccounts } from "../personnel/account.js";
 import { createLedger, type LedgerEntry } from "../personnel/ledger.js";
-import { describeCell, fail, isOmitted, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
-import { cellAt, columnOf, dateText, readTable, required, rowLabel, rowsOf, textAt } from "./table.js";
+import type { Field } from "../tables/index.js";
+import { cellParams, fail, isOmitted, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
+import { cellAt, cellPlace, columnOf, dateText, numberOf, optional, readTable, required, rowNumber, rowsOf } from "./table.js";
 
 /** A text argument given in one cell (a period, a date), or `undefined` when left out. */
-function textArg(arg: SheetInput, what: string): string | undefined {
+function textArg(arg: SheetInput, what: "period" | "asOf"): string | undefined {
   if (isOmitted(arg, what)) return undefined;
   const cell = Array.isArray(arg) ? (Array.isArray(arg[0]) ? arg[0][0] : arg[0]) : arg;
   if (typeof cell === "number" && Number.isInteger(cell) && cell >= 1000 && cell <= 9999) return String(cell); // a year typed as a number
-  if (typeof cell !== "string") return fail(`${what}: must be text such as 2024 or 2024-Q3, not ${describeCell(cell)}`);
+  if (typeof cell !== "string") return fail({ key: "sheetsPeriodText", ...cellParams(cell) }, { arg: what }, IssueCode.invalidType);
   return cell.trim();
 }
+
+/** The correction actions as a sheet may write them, Chinese or English. */
+const ACTIONS: Readonly<Record<string, "amend" | "reverse">> = { 修正: "amend", 冲销: "reverse" };
 
 /**
  * Sums a growth-account ledger kept in a sheet (个人成长账户, R9, R12): one row per person with
@@ -34,44 +39,44 @@ function textArg(arg: SheetInput, what: string): string | undefined {
  * //=> [["person", "total", "everyday"], ["c001", 8.8, 8.8]]
  * ```
  */
-export function JIXIAO_ACCOUNT(entries: SheetInput, period?: SheetInput, asOf?: SheetInput): SheetOutput {
-  return sheetFunction(() => {
-    const table = readTable(entries, "entries", ["id", "person", "date", "points", "source"]);
-    const dateCell = (row: Parameters<typeof cellAt>[1], name: string, at: (column: string) => string) => {
-      const cell = cellAt(table, row, columnOf(table, name));
-      if (cell === null) return fail(`${at(name)}: is blank`);
-      return dateText(cell, "+08:00", at(name));
-    };
-    const optional = (row: Parameters<typeof cellAt>[1], name: string) => textAt(table, row, columnOf(table, name), name);
-    const list = rowsOf<LedgerEntry>(table, (row, at) => {
-      const points = cellAt(table, row, columnOf(table, "points"));
-      if (points !== null && typeof points !== "number" && typeof points !== "string") fail(`${at("points")}: must be a number, not ${describeCell(points)}`);
-      const fields = { component: optional(row, "component"), reference: optional(row, "reference"), note: optional(row, "note"), corrects: optional(row, "corrects"), action: optional(row, "action") };
+export function JIXIAO_ACCOUNT(entries: SheetInput, period?: SheetInput, asOf?: SheetInput, locale?: SheetInput): SheetOutput {
+  return sheetFunction(locale, (sheet) => {
+    const table = readTable(entries, "entries", "entries");
+    const list = rowsOf<LedgerEntry>(table, (row) => {
+      const dateColumn = columnOf(table, "date");
+      const date = cellAt(table, row, dateColumn);
+      if (date === null) fail({ key: "sheetsBlank" }, cellPlace(table, row, dateColumn), IssueCode.required);
+      const pointsColumn = columnOf(table, "points");
+      const points = numberOf(cellAt(table, row, pointsColumn));
+      if (points !== null && typeof points !== "number" && typeof points !== "string") fail({ key: "sheetsNotNumber", ...cellParams(points) }, cellPlace(table, row, pointsColumn), IssueCode.invalidType);
+      const action = optional(table, row, "action");
+      const fields = { component: optional(table, row, "component"), reference: optional(table, row, "reference"), note: optional(table, row, "note"), corrects: optional(table, row, "corrects"), action: action === undefined ? undefined : (ACTIONS[action] ?? action) };
       return {
-        id: required(table, row, "id", at),
-        person: required(table, row, "person", at),
-        date: dateCell(row, "date", at),
-        source: required(table, row, "source", at),
+        id: required(table, row, "id"),
+        person: required(table, row, "person"),
+        date: dateText(date, "+08:00", cellPlace(table, row, dateColumn)),
+        source: required(table, row, "source"),
         ...(points !== null ? { points } : {}),
         ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
       } as LedgerEntry;
     });
-    const locate = (path: IssuePath) =>
-      path[0] === "entries" && typeof path[1] === "number"
-        ? typeof path[2] === "string"
-          ? { label: `entries ${rowLabel(table.rows[path[1]]!.index)}, column ${path[2]}`, skip: 3 }
-          : { label: `entries ${rowLabel(table.rows[path[1]]!.index)}`, skip: 2 }
-        : { label: String(path[0] ?? "entries"), skip: 1 };
+    const locate = (path: IssuePath) => {
+      if (path[0] !== "entries" || typeof path[1] !== "number") return { place: { arg: "entries" as const }, skip: 1 };
+      const row = { arg: "entries" as const, row: rowNumber(table.rows[path[1]]!.index) };
+      if (typeof path[2] !== "string") return { place: row, skip: 2 };
+      const column = columnOf(table, path[2] as Field);
+      return { place: { ...row, column: column === undefined ? path[2] : table.names[column]! }, skip: 3 };
+    };
     const ledger = within(locate, () => createLedger(list));
     const p = textArg(period as SheetInput, "period");
     const d = textArg(asOf as SheetInput, "asOf");
     const summaries = within(
-      (path) => ({ label: String(path[path.length - 1] ?? "options"), skip: path.length }),
+      (path) => ({ place: { arg: path[path.length - 1] === "asOf" ? "asOf" : "period" }, skip: path.length }),
       () => summarizeAccounts(ledger, { ...(p !== undefined ? { period: p } : {}), ...(d !== undefined ? { asOf: d } : {}) }),
     );
     const components = [...new Set(summaries.flatMap((s) => s.components.map((c) => c.component)))].sort();
     return [
-      ["person", "total", ...components],
+      [sheetLabel("person", sheet.locale), sheetLabel("accountTotal", sheet.locale), ...components],
       ...summaries.map((s) => [s.person, s.total, ...components.map((c) => s.components.find((x) => x.component === c)?.total ?? 0)]),
     ];
   });

@@ -66,6 +66,16 @@ const headersOf = (field: string): string[] => (field in FIELDS ? [FIELDS[field 
 const haveNames = (have: readonly string[], count: number, w: Wording, zh: boolean) =>
   have.length === 0 ? (zh ? "没有名称" : "no names") : `${w.list(have)}${count > have.length ? (zh ? ` ……（共 ${count} 列）` : ` … (${count} columns)`) : ""}`;
 
+/** Columns named in Chinese: `「编号」和「工号」两列`, `「a」、「b」、「c」这 3 列`. */
+const columnsZh = (columns: readonly string[], w: Wording) =>
+  columns.length === 2 ? `${columns.map(w.q).join("和")}两列` : `${columns.map(w.q).join("、")}这 ${columns.length} 列`;
+
+/** Columns named in English: `"a" and "b" both`, `"a", "b" and "c" all`. */
+const columnsEn = (columns: readonly string[]) => {
+  const q = columns.map((c) => `"${c}"`);
+  return `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]} ${columns.length === 2 ? "both" : "all"}`;
+};
+
 /** The issues of reading a table's header (src/tables). */
 export const TABLES_MESSAGES = {
   tablesHeaderTwice: message<{ name: string; first: number; second: number }>({
@@ -78,12 +88,12 @@ export const TABLES_MESSAGES = {
     en: (p, w) => `the header has no column ${p.fields.map((f) => `"${f}"`).join(", ")}; it has ${haveNames(p.have, p.count, w, false)}`,
   }),
   tablesHeaderSameField: message<{ field: string; columns: readonly string[] }>({
-    "zh-CN": (p, w) => `${p.columns.map(w.q).join("和")}两列都表示${fieldNames([p.field], w, "zh-CN")[0]}（${p.field}）；请只保留一列`,
-    en: (p) => `columns ${p.columns.map((c) => `"${c}"`).join(" and ")} both mean ${p.field}; keep one of them`,
+    "zh-CN": (p, w) => `${columnsZh(p.columns, w)}都表示${fieldNames([p.field], w, "zh-CN")[0]}（${p.field}）；请只保留一列`,
+    en: (p) => `columns ${columnsEn(p.columns)} mean ${p.field}; keep one of them`,
   }),
   tablesHeaderSameIndicator: message<{ indicator: string; columns: readonly string[] }>({
-    "zh-CN": (p, w) => `${p.columns.map(w.q).join("和")}两列都是指标${w.q(p.indicator)}的值；请只保留一列`,
-    en: (p) => `columns ${p.columns.map((c) => `"${c}"`).join(" and ")} both give indicator "${p.indicator}"; keep one of them`,
+    "zh-CN": (p, w) => `${columnsZh(p.columns, w)}都是指标${w.q(p.indicator)}的值；请只保留一列`,
+    en: (p) => `columns ${columnsEn(p.columns)} give indicator "${p.indicator}"; keep one of them`,
   }),
   tablesHeaderAmbiguous: message<{ column: string; fields: readonly string[]; indicators: readonly string[] }>({
     "zh-CN": (p, w) =>

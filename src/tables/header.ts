@@ -193,10 +193,10 @@ export function mapHeader(names: readonly string[], kind: TableKind, options: Ma
   });
   for (const [field, columns] of byField)
     if (columns.length > 1 && new Set(columns.map((c) => trimmed[c])).size > 1)
-      issues.push(issue(IssueCode.duplicateId, [], { key: "tablesHeaderSameField", field, columns: columns.map((c) => trimmed[c]!) }));
+      issues.push(issue(IssueCode.duplicateId, [], { key: "tablesHeaderSameField", field, columns: [...new Set(columns.map((c) => trimmed[c]!))] }));
   for (const [id, columns] of byIndicator)
     if (columns.length > 1 && new Set(columns.map((c) => trimmed[c])).size > 1)
-      issues.push(issue(IssueCode.duplicateId, [], { key: "tablesHeaderSameIndicator", indicator: id, columns: columns.map((c) => trimmed[c]!) }));
+      issues.push(issue(IssueCode.duplicateId, [], { key: "tablesHeaderSameIndicator", indicator: id, columns: [...new Set(columns.map((c) => trimmed[c]!))] }));
   const missing = (options.required ?? (TABLE_KINDS[kind].required as readonly Field[])).filter((f) => !byField.has(f));
   if (missing.length > 0) issues.push(issue(IssueCode.required, [], { key: "tablesHeaderMissing", fields: missing, ...have(trimmed) }));
   if (issues.length > 0) return { success: false, issues };

@@ -22,21 +22,23 @@ const ACTIONS: Readonly<Record<string, "amend" | "reverse">> = { 修正: "amend"
  * Sums a growth-account ledger kept in a sheet (个人成长账户, R9, R12): one row per person with
  * the total and each component's total for a period (or a whole career), corrections applied.
  *
- * The entries range has a header row: `id`, `person`, `date`, `component`, `points`, `source`, and
- * for a correction `corrects` and `action` (`amend` or `reverse`; a reversal leaves `points` and
- * `component` blank), optionally `reference` and `note`. A date is a date cell, an Excel date
+ * The entries range has a header row, in Chinese or English: `编号` (`id`), `人员` (`person`),
+ * `所属日期` (`date`), `类别` (`component`), `积分` (`points`), `来源` (`source`), and for a correction
+ * `更正记录` (`corrects`) and `更正方式` (`action`: `修正`/`amend` or `冲销`/`reverse`; a reversal
+ * leaves the points and the component blank), optionally `文号` (`reference`) and `备注` (`note`). A date is a date cell, an Excel date
  * number or text (`2024-06-30`, `2024-06-30T23:30`), read in Asia/Shanghai.
  *
  * @param entries - the ledger range.
  * @param period - the period summed (`2024`, `2024-Q3`, `2024-07`); blank for a whole career.
  * @param asOf - count only what was recorded up to this date; blank for everything.
- * @returns a table: `person`, `total`, then a column per component, one row per person by id.
+ * @param locale - the language of the headers and errors: `zh-CN` (default) or `en`.
+ * @returns a table: `人员` (`person`), `合计` (`total`), then a column per component, one row per person by id.
  * @example
  * ```ts
  * JIXIAO_ACCOUNT([["id", "person", "date", "component", "points", "source", "corrects", "action"],
  *   ["e1", "c001", "2024-01-31", "everyday", 8.5, "月度考核", "", ""],
  *   ["e2", "c001", "2024-03-04", "", 8.8, "复核", "e1", "amend"]], "2024-Q1");
- * //=> [["person", "total", "everyday"], ["c001", 8.8, 8.8]]
+ * //=> [["人员", "合计", "everyday"], ["c001", 8.8, 8.8]]
  * ```
  */
 export function JIXIAO_ACCOUNT(entries: SheetInput, period?: SheetInput, asOf?: SheetInput, locale?: SheetInput): SheetOutput {

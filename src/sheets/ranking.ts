@@ -72,8 +72,9 @@ const RANK_WORDS = ["desc", "asc", "competition", "dense", "ordinal"] as const;
  * row, aligned with the input, higher scores first by default, equal scores sharing a rank
  * (1, 2, 2, 4). Ties are broken by id — by row order when the scores have no ids — for `ordinal`.
  *
- * The scores are one column, or two: ids, then scores. A first row whose score is text that is
- * not a number is a header: its output is `rank`. A blank score is not ranked and its output
+ * The scores are one column, or two: ids, then scores; a score is a number or its text, `96.5%` and
+ * `1,000` too. A first row whose score is text that is not a number is a header: its output is
+ * `名次` (`rank` in English). A blank score is not ranked and its output
  * stays blank. A score that is not a number shows an error in its row; the other rows then say
  * which row to fix, since every rank depends on every score.
  *
@@ -81,11 +82,14 @@ const RANK_WORDS = ["desc", "asc", "competition", "dense", "ordinal"] as const;
  * @param groups - the peer group of each row, the same rows as `scores`; left out, all rows form one group.
  * @param options - words in one cell: `desc` (default) or `asc`; `competition` (default, 1 2 2 4),
  * `dense` (1 2 2 3) or `ordinal` (1 2 3 4).
- * @returns one column of ranks, aligned with `scores`.
+ * @param locale - the language of the header and errors: `zh-CN` (default) or `en`.
+ * @returns one column of ranks, aligned with `scores`; the header row gets `名次` (`rank`).
  * @example
  * ```ts
- * JIXIAO_RANK([["total"], [90], [95], [90], [""], [88]]);
- * //=> [["rank"], [2], [1], [2], [""], [4]]
+ * JIXIAO_RANK([["总分"], [90], [95], ["90.0"], [""], ["88%"]]);
+ * //=> [["名次"], [2], [1], [2], [""], [4]]
+ * JIXIAO_RANK([["total"], [90], [95]], "", "", "en");
+ * //=> [["rank"], [2], [1]]
  * ```
  */
 export function JIXIAO_RANK(scores: SheetInput, groups?: SheetInput, options?: SheetInput, locale?: SheetInput): SheetOutput {
@@ -110,7 +114,8 @@ export function JIXIAO_RANK(scores: SheetInput, groups?: SheetInput, options?: S
  * @param scores - one column of scores, or two columns: ids and scores.
  * @param groups - the peer group of each row, the same rows as `scores`; blank, all rows form one group.
  * @param policy - the tier policy as JSON text.
- * @returns one column of tier names, aligned with `scores`; the header row gets `tier`.
+ * @param locale - the language of the header and errors: `zh-CN` (default) or `en`.
+ * @returns one column of tier names, aligned with `scores`; the header row gets `等次` (`tier`).
  * @example
  * ```ts
  * JIXIAO_TIER([[90], [85], [85], [70], [60]], "",
@@ -136,7 +141,8 @@ export function JIXIAO_TIER(scores: SheetInput, groups: SheetInput, policy: Shee
  * @param scores - one column of scores, or two columns: ids and scores.
  * @param groups - the peer group of each row, the same rows as `scores`; blank, all rows form one group.
  * @param policy - the last-place policy as JSON text.
- * @returns one column of points deducted, aligned with `scores`; the header row gets `deduction`.
+ * @param locale - the language of the header and errors: `zh-CN` (default) or `en`.
+ * @returns one column of points deducted, aligned with `scores`; the header row gets `末位扣分` (`deduction`).
  * @example
  * ```ts
  * JIXIAO_LASTPLACE([[90], [80], [70], [60], [50]], "", '{"deductions":[1,0.5]}');

@@ -17,10 +17,11 @@ const ALLOCATION_KEYS: ReadonlySet<string> = new Set(["maxTasksPerPerson", "elig
  * quality and factors, each person capped). Without completions every owner is credited as
  * completing in full and on time: a forecast of the board as allocated.
  *
- * Ranges have header rows: grabs `task`, `person`, `at`; completions `task`, `person`,
- * `quality` and optionally `completed`, `share`; staff `id`, `posts` (separated by commas or 、)
- * and optionally `name`. A date-time is a date cell, an Excel date number or text such as
- * `2023-07-03T09:00:05`, read at the board's `utcOffset` (default +08:00). The policy JSON holds
+ * Ranges have header rows, in Chinese or English: grabs `任务` (`task`), `人员` (`person`), `抢单时间`
+ * (`at`); completions `任务`, `人员`, `完成质量` (`quality`) and optionally `完成时间` (`completed`),
+ * `份额` (`share`; `80%` reads 0.8); staff `编号` (`id`), `岗位` (`posts`, separated by commas or 、)
+ * and optionally `姓名` (`name`), `部门` (`department`). A date-time is a date cell, an Excel date
+ * number or text such as `2023-07-03T09:00:05`, read at the board's `utcOffset` (default +08:00). The policy JSON holds
  * the allocation options (`maxTasksPerPerson`, `eligibility`, `assignSeats`) and the credit
  * options (`qualityGrades`, `assignedFactor`, `lateFactor`, `cap`, `splitDecimals`).
  *
@@ -30,14 +31,16 @@ const ALLOCATION_KEYS: ReadonlySet<string> = new Set(["maxTasksPerPerson", "elig
  * @param staff - the staff range: id, posts; left out, the people of the grabs, holding no posts
  * (so a task nobody grabbed stays unowned).
  * @param policy - allocation and credit options as JSON text.
- * @returns a table: `person`, `credit` (what counts, after the cap), `total`, `excess` — one row
+ * @param locale - the language of the headers and errors: `zh-CN` (default) or `en`.
+ * @returns a table: `人员` (`person`), `计入积分` (`credit`, what counts, after the cap),
+ * `积分合计` (`total`), `超出上限` (`excess`) — one row
  * per staff row, aligned with `staff`, or without staff one row per person credited, by id.
  * @example
  * ```ts
  * const board = JSON.stringify({ id: "b", period: "2023-Q3", difficulty: { high: 1.5 }, tasks: [
  *   { id: "t1", title: "清理欠税", difficulty: "high", points: 2, post: "征管岗", published: "2023-07-03", deadline: "2023-07-31" }] });
  * JIXIAO_TASKCREDIT(board, [["task", "person", "at"], ["t1", "s1", "2023-07-03T09:00:01"]]);
- * //=> [["person", "credit", "total", "excess"], ["s1", 3, 3, 0]]
+ * //=> [["人员", "计入积分", "积分合计", "超出上限"], ["s1", 3, 3, 0]]
  * ```
  */
 export function JIXIAO_TASKCREDIT(board: SheetInput, grabs: SheetInput, completions?: SheetInput, staff?: SheetInput, policy?: SheetInput, locale?: SheetInput): SheetOutput {

@@ -286,7 +286,7 @@ export function placeWords(place: SheetPlace, locale: Locale): string {
   const row = place.row !== undefined ? `第 ${place.row} 行` : "";
   const id = place.id !== undefined ? `（${place.id}）` : "";
   const column = place.column !== undefined ? `「${place.column}」列` : "";
-  return `${arg}${arg && row ? " " : ""}${row}${id}${column}`;
+  return `${arg}${row}${id}${column}`;
 }
 
 /** The words that join the problems of one error cell, and the count of the rest. */

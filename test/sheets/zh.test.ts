@@ -27,14 +27,14 @@ describe("Chinese headers (issue 17: one header mapping for the CLI and the shee
 
   it("names an ambiguous header, a field given twice and a missing id column, in Chinese", () => {
     expect(JIXIAO_SCORE(SCHEME, [["编号", "工号", ...ZH_SUBJECTS[0]!.slice(1)]])).toEqual([
-      ["#JIXIAO! 考评对象（subjects） 第 1 行：「编号」和「工号」两列都表示「编号」（id）；请只保留一列"],
+      ["#JIXIAO! 考评对象（subjects）第 1 行：「编号」和「工号」两列都表示「编号」（id）；请只保留一列"],
     ]);
-    expect(JIXIAO_SCORE(SCHEME, [["编号", "学习", "study"]])).toEqual([["#JIXIAO! 考评对象（subjects） 第 1 行：「学习」和「study」两列都是指标「study」的值；请只保留一列"]]);
+    expect(JIXIAO_SCORE(SCHEME, [["编号", "学习", "study"]])).toEqual([["#JIXIAO! 考评对象（subjects）第 1 行：「学习」和「study」两列都是指标「study」的值；请只保留一列"]]);
     const bonusNamed = SCHEME.replace('"name": "抢单得分"', '"name": "加分"');
-    expect(JIXIAO_SCORE(bonusNamed, [["编号", "加分"]])).toEqual([["#JIXIAO! 考评对象（subjects） 第 1 行：列名「加分」有歧义：可能是「加分」列，也可能是指标「grabbed」；请改列名或指标名称，使之只对应一项"]]);
-    expect(JIXIAO_SCORE(SCHEME, [["姓名", "学习"]])).toEqual([["#JIXIAO! 考评对象（subjects） 第 1 行：表头缺少「编号」列（表头写 编号、id、subjectId、工号 均可）；现有列：姓名、学习"]]);
+    expect(JIXIAO_SCORE(bonusNamed, [["编号", "加分"]])).toEqual([["#JIXIAO! 考评对象（subjects）第 1 行：列名「加分」有歧义：可能是「加分」列，也可能是指标「grabbed」；请改列名或指标名称，使之只对应一项"]]);
+    expect(JIXIAO_SCORE(SCHEME, [["姓名", "学习"]])).toEqual([["#JIXIAO! 考评对象（subjects）第 1 行：表头缺少「编号」列（表头写 编号、id、subjectId、工号 均可）；现有列：姓名、学习"]]);
     expect(JIXIAO_SCORE(SCHEME, [["编号", "学习"]])[0]![0]).toBe(
-      "#JIXIAO! 考评对象（subjects） 第 1 行：表头缺少指标列：「考勤」（attendance）、「政治素质」（political）、「征收任务完成率」（collection）、「积压件」（backlog）、「抢单得分」（grabbed）（表头写指标名称或编号均可）；现有列：编号、学习（或把 missing 设为「not-applicable」或「zero」）",
+      "#JIXIAO! 考评对象（subjects）第 1 行：表头缺少指标列：「考勤」（attendance）、「政治素质」（political）、「征收任务完成率」（collection）、「积压件」（backlog）、「抢单得分」（grabbed）（表头写指标名称或编号均可）；现有列：编号、学习（或把 missing 设为「not-applicable」或「zero」）",
     );
   });
 });
@@ -132,9 +132,9 @@ describe("#JIXIAO! cells in Chinese by default, rows as the sheet shows them", (
     expect(JIXIAO_RANK([["a", 1], ["a", 2]])).toEqual(column("#JIXIAO! 未排名；请先修正第 2 行", "#JIXIAO! 第 2 行：编号「a」与第 1 行重复；每行要有自己的编号"));
     expect(JIXIAO_TIER(column("总分", 90, 60), column("group", "A", ""), TIERS)).toEqual(column("等次", "#JIXIAO! 未评等次；请先修正第 3 行", "#JIXIAO! 第 3 行：比较组是空白；给出比较组时，每个有得分的行都要有比较组"));
     expect(JIXIAO_TIER(column(90), "", '{"tiers":[{"name":"好"}],"groupBy":"jobLevel"}')).toEqual([["#JIXIAO! 规则（policy） groupBy：是「jobLevel」；在工作表中比较组来自 groups 列，请去掉 groupBy"]]);
-    expect(JIXIAO_TASKCREDIT(BOARD, [["任务", "人员", "抢单时间"], ["t1", "", 1]])).toEqual([["#JIXIAO! 抢单（grabs） 第 2 行「人员」列：是空白"]]);
-    expect(JIXIAO_TASKCREDIT(BOARD, [["task", "who"]])).toEqual([["#JIXIAO! 抢单（grabs） 第 1 行：表头缺少「人员」、「抢单时间」列（表头写 人员、person、人员编号；抢单时间、at 均可）；现有列：task、who"]]);
-    expect(JIXIAO_ACCOUNT([["编号", "人员", "所属日期", "类别", "积分", "来源"], ["e1", "c001", "2024-01-01", "x", true, "s"]])).toEqual([["#JIXIAO! 记录（entries） 第 2 行「积分」列：应为数字，实际是真假值"]]);
+    expect(JIXIAO_TASKCREDIT(BOARD, [["任务", "人员", "抢单时间"], ["t1", "", 1]])).toEqual([["#JIXIAO! 抢单（grabs）第 2 行「人员」列：是空白"]]);
+    expect(JIXIAO_TASKCREDIT(BOARD, [["task", "who"]])).toEqual([["#JIXIAO! 抢单（grabs）第 1 行：表头缺少「人员」、「抢单时间」列（表头写 人员、person、人员编号；抢单时间、at 均可）；现有列：task、who"]]);
+    expect(JIXIAO_ACCOUNT([["编号", "人员", "所属日期", "类别", "积分", "来源"], ["e1", "c001", "2024-01-01", "x", true, "s"]])).toEqual([["#JIXIAO! 记录（entries）第 2 行「积分」列：应为数字，实际是真假值"]]);
     expect(JIXIAO_EXPLAIN(SCHEME, SUBJECTS, "c999")).toEqual([["#JIXIAO! 编号（id）：考评对象区域中没有编号为「c999」的行"]]);
   });
 

@@ -1,7 +1,8 @@
-// Percent cells in sheets, against the shape the units work gives the engine: an indicator may
-// declare `unit: "ratio" | "percent"`, and a result may carry `warnings` (issues with the code
-// `implausible_value`). Until the engine has them, the two seams are stood in for here: the unit an
-// indicator declares (`unitOf`) and the warnings a result carries (`safeScoreAll`).
+// Percent cells in sheets, the sheet's side on its own, against the shape the units work gives the
+// engine: an indicator may declare `unit: "ratio" | "percent"`, and a result may carry `warnings`
+// (issues with the code `implausible_value`). The two seams are stood in for here — the unit an
+// indicator declares (`unitOf`) and the warnings a result carries (`safeScoreAll`) — so that these
+// tests hold whatever the engine warns about; zh.test.ts has the case end to end.
 import { describe, expect, it, vi } from "vitest";
 import { issue, type IssueCode } from "../../src/core/errors.js";
 import { shown } from "../../src/messages/index.js";

@@ -170,3 +170,30 @@ describe("the other tables under Chinese headers", () => {
     expect(JIXIAO_ACCOUNT(ledger, "2024-Q1")).toEqual([["人员", "合计", "everyday", "talent"], ["c001", 8.8, 8.8, 0], ["c002", 1000, 0, 1000]]);
   });
 });
+
+// The spreadsheet case of issue 17 end to end, with the engine's units (`unit` on an indicator and
+// `ScoreResult.warnings`): it runs once the units work is in the engine this branch is merged with.
+const engineHasUnits = (() => {
+  const scheme = JSON.parse(SCHEME);
+  scheme.groups[1].indicators[0].unit = "ratio";
+  return JIXIAO_SCORE(JSON.stringify(scheme), SUBJECTS, "总分")[0]![0] === "总分";
+})();
+
+describe.runIf(engineHasUnits)("the spreadsheet case: a cell formatted 96.5% arrives as 0.965", () => {
+  const range = [ZH_SUBJECTS[0]!, ["c001", "张伟", 2, "良", 88, 0.965, 3, 7.2], ["c002", "李娜", 2, "良", 88, "96.5%", 3, 7.2], ["c003", "王强", 2, "良", 88, 96.5, 3, 7.2]];
+
+  it("undeclared: scored as given, with a visible warning in the notes column", () => {
+    const out = JIXIAO_SCORE(SCHEME, range);
+    expect(out[1]!.slice(0, 2)).toEqual(["c001", 47.09]);
+    expect(out[1]![3]).toMatch(/^「征收任务完成率」列：.*0\.965/);
+    expect(out[2]).toEqual(["c002", 85.3, 1, ""]);
+    expect(JIXIAO_SCORE(SCHEME, range, "notes", "", "en")[1]![0]).toMatch(/^column 征收任务完成率: is 0\.965 against a target of 100/);
+  });
+
+  it("declared unit \"ratio\": the number 0.965 and the text 96.5% both give the right score", () => {
+    const scheme = JSON.parse(SCHEME);
+    scheme.groups[1].indicators[0].unit = "ratio";
+    const out = JIXIAO_SCORE(JSON.stringify(scheme), range.slice(0, 3));
+    expect(out).toEqual([["编号", "总分", "名次", "说明"], ["c001", 85.3, 1, ""], ["c002", 85.3, 1, ""]]);
+  });
+});

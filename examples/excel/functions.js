@@ -3,19 +3,21 @@
 // webpack setup (the Yeoman "Excel Custom Functions" template) after `npm install jixiao`; the
 // custom-functions-metadata plugin reads the JSDoc tags below and writes functions.json.
 // Every function returns a matrix; what it cannot do comes back as a cell starting "#JIXIAO!".
+// Headers, notes and errors are in Chinese; give "en" as the last argument (locale) for English.
 import * as Jixiao from "jixiao";
 
 /**
- * Scores subjects against a scheme: id, total and rank per row, aligned with the input rows.
+ * Scores subjects against a scheme (考评): 编号, 总分, 名次 and 说明 per row, aligned with the input rows.
  * @customfunction SCORE
  * @param {string} scheme The scheme as JSON text.
- * @param {any[][]} subjects Header row (id, name, group, indicator ids), then one row per subject.
- * @param {string} [columns] Output columns, e.g. "id, total, rank" (default) or "total".
+ * @param {any[][]} subjects Header row (编号, 姓名, 比较组, 加分, 减分, 否决项, indicator names or ids), then one row per subject.
+ * @param {string} [columns] Output columns, e.g. "编号, 总分, 名次, 说明" (default), "总分" or "编号, 部门, 总分".
  * @param {string} [missing] A blank indicator cell means "error" (default), "not-applicable" or "zero".
+ * @param {string} [locale] "zh-CN" (default) or "en" for English headers, notes and errors.
  * @returns {any[][]} One row per input row.
  */
-export function score(scheme, subjects, columns, missing) {
-  return Jixiao.JIXIAO_SCORE(scheme, subjects, columns, missing);
+export function score(scheme, subjects, columns, missing, locale) {
+  return Jixiao.JIXIAO_SCORE(scheme, subjects, columns, missing, locale);
 }
 
 /**
@@ -38,10 +40,11 @@ export function explain(scheme, subjects, id, locale, missing) {
  * @param {any[][]} scores One column of scores, or two columns: ids and scores.
  * @param {any[][]} [groups] The peer group of each row (the same rows as scores).
  * @param {string} [options] "desc" (default) or "asc"; "competition" (default), "dense" or "ordinal".
+ * @param {string} [locale] "zh-CN" (default) or "en".
  * @returns {any[][]} One rank per row.
  */
-export function rank(scores, groups, options) {
-  return Jixiao.JIXIAO_RANK(scores, groups, options);
+export function rank(scores, groups, options, locale) {
+  return Jixiao.JIXIAO_RANK(scores, groups, options, locale);
 }
 
 /**
@@ -50,10 +53,11 @@ export function rank(scores, groups, options) {
  * @param {any[][]} scores One column of scores, or two columns: ids and scores.
  * @param {any[][]} groups The peer group of each row, or "" for one group.
  * @param {string} policy The tier policy as JSON text.
+ * @param {string} [locale] "zh-CN" (default) or "en".
  * @returns {any[][]} One tier name per row.
  */
-export function tier(scores, groups, policy) {
-  return Jixiao.JIXIAO_TIER(scores, groups, policy);
+export function tier(scores, groups, policy, locale) {
+  return Jixiao.JIXIAO_TIER(scores, groups, policy, locale);
 }
 
 /**
@@ -62,36 +66,39 @@ export function tier(scores, groups, policy) {
  * @param {any[][]} scores One column of scores, or two columns: ids and scores.
  * @param {any[][]} groups The peer group of each row, or "" for one group.
  * @param {string} policy The last-place policy as JSON text, e.g. {"deductions": [1, 0.5]}.
+ * @param {string} [locale] "zh-CN" (default) or "en".
  * @returns {any[][]} One deduction per row.
  */
-export function lastPlace(scores, groups, policy) {
-  return Jixiao.JIXIAO_LASTPLACE(scores, groups, policy);
+export function lastPlace(scores, groups, policy, locale) {
+  return Jixiao.JIXIAO_LASTPLACE(scores, groups, policy, locale);
 }
 
 /**
  * Credits grabbed tasks (三单): allocates the grabs, assigns the rest, credits the completions.
  * @customfunction TASKCREDIT
  * @param {string} board The task board as JSON text.
- * @param {any[][]} grabs Header row (task, person, at), then one row per grab.
- * @param {any[][]} [completions] Header row (task, person, quality, completed, share), then one row per completion.
- * @param {any[][]} [staff] Header row (id, posts, name), then one row per person.
+ * @param {any[][]} grabs Header row (任务, 人员, 抢单时间 — or task, person, at), then one row per grab.
+ * @param {any[][]} [completions] Header row (任务, 人员, 完成质量, 完成时间, 份额), then one row per completion.
+ * @param {any[][]} [staff] Header row (编号, 岗位, 姓名, 部门), then one row per person.
  * @param {string} [policy] Allocation and credit options as JSON text, e.g. {"cap": 10}.
- * @returns {any[][]} person, credit, total and excess per person.
+ * @param {string} [locale] "zh-CN" (default) or "en".
+ * @returns {any[][]} 人员, 计入积分, 积分合计 and 超出上限 per person.
  */
-export function taskCredit(board, grabs, completions, staff, policy) {
-  return Jixiao.JIXIAO_TASKCREDIT(board, grabs, completions, staff, policy);
+export function taskCredit(board, grabs, completions, staff, policy, locale) {
+  return Jixiao.JIXIAO_TASKCREDIT(board, grabs, completions, staff, policy, locale);
 }
 
 /**
  * Sums a growth-account ledger (个人成长账户) kept in the sheet, corrections applied.
  * @customfunction ACCOUNT
- * @param {any[][]} entries Header row (id, person, date, component, points, source, corrects, action), then one row per entry.
+ * @param {any[][]} entries Header row (编号, 人员, 所属日期, 类别, 积分, 来源, 更正记录, 更正方式 — or their English ids), then one row per entry.
  * @param {string} [period] The period summed: 2024, 2024-Q3, 2024-07; blank for a whole career.
  * @param {string} [asOf] Count only what was recorded up to this date.
- * @returns {any[][]} person, total and a column per component, one row per person.
+ * @param {string} [locale] "zh-CN" (default) or "en".
+ * @returns {any[][]} 人员, 合计 and a column per component, one row per person.
  */
-export function account(entries, period, asOf) {
-  return Jixiao.JIXIAO_ACCOUNT(entries, period, asOf);
+export function account(entries, period, asOf, locale) {
+  return Jixiao.JIXIAO_ACCOUNT(entries, period, asOf, locale);
 }
 
 CustomFunctions.associate("SCORE", score);

@@ -3,10 +3,10 @@ import { resolve } from "node:path";
 import { formatIssue, formatPath, IssueCode, isJixiaoError, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
 import { render, shown, type Locale } from "../messages/index.js";
 import { fileIssue } from "../node/issue.js";
-import { RESERVED_KEYS } from "../core/validate.js";
 import { formatOf, parseBytes, readFile, type FileFormat, type FileRead } from "../node/files.js";
 import { TEXT_ENCODINGS, type TextEncodingName } from "../node/text.js";
 import type { SchemeConfig } from "../scheme/types.js";
+import { isNotApplicableText, mapHeader, numberCell, splitList, unitOf, vetoIdsOf, type Field, type HeaderMap, type MapHeaderOptions, type TableKind } from "../tables/index.js";
 
 /** Where a command reads and writes. */
 export interface CliIo {
@@ -158,60 +158,105 @@ export function inFile<T>(file: string, fn: () => T, rows?: readonly number[]): 
 }
 
 type Row = Record<string, string>;
-const pick = (row: Row, ...names: string[]) => names.map((n) => row[n]).find((v) => v !== undefined && v !== "");
-const NOT_APPLICABLE = new Set(["null", "na", "n/a", "不适用", "—", "-"]);
-const list = (text: string | undefined) => (text ?? "").split(/[;；、|]/).map((s) => s.trim()).filter(Boolean);
-/** A record without empty cells, and without reserved keys. */
-const clean = (row: Row, skip: readonly string[] = []) =>
-  Object.fromEntries(Object.entries(row).filter(([k, v]) => v !== "" && !skip.includes(k) && !RESERVED_KEYS.has(k)));
+
+/** The header of CSV records: the keys of the first, in order (every record has them all). */
+const namesOf = (rows: readonly Row[]): string[] => (rows.length > 0 && rows[0] !== null && typeof rows[0] === "object" ? Object.keys(rows[0]) : []);
+
+/** A `JixiaoError` for a file's header, its issues worded after the file's name. */
+function headerError(file: string, issues: readonly Issue[]): JixiaoError {
+  return new JixiaoError(
+    issues.map((i) => ({ ...i, message: `${file}: ${render(i.params, "en")}` })),
+    "The input cannot be read",
+  );
+}
+
+/** CSV records with their header mapped by the one header mapping of src/tables; `undefined` for no records. */
+function mapped(read: Read, kind: TableKind, options: MapHeaderOptions = {}): { rows: Row[]; map: HeaderMap } | undefined {
+  const rows = read.data as Row[];
+  if (!Array.isArray(rows) || rows.length === 0) return undefined;
+  const r = mapHeader(namesOf(rows), kind, options);
+  if (!r.success) throw headerError(read.name, r.issues);
+  return { rows, map: r.output };
+}
+
+/** A row's text in a fixed field's column, or `undefined` when the header has none or the cell is empty. */
+function fieldText(row: Row, map: HeaderMap, field: Field): string | undefined {
+  const c = map.fields.get(field);
+  const text = c === undefined ? undefined : row[map.names[c]!];
+  return text === undefined || text === "" ? undefined : text;
+}
+
+/** A row's attribute columns (every column that is neither a fixed field nor an indicator), empty cells left out. */
+function attributesOf(row: Row, map: HeaderMap): Record<string, string> {
+  const out: Record<string, string> = {};
+  map.roles.forEach((role, c) => {
+    const text = row[map.names[c]!];
+    if (role.type === "attribute" && text !== undefined && text !== "") out[map.names[c]!] = text;
+  });
+  return out;
+}
+
+/** A row with its fixed fields under their own names (`工号` → `id`) and its other columns as they are, empty cells left out. */
+function renamed(row: Row, map: HeaderMap): Record<string, string> {
+  const out: Record<string, string> = {};
+  map.roles.forEach((role, c) => {
+    const text = row[map.names[c]!];
+    if (text === undefined || text === "" || role.type === "ignored") return;
+    out[role.type === "field" ? role.field : map.names[c]!] = text;
+  });
+  return out;
+}
 
 /**
- * Subjects from CSV records: `id` (编号), `name` (姓名), `group` (分组), `bonus` (加分) and
- * `deductions` (减分) columns; a column named by an indicator's id or name holds its values (an
- * empty cell is missing; `null`, `na`, `n/a`, `不适用` or `—` is not applicable); any other column is an
- * attribute (department, job level …). JSON and YAML subjects are taken as they are.
+ * Subjects from CSV records, by the one header mapping of src/tables (shared with the sheet
+ * functions): `编号` (`工号`, `id`), `姓名` (`name`), `比较组` (`分组`, `group`), `加分` (`bonus`),
+ * `减分` (`扣分`, `deductions`) and `否决项` (`vetoes`, by name or id) columns; a column named by an
+ * indicator's id or name holds its values (an empty cell is missing; `null`, `na`, `n/a`, `不适用`
+ * or `—` is not applicable; `96.5%` and `1,000` are exact numbers, a percent in the indicator's
+ * declared unit); any other column is an attribute (`部门`, `职级` …), kept under its header. JSON
+ * and YAML subjects are taken as they are.
+ * @throws {@link JixiaoError} for a header without an id column, or with a column given twice or ambiguous.
  * @internal
  */
 export function subjectsFrom(read: Read, scheme: SchemeConfig): unknown {
   if (!isTable(read)) return read.data;
-  const byName = new Map<string, string>();
-  for (const g of scheme.groups ?? [])
-    for (const ind of g.indicators ?? []) {
-      byName.set(ind.id, ind.id);
-      if (ind.name && !byName.has(ind.name)) byName.set(ind.name, ind.id);
-    }
-  const fixed = new Set(["id", "编号", "name", "姓名", "group", "分组", "bonus", "加分", "deductions", "减分"]);
-  return (read.data as Row[]).map((row) => {
+  const indicators = (scheme.groups ?? []).flatMap((g) => g.indicators ?? []);
+  const table = mapped(read, "subjects", { indicators: indicators.map((i) => ({ id: i.id, ...(i.name !== undefined ? { name: i.name } : {}) })) });
+  if (!table) return [];
+  const { rows, map } = table;
+  const units = new Map(indicators.map((i) => [i.id, unitOf(i)]));
+  const item = (field: "bonus" | "deductions", text: string | undefined) =>
+    text === undefined ? undefined : [{ points: numberCell(text), reason: map.names[map.fields.get(field)!]! }];
+  return rows.map((row) => {
     const values: Record<string, unknown> = {};
-    const attributes: Record<string, string> = {};
-    for (const [column, text] of Object.entries(row)) {
-      if (fixed.has(column) || RESERVED_KEYS.has(column)) continue;
-      const indicator = byName.get(column);
-      if (indicator === undefined) {
-        if (text !== "") attributes[column] = text;
-      } else if (text !== "") values[indicator] = NOT_APPLICABLE.has(text.toLowerCase()) ? null : text;
+    for (const [indicator, c] of map.indicators) {
+      const text = row[map.names[c]!];
+      if (text !== undefined && text !== "") values[indicator] = isNotApplicableText(text) ? null : numberCell(text, units.get(indicator));
     }
-    const item = (column: string, text: string | undefined) => (text === undefined ? undefined : [{ points: text, reason: column }]);
-    const bonus = item("加分", pick(row, "bonus", "加分"));
-    const deductions = item("减分", pick(row, "deductions", "减分"));
-    const name = pick(row, "name", "姓名");
-    const group = pick(row, "group", "分组");
+    const attributes = attributesOf(row, map);
+    const bonus = item("bonus", fieldText(row, map, "bonus"));
+    const deductions = item("deductions", fieldText(row, map, "deductions"));
+    const vetoes = vetoIdsOf(fieldText(row, map, "vetoes") ?? "", scheme.vetoes ?? []);
+    const name = fieldText(row, map, "name");
+    const group = fieldText(row, map, "group");
     return {
-      id: pick(row, "id", "编号") ?? "",
+      id: fieldText(row, map, "id") ?? "",
       ...(name !== undefined ? { name } : {}),
       ...(group !== undefined ? { group } : {}),
       values,
       ...(bonus ? { bonus } : {}),
       ...(deductions ? { deductions } : {}),
+      ...(vetoes.length > 0 ? { vetoes } : {}),
       ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
     };
   });
 }
 
 /**
- * Scores to rank from CSV records: `id` (or `subjectId`, 编号), `total` (总分), `name`, `group`;
- * other columns are attributes. JSON and YAML: a list of `{ subjectId, total, … }` or an object
- * `{ "c001": 86.3 }`.
+ * Scores to rank from CSV records: `编号` (`id`, `subjectId`), `总分` (`total`; `96.5%` and
+ * `1,000` read exactly), `姓名` (`name`), `比较组` (`group`); other columns are attributes. JSON and
+ * YAML: a list of `{ subjectId, total, … }` or an object `{ "c001": 86.3 }`.
+ * @throws {@link JixiaoError} for a header without an id or a total column, or with a column given twice.
  * @internal
  */
 export function scoresFrom(read: Read): unknown {
@@ -221,13 +266,15 @@ export function scoresFrom(read: Read): unknown {
       return Object.entries(data as Record<string, unknown>).map(([subjectId, total]) => ({ subjectId, total }));
     return data;
   }
-  return (data as Row[]).map((row) => {
-    const name = pick(row, "name", "姓名");
-    const group = pick(row, "group", "分组");
-    const attributes = clean(row, ["id", "subjectId", "编号", "total", "总分", "name", "姓名", "group", "分组"]);
+  const table = mapped(read, "scores");
+  if (!table) return [];
+  return table.rows.map((row) => {
+    const name = fieldText(row, table.map, "name");
+    const group = fieldText(row, table.map, "group");
+    const attributes = attributesOf(row, table.map);
     return {
-      subjectId: pick(row, "subjectId", "id", "编号") ?? "",
-      total: pick(row, "total", "总分") ?? "",
+      subjectId: fieldText(row, table.map, "id") ?? "",
+      total: numberCell(fieldText(row, table.map, "total") ?? ""),
       ...(name !== undefined ? { name } : {}),
       ...(group !== undefined ? { group } : {}),
       ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
@@ -235,22 +282,39 @@ export function scoresFrom(read: Read): unknown {
   });
 }
 
-/** Staff from CSV records: `id`, `name`, `posts` (separated by `;`, `、` or `|`), `department`. @internal */
+/** Staff from CSV records: `编号` (`id`), `姓名` (`name`), `岗位` (`posts`, separated by `、`, `,`, `;` or `|`), `部门` (`department`). @internal */
 export function staffFrom(read: Read): unknown {
   if (!isTable(read)) return read.data;
-  return (read.data as Row[]).map((row) => ({ ...clean(row, ["posts", "岗位"]), posts: list(pick(row, "posts", "岗位")) }));
+  const table = mapped(read, "staff");
+  if (!table) return [];
+  return table.rows.map((row) => ({ ...renamed(row, table.map), posts: splitList(fieldText(row, table.map, "posts")) }));
 }
 
-/** Units from CSV records: `id`, `name`, `level`, `parent` (empty for the root), `departments` (separated by `;`). @internal */
+/** Units from CSV records: `编号` (`id`), `姓名`/`名称` (`name`), `层级` (`level`), `上级` (`parent`, empty for the root), `下设部门` (`departments`, separated by `;` or `、`). @internal */
 export function treeFrom(read: Read): unknown {
   if (!isTable(read)) return read.data;
-  return (read.data as Row[]).map((row) => {
-    const departments = list(row.departments);
-    return { ...clean(row, ["departments"]), ...(departments.length > 0 ? { departments: departments.map((id) => ({ id })) } : {}) };
+  const table = mapped(read, "tree");
+  if (!table) return [];
+  return table.rows.map((row) => {
+    const { departments: text, ...rest } = renamed(row, table.map);
+    const departments = splitList(text);
+    return { ...rest, ...(departments.length > 0 ? { departments: departments.map((id) => ({ id })) } : {}) };
   });
 }
 
-/** Plain records from CSV (grabs, completions), empty cells left out. @internal */
-export function recordsFrom(read: Read): unknown {
-  return isTable(read) ? (read.data as Row[]).map((row) => clean(row)) : read.data;
+/**
+ * Plain records from CSV (grabs: `任务`, `人员`, `抢单时间`; completions: `任务`, `人员`, `完成质量`,
+ * `完成时间`, `份额` — or their English ids), empty cells left out; `share` and `quality` read
+ * `80%` as 0.8. Give the kind to have its required columns checked.
+ * @internal
+ */
+export function recordsFrom(read: Read, kind: "grabs" | "completions" | "records" = "records"): unknown {
+  if (!isTable(read)) return read.data;
+  const table = mapped(read, kind);
+  if (!table) return [];
+  return table.rows.map((row) => {
+    const out = renamed(row, table.map);
+    for (const f of ["share", "quality"] as const) if (table.map.fields.has(f) && out[f] !== undefined) out[f] = numberCell(out[f], "ratio");
+    return out;
+  });
 }

@@ -15,6 +15,7 @@ import { RANKING_MESSAGES } from "./ranking.js";
 import { SCHEME_MESSAGES } from "./scheme.js";
 import { SCORING_MESSAGES } from "./scoring.js";
 import { SHEETS_MESSAGES } from "./sheets.js";
+import { TABLES_MESSAGES } from "./tables.js";
 import { TASKS_MESSAGES } from "./tasks.js";
 import { TIERS_MESSAGES } from "./tiers.js";
 import { VERIFY_MESSAGES } from "./verify.js";
@@ -34,6 +35,7 @@ export const CATALOG = {
   ...SCHEME_MESSAGES,
   ...SCORING_MESSAGES,
   ...SHEETS_MESSAGES,
+  ...TABLES_MESSAGES,
   ...TASKS_MESSAGES,
   ...TIERS_MESSAGES,
   ...VERIFY_MESSAGES,
@@ -53,6 +55,7 @@ export const CATALOG_PARTS = [
   SCHEME_MESSAGES,
   SCORING_MESSAGES,
   SHEETS_MESSAGES,
+  TABLES_MESSAGES,
   TASKS_MESSAGES,
   TIERS_MESSAGES,
   VERIFY_MESSAGES,

@@ -1,4 +1,6 @@
-import { formatPath, issue, IssueCode, isJixiaoError, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
+import { formatIssue, formatPath, issue, IssueCode, isJixiaoError, type Issue, type IssuePath } from "../core/errors.js";
+import { render, type Locale, type MessageParams } from "../messages/index.js";
+import { JOIN, placeWords, type CellParams, type SheetArg, type SheetPlace } from "../messages/sheets.js";
 
 /**
  * One cell as a spreadsheet hands it to a function: text, a number, a boolean, a date (Google
@@ -17,7 +19,8 @@ export type SheetOutput = (string | number)[][];
 
 /**
  * The text every error cell starts with. A sheet function never throws: what it cannot do comes
- * back as a cell reading `#JIXIAO! <where>: <what is wrong>`.
+ * back as a cell reading `#JIXIAO! <where>: <what is wrong>` (in Chinese by default:
+ * `#JIXIAO! <位置>：<问题>`).
  */
 export const SHEET_ERROR = "#JIXIAO!";
 
@@ -38,21 +41,72 @@ export type Cell = string | number | boolean | Date | null;
 /** Whether a value is a `Date` (from any realm: Apps Script's, a `vm` context's). @internal */
 export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 
-/** Throws the one error sheet functions turn into an error cell. @internal */
-export function fail(message: string): never {
-  throw new JixiaoError([issue(IssueCode.invalidInput, [], { key: "whole", text: message })], "Sheet function");
+/**
+ * One problem a sheet function found: an issue (made here, or by the library), where it is in the
+ * sheet, and the part of the issue's path the place does not stand for (a path inside a rule
+ * document). Worded only when the output is written, in the function's language. @internal
+ */
+export interface Problem {
+  readonly issue: Issue;
+  readonly place: SheetPlace;
+  readonly rest: IssuePath;
+}
+
+/** What a sheet function throws inside: its problems, as data. @internal */
+export class SheetFailure extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super("sheet failure");
+    this.name = "SheetFailure";
+  }
+}
+
+/** A problem found by the sheet function itself, at `place` (and `path` inside a rule document there). @internal */
+export const problem = (params: MessageParams, place: SheetPlace = {}, code: IssueCode = IssueCode.invalidInput, path: IssuePath = []): Problem => ({
+  issue: issue(code, path, params),
+  place,
+  rest: path,
+});
+
+/** Throws one problem, which the sheet function turns into an error cell. @internal */
+export function fail(params: MessageParams, place: SheetPlace = {}, code: IssueCode = IssueCode.invalidInput, path: IssuePath = []): never {
+  throw new SheetFailure([problem(params, place, code, path)]);
+}
+
+/** The problems of something caught: a sheet failure's, or a library error's (placed nowhere). @internal */
+export function problemsOf(error: unknown): readonly Problem[] | undefined {
+  if (error instanceof SheetFailure) return error.problems;
+  if (isJixiaoError(error)) return error.issues.map((i) => ({ issue: i, place: {}, rest: i.path }));
+  return undefined;
+}
+
+/** A problem in words, in `locale`: its place, the rest of its path, then what is wrong. @internal */
+export function problemText(p: Problem, locale: Locale): string {
+  const place = placeWords(p.place, locale);
+  const where = p.rest.length > 0 ? `${place}${place ? " " : ""}${formatPath(p.rest)}` : place;
+  if (where === "") return render(p.issue.params, locale);
+  return formatIssue(p.issue, { locale, path: () => where });
+}
+
+/** A cell as messages show it. @internal */
+export function cellParams(cell: unknown): CellParams {
+  if (isBlank(cell)) return { cell: "blank", cellText: "" };
+  if (typeof cell === "string") return { cell: "text", cellText: cell.length > 40 ? `${cell.slice(0, 37)}…` : cell };
+  if (typeof cell === "number") return { cell: "number", cellText: String(cell) };
+  if (isDate(cell)) return { cell: "date", cellText: "" };
+  if (typeof cell === "boolean") return { cell: "boolean", cellText: "" };
+  return { cell: "other", cellText: typeof cell };
 }
 
 /**
  * Reads one cell: text is trimmed and blank text becomes `null`; anything that is not a cell value
- * (an object, a function) is an error naming `where`. @internal
+ * (an object, a function) is an error at `place`. @internal
  */
-export function readCell(value: unknown, where: () => string): Cell {
+export function readCell(value: unknown, place: () => SheetPlace): Cell {
   if (value === undefined || value === null) return null;
   if (typeof value === "string") return value.trim() === "" ? null : value.trim();
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (isDate(value)) return value;
-  return fail(`${where()}: is not a cell value (${Array.isArray(value) ? "a list" : `a ${typeof value}`})`);
+  return fail({ key: "sheetsNotCell", kind: Array.isArray(value) ? "list" : typeof value }, place());
 }
 
 /** Whether a raw cell is blank. @internal */
@@ -63,23 +117,23 @@ export const isBlank = (value: unknown): boolean => value === undefined || value
  * one cell becomes a 1 × 1 range; nothing (an omitted argument) becomes no rows. Refuses ranges
  * beyond {@link MAX_ROWS} rows or {@link MAX_CELLS} cells. @internal
  */
-export function toRange(arg: unknown, what: string): readonly (readonly unknown[])[] {
+export function toRange(arg: unknown, what: SheetArg): readonly (readonly unknown[])[] {
   if (arg === undefined || arg === null) return [];
   if (!Array.isArray(arg)) return [[arg]];
-  if (arg.length > MAX_ROWS) fail(`${what}: has ${arg.length} rows; a sheet function takes at most ${MAX_ROWS}`);
+  if (arg.length > MAX_ROWS) fail({ key: "sheetsTooManyRows", rows: arg.length, max: MAX_ROWS }, { arg: what }, IssueCode.outOfRange);
   if (!arg.some((row) => Array.isArray(row))) return arg.map((cell) => [cell]);
   let cells = 0;
   for (let i = 0; i < arg.length; i++) {
     const row: unknown = arg[i];
-    if (!Array.isArray(row)) fail(`${what} row ${i + 1}: is not a row of cells`);
+    if (!Array.isArray(row)) fail({ key: "sheetsNotRow" }, { arg: what, row: i + 1 });
     cells += row.length;
-    if (cells > MAX_CELLS) fail(`${what}: has more than ${MAX_CELLS} cells; a sheet function takes at most ${MAX_CELLS}`);
+    if (cells > MAX_CELLS) fail({ key: "sheetsTooManyCells", max: MAX_CELLS }, { arg: what }, IssueCode.outOfRange);
   }
   return arg as unknown[][];
 }
 
 /** Whether an argument was left out: nothing, or only blank cells. @internal */
-export function isOmitted(arg: unknown, what: string): boolean {
+export function isOmitted(arg: unknown, what: SheetArg): boolean {
   return toRange(arg, what).every((row) => row.every(isBlank));
 }
 
@@ -87,87 +141,99 @@ export function isOmitted(arg: unknown, what: string): boolean {
  * Reads a JSON rule argument (a scheme, a policy, a board): the text of one cell, or of several
  * cells joined in reading order, so a long document can be split over cells. @internal
  */
-export function readJson(arg: unknown, what: string): unknown {
+export function readJson(arg: unknown, what: SheetArg): unknown {
   const parts: string[] = [];
   let length = 0;
   for (const row of toRange(arg, what))
     for (const cell of row) {
       if (isBlank(cell)) continue;
-      if (typeof cell !== "string") fail(`${what}: must be JSON text, not ${typeof cell === "number" ? `the number ${cell}` : describeCell(cell)}`);
+      if (typeof cell !== "string") fail({ key: "sheetsJsonNotText", ...cellParams(cell) }, { arg: what }, IssueCode.invalidType);
       parts.push(cell);
       length += cell.length;
-      if (length > MAX_JSON) fail(`${what}: is longer than ${MAX_JSON} characters`);
+      if (length > MAX_JSON) fail({ key: "sheetsJsonTooLong", max: MAX_JSON }, { arg: what }, IssueCode.outOfRange);
     }
-  if (parts.length === 0) fail(`${what}: is blank; give the JSON text (or the cell that holds it)`);
+  if (parts.length === 0) fail({ key: "sheetsJsonBlank" }, { arg: what }, IssueCode.required);
   try {
     return JSON.parse(parts.join(""));
   } catch (error) {
-    return fail(`${what}: is not valid JSON (${error instanceof Error ? error.message.slice(0, 200) : "unreadable"})`);
+    return fail({ key: "sheetsJsonInvalid", detail: error instanceof Error ? error.message.slice(0, 200) : "unreadable" }, { arg: what });
   }
 }
 
-/** A short description of a cell for messages. @internal */
-export function describeCell(cell: unknown): string {
-  if (isBlank(cell)) return "blank";
-  if (typeof cell === "string") return cell.length > 40 ? `text "${cell.slice(0, 37)}…"` : `text "${cell}"`;
-  if (typeof cell === "number") return Number.isNaN(cell) ? "NaN" : String(cell);
-  if (isDate(cell)) return "a date";
-  return `a ${typeof cell}`;
+/** Where a library issue is in the sheet: its place, and how many parts of its path the place stands for. @internal */
+export type Locate = (path: IssuePath) => { readonly place: SheetPlace; readonly skip: number };
+
+/** A library issue placed in the sheet by `locate`. @internal */
+export function placed(i: Issue, locate: Locate): Problem {
+  const { place, skip } = locate(i.path);
+  return { issue: i, place, rest: i.path.slice(skip) };
 }
 
-/** Where a library issue is in the sheet: a label for its start, and how many path parts the label stands for. @internal */
-export type Locate = (path: IssuePath) => { readonly label: string; readonly skip: number };
-
-/**
- * Writes one library issue with a sheet location in place of the start of its path:
- * `["groups", 0, "points"]` under the label `scheme` reads `scheme groups[0].points (分值): …`,
- * `[3, "values", "study"]` under `row 5 (c004), column study` reads `row 5 (c004), column study: …`. @internal
- */
-export function locateIssue(i: Issue, locate: Locate): string {
-  const own = formatPath(i.path);
-  const words = i.message.startsWith(own) ? i.message.slice(own.length) : `: ${i.message}`;
-  const { label, skip } = locate(i.path);
-  const rest = i.path.slice(skip);
-  return `${label}${rest.length > 0 ? ` ${formatPath(rest)}` : ""}${words}`;
-}
-
-/** Messages joined for one cell: the first few, then how many more. @internal */
-export function joinMessages(messages: readonly string[]): string {
-  const more = messages.length > SHOWN_ISSUES ? `; and ${messages.length - SHOWN_ISSUES} more` : "";
-  return `${messages.slice(0, SHOWN_ISSUES).join("; ")}${more}`;
-}
-
-/** An error cell: {@link SHEET_ERROR}, then the messages, at most {@link MAX_MESSAGE} characters. @internal */
-export function errorCell(messages: readonly string[]): string {
-  const text = `${SHEET_ERROR} ${joinMessages(messages)}`;
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
-}
-
-/** Runs a library call, rewriting the paths of its issues with `locate` when it throws. @internal */
+/** Runs a library call, placing the issues of the `JixiaoError` it throws with `locate`. @internal */
 export function within<T>(locate: Locate, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
     if (!isJixiaoError(error)) throw error;
-    throw new JixiaoError(error.issues.map((i) => ({ ...i, message: locateIssue(i, locate) })), error.message.split("\n")[0]);
+    throw new SheetFailure(error.issues.map((i) => placed(i, locate)));
   }
 }
 
-/** The label for a rule argument: its issues read `policy tiers[1].share: …`. @internal */
+/** The place of a rule argument: its issues read `policy tiers[1].share: …`. @internal */
 export const ruleLabel =
-  (label: string, base?: string): Locate =>
-  (path) => ({ label, skip: base !== undefined && path[0] === base ? 1 : 0 });
+  (arg: SheetArg, base?: string): Locate =>
+  (path) => ({ place: { arg }, skip: base !== undefined && path[0] === base ? 1 : 0 });
+
+/** A sheet function's language and the words it writes. @internal */
+export interface Sheet {
+  readonly locale: Locale;
+  /** An error cell of these problems. */
+  readonly error: (problems: readonly Problem[]) => string;
+}
+
+/** Problems joined for one cell: the first few, then how many more. @internal */
+export function joinProblems(problems: readonly Problem[], locale: Locale): string {
+  const shown = problems.slice(0, SHOWN_ISSUES).map((p) => problemText(p, locale));
+  if (problems.length > SHOWN_ISSUES) shown.push(render({ key: "sheetsAndMore", count: problems.length - SHOWN_ISSUES }, locale));
+  return shown.join(JOIN[locale]);
+}
+
+/** An error cell: {@link SHEET_ERROR}, then the problems, at most {@link MAX_MESSAGE} characters. @internal */
+export function errorCell(problems: readonly Problem[], locale: Locale): string {
+  const text = `${SHEET_ERROR} ${joinProblems(problems, locale)}`;
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
+}
+
+/** The locales a sheet function takes, as written in a cell. */
+const LOCALE_WORDS = ["zh-CN", "zh", "en"] as const;
+
+/** Reads a locale argument: `zh-CN` or `zh` (the default), or `en`. @internal */
+export function readLocale(arg: unknown): Locale {
+  const cells = toRange(arg, "locale")
+    .flat()
+    .filter((c) => !isBlank(c));
+  if (cells.length === 0) return "zh-CN";
+  const word = cells.length === 1 && typeof cells[0] === "string" ? cells[0].trim() : undefined;
+  const found = LOCALE_WORDS.find((w) => w.toLowerCase() === word?.toLowerCase());
+  if (found === undefined)
+    fail(word === undefined ? { key: "sheetsWordsText", example: "en", ...cellParams(cells[0]) } : { key: "sheetsNotOneOf", word: word.slice(0, 40), options: [...LOCALE_WORDS] }, { arg: "locale" }, IssueCode.invalidOption);
+  return found === "en" ? "en" : "zh-CN";
+}
 
 /**
- * Runs a sheet function: what it returns, or — whatever goes wrong — one error cell. Never
- * throws. @internal
+ * Runs a sheet function in the language of its locale argument: what it returns, or — whatever
+ * goes wrong — one error cell. Never throws. @internal
  */
-export function sheetFunction(fn: () => SheetOutput): SheetOutput {
+export function sheetFunction(localeArg: unknown, fn: (sheet: Sheet) => SheetOutput): SheetOutput {
+  let locale: Locale = "zh-CN";
   try {
-    return fn();
+    locale = readLocale(localeArg);
+    const l = locale;
+    return fn({ locale: l, error: (problems) => errorCell(problems, l) });
   } catch (error) {
-    if (isJixiaoError(error)) return [[errorCell(error.issues.map((i) => i.message))]];
+    const problems = problemsOf(error);
+    if (problems) return [[errorCell(problems, locale)]];
     const words = error instanceof Error ? error.message : String(error);
-    return [[errorCell([`unexpected failure (${words.slice(0, 200)}); please report it`])]];
+    return [[errorCell([problem({ key: "sheetsUnexpected", detail: words.slice(0, 200) })], locale)]];
   }
 }

@@ -1,22 +1,29 @@
-import { isJixiaoError } from "../core/errors.js";
+import { IssueCode, isJixiaoError } from "../core/errors.js";
 import { parseWith } from "../core/validate.js";
+import { sheetLabel, type SheetLabel } from "../messages/sheets.js";
 import { lastPlaceDeductions, lastPlacePolicySchema, type LastPlacePolicy } from "../penalties/last-place.js";
 import { rank } from "../ranking/rank.js";
 import type { Rankable, Ranking, RankOptions } from "../ranking/types.js";
 import { assignTiers } from "../tiers/assign.js";
 import { defineTierPolicy } from "../tiers/policy.js";
 import type { TierPolicy } from "../tiers/types.js";
-import { errorCell, fail, locateIssue, readJson, ruleLabel, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
+import { fail, placed, problem, readJson, ruleLabel, sheetFunction, within, type Problem, type Sheet, type SheetInput, type SheetOutput } from "./cells.js";
 import { readWords } from "./options.js";
-import { readScores, rowLabel, type ScoreColumn, type ScoreRow } from "./table.js";
+import { readScores, rowNumber, type ScoreColumn, type ScoreRow } from "./table.js";
 
 /**
  * One output column aligned with a score column: `label` on the header row, each scored row's
  * value from `compute` (by row index), blank rows blank. Scored rows depend on each other (ranks,
  * quotas), so while any row has an error every other scored row says which row to fix first.
  */
-function aligned(col: ScoreColumn, label: string, verb: string, compute: (rows: readonly ScoreRow[]) => ReadonlyMap<string, string | number>): SheetOutput {
-  const errors = new Map(col.errors);
+function aligned(
+  sheet: Sheet,
+  col: ScoreColumn,
+  label: SheetLabel,
+  waiting: "rank" | "tier" | "lastPlace",
+  compute: (rows: readonly ScoreRow[]) => ReadonlyMap<string, string | number>,
+): SheetOutput {
+  const errors = new Map<number, Problem[]>([...col.errors].map(([k, v]) => [k, [...v]]));
   let values: ReadonlyMap<string, string | number> = new Map();
   if (errors.size === 0 && col.rows.length > 0) {
     try {
@@ -27,17 +34,17 @@ function aligned(col: ScoreColumn, label: string, verb: string, compute: (rows: 
       if (whole.length > 0) throw error;
       for (const i of error.issues) {
         const row = col.rows[i.path[0] as number]!;
-        const message = locateIssue(i, () => ({ label: `${rowLabel(row.index)}${row.id.startsWith("row ") ? "" : ` (${row.id})`}`, skip: 2 }));
-        errors.set(row.index, errors.has(row.index) ? `${errors.get(row.index)}; ${message}` : message);
+        const p = placed(i, () => ({ place: { row: rowNumber(row.index), ...(row.id.startsWith("row ") ? {} : { id: row.id }) }, skip: 2 }));
+        errors.set(row.index, [...(errors.get(row.index) ?? []), p]);
       }
     }
   }
   const out: SheetOutput = Array.from({ length: col.height }, () => [""]);
-  if (col.header >= 0) out[col.header] = [label];
+  if (col.header >= 0) out[col.header] = [sheetLabel(label, sheet.locale)];
   const first = Math.min(...errors.keys());
-  for (const [index, message] of errors) out[index] = [errorCell([message])];
-  for (const row of col.rows)
-    if (!errors.has(row.index)) out[row.index] = [errors.size > 0 ? errorCell([`not ${verb}; ${rowLabel(first)} must be fixed first`]) : values.get(row.id)!];
+  for (const [index, problems] of errors) out[index] = [sheet.error(problems)];
+  const wait = errors.size > 0 ? sheet.error([problem({ key: "sheetsWaitRow", what: waiting, row: rowNumber(first) })]) : "";
+  for (const row of col.rows) if (!errors.has(row.index)) out[row.index] = [errors.size > 0 ? wait : values.get(row.id)!];
   return out;
 }
 
@@ -53,9 +60,8 @@ function rankRows(col: ScoreColumn, rows: readonly ScoreRow[], options: RankOpti
 function readPolicy<P extends { readonly groupBy?: string }>(arg: unknown, col: ScoreColumn, define: (json: never) => P, base?: string): P {
   const json = readJson(arg, "policy");
   const policy = within(ruleLabel("policy", base), () => define(json as never));
-  if (policy.groupBy !== undefined && policy.groupBy !== "group")
-    fail(`policy groupBy: is "${policy.groupBy}"; in a sheet the peer groups come from the groups column, so leave groupBy out`);
-  if (policy.groupBy === "group" && !col.grouped) fail('policy groupBy: is "group", but no groups were given; give the groups column');
+  if (policy.groupBy !== undefined && policy.groupBy !== "group") fail({ key: "sheetsPolicyGroupBy", groupBy: policy.groupBy }, { arg: "policy" }, IssueCode.invalidOption, ["groupBy"]);
+  if (policy.groupBy === "group" && !col.grouped) fail({ key: "sheetsPolicyNoGroups" }, { arg: "policy" }, IssueCode.required, ["groupBy"]);
   return policy;
 }
 
@@ -66,8 +72,9 @@ const RANK_WORDS = ["desc", "asc", "competition", "dense", "ordinal"] as const;
  * row, aligned with the input, higher scores first by default, equal scores sharing a rank
  * (1, 2, 2, 4). Ties are broken by id — by row order when the scores have no ids — for `ordinal`.
  *
- * The scores are one column, or two: ids, then scores. A first row whose score is text that is
- * not a number is a header: its output is `rank`. A blank score is not ranked and its output
+ * The scores are one column, or two: ids, then scores; a score is a number or its text, `96.5%` and
+ * `1,000` too. A first row whose score is text that is not a number is a header: its output is
+ * `名次` (`rank` in English). A blank score is not ranked and its output
  * stays blank. A score that is not a number shows an error in its row; the other rows then say
  * which row to fix, since every rank depends on every score.
  *
@@ -75,22 +82,25 @@ const RANK_WORDS = ["desc", "asc", "competition", "dense", "ordinal"] as const;
  * @param groups - the peer group of each row, the same rows as `scores`; left out, all rows form one group.
  * @param options - words in one cell: `desc` (default) or `asc`; `competition` (default, 1 2 2 4),
  * `dense` (1 2 2 3) or `ordinal` (1 2 3 4).
- * @returns one column of ranks, aligned with `scores`.
+ * @param locale - the language of the header and errors: `zh-CN` (default) or `en`.
+ * @returns one column of ranks, aligned with `scores`; the header row gets `名次` (`rank`).
  * @example
  * ```ts
- * JIXIAO_RANK([["total"], [90], [95], [90], [""], [88]]);
- * //=> [["rank"], [2], [1], [2], [""], [4]]
+ * JIXIAO_RANK([["总分"], [90], [95], ["90.0"], [""], ["88%"]]);
+ * //=> [["名次"], [2], [1], [2], [""], [4]]
+ * JIXIAO_RANK([["total"], [90], [95]], "", "", "en");
+ * //=> [["rank"], [2], [1]]
  * ```
  */
-export function JIXIAO_RANK(scores: SheetInput, groups?: SheetInput, options?: SheetInput): SheetOutput {
-  return sheetFunction(() => {
+export function JIXIAO_RANK(scores: SheetInput, groups?: SheetInput, options?: SheetInput, locale?: SheetInput): SheetOutput {
+  return sheetFunction(locale, (sheet) => {
     const words = readWords(options, "options", RANK_WORDS);
     const order = words.includes("asc") ? "asc" : "desc";
     const ties = words.find((w) => w === "competition" || w === "dense" || w === "ordinal") ?? "competition";
-    if (words.includes("asc") && words.includes("desc")) fail('options: give "asc" or "desc", not both');
-    if (words.filter((w) => w !== "asc" && w !== "desc").length > 1) fail('options: give one of "competition", "dense", "ordinal"');
+    if (words.includes("asc") && words.includes("desc")) fail({ key: "sheetsAscDesc" }, { arg: "options" }, IssueCode.invalidOption);
+    if (words.filter((w) => w !== "asc" && w !== "desc").length > 1) fail({ key: "sheetsOneTieRule" }, { arg: "options" }, IssueCode.invalidOption);
     const col = readScores(scores, groups);
-    return aligned(col, "rank", "ranked", (rows) => new Map(rankRows(col, rows, { order, ties }).entries.map((e) => [e.subjectId, e.rank])));
+    return aligned(sheet, col, "rank", "rank", (rows) => new Map(rankRows(col, rows, { order, ties }).entries.map((e) => [e.subjectId, e.rank])));
   });
 }
 
@@ -104,7 +114,8 @@ export function JIXIAO_RANK(scores: SheetInput, groups?: SheetInput, options?: S
  * @param scores - one column of scores, or two columns: ids and scores.
  * @param groups - the peer group of each row, the same rows as `scores`; blank, all rows form one group.
  * @param policy - the tier policy as JSON text.
- * @returns one column of tier names, aligned with `scores`; the header row gets `tier`.
+ * @param locale - the language of the header and errors: `zh-CN` (default) or `en`.
+ * @returns one column of tier names, aligned with `scores`; the header row gets `等次` (`tier`).
  * @example
  * ```ts
  * JIXIAO_TIER([[90], [85], [85], [70], [60]], "",
@@ -112,11 +123,11 @@ export function JIXIAO_RANK(scores: SheetInput, groups?: SheetInput, options?: S
  * //=> [["好"], ["中"], ["中"], ["中"], ["差"]]
  * ```
  */
-export function JIXIAO_TIER(scores: SheetInput, groups: SheetInput, policy: SheetInput): SheetOutput {
-  return sheetFunction(() => {
+export function JIXIAO_TIER(scores: SheetInput, groups: SheetInput, policy: SheetInput, locale?: SheetInput): SheetOutput {
+  return sheetFunction(locale, (sheet) => {
     const col = readScores(scores, groups);
     const p = readPolicy<TierPolicy>(policy, col, defineTierPolicy);
-    return aligned(col, "tier", "placed in a tier", (rows) => new Map(assignTiers(rankRows(col, rows), p).placements.map((t) => [t.subjectId, t.tier])));
+    return aligned(sheet, col, "tier", "tier", (rows) => new Map(assignTiers(rankRows(col, rows), p).placements.map((t) => [t.subjectId, t.tier])));
   });
 }
 
@@ -130,18 +141,19 @@ export function JIXIAO_TIER(scores: SheetInput, groups: SheetInput, policy: Shee
  * @param scores - one column of scores, or two columns: ids and scores.
  * @param groups - the peer group of each row, the same rows as `scores`; blank, all rows form one group.
  * @param policy - the last-place policy as JSON text.
- * @returns one column of points deducted, aligned with `scores`; the header row gets `deduction`.
+ * @param locale - the language of the header and errors: `zh-CN` (default) or `en`.
+ * @returns one column of points deducted, aligned with `scores`; the header row gets `末位扣分` (`deduction`).
  * @example
  * ```ts
  * JIXIAO_LASTPLACE([[90], [80], [70], [60], [50]], "", '{"deductions":[1,0.5]}');
  * //=> [[0], [0], [0], [0.5], [1]]
  * ```
  */
-export function JIXIAO_LASTPLACE(scores: SheetInput, groups: SheetInput, policy: SheetInput): SheetOutput {
-  return sheetFunction(() => {
+export function JIXIAO_LASTPLACE(scores: SheetInput, groups: SheetInput, policy: SheetInput, locale?: SheetInput): SheetOutput {
+  return sheetFunction(locale, (sheet) => {
     const col = readScores(scores, groups);
     const p = readPolicy(policy, col, (json) => parseWith(lastPlacePolicySchema, json, "Last-place policy is not valid", ["policy"]) as LastPlacePolicy, "policy");
-    return aligned(col, "deduction", "checked for last place", (rows) => {
+    return aligned(sheet, col, "deduction", "lastPlace", (rows) => {
       const points = new Map<string, number>(rows.map((r) => [r.id, 0]));
       for (const d of lastPlaceDeductions(rankRows(col, rows), p).deductions) points.set(d.subjectId, d.points);
       return points;

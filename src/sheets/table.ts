@@ -1,7 +1,9 @@
 import { toDec } from "../core/decimal.js";
-import { isJixiaoError } from "../core/errors.js";
+import { IssueCode } from "../core/errors.js";
+import type { SheetArg, SheetPlace } from "../messages/sheets.js";
 import { offsetMinutes } from "../periods/instant.js";
-import { describeCell, fail, isBlank, isDate, isOmitted, readCell, toRange, type Cell } from "./cells.js";
+import { mapHeader, readNumberText, TABLE_KINDS, type Field, type HeaderIndicator, type HeaderMap, type TableKind } from "../tables/index.js";
+import { cellParams, fail, isBlank, isDate, isOmitted, problem, readCell, SheetFailure, toRange, type Cell, type Problem } from "./cells.js";
 
 /** One non-blank row of a range: its index in the range (0 for the first row) and its cells. @internal */
 export interface SheetRow {
@@ -11,77 +13,85 @@ export interface SheetRow {
 
 /** A range read as a table: a header row naming the columns, then data rows. @internal */
 export interface Table {
-  /** What the range is, for messages (`subjects`, `grabs` …). */
-  readonly what: string;
+  /** Which argument the range is, for messages (`subjects`, `grabs` …). */
+  readonly what: SheetArg;
   /** How many rows the range has, blank ones included: the height of an aligned output. */
   readonly height: number;
   /** The index of the header row in the range. */
   readonly header: number;
-  /** The header's names, by column. */
+  /** The header's names as written, by column. */
   readonly names: readonly string[];
+  /** What each column holds: the one header mapping of src/tables. */
+  readonly map: HeaderMap;
   /** The non-blank rows below the header. */
   readonly rows: readonly SheetRow[];
 }
 
-/** `row 5`: a row of a range as people count it, from 1 at the range's first row. @internal */
-export const rowLabel = (index: number): string => `row ${index + 1}`;
+/** A row of a range as the sheet shows it, from 1 at the range's first row. @internal */
+export const rowNumber = (index: number): number => index + 1;
 
 /**
- * Reads a range whose first non-blank row is a header naming the columns. Column names are
- * trimmed text; a name may not repeat. Fully blank rows are skipped (but still count toward
- * `height`, so an output lines up with the input). @internal
+ * Reads a range whose first non-blank row is a header naming the columns, mapped by the one header
+ * mapping (`编号`/`工号`/`id` → id …; indicators by id or name). Fully blank rows are skipped (but
+ * still count toward `height`, so an output lines up with the input). @internal
  */
-export function readTable(arg: unknown, what: string, required: readonly string[]): Table {
+export function readTable(arg: unknown, what: SheetArg, kind: TableKind, indicators?: readonly HeaderIndicator[]): Table {
   const range = toRange(arg, what);
   const header = range.findIndex((row) => !row.every(isBlank));
-  if (header < 0) fail(`${what}: is blank; it needs a header row (${required.join(", ")} …) and rows below it`);
+  if (header < 0) fail({ key: "sheetsTableBlank", fields: [...TABLE_KINDS[kind].required] }, { arg: what }, IssueCode.required);
   const names = range[header]!.map((cell, c) => {
-    const value = readCell(cell, () => `${what} ${rowLabel(header)}, column ${c + 1}`);
-    return value === null ? "" : isDate(value) ? fail(`${what} ${rowLabel(header)}, column ${c + 1}: a header names a column; it cannot be a date`) : String(value);
+    const value = readCell(cell, () => ({ arg: what, row: rowNumber(header) }));
+    return value === null ? "" : isDate(value) ? fail({ key: "sheetsHeaderDate", column: c + 1 }, { arg: what, row: rowNumber(header) }) : String(value);
   });
-  const seen = new Map<string, number>();
-  names.forEach((name, c) => {
-    if (name === "") return;
-    const first = seen.get(name);
-    if (first !== undefined) fail(`${what} ${rowLabel(header)}: the header names "${name}" twice (columns ${first + 1} and ${c + 1}); each column needs its own name`);
-    seen.set(name, c);
-  });
-  const table = { what, height: range.length, header, names, rows: [] as SheetRow[] };
-  const missing = required.filter((name) => columnOf(table, name) === undefined);
-  if (missing.length > 0)
-    fail(`${what} ${rowLabel(header)}: the header has no column ${missing.map((m) => `"${m}"`).join(", ")}; it has ${listNames(names)}`);
-  for (let i = header + 1; i < range.length; i++) if (!range[i]!.every(isBlank)) table.rows.push({ index: i, cells: range[i]! });
-  return table;
+  const mapped = mapHeader(names, kind, indicators ? { indicators } : {});
+  if (!mapped.success) throw new SheetFailure(mapped.issues.map((i) => ({ issue: i, place: { arg: what, row: rowNumber(header) }, rest: [] })));
+  const rows: SheetRow[] = [];
+  for (let i = header + 1; i < range.length; i++) if (!range[i]!.every(isBlank)) rows.push({ index: i, cells: range[i]! });
+  return { what, height: range.length, header, names: mapped.output.names, map: mapped.output, rows };
 }
 
-/** The header's names as a short list for messages. @internal */
-export function listNames(names: readonly string[]): string {
-  const shown = names.filter((n) => n !== "");
-  if (shown.length === 0) return "no names";
-  return shown.length > 12 ? `${shown.slice(0, 12).join(", ")} … (${shown.length} columns)` : shown.join(", ");
-}
+/** The column of a fixed field, if the table has it. @internal */
+export const columnOf = (table: Table, field: Field): number | undefined => table.map.fields.get(field);
 
-/** The index of the column named `name`: an exact match first, then one that differs only in case. @internal */
-export function columnOf(table: Pick<Table, "names">, name: string): number | undefined {
-  const exact = table.names.indexOf(name);
-  if (exact >= 0) return exact;
-  const loose = table.names.findIndex((n) => n.toLowerCase() === name.toLowerCase());
-  return loose >= 0 ? loose : undefined;
-}
+/** The place of a row's cell: the range, the row, the column's header. @internal */
+export const cellPlace = (table: Table, row: SheetRow, column?: number): SheetPlace => ({
+  arg: table.what,
+  row: rowNumber(row.index),
+  ...(column !== undefined ? { column: table.names[column] || String(column + 1) } : {}),
+});
 
 /** Reads the cell of `row` in column `column`, naming row and column when it is not a cell value. @internal */
 export function cellAt(table: Table, row: SheetRow, column: number | undefined): Cell {
   if (column === undefined) return null;
-  return readCell(row.cells[column], () => `${table.what} ${rowLabel(row.index)}, column ${table.names[column]}`);
+  return readCell(row.cells[column], () => cellPlace(table, row, column));
 }
 
 /** Reads an id-like cell (id, name, group, person …) as text; a number reads as its digits. @internal */
-export function textAt(table: Table, row: SheetRow, column: number | undefined, describe: string): string | undefined {
+export function textAt(table: Table, row: SheetRow, column: number | undefined): string | undefined {
   const cell = cellAt(table, row, column);
   if (cell === null) return undefined;
   if (typeof cell === "string") return cell;
   if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
-  return fail(`${table.what} ${rowLabel(row.index)}, column ${table.names[column!]}: ${describe} must be text, not ${describeCell(cell)}`);
+  return fail({ key: "sheetsNotText", ...cellParams(cell) }, cellPlace(table, row, column), IssueCode.invalidType);
+}
+
+/** A required text cell of a fixed field. @internal */
+export function required(table: Table, row: SheetRow, field: Field): string {
+  const column = columnOf(table, field);
+  const value = textAt(table, row, column);
+  if (value === undefined) fail({ key: "sheetsBlank" }, cellPlace(table, row, column), IssueCode.required);
+  return value;
+}
+
+/** An optional text cell of a fixed field. @internal */
+export const optional = (table: Table, row: SheetRow, field: Field): string | undefined => textAt(table, row, columnOf(table, field));
+
+/**
+ * A cell where a number is expected: a number, or its text as offices write it (`96.5%`, `1,000`)
+ * as exact decimal text; other text is kept for the library to judge. @internal
+ */
+export function numberOf(cell: Cell, unit: "percent" | "ratio" = "percent"): Cell {
+  return typeof cell === "string" ? (readNumberText(cell, unit) ?? cell) : cell;
 }
 
 /** One scored row of a score column: where it is, its id, its score and its group. @internal */
@@ -101,7 +111,15 @@ export interface ScoreColumn {
   readonly grouped: boolean;
   readonly rows: readonly ScoreRow[];
   /** Rows that cannot be read, with why, by row index. */
-  readonly errors: ReadonlyMap<number, string>;
+  readonly errors: ReadonlyMap<number, readonly Problem[]>;
+}
+
+/** A score cell as a number: a number or decimal text, `96.5%` or `1,000`; `undefined` when it is not one. */
+function scoreOf(cell: Cell): number | string | undefined {
+  if (typeof cell === "number") return toDec(cell) === undefined ? undefined : cell;
+  if (typeof cell !== "string") return undefined;
+  const text = readNumberText(cell) ?? cell;
+  return toDec(text) === undefined ? undefined : text;
 }
 
 /**
@@ -113,47 +131,50 @@ export interface ScoreColumn {
  */
 export function readScores(scoresArg: unknown, groupsArg: unknown): ScoreColumn {
   const range = toRange(scoresArg, "scores");
-  if (range.length === 0) fail("scores: is missing; give a column of scores");
+  if (range.length === 0) fail({ key: "sheetsScoresMissing" }, { arg: "scores" }, IssueCode.required);
   const width = Math.max(0, ...range.map((r) => r.length));
-  if (width > 2) fail(`scores: has ${width} columns; give one column of scores, or two: ids and scores`);
+  if (width > 2) fail({ key: "sheetsScoresWidth", count: width }, { arg: "scores" });
   const grouped = !isOmitted(groupsArg, "groups");
   const groups = grouped ? toRange(groupsArg, "groups") : [];
-  if (grouped && groups.length !== range.length)
-    fail(`groups: has ${groups.length} rows and scores has ${range.length}; give ranges of the same rows (B2:B40 with C2:C40)`);
-  if (grouped && groups.some((r) => r.length > 1)) fail("groups: give one column of groups");
+  if (grouped && groups.length !== range.length) fail({ key: "sheetsGroupsRows", groups: groups.length, scores: range.length }, { arg: "groups" });
+  if (grouped && groups.some((r) => r.length > 1)) fail({ key: "sheetsGroupsWidth" }, { arg: "groups" });
   const digits = String(range.length).length;
   const rows: ScoreRow[] = [];
-  const errors = new Map<number, string>();
+  const errors = new Map<number, Problem[]>();
   const seen = new Map<string, number>();
   let header = -1;
   range.forEach((cells, index) => {
     if (cells.every(isBlank) && (groups[index] ?? []).every(isBlank)) return;
-    const where = rowLabel(index);
-    const scoreCell = readCell(cells[width - 1], () => `scores ${where}`);
-    const idCell = width === 2 ? readCell(cells[0], () => `scores ${where}`) : null;
-    const firstRow = rows.length === 0 && errors.size === 0 && header < 0;
-    if (firstRow && typeof scoreCell === "string" && toDec(scoreCell) === undefined) {
-      header = index;
-      return;
+    const at = { row: rowNumber(index) };
+    try {
+      const scoreCell = readCell(cells[width - 1], () => ({ arg: "scores", ...at }));
+      const idCell = width === 2 ? readCell(cells[0], () => ({ arg: "scores", ...at })) : null;
+      const firstRow = rows.length === 0 && errors.size === 0 && header < 0;
+      const score = scoreOf(scoreCell);
+      if (firstRow && typeof scoreCell === "string" && score === undefined) {
+        header = index;
+        return;
+      }
+      if (scoreCell === null) return; // not scored: its output stays blank
+      const groupCell = grouped ? readCell(groups[index]![0], () => ({ arg: "groups", ...at })) : null;
+      const id = idCell === null ? (width === 2 ? undefined : `row ${String(index + 1).padStart(digits, "0")}`) : typeof idCell === "string" ? idCell : typeof idCell === "number" ? String(idCell) : undefined;
+      const bad =
+        id === undefined
+          ? problem({ key: "sheetsScoreId", ...cellParams(idCell) }, at, idCell === null ? IssueCode.required : IssueCode.invalidType)
+          : score === undefined
+            ? problem({ key: "sheetsScoreNumber", ...cellParams(scoreCell) }, at, IssueCode.invalidNumber)
+            : seen.has(id)
+              ? problem({ key: "sheetsScoreIdRepeats", id, row: rowNumber(seen.get(id)!) }, at, IssueCode.duplicateId)
+              : grouped && typeof groupCell !== "string" && typeof groupCell !== "number"
+                ? problem({ key: "sheetsScoreGroup", ...cellParams(groupCell) }, at, groupCell === null ? IssueCode.required : IssueCode.invalidType)
+                : undefined;
+      if (id !== undefined && !seen.has(id)) seen.set(id, index);
+      if (bad) errors.set(index, [bad]);
+      else rows.push({ index, id: id!, score: score!, ...(grouped ? { group: String(groupCell) } : {}) });
+    } catch (error) {
+      if (!(error instanceof SheetFailure)) throw error;
+      errors.set(index, [...error.problems]);
     }
-    if (scoreCell === null) return; // not scored: its output stays blank
-    const groupCell = grouped ? readCell(groups[index]![0], () => `groups ${where}`) : null;
-    const id = idCell === null ? (width === 2 ? undefined : `row ${String(index + 1).padStart(digits, "0")}`) : typeof idCell === "string" ? idCell : typeof idCell === "number" ? String(idCell) : undefined;
-    const problem =
-      id === undefined
-        ? `id ${idCell === null ? "is blank" : `must be text, not ${describeCell(idCell)}`}`
-        : typeof scoreCell === "boolean" || isDate(scoreCell) || (typeof scoreCell === "string" && toDec(scoreCell) === undefined) || (typeof scoreCell === "number" && toDec(scoreCell) === undefined)
-          ? `score must be a number, not ${describeCell(scoreCell)}`
-          : seen.has(id)
-            ? `id "${id}" repeats ${rowLabel(seen.get(id)!)}; each row needs its own id`
-            : grouped && groupCell === null
-            ? "group is blank; when groups are given every scored row needs one"
-            : grouped && typeof groupCell !== "string" && typeof groupCell !== "number"
-              ? `group must be text, not ${describeCell(groupCell)}`
-              : undefined;
-    if (id !== undefined && !seen.has(id)) seen.set(id, index);
-    if (problem) errors.set(index, `${where}: ${problem}`);
-    else rows.push({ index, id: id!, score: scoreCell as number | string, ...(grouped ? { group: String(groupCell) } : {}) });
   });
   return { height: range.length, header, grouped, rows, errors };
 }
@@ -168,36 +189,29 @@ const EXCEL_LAST_DAY = 2958466;
  * at the board's UTC offset; a number is an Excel date serial, a wall-clock time read at that
  * offset; text is taken as written (`2023-07-03T09:00:05`). @internal
  */
-export function dateText(cell: Cell, offset: string, where: string): string {
+export function dateText(cell: Cell, offset: string, place: SheetPlace): string {
   if (typeof cell === "string") return cell;
   if (isDate(cell)) {
     const t = cell.getTime();
-    if (!Number.isFinite(t)) fail(`${where}: is not a real date`);
+    if (!Number.isFinite(t)) fail({ key: "sheetsNotRealDate" }, place, IssueCode.invalidType);
     return `${new Date(t + offsetMinutes(offset)! * 60_000).toISOString().slice(0, 23)}${offset}`;
   }
   if (typeof cell === "number" && cell >= 1 && cell < EXCEL_LAST_DAY) return new Date(Math.round((cell - EXCEL_EPOCH_DAYS) * 86_400_000)).toISOString().slice(0, 23);
-  return fail(`${where}: must be a date-time, not ${describeCell(cell)}`);
+  return fail({ key: "sheetsNotDateTime", ...cellParams(cell) }, place, IssueCode.invalidType);
 }
 
-/** Reads every data row of a table with `read`; every row's problem is reported at once. @internal */
-export function rowsOf<T>(table: Table, read: (row: SheetRow, at: (column: string) => string) => T): T[] {
-  const problems: string[] = [];
+/** Reads every data row of a table with `read`; every row's problems are reported at once. @internal */
+export function rowsOf<T>(table: Table, read: (row: SheetRow) => T): T[] {
+  const problems: Problem[] = [];
   const out: T[] = [];
   for (const row of table.rows) {
     try {
-      out.push(read(row, (column) => `${table.what} ${rowLabel(row.index)}, column ${column}`));
+      out.push(read(row));
     } catch (error) {
-      if (!isJixiaoError(error)) throw error;
-      problems.push(error.issues[0]!.message);
+      if (!(error instanceof SheetFailure)) throw error;
+      problems.push(...error.problems);
     }
   }
-  if (problems.length > 0) fail(problems.join("; "));
+  if (problems.length > 0) throw new SheetFailure(problems);
   return out;
-}
-
-/** A required text cell. @internal */
-export function required(table: Table, row: SheetRow, name: string, at: (column: string) => string): string {
-  const value = textAt(table, row, columnOf(table, name), name);
-  if (value === undefined) fail(`${at(name)}: is blank`);
-  return value;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { JIXIAO_ACCOUNT } from "../../src/index.js";
+import * as lib from "../../src/index.js";
+
+// The English words, pinned: the locale "en" as the last argument (Chinese is the default).
+const JIXIAO_ACCOUNT = (entries: lib.SheetInput, period?: lib.SheetInput, asOf?: lib.SheetInput) => lib.JIXIAO_ACCOUNT(entries, period, asOf, "en");
 
 const header = ["id", "person", "date", "component", "points", "source", "corrects", "action"];
 

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
+import * as lib from "../../src/index.js";
 import {
   JIXIAO_EXPLAIN,
-  JIXIAO_LASTPLACE,
-  JIXIAO_RANK,
-  JIXIAO_SCORE,
-  JIXIAO_TASKCREDIT,
-  JIXIAO_TIER,
   SHEET_ERROR,
   county361Example,
   rank,
@@ -14,6 +10,15 @@ import {
 } from "../../src/index.js";
 import { BOARD, SCHEME, SUBJECTS, TIERS } from "./fixtures.js";
 import { light } from "../helpers.js";
+
+// The sheet functions speak Chinese by default; these tests pin their English words, so each one
+// is called with the locale "en" as its last argument (the Chinese ones are in zh.test.ts).
+type In = lib.SheetInput;
+const JIXIAO_SCORE = (scheme: In, subjects: In, columns?: In, missing?: In) => lib.JIXIAO_SCORE(scheme, subjects, columns, missing, "en");
+const JIXIAO_RANK = (scores: In, groups?: In, options?: In) => lib.JIXIAO_RANK(scores, groups, options, "en");
+const JIXIAO_TIER = (scores: In, groups: In, policy: In) => lib.JIXIAO_TIER(scores, groups, policy, "en");
+const JIXIAO_LASTPLACE = (scores: In, groups: In, policy: In) => lib.JIXIAO_LASTPLACE(scores, groups, policy, "en");
+const JIXIAO_TASKCREDIT = (board: In, grabs: In, completions?: In, staff?: In, policy?: In) => lib.JIXIAO_TASKCREDIT(board, grabs, completions, staff, policy, "en");
 
 const column = (...cells: unknown[]) => cells.map((c) => [c]) as never;
 const isError = (cell: unknown) => typeof cell === "string" && cell.startsWith(`${SHEET_ERROR} `);
@@ -30,13 +35,13 @@ function wellFormed(out: SheetOutput): SheetOutput {
 }
 
 describe("JIXIAO_SCORE", () => {
-  it("scores a range with a header row, keeping blank rows blank and aligned", () => {
+  it("scores a range with a header row, keeping blank rows blank and aligned, with a notes column", () => {
     expect(JIXIAO_SCORE(SCHEME, SUBJECTS)).toEqual([
-      ["id", "total", "rank"],
-      ["c001", 85.3, 2],
-      ["", "", ""],
-      ["c002", 99.5, 1],
-      ["c003", 57.5, 3],
+      ["id", "total", "rank", "notes"],
+      ["c001", 85.3, 2, ""],
+      ["", "", "", ""],
+      ["c002", 99.5, 1, ""],
+      ["c003", 57.5, 3, "converted for not-applicable indicators: earned 34.5 ÷ applicable 60 × full 100 = 57.5"],
     ]);
   });
 
@@ -49,9 +54,9 @@ describe("JIXIAO_SCORE", () => {
     expect(JIXIAO_SCORE(SCHEME, SUBJECTS, "total").flat().filter((c) => typeof c === "number")).toEqual(lib.map((r) => r.total));
   });
 
-  it("returns the columns asked for, in order; one column when asked for one", () => {
+  it("returns the columns asked for, in order, headed by the groups' and indicators' names; one column when asked for one", () => {
     expect(JIXIAO_SCORE(SCHEME, SUBJECTS, "name, total, group:common, indicator:study")).toEqual([
-      ["name", "total", "group:common", "indicator:study"],
+      ["name", "total", "共性指标", "学习"],
       ["张伟", 85.3, 25.5, 8.5],
       ["", "", "", ""],
       ["李娜", 99.5, 30, 10],
@@ -86,7 +91,7 @@ describe("JIXIAO_SCORE", () => {
 
   it("leaves ranks out while a row has an error, naming the row to fix", () => {
     const range = [...SUBJECTS, ["c004", "赵", 1, "优秀", 79, 90, 6, 2]];
-    expect(JIXIAO_SCORE(SCHEME, range)[1]).toEqual(["c001", 85.3, "#JIXIAO! not ranked; row 6 must be fixed first"]);
+    expect(JIXIAO_SCORE(SCHEME, range)[1]).toEqual(["c001", 85.3, "#JIXIAO! not ranked; row 6 must be fixed first", ""]);
   });
 
   it("holds every row back when the scheme ranks rows together and one of them fails", () => {
@@ -140,7 +145,7 @@ describe("JIXIAO_SCORE", () => {
       '#JIXIAO! subjects row 1: the header has no column for "grabbed" (抢单得分); it has id, name, attendance, study, political, collection, backlog (or give missing "not-applicable" or "zero")',
     );
     expect(JIXIAO_SCORE(SCHEME, SUBJECTS, "total, indicator:nope")).toEqual([
-      ['#JIXIAO! columns: "indicator:nope" is not a column; give id, name, group, total, base, rank, group:<group id> or indicator:<indicator id>, separated by commas'],
+      ['#JIXIAO! columns: "indicator:nope" is not a column; give id, name, group, total, base, rank, notes, group:<group id> or indicator:<indicator id>, or a column of the subjects range, separated by commas'],
     ]);
     expect(JIXIAO_SCORE(SCHEME, SUBJECTS, "total", "maybe")).toEqual([['#JIXIAO! missing: "maybe" is not one of "error", "not-applicable", "zero"']]);
   });
@@ -155,7 +160,7 @@ describe("JIXIAO_SCORE", () => {
 
   it("takes a header and a single cell as Apps Script passes them", () => {
     const scheme = JSON.stringify({ id: "q", full: 10, groups: [{ id: "g", points: 10, indicators: [{ id: "rate", points: 10, method: { type: "completion", target: 100 } }] }] });
-    expect(JIXIAO_SCORE(scheme, [["id", "rate"], ["c001", 96.5], ["c002", 90.1]])).toEqual([["id", "total", "rank"], ["c001", 9.65, 1], ["c002", 9.01, 2]]);
+    expect(JIXIAO_SCORE(scheme, [["id", "rate"], ["c001", 96.5], ["c002", 90.1]])).toEqual([["id", "total", "rank", "notes"], ["c001", 9.65, 1, ""], ["c002", 9.01, 2, ""]]);
     expect(JIXIAO_SCORE(scheme, "c001")).toEqual([['#JIXIAO! subjects row 1: the header has no column "id"; it has c001']]);
   });
 });
@@ -170,13 +175,15 @@ describe("JIXIAO_EXPLAIN", () => {
 
   it("needs an id when the range has several subjects, and names an unknown one", () => {
     expect(JIXIAO_EXPLAIN(SCHEME, SUBJECTS.slice(0, 2)).at(-1)).toEqual(["总分 85.3（满分 100）"]);
-    expect(JIXIAO_EXPLAIN(SCHEME, SUBJECTS)).toEqual([["#JIXIAO! id: give the id of the subject to explain (the range has 3 rows)"]]);
-    expect(JIXIAO_EXPLAIN(SCHEME, SUBJECTS, "c999")).toEqual([['#JIXIAO! id: no row of subjects has the id "c999"']]);
-    expect(JIXIAO_EXPLAIN(SCHEME, SUBJECTS, "c001", "fr")).toEqual([['#JIXIAO! locale: "fr" is not one of "zh-CN", "zh", "en"']]);
+    expect(JIXIAO_EXPLAIN(SCHEME, SUBJECTS, "", "en")).toEqual([["#JIXIAO! id: give the id of the subject to explain (the range has 3 rows)"]]);
+    expect(JIXIAO_EXPLAIN(SCHEME, SUBJECTS, "c999", "en")).toEqual([['#JIXIAO! id: no row of subjects has the id "c999"']]);
+    expect(JIXIAO_EXPLAIN(SCHEME, SUBJECTS)).toEqual([["#JIXIAO! 编号（id）：请给出要说明的考评对象的编号（区域中有 3 行）"]]);
+    // An unknown locale is reported in the default language, Chinese.
+    expect(JIXIAO_EXPLAIN(SCHEME, SUBJECTS, "c001", "fr")).toEqual([["#JIXIAO! 语言（locale）：「fr」不是「zh-CN」、「zh」、「en」之一"]]);
   });
 
   it("shows the row's error when the subject cannot be scored", () => {
-    const out = JIXIAO_EXPLAIN(SCHEME, [SUBJECTS[0]!, ["c004", "赵", 1, "优秀", 79, 90, 6, 2]], "c004");
+    const out = JIXIAO_EXPLAIN(SCHEME, [SUBJECTS[0]!, ["c004", "赵", 1, "优秀", 79, 90, 6, 2]], "c004", "en");
     expect(out).toHaveLength(1);
     expect(out[0]![0]).toMatch(/^#JIXIAO! row 2 \(c004\), column study: /);
   });

@@ -4,7 +4,7 @@
  */
 export { IssueCode, JixiaoError, formatIssue, formatIssues, formatPath, isJixiaoError } from "./core/errors.js";
 export type { FormatIssueOptions, Issue, IssuePath, SafeResult } from "./core/errors.js";
-export type { MessageKey, MessageParams, ParamsOf, ParamValue, Shown } from "./messages/index.js";
+export type { Catalog, Message, MessageKey, Wording, MessageParams, ParamsOf, ParamValue, Shown } from "./messages/index.js";
 export { ROUNDING_MODES } from "./core/rounding.js";
 export type { Rounding, RoundingMode } from "./core/rounding.js";
 export type { TraceStep } from "./core/trace.js";

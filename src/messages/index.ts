@@ -61,7 +61,8 @@ export const CATALOG_PARTS = [
   VERIFY_MESSAGES,
 ] as const;
 
-type Catalog = typeof CATALOG;
+/** The type of the catalog: every message by key. */
+export type Catalog = typeof CATALOG;
 
 /** The key of one message of the catalog. */
 export type MessageKey = keyof Catalog;
@@ -70,7 +71,12 @@ export type MessageKey = keyof Catalog;
 export type ParamsOf<K extends MessageKey> = Catalog[K] extends Message<infer P> ? P : never;
 
 /** A message as data: its key and its parameters. Every issue carries one. */
-export type MessageParams = { [K in MessageKey]: { readonly key: K } & ParamsOf<K> }[MessageKey];
+export type MessageParams = {
+  [K in MessageKey]: {
+    /** The message's key in the catalog. */
+    readonly key: K;
+  } & ParamsOf<K>;
+}[MessageKey];
 
 /** Words a message makes in `locale` from its key and parameters. @internal */
 export function render(params: MessageParams, locale: Locale): string {
@@ -79,5 +85,5 @@ export function render(params: MessageParams, locale: Locale): string {
   return m[locale](params, WORDING[locale]);
 }
 
-export type { Locale, Message, ParamValue, Shown } from "./types.js";
+export type { Locale, Message, ParamValue, Shown, Wording } from "./types.js";
 export { LOCALES, message, shown, WORDING } from "./types.js";

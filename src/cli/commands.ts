@@ -1,10 +1,10 @@
-import { JixiaoError } from "../core/errors.js";
+import { formatIssue, formatPath, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
 import { cascade } from "../cascade/cascade.js";
 import { defineCascadePlan, cascadePlanJsonSchema } from "../cascade/plan.js";
 import { defineOrgTree, type OrgUnit } from "../cascade/tree.js";
 import type { CascadePlan } from "../cascade/types.js";
 import { explain } from "../explain/explain.js";
-import type { Locale } from "../explain/messages.js";
+import type { Locale } from "../messages/types.js";
 import { lastPlacePolicyJsonSchema } from "../penalties/last-place.js";
 import { rank } from "../ranking/rank.js";
 import type { Rankable, RankOptions } from "../ranking/types.js";
@@ -25,8 +25,10 @@ import { scenarioJsonSchema } from "../verify/json-schema.js";
 import { formatScenarioReport } from "../verify/report.js";
 import { verifyScenarios } from "../node/verify.js";
 import type { FileFormat } from "../node/files.js";
-import { readInput, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo } from "./inputs.js";
+import { readInput, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo, type Read } from "./inputs.js";
+import { noteText } from "./notes.js";
 import type { Output } from "./output.js";
+import { attributeHeader, header, say, type Column, type Text } from "./words.js";
 
 /** The published JSON Schemas, by the name `jixiao schema` takes. @internal */
 export const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = {
@@ -38,19 +40,31 @@ export const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = 
   scenario: scenarioJsonSchema,
 };
 
-/** A command's parsed options and where it reads and writes. @internal */
+/** A command's parsed options, the language it writes in, and where it reads and writes. @internal */
 export interface Context {
   readonly io: CliIo;
-  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  /** The language of every text it writes (`--lang`, or the system's). */
+  readonly lang: Locale;
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   readonly positionals: readonly string[];
-  readonly progress: (message: string) => void;
+  readonly progress: (text: Text) => void;
 }
 
-/** What a command gives back: an output to format, or text as it is, with an exit code. @internal */
-export type Outcome = { readonly output: Output } | { readonly text: string; readonly code?: number };
+/** Issues to show as warnings on standard error, with where they are. @internal */
+export interface Warnings {
+  readonly issues: readonly Issue[];
+  readonly place?: Place;
+}
 
-/** A usage mistake (a missing option, a bad value): exit code 2 with the command's usage. @internal */
-export class UsageError extends Error {}
+/** What a command gives back: an output to format (and warnings about it), or text as it is, with an exit code. @internal */
+export type Outcome = { readonly output: Output; readonly warnings?: Warnings } | { readonly text: string; readonly code?: number };
+
+/** A usage mistake (a missing option, a bad value): exit code 2 with the command's usage. Its words are data, worded in the reader's language. @internal */
+export class UsageError extends Error {
+  constructor(readonly text: Text) {
+    super(text.key);
+  }
+}
 
 const option = (ctx: Context, name: string): string | undefined => {
   const v = ctx.values[name];
@@ -58,26 +72,104 @@ const option = (ctx: Context, name: string): string | undefined => {
 };
 const required = (ctx: Context, name: string): string => {
   const v = option(ctx, name);
-  if (v === undefined) throw new UsageError(`--${name} is required`);
+  if (v === undefined) throw new UsageError({ key: "optionRequired", option: `--${name}` });
   return v;
 };
 const inputFormat = (ctx: Context) => option(ctx, "input-format") as FileFormat | undefined;
 
 /**
- * Runs `fn`, putting the file's name in front of each issue it reports; for a CSV file, an issue
- * about the n-th item names its data row (`row 1: values.study: …`).
+ * Writes where an issue is for a person, in a language: the file, and in a CSV file the row as
+ * Excel shows it (the header is row 1) and the column by its header
+ * (`people.csv 第 3 行「征收任务完成率」列`, `people.csv row 3, column "征收任务完成率"`).
  * @internal
  */
-export function inFile<T>(file: string, fn: () => T, csv = false): T {
+export type Place = (lang: Locale) => (path: IssuePath) => string;
+
+/** A file an issue may be in: its name, and for a CSV file its header and how a field maps to a column. @internal */
+export interface Source {
+  readonly name: string;
+  /** For a table (CSV): the column holding a field of a row (`["values", "collection"]` → 征收任务完成率). */
+  readonly column?: (field: IssuePath) => string | undefined;
+}
+
+const places = new WeakMap<JixiaoError, Place>();
+
+/** Where the issues of an error are, when it came from a file. @internal */
+export const placeOf = (error: JixiaoError): Place | undefined => places.get(error);
+
+const pathText = (path: IssuePath) => (path.length === 0 ? "" : formatPath(path));
+
+/** The place writer of a file, or of several (the first key of a path picks the file). @internal */
+export function placeIn(source: Source | { readonly [root: string]: Source }, fallback?: string): Place {
+  const single = typeof source.name === "string" ? (source as Source) : undefined;
+  return (lang) => (path) => {
+    let src = single;
+    let rest = path;
+    if (!src) {
+      const root = path[0];
+      const sources = source as { readonly [root: string]: Source };
+      if (typeof root === "string" && Object.prototype.hasOwnProperty.call(sources, root)) [src, rest] = [sources[root]!, path.slice(1)];
+      else return say(lang, { key: "placeInFile", file: fallback ?? "", path: pathText(path) });
+    }
+    const row = rest[0];
+    if (!src.column || typeof row !== "number") return say(lang, { key: "placeInFile", file: src.name, path: pathText(rest) });
+    const column = src.column(rest.slice(1));
+    return column === undefined
+      ? say(lang, { key: "placeInRowPath", file: src.name, row: row + 2, path: pathText(rest.slice(1)) })
+      : say(lang, { key: "placeInRow", file: src.name, row: row + 2, column });
+  };
+}
+
+/**
+ * The headers a CSV column of a fixed field may have. (The one header mapping of the sheets and
+ * the CLI will take this over.)
+ */
+const FIELD_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  id: ["id", "编号", "subjectId"],
+  subjectId: ["subjectId", "id", "编号"],
+  name: ["name", "姓名"],
+  group: ["group", "分组"],
+  bonus: ["bonus", "加分"],
+  deductions: ["deductions", "减分"],
+  total: ["total", "总分"],
+  posts: ["posts", "岗位"],
+};
+
+/**
+ * Where a file's issues are: a CSV file names the row and the column (an indicator's column is
+ * headed by its id or its name, given by `names`); any other file the path inside it.
+ * @internal
+ */
+export function sourceOf(read: Read, names: ReadonlyMap<string, string> = new Map()): Source {
+  if (read.format !== "csv" || !Array.isArray(read.data)) return { name: read.name };
+  const first = read.data[0] as Record<string, string> | undefined;
+  const headers = first ? Object.keys(first) : [];
+  return {
+    name: read.name,
+    column: ([field, key]) => {
+      if (typeof field !== "string") return undefined;
+      const wanted =
+        (field === "values" || field === "attributes") && typeof key === "string"
+          ? [key, ...(names.has(key) ? [names.get(key)!] : [])]
+          : Object.prototype.hasOwnProperty.call(FIELD_HEADERS, field)
+            ? FIELD_HEADERS[field]!
+            : [field];
+      return headers.find((h) => wanted.includes(h));
+    },
+  };
+}
+
+/**
+ * Runs `fn`; a `JixiaoError` it throws keeps its issues as they are and gets the writer of their
+ * place (the file, and in a CSV file the row and column), which the command line uses to word them.
+ * @internal
+ */
+export function inFile<T>(place: Place, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (!(error instanceof JixiaoError) || error.issues.every((i) => i.message.startsWith(`${file}:`))) throw error;
-    const row = (message: string) => (csv ? message.replace(/^\[(\d+)\]\.?/, (_, n: string) => `row ${Number(n) + 1}: `).replace(/^(row \d+): : /, "$1: ") : message);
-    throw new JixiaoError(
-      error.issues.map((i) => ({ ...i, message: `${file}: ${row(i.message)}` })),
-      error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""),
-    );
+    if (error instanceof JixiaoError && !places.has(error)) places.set(error, place);
+    throw error;
   }
 }
 
@@ -85,34 +177,60 @@ export function inFile<T>(file: string, fn: () => T, csv = false): T {
 async function rule<T>(ctx: Context, name: string, define: (data: never) => T): Promise<T> {
   const file = required(ctx, name);
   const read = await readInput(ctx.io, file);
-  return inFile(file, () => define(read.data as never));
+  return inFile(placeIn(sourceOf(read)), () => define(read.data as never));
 }
 
-async function scored(ctx: Context, scheme: Scheme, file: string): Promise<ScoreResult[]> {
+const MISSING = ["error", "not-applicable", "zero"] as const;
+
+/** A score result's warnings (implausible values, say), where the engine gives them. */
+type Warned = ScoreResult & { readonly warnings?: readonly Issue[] };
+
+/** Subjects scored, with the file's place writer and the results' warnings (each at its subject's place in the file). */
+async function scored(ctx: Context, scheme: Scheme, file: string): Promise<{ results: ScoreResult[]; place: Place; warnings: Issue[] }> {
   const read = await readInput(ctx.io, file, inputFormat(ctx));
   const subjects = subjectsFrom(read, scheme) as SubjectInput[];
   const missing = option(ctx, "missing");
-  if (missing !== undefined && !["error", "not-applicable", "zero"].includes(missing)) throw new UsageError(`--missing must be error, not-applicable or zero, not ${missing}`);
-  ctx.progress(`scoring ${Array.isArray(subjects) ? subjects.length : 0} subjects…`);
-  return inFile(file, () => scoreAll(scheme, subjects, missing ? ({ missing } as ScoreOptions) : undefined), read.format === "csv");
+  if (missing !== undefined && !(MISSING as readonly string[]).includes(missing)) throw new UsageError({ key: "optionOneOf", option: "--missing", options: MISSING, given: missing });
+  ctx.progress({ key: "scoring", count: Array.isArray(subjects) ? subjects.length : 0 });
+  const names = new Map(scheme.groups.flatMap((g) => g.indicators.flatMap((i) => (i.name === undefined ? [] : [[i.id, i.name] as const]))));
+  const place = placeIn(sourceOf(read, names));
+  const results = inFile(place, () => scoreAll(scheme, subjects, missing ? ({ missing } as ScoreOptions) : undefined));
+  const warnings = results.flatMap((r, k) => ((r as Warned).warnings ?? []).map((w) => (typeof w.path[0] === "number" ? w : { ...w, path: [k, ...w.path] })));
+  return { results, place, warnings };
 }
 
-const one = (ctx: Context, what: string): string => {
-  if (ctx.positionals.length !== 1) throw new UsageError(ctx.positionals.length === 0 ? `give the ${what} file (or - for standard input)` : `give one ${what} file, not ${ctx.positionals.length}`);
+const one = (ctx: Context, what: "subjects" | "scores"): string => {
+  const n = ctx.positionals.length;
+  if (n !== 1) throw new UsageError(n === 0 ? { key: "giveFile", what } : { key: "giveOneFile", what, count: n });
   return ctx.positionals[0]!;
 };
+
+/** The attribute keys of a list of results or entries, in the order first met. */
+const attributeKeys = (items: readonly { readonly attributes?: Readonly<Record<string, unknown>> }[]) => [
+  ...new Set(items.flatMap((r) => (r.attributes && typeof r.attributes === "object" ? Object.keys(r.attributes) : []))),
+];
 
 /** `jixiao score`. @internal */
 export async function scoreCommand(ctx: Context): Promise<Outcome> {
   const scheme = await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d));
-  const results = await scored(ctx, scheme, one(ctx, "subjects"));
+  const { results, place, warnings } = await scored(ctx, scheme, one(ctx, "subjects"));
   const groups = scheme.groups.map((g) => g.id);
+  const attributes = attributeKeys(results);
+  const h = (c: Column) => header(c, ctx.lang);
   return {
     output: {
       json: results,
-      columns: ["id", "name", ...scheme.groups.map((g) => g.name ?? g.id), "total"],
-      rows: results.map((r) => [r.subjectId, r.name ?? "", ...groups.map((g) => r.groups.find((x) => x.id === g)?.earned ?? null), r.total]),
+      columns: [h("id"), h("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...scheme.groups.map((g) => g.name ?? g.id), h("total"), h("note")],
+      rows: results.map((r) => [
+        r.subjectId,
+        r.name ?? "",
+        ...attributes.map((a) => r.attributes?.[a] ?? ""),
+        ...groups.map((g) => r.groups.find((x) => x.id === g)?.earned ?? null),
+        r.total,
+        noteText(r, ctx.lang),
+      ]),
     },
+    warnings: { issues: warnings, place },
   };
 }
 
@@ -127,55 +245,80 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
   const policy = await rule(ctx, "policy", (d: TierPolicy) => defineTierPolicy(d));
   const file = one(ctx, option(ctx, "scheme") ? "subjects" : "scores");
   let list: readonly Rankable[];
-  let csv = false;
-  if (option(ctx, "scheme") !== undefined) list = await scored(ctx, await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d)), file);
+  let place: Place;
+  let warnings: Issue[] = [];
+  if (option(ctx, "scheme") !== undefined) ({ results: list, place, warnings } = await scored(ctx, await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d)), file));
   else {
     const read = await readInput(ctx.io, file, inputFormat(ctx));
-    [list, csv] = [scoresFrom(read) as Rankable[], read.format === "csv"];
+    [list, place] = [scoresFrom(read) as Rankable[], placeIn(sourceOf(read))];
   }
-  const ranking = inFile(file, () => rank(list, rankOptions(ctx)), csv);
+  const ranking = inFile(place, () => rank(list, rankOptions(ctx)));
   const assignment = assignTiers(ranking, policy);
   const grouped = ranking.groupBy !== null || assignment.groupBy !== null;
+  const h = (c: Column) => header(c, ctx.lang);
   return {
     output: {
       json: { ranking, assignment },
-      columns: ["id", "name", ...(grouped ? ["peer group"] : []), "score", "rank", "tier", "reason"],
-      rows: assignment.placements.map((p) => [p.subjectId, p.name ?? "", ...(grouped ? [p.peerGroup ?? ""] : []), p.score, p.rank, p.tier, p.reason.rule]),
+      columns: [h("id"), h("name"), ...(grouped ? [h("peerGroup")] : []), h("score"), h("rank"), h("tier"), h("reason")],
+      rows: assignment.placements.map((p) => [
+        p.subjectId,
+        p.name ?? "",
+        ...(grouped ? [p.peerGroup ?? ""] : []),
+        p.score,
+        p.rank,
+        p.tier,
+        say(ctx.lang, { key: "tierRule", rule: p.reason.rule }),
+      ]),
     },
+    warnings: { issues: warnings, place },
   };
 }
 
 /** `jixiao tasks`. @internal */
 export async function tasksCommand(ctx: Context): Promise<Outcome> {
   const board = await rule(ctx, "board", (d: TaskBoardConfig) => defineTaskBoard(d));
-  const read = async (name: string, convert: (r: Awaited<ReturnType<typeof readInput>>) => unknown) => {
+  const read = async (name: string, convert: (r: Read) => unknown) => {
     const file = option(ctx, name);
-    return file === undefined ? undefined : { file, data: convert(await readInput(ctx.io, file)) };
+    if (file === undefined) return undefined;
+    const r = await readInput(ctx.io, file);
+    return { file, data: convert(r), source: sourceOf(r) };
   };
   const staff = await read("staff", staffFrom);
   const grabs = await read("grabs", recordsFrom);
-  if (!staff) throw new UsageError("--staff is required");
-  if (!grabs) throw new UsageError("--grabs is required");
+  if (!staff) throw new UsageError({ key: "optionRequired", option: "--staff" });
+  if (!grabs) throw new UsageError({ key: "optionRequired", option: "--grabs" });
   const completions = await read("completions", recordsFrom);
   const allocationPolicy = await read("allocation-policy", (r) => r.data);
   const creditPolicy = await read("credit-policy", (r) => r.data);
-  const allocation = inFile(`${staff.file}, ${grabs.file}`, () =>
+  const allocationPlace = placeIn(
+    { staff: staff.source, grabs: grabs.source, ...(allocationPolicy ? { policy: allocationPolicy.source } : {}) },
+    `${staff.file}, ${grabs.file}`,
+  );
+  const allocation = inFile(allocationPlace, () =>
     allocateTasks(board, grabs.data as Grab[], staff.data as StaffMember[], allocationPolicy?.data as AllocationPolicy | undefined),
   );
+  const h = (c: Column) => header(c, ctx.lang);
   if (!completions) {
+    const post = (task: string) => board.tasks.find((t) => t.id === task)?.post ?? "";
     return {
       output: {
         json: allocation,
-        columns: ["task", "status", "owners", "how"],
-        rows: allocation.tasks.map((t) => [t.task, t.status, t.owners.map((o) => o.person).join(" "), t.owners.map((o) => o.how).join(" ") || (t.reason ?? "")]),
+        columns: [h("task"), h("status"), h("owners"), h("how")],
+        rows: allocation.tasks.map((t) => [
+          t.task,
+          say(ctx.lang, { key: "taskStatus", status: t.status }),
+          t.owners.map((o) => o.person).join(" "),
+          t.owners.map((o) => say(ctx.lang, { key: "taskHow", how: o.how })).join(" ") || (t.reason === undefined ? "" : say(ctx.lang, { key: "taskUnowned", post: post(t.task) })),
+        ]),
       },
     };
   }
-  const credits = inFile(completions.file, () => creditTasks(board, allocation, completions.data as Completion[], creditPolicy?.data as CreditPolicy | undefined));
+  const creditPlace = placeIn({ completions: completions.source, ...(creditPolicy ? { policy: creditPolicy.source } : {}) }, completions.file);
+  const credits = inFile(creditPlace, () => creditTasks(board, allocation, completions.data as Completion[], creditPolicy?.data as CreditPolicy | undefined));
   return {
     output: {
       json: { allocation, credits },
-      columns: ["person", "tasks", "total", "cap", "applied", "excess"],
+      columns: [h("person"), h("tasks"), h("credits"), h("cap"), h("applied"), h("excess")],
       rows: credits.people.map((p) => [p.person, p.credits.map((c) => c.task).join(" "), p.total, p.cap, p.applied, p.excess]),
     },
   };
@@ -186,48 +329,62 @@ export async function cascadeCommand(ctx: Context): Promise<Outcome> {
   const plan = await rule(ctx, "plan", (d: CascadePlan) => defineCascadePlan(d));
   const treeFile = required(ctx, "tree");
   const read = await readInput(ctx.io, treeFile);
-  const tree = inFile(treeFile, () => defineOrgTree(treeFrom(read) as OrgUnit[]), read.format === "csv");
+  const tree = inFile(placeIn(sourceOf(read)), () => defineOrgTree(treeFrom(read) as OrgUnit[]));
   const result = cascade(plan, tree);
+  const h = (c: Column) => header(c, ctx.lang);
   return {
     output: {
       json: result,
-      columns: ["unit", "level", "indicator", "origin", "target", "retained", "lineage"],
+      columns: [h("unit"), h("level"), h("indicator"), h("origin"), h("target"), h("retained"), h("lineage")],
       rows: result.units.flatMap((u) =>
-        u.indicators.map((i) => [u.unit, u.level, i.id, i.origin, i.target, i.retained, i.lineage.map((l) => `${l.unit}${l.target === null ? "" : ` ${l.target}`}`).join(" → ")]),
+        u.indicators.map((i) => [
+          u.unit,
+          u.level,
+          i.id,
+          say(ctx.lang, { key: "origin", origin: i.origin }),
+          i.target,
+          say(ctx.lang, { key: "yesNo", yes: i.retained }),
+          i.lineage.map((l) => `${l.unit}${l.target === null ? "" : ` ${l.target}`}`).join(" → "),
+        ]),
       ),
     },
   };
 }
 
-const localeOf = (ctx: Context): Locale => {
-  const locale = option(ctx, "locale") ?? "zh-CN";
-  if (locale !== "zh-CN" && locale !== "en") throw new UsageError(`--locale must be zh-CN or en, not ${locale}`);
-  return locale;
-};
-
 /** `jixiao verify`. @internal */
 export async function verifyCommand(ctx: Context): Promise<Outcome> {
-  if (ctx.positionals.length === 0) throw new UsageError("give one or more scenario files or folders");
+  if (ctx.positionals.length === 0) throw new UsageError({ key: "giveScenarios" });
   const report = verifyScenarios(ctx.positionals, {
     cwd: ctx.io.cwd,
-    locale: localeOf(ctx),
-    onFile: (file, index, count) => ctx.progress(`verifying ${index + 1}/${count} ${file}`),
+    locale: ctx.lang,
+    onFile: (file, index, count) => ctx.progress({ key: "verifying", index: index + 1, count, file }),
   });
+  // A file that is missing or cannot be read is bad input (exit 2), not a failed case.
+  const unread = report.files.filter((f) => f.issues.length > 0);
+  if (unread.length > 0) {
+    // Each issue is placed in its own file: the file's name leads its path.
+    const files: Record<string, Source> = Object.fromEntries(unread.map((f) => [f.file, { name: f.file }]));
+    const issues = unread.flatMap((f) => f.issues.map((i) => ({ ...i, path: [f.file, ...i.path] })));
+    inFile(placeIn(files), () => {
+      throw new JixiaoError(issues, "Scenario files cannot be read");
+    });
+  }
   const code = report.passed ? 0 : 1;
   const format = option(ctx, "format");
   if (format === "json") return { text: `${JSON.stringify(report, null, 2)}\n`, code };
   if (format === "csv" || format === "table") {
-    const rows = report.files.flatMap((f) => [
-      ...f.issues.map((i) => [f.file, "", "", "", "", i.message]),
-      ...f.cases.flatMap((c) => [
-        ...(c.passed ? [[f.file, c.name, "passed", "", "", ""]] : []),
-        ...c.issues.map((i) => [f.file, c.name, "failed", "", "", i.message]),
-        ...c.failures.map((x) => [f.file, c.name, "failed", x.path, x.expected, x.actual]),
+    const result = (passed: boolean) => say(ctx.lang, { key: "caseResult", passed });
+    const rows = report.files.flatMap((f) =>
+      f.cases.flatMap((c) => [
+        ...(c.passed ? [[f.file, c.name, result(true), "", "", ""]] : []),
+        ...c.issues.map((i) => [f.file, c.name, result(false), "", "", formatIssue(i, { locale: ctx.lang })]),
+        ...c.failures.map((x) => [f.file, c.name, result(false), x.path, x.expected, x.actual]),
       ]),
-    ]);
-    return { output: { json: report, columns: ["file", "case", "result", "path", "expected", "actual"], rows } };
+    );
+    const h = (c: Column) => header(c, ctx.lang);
+    return { output: { json: report, columns: [h("file"), h("case"), h("result"), h("path"), h("expected"), h("actual")], rows } };
   }
-  return { text: `${formatScenarioReport(report)}\n`, code };
+  return { text: `${formatScenarioReport(report, { locale: ctx.lang })}\n`, code };
 }
 
 /** `jixiao schema`. @internal */
@@ -235,26 +392,25 @@ export async function schemaCommand(ctx: Context): Promise<Outcome> {
   const names = Object.keys(SCHEMAS);
   if (ctx.positionals.length === 0) return { text: `${names.join("\n")}\n` };
   const name = ctx.positionals[0]!.replace(/\.schema\.json$/, "");
-  if (ctx.positionals.length > 1 || !Object.prototype.hasOwnProperty.call(SCHEMAS, name)) throw new UsageError(`unknown schema "${ctx.positionals.join(" ")}"; the schemas are ${names.join(", ")}`);
+  if (ctx.positionals.length > 1 || !Object.prototype.hasOwnProperty.call(SCHEMAS, name)) throw new UsageError({ key: "unknownSchema", given: ctx.positionals.join(" "), names });
   return { text: `${JSON.stringify(SCHEMAS[name]!(), null, 2)}\n` };
 }
 
 /** `jixiao explain`. @internal */
 export async function explainCommand(ctx: Context): Promise<Outcome> {
   const id = required(ctx, "id");
-  const locale = localeOf(ctx);
   const scheme = await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d));
-  const results = await scored(ctx, scheme, one(ctx, "subjects"));
+  const { results } = await scored(ctx, scheme, one(ctx, "subjects"));
   const result = results.find((r) => r.subjectId === id);
-  if (!result) throw new UsageError(`no subject "${id}" in ${ctx.positionals[0]}`);
-  return { text: `${explain(result, { locale })}\n` };
+  if (!result) throw new UsageError({ key: "noSubject", id, file: ctx.positionals[0]! });
+  return { text: `${explain(result, { locale: ctx.lang })}\n` };
 }
 
 /** `jixiao demo`: the same program as `npm run demo`. @internal */
 export async function demoCommand(ctx: Context): Promise<Outcome> {
-  if (ctx.positionals.length > 0) throw new UsageError("takes no arguments");
+  if (ctx.positionals.length > 0) throw new UsageError({ key: "takesNoArguments" });
   const { runDemo } = await import("../../examples/county-quarter.js");
   const lines: string[] = [];
-  runDemo((line) => lines.push(line));
+  runDemo((line) => lines.push(line), ctx.lang);
   return { text: `${lines.join("\n")}\n` };
 }

@@ -2,10 +2,9 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { IssueCode, isJixiaoError, type Issue, type JixiaoError } from "../core/errors.js";
-import { fileIssue } from "./issue.js";
 import { functionSchema, parseWith, want } from "../core/validate.js";
 import { z } from "../core/z.js";
-import type { Locale } from "../explain/messages.js";
+import { render, type Locale, type MessageParams } from "../messages/index.js";
 import { summarizeScenarios, type ScenarioReport } from "../verify/report.js";
 import { runScenario, type ScenarioFileReport } from "../verify/run.js";
 import { defineScenario, type ScenarioDocument } from "../verify/scenario.js";
@@ -15,7 +14,7 @@ import { formatOf, readData } from "./files.js";
 export interface VerifyScenariosOptions {
   /** The folder that relative paths start from, and that the report's file names are shown relative to (default: the process's working folder). */
   readonly cwd?: string;
-  /** The language of tier explanations in failures: `zh-CN` (default) or `en`. */
+  /** The language of the lines behind a failure (trace steps, tier explanations, ranks): `zh-CN` (default) or `en`. */
   readonly locale?: Locale;
   /** Called before each file is run, with its name and place: for progress. */
   readonly onFile?: (file: string, index: number, count: number) => void;
@@ -35,14 +34,20 @@ const MAX_DEPTH = 20;
 const isScenarioName = (name: string) => formatOf(name) === "json" || formatOf(name) === "yaml";
 
 /**
+ * An issue about a whole file: no path inside it; its English message starts with the file's name,
+ * and the words in the reader's language come from its data (a report places it in its file).
+ */
+const aboutFile = (code: IssueCode, file: string, params: MessageParams): Issue => ({ code, path: [], params, message: `${file}: ${render(params, "en")}` });
+
+/**
  * The scenario files named by paths: a file as it is, a folder searched (sorted, recursively,
  * skipping hidden folders and `node_modules`) for `.yaml`, `.yml` and `.json` files. A path that
  * does not exist, or a folder without scenario files, is an issue.
  * @internal
  */
-export function scenarioFiles(paths: readonly string[], cwd: string): { files: string[]; issues: Issue[] } {
+export function scenarioFiles(paths: readonly string[], cwd: string): { files: string[]; issues: { readonly given: string; readonly issue: Issue }[] } {
   const files: string[] = [];
-  const issues: Issue[] = [];
+  const issues: { given: string; issue: Issue }[] = [];
   const seen = new Set<string>();
   const add = (file: string) => {
     const real = realpathSync(file);
@@ -55,7 +60,7 @@ export function scenarioFiles(paths: readonly string[], cwd: string): { files: s
     try {
       stat = statSync(full);
     } catch {
-      issues.push(fileIssue(IssueCode.invalidInput, `${given}: no such file or folder`));
+      issues.push({ given, issue: aboutFile(IssueCode.invalidInput, given, { key: "verifyNoSuchPath" }) });
       continue;
     }
     if (stat.isFile()) {
@@ -79,7 +84,7 @@ export function scenarioFiles(paths: readonly string[], cwd: string): { files: s
       }
     };
     walk(full, 0);
-    if (files.length === before) issues.push(fileIssue(IssueCode.invalidInput, `${given}: the folder has no scenario files (.yaml, .yml or .json)`));
+    if (files.length === before) issues.push({ given, issue: aboutFile(IssueCode.invalidInput, given, { key: "verifyEmptyFolder" }) });
   }
   return { files, issues };
 }
@@ -97,21 +102,24 @@ const shown = (file: string, cwd: string) => {
  */
 export function readScenarioFile(file: string, cwd: string): { document: ScenarioDocument; load: (path: string) => unknown } | { issues: readonly Issue[] } {
   const name = shown(file, cwd);
+  let data: unknown;
   try {
-    const data = readData(file, name);
-    if (data === null || typeof data !== "object" || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, "cases"))
-      return {
-        issues: [
-          fileIssue(IssueCode.invalidInput, `${name}: is not a scenario file (it has no "cases"); keep rule and data files outside the folders given to verify, and refer to them by path`),
-        ],
-      };
+    data = readData(file, name);
+  } catch (error) {
+    // A file that cannot be read or parsed: the reader's issues name the file themselves.
+    if (!isJixiaoError(error)) throw error;
+    return { issues: error.issues };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, "cases"))
+    return { issues: [aboutFile(IssueCode.invalidInput, name, { key: "verifyNotScenario" })] };
+  try {
     const document = defineScenario(data as ScenarioDocument);
     const load = (path: string) => readData(resolve(dirname(file), path), shown(resolve(dirname(file), path), cwd));
     return { document, load };
   } catch (error) {
     if (!isJixiaoError(error)) throw error;
-    // Issues of the document are shown with the file's name in front.
-    return { issues: error.issues.map((i) => (i.message.startsWith(name) ? i : { ...i, message: `${name}: ${i.message}` })) };
+    // Issues of the document keep their paths in it; their English messages start with the file's name.
+    return { issues: error.issues.map((i) => ({ ...i, message: `${name}: ${i.message}` })) };
   }
 }
 
@@ -138,7 +146,7 @@ export function verifyScenarios(paths: string | readonly string[], options: Veri
   const opts = parseWith(optionsSchema, options, "Verify options are not valid", ["options"]) as VerifyScenariosOptions;
   const cwd = resolve(opts.cwd ?? process.cwd());
   const { files, issues } = scenarioFiles(typeof list === "string" ? [list] : list, cwd);
-  const reports: ScenarioFileReport[] = issues.map((i) => ({ file: i.message.split(": ")[0]!, passed: false, cases: [], issues: [i] }));
+  const reports: ScenarioFileReport[] = issues.map((i) => ({ file: i.given, passed: false, cases: [], issues: [i.issue] }));
   files.forEach((file, index) => {
     opts.onFile?.(shown(file, cwd), index, files.length);
     const read = readScenarioFile(file, cwd);

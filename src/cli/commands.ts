@@ -22,7 +22,7 @@ import { assignTiers } from "../tiers/assign.js";
 import { defineTierPolicy, tierPolicyJsonSchema } from "../tiers/policy.js";
 import type { TierPolicy } from "../tiers/types.js";
 import { scenarioJsonSchema } from "../verify/json-schema.js";
-import { formatScenarioReport } from "../verify/report.js";
+import { actualText, formatScenarioReport } from "../verify/report.js";
 import { verifyScenarios } from "../node/verify.js";
 import type { FileFormat } from "../node/files.js";
 import { readInput, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo, type Read } from "./inputs.js";
@@ -56,8 +56,8 @@ export interface Warnings {
   readonly place?: Place;
 }
 
-/** What a command gives back: an output to format (and warnings about it), or text as it is, with an exit code. @internal */
-export type Outcome = { readonly output: Output; readonly warnings?: Warnings } | { readonly text: string; readonly code?: number };
+/** What a command gives back: an output to format (and warnings about it), or text as it is; with an exit code. @internal */
+export type Outcome = { readonly output: Output; readonly warnings?: Warnings; readonly code?: number } | { readonly text: string; readonly code?: number };
 
 /** A usage mistake (a missing option, a bad value): exit code 2 with the command's usage. Its words are data, worded in the reader's language. @internal */
 export class UsageError extends Error {
@@ -173,12 +173,16 @@ export function inFile<T>(place: Place, fn: () => T): T {
   }
 }
 
-/** Reads a rule document and defines it. */
-async function rule<T>(ctx: Context, name: string, define: (data: never) => T): Promise<T> {
+/** Reads a rule document and defines it; with the writer of places in its file. */
+async function ruleIn<T>(ctx: Context, name: string, define: (data: never) => T): Promise<{ value: T; place: Place }> {
   const file = required(ctx, name);
   const read = await readInput(ctx.io, file);
-  return inFile(placeIn(sourceOf(read)), () => define(read.data as never));
+  const place = placeIn(sourceOf(read));
+  return { value: inFile(place, () => define(read.data as never)), place };
 }
+
+/** Reads a rule document and defines it. */
+const rule = async <T>(ctx: Context, name: string, define: (data: never) => T): Promise<T> => (await ruleIn(ctx, name, define)).value;
 
 const MISSING = ["error", "not-applicable", "zero"] as const;
 
@@ -195,7 +199,9 @@ async function scored(ctx: Context, scheme: Scheme, file: string): Promise<{ res
   const names = new Map(scheme.groups.flatMap((g) => g.indicators.flatMap((i) => (i.name === undefined ? [] : [[i.id, i.name] as const]))));
   const place = placeIn(sourceOf(read, names));
   const results = inFile(place, () => scoreAll(scheme, subjects, missing ? ({ missing } as ScoreOptions) : undefined));
-  const warnings = results.flatMap((r, k) => ((r as Warned).warnings ?? []).map((w) => (typeof w.path[0] === "number" ? w : { ...w, path: [k, ...w.path] })));
+  // A warning's path starts at its subject (or at the subject's index in the batch): the row of the file.
+  const rowOf = new Map(subjects.map((x, i) => [x.id, i]));
+  const warnings = results.flatMap((r) => ((r as Warned).warnings ?? []).map((w) => (typeof w.path[0] === "number" ? w : { ...w, path: [rowOf.get(r.subjectId) ?? 0, ...w.path] })));
   return { results, place, warnings };
 }
 
@@ -255,14 +261,18 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
   const ranking = inFile(place, () => rank(list, rankOptions(ctx)));
   const assignment = assignTiers(ranking, policy);
   const grouped = ranking.groupBy !== null || assignment.groupBy !== null;
+  // An attribute the peer groups are made by is the peer group column already.
+  const attributes = attributeKeys(ranking.entries).filter((a) => a !== ranking.groupBy && a !== assignment.groupBy);
+  const entry = new Map(ranking.entries.map((e) => [e.subjectId, e]));
   const h = (c: Column) => header(c, ctx.lang);
   return {
     output: {
       json: { ranking, assignment },
-      columns: [h("id"), h("name"), ...(grouped ? [h("peerGroup")] : []), h("score"), h("rank"), h("tier"), h("reason")],
+      columns: [h("id"), h("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...(grouped ? [h("peerGroup")] : []), h("score"), h("rank"), h("tier"), h("reason")],
       rows: assignment.placements.map((p) => [
         p.subjectId,
         p.name ?? "",
+        ...attributes.map((a) => entry.get(p.subjectId)?.attributes?.[a] ?? ""),
         ...(grouped ? [p.peerGroup ?? ""] : []),
         p.score,
         p.rank,
@@ -326,11 +336,12 @@ export async function tasksCommand(ctx: Context): Promise<Outcome> {
 
 /** `jixiao cascade`. @internal */
 export async function cascadeCommand(ctx: Context): Promise<Outcome> {
-  const plan = await rule(ctx, "plan", (d: CascadePlan) => defineCascadePlan(d));
+  const { value: plan, place } = await ruleIn(ctx, "plan", (d: CascadePlan) => defineCascadePlan(d));
   const treeFile = required(ctx, "tree");
   const read = await readInput(ctx.io, treeFile);
   const tree = inFile(placeIn(sourceOf(read)), () => defineOrgTree(treeFrom(read) as OrgUnit[]));
-  const result = cascade(plan, tree);
+  // What the plan asks of this tree (a unit it names, say) is a mistake in the plan.
+  const result = inFile(place, () => cascade(plan, tree));
   const h = (c: Column) => header(c, ctx.lang);
   return {
     output: {
@@ -378,11 +389,11 @@ export async function verifyCommand(ctx: Context): Promise<Outcome> {
       f.cases.flatMap((c) => [
         ...(c.passed ? [[f.file, c.name, result(true), "", "", ""]] : []),
         ...c.issues.map((i) => [f.file, c.name, result(false), "", "", formatIssue(i, { locale: ctx.lang })]),
-        ...c.failures.map((x) => [f.file, c.name, result(false), x.path, x.expected, x.actual]),
+        ...c.failures.map((x) => [f.file, c.name, result(false), x.path, x.expected, actualText(x.actual, ctx.lang)]),
       ]),
     );
     const h = (c: Column) => header(c, ctx.lang);
-    return { output: { json: report, columns: [h("file"), h("case"), h("result"), h("path"), h("expected"), h("actual")], rows } };
+    return { output: { json: report, columns: [h("file"), h("case"), h("result"), h("path"), h("expected"), h("actual")], rows }, code };
   }
   return { text: `${formatScenarioReport(report, { locale: ctx.lang })}\n`, code };
 }

@@ -283,7 +283,7 @@ export async function run(argv: readonly string[], io: CliRunIo): Promise<number
     const outcome = await command.run(ctx);
     let text: string;
     let code = 0;
-    if ("output" in outcome) text = render(outcome.output, formatOf(ctx), ctx.values.bom === true);
+    if ("output" in outcome) [text, code] = [render(outcome.output, formatOf(ctx), ctx.values.bom === true), outcome.code ?? 0];
     else [text, code] = [outcome.text, outcome.code ?? 0];
     if (shown) io.stderr("\r\u001b[K");
     shown = false;

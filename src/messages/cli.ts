@@ -274,11 +274,11 @@ file is missing or cannot be read.
     en: (p) => `jixiao ${p.command}: ${p.words}\nUsage: ${p.usage}\nRun "jixiao ${p.command} --help" for the options.\n`,
   }),
   unknownCommand: message<{ command: string; commands: readonly string[] }>({
-    "zh-CN": (p, w) => `jixiao：没有 ${w.q(p.command)} 这个命令；命令有 ${w.list(p.commands)}。运行 "jixiao --help" 查看说明。\n`,
+    "zh-CN": (p, w) => `jixiao：没有${w.q(p.command)}这个命令；命令有 ${w.list(p.commands)}。运行 "jixiao --help" 查看说明。\n`,
     en: (p) => `jixiao: unknown command "${p.command}"; the commands are ${p.commands.join(", ")}. Run "jixiao --help".\n`,
   }),
   badLanguage: message<{ option: string; given: string }>({
-    "zh-CN": (p, w) => `jixiao：${p.option} 应为 zh 或 en，实际是 ${w.q(p.given)}\n`,
+    "zh-CN": (p, w) => `jixiao：${p.option} 应为 zh 或 en，实际是${w.q(p.given)}\n`,
     en: (p) => `jixiao: ${p.option} must be zh or en, not ${p.given}\n`,
   }),
   unknownOption: message<{ option: string }>({
@@ -298,7 +298,7 @@ file is missing or cannot be read.
     en: (p) => `${p.option} is required`,
   }),
   optionOneOf: message<{ option: string; options: readonly string[]; given: string }>({
-    "zh-CN": (p, w) => `${p.option} 应为 ${w.list(p.options)} 之一，实际是 ${w.q(p.given)}`,
+    "zh-CN": (p, w) => `${p.option} 应为 ${w.list(p.options)} 之一，实际是${w.q(p.given)}`,
     en: (p) => `${p.option} must be ${p.options.slice(0, -1).join(", ")} or ${p.options[p.options.length - 1]}, not ${p.given}`,
   }),
   giveFile: message<{ what: keyof typeof WHAT }>({
@@ -311,11 +311,11 @@ file is missing or cannot be read.
   }),
   giveScenarios: message({ "zh-CN": () => "请给出一个或多个场景文件或文件夹", en: () => "give one or more scenario files or folders" }),
   unknownSchema: message<{ given: string; names: readonly string[] }>({
-    "zh-CN": (p, w) => `没有 ${w.q(p.given)} 这个 Schema；可用的有 ${w.list(p.names)}`,
+    "zh-CN": (p, w) => `没有${w.q(p.given)}这个 Schema；可用的有 ${w.list(p.names)}`,
     en: (p) => `unknown schema "${p.given}"; the schemas are ${p.names.join(", ")}`,
   }),
   noSubject: message<{ id: string; file: string }>({
-    "zh-CN": (p, w) => `${p.file} 中没有编号为 ${w.q(p.id)} 的考评对象`,
+    "zh-CN": (p, w) => `${p.file} 中没有编号为${w.q(p.id)}的考评对象`,
     en: (p) => `no subject "${p.id}" in ${p.file}`,
   }),
   takesNoArguments: message({ "zh-CN": () => "不接受参数", en: () => "takes no arguments" }),

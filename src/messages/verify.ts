@@ -270,9 +270,9 @@ export const VERIFY_TEXTS = {
     "zh-CN": (p) => (p.id ? `${p.id}：${p.reason}` : p.reason),
     en: (p) => (p.id ? `${p.id}: ${p.reason}` : p.reason),
   }),
-  failure: message<{ path: string; expected: string; actual: string; margin: string }>({
-    "zh-CN": (p) => `${p.path}：期望 ${p.expected}，实际 ${p.actual}${p.margin ? `（允许误差 ±${p.margin}）` : ""}`,
-    en: (p) => `${p.path}: expected ${p.expected}, got ${p.actual}${p.margin ? ` (margin ±${p.margin})` : ""}`,
+  failure: message<{ path: string; expected: string; actual: string; nothing: boolean; margin: string }>({
+    "zh-CN": (p) => `${p.path}：期望 ${p.expected}，${p.nothing ? "实际没有这个值" : `实际 ${p.actual}`}${p.margin ? `（允许误差 ±${p.margin}）` : ""}`,
+    en: (p) => `${p.path}: expected ${p.expected}, got ${p.nothing ? "(nothing)" : p.actual}${p.margin ? ` (margin ±${p.margin})` : ""}`,
   }),
   nothing: message({ "zh-CN": () => "（无）", en: () => "(nothing)" }),
   counts: message<{ files: number; cases: number; passed: number; failed: number }>({

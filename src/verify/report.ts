@@ -51,11 +51,11 @@ export interface FormatScenarioOptions {
 const optionsSchema = z.strictObject({ locale: z.enum(["zh-CN", "en"]).optional() }).optional();
 const localeOf = (options: FormatScenarioOptions | undefined): Locale => parseWith(optionsSchema, options, "Report options are not valid", ["options"])?.locale ?? "zh-CN";
 
-/** The actual value as a reader sees it: `(nothing)` where the path leads nowhere is worded in the language. */
-const actualText = (actual: string, locale: Locale) => (actual === NOTHING ? word(locale, { key: "nothing" }) : actual);
+/** A failure's actual value as a reader sees it: where the path leads nowhere, a word in the language. @internal */
+export const actualText = (actual: string, locale: Locale): string => (actual === NOTHING ? word(locale, { key: "nothing" }) : actual);
 
 const failureText = (f: { path: string; expected: string; actual: string; margin?: string | undefined }, locale: Locale) =>
-  word(locale, { key: "failure", path: f.path, expected: f.expected, actual: actualText(f.actual, locale), margin: f.margin ?? "" });
+  word(locale, { key: "failure", path: f.path, expected: f.expected, actual: f.actual, nothing: f.actual === NOTHING, margin: f.margin ?? "" });
 
 /**
  * One failure as text: where (file › case › path), the expected and actual values, and the trace

@@ -49,7 +49,8 @@ describe("verifyScenarios", () => {
     expect(report.counts).toEqual({ files: 2, cases: 2, passed: 1, failed: 1 });
     const failure = report.files[1]!.cases[0]!.failures[0]!;
     expect(failure).toMatchObject({ file: join("cases", "b.yaml"), case: "并列", path: "ranks.c2", expected: "3", actual: "2" });
-    expect(formatScenarioReport(report)).toContain("ranks.c2: expected 3, got 2");
+    expect(formatScenarioReport(report, { locale: "en" })).toContain("ranks.c2: expected 3, got 2");
+    expect(formatScenarioReport(report)).toContain("ranks.c2：期望 3，实际 2");
   });
 
   it("names the line of a YAML error, and the other files still run", () => {

@@ -113,7 +113,7 @@ describe("running cases", () => {
   });
 
   it("names the file, the case, the path, expected and actual, and the trace lines behind it", () => {
-    const r = one(scoreCase({ "results.c001.total": 86.4, "results.c001.indicators.collection.earned": 38.5 }));
+    const r = one(scoreCase({ "results.c001.total": 86.4, "results.c001.indicators.collection.earned": 38.5 }), { locale: "en" });
     expect(r.passed).toBe(false);
     expect(r.failures[0]).toMatchObject({ file: "case.yaml", case: "张伟", path: "results.c001.total", expected: "86.4", actual: "86.3" });
     expect(r.failures[0]!.trace).toContain("total · adjust: base 85.3, bonus 1, deduction 0 → 86.3");
@@ -121,11 +121,11 @@ describe("running cases", () => {
       "indicator:collection · completion: actual 96.5, target 100, direction higher, ratio 0.965, cap 1, fraction 0.965, points 40 → 38.6",
       "indicator:collection · round: value 38.6, decimals 2, mode half-up → 38.6",
     ]);
-    expect(formatScenarioFailure(r.failures[1]!).split("\n")[0]).toBe("case.yaml › 张伟 › results.c001.indicators.collection.earned: expected 38.5, got 38.6");
+    expect(formatScenarioFailure(r.failures[1]!, { locale: "en" }).split("\n")[0]).toBe("case.yaml › 张伟 › results.c001.indicators.collection.earned: expected 38.5, got 38.6");
   });
 
   it("shows a group's indicators for a group path, and a missing path as nothing", () => {
-    const r = one(scoreCase({ "results.c001.groups.common.earned": 25, "results.c009.total": 1 }));
+    const r = one(scoreCase({ "results.c001.groups.common.earned": 25, "results.c009.total": 1 }), { locale: "en" });
     expect(r.failures[0]!.trace.filter((l) => l.startsWith("indicator:")).map((l) => l.split(" ")[0])).toEqual([
       "indicator:attendance",
       "indicator:attendance",
@@ -148,12 +148,12 @@ describe("running cases", () => {
     expect(tiers.failures[0]!.trace[0]).toBe('c5 is placed in "差"');
     expect(tiers.failures[1]!.trace).toEqual(["c3: score 85, rank 2, position 3 of 5, tied with c2"]);
     const board = { id: "b", period: "2024-Q3", difficulty: { 高: 1.5 }, tasks: [{ id: "T1", title: "清欠", difficulty: "高", points: 2, post: "征管岗", published: "2024-07-01", deadline: "2024-08-31" }] };
-    const tasks = one({ name: "k", run: "tasks", rules: { board }, input: { staff: [{ id: "s1", posts: ["征管岗"] }], grabs: [], completions: [{ task: "T1", person: "s1", quality: 1 }] }, expect: { "credits.s1": 2 } });
+    const tasks = one({ name: "k", run: "tasks", rules: { board }, input: { staff: [{ id: "s1", posts: ["征管岗"] }], grabs: [], completions: [{ task: "T1", person: "s1", quality: 1 }] }, expect: { "credits.s1": 2 } }, { locale: "en" });
     expect(tasks.failures[0]!.actual).toBe("3");
     expect(tasks.failures[0]!.trace[0]).toMatch(/^task:T1 · credit: points 2, coefficient 1.5, base 3, .* → 3$/);
     const plan = { id: "p", indicators: [{ id: "rev", points: 40, target: 100, decimals: 0, method: { type: "completion", target: 100 }, steps: [{ how: "split", by: "base", base: { A: 2, B: 1 } }] }] };
     const tree = [{ id: "P", level: "province" }, { id: "A", level: "city", parent: "P" }, { id: "B", level: "city", parent: "P" }];
-    const c = one({ name: "c", run: "cascade", rules: { plan }, input: { tree }, expect: { "targets.A.rev": 66, "targets.B.rev": 33 } });
+    const c = one({ name: "c", run: "cascade", rules: { plan }, input: { tree }, expect: { "targets.A.rev": 66, "targets.B.rev": 33 } }, { locale: "en" });
     expect(c.failures).toHaveLength(1);
     expect(c.failures[0]).toMatchObject({ path: "targets.A.rev", expected: "66", actual: "67", trace: ["lineage: P 100 (plan) → A 67 (split:base)"] });
   });
@@ -193,9 +193,9 @@ describe("running cases", () => {
   });
 
   it("reports files and counts, as text", () => {
-    const report = summarizeScenarios([runScenario({ name: "排名", cases: [{ name: "ties share a rank", run: "rank", input: { scores: { a: 90, b: 95, c: 90 } }, expect: { "ranks.b": 1, "ranks.c": 3 } }] }, { file: "ranks.yaml" })]);
+    const report = summarizeScenarios([runScenario({ name: "排名", cases: [{ name: "ties share a rank", run: "rank", input: { scores: { a: 90, b: 95, c: 90 } }, expect: { "ranks.b": 1, "ranks.c": 3 } }] }, { file: "ranks.yaml", locale: "en" })]);
     expect(report.counts).toEqual({ files: 1, cases: 1, passed: 0, failed: 1 });
-    expect(formatScenarioReport(report)).toMatchInlineSnapshot(`
+    expect(formatScenarioReport(report, { locale: "en" })).toMatchInlineSnapshot(`
       "✗ ranks.yaml — 排名
         ✗ ties share a rank
             ranks.c: expected 3, got 2

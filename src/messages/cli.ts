@@ -68,9 +68,10 @@ const OUTPUT_HELP = {
  * Every text the command line writes that is not an issue of the engine: help, usage mistakes,
  * progress, table and CSV headers, the values and notes in its tables, and the demo's words. Kept
  * out of the issue catalog, so the library's bundle does not carry them.
+ * (Made in a call marked pure, so that a bundle which does not use them, the library's, leaves them out.)
  * @internal
  */
-export const CLI_TEXTS = {
+export const CLI_TEXTS = /* @__PURE__ */ (() => ({
   // — help —
   mainHelp: message<{ version: string; commands: string }>({
     "zh-CN": (p) => `jixiao ${p.version} — 精确、可解释的绩效计分
@@ -477,4 +478,4 @@ scheme in src/presets/county361.ts (an example; copy it as JSON to change it, as
 tier, last-place and task policies in this file, examples/county-quarter.ts; the city → county cascade
 in examples/province-cascade.ts. Change them and run npm run demo again.`,
   }),
-};
+}))();

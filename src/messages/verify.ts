@@ -241,8 +241,12 @@ export const STEP_WORDS: {
   en: { rule: (rule) => rule, key: (key) => key, value: (_key, value) => value, via: (via) => via },
 };
 
-/** The words of scenario reports and of the lines behind a failure. @internal */
-export const VERIFY_TEXTS = {
+/**
+ * The words of scenario reports and of the lines behind a failure. (Made in a call marked pure, so
+ * that a bundle which does not use them leaves them out.)
+ * @internal
+ */
+export const VERIFY_TEXTS = /* @__PURE__ */ (() => ({
   stepLine: message<{ place: string; rule: string; values: readonly string[]; result: string }>({
     "zh-CN": (p) => `${p.place} · ${p.rule}${p.values.length ? `：${p.values.join("，")}` : ""} → ${p.result}`,
     en: (p) => `${p.place} · ${p.rule}${p.values.length ? `: ${p.values.join(", ")}` : ""} → ${p.result}`,
@@ -284,4 +288,4 @@ export const VERIFY_TEXTS = {
     en: (p) => (p.path === "" ? p.file : `${p.file}: ${p.path}`),
   }),
   validFile: message({ "zh-CN": () => "是有效的场景文件", en: () => "is a valid scenario file" }),
-};
+}))();

@@ -2,7 +2,7 @@ import { toDec } from "../core/decimal.js";
 import { formatPath, issue, IssueCode, isJixiaoError, type Issue, type JixiaoError } from "../core/errors.js";
 import { functionSchema, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
-import type { Locale } from "../messages/types.js";
+import { render, type Locale } from "../messages/index.js";
 import { compare, show } from "./compare.js";
 import { linesFor } from "./lines.js";
 import { parsePath, valueAt, writePath, type Segment } from "./path.js";
@@ -106,7 +106,7 @@ function load(c: ScenarioCase, options: RunScenarioOptions, issues: Issue[]) {
       } catch (error) {
         // An issue about the whole file it read is placed at the field that names the file.
         const found = issuesOf(error, [part, key]);
-        issues.push(...found.map((i) => (i.path.length > 0 ? i : i.params.key === "whole" ? { ...i, path: [part, key], message: `${formatPath([part, key])}: ${i.message}` } : issue(i.code, [part, key], i.params))));
+        issues.push(...found.map((i) => (i.path.length > 0 ? i : { code: i.code, path: [part, key], params: i.params, message: `${formatPath([part, key])}: ${render(i.params, "en")}` })));
       }
     }
   }

@@ -99,24 +99,28 @@ export const placeOf = (error: JixiaoError): Place | undefined => places.get(err
 
 const pathText = (path: IssuePath) => (path.length === 0 ? "" : formatPath(path));
 
-/** The place writer of a file, or of several (the first key of a path picks the file). @internal */
-export function placeIn(source: Source | { readonly [root: string]: Source }, fallback?: string): Place {
-  const single = typeof source.name === "string" ? (source as Source) : undefined;
+/** The place writer of a file's issues: their paths start in the file (at a row's index, for a CSV file). @internal */
+export function placeIn(source: Source): Place {
   return (lang) => (path) => {
-    let src = single;
-    let rest = path;
-    if (!src) {
-      const root = path[0];
-      const sources = source as { readonly [root: string]: Source };
-      if (typeof root === "string" && Object.prototype.hasOwnProperty.call(sources, root)) [src, rest] = [sources[root]!, path.slice(1)];
-      else return say(lang, { key: "placeInFile", file: fallback ?? "", path: pathText(path) });
-    }
-    const row = rest[0];
-    if (!src.column || typeof row !== "number") return say(lang, { key: "placeInFile", file: src.name, path: pathText(rest) });
-    const column = src.column(rest.slice(1));
+    const row = path[0];
+    if (!source.column || typeof row !== "number") return say(lang, { key: "placeInFile", file: source.name, path: pathText(path) });
+    const column = source.column(path.slice(1));
     return column === undefined
-      ? say(lang, { key: "placeInRowPath", file: src.name, row: row + 2, path: pathText(rest.slice(1)) })
-      : say(lang, { key: "placeInRow", file: src.name, row: row + 2, column });
+      ? say(lang, { key: "placeInRowPath", file: source.name, row: row + 2, path: pathText(path.slice(1)) })
+      : say(lang, { key: "placeInRow", file: source.name, row: row + 2, column });
+  };
+}
+
+/**
+ * The place writer of issues about several files, whose paths start with the name of the input
+ * (`["grabs", 3, "at"]`); a path that names none of them is placed in `fallback`.
+ * @internal
+ */
+export function placeAmong(sources: Readonly<Record<string, Source>>, fallback: string): Place {
+  return (lang) => (path) => {
+    const root = path[0];
+    if (typeof root === "string" && Object.prototype.hasOwnProperty.call(sources, root)) return placeIn(sources[root]!)(lang)(path.slice(1));
+    return say(lang, { key: "placeInFile", file: fallback, path: pathText(path) });
   };
 }
 
@@ -300,7 +304,7 @@ export async function tasksCommand(ctx: Context): Promise<Outcome> {
   const completions = await read("completions", recordsFrom);
   const allocationPolicy = await read("allocation-policy", (r) => r.data);
   const creditPolicy = await read("credit-policy", (r) => r.data);
-  const allocationPlace = placeIn(
+  const allocationPlace = placeAmong(
     { staff: staff.source, grabs: grabs.source, ...(allocationPolicy ? { policy: allocationPolicy.source } : {}) },
     `${staff.file}, ${grabs.file}`,
   );
@@ -323,7 +327,7 @@ export async function tasksCommand(ctx: Context): Promise<Outcome> {
       },
     };
   }
-  const creditPlace = placeIn({ completions: completions.source, ...(creditPolicy ? { policy: creditPolicy.source } : {}) }, completions.file);
+  const creditPlace = placeAmong({ completions: completions.source, ...(creditPolicy ? { policy: creditPolicy.source } : {}) }, completions.file);
   const credits = inFile(creditPlace, () => creditTasks(board, allocation, completions.data as Completion[], creditPolicy?.data as CreditPolicy | undefined));
   return {
     output: {
@@ -376,7 +380,7 @@ export async function verifyCommand(ctx: Context): Promise<Outcome> {
     // Each issue is placed in its own file: the file's name leads its path.
     const files: Record<string, Source> = Object.fromEntries(unread.map((f) => [f.file, { name: f.file }]));
     const issues = unread.flatMap((f) => f.issues.map((i) => ({ ...i, path: [f.file, ...i.path] })));
-    inFile(placeIn(files), () => {
+    inFile(placeAmong(files, ""), () => {
       throw new JixiaoError(issues, "Scenario files cannot be read");
     });
   }

@@ -1,7 +1,7 @@
 import { formatIssue, formatPath, type Issue, type IssuePath, type JixiaoError } from "../core/errors.js";
 import { parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
-import type { Locale } from "../messages/types.js";
+import { CATALOG, type Locale } from "../messages/index.js";
 import { NOTHING } from "./compare.js";
 import type { ScenarioFailure, ScenarioFileReport } from "./run.js";
 import { word } from "./words.js";
@@ -89,8 +89,14 @@ const failureSchema = z.object({
 
 /** An issue of a report: worded from its data in the language, or its English words where it has none (a report read back from JSON keeps them). */
 function issueText(i: ReportIssue, locale: Locale, path?: (p: IssuePath) => string): string {
-  if (i.params === undefined || i.path === undefined) return i.message;
-  return formatIssue(i as unknown as Issue, { locale, ...(path ? { path } : {}) });
+  const key = i.params?.key;
+  if (i.path === undefined || typeof key !== "string" || !Object.prototype.hasOwnProperty.call(CATALOG, key)) return i.message;
+  try {
+    return formatIssue(i as unknown as Issue, { locale, ...(path ? { path } : {}) });
+  } catch {
+    // Parameters that are not what the message takes (a report edited by hand): its English words.
+    return i.message;
+  }
 }
 
 /** An issue of a whole file (it cannot be read, or is not a valid scenario file), placed in the file. @internal */

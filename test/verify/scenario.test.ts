@@ -315,6 +315,16 @@ describe("reports in Chinese", () => {
     expect(issuesOf(() => formatScenarioReport(report, { locale: "fr" } as never)).length).toBeGreaterThan(0);
   });
 
+  it("writes a report's issues by their English words where their data cannot be worded (a report read back or edited by hand)", () => {
+    const odd = [
+      { code: "invalid_input", path: [], params: { key: "constructor" }, message: "a: one" },
+      { code: "invalid_type", path: ["x"], params: { key: "wants", want: "nope", received: 5 }, message: "a: two" },
+      { message: "a: three" },
+    ];
+    const report = { passed: false, files: [{ file: "a.yaml", passed: false, cases: [], issues: odd }], counts: { files: 1, cases: 0, passed: 0, failed: 1 } };
+    expect(formatScenarioReport(report as never).split("\n").slice(1, 4)).toEqual(["    a: one", "    a: two", "    a: three"]);
+  });
+
   it("words the issues of a case and of a scenario document in Chinese", () => {
     const bad = one({ name: "bad", run: "score", rules: { scheme: { id: "x", full: 100, groups: [] } }, input: { subjects: [] }, expect: { "results.a.total": 1 } });
     const report = summarizeScenarios([{ file: "a.yaml", passed: false, cases: [bad], issues: [] }]);

@@ -85,11 +85,13 @@ const inputFormat = (ctx: Context) => option(ctx, "input-format") as FileFormat 
  */
 export type Place = (lang: Locale) => (path: IssuePath) => string;
 
-/** A file an issue may be in: its name, and for a CSV file its header and how a field maps to a column. @internal */
+/** A file an issue may be in: its name, and for a table (CSV) how a field maps to a column and each record's row. @internal */
 export interface Source {
   readonly name: string;
-  /** For a table (CSV): the column holding a field of a row (`["values", "collection"]` → 征收任务完成率). */
+  /** For a table: the column holding a field of a row (`["values", "collection"]` → 征收任务完成率). */
   readonly column?: (field: IssuePath) => string | undefined;
+  /** For a table: each record's row as Excel shows it, where the reader gives them (blank rows skipped); else the record's index + 2. */
+  readonly rows?: readonly number[];
 }
 
 const places = new WeakMap<JixiaoError, Place>();
@@ -102,12 +104,14 @@ const pathText = (path: IssuePath) => (path.length === 0 ? "" : formatPath(path)
 /** The place writer of a file's issues: their paths start in the file (at a row's index, for a CSV file). @internal */
 export function placeIn(source: Source): Place {
   return (lang) => (path) => {
-    const row = path[0];
-    if (!source.column || typeof row !== "number") return say(lang, { key: "placeInFile", file: source.name, path: pathText(path) });
+    const index = path[0];
+    if (!source.column || typeof index !== "number") return say(lang, { key: "placeInFile", file: source.name, path: pathText(path) });
+    // The header is row 1, so the first record is row 2, unless the reader says where each record is.
+    const row = source.rows?.[index] ?? index + 2;
     const column = source.column(path.slice(1));
     return column === undefined
-      ? say(lang, { key: "placeInRowPath", file: source.name, row: row + 2, path: pathText(path.slice(1)) })
-      : say(lang, { key: "placeInRow", file: source.name, row: row + 2, column });
+      ? say(lang, { key: "placeInRowPath", file: source.name, row, path: pathText(path.slice(1)) })
+      : say(lang, { key: "placeInRow", file: source.name, row, column });
   };
 }
 
@@ -145,11 +149,16 @@ const FIELD_HEADERS: Readonly<Record<string, readonly string[]>> = {
  * @internal
  */
 export function sourceOf(read: Read, names: ReadonlyMap<string, string> = new Map()): Source {
-  if (read.format !== "csv" || !Array.isArray(read.data)) return { name: read.name };
+  // A table: CSV, or a sheet of a workbook where the reader takes xlsx.
+  const table = read.format === "csv" || (read.format as string) === "xlsx";
+  if (!table || !Array.isArray(read.data)) return { name: read.name };
   const first = read.data[0] as Record<string, string> | undefined;
   const headers = first ? Object.keys(first) : [];
+  // Each record's row as Excel shows it, where the reader gives them.
+  const rows = (read as Read & { readonly rows?: readonly number[] }).rows;
   return {
     name: read.name,
+    ...(rows ? { rows } : {}),
     column: ([field, key]) => {
       if (typeof field !== "string") return undefined;
       const wanted =

@@ -91,12 +91,12 @@ export const VERIFY_MESSAGES = {
     "zh-CN": (p, w) => `是文件路径${w.q(p.path)}；请直接写入内容，或用 verifyScenarios（jixiao/node）运行此文件，由它读取`,
     en: (p) => `is the file path "${p.path}"; give the document inline, or run the file with verifyScenarios (jixiao/node), which reads it`,
   }),
-  verifyNoSuchPath: message({ "zh-CN": () => "没有这个文件或文件夹", en: () => "no such file or folder" }),
-  verifyEmptyFolder: message({
+  scenarioNoPath: message({ "zh-CN": () => "没有这个文件或文件夹", en: () => "no such file or folder" }),
+  scenarioEmptyFolder: message({
     "zh-CN": () => "文件夹中没有场景文件（.yaml、.yml 或 .json）",
     en: () => "the folder has no scenario files (.yaml, .yml or .json)",
   }),
-  verifyNotScenario: message({
+  scenarioNotScenarioFile: message({
     "zh-CN": () => "不是场景文件（没有 \"cases\"）；规则和数据文件请放在交给 verify 的文件夹之外，按路径引用",
     en: () => 'is not a scenario file (it has no "cases"); keep rule and data files outside the folders given to verify, and refer to them by path',
   }),

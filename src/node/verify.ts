@@ -60,7 +60,7 @@ export function scenarioFiles(paths: readonly string[], cwd: string): { files: s
     try {
       stat = statSync(full);
     } catch {
-      issues.push({ given, issue: aboutFile(IssueCode.invalidInput, given, { key: "verifyNoSuchPath" }) });
+      issues.push({ given, issue: aboutFile(IssueCode.invalidInput, given, { key: "scenarioNoPath" }) });
       continue;
     }
     if (stat.isFile()) {
@@ -84,7 +84,7 @@ export function scenarioFiles(paths: readonly string[], cwd: string): { files: s
       }
     };
     walk(full, 0);
-    if (files.length === before) issues.push({ given, issue: aboutFile(IssueCode.invalidInput, given, { key: "verifyEmptyFolder" }) });
+    if (files.length === before) issues.push({ given, issue: aboutFile(IssueCode.invalidInput, given, { key: "scenarioEmptyFolder" }) });
   }
   return { files, issues };
 }
@@ -111,7 +111,7 @@ export function readScenarioFile(file: string, cwd: string): { document: Scenari
     return { issues: error.issues };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, "cases"))
-    return { issues: [aboutFile(IssueCode.invalidInput, name, { key: "verifyNotScenario" })] };
+    return { issues: [aboutFile(IssueCode.invalidInput, name, { key: "scenarioNotScenarioFile" })] };
   try {
     const document = defineScenario(data as ScenarioDocument);
     const load = (path: string) => readData(resolve(dirname(file), path), shown(resolve(dirname(file), path), cwd));

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { languageOf, systemLanguage } from "../../src/cli/lang.js";
+import { placeAmong, placeIn } from "../../src/cli/commands.js";
 import { run } from "../../src/cli/main.js";
 import { noteText, totalNotes } from "../../src/cli/notes.js";
 import { attributeHeader, header } from "../../src/cli/words.js";
@@ -213,6 +214,20 @@ describe("tables a reader trusts", () => {
 });
 
 describe("issues in Chinese, in the file's own terms", () => {
+  it("places an issue at the row the reader gives for its record (blank rows skipped), else at its index + 2", () => {
+    const column = ([field, key]: readonly (string | number)[]) => (field === "values" && key === "rate" ? "征收任务完成率" : undefined);
+    const place = placeIn({ name: "p.csv", column, rows: [2, 5] });
+    expect(place("zh-CN")([1, "values", "rate"])).toBe("p.csv 第 5 行「征收任务完成率」列");
+    expect(place("en")([1, "values", "rate"])).toBe('p.csv row 5, column "征收任务完成率"');
+    expect(place("zh-CN")([7, "id"])).toBe("p.csv 第 9 行 id");
+    expect(place("en")([7])).toBe("p.csv row 9");
+    expect(place("zh-CN")(["x"])).toBe("p.csv 中 x");
+    expect(place("en")([])).toBe("p.csv");
+    const among = placeAmong({ grabs: { name: "g.csv", column: () => "at" } }, "s.csv, g.csv");
+    expect(among("en")(["grabs", 0, "at"])).toBe('g.csv row 2, column "at"');
+    expect(among("zh-CN")(["staff", 0])).toBe("s.csv, g.csv 中 staff[0]");
+  });
+
   it("names the file, the row as Excel shows it and the column by its header", async () => {
     const dir = folder({ "people.csv": "编号,姓名,考勤,学习\nc1,张伟,1,良\nc2,李娜,abc,良好\n", "scores.csv": "编号,总分\nc1,90\nc2,abc\n", "scheme.json": JSON.stringify({ ...county361Example, full: "x" }) });
     const bad = await cli(["score", "--scheme", scheme, "people.csv"], { cwd: dir, env: zh });

@@ -53,15 +53,23 @@ export type Column = keyof typeof COLUMNS;
 /** The output options every command that writes rows takes. */
 const OUTPUT_HELP = {
   "zh-CN": `输出：
-  -f, --format <json|csv|table>   结果的格式（默认：按 --output 的扩展名，否则为表格）
-  -o, --output <文件>             写入文件（原子写入：先写临时文件，再改名）
+  -f, --format <json|csv|table|xlsx>  结果的格式（默认：按 --output 的扩展名，否则为表格）
+  -o, --output <文件>             写入文件（原子写入：先写临时文件，再改名）；
+                                  .xlsx 写成 Excel 工作簿
       --bom                       CSV 以字节顺序标记（BOM）开头，Excel 据此识别 UTF-8
-      --input-format <json|yaml|csv>  文件名看不出格式（或从标准输入 - 读取）时，数据文件的格式`,
+      --input-format <json|yaml|csv|xlsx>  文件名看不出格式（或从标准输入 - 读取）时，数据文件的格式
+      --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  CSV 数据文件的编码
+                                  （默认自动判断：UTF-8、字节顺序标记，否则 GB18030/GBK）
+      --sheet <名称>              xlsx 数据文件的工作表（默认第一个）`,
   en: `Output:
-  -f, --format <json|csv|table>   how to write the result (default: from --output's extension, else table)
-  -o, --output <file>             write to a file (atomically: a temporary file, then a rename)
+  -f, --format <json|csv|table|xlsx>  how to write the result (default: from --output's extension, else table)
+  -o, --output <file>             write to a file (atomically: a temporary file, then a rename);
+                                  .xlsx writes an Excel workbook
       --bom                       start CSV with the byte-order mark Excel looks for
-      --input-format <json|yaml|csv>  the format of a data file whose name does not say (or of -)`,
+      --input-format <json|yaml|csv|xlsx>  the format of a data file whose name does not say (or of -)
+      --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  the encoding of a CSV data file
+                                  (default: detected — UTF-8, a byte-order mark, else GB18030/GBK)
+      --sheet <name>              the sheet of an xlsx data file (default: the first)`,
 } as const;
 
 /**
@@ -81,7 +89,8 @@ export const CLI_TEXTS = /* @__PURE__ */ (() => ({
 命令：
 ${p.commands}
 
-运行 "jixiao <命令> --help" 查看命令的选项。文件可以是 JSON、YAML 或 CSV（UTF-8，有无字节顺序标记均可）。
+运行 "jixiao <命令> --help" 查看命令的选项。文件可以是 JSON、YAML、CSV 或 xlsx；CSV 可以是 UTF-8（有无字节顺序
+标记均可）、GBK/GB18030 或带标记的 UTF-16。
 语言：--lang zh|en（默认按系统语言：LC_ALL、LC_MESSAGES、LANG，再看系统区域设置；中文环境为 zh，其余为 en）。
 退出码：0 完成，1 有场景用例未通过，2 输入或用法有误，3 意外错误（jixiao 的缺陷）。
 `,
@@ -92,10 +101,11 @@ Usage: jixiao <command> [options]
 Commands:
 ${p.commands}
 
-Run "jixiao <command> --help" for a command's options. Files may be JSON, YAML or CSV (UTF-8,
-with or without a byte-order mark). Language: --lang zh|en (default: the system's, from LC_ALL,
-LC_MESSAGES, LANG, then the system locale; zh for a Chinese one, else en). Exit codes: 0 done,
-1 a scenario failed, 2 bad input or usage, 3 an unexpected error (a bug).
+Run "jixiao <command> --help" for a command's options. Files may be JSON, YAML, CSV or xlsx; CSV
+in UTF-8 (with or without a byte-order mark), GBK/GB18030 or UTF-16 with its mark. Language:
+--lang zh|en (default: the system's, from LC_ALL, LC_MESSAGES, LANG, then the system locale; zh
+for a Chinese one, else en). Exit codes: 0 done, 1 a scenario failed, 2 bad input or usage, 3 an
+unexpected error (a bug).
 `,
   }),
   commandHelp: message<{ usage: string; summary: string; details: string; output: boolean }>({
@@ -251,13 +261,17 @@ file is missing or cannot be read.
   --scheme <文件>                 考评方案（必填）
   --id <编号>                     要说明的考评对象（必填）
   --missing <error|not-applicable|zero>  未填写的值如何处理
-  --input-format <json|yaml|csv>  文件名看不出格式时，考评对象文件的格式`,
+  --input-format <json|yaml|csv|xlsx>  文件名看不出格式时，考评对象文件的格式
+  --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  CSV 考评对象文件的编码（默认自动判断）
+  --sheet <名称>                  xlsx 考评对象文件的工作表（默认第一个）`,
     en: () => `Scores the subjects (all of them: rank methods need the batch) and explains one.
 
   --scheme <file>                 the scheme (required)
   --id <id>                       the subject to explain (required)
   --missing <error|not-applicable|zero>  what a missing value means
-  --input-format <json|yaml|csv>  the format of the subjects file, when its name does not say`,
+  --input-format <json|yaml|csv|xlsx>  the format of the subjects file, when its name does not say
+  --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  the encoding of a CSV subjects file (default: detected)
+  --sheet <name>                  the sheet of an xlsx subjects file (default: the first)`,
   }),
   demoSummary: message({
     "zh-CN": () => "一个县局的季度：200 名干部计分、排名、评定等次，并说明其中一人",

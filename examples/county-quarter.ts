@@ -31,7 +31,7 @@ import {
 } from "../src/index.js";
 import type { Locale } from "../src/messages/types.js";
 import { intlLocale, systemLanguage } from "../src/cli/lang.js";
-import { noteText } from "../src/cli/notes.js";
+import { rowNote } from "../src/cli/notes.js";
 import { toTable } from "../src/cli/output.js";
 import { header, say, type Text } from "../src/cli/words.js";
 
@@ -79,7 +79,7 @@ export function runDemo(print: (line: string) => void = console.log, lang: Local
   const row = (id: string) => {
     const r = byId.get(id)!;
     const e = ranking.entries.find((x) => x.subjectId === id)!;
-    return [e.rank, r.subjectId, r.name ?? "", String(r.attributes?.department ?? ""), ...r.groups.map((g) => g.earned), r.total, tierOf.get(id)!.tier, noteText(r, lang)];
+    return [e.rank, r.subjectId, r.name ?? "", String(r.attributes?.department ?? ""), ...r.groups.map((g) => g.earned), r.total, tierOf.get(id)!.tier, rowNote(r, lang)];
   };
 
   // Where the county's own targets come from: the province → city → county cascade (an example plan).
@@ -91,7 +91,7 @@ export function runDemo(print: (line: string) => void = console.log, lang: Local
   print("");
   words({ key: "demoTitle", scheme: scheme.name ?? scheme.id, count: results.length });
   words({ key: "demoDisclaimer" });
-  const columns = [header("rank", lang), header("id", lang), header("name", lang), header("department", lang), ...scheme.groups.map((g) => g.name ?? g.id), header("total", lang), header("tier", lang), header("note", lang)];
+  const columns = [header("rank", lang), header("id", lang), header("name", lang), header("department", lang), ...scheme.groups.map((g) => g.name ?? g.id), header("total", lang), header("tier", lang), header("notes", lang)];
   const top = ranking.entries.slice(0, 10).map((e) => row(e.subjectId));
   const bottom = ranking.entries.slice(-5).map((e) => row(e.subjectId));
   const table = toTable(columns, [...top, ["…"], ...bottom]).trimEnd();

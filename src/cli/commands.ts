@@ -26,7 +26,7 @@ import { actualText, formatScenarioReport } from "../verify/report.js";
 import { verifyScenarios } from "../node/verify.js";
 import type { FileFormat } from "../node/files.js";
 import { readInput, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo, type Read } from "./inputs.js";
-import { noteText } from "./notes.js";
+import { rowNote } from "./notes.js";
 import type { Output } from "./output.js";
 import { attributeHeader, header, say, type Column, type Text } from "./words.js";
 
@@ -203,20 +203,30 @@ const MISSING = ["error", "not-applicable", "zero"] as const;
 type Warned = ScoreResult & { readonly warnings?: readonly Issue[] };
 
 /** Subjects scored, with the file's place writer and the results' warnings (each at its subject's place in the file). */
-async function scored(ctx: Context, scheme: Scheme, file: string): Promise<{ results: ScoreResult[]; place: Place; warnings: Issue[] }> {
+async function scored(ctx: Context, scheme: Scheme, file: string): Promise<{ results: ScoreResult[]; source: Source; place: Place; warnings: Issue[] }> {
   const read = await readInput(ctx.io, file, inputFormat(ctx));
   const subjects = subjectsFrom(read, scheme) as SubjectInput[];
   const missing = option(ctx, "missing");
   if (missing !== undefined && !(MISSING as readonly string[]).includes(missing)) throw new UsageError({ key: "optionOneOf", option: "--missing", options: MISSING, given: missing });
   ctx.progress({ key: "scoring", count: Array.isArray(subjects) ? subjects.length : 0 });
   const names = new Map(scheme.groups.flatMap((g) => g.indicators.flatMap((i) => (i.name === undefined ? [] : [[i.id, i.name] as const]))));
-  const place = placeIn(sourceOf(read, names));
+  const source = sourceOf(read, names);
+  const place = placeIn(source);
   const results = inFile(place, () => scoreAll(scheme, subjects, missing ? ({ missing } as ScoreOptions) : undefined));
   // A warning's path starts at its subject (or at the subject's index in the batch): the row of the file.
   const rowOf = new Map(subjects.map((x, i) => [x.id, i]));
   const warnings = results.flatMap((r) => ((r as Warned).warnings ?? []).map((w) => (typeof w.path[0] === "number" ? w : { ...w, path: [rowOf.get(r.subjectId) ?? 0, ...w.path] })));
-  return { results, place, warnings };
+  return { results, source, place, warnings };
 }
+
+/** Where a warning is within its subject's row, for the note column: the column by its header (「征收任务完成率」列). */
+const inRow =
+  (source: Source, lang: Locale) =>
+  (path: IssuePath): string => {
+    const field = typeof path[0] === "number" ? path.slice(1) : path;
+    const column = source.column?.(field);
+    return column === undefined ? pathText(field) : say(lang, { key: "placeColumn", column });
+  };
 
 const one = (ctx: Context, what: "subjects" | "scores"): string => {
   const n = ctx.positionals.length;
@@ -232,21 +242,21 @@ const attributeKeys = (items: readonly { readonly attributes?: Readonly<Record<s
 /** `jixiao score`. @internal */
 export async function scoreCommand(ctx: Context): Promise<Outcome> {
   const scheme = await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d));
-  const { results, place, warnings } = await scored(ctx, scheme, one(ctx, "subjects"));
+  const { results, source, place, warnings } = await scored(ctx, scheme, one(ctx, "subjects"));
   const groups = scheme.groups.map((g) => g.id);
   const attributes = attributeKeys(results);
   const h = (c: Column) => header(c, ctx.lang);
   return {
     output: {
       json: results,
-      columns: [h("id"), h("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...scheme.groups.map((g) => g.name ?? g.id), h("total"), h("note")],
+      columns: [h("id"), h("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...scheme.groups.map((g) => g.name ?? g.id), h("total"), h("notes")],
       rows: results.map((r) => [
         r.subjectId,
         r.name ?? "",
         ...attributes.map((a) => r.attributes?.[a] ?? ""),
         ...groups.map((g) => r.groups.find((x) => x.id === g)?.earned ?? null),
         r.total,
-        noteText(r, ctx.lang),
+        rowNote(r, ctx.lang, inRow(source, ctx.lang)),
       ]),
     },
     warnings: { issues: warnings, place },

@@ -1,70 +1,93 @@
-import type { TraceStep } from "../core/trace.js";
-import type { Locale } from "../messages/types.js";
+import { formatIssue, type Issue } from "../core/errors.js";
+import { TOTAL_NOTES, type TotalNote } from "../messages/cli.js";
+import { WORDING, type Locale, type Message } from "../messages/types.js";
 import type { ScoreResult } from "../scoring/result.js";
-import { say, type Text } from "./words.js";
 
-/**
- * Why a total is not the plain sum of its groups, as data: a veto that zeroed or capped it (by the
- * veto's name), the not-applicable conversion (实得分 ÷ 应得分 × 满分), bonus and deductions, a
- * total below 0 counted as 0, or the total's own rounding (noted only when nothing else is).
- * @internal
+/*
+ * The same functions, with the same words, as src/tables/notes.ts of the sheets' branch (the note
+ * column of the sheets and the CLI): when both are merged, the CLI imports them from
+ * ../tables/index.js and this file and TOTAL_NOTES in ../messages/cli.ts go.
  */
-export type TotalNote =
-  | { readonly kind: "veto"; readonly name: string; readonly effect: "zero" | "cap"; readonly cap: string }
-  | { readonly kind: "conversion"; readonly earned: string; readonly applicable: string; readonly full: string }
-  | { readonly kind: "adjust"; readonly bonus: string; readonly deductions: string }
-  | { readonly kind: "clamp" }
-  | { readonly kind: "round"; readonly decimals: string };
 
-const isTotalStep = (s: TraceStep, rule: string) => s !== null && typeof s === "object" && s.at === "total" && s.rule === rule;
+export type { TotalNote } from "../messages/cli.js";
 
 /**
- * The notes of one score result, in the order the engine applied them, read from its trace (the
- * steps' rules and values, never their words). A total that is the plain sum has none.
+ * Why a result's total is not the plain sum of its indicators' points, as data, in the order the
+ * engine applied them: the conversion over the applicable points (不适用折算), the bonus and the
+ * deductions (加减分), each veto (否决项, by its name), the floor at 0. Empty when the total is the
+ * plain sum. Read from the result's trace (its steps' rules and values, never words).
+ *
  * @example
  * ```ts
  * totalNotes(score(county361Example, { ...c001, vetoes: ["discipline"] }));
- * //=> [{ kind: "adjust", bonus: "1", deductions: "0" }, { kind: "veto", name: "违纪违法", effect: "zero", cap: "" }]
+ * //=> [{ kind: "bonus", requested: "1", applied: "1" }, { kind: "veto", veto: "违纪违法", effect: "zero" }]
  * ```
  * @internal
  */
 export function totalNotes(result: ScoreResult): TotalNote[] {
   const notes: TotalNote[] = [];
-  const names = new Map(result.vetoes.map((v) => [`veto:${v.id}`, v.name ?? v.id]));
-  for (const s of result.trace) {
-    if (s === null || typeof s !== "object") continue;
-    const v = s.values ?? {};
-    if (isTotalStep(s, "convert") && s.result !== v.earned) notes.push({ kind: "conversion", earned: v.earned ?? "", applicable: v.applicablePoints ?? "", full: v.full ?? "" });
-    else if (isTotalStep(s, "adjust") && (v.bonus !== "0" || v.deduction !== "0")) notes.push({ kind: "adjust", bonus: v.bonus ?? "0", deductions: v.deduction ?? "0" });
-    else if (s.rule === "veto" && names.has(s.at) && (v.effect === "zero" || v.effect === "cap") && s.result !== v.before)
-      notes.push({ kind: "veto", name: names.get(s.at)!, effect: v.effect, cap: v.cap ?? "" });
-    else if (isTotalStep(s, "clamp")) notes.push({ kind: "clamp" });
-    else if (isTotalStep(s, "round") && s.result !== v.value) notes.push({ kind: "round", decimals: v.decimals ?? "" });
+  const trace = Array.isArray(result.trace) ? result.trace : [];
+  const names = new Map((result.vetoes ?? []).map((v) => [v.id, v.name ?? v.id]));
+  for (const step of trace) {
+    const v = step.values;
+    if (step.at === "total" && step.rule === "convert")
+      notes.push({ kind: "conversion", earned: v.earned ?? "", applicable: v.applicablePoints ?? "", full: v.full ?? "", result: step.result });
+    else if ((step.at === "bonus" || step.at === "deduction") && step.rule === "adjust")
+      notes.push({ kind: step.at === "bonus" ? "bonus" : "deductions", requested: v.requested ?? step.result, applied: step.result });
+    else if (step.at.startsWith("veto:") && step.rule === "veto") {
+      const id = step.at.slice(5);
+      const effect = v.effect === "cap" || v.effect === "flag" ? v.effect : "zero";
+      notes.push({ kind: "veto", veto: names.get(id) ?? id, effect, ...(v.cap !== undefined ? { cap: v.cap } : {}) });
+    } else if (step.at === "total" && step.rule === "clamp") notes.push({ kind: "floor", value: v.value ?? "" });
   }
-  // The total's rounding is worth a note only when nothing else explains the difference.
-  return notes.length > 1 ? notes.filter((n) => n.kind !== "round") : notes;
+  return notes;
 }
 
-const TEXT: { readonly [K in TotalNote["kind"]]: (note: Extract<TotalNote, { kind: K }>) => Text } = {
-  veto: (n) => ({ key: "noteVeto", name: n.name, effect: n.effect, cap: n.cap }),
-  conversion: (n) => ({ key: "noteConversion", earned: n.earned, applicable: n.applicable, full: n.full }),
-  adjust: (n) => ({ key: "noteAdjust", bonus: n.bonus, deductions: n.deductions }),
-  clamp: () => ({ key: "noteClamp" }),
-  round: (n) => ({ key: "noteRound", decimals: n.decimals }),
-};
-
 /**
- * The notes of a result in words, joined for one cell: `否决：违纪违法（总分归零）`,
- * `不适用折算：33.1 ÷ 60 × 100`, `加减分：加 1` …; empty for a plain sum.
+ * Words one {@link TotalNote} in Chinese (the default) or English.
  * @example
  * ```ts
- * noteText(score(county361Example, c001), "en");
- * //=> "bonus/deductions: +1"
+ * formatTotalNote({ kind: "veto", veto: "违纪违法", effect: "zero" });
+ * //=> "否决项「违纪违法」：总分记 0"
  * ```
  * @internal
  */
-export function noteText(result: ScoreResult, locale: Locale): string {
-  return totalNotes(result)
-    .map((n) => say(locale, (TEXT[n.kind] as (note: TotalNote) => Text)(n)))
-    .join(say(locale, { key: "noteJoin" }));
+export function formatTotalNote(note: TotalNote, locale: Locale = "zh-CN"): string {
+  const lang = locale === "en" ? "en" : "zh-CN";
+  const m = TOTAL_NOTES[note.kind] as Message<TotalNote>;
+  return m[lang](note, WORDING[lang]);
+}
+
+/**
+ * The warnings of a score result (a value implausible for its indicator's declared unit, say), or
+ * none: `ScoreResult.warnings` where the engine gives them.
+ * @example
+ * ```ts
+ * warningsOf(score(county361Example, c001)).length;
+ * //=> 0
+ * ```
+ * @internal
+ */
+export function warningsOf(result: ScoreResult): readonly Issue[] {
+  const w = (result as { readonly warnings?: unknown }).warnings;
+  return Array.isArray(w) ? (w as readonly Issue[]) : [];
+}
+
+/**
+ * Everything a reader of a result's row should know in one text: why the total is not the plain
+ * sum, then the result's warnings, worded by `formatIssue`. Separated by `；` in Chinese and `; `
+ * in English; `""` for a plain row. The note column of the CLI's tables.
+ * @example
+ * ```ts
+ * rowNote(score(county361Example, c001), "en");
+ * //=> "bonus 1"
+ * ```
+ * @internal
+ */
+export function rowNote(result: ScoreResult, locale: Locale = "zh-CN", path?: (path: Issue["path"]) => string): string {
+  const parts = [
+    ...totalNotes(result).map((n) => formatTotalNote(n, locale)),
+    ...warningsOf(result).map((i) => formatIssue(i, { locale, ...(path ? { path } : {}) })),
+  ];
+  return parts.join(locale === "en" ? "; " : "；");
 }

@@ -1,4 +1,4 @@
-import { message } from "./types.js";
+import { message, type Message } from "./types.js";
 
 /** The issues of cli/ (declare each with `message` from ./types.js). */
 export const CLI_MESSAGES = {};
@@ -14,14 +14,14 @@ export const COLUMNS = {
   id: { "zh-CN": "编号", en: "id" },
   name: { "zh-CN": "姓名", en: "name" },
   department: { "zh-CN": "部门", en: "department" },
-  group: { "zh-CN": "分组", en: "group" },
+  group: { "zh-CN": "比较组", en: "group" },
   total: { "zh-CN": "总分", en: "total" },
-  note: { "zh-CN": "说明", en: "note" },
+  notes: { "zh-CN": "说明", en: "notes" },
   peerGroup: { "zh-CN": "比较组", en: "peer group" },
   score: { "zh-CN": "得分", en: "score" },
   rank: { "zh-CN": "名次", en: "rank" },
   tier: { "zh-CN": "等次", en: "tier" },
-  reason: { "zh-CN": "依据", en: "reason" },
+  reason: { "zh-CN": "原因", en: "reason" },
   task: { "zh-CN": "任务", en: "task" },
   status: { "zh-CN": "状态", en: "status" },
   owners: { "zh-CN": "承接人", en: "owners" },
@@ -49,6 +49,63 @@ export const COLUMNS = {
 
 /** A column of {@link COLUMNS}. */
 export type Column = keyof typeof COLUMNS;
+
+/**
+ * Why a total is not the plain sum of its indicators' points, as data: a veto, a conversion over
+ * the applicable points (不适用折算), bonus and deduction points (加减分), or the floor at 0. Numbers
+ * are exact decimal text. (As in src/messages/tables.ts of the sheets' branch, which replaces it.)
+ */
+export type TotalNote =
+  | {
+      readonly kind: "veto";
+      /** The veto's name, or its id where it has none. */
+      readonly veto: string;
+      readonly effect: "zero" | "cap" | "flag";
+      /** The cap of a `cap` veto. */
+      readonly cap?: string;
+    }
+  | { readonly kind: "conversion"; readonly earned: string; readonly applicable: string; readonly full: string; readonly result: string }
+  | {
+      readonly kind: "bonus";
+      /** The points asked for. */
+      readonly requested: string;
+      /** The points counted, after the cap. */
+      readonly applied: string;
+    }
+  | { readonly kind: "deductions"; readonly requested: string; readonly applied: string }
+  | { readonly kind: "floor"; readonly value: string };
+
+type NoteOf<K extends TotalNote["kind"]> = Extract<TotalNote, { kind: K }>;
+
+/** A long decimal shortened for reading, as the explanations do (the data keeps it exact): 55.166666… */
+const short = (value: string) => {
+  const m = /^(-?\d+\.\d{6})\d+$/.exec(value);
+  return m ? `${m[1]}…` : value;
+};
+
+/** The words of each {@link TotalNote} kind, in each language. */
+export const TOTAL_NOTES: { readonly [K in TotalNote["kind"]]: Message<NoteOf<K>> } = {
+  veto: message<NoteOf<"veto">>({
+    "zh-CN": (p, w) => `否决项${w.q(p.veto)}：${p.effect === "zero" ? "总分记 0" : p.effect === "cap" ? `总分不超过 ${p.cap}` : "已记录，不改变总分"}`,
+    en: (p) => `veto "${p.veto}": ${p.effect === "zero" ? "total set to 0" : p.effect === "cap" ? `total capped at ${p.cap}` : "recorded, total unchanged"}`,
+  }),
+  conversion: message<NoteOf<"conversion">>({
+    "zh-CN": (p) => `不适用折算：实得分 ${p.earned} ÷ 应得分 ${p.applicable} × 满分 ${p.full} = ${short(p.result)}`,
+    en: (p) => `converted for not-applicable indicators: earned ${p.earned} ÷ applicable ${p.applicable} × full ${p.full} = ${short(p.result)}`,
+  }),
+  bonus: message<NoteOf<"bonus">>({
+    "zh-CN": (p) => `加分 ${p.requested}${p.applied === p.requested ? "" : `，按上限计 ${p.applied}`}`,
+    en: (p) => `bonus ${p.requested}${p.applied === p.requested ? "" : `, capped at ${p.applied}`}`,
+  }),
+  deductions: message<NoteOf<"deductions">>({
+    "zh-CN": (p) => `减分 ${p.requested}${p.applied === p.requested ? "" : `，按上限计 ${p.applied}`}`,
+    en: (p) => `deductions ${p.requested}${p.applied === p.requested ? "" : `, capped at ${p.applied}`}`,
+  }),
+  floor: message<NoteOf<"floor">>({
+    "zh-CN": (p) => `总分 ${p.value} 低于 0，记 0`,
+    en: (p) => `total ${p.value} is below 0, set to 0`,
+  }),
+};
 
 /** The output options every command that writes rows takes. */
 const OUTPUT_HELP = {
@@ -144,7 +201,7 @@ CSV 中的考评对象：编号列（编号 或 id）、姓名、分组、加分
 Subjects in CSV: an id column (id or 编号), name (姓名), group (分组), bonus (加分), deductions (减分),
 and a column per indicator, headed by its id or its name; an empty cell is missing, "不适用" or
 "na" is not applicable; any other column is an attribute (部门, 职级 …), written to the output.
-The "note" column says why a total is not the plain sum: a veto, a not-applicable conversion,
+The "notes" column says why a total is not the plain sum: a veto, a not-applicable conversion,
 bonus or deductions.
 
   --scheme <file>                 the scheme (required)
@@ -367,6 +424,10 @@ file is missing or cannot be read.
     "zh-CN": (p, w) => `${p.file} 第 ${p.row} 行${w.q(p.column)}列`,
     en: (p) => `${p.file} row ${p.row}, column "${p.column}"`,
   }),
+  placeColumn: message<{ column: string }>({
+    "zh-CN": (p, w) => `${w.q(p.column)}列`,
+    en: (p) => `column "${p.column}"`,
+  }),
   placeInRowPath: message<{ file: string; row: number; path: string }>({
     "zh-CN": (p) => (p.path === "" ? `${p.file} 第 ${p.row} 行` : `${p.file} 第 ${p.row} 行 ${p.path}`),
     en: (p) => (p.path === "" ? `${p.file} row ${p.row}` : `${p.file} row ${p.row}: ${p.path}`),
@@ -395,26 +456,6 @@ file is missing or cannot be read.
   }),
   yesNo: message<{ yes: boolean }>({ "zh-CN": (p) => (p.yes ? "是" : "否"), en: (p) => String(p.yes) }),
   caseResult: message<{ passed: boolean }>({ "zh-CN": (p) => (p.passed ? "通过" : "未通过"), en: (p) => (p.passed ? "passed" : "failed") }),
-
-  // — notes: why a total is not the plain sum —
-  noteVeto: message<{ name: string; effect: "zero" | "cap"; cap: string }>({
-    "zh-CN": (p) => `否决：${p.name}（${p.effect === "zero" ? "总分归零" : `总分以 ${p.cap} 为上限`}）`,
-    en: (p) => `veto: ${p.name} (${p.effect === "zero" ? "total set to 0" : `total capped at ${p.cap}`})`,
-  }),
-  noteConversion: message<{ earned: string; applicable: string; full: string }>({
-    "zh-CN": (p) => `不适用折算：${p.earned} ÷ ${p.applicable} × ${p.full}`,
-    en: (p) => `not-applicable conversion: ${p.earned} ÷ ${p.applicable} × ${p.full}`,
-  }),
-  noteAdjust: message<{ bonus: string; deductions: string }>({
-    "zh-CN": (p) => `加减分：${[p.bonus !== "0" ? `加 ${p.bonus}` : "", p.deductions !== "0" ? `减 ${p.deductions}` : ""].filter(Boolean).join("，")}`,
-    en: (p) => `bonus/deductions: ${[p.bonus !== "0" ? `+${p.bonus}` : "", p.deductions !== "0" ? `−${p.deductions}` : ""].filter(Boolean).join(" ")}`,
-  }),
-  noteClamp: message({ "zh-CN": () => "低于 0，按 0 计", en: () => "below 0, counted as 0" }),
-  noteRound: message<{ decimals: string }>({
-    "zh-CN": (p) => `总分保留 ${p.decimals} 位小数`,
-    en: (p) => `total rounded to ${p.decimals} decimal${p.decimals === "1" ? "" : "s"}`,
-  }),
-  noteJoin: message({ "zh-CN": () => "；", en: () => "; " }),
 
   // — the demo (examples/county-quarter.ts) —
   demoCascadeHead: message<{ county: string }>({

@@ -56,11 +56,11 @@ describe("jixiao score", () => {
 
   it("writes a readable table and CSV", async () => {
     const table = await cli(["score", "--scheme", scheme, "examples/rules/subjects.json"]);
-    expect(table.stdout.split("\n")[0]).toBe("id    name  共性指标  个性指标  竞争性指标  total  note");
-    expect(table.stdout.split("\n")[1]).toBe("c001  张伟      25.5      52.6         7.2   86.3  bonus/deductions: +1");
+    expect(table.stdout.split("\n")[0]).toBe("id    name  共性指标  个性指标  竞争性指标  total  notes");
+    expect(table.stdout.split("\n")[1]).toBe("c001  张伟      25.5      52.6         7.2   86.3  bonus 1");
     const csv = await cli(["score", "--scheme", scheme, "examples/rules/subjects.json", "-f", "csv", "--bom"]);
     expect(csv.stdout).toBe(
-      "\ufeffid,name,共性指标,个性指标,竞争性指标,total,note\r\nc001,张伟,25.5,52.6,7.2,86.3,bonus/deductions: +1\r\nc002,李娜,30,60,9.5,99.5,\r\nc003,王强,24.5,8,2,57,not-applicable conversion: 34.5 ÷ 60 × 100; bonus/deductions: −0.5\r\n",
+      "\ufeffid,name,共性指标,个性指标,竞争性指标,total,notes\r\nc001,张伟,25.5,52.6,7.2,86.3,bonus 1\r\nc002,李娜,30,60,9.5,99.5,\r\nc003,王强,24.5,8,2,57,converted for not-applicable indicators: earned 34.5 ÷ applicable 60 × full 100 = 57.5; deductions 0.5\r\n",
     );
   });
 
@@ -206,12 +206,12 @@ describe("jixiao verify, schema, explain, demo, help", () => {
     expect(r.stdout).toMatch(/总分 [\d.]+（满分 100）\n\n数据与规则在哪里/);
     // A row whose total is not the plain sum says why, with the veto's name.
     expect(r.stdout).toContain("名次  编号  姓名    部门            共性指标  个性指标  竞争性指标  总分   等次  说明");
-    expect(r.stdout).toMatch(/c138 .* 0 {2}差 {4}加减分：减 1；否决：违纪违法（总分归零）\n/);
-    expect(r.stdout).toMatch(/c042 .* 55\.17 {2}差 {4}不适用折算：33\.1 ÷ 60 × 100\n/);
+    expect(r.stdout).toMatch(/c138 .* 0 {2}差 {4}减分 1；否决项「违纪违法」：总分记 0\n/);
+    expect(r.stdout).toMatch(/c042 .* 55\.17 {2}差 {4}不适用折算：实得分 33\.1 ÷ 应得分 60 × 满分 100 = 55\.166666…\n/);
     expect(r.stdout).toContain("茶产业税源培育：本局自设");
     const en = await cli(["demo"], { env: { LANG: "en_US.UTF-8" } });
     expect(en.stdout).toContain("200 cadres");
-    expect(en.stdout).toMatch(/c138 .* 0 {2}差 {4}bonus\/deductions: −1; veto: 违纪违法 \(total set to 0\)\n/);
+    expect(en.stdout).toMatch(/c138 .* 0 {2}差 {4}deductions 1; veto "违纪违法": total set to 0\n/);
     expect(en.stdout).toMatch(/Total [\d.]+ \(full 100\)\n\nWhere the data and rules are/);
     expect(en.stdout).not.toMatch(/名干部|等次说明|数据与规则/);
   });
@@ -236,7 +236,7 @@ describe("output and progress", () => {
     const dir = folder({ "out.csv": "old\n" });
     const ok = await cli(["score", "--scheme", scheme, resolve("examples/rules/subjects.json"), "-o", "out.csv"], { cwd: dir });
     expect(ok).toEqual({ code: 0, stdout: "", stderr: "" });
-    expect(readFileSync(join(dir, "out.csv"), "utf8")).toContain("c001,张伟,25.5,52.6,7.2,86.3,bonus/deductions: +1\r\n");
+    expect(readFileSync(join(dir, "out.csv"), "utf8")).toContain("c001,张伟,25.5,52.6,7.2,86.3,bonus 1\r\n");
     expect(readdirSync(dir)).toEqual(["out.csv"]);
     const json = await cli(["score", "--scheme", scheme, resolve("examples/rules/subjects.json"), "-o", "out.json"], { cwd: dir });
     expect(json.code).toBe(0);
@@ -273,11 +273,11 @@ describe("output and progress", () => {
     // The language comes from the environment the program is given, not the machine's.
     const english = { ...process.env, CI: "true", LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" };
     const ok = await exec(process.execPath, [...bin, "score", "--scheme", scheme, "examples/rules/subjects.json", "-f", "csv"], { env: english });
-    expect(ok.stdout).toContain("id,name,共性指标,个性指标,竞争性指标,total,note\r\nc001,张伟,25.5,52.6,7.2,86.3,");
+    expect(ok.stdout).toContain("id,name,共性指标,个性指标,竞争性指标,total,notes\r\nc001,张伟,25.5,52.6,7.2,86.3,");
     expect(ok.stderr).toBe("");
     const bad = await exec(process.execPath, [...bin, "score", "--scheme", "nope.json", "x.csv"], { env: english }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 2, stderr: "jixiao score: The file cannot be read\n  - nope.json: no such file\n" });
     const chinese = await exec(process.execPath, [...bin, "score", "--scheme", scheme, "examples/rules/subjects.json", "-f", "csv"], { env: { ...english, LC_MESSAGES: "zh_CN.UTF-8" } });
-    expect(chinese.stdout).toContain("编号,姓名,共性指标,个性指标,竞争性指标,总分,说明\r\nc001,张伟,25.5,52.6,7.2,86.3,加减分：加 1\r\n");
+    expect(chinese.stdout).toContain("编号,姓名,共性指标,个性指标,竞争性指标,总分,说明\r\nc001,张伟,25.5,52.6,7.2,86.3,加分 1\r\n");
   });
 });

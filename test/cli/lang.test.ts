@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { languageOf, systemLanguage } from "../../src/cli/lang.js";
 import { placeAmong, placeIn } from "../../src/cli/commands.js";
 import { run } from "../../src/cli/main.js";
-import { noteText, totalNotes } from "../../src/cli/notes.js";
+import { formatTotalNote, rowNote, totalNotes } from "../../src/cli/notes.js";
 import { attributeHeader, header } from "../../src/cli/words.js";
 import { CLI_TEXTS, COLUMNS } from "../../src/messages/cli.js";
 import { county361Example, score, scoreAll } from "../../src/index.js";
@@ -68,11 +68,11 @@ describe("the language: --lang, else the system's", () => {
   it("defaults every command from the environment it is given, and --lang (anywhere, or --lang=) overrides it", async () => {
     const args = ["score", "--scheme", scheme, "examples/rules/subjects.json", "-f", "csv"];
     const first = (r: { stdout: string }) => r.stdout.split("\r\n")[0];
-    expect(first(await cli(args))).toBe("id,name,共性指标,个性指标,竞争性指标,total,note");
+    expect(first(await cli(args))).toBe("id,name,共性指标,个性指标,竞争性指标,total,notes");
     expect(first(await cli(args, { env: zh }))).toBe("编号,姓名,共性指标,个性指标,竞争性指标,总分,说明");
     expect(first(await cli(args, { intlLocale: "zh-CN" }))).toBe("编号,姓名,共性指标,个性指标,竞争性指标,总分,说明");
-    expect(first(await cli(args, { env: { LC_ALL: "en_US.UTF-8", LANG: "zh_CN.UTF-8" } }))).toBe("id,name,共性指标,个性指标,竞争性指标,total,note");
-    expect(first(await cli([...args, "--lang", "en"], { env: zh }))).toBe("id,name,共性指标,个性指标,竞争性指标,total,note");
+    expect(first(await cli(args, { env: { LC_ALL: "en_US.UTF-8", LANG: "zh_CN.UTF-8" } }))).toBe("id,name,共性指标,个性指标,竞争性指标,total,notes");
+    expect(first(await cli([...args, "--lang", "en"], { env: zh }))).toBe("id,name,共性指标,个性指标,竞争性指标,total,notes");
     expect(first(await cli(["--lang=zh", ...args]))).toBe("编号,姓名,共性指标,个性指标,竞争性指标,总分,说明");
   });
 
@@ -131,16 +131,16 @@ describe("tables a reader trusts", () => {
     const zhCsv = await cli(["score", "--scheme", scheme, "people.csv", "-f", "csv"], { cwd: dir, env: zh });
     expect(zhCsv.stdout).toBe(
       "编号,姓名,部门,职级,共性指标,个性指标,竞争性指标,总分,说明\r\n" +
-        "c001,张伟,征管股,科员,25.5,52.6,7.2,86.3,加减分：加 1\r\n" +
+        "c001,张伟,征管股,科员,25.5,52.6,7.2,86.3,加分 1\r\n" +
         "c002,李娜,纳税服务股,副科,30,60,9.5,99.5,\r\n" +
-        "c003,王强,征管股,科员,24.5,8,2,57,不适用折算：34.5 ÷ 60 × 100；加减分：减 0.5\r\n",
+        "c003,王强,征管股,科员,24.5,8,2,57,不适用折算：实得分 34.5 ÷ 应得分 60 × 满分 100 = 57.5；减分 0.5\r\n",
     );
     const enTable = await cli(["score", "--scheme", scheme, "people.csv"], { cwd: dir });
     expect(enTable.stdout.split("\n")).toEqual([
-      "id    name  部门        职级  共性指标  个性指标  竞争性指标  total  note",
-      "c001  张伟  征管股      科员      25.5      52.6         7.2   86.3  bonus/deductions: +1",
+      "id    name  部门        职级  共性指标  个性指标  竞争性指标  total  notes",
+      "c001  张伟  征管股      科员      25.5      52.6         7.2   86.3  bonus 1",
       "c002  李娜  纳税服务股  副科        30        60         9.5   99.5",
-      "c003  王强  征管股      科员      24.5         8           2     57  not-applicable conversion: 34.5 ÷ 60 × 100; bonus/deductions: −0.5",
+      "c003  王强  征管股      科员      24.5         8           2     57  converted for not-applicable indicators: earned 34.5 ÷ applicable 60 × full 100 = 57.5; deductions 0.5",
       "",
     ]);
   });
@@ -151,34 +151,34 @@ describe("tables a reader trusts", () => {
       values: { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 },
       vetoes: [{ id: "discipline", reason: "违纪" }],
     });
-    expect(totalNotes(vetoed)).toEqual([{ kind: "veto", name: "违纪违法", effect: "zero", cap: "" }]);
-    expect(noteText(vetoed, "zh-CN")).toBe("否决：违纪违法（总分归零）");
-    expect(noteText(vetoed, "en")).toBe("veto: 违纪违法 (total set to 0)");
+    expect(totalNotes(vetoed)).toEqual([{ kind: "veto", veto: "违纪违法", effect: "zero" }]);
+    expect(rowNote(vetoed, "zh-CN")).toBe("否决项「违纪违法」：总分记 0");
+    expect(rowNote(vetoed, "en")).toBe('veto "违纪违法": total set to 0');
   });
 
-  it("notes a capping veto only when it cut the total, a total below 0, and the total's rounding when nothing else explains it", () => {
+  it("notes a capping veto, a flag veto, capped bonus and deductions, and a total below 0", () => {
     const capped = {
       id: "s",
       full: 10,
-      rounding: { total: { decimals: 1 } },
-      vetoes: [{ id: "warn", name: "警告", effect: "cap", cap: 5 }],
+      adjustments: { bonus: { cap: 1 } },
+      vetoes: [
+        { id: "warn", name: "警告", effect: "cap", cap: 5 },
+        { id: "late", name: "迟报", effect: "flag" },
+      ],
       groups: [{ id: "g", points: 10, indicators: [{ id: "a", points: 10, method: { type: "direct" } }] }],
     } as const;
     const results = scoreAll(capped as never, [
-      { id: "high", values: { a: 8 }, vetoes: ["warn"] },
-      { id: "low", values: { a: 4 }, vetoes: ["warn"] },
+      { id: "high", values: { a: 8 }, vetoes: ["warn", "late"], bonus: [{ points: 2, reason: "创新" }] },
       { id: "below", values: { a: 1 }, deductions: [{ points: 3, reason: "差错" }] },
-      { id: "rounded", values: { a: 7.25 } },
+      { id: "plain", values: { a: 7.25 } },
     ]);
-    const [high, low, below, rounded] = ["high", "low", "below", "rounded"].map((id) => results.find((r) => r.subjectId === id));
-    expect(noteText(high!, "zh-CN")).toBe("否决：警告（总分以 5 为上限）");
-    expect(noteText(high!, "en")).toBe("veto: 警告 (total capped at 5)");
-    expect(totalNotes(low!)).toEqual([]);
-    expect(noteText(below!, "zh-CN")).toBe("加减分：减 3；低于 0，按 0 计");
-    expect(noteText(below!, "en")).toBe("bonus/deductions: −3; below 0, counted as 0");
-    expect(rounded!.total).toBe(7.3);
-    expect(noteText(rounded!, "zh-CN")).toBe("总分保留 1 位小数");
-    expect(noteText(rounded!, "en")).toBe("total rounded to 1 decimal");
+    const [high, below, plain] = ["high", "below", "plain"].map((id) => results.find((r) => r.subjectId === id)!);
+    expect(rowNote(high!, "zh-CN")).toBe("加分 2，按上限计 1；否决项「警告」：总分不超过 5；否决项「迟报」：已记录，不改变总分");
+    expect(rowNote(high!, "en")).toBe('bonus 2, capped at 1; veto "警告": total capped at 5; veto "迟报": recorded, total unchanged');
+    expect(rowNote(below!, "zh-CN")).toBe("减分 3；总分 -2 低于 0，记 0");
+    expect(formatTotalNote(totalNotes(below!)[1]!, "en")).toBe("total -2 is below 0, set to 0");
+    expect(totalNotes(plain!)).toEqual([]);
+    expect(rowNote(plain!, "en")).toBe("");
   });
 
   it("words tiers, tasks and cascades in the language", async () => {
@@ -189,7 +189,7 @@ describe("tables a reader trusts", () => {
       "tree.csv": "id,level,parent\n甲市,city,\n甲一县,county,甲市\n甲二县,county,甲市\n甲三县,county,甲市\n",
     });
     const tiers = await cli(["tiers", "--policy", policy, "scores.csv", "--group-by", "部门", "-f", "csv"], { cwd: dir, env: zh });
-    expect(tiers.stdout).toBe("编号,姓名,职级,比较组,得分,名次,等次,依据\r\nc1,,科员,征管股,95.5,1,中,其余\r\nc2,,副科,征管股,93,2,中,其余\r\nc3,,科员,纳服股,91,1,中,其余\r\n");
+    expect(tiers.stdout).toBe("编号,姓名,职级,比较组,得分,名次,等次,原因\r\nc1,,科员,征管股,95.5,1,中,其余\r\nc2,,副科,征管股,93,2,中,其余\r\nc3,,科员,纳服股,91,1,中,其余\r\n");
     const board = resolve("examples/rules/county-tasks.board.json");
     const tasks = await cli(["tasks", "--board", board, "--staff", "staff.csv", "--grabs", "grabs.csv", "-f", "csv"], { cwd: dir, env: zh });
     expect(tasks.stdout).toBe("任务,状态,承接人,方式\r\nT01,已抢单,s2,抢单\r\nT02,已派单,s2,派单\r\nT03,无人承接,,无人抢单，且无人在「税源管理岗」岗位\r\n");

@@ -34,9 +34,12 @@ describe("warnings", () => {
     const zh = await cli(["score", "--scheme", scheme, "people.csv", "-f", "csv"], dir, { LANG: "zh_CN.UTF-8" });
     expect(zh.code).toBe(0);
     expect(zh.stdout).toMatch(/^编号,姓名,共性指标/);
+    // The warning is in its row's note too, at its column.
+    expect(zh.stdout).toMatch(/\r\nc002,李娜,.*,「征收任务完成率」列：此处不能用这个值（0\.965）\r\n/);
     expect(zh.stderr).toBe("jixiao score：警告 1 条（结果已算出，请核对）\n  - people.csv 第 2 行「征收任务完成率」列：此处不能用这个值（0.965）\n");
     const en = await cli(["score", "--scheme", scheme, "people.csv"], dir);
     expect(en.stderr).toBe('jixiao score: 1 warning (the results were made; check them)\n  - people.csv row 2, column "征收任务完成率": is not valid here (0.965)\n');
+    expect(en.stdout).toMatch(/\nc002 .* column "征收任务完成率": is not valid here \(0\.965\)\n/);
     const tiers = await cli(["tiers", "--policy", resolve("examples/rules/tiers-20-10.policy.json"), "--scheme", scheme, "people.csv"], dir);
     expect(tiers.stderr).toContain('people.csv row 2, column "征收任务完成率"');
   });

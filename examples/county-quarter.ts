@@ -5,6 +5,9 @@
  *
  *   npm run demo      (or: npx jixiao demo)
  *
+ * It speaks the reader's language: Chinese under a Chinese locale (LANG=zh_CN.UTF-8 npm run demo),
+ * English otherwise; its words are in the command line's catalog (src/messages/cli.ts).
+ *
  * The cadres and their values are synthetic (a seeded generator, so every run prints the same);
  * the scheme and the policies are the library's labelled examples, not official policy.
  */
@@ -26,12 +29,19 @@ import {
   taskStatistics,
   withPenalties,
 } from "../src/index.js";
+import type { Locale } from "../src/messages/types.js";
+import { intlLocale, systemLanguage } from "../src/cli/lang.js";
+import { rowNote } from "../src/cli/notes.js";
+import { toTable } from "../src/cli/output.js";
+import { header, say, type Text } from "../src/cli/words.js";
 
 /**
  * Runs the demo, printing each line with `print`.
  * @param print - where the lines go (default: the console).
+ * @param lang - the language: `zh-CN` or `en` (default: the system's, from LC_ALL, LC_MESSAGES, LANG).
  */
-export function runDemo(print: (line: string) => void = console.log): void {
+export function runDemo(print: (line: string) => void = console.log, lang: Locale = systemLanguage(process.env, intlLocale())): void {
+  const words = (text: Text) => print(say(lang, text));
   const scheme = defineScheme(county361Example);
 
   // The competitive indicator comes from the quarter's grabbed tasks (三单): allocate the grabs,
@@ -64,54 +74,57 @@ export function runDemo(print: (line: string) => void = console.log): void {
   const tierOf = new Map(tiers.placements.map((p) => [p.subjectId, p]));
   const byId = new Map(results.map((r) => [r.subjectId, r]));
 
+  // A row of the table: every group's points, the total, the tier, and why a total is not the
+  // plain sum of the groups (a veto, a not-applicable conversion, bonus or deductions).
   const row = (id: string) => {
     const r = byId.get(id)!;
     const e = ranking.entries.find((x) => x.subjectId === id)!;
-    const earned = (g: string) => String(r.groups.find((x) => x.id === g)?.earned ?? "").padStart(6);
-    return `${String(e.rank).padStart(4)}  ${r.subjectId}  ${(r.name ?? "").padEnd(4, "　")}  ${String(r.attributes?.department ?? "").padEnd(7, "　")} ${earned("common")} ${earned("individual")} ${earned("competitive")}  ${String(r.total).padStart(6)}  ${tierOf.get(id)!.tier}`;
+    return [e.rank, r.subjectId, r.name ?? "", String(r.attributes?.department ?? ""), ...r.groups.map((g) => g.earned), r.total, tierOf.get(id)!.tier, rowNote(r, lang)];
   };
 
   // Where the county's own targets come from: the province → city → county cascade (an example plan).
   const county = cascaded.units.find((u) => u.unit === "甲一县")!;
-  print("本县局（示例：甲一县）从上级承接的年度指标：");
+  const indicatorName = (id: string) => county.scheme.groups.flatMap((g) => g.indicators).find((i) => i.id === id)?.name ?? id;
+  words({ key: "demoCascadeHead", county: county.unit });
   for (const i of county.indicators)
-    print(`  ${i.id}：${i.origin === "cascade" ? `${i.lineage.map((l) => `${l.unit} ${l.target ?? ""}`.trim()).join(" → ")}${i.retained ? "（本级完成）" : ""}` : i.origin === "template" ? "市局模板" : "本局自设"}`);
+    words({ key: "demoCascadeLine", name: indicatorName(i.id), origin: i.origin, retained: i.retained, lineage: i.lineage.map((l) => `${l.unit} ${l.target ?? ""}`.trim()).join(" → ") });
   print("");
-  print(`${scheme.name} — ${results.length} 名干部，本季度个人绩效`);
-  print("（示例方案、示例政策与合成数据，仅作演示）\n");
-  print("排名  编号  姓名      部门              共性   个性  竞争性    总分  等次");
-  for (const e of ranking.entries.slice(0, 10)) print(row(e.subjectId));
-  print("   …");
-  for (const e of ranking.entries.slice(-5)) print(row(e.subjectId));
+  words({ key: "demoTitle", scheme: scheme.name ?? scheme.id, count: results.length });
+  words({ key: "demoDisclaimer" });
+  const columns = [header("rank", lang), header("id", lang), header("name", lang), header("department", lang), ...scheme.groups.map((g) => g.name ?? g.id), header("total", lang), header("tier", lang), header("notes", lang)];
+  const top = ranking.entries.slice(0, 10).map((e) => row(e.subjectId));
+  const bottom = ranking.entries.slice(-5).map((e) => row(e.subjectId));
+  const table = toTable(columns, [...top, ["…"], ...bottom]).trimEnd();
+  for (const line of table.split("\n")) print(line);
 
-  print("\n等次（好 20%、差 10%，名额向下取整，边界并列归入较好等次，有否决项者为差）：");
-  for (const q of tiers.groups[0]!.tiers)
-    print(`  ${q.tier}：${q.placed} 人${q.quota === null ? "（其余）" : `（名额 ${q.share} × ${tiers.groups[0]!.size} = ${q.exact} → ${q.quota}）`}`);
+  words({ key: "demoTiersHead" });
+  const group = tiers.groups[0]!;
+  for (const q of group.tiers)
+    words({ key: "demoTierLine", tier: q.tier, placed: q.placed, rest: q.quota === null, share: q.share ?? "", size: group.size, exact: q.exact ?? "", quota: String(q.quota ?? "") });
 
   const stats = taskStatistics(allocation, staff, { credits, thresholds: [7] });
-  print(`\n三单：发布 ${stats.published} 项，抢单 ${stats.grabs.made} 人次（${stats.grabbed + stats.partlyGrabbed} 项被抢），派单 ${stats.assigned} 项，无人承接 ${stats.unowned} 项；参与面 ${stats.tookPartPercent}`);
-  print(`  抢单得分（封顶 10 分）：最高 ${stats.credits!.max}，最低 ${stats.credits!.min}，差距 ${stats.credits!.spread}；7 分以上 ${stats.credits!.atLeast["7"]} 人`);
-  for (const t of allocation.tasks.filter((x) => x.status === "unowned")) print(`  ${t.task}：无人抢单，且无人在「${board.tasks.find((x) => x.id === t.task)!.post}」岗位，未能派单`);
+  words({ key: "demoTasks", published: stats.published, grabs: stats.grabs.made, grabbed: stats.grabbed + stats.partlyGrabbed, assigned: stats.assigned, unowned: stats.unowned, tookPart: stats.tookPartPercent });
+  words({ key: "demoCredits", max: String(stats.credits!.max), min: String(stats.credits!.min), spread: String(stats.credits!.spread), atLeast: stats.credits!.atLeast["7"]! });
+  for (const t of allocation.tasks.filter((x) => x.status === "unowned")) words({ key: "demoUnowned", task: t.task, post: board.tasks.find((x) => x.id === t.task)!.post });
 
-  print("\n末位扣分（各部门 5 人以上，末位扣减总分 1 分，晋升暂缓）：");
+  words({ key: "demoLastPlaceHead" });
   for (const d of lastPlace.deductions)
-    print(`  ${d.peerGroup}（${d.groupSize} 人）末位：${d.subjectId} ${byId.get(d.subjectId)!.name}，扣 ${d.points} 分${d.tiedWith.length ? `（并列：${d.tiedWith.join("、")}）` : ""}`);
-  for (const g of lastPlace.groups.filter((x) => x.exempt)) print(`  ${g.peerGroup}：不足 5 人，免于末位扣分`);
+    words({ key: "demoLastPlace", group: String(d.peerGroup), size: d.groupSize, id: d.subjectId, name: byId.get(d.subjectId)!.name ?? "", points: String(d.points), tied: d.tiedWith });
+  for (const g of lastPlace.groups.filter((x) => x.exempt)) words({ key: "demoExempt", group: String(g.peerGroup) });
 
   // R23: the five stars are chosen each quarter from the top 30% of the personal ranking.
   const pool = eligiblePool(ranking, { share: 0.3, excludeVetoed: true });
-  print(`\n五星候选池（个人绩效前 30%，有否决项者除外）：${pool.length} 人，最低分 ${Math.min(...pool.map((p) => p.score))}`);
-  print(`  前五：${pool.slice(0, 5).map((p) => `${byId.get(p.subjectId)!.name}（${p.score}）`).join("、")}`);
+  words({ key: "demoPool", count: pool.length, min: String(Math.min(...pool.map((p) => p.score))) });
+  const five = pool.slice(0, 5);
+  words({ key: "demoTopFive", names: five.map((p) => byId.get(p.subjectId)!.name ?? p.subjectId), scores: five.map((p) => String(p.score)) });
 
   const chosen = results.find((r) => r.indicators.some((i) => !i.applicable) && r.bonus.items.length > 0) ?? results[0]!;
-  print(`\n—— 等次说明：${chosen.name}（${chosen.subjectId}） ——`);
-  print(explainTier(tierOf.get(chosen.subjectId)!));
-  print(`\n—— 得分说明：${chosen.name}（${chosen.subjectId}） ——`);
-  print(explain(chosen, { locale: "zh-CN" }));
+  words({ key: "demoTierExplained", name: chosen.name ?? "", id: chosen.subjectId });
+  print(explainTier(tierOf.get(chosen.subjectId)!, { locale: lang }));
+  words({ key: "demoScoreExplained", name: chosen.name ?? "", id: chosen.subjectId });
+  print(explain(chosen, { locale: lang }));
 
-  print("\n数据与规则在哪里：干部与取值 examples/county-data.ts（合成数据）；方案 src/presets/county361.ts（示例，");
-  print("可复制为 JSON 自行修改，如 examples/rules/）；等次、末位与任务政策在本文件 examples/county-quarter.ts 中；");
-  print("市 → 县指标分解 examples/province-cascade.ts。修改后重新运行 npm run demo 即可。");
+  words({ key: "demoWhere" });
 }
 
 if (process.argv[1]?.endsWith("county-quarter.ts")) runDemo();

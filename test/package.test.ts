@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { county361Example, defineScheme, schemeJsonSchema } from "../src/index.js";
 import { PUBLISHED } from "../scripts/write-schemas.js";
 
-const tsx = (args: string[]) => execFileSync(process.execPath, ["--import", "tsx", ...args], { encoding: "utf8" });
+const tsx = (args: string[], env: Record<string, string> = {}) => execFileSync(process.execPath, ["--import", "tsx", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+/** The demo speaks the locale's language: Chinese under a Chinese one (not the machine's, for the test). */
+const chinese = { LC_ALL: "", LC_MESSAGES: "", LANG: "zh_CN.UTF-8" };
 
 describe("the package", () => {
   it("publishes the JSON Schemas the code defines (run `npm run build` after changing a schema)", () => {
@@ -28,7 +30,7 @@ describe("the package", () => {
   });
 
   it("runs the demo: 200 cadres scored, ranked and one explained", () => {
-    const out = tsx(["examples/county-quarter.ts"]);
+    const out = tsx(["examples/county-quarter.ts"], chinese);
     expect(out).toContain("200 名干部");
     expect(out).toMatch(/\n {3}1 {2}c\d{3}/);
     expect(out).toContain("—— 得分说明");
@@ -40,6 +42,9 @@ describe("the package", () => {
     expect(out).toMatch(/总分 [\d.]+（满分 100）\n\n数据与规则在哪里/);
     expect(out).toMatch(/五星候选池（个人绩效前 30%，有否决项者除外）：\d+ 人/);
     expect(out).toMatch(/修改后重新运行 npm run demo 即可。\n?$/);
+    const english = tsx(["examples/county-quarter.ts"], { ...chinese, LANG: "en_US.UTF-8" });
+    expect(english).toContain("200 cadres");
+    expect(english).toMatch(/Change them and run npm run demo again\.\n?$/);
   });
 
   it("runs the grabbed-tasks example", () => {

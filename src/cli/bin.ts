@@ -3,6 +3,7 @@
  * The `jixiao` command (Node only): the process's arguments, streams and exit code around
  * {@link run}.
  */
+import { intlLocale } from "./lang.js";
 import { run } from "./main.js";
 
 // Bytes, decoded strictly by the reader (UTF-8, a byte-order mark, or GB18030), never lossily here.
@@ -26,6 +27,9 @@ run(process.argv.slice(2), {
   stdin: readStdin,
   cwd: process.cwd(),
   progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+  // The language, when --lang is not given: LC_ALL, LC_MESSAGES, LANG, then the system's locale.
+  env: process.env,
+  intlLocale: intlLocale(),
 }).then(
   (code) => {
     process.exitCode = code;

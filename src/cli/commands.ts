@@ -1,10 +1,10 @@
-import { JixiaoError } from "../core/errors.js";
+import { formatIssue, formatPath, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
 import { cascade } from "../cascade/cascade.js";
 import { defineCascadePlan, cascadePlanJsonSchema } from "../cascade/plan.js";
 import { defineOrgTree, type OrgUnit } from "../cascade/tree.js";
 import type { CascadePlan } from "../cascade/types.js";
 import { explain } from "../explain/explain.js";
-import type { Locale } from "../explain/messages.js";
+import type { Locale } from "../messages/types.js";
 import { lastPlacePolicyJsonSchema } from "../penalties/last-place.js";
 import { rank } from "../ranking/rank.js";
 import type { Rankable, RankOptions } from "../ranking/types.js";
@@ -17,17 +17,17 @@ import type { SubjectInput } from "../scoring/subject.js";
 import { allocateTasks } from "../tasks/allocate.js";
 import { defineTaskBoard, taskBoardJsonSchema } from "../tasks/board.js";
 import { creditTasks } from "../tasks/credit.js";
-import { explainTaskReason } from "../tasks/explain.js";
 import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember, TaskBoardConfig } from "../tasks/types.js";
 import { assignTiers } from "../tiers/assign.js";
 import { defineTierPolicy, tierPolicyJsonSchema } from "../tiers/policy.js";
 import type { TierPolicy } from "../tiers/types.js";
 import { scenarioJsonSchema } from "../verify/json-schema.js";
-import { formatScenarioReport } from "../verify/report.js";
+import { actualText, formatScenarioReport } from "../verify/report.js";
 import { verifyScenarios } from "../node/verify.js";
-import { inFile, readInput, readOptions, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo } from "./inputs.js";
-import { isUnreadable } from "../node/issue.js";
+import { readInput, readOptions, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo, type Read } from "./inputs.js";
+import { rowNote } from "./notes.js";
 import type { Output } from "./output.js";
+import { attributeHeader, header, say, type Column, type Text } from "./words.js";
 
 /** The published JSON Schemas, by the name `jixiao schema` takes. @internal */
 export const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = {
@@ -39,19 +39,31 @@ export const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = 
   scenario: scenarioJsonSchema,
 };
 
-/** A command's parsed options and where it reads and writes. @internal */
+/** A command's parsed options, the language it writes in, and where it reads and writes. @internal */
 export interface Context {
   readonly io: CliIo;
-  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  /** The language of every text it writes (`--lang`, or the system's). */
+  readonly lang: Locale;
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   readonly positionals: readonly string[];
-  readonly progress: (message: string) => void;
+  readonly progress: (text: Text) => void;
 }
 
-/** What a command gives back: an output to format, or text as it is, with an exit code. @internal */
-export type Outcome = { readonly output: Output } | { readonly text: string; readonly code?: number };
+/** Issues to show as warnings on standard error, with where they are. @internal */
+export interface Warnings {
+  readonly issues: readonly Issue[];
+  readonly place?: Place;
+}
 
-/** A usage mistake (a missing option, a bad value): exit code 2 with the command's usage. @internal */
-export class UsageError extends Error {}
+/** What a command gives back: an output to format (and warnings about it), or text as it is; with an exit code. @internal */
+export type Outcome = { readonly output: Output; readonly warnings?: Warnings; readonly code?: number } | { readonly text: string; readonly code?: number };
+
+/** A usage mistake (a missing option, a bad value): exit code 2 with the command's usage. Its words are data, worded in the reader's language. @internal */
+export class UsageError extends Error {
+  constructor(readonly text: Text) {
+    super(text.key);
+  }
+}
 
 const option = (ctx: Context, name: string): string | undefined => {
   const v = ctx.values[name];
@@ -59,44 +71,195 @@ const option = (ctx: Context, name: string): string | undefined => {
 };
 const required = (ctx: Context, name: string): string => {
   const v = option(ctx, name);
-  if (v === undefined) throw new UsageError(`--${name} is required`);
+  if (v === undefined) throw new UsageError({ key: "optionRequired", option: `--${name}` });
   return v;
 };
-/** How to read the data files: `--input-format`, `--encoding`, `--sheet`, and the language of notes. */
-const reading = (ctx: Context, withFormat = true) => readOptions(ctx.values, withFormat);
+/** How to read a data file: `--input-format` (where `withFormat`), `--encoding`, `--sheet`, and the language of notes. */
+const reading = (ctx: Context, withFormat = true) => readOptions(ctx.values, ctx.lang, withFormat);
 
-/** Reads a rule document and defines it. */
-async function rule<T>(ctx: Context, name: string, define: (data: never) => T): Promise<T> {
-  const file = required(ctx, name);
-  const read = await readInput(ctx.io, file, { locale: reading(ctx).locale! });
-  return inFile(file, () => define(read.data as never));
+/**
+ * Writes where an issue is for a person, in a language: the file, and in a CSV file the row as
+ * Excel shows it (the header is row 1) and the column by its header
+ * (`people.csv 第 3 行「征收任务完成率」列`, `people.csv row 3, column "征收任务完成率"`).
+ * @internal
+ */
+export type Place = (lang: Locale) => (path: IssuePath) => string;
+
+/** A file an issue may be in: its name, and for a table (CSV) how a field maps to a column and each record's row. @internal */
+export interface Source {
+  readonly name: string;
+  /** For a table: the column holding a field of a row (`["values", "collection"]` → 征收任务完成率). */
+  readonly column?: (field: IssuePath) => string | undefined;
+  /** For a table: each record's row as Excel shows it, where the reader gives them (blank rows skipped); else the record's index + 2. */
+  readonly rows?: readonly number[];
 }
 
-async function scored(ctx: Context, scheme: Scheme, file: string): Promise<ScoreResult[]> {
+const places = new WeakMap<JixiaoError, Place>();
+
+/** Where the issues of an error are, when it came from a file. @internal */
+export const placeOf = (error: JixiaoError): Place | undefined => places.get(error);
+
+const pathText = (path: IssuePath) => (path.length === 0 ? "" : formatPath(path));
+
+/** The place writer of a file's issues: their paths start in the file (at a row's index, for a CSV file). @internal */
+export function placeIn(source: Source): Place {
+  return (lang) => (path) => {
+    const index = path[0];
+    if (!source.column || typeof index !== "number") return say(lang, { key: "placeInFile", file: source.name, path: pathText(path) });
+    // The header is row 1, so the first record is row 2, unless the reader says where each record is.
+    const row = source.rows?.[index] ?? index + 2;
+    const column = source.column(path.slice(1));
+    return column === undefined
+      ? say(lang, { key: "placeInRowPath", file: source.name, row, path: pathText(path.slice(1)) })
+      : say(lang, { key: "placeInRow", file: source.name, row, column });
+  };
+}
+
+/**
+ * The place writer of issues about several files, whose paths start with the name of the input
+ * (`["grabs", 3, "at"]`); a path that names none of them is placed in `fallback`.
+ * @internal
+ */
+export function placeAmong(sources: Readonly<Record<string, Source>>, fallback: string): Place {
+  return (lang) => (path) => {
+    const root = path[0];
+    if (typeof root === "string" && Object.prototype.hasOwnProperty.call(sources, root)) return placeIn(sources[root]!)(lang)(path.slice(1));
+    return say(lang, { key: "placeInFile", file: fallback, path: pathText(path) });
+  };
+}
+
+/**
+ * The headers a CSV column of a fixed field may have. (The one header mapping of the sheets and
+ * the CLI will take this over.)
+ */
+const FIELD_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  id: ["id", "编号", "subjectId"],
+  subjectId: ["subjectId", "id", "编号"],
+  name: ["name", "姓名"],
+  group: ["group", "分组"],
+  bonus: ["bonus", "加分"],
+  deductions: ["deductions", "减分"],
+  total: ["total", "总分"],
+  posts: ["posts", "岗位"],
+};
+
+/**
+ * Where a file's issues are: a CSV file names the row and the column (an indicator's column is
+ * headed by its id or its name, given by `names`); any other file the path inside it.
+ * @internal
+ */
+export function sourceOf(read: Read, names: ReadonlyMap<string, string> = new Map()): Source {
+  // A table: CSV, or a sheet of a workbook where the reader takes xlsx.
+  const table = read.format === "csv" || (read.format as string) === "xlsx";
+  if (!table || !Array.isArray(read.data)) return { name: read.name };
+  const first = read.data[0] as Record<string, string> | undefined;
+  const headers = first ? Object.keys(first) : [];
+  // Each record's row as Excel shows it, where the reader gives them.
+  const rows = (read as Read & { readonly rows?: readonly number[] }).rows;
+  return {
+    name: read.name,
+    ...(rows ? { rows } : {}),
+    column: ([field, key]) => {
+      if (typeof field !== "string") return undefined;
+      const wanted =
+        (field === "values" || field === "attributes") && typeof key === "string"
+          ? [key, ...(names.has(key) ? [names.get(key)!] : [])]
+          : Object.prototype.hasOwnProperty.call(FIELD_HEADERS, field)
+            ? FIELD_HEADERS[field]!
+            : [field];
+      return headers.find((h) => wanted.includes(h));
+    },
+  };
+}
+
+/**
+ * Runs `fn`; a `JixiaoError` it throws keeps its issues as they are and gets the writer of their
+ * place (the file, and in a CSV file the row and column), which the command line uses to word them.
+ * @internal
+ */
+export function inFile<T>(place: Place, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof JixiaoError && !places.has(error)) places.set(error, place);
+    throw error;
+  }
+}
+
+/** Reads a rule document and defines it; with the writer of places in its file. */
+async function ruleIn<T>(ctx: Context, name: string, define: (data: never) => T): Promise<{ value: T; place: Place }> {
+  const file = required(ctx, name);
+  const read = await readInput(ctx.io, file, { locale: ctx.lang });
+  const place = placeIn(sourceOf(read));
+  return { value: inFile(place, () => define(read.data as never)), place };
+}
+
+/** Reads a rule document and defines it. */
+const rule = async <T>(ctx: Context, name: string, define: (data: never) => T): Promise<T> => (await ruleIn(ctx, name, define)).value;
+
+const MISSING = ["error", "not-applicable", "zero"] as const;
+
+/** A score result's warnings (implausible values, say), where the engine gives them. */
+type Warned = ScoreResult & { readonly warnings?: readonly Issue[] };
+
+/** Subjects scored, with the file's place writer and the results' warnings (each at its subject's place in the file). */
+async function scored(ctx: Context, scheme: Scheme, file: string): Promise<{ results: ScoreResult[]; source: Source; place: Place; warnings: Issue[] }> {
   const read = await readInput(ctx.io, file, reading(ctx));
   const subjects = subjectsFrom(read, scheme) as SubjectInput[];
   const missing = option(ctx, "missing");
-  if (missing !== undefined && !["error", "not-applicable", "zero"].includes(missing)) throw new UsageError(`--missing must be error, not-applicable or zero, not ${missing}`);
-  ctx.progress(`scoring ${Array.isArray(subjects) ? subjects.length : 0} subjects…`);
-  return inFile(file, () => scoreAll(scheme, subjects, missing ? ({ missing } as ScoreOptions) : undefined), read.rows);
+  if (missing !== undefined && !(MISSING as readonly string[]).includes(missing)) throw new UsageError({ key: "optionOneOf", option: "--missing", options: MISSING, given: missing });
+  ctx.progress({ key: "scoring", count: Array.isArray(subjects) ? subjects.length : 0 });
+  const names = new Map(scheme.groups.flatMap((g) => g.indicators.flatMap((i) => (i.name === undefined ? [] : [[i.id, i.name] as const]))));
+  const source = sourceOf(read, names);
+  const place = placeIn(source);
+  const results = inFile(place, () => scoreAll(scheme, subjects, missing ? ({ missing } as ScoreOptions) : undefined));
+  // A warning's path starts at its subject (or at the subject's index in the batch): the row of the file.
+  const rowOf = new Map(subjects.map((x, i) => [x.id, i]));
+  const warnings = results.flatMap((r) => ((r as Warned).warnings ?? []).map((w) => (typeof w.path[0] === "number" ? w : { ...w, path: [rowOf.get(r.subjectId) ?? 0, ...w.path] })));
+  return { results, source, place, warnings };
 }
 
-const one = (ctx: Context, what: string): string => {
-  if (ctx.positionals.length !== 1) throw new UsageError(ctx.positionals.length === 0 ? `give the ${what} file (or - for standard input)` : `give one ${what} file, not ${ctx.positionals.length}`);
+/** Where a warning is within its subject's row, for the note column: the column by its header (「征收任务完成率」列). */
+const inRow =
+  (source: Source, lang: Locale) =>
+  (path: IssuePath): string => {
+    const field = typeof path[0] === "number" ? path.slice(1) : path;
+    const column = source.column?.(field);
+    return column === undefined ? pathText(field) : say(lang, { key: "placeColumn", column });
+  };
+
+const one = (ctx: Context, what: "subjects" | "scores"): string => {
+  const n = ctx.positionals.length;
+  if (n !== 1) throw new UsageError(n === 0 ? { key: "giveFile", what } : { key: "giveOneFile", what, count: n });
   return ctx.positionals[0]!;
 };
+
+/** The attribute keys of a list of results or entries, in the order first met. */
+const attributeKeys = (items: readonly { readonly attributes?: Readonly<Record<string, unknown>> }[]) => [
+  ...new Set(items.flatMap((r) => (r.attributes && typeof r.attributes === "object" ? Object.keys(r.attributes) : []))),
+];
 
 /** `jixiao score`. @internal */
 export async function scoreCommand(ctx: Context): Promise<Outcome> {
   const scheme = await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d));
-  const results = await scored(ctx, scheme, one(ctx, "subjects"));
+  const { results, source, place, warnings } = await scored(ctx, scheme, one(ctx, "subjects"));
   const groups = scheme.groups.map((g) => g.id);
+  const attributes = attributeKeys(results);
+  const h = (c: Column) => header(c, ctx.lang);
   return {
     output: {
       json: results,
-      columns: ["id", "name", ...scheme.groups.map((g) => g.name ?? g.id), "total"],
-      rows: results.map((r) => [r.subjectId, r.name ?? "", ...groups.map((g) => r.groups.find((x) => x.id === g)?.earned ?? null), r.total]),
+      columns: [h("id"), h("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...scheme.groups.map((g) => g.name ?? g.id), h("total"), h("notes")],
+      rows: results.map((r) => [
+        r.subjectId,
+        r.name ?? "",
+        ...attributes.map((a) => r.attributes?.[a] ?? ""),
+        ...groups.map((g) => r.groups.find((x) => x.id === g)?.earned ?? null),
+        r.total,
+        rowNote(r, ctx.lang, inRow(source, ctx.lang)),
+      ]),
     },
+    warnings: { issues: warnings, place },
   };
 }
 
@@ -111,55 +274,84 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
   const policy = await rule(ctx, "policy", (d: TierPolicy) => defineTierPolicy(d));
   const file = one(ctx, option(ctx, "scheme") ? "subjects" : "scores");
   let list: readonly Rankable[];
-  let rows: readonly number[] | undefined;
-  if (option(ctx, "scheme") !== undefined) list = await scored(ctx, await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d)), file);
+  let place: Place;
+  let warnings: Issue[] = [];
+  if (option(ctx, "scheme") !== undefined) ({ results: list, place, warnings } = await scored(ctx, await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d)), file));
   else {
     const read = await readInput(ctx.io, file, reading(ctx));
-    [list, rows] = [scoresFrom(read) as Rankable[], read.rows];
+    [list, place] = [scoresFrom(read) as Rankable[], placeIn(sourceOf(read))];
   }
-  const ranking = inFile(file, () => rank(list, rankOptions(ctx)), rows);
+  const ranking = inFile(place, () => rank(list, rankOptions(ctx)));
   const assignment = assignTiers(ranking, policy);
   const grouped = ranking.groupBy !== null || assignment.groupBy !== null;
+  // An attribute the peer groups are made by is the peer group column already.
+  const attributes = attributeKeys(ranking.entries).filter((a) => a !== ranking.groupBy && a !== assignment.groupBy);
+  const entry = new Map(ranking.entries.map((e) => [e.subjectId, e]));
+  const h = (c: Column) => header(c, ctx.lang);
   return {
     output: {
       json: { ranking, assignment },
-      columns: ["id", "name", ...(grouped ? ["peer group"] : []), "score", "rank", "tier", "reason"],
-      rows: assignment.placements.map((p) => [p.subjectId, p.name ?? "", ...(grouped ? [p.peerGroup ?? ""] : []), p.score, p.rank, p.tier, p.reason.rule]),
+      columns: [h("id"), h("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...(grouped ? [h("peerGroup")] : []), h("score"), h("rank"), h("tier"), h("reason")],
+      rows: assignment.placements.map((p) => [
+        p.subjectId,
+        p.name ?? "",
+        ...attributes.map((a) => entry.get(p.subjectId)?.attributes?.[a] ?? ""),
+        ...(grouped ? [p.peerGroup ?? ""] : []),
+        p.score,
+        p.rank,
+        p.tier,
+        say(ctx.lang, { key: "tierRule", rule: p.reason.rule }),
+      ]),
     },
+    warnings: { issues: warnings, place },
   };
 }
 
 /** `jixiao tasks`. @internal */
 export async function tasksCommand(ctx: Context): Promise<Outcome> {
   const board = await rule(ctx, "board", (d: TaskBoardConfig) => defineTaskBoard(d));
-  const read = async (name: string, convert: (r: Awaited<ReturnType<typeof readInput>>) => unknown, data = true) => {
+  const read = async (name: string, convert: (r: Read) => unknown, data = true) => {
     const file = option(ctx, name);
-    return file === undefined ? undefined : { file, data: convert(await readInput(ctx.io, file, data ? reading(ctx, false) : { locale: reading(ctx).locale! })) };
+    if (file === undefined) return undefined;
+    const r = await readInput(ctx.io, file, data ? reading(ctx, false) : { locale: ctx.lang });
+    return { file, data: convert(r), source: sourceOf(r) };
   };
   const staff = await read("staff", staffFrom);
   const grabs = await read("grabs", recordsFrom);
-  if (!staff) throw new UsageError("--staff is required");
-  if (!grabs) throw new UsageError("--grabs is required");
+  if (!staff) throw new UsageError({ key: "optionRequired", option: "--staff" });
+  if (!grabs) throw new UsageError({ key: "optionRequired", option: "--grabs" });
   const completions = await read("completions", recordsFrom);
   const allocationPolicy = await read("allocation-policy", (r) => r.data, false);
   const creditPolicy = await read("credit-policy", (r) => r.data, false);
-  const allocation = inFile(`${staff.file}, ${grabs.file}`, () =>
+  const allocationPlace = placeAmong(
+    { staff: staff.source, grabs: grabs.source, ...(allocationPolicy ? { policy: allocationPolicy.source } : {}) },
+    `${staff.file}, ${grabs.file}`,
+  );
+  const allocation = inFile(allocationPlace, () =>
     allocateTasks(board, grabs.data as Grab[], staff.data as StaffMember[], allocationPolicy?.data as AllocationPolicy | undefined),
   );
+  const h = (c: Column) => header(c, ctx.lang);
   if (!completions) {
+    const post = (task: string) => board.tasks.find((t) => t.id === task)?.post ?? "";
     return {
       output: {
         json: allocation,
-        columns: ["task", "status", "owners", "how"],
-        rows: allocation.tasks.map((t) => [t.task, t.status, t.owners.map((o) => o.person).join(" "), t.owners.map((o) => o.how).join(" ") || (t.reason ? explainTaskReason(t.reason, { locale: "en" }) : "")]),
+        columns: [h("task"), h("status"), h("owners"), h("how")],
+        rows: allocation.tasks.map((t) => [
+          t.task,
+          say(ctx.lang, { key: "taskStatus", status: t.status }),
+          t.owners.map((o) => o.person).join(" "),
+          t.owners.map((o) => say(ctx.lang, { key: "taskHow", how: o.how })).join(" ") || (t.reason === undefined ? "" : say(ctx.lang, { key: "taskUnowned", post: post(t.task) })),
+        ]),
       },
     };
   }
-  const credits = inFile(completions.file, () => creditTasks(board, allocation, completions.data as Completion[], creditPolicy?.data as CreditPolicy | undefined));
+  const creditPlace = placeAmong({ completions: completions.source, ...(creditPolicy ? { policy: creditPolicy.source } : {}) }, completions.file);
+  const credits = inFile(creditPlace, () => creditTasks(board, allocation, completions.data as Completion[], creditPolicy?.data as CreditPolicy | undefined));
   return {
     output: {
       json: { allocation, credits },
-      columns: ["person", "tasks", "total", "cap", "applied", "excess"],
+      columns: [h("person"), h("tasks"), h("credits"), h("cap"), h("applied"), h("excess")],
       rows: credits.people.map((p) => [p.person, p.credits.map((c) => c.task).join(" "), p.total, p.cap, p.applied, p.excess]),
     },
   };
@@ -167,54 +359,66 @@ export async function tasksCommand(ctx: Context): Promise<Outcome> {
 
 /** `jixiao cascade`. @internal */
 export async function cascadeCommand(ctx: Context): Promise<Outcome> {
-  const plan = await rule(ctx, "plan", (d: CascadePlan) => defineCascadePlan(d));
+  const { value: plan, place } = await ruleIn(ctx, "plan", (d: CascadePlan) => defineCascadePlan(d));
   const treeFile = required(ctx, "tree");
   const read = await readInput(ctx.io, treeFile, reading(ctx, false));
-  const tree = inFile(treeFile, () => defineOrgTree(treeFrom(read) as OrgUnit[]), read.rows);
-  const result = cascade(plan, tree);
+  const tree = inFile(placeIn(sourceOf(read)), () => defineOrgTree(treeFrom(read) as OrgUnit[]));
+  // What the plan asks of this tree (a unit it names, say) is a mistake in the plan.
+  const result = inFile(place, () => cascade(plan, tree));
+  const h = (c: Column) => header(c, ctx.lang);
   return {
     output: {
       json: result,
-      columns: ["unit", "level", "indicator", "origin", "target", "retained", "lineage"],
+      columns: [h("unit"), h("level"), h("indicator"), h("origin"), h("target"), h("retained"), h("lineage")],
       rows: result.units.flatMap((u) =>
-        u.indicators.map((i) => [u.unit, u.level, i.id, i.origin, i.target, i.retained, i.lineage.map((l) => `${l.unit}${l.target === null ? "" : ` ${l.target}`}`).join(" → ")]),
+        u.indicators.map((i) => [
+          u.unit,
+          u.level,
+          i.id,
+          say(ctx.lang, { key: "origin", origin: i.origin }),
+          i.target,
+          say(ctx.lang, { key: "yesNo", yes: i.retained }),
+          i.lineage.map((l) => `${l.unit}${l.target === null ? "" : ` ${l.target}`}`).join(" → "),
+        ]),
       ),
     },
   };
 }
 
-const localeOf = (ctx: Context): Locale => {
-  const locale = option(ctx, "locale") ?? "zh-CN";
-  if (locale !== "zh-CN" && locale !== "en") throw new UsageError(`--locale must be zh-CN or en, not ${locale}`);
-  return locale;
-};
-
 /** `jixiao verify`. @internal */
 export async function verifyCommand(ctx: Context): Promise<Outcome> {
-  if (ctx.positionals.length === 0) throw new UsageError("give one or more scenario files or folders");
+  if (ctx.positionals.length === 0) throw new UsageError({ key: "giveScenarios" });
   const report = verifyScenarios(ctx.positionals, {
     cwd: ctx.io.cwd,
-    locale: localeOf(ctx),
-    onFile: (file, index, count) => ctx.progress(`verifying ${index + 1}/${count} ${file}`),
+    locale: ctx.lang,
+    onFile: (file, index, count) => ctx.progress({ key: "verifying", index: index + 1, count, file }),
   });
-  // A path that does not exist or a file that cannot be read is bad input (exit 2), not a failed case (1).
-  const unreadable = report.files.flatMap((f) => f.issues.filter(isUnreadable));
-  if (unreadable.length > 0) throw new JixiaoError(unreadable, "The scenario files cannot be read");
+  // A file that is missing or cannot be read is bad input (exit 2), not a failed case.
+  const unread = report.files.filter((f) => f.issues.length > 0);
+  if (unread.length > 0) {
+    // Each issue is placed in its own file: the file's name leads its path.
+    const files: Record<string, Source> = Object.fromEntries(unread.map((f) => [f.file, { name: f.file }]));
+    const issues = unread.flatMap((f) => f.issues.map((i) => ({ ...i, path: [f.file, ...i.path] })));
+    inFile(placeAmong(files, ""), () => {
+      throw new JixiaoError(issues, "Scenario files cannot be read");
+    });
+  }
   const code = report.passed ? 0 : 1;
   const format = option(ctx, "format");
   if (format === "json") return { text: `${JSON.stringify(report, null, 2)}\n`, code };
   if (format === "csv" || format === "table") {
-    const rows = report.files.flatMap((f) => [
-      ...f.issues.map((i) => [f.file, "", "", "", "", i.message]),
-      ...f.cases.flatMap((c) => [
-        ...(c.passed ? [[f.file, c.name, "passed", "", "", ""]] : []),
-        ...c.issues.map((i) => [f.file, c.name, "failed", "", "", i.message]),
-        ...c.failures.map((x) => [f.file, c.name, "failed", x.path, x.expected, x.actual]),
+    const result = (passed: boolean) => say(ctx.lang, { key: "caseResult", passed });
+    const rows = report.files.flatMap((f) =>
+      f.cases.flatMap((c) => [
+        ...(c.passed ? [[f.file, c.name, result(true), "", "", ""]] : []),
+        ...c.issues.map((i) => [f.file, c.name, result(false), "", "", formatIssue(i, { locale: ctx.lang })]),
+        ...c.failures.map((x) => [f.file, c.name, result(false), x.path, x.expected, actualText(x.actual, ctx.lang)]),
       ]),
-    ]);
-    return { output: { json: report, columns: ["file", "case", "result", "path", "expected", "actual"], rows } };
+    );
+    const h = (c: Column) => header(c, ctx.lang);
+    return { output: { json: report, columns: [h("file"), h("case"), h("result"), h("path"), h("expected"), h("actual")], rows }, code };
   }
-  return { text: `${formatScenarioReport(report)}\n`, code };
+  return { text: `${formatScenarioReport(report, { locale: ctx.lang })}\n`, code };
 }
 
 /** `jixiao schema`. @internal */
@@ -222,26 +426,25 @@ export async function schemaCommand(ctx: Context): Promise<Outcome> {
   const names = Object.keys(SCHEMAS);
   if (ctx.positionals.length === 0) return { text: `${names.join("\n")}\n` };
   const name = ctx.positionals[0]!.replace(/\.schema\.json$/, "");
-  if (ctx.positionals.length > 1 || !Object.prototype.hasOwnProperty.call(SCHEMAS, name)) throw new UsageError(`unknown schema "${ctx.positionals.join(" ")}"; the schemas are ${names.join(", ")}`);
+  if (ctx.positionals.length > 1 || !Object.prototype.hasOwnProperty.call(SCHEMAS, name)) throw new UsageError({ key: "unknownSchema", given: ctx.positionals.join(" "), names });
   return { text: `${JSON.stringify(SCHEMAS[name]!(), null, 2)}\n` };
 }
 
 /** `jixiao explain`. @internal */
 export async function explainCommand(ctx: Context): Promise<Outcome> {
   const id = required(ctx, "id");
-  const locale = localeOf(ctx);
   const scheme = await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d));
-  const results = await scored(ctx, scheme, one(ctx, "subjects"));
+  const { results } = await scored(ctx, scheme, one(ctx, "subjects"));
   const result = results.find((r) => r.subjectId === id);
-  if (!result) throw new UsageError(`no subject "${id}" in ${ctx.positionals[0]}`);
-  return { text: `${explain(result, { locale })}\n` };
+  if (!result) throw new UsageError({ key: "noSubject", id, file: ctx.positionals[0]! });
+  return { text: `${explain(result, { locale: ctx.lang })}\n` };
 }
 
 /** `jixiao demo`: the same program as `npm run demo`. @internal */
 export async function demoCommand(ctx: Context): Promise<Outcome> {
-  if (ctx.positionals.length > 0) throw new UsageError("takes no arguments");
+  if (ctx.positionals.length > 0) throw new UsageError({ key: "takesNoArguments" });
   const { runDemo } = await import("../../examples/county-quarter.js");
   const lines: string[] = [];
-  runDemo((line) => lines.push(line));
+  runDemo((line) => lines.push(line), ctx.lang);
   return { text: `${lines.join("\n")}\n` };
 }

@@ -53,19 +53,16 @@ const optionValue = (option: string, options: readonly string[], received: strin
 
 /**
  * The reading options a command was given: `--input-format`, `--encoding`, `--sheet`, and the
- * language for notes (`--lang`, else the system's locale).
+ * language of notes (the command's `--lang`).
  * @throws {@link index!JixiaoError} for a format or encoding that is not known.
  * @internal
  */
-export function readOptions(values: Readonly<Record<string, unknown>>, withFormat = true): ReadInputOptions {
+export function readOptions(values: Readonly<Record<string, unknown>>, locale: Locale, withFormat = true): ReadInputOptions {
   const format = values["input-format"];
   const encoding = values.encoding;
   const sheet = values.sheet;
   if (withFormat && typeof format === "string" && !FORMATS.includes(format as FileFormat)) throw optionValue("--input-format", FORMATS, format);
   if (typeof encoding === "string" && !TEXT_ENCODINGS.includes(encoding.toLowerCase() as TextEncodingName)) throw optionValue("--encoding", TEXT_ENCODINGS, encoding);
-  const lang = typeof values.lang === "string" ? values.lang : typeof values.locale === "string" ? values.locale : undefined;
-  const system = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
-  const locale: Locale = lang !== undefined ? (lang === "en" ? "en" : "zh-CN") : system !== "" && !/^(zh|C$|C\.|POSIX)/i.test(system) ? "en" : "zh-CN";
   return {
     ...(withFormat && typeof format === "string" ? { format: format as FileFormat } : {}),
     ...(typeof encoding === "string" ? { encoding: encoding.toLowerCase() as TextEncodingName } : {}),
@@ -101,60 +98,6 @@ export async function readInput(io: CliIo, given: string, options: ReadInputOpti
 /** A `JixiaoError` about a file. @internal */
 export function inputError(params: Parameters<typeof fileIssue>[1]): JixiaoError {
   return new JixiaoError([fileIssue(IssueCode.invalidInput, params)], "The input cannot be read");
-}
-
-/** Where the issues of an error thrown by {@link inFile} are: the file, and for a table each record's row. */
-interface Place {
-  readonly file: string;
-  readonly rows?: readonly number[];
-}
-
-const PLACES = new WeakMap<JixiaoError, Place>();
-
-/** The path of an issue in a file, for the reader: `people.csv: row 3: values.rate` / `people.csv：第 3 行：values.rate`. */
-function placePath(place: Place, locale: Locale): (path: IssuePath) => string {
-  const sep = locale === "en" ? ": " : "：";
-  return (path) => {
-    const first = path[0];
-    if (place.rows && typeof first === "number") {
-      const head = render({ key: "tableRowPlace", file: place.file, row: place.rows[first] ?? first + 2 }, locale);
-      return path.length > 1 ? `${head}${sep}${formatPath(path.slice(1))}` : head;
-    }
-    if (locale !== "en" && path.length === 0) return place.file;
-    return `${place.file}${sep}${formatPath(path)}`;
-  };
-}
-
-/**
- * Words an issue of an error for a person in a language. An error thrown by {@link inFile} words
- * its issues with the file's name and, for a table, the row as Excel shows it (the header is row 1).
- * @internal
- */
-export function wordIssue(error: JixiaoError, item: Issue, locale: Locale): string {
-  const place = PLACES.get(error);
-  return formatIssue(item, { locale, ...(place ? { path: placePath(place, locale) } : {}) });
-}
-
-/**
- * Runs `fn`, placing each issue it reports in the file: its message names the file and, for a
- * table (given each record's row), the row as Excel shows it (`people.csv: row 3: values.study: …`).
- * The issues keep their path and parameters; {@link wordIssue} words them in either language.
- * @internal
- */
-export function inFile<T>(file: string, fn: () => T, rows?: readonly number[]): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (!isJixiaoError(error) || PLACES.has(error)) throw error;
-    const place: Place = rows ? { file, rows } : { file };
-    const where = placePath(place, "en");
-    const placed = new JixiaoError(
-      error.issues.map((i) => ({ ...i, message: formatIssue(i, { locale: "en", path: where }) })),
-      error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""),
-    );
-    PLACES.set(placed, place);
-    throw placed;
-  }
 }
 
 type Row = Record<string, string>;

@@ -1,12 +1,14 @@
 /// <reference types="node" />
 import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { isJixiaoError, type JixiaoError } from "../core/errors.js";
+import { formatIssue, isJixiaoError, type Issue, type JixiaoError } from "../core/errors.js";
+import type { Locale } from "../messages/types.js";
 import { writeFileAtomic } from "../node/files.js";
 import {
   cascadeCommand,
   demoCommand,
   explainCommand,
+  placeOf,
   SCHEMAS,
   schemaCommand,
   scoreCommand,
@@ -16,14 +18,28 @@ import {
   verifyCommand,
   type Context,
   type Outcome,
+  type Place,
 } from "./commands.js";
-import { inputError, readOptions, type CliIo } from "./inputs.js";
+import { languageOf, systemLanguage, type LangEnv } from "./lang.js";
+import { render as writeOutput, type Output, type OutputFormat } from "./output.js";
+import { inputError, type CliIo } from "./inputs.js";
 import { writeXlsx } from "../node/xlsx.js";
-import { render as word, type Locale } from "../messages/index.js";
-import { render, type Output, type OutputFormat } from "./output.js";
+import { render } from "../messages/index.js";
+import { say, type Text, type TextKey } from "./words.js";
 import packageJson from "../../package.json" with { type: "json" };
 
 export type { CliIo } from "./inputs.js";
+
+/** Where the command line runs: its streams and folder, and the environment its language comes from. */
+export interface CliRunIo extends CliIo {
+  /**
+   * The environment variables (`process.env`): `LC_ALL`, `LC_MESSAGES` and `LANG` choose the
+   * language when `--lang` is not given. Without it, none is set.
+   */
+  readonly env?: LangEnv;
+  /** The system's locale as `Intl` reports it, looked at when no variable is set. */
+  readonly intlLocale?: string;
+}
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -35,53 +51,27 @@ const OUTPUT: Options = {
   encoding: { type: "string" },
   sheet: { type: "string" },
 };
-const OUTPUT_HELP = `Output:
-  -f, --format <json|csv|table|xlsx>  how to write the result (default: from --output's extension, else table)
-  -o, --output <file>             write to a file (atomically: a temporary file, then a rename);
-                                  .xlsx writes an Excel workbook
-      --bom                       start CSV with the byte-order mark Excel looks for
-      --input-format <json|yaml|csv|xlsx>  the format of a data file whose name does not say (or of -)
-      --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  the encoding of a CSV data file
-                                  (default: detected — UTF-8, a byte-order mark, else GB18030/GBK)
-      --sheet <name>              the sheet of an xlsx data file (default: the first)`;
 
 interface Command {
-  readonly summary: string;
-  readonly usage: string;
-  readonly details: string;
+  readonly summary: TextKey;
+  readonly usage: TextKey;
+  readonly details: Text;
   readonly options: Options;
   readonly run: (ctx: Context) => Promise<Outcome>;
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   score: {
-    summary: "score subjects against a scheme",
-    usage: "jixiao score --scheme <scheme.json|yaml> <subjects.json|yaml|csv|->",
-    details: `Scores every subject (a cadre, a department, a unit) against the scheme, exactly.
-Subjects in CSV: an id column (id or 编号), name (姓名), group (分组), bonus (加分), deductions (减分),
-and a column per indicator, headed by its id or its name; an empty cell is missing, "不适用" or
-"na" is not applicable; any other column is an attribute (部门, 职级 …).
-
-  --scheme <file>                 the scheme (required)
-  --missing <error|not-applicable|zero>  what a missing value means (default error)`,
+    summary: "scoreSummary",
+    usage: "scoreUsage",
+    details: { key: "scoreDetails" },
     options: { scheme: { type: "string" }, missing: { type: "string" }, ...OUTPUT },
     run: scoreCommand,
   },
   tiers: {
-    summary: "rank scores and place them in tiers (好/中/差)",
-    usage: "jixiao tiers --policy <policy> <scores.json|yaml|csv>\n       jixiao tiers --policy <policy> --scheme <scheme> <subjects>",
-    details: `Ranks the subjects and places each in a tier by the tier policy, with the reason.
-Scores in CSV: id, total (总分), and optional name, group and attribute columns; in JSON or YAML a
-list of { subjectId, total, … } or an object { "c001": 86.3 }. With --scheme, the file holds
-subjects, which are scored first.
-
-  --policy <file>                 the tier policy (required)
-  --scheme <file>                 score the subjects with this scheme first
-  --by <total|group:<id>|indicator:<id>>  what to rank by (default total)
-  --order <desc|asc>              higher first (default) or lower first
-  --group-by <field>              rank within peer groups: "group" or an attribute name
-  --ties <competition|dense|ordinal>  how equal scores are ranked (default competition)
-  --missing <error|not-applicable|zero>  with --scheme: what a missing value means`,
+    summary: "tiersSummary",
+    usage: "tiersUsage",
+    details: { key: "tiersDetails" },
     options: {
       policy: { type: "string" },
       scheme: { type: "string" },
@@ -95,18 +85,9 @@ subjects, which are scored first.
     run: tiersCommand,
   },
   tasks: {
-    summary: "allocate grabbed tasks (三单) and credit completions",
-    usage: "jixiao tasks --board <board> --staff <staff> --grabs <grabs> [--completions <completions>]",
-    details: `Decides the grabs first come, first served, assigns what nobody grabbed by post, and — with
-completions — credits each person. CSV columns: staff id, name, posts (separated by ; or 、),
-department; grabs task, person, at; completions task, person, quality, completed, share.
-
-  --board <file>                  the task board (required)
-  --staff <file>                  the staff and their posts (required)
-  --grabs <file>                  the grabs (required)
-  --completions <file>            the completed tasks, to credit
-  --allocation-policy <file>      maxTasksPerPerson, eligibility, assignSeats
-  --credit-policy <file>          qualityGrades, assignedFactor, lateFactor, cap, splitDecimals`,
+    summary: "tasksSummary",
+    usage: "tasksUsage",
+    details: { key: "tasksDetails" },
     options: {
       board: { type: "string" },
       staff: { type: "string" },
@@ -119,64 +100,37 @@ department; grabs task, person, at; completions task, person, quality, completed
     run: tasksCommand,
   },
   cascade: {
-    summary: "cascade a plan's targets down an organization tree",
-    usage: "jixiao cascade --plan <plan> --tree <tree.json|yaml|csv>",
-    details: `Passes each indicator down the tree as the plan says (split, replicate, retain), with every
-unit's target and its lineage; splits always add up exactly. Tree CSV: id, name, level, parent
-(empty for the root), departments (separated by ;).
-
-  --plan <file>                   the cascade plan (required)
-  --tree <file>                   the organization tree (required)`,
+    summary: "cascadeSummary",
+    usage: "cascadeUsage",
+    details: { key: "cascadeDetails" },
     options: { plan: { type: "string" }, tree: { type: "string" }, ...OUTPUT },
     run: cascadeCommand,
   },
   verify: {
-    summary: "run scenario files; exit 1 if any case fails",
-    usage: "jixiao verify <scenario file or folder>...",
-    details: `Runs every case of the scenario files (YAML or JSON; a folder is searched for .yaml, .yml and
-.json files) and reports each failure with its file, case, path, expected and actual values and
-the trace lines behind the actual value. Exit code 0 when all pass, 1 when any fails.
-
-  --locale <zh-CN|en>             the language of tier explanations (default zh-CN)
-  -f, --format <text|json|csv|table>  the report as text (default), JSON, or rows`,
-    options: { locale: { type: "string" }, format: { type: "string", short: "f" }, output: { type: "string", short: "o" }, bom: { type: "boolean" } },
+    summary: "verifySummary",
+    usage: "verifyUsage",
+    details: { key: "verifyDetails" },
+    options: { format: { type: "string", short: "f" }, output: { type: "string", short: "o" }, bom: { type: "boolean" } },
     run: verifyCommand,
   },
   schema: {
-    summary: "print a JSON Schema",
-    usage: "jixiao schema [name]",
-    details: `Prints the JSON Schema of a rule document or of scenario files; without a name, lists the names:
-${Object.keys(SCHEMAS).join(", ")}.`,
+    summary: "schemaSummary",
+    usage: "schemaUsage",
+    details: { key: "schemaDetails", names: Object.keys(SCHEMAS) },
     options: {},
     run: schemaCommand,
   },
   explain: {
-    summary: "explain one subject's score, point by point",
-    usage: "jixiao explain --scheme <scheme> --id <id> <subjects>",
-    details: `Scores the subjects (all of them: rank methods need the batch) and explains one.
-
-  --scheme <file>                 the scheme (required)
-  --id <id>                       the subject to explain (required)
-  --locale <zh-CN|en>             the language (default zh-CN)
-  --missing <error|not-applicable|zero>  what a missing value means
-  --input-format <json|yaml|csv|xlsx>  the format of the subjects file, when its name does not say
-  --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  the encoding of a CSV subjects file (default: detected)
-  --sheet <name>                  the sheet of an xlsx subjects file (default: the first)`,
-    options: {
-      scheme: { type: "string" },
-      id: { type: "string" },
-      locale: { type: "string" },
-      missing: { type: "string" },
-      "input-format": { type: "string" },
-      encoding: { type: "string" },
-      sheet: { type: "string" },
-    },
+    summary: "explainSummary",
+    usage: "explainUsage",
+    details: { key: "explainDetails" },
+    options: { scheme: { type: "string" }, id: { type: "string" }, missing: { type: "string" }, "input-format": { type: "string" }, encoding: { type: "string" }, sheet: { type: "string" } },
     run: explainCommand,
   },
   demo: {
-    summary: "a county bureau's quarter: 200 cadres scored, ranked, tiered, one explained",
-    usage: "jixiao demo",
-    details: "Runs the same program as `npm run demo` (examples/county-quarter.ts); synthetic data, example rules.",
+    summary: "demoSummary",
+    usage: "demoUsage",
+    details: { key: "demoDetails" },
     options: {},
     run: demoCommand,
   },
@@ -184,44 +138,50 @@ ${Object.keys(SCHEMAS).join(", ")}.`,
 
 const VERSION: string = packageJson.version;
 
-function mainHelp(): string {
+const words = (lang: Locale, key: TextKey) => say(lang, { key } as Text);
+
+function mainHelp(lang: Locale): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
-  return `jixiao ${VERSION} — exact, explainable performance scoring (绩效)
-
-Usage: jixiao <command> [options]
-
-Commands:
-${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
-  .join("\n")}
-
-Run "jixiao <command> --help" for a command's options. Files may be JSON, YAML or CSV (UTF-8,
-with or without a byte-order mark). Exit codes: 0 done, 1 a scenario failed, 2 bad input or
-usage, 3 an unexpected error (a bug).
-`;
+  const commands = Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(width)}  ${words(lang, c.summary)}`)
+    .join("\n");
+  return say(lang, { key: "mainHelp", version: VERSION, commands });
 }
 
-const commandHelp = (name: string, c: Command) => `Usage: ${c.usage} [options]
+const commandHelp = (name: string, c: Command, lang: Locale) =>
+  say(lang, {
+    key: "commandHelp",
+    usage: words(lang, c.usage),
+    summary: words(lang, c.summary),
+    details: say(lang, c.details),
+    output: Object.prototype.hasOwnProperty.call(c.options, "output") && name !== "verify",
+  });
 
-${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.
+/** The most issues a message lists. */
+const MAX_SHOWN = 50;
 
-${c.details}
-${Object.prototype.hasOwnProperty.call(c.options, "output") && name !== "verify" ? `\n${OUTPUT_HELP}\n` : ""}  -h, --help                      show this help
-`;
-
-/** A `JixiaoError` for people: what was being done, then each issue (message with its path). */
-function describeError(command: string, error: JixiaoError): string {
-  const [head] = error.message.split("\n");
-  const issues = error.issues.slice(0, 50).map((i) => `  - ${i.message}`);
-  if (error.issues.length > 50) issues.push(`  … and ${error.issues.length - 50} more`);
-  return `jixiao ${command}: ${head!.replace(/: \d+ issues?$/, "")}\n${issues.join("\n")}\n`;
+/** Issues for people, one line each, in the language, each with its place (a file's row and column). @internal */
+export function issueLines(issues: readonly Issue[], lang: Locale, place?: Place): string {
+  const path = place?.(lang);
+  const lines = issues.slice(0, MAX_SHOWN).map((i) => `  - ${formatIssue(i, { locale: lang, ...(path ? { path } : {}) })}`);
+  if (issues.length > MAX_SHOWN) lines.push(`  ${say(lang, { key: "moreIssues", count: issues.length - MAX_SHOWN })}`);
+  return `${lines.join("\n")}\n`;
 }
+
+/** A `JixiaoError` for people: what was being done, then each issue with its place. */
+function describeError(command: string, error: JixiaoError, lang: Locale): string {
+  // The English head is the engine's own words for what was being done.
+  const context = error.message.split("\n")[0]!.replace(/: \d+ issues?$/, "");
+  return `${say(lang, { key: "inputHead", command, context, count: error.issues.length })}\n${issueLines(error.issues, lang, placeOf(error))}`;
+}
+
+const FORMATS = ["json", "csv", "table", "xlsx"] as const;
 
 function formatOf(ctx: Context): OutputFormat | "xlsx" {
   const given = ctx.values.format;
   if (typeof given === "string") {
-    if (given !== "json" && given !== "csv" && given !== "table" && given !== "xlsx") throw new UsageError(`--format must be json, csv, table or xlsx, not ${given}`);
-    return given;
+    if (!(FORMATS as readonly string[]).includes(given)) throw new UsageError({ key: "optionOneOf", option: "--format", options: FORMATS, given });
+    return given as OutputFormat | "xlsx";
   }
   const output = ctx.values.output;
   if (typeof output === "string") {
@@ -233,26 +193,80 @@ function formatOf(ctx: Context): OutputFormat | "xlsx" {
 }
 
 /** An output as an xlsx workbook, for a file only: it is binary. */
-function xlsxOutput(output: Output, file: unknown, locale: Locale): Uint8Array {
+function xlsxOutput(output: Output, file: unknown, lang: Locale): Uint8Array {
   if (typeof file !== "string") throw inputError({ key: "xlsxNotToTerminal" });
-  return writeXlsx([output.columns, ...output.rows], word({ key: "xlsxOutputSheet" }, locale));
+  return writeXlsx([output.columns, ...output.rows], render({ key: "xlsxOutputSheet" }, lang));
+}
+
+/** The options that choose the language, on every command (`--locale` is its older name). */
+const LANG_OPTIONS = ["--lang", "--locale"];
+
+/**
+ * Takes `--lang <zh|en>` (or `--lang=…`, or the older `--locale`) out of the arguments, wherever
+ * it stands before `--`; the last one given counts.
+ */
+function takeLang(argv: readonly string[]): { rest: string[]; given?: { option: string; value: string } } {
+  const rest: string[] = [];
+  let given: { option: string; value: string } | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    const eq = a.indexOf("=");
+    const option = eq > 0 ? a.slice(0, eq) : a;
+    if (!LANG_OPTIONS.includes(option)) {
+      rest.push(a);
+      continue;
+    }
+    const value = eq > 0 ? a.slice(eq + 1) : argv[i + 1];
+    if (eq <= 0) i++;
+    given = { option, value: value ?? "" };
+  }
+  return given ? { rest, given } : { rest };
+}
+
+/**
+ * Reads the arguments by the command's options, saying what is wrong in the reader's language:
+ * an unknown option, an option without its value, a switch given a value.
+ */
+function parse(rest: readonly string[], options: Options) {
+  const parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: false, tokens: true });
+  for (const t of parsed.tokens) {
+    if (t.kind !== "option") continue;
+    const spec = Object.prototype.hasOwnProperty.call(options, t.name) ? options[t.name] : undefined;
+    if (!spec) throw new UsageError({ key: "unknownOption", option: t.rawName });
+    if (spec.type === "boolean" && t.value !== undefined) throw new UsageError({ key: "optionTakesNoValue", option: t.rawName });
+    if (spec.type === "string" && (t.value === undefined || (!t.inlineValue && t.value.length > 1 && t.value.startsWith("-"))))
+      throw new UsageError({ key: "optionNeedsValue", option: t.rawName });
+  }
+  return parsed;
 }
 
 /**
  * Runs the command line: `argv` without the program (`["score", "--scheme", "s.json", "subjects.csv"]`).
- * Everything goes through `io`, so it runs in tests as it runs in a shell.
+ * Everything goes through `io`, so it runs in tests as it runs in a shell. Every text it writes
+ * is in the language of `--lang`, or else of the system (`io.env`, `io.intlLocale`).
  *
  * @param argv - the arguments after `jixiao`.
- * @param io - where to read and write.
+ * @param io - where to read and write, and the environment.
  * @returns the exit code: 0 done, 1 a scenario failed, 2 bad input or usage, 3 an unexpected error.
  * @internal
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+export async function run(argv: readonly string[], io: CliRunIo): Promise<number> {
+  const system = systemLanguage(io.env ?? {}, io.intlLocale);
+  const taken = takeLang(argv);
+  const lang = taken.given ? languageOf(taken.given.value) : system;
+  if (lang === undefined) {
+    io.stderr(say(system, { key: "badLanguage", option: taken.given!.option, given: taken.given!.value }));
+    return 2;
+  }
+  const [name, ...rest] = taken.rest;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? rest[0] : undefined;
-    if (topic && Object.prototype.hasOwnProperty.call(COMMANDS, topic)) io.stdout(commandHelp(topic, COMMANDS[topic]!));
-    else (name === undefined ? io.stderr : io.stdout)(mainHelp());
+    if (topic && Object.prototype.hasOwnProperty.call(COMMANDS, topic)) io.stdout(commandHelp(topic, COMMANDS[topic]!, lang));
+    else (name === undefined ? io.stderr : io.stdout)(mainHelp(lang));
     return name === undefined ? 2 : 0;
   }
   if (name === "--version" || name === "-v") {
@@ -260,57 +274,55 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (!Object.prototype.hasOwnProperty.call(COMMANDS, name)) {
-    io.stderr(`jixiao: unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(", ")}. Run "jixiao --help".\n`);
+    io.stderr(say(lang, { key: "unknownCommand", command: name, commands: Object.keys(COMMANDS) }));
     return 2;
   }
   const command = COMMANDS[name]!;
   let shown = false;
-  const progress = (message: string) => {
+  const progress = (text: Text) => {
     if (!io.progress) return;
-    io.stderr(`\r\u001b[K${message}`);
+    io.stderr(`\r\u001b[K${say(lang, text)}`);
     shown = true;
   };
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
-    } catch (error) {
-      throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
-    }
+    const parsed = parse(rest, { ...command.options, help: { type: "boolean", short: "h" } });
     if (parsed.values.help) {
-      io.stdout(commandHelp(name, command));
+      io.stdout(commandHelp(name, command, lang));
       return 0;
     }
-    const ctx: Context = { io, values: parsed.values, positionals: parsed.positionals, progress };
+    const ctx: Context = { io, lang, values: parsed.values, positionals: parsed.positionals, progress };
     if (ctx.values.format === "xlsx" && typeof ctx.values.output !== "string") throw inputError({ key: "xlsxNotToTerminal" });
     const outcome = await command.run(ctx);
     let text: string | Uint8Array;
     let code = 0;
     if ("output" in outcome) {
       const format = formatOf(ctx);
-      text = format === "xlsx" ? xlsxOutput(outcome.output, ctx.values.output, readOptions(ctx.values, false).locale!) : render(outcome.output, format, ctx.values.bom === true);
+      const body = format === "xlsx" ? xlsxOutput(outcome.output, ctx.values.output, lang) : writeOutput(outcome.output, format, ctx.values.bom === true);
+      [text, code] = [body, outcome.code ?? 0];
     } else [text, code] = [outcome.text, outcome.code ?? 0];
     if (shown) io.stderr("\r\u001b[K");
     shown = false;
+    if ("warnings" in outcome && outcome.warnings && outcome.warnings.issues.length > 0)
+      io.stderr(`${say(lang, { key: "warningsHead", command: name, count: outcome.warnings.issues.length })}\n${issueLines(outcome.warnings.issues, lang, outcome.warnings.place)}`);
     const output = ctx.values.output;
     if (typeof output === "string") {
       writeFileAtomic(resolve(io.cwd, output), text, output);
-      if (io.progress) io.stderr(`wrote ${output}\n`);
+      if (io.progress) io.stderr(say(lang, { key: "wrote", file: output }));
     } else io.stdout(text as string);
     return code;
   } catch (error) {
     if (shown) io.stderr("\r\u001b[K");
     if (error instanceof UsageError) {
-      io.stderr(`jixiao ${name}: ${error.message}\nUsage: ${command.usage}\nRun "jixiao ${name} --help" for the options.\n`);
+      io.stderr(say(lang, { key: "usageError", command: name, words: say(lang, error.text), usage: words(lang, command.usage) }));
       return 2;
     }
     if (isJixiaoError(error)) {
-      io.stderr(describeError(name, error));
+      io.stderr(describeError(name, error, lang));
       return 2;
     }
-    const words = error instanceof Error ? error.message : String(error);
-    io.stderr(`jixiao ${name}: unexpected error: ${words}\nThis is a bug in jixiao; please report it with the command and its input.\n`);
-    if (process.env.JIXIAO_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(say(lang, { key: "unexpected", command: name, words: detail }));
+    if (io.env?.JIXIAO_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 3;
   }
 }

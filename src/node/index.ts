@@ -20,6 +20,7 @@ export {
   summarizeScenarios,
 } from "../verify/index.js";
 export type {
+  FormatScenarioOptions,
   RunScenarioOptions,
   ScenarioCase,
   ScenarioCaseReport,

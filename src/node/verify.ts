@@ -6,7 +6,7 @@ import { fileIssue } from "./issue.js";
 import { namesItsPlace } from "../messages/files.js";
 import { functionSchema, parseWith, want } from "../core/validate.js";
 import { z } from "../core/z.js";
-import type { Locale } from "../explain/messages.js";
+import type { Locale } from "../messages/index.js";
 import { summarizeScenarios, type ScenarioReport } from "../verify/report.js";
 import { runScenario, type ScenarioFileReport } from "../verify/run.js";
 import { defineScenario, type ScenarioDocument } from "../verify/scenario.js";
@@ -16,7 +16,7 @@ import { formatOf, readData } from "./files.js";
 export interface VerifyScenariosOptions {
   /** The folder that relative paths start from, and that the report's file names are shown relative to (default: the process's working folder). */
   readonly cwd?: string;
-  /** The language of tier explanations in failures: `zh-CN` (default) or `en`. */
+  /** The language of the lines behind a failure (trace steps, tier explanations, ranks): `zh-CN` (default) or `en`. */
   readonly locale?: Locale;
   /** Called before each file is run, with its name and place: for progress. */
   readonly onFile?: (file: string, index: number, count: number) => void;
@@ -98,12 +98,17 @@ const shown = (file: string, cwd: string) => {
  */
 export function readScenarioFile(file: string, cwd: string): { document: ScenarioDocument; load: (path: string) => unknown } | { issues: readonly Issue[] } {
   const name = shown(file, cwd);
+  let data: unknown;
   try {
-    const data = readData(file, name);
-    if (data === null || typeof data !== "object" || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, "cases"))
-      return {
-        issues: [fileIssue(IssueCode.invalidInput, { key: "verifyNotScenario", file: name })],
-      };
+    data = readData(file, name);
+  } catch (error) {
+    // A file that cannot be read or parsed: the reader's issues name the file themselves.
+    if (!isJixiaoError(error)) throw error;
+    return { issues: error.issues };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, "cases"))
+    return { issues: [fileIssue(IssueCode.invalidInput, { key: "verifyNotScenario", file: name })] };
+  try {
     const document = defineScenario(data as ScenarioDocument);
     const load = (path: string) => readData(resolve(dirname(file), path), shown(resolve(dirname(file), path), cwd));
     return { document, load };
@@ -137,7 +142,7 @@ export function verifyScenarios(paths: string | readonly string[], options: Veri
   const opts = parseWith(optionsSchema, options, "Verify options are not valid", ["options"]) as VerifyScenariosOptions;
   const cwd = resolve(opts.cwd ?? process.cwd());
   const { files, issues } = scenarioFiles(typeof list === "string" ? [list] : list, cwd);
-  const reports: ScenarioFileReport[] = issues.map(({ given, issue }) => ({ file: given, passed: false, cases: [], issues: [issue] }));
+  const reports: ScenarioFileReport[] = issues.map((i) => ({ file: i.given, passed: false, cases: [], issues: [i.issue] }));
   files.forEach((file, index) => {
     opts.onFile?.(shown(file, cwd), index, files.length);
     const read = readScenarioFile(file, cwd);

@@ -9,8 +9,9 @@ import { describe, it } from "vitest";
 import type { JixiaoError } from "../core/errors.js";
 import { parseWith, want } from "../core/validate.js";
 import { z } from "../core/z.js";
-import type { Locale } from "../explain/messages.js";
-import { formatScenarioFailure } from "../verify/report.js";
+import type { Locale } from "../messages/types.js";
+import { caseIssueText, fileIssueText, formatScenarioFailure } from "../verify/report.js";
+import { word } from "../verify/words.js";
 import { runScenario } from "../verify/run.js";
 import { readScenarioFile, scenarioFiles } from "./verify.js";
 
@@ -18,7 +19,7 @@ import { readScenarioFile, scenarioFiles } from "./verify.js";
 export interface ScenarioTestsOptions {
   /** The folder relative paths start from (default: the process's working folder). */
   readonly cwd?: string;
-  /** The language of tier explanations in failures: `zh-CN` (default) or `en`. */
+  /** The language of failures, their trace lines and tier explanations: `zh-CN` (default) or `en`. */
   readonly locale?: Locale;
 }
 
@@ -54,17 +55,20 @@ export function scenarioTests(paths: string | readonly string[], options: Scenar
   const opts = parseWith(optionsSchema, options, "Scenario test options are not valid", ["options"]);
   const cwd = resolve(opts.cwd ?? process.cwd());
   const { files, issues } = scenarioFiles(typeof list === "string" ? [list] : list, cwd);
-  for (const { issue: i } of issues)
-    it(i.message, () => {
-      throw failure(i.message);
+  const locale = opts.locale ?? "zh-CN";
+  for (const i of issues) {
+    const text = fileIssueText(i.issue, i.given, locale);
+    it(text, () => {
+      throw failure(text);
     });
+  }
   for (const file of files) {
     const read = readScenarioFile(file, cwd);
     const name = file.startsWith(cwd) ? file.slice(cwd.length + 1) : file;
     describe(name, () => {
       if ("issues" in read) {
-        it("is a valid scenario file", () => {
-          throw failure(read.issues.map((i) => i.message).join("\n"));
+        it(word(locale, { key: "validFile" }), () => {
+          throw failure(read.issues.map((i) => fileIssueText(i, name, locale)).join("\n"));
         });
         return;
       }
@@ -73,7 +77,7 @@ export function scenarioTests(paths: string | readonly string[], options: Scenar
           const report = runScenario(read.document, { file: name, load: read.load, only: (n) => n === c.name, ...(opts.locale ? { locale: opts.locale } : {}) });
           const result = report.cases[0]!;
           if (result.passed) return;
-          const lines = [...result.issues.map((i) => `${name} › ${c.name} › ${i.message}`), ...result.failures.map(formatScenarioFailure)];
+          const lines = [...result.issues.map((i) => `${name} › ${c.name} › ${caseIssueText(i, locale)}`), ...result.failures.map((f) => formatScenarioFailure(f, { locale }))];
           throw failure(lines.join("\n"));
         });
     });

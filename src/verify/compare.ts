@@ -44,9 +44,12 @@ export function compare(expected: unknown, actual: unknown, margin: Dec | undefi
   return miss;
 }
 
+/** What a failure's actual value is where the path leads nowhere (reports word it in the reader's language). @internal */
+export const NOTHING = "(nothing)";
+
 /** A value written for a message: text as it is, anything else as compact JSON, cut at 300 characters. @internal */
 export function show(value: unknown): string {
-  if (value === undefined) return "(nothing)";
+  if (value === undefined) return NOTHING;
   if (typeof value === "string") return value === "" ? '""' : value;
   let out: string;
   try {

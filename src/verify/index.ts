@@ -8,4 +8,4 @@ export { scenarioJsonSchema } from "./json-schema.js";
 export { runScenario } from "./run.js";
 export type { RunScenarioOptions, ScenarioCaseReport, ScenarioFailure, ScenarioFileReport } from "./run.js";
 export { formatScenarioFailure, formatScenarioReport, summarizeScenarios } from "./report.js";
-export type { ScenarioReport } from "./report.js";
+export type { FormatScenarioOptions, ScenarioReport } from "./report.js";

@@ -1,8 +1,10 @@
 import type { TraceStep } from "../core/trace.js";
-import type { Locale } from "../explain/messages.js";
+import type { Locale } from "../messages/types.js";
+import { STEP_WORDS } from "../messages/verify.js";
 import { explainTier } from "../explain/tiers.js";
 import type { TierPlacement } from "../tiers/types.js";
 import { nodesAlong, valueAt, type Segment } from "./path.js";
+import { word } from "./words.js";
 
 /** The most lines a failure shows. @internal */
 export const MAX_LINES = 40;
@@ -11,10 +13,47 @@ type Node = Record<string, unknown>;
 const isObject = (v: unknown): v is Node => v !== null && typeof v === "object" && !Array.isArray(v);
 const hasTrace = (v: unknown): v is Node & { trace: TraceStep[] } => isObject(v) && Array.isArray(v.trace);
 
-/** One trace step as a line: `indicator:collection · completion: actual 96.5, target 100 → 38.6`. @internal */
-export function stepLine(step: TraceStep): string {
-  const values = Object.keys(step.values ?? {}).map((k) => `${k} ${step.values[k]}`);
-  return `${step.at} · ${step.rule}${values.length ? `: ${values.join(", ")}` : ""} → ${step.result}`;
+/** The names of what a result's trace steps are about: its indicators, groups and vetoes, by id. */
+interface Names {
+  readonly indicator: ReadonlyMap<string, string>;
+  readonly group: ReadonlyMap<string, string>;
+  readonly veto: ReadonlyMap<string, string>;
+}
+
+const NO_NAMES: Names = { indicator: new Map(), group: new Map(), veto: new Map() };
+
+/** The names in a node that holds a trace (a score result's indicators, groups and vetoes). */
+function namesOf(node: Node): Names {
+  const map = (list: unknown) =>
+    new Map(
+      (Array.isArray(list) ? list : []).flatMap((x) => (isObject(x) && typeof x.id === "string" && typeof x.name === "string" ? [[x.id, x.name] as const] : [])),
+    );
+  return { indicator: map(node.indicators), group: map(node.groups), veto: map(node.vetoes) };
+}
+
+const KINDS = ["indicator", "group", "veto", "task"] as const;
+
+/** Where a step is, in the language: `indicator:collection`, or 征收任务完成率（collection）. */
+function placeOf(at: string, names: Names, locale: Locale): string {
+  const colon = at.indexOf(":");
+  const kind = colon > 0 ? KINDS.find((k) => k === at.slice(0, colon)) : at === "total" || at === "bonus" || at === "deduction" || at === "input" ? at : undefined;
+  if (kind === undefined) return word(locale, { key: "stepPlace", kind: "other", at, id: at, name: "" });
+  const id = colon > 0 ? at.slice(colon + 1) : at;
+  const name = kind === "indicator" || kind === "group" || kind === "veto" ? (names[kind].get(id) ?? "") : "";
+  return word(locale, { key: "stepPlace", kind, at, id, name });
+}
+
+/**
+ * One trace step as a line: `indicator:collection · completion: actual 96.5, target 100 → 38.6`, or
+ * in Chinese `征收任务完成率（collection） · 完成率计分：实际值 96.5，目标值 100 → 38.6`.
+ * @internal
+ */
+export function stepLine(step: TraceStep, locale: Locale = "en", names: Names = NO_NAMES): string {
+  const w = STEP_WORDS[locale];
+  // A sum's values are named by what they add up: the groups' or the indicators' ids.
+  const valueName = (k: string) => (locale === "en" ? k : (names.group.get(k) ?? names.indicator.get(k) ?? w.key(k)));
+  const values = Object.keys(step.values ?? {}).map((k) => `${valueName(k)} ${w.value(k, String(step.values[k]))}`);
+  return word(locale, { key: "stepLine", place: placeOf(String(step.at), names, locale), rule: w.rule(String(step.rule)), values, result: String(step.result) });
 }
 
 /** The steps of a score result's trace that make the value at `rest` (a path inside the result). */
@@ -46,15 +85,17 @@ function stepsFor(result: Node & { trace: TraceStep[] }, rest: readonly Segment[
 }
 
 /** A line about a node that is not a trace: a ranking entry, a reason, a lineage. */
-function nodeLine(node: Node): string | undefined {
+function nodeLine(node: Node, locale: Locale): string | undefined {
   if (typeof node.rank === "number" && typeof node.position === "number" && typeof node.groupSize === "number") {
-    const tied = Array.isArray(node.tiedWith) && node.tiedWith.length > 0 ? `, tied with ${node.tiedWith.join(", ")}` : "";
-    const group = node.peerGroup === null || node.peerGroup === undefined ? "" : ` in ${String(node.peerGroup)}`;
-    return `${String(node.subjectId)}: score ${String(node.score)}, rank ${node.rank}, position ${node.position} of ${node.groupSize}${group}${tied}`;
+    const tied = Array.isArray(node.tiedWith) ? node.tiedWith.map(String) : [];
+    const group = node.peerGroup === null || node.peerGroup === undefined ? "" : String(node.peerGroup);
+    return word(locale, { key: "rankLine", id: String(node.subjectId), score: String(node.score), rank: node.rank, position: node.position, size: node.groupSize, group, tied });
   }
-  if (Array.isArray(node.lineage))
-    return `lineage: ${node.lineage.map((l) => (isObject(l) ? `${String(l.unit)} ${String(l.target ?? "")} (${String(l.via)})` : "")).join(" → ")}`;
-  if (typeof node.reason === "string") return `${String(node.subjectId ?? node.task ?? "")}: ${node.reason}`.replace(/^: /, "");
+  if (Array.isArray(node.lineage)) {
+    const links = node.lineage.map((l) => (isObject(l) ? word(locale, { key: "lineageLink", unit: String(l.unit), target: String(l.target ?? ""), via: STEP_WORDS[locale].via(String(l.via)) }) : ""));
+    return word(locale, { key: "lineageLine", links });
+  }
+  if (typeof node.reason === "string") return word(locale, { key: "reasonLine", id: String(node.subjectId ?? node.task ?? ""), reason: node.reason });
   return undefined;
 }
 
@@ -69,7 +110,12 @@ export function linesFor(output: unknown, segments: readonly Segment[], locale: 
   const nodes = nodesAlong(output, segments);
   for (let k = nodes.length - 1; k >= 0; k--) {
     const node = nodes[k];
-    if (hasTrace(node)) return stepsFor(node, segments.slice(k + 1)).slice(0, MAX_LINES).map(stepLine);
+    if (hasTrace(node)) {
+      const names = namesOf(node);
+      return stepsFor(node, segments.slice(k + 1))
+        .slice(0, MAX_LINES)
+        .map((s) => stepLine(s, locale, names));
+    }
     if (isObject(node) && typeof node.tier === "string" && isObject(node.reason)) {
       try {
         return explainTier(node as unknown as TierPlacement, { locale }).split("\n").slice(0, MAX_LINES);
@@ -78,7 +124,7 @@ export function linesFor(output: unknown, segments: readonly Segment[], locale: 
       }
     }
     if (isObject(node)) {
-      const line = nodeLine(node);
+      const line = nodeLine(node, locale);
       if (line) return [line];
     }
   }
@@ -87,7 +133,7 @@ export function linesFor(output: unknown, segments: readonly Segment[], locale: 
   const stack: { node: unknown; depth: number }[] = [{ node: nodes[nodes.length - 1], depth: 0 }];
   while (stack.length > 0 && lines.length < MAX_LINES) {
     const { node, depth } = stack.pop()!;
-    if (hasTrace(node)) lines.push(...node.trace.filter(isObject).map(stepLine));
+    if (hasTrace(node)) lines.push(...node.trace.filter(isObject).map((s) => stepLine(s as unknown as TraceStep, locale, namesOf(node))));
     else if (node !== null && typeof node === "object" && depth < 3) for (const v of Object.values(node).reverse()) stack.push({ node: v, depth: depth + 1 });
   }
   return lines.slice(0, MAX_LINES);

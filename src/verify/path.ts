@@ -1,4 +1,7 @@
 import { RESERVED_KEYS } from "../core/validate.js";
+import type { PathProblem } from "../messages/verify.js";
+
+export type { PathProblem };
 
 /**
  * Paths into a runner's output, as analysts write them: `results.c001.total`,
@@ -13,8 +16,13 @@ export type Segment = string | number;
 /** The fields that name a list item, in the order they are tried. @internal */
 export const ID_FIELDS = ["id", "subjectId", "unit", "task", "person", "tier", "peerGroup"] as const;
 
-/** Reads a path into its segments, or returns why it cannot. @internal */
-export function parsePath(path: string): Segment[] | string {
+const problem = (kind: PathProblem["problem"], at = 0, inner = ""): PathProblem => ({ problem: kind, at, inner });
+
+/** Whether {@link parsePath} found a problem. @internal */
+export const isPathProblem = (parsed: Segment[] | PathProblem): parsed is PathProblem => !Array.isArray(parsed);
+
+/** Reads a path into its segments, or returns what is wrong with it, as data. @internal */
+export function parsePath(path: string): Segment[] | PathProblem {
   const out: Segment[] = [];
   let i = 0;
   let expectKey = true;
@@ -24,27 +32,27 @@ export function parsePath(path: string): Segment[] | string {
       const close = path.indexOf("]", i);
       if (path[i + 1] === '"') {
         const m = /^\["((?:[^"\\]|\\.)*)"\]/.exec(path.slice(i));
-        if (!m) return `has an unclosed ["…"] at character ${i + 1}`;
+        if (!m) return problem("unclosedQuote", i + 1);
         try {
           out.push(JSON.parse(`"${m[1]}"`) as string);
         } catch {
-          return `has a bad ["…"] key at character ${i + 1}`;
+          return problem("badQuotedKey", i + 1);
         }
         i += m[0].length;
       } else {
-        if (close < 0) return `has an unclosed [ at character ${i + 1}`;
+        if (close < 0) return problem("unclosedBracket", i + 1);
         const inner = path.slice(i + 1, close);
-        if (!/^\d{1,9}$/.test(inner)) return `has [${inner}] at character ${i + 1}; write [0], [1] … for a list index or ["name"] for a key`;
+        if (!/^\d{1,9}$/.test(inner)) return problem("badIndex", i + 1, inner);
         out.push(Number(inner));
         i = close + 1;
       }
       expectKey = false;
     } else if (ch === ".") {
-      if (expectKey) return `has an empty key at character ${i + 1}`;
+      if (expectKey) return problem("emptyKey", i + 1);
       expectKey = true;
       i += 1;
     } else {
-      if (!expectKey) return `needs a dot before the key at character ${i + 1}`;
+      if (!expectKey) return problem("needsDot", i + 1);
       let end = i;
       while (end < path.length && path[end] !== "." && path[end] !== "[") end++;
       out.push(path.slice(i, end));
@@ -52,8 +60,8 @@ export function parsePath(path: string): Segment[] | string {
       expectKey = false;
     }
   }
-  if (out.length === 0) return "is empty";
-  if (expectKey) return "ends with a dot";
+  if (out.length === 0) return problem("empty");
+  if (expectKey) return problem("endsWithDot");
   return out;
 }
 

@@ -2,7 +2,7 @@ import { toDec } from "../core/decimal.js";
 import { formatPath, issue, IssueCode, isJixiaoError, type Issue, type JixiaoError } from "../core/errors.js";
 import { functionSchema, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
-import type { Locale } from "../explain/messages.js";
+import { render, type Locale } from "../messages/index.js";
 import { compare, show } from "./compare.js";
 import { linesFor } from "./lines.js";
 import { parsePath, valueAt, writePath, type Segment } from "./path.js";
@@ -66,7 +66,7 @@ export interface RunScenarioOptions {
    * document, or throws a `JixiaoError` saying why it cannot. Without it, a path is an issue.
    */
   readonly load?: (path: string) => unknown;
-  /** The language of tier explanations in failures: `zh-CN` (default) or `en`. */
+  /** The language of the lines behind a failure (trace steps, tier explanations, ranks): `zh-CN` (default) or `en`. */
   readonly locale?: Locale;
   /** Run only the cases this returns `true` for (by name); every case when left out. */
   readonly only?: (name: string) => boolean;
@@ -83,7 +83,7 @@ const optionsSchema = z.strictObject({
 function issuesOf(error: unknown, path: (string | number)[]): Issue[] {
   if (isJixiaoError(error)) return [...error.issues];
   const words = error instanceof Error ? error.message : String(error);
-  return [issue(IssueCode.invalidInput, path, `failed unexpectedly (${words.slice(0, 300)}); this is a bug in jixiao, please report it with the case`)];
+  return [issue(IssueCode.invalidInput, path, { key: "scenarioUnexpected", words: words.slice(0, 300) })];
 }
 
 /** Reads the case's rules and inputs, loading those given as paths. */
@@ -98,14 +98,15 @@ function load(c: ScenarioCase, options: RunScenarioOptions, issues: Issue[]) {
         continue;
       }
       if (!options.load) {
-        issues.push(issue(IssueCode.invalidInput, [part, key], `is the file path "${value}"; give the document inline, or run the file with verifyScenarios (jixiao/node), which reads it`));
+        issues.push(issue(IssueCode.invalidInput, [part, key], { key: "scenarioPathNeedsLoader", path: value }));
         continue;
       }
       try {
         out[part][key] = options.load(value);
       } catch (error) {
+        // An issue about the whole file it read is placed at the field that names the file.
         const found = issuesOf(error, [part, key]);
-        issues.push(...found.map((i) => (i.path.length === 0 ? { ...i, path: [part, key], message: `${formatPath([part, key])}: ${i.message}` } : i)));
+        issues.push(...found.map((i) => (i.path.length > 0 ? i : { code: i.code, path: [part, key], params: i.params, message: `${formatPath([part, key])}: ${render(i.params, "en")}` })));
       }
     }
   }

@@ -3,7 +3,10 @@ import { IssueCode, safely, type JixiaoError, type SafeResult } from "../core/er
 import { deepFreeze } from "../core/freeze.js";
 import { addIssue, decimal, namedRecord, parseWith, type DecimalInput } from "../core/validate.js";
 import { z, type ZodType } from "../core/z.js";
-import { parsePath } from "./path.js";
+import { isPathProblem, parsePath } from "./path.js";
+
+/** The most paths a case's `expect` may name. */
+const MAX_PATHS = 10_000;
 
 /**
  * What a case runs: `score` (a scheme and subjects → results), `rank` (scores → ranks), `tiers`
@@ -81,7 +84,7 @@ function document(name: string, shape: "object" | "array" | "object-or-array", w
     const ok =
       (typeof value === "string" && value.length > 0 && value.length <= 1000) ||
       (value !== null && typeof value === "object" && (shape === "object-or-array" || (shape === "array") === Array.isArray(value)));
-    if (!ok) addIssue(ctx, IssueCode.invalidType, `must be ${shape === "array" ? "a list" : shape === "object" ? "an object" : "an object or a list"}, or the path of a file holding it`);
+    if (!ok) addIssue(ctx, IssueCode.invalidType, { key: "scenarioDocumentOrPath", shape });
   });
   const data = RULE_SCHEMAS[name]
     ? { $ref: RULE_SCHEMAS[name] }
@@ -194,7 +197,7 @@ export const scenarioSchema = z
     doc.cases.forEach((c, i) => {
       const at = (...rest: (string | number)[]) => ["cases", i, ...rest];
       const seen = names.get(c.name);
-      if (seen !== undefined) addIssue(ctx, IssueCode.duplicateId, `repeats the case name "${c.name}" of cases[${seen}]; names must be unique in a file`, at("name"));
+      if (seen !== undefined) addIssue(ctx, IssueCode.duplicateId, { key: "scenarioDuplicateCase", name: c.name, index: seen }, at("name"));
       else names.set(c.name, i);
       const fields = RUN_FIELDS[c.run];
       const given = (where: string) => {
@@ -202,22 +205,22 @@ export const scenarioSchema = z
         return (c[part] as Record<string, unknown> | undefined)?.[key] !== undefined;
       };
       for (const where of fields.required)
-        if (!given(where)) addIssue(ctx, IssueCode.required, `is required to run ${c.run}`, at(...where.split(".")));
+        if (!given(where)) addIssue(ctx, IssueCode.required, { key: "scenarioRequiredToRun", run: c.run }, at(...where.split(".")));
       if ("scores" in fields.input) {
-        if (given("input.subjects") && given("input.scores")) addIssue(ctx, IssueCode.invalidRule, "gives both subjects and scores; give one", at("input"));
-        else if (!given("input.subjects") && !given("input.scores")) addIssue(ctx, IssueCode.required, "needs scores, or subjects with rules.scheme to score", at("input"));
-        else if (given("input.subjects") && !given("rules.scheme")) addIssue(ctx, IssueCode.required, "is required to score input.subjects", at("rules", "scheme"));
+        if (given("input.subjects") && given("input.scores")) addIssue(ctx, IssueCode.invalidRule, { key: "scenarioBothInputs" }, at("input"));
+        else if (!given("input.subjects") && !given("input.scores")) addIssue(ctx, IssueCode.required, { key: "scenarioNeedsScores" }, at("input"));
+        else if (given("input.subjects") && !given("rules.scheme")) addIssue(ctx, IssueCode.required, { key: "scenarioSchemeForSubjects" }, at("rules", "scheme"));
       }
       if (c.run === "cascade" && given("input.results") !== given("rules.rollUp"))
-        addIssue(ctx, IssueCode.invalidRule, "rolls up input.results by rules.rollUp: give both or neither", at(given("input.results") ? "rules" : "input"));
+        addIssue(ctx, IssueCode.invalidRule, { key: "scenarioRollUpPair" }, at(given("input.results") ? "rules" : "input"));
       const keys = Object.keys(c.expect);
-      if (keys.length > 10_000) addIssue(ctx, IssueCode.outOfRange, `names ${keys.length} paths; at most 10000`, at("expect"));
-      for (const key of keys.slice(0, 10_000)) {
+      if (keys.length > MAX_PATHS) addIssue(ctx, IssueCode.outOfRange, { key: "scenarioTooManyPaths", count: keys.length, limit: MAX_PATHS }, at("expect"));
+      for (const key of keys.slice(0, MAX_PATHS)) {
         const parsed = parsePath(key);
-        if (typeof parsed === "string") addIssue(ctx, IssueCode.invalidValue, `the path ${parsed}`, at("expect", key));
+        if (isPathProblem(parsed)) addIssue(ctx, IssueCode.invalidValue, { key: "scenarioBadPath", ...parsed }, at("expect", key));
       }
       for (const key of Object.keys(c.margins ?? {}))
-        if (!Object.prototype.hasOwnProperty.call(c.expect, key)) addIssue(ctx, IssueCode.unknownId, "is not a path of expect", at("margins", key));
+        if (!Object.prototype.hasOwnProperty.call(c.expect, key)) addIssue(ctx, IssueCode.unknownId, { key: "scenarioMarginNotExpected" }, at("margins", key));
     });
   })
   .describe("A jixiao scenario file: cases that analysts write to verify rules.");

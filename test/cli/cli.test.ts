@@ -10,7 +10,8 @@ import { county361Example } from "../../src/index.js";
 const root = process.cwd();
 const scheme = resolve("examples/rules/county-361.scheme.json");
 
-async function cli(argv: string[], options: { cwd?: string; stdin?: string; progress?: boolean } = {}) {
+/** Runs the command line in-process; the language comes from `env` (none set: English), never from the machine's. */
+async function cli(argv: string[], options: { cwd?: string; stdin?: string; progress?: boolean; env?: Record<string, string>; intlLocale?: string } = {}) {
   let stdout = "";
   let stderr = "";
   const code = await run(argv, {
@@ -19,9 +20,13 @@ async function cli(argv: string[], options: { cwd?: string; stdin?: string; prog
     stdin: async () => options.stdin ?? "",
     cwd: options.cwd ?? root,
     progress: options.progress ?? false,
+    env: options.env ?? {},
+    ...(options.intlLocale ? { intlLocale: options.intlLocale } : {}),
   });
   return { code, stdout, stderr };
 }
+
+const zh = { LANG: "zh_CN.UTF-8" };
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-cli-"));
@@ -51,18 +56,20 @@ describe("jixiao score", () => {
 
   it("writes a readable table and CSV", async () => {
     const table = await cli(["score", "--scheme", scheme, "examples/rules/subjects.json"]);
-    expect(table.stdout.split("\n")[0]).toBe("id    name  共性指标  个性指标  竞争性指标  total");
-    expect(table.stdout.split("\n")[1]).toBe("c001  张伟      25.5      52.6         7.2   86.3");
+    expect(table.stdout.split("\n")[0]).toBe("id    name  共性指标  个性指标  竞争性指标  total  notes");
+    expect(table.stdout.split("\n")[1]).toBe("c001  张伟      25.5      52.6         7.2   86.3  bonus 1");
     const csv = await cli(["score", "--scheme", scheme, "examples/rules/subjects.json", "-f", "csv", "--bom"]);
-    expect(csv.stdout).toBe("\ufeffid,name,共性指标,个性指标,竞争性指标,total\r\nc001,张伟,25.5,52.6,7.2,86.3\r\nc002,李娜,30,60,9.5,99.5\r\nc003,王强,24.5,8,2,57\r\n");
+    expect(csv.stdout).toBe(
+      "\ufeffid,name,共性指标,个性指标,竞争性指标,total,notes\r\nc001,张伟,25.5,52.6,7.2,86.3,bonus 1\r\nc002,李娜,30,60,9.5,99.5,\r\nc003,王强,24.5,8,2,57,converted for not-applicable indicators: earned 34.5 ÷ applicable 60 × full 100 = 57.5; deductions 0.5\r\n",
+    );
   });
 
   it("reads YAML, and JSON from standard input", async () => {
     const dir = folder({ "s.yaml": "- id: c001\n  values: { attendance: 2, study: 良, political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 }\n  bonus: [{ points: 1, reason: 创新 }]\n" });
     expect(JSON.parse((await cli(["score", "--scheme", scheme, "s.yaml", "-f", "json"], { cwd: dir })).stdout)[0].total).toBe(86.3);
     const stdin = readFileSync("examples/rules/subjects.json", "utf8");
-    expect((await cli(["score", "--scheme", scheme, "-", "-f", "csv"], { stdin })).stdout).toContain("c003,王强,24.5,8,2,57");
-    expect((await cli(["score", "--scheme", scheme, "-", "--input-format", "csv", "-f", "csv"], { stdin: subjectsCsv })).stdout).toContain("c001,张伟,25.5,52.6,7.2,86.3");
+    expect((await cli(["score", "--scheme", scheme, "-", "-f", "csv"], { stdin })).stdout).toContain("c003,王强,24.5,8,2,57,");
+    expect((await cli(["score", "--scheme", scheme, "-", "--input-format", "csv", "-f", "csv"], { stdin: subjectsCsv })).stdout).toContain('c001,张伟,"征管股, 一组",25.5,52.6,7.2,86.3,');
   });
 
   it("gives one clear message and exit code 2 for bad input, never a stack", async () => {
@@ -71,9 +78,10 @@ describe("jixiao score", () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toMatch(/^jixiao score: A subject cannot be scored|^jixiao score: Subjects cannot be scored/);
-    // Rows as Excel shows them: the header is row 1, the first data row is row 2.
-    expect(bad.stderr).toContain("bad.csv: row 2: values.attendance: must be a finite decimal");
-    expect(bad.stderr).toContain('bad.csv: row 2: values.study: is "良好", which is not a grade of this indicator');
+    // The row as Excel shows it (the header is row 1), the column by its header.
+    expect(bad.stderr).toContain('  - bad.csv row 2, column "考勤": must be a finite decimal');
+    expect(bad.stderr).toContain('  - bad.csv row 2, column "学习": is "良好", which is not a grade of this indicator');
+    expect(bad.stderr).toContain("  - bad.csv row 2: values.political: is missing");
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     const badScheme = await cli(["score", "--scheme", "scheme.json", "bad.csv"], { cwd: dir });
     expect(badScheme.code).toBe(2);
@@ -114,7 +122,8 @@ describe("jixiao tiers, tasks, cascade", () => {
     const dir = folder({ "scores.csv": "id,total,部门\nc1,95.5,征管股\nc2,93,征管股\nc3,91,纳服股\nc4,90,纳服股\nc5,72.5,纳服股\n" });
     const policy = resolve("examples/rules/tiers-20-10.policy.json");
     const r = await cli(["tiers", "--policy", policy, "scores.csv", "-f", "csv"], { cwd: dir });
-    expect(r.stdout).toBe("id,name,score,rank,tier,reason\r\nc1,,95.5,1,好,quota\r\nc2,,93,2,中,rest\r\nc3,,91,3,中,rest\r\nc4,,90,4,中,rest\r\nc5,,72.5,5,中,rest\r\n");
+    // The 部门 column comes through.
+    expect(r.stdout).toBe("id,name,部门,score,rank,tier,reason\r\nc1,,征管股,95.5,1,好,quota\r\nc2,,征管股,93,2,中,rest\r\nc3,,纳服股,91,3,中,rest\r\nc4,,纳服股,90,4,中,rest\r\nc5,,纳服股,72.5,5,中,rest\r\n");
     const grouped = await cli(["tiers", "--policy", policy, "scores.csv", "--group-by", "部门", "-f", "json"], { cwd: dir });
     expect(JSON.parse(grouped.stdout).assignment.placements.map((p: { peerGroup: string }) => p.peerGroup)).toEqual(["征管股", "征管股", "纳服股", "纳服股", "纳服股"]);
     const scored = await cli(["tiers", "--policy", policy, "--scheme", scheme, "examples/rules/subjects.json"]);
@@ -144,7 +153,7 @@ describe("jixiao tiers, tasks, cascade", () => {
     expect(r.stdout).toContain("甲一县,county,revenue,cascade,21600,true,甲市 56160 → 甲一县 21600\r\n");
     const bad = await cli(["cascade", "--plan", resolve("examples/rules/city-2024.plan.yaml"), "--tree", "tree.csv"], { cwd: folder({ "tree.csv": "id,level,parent\nA,city,\nB,county,Z\n" }) });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('tree.csv: row 3: parent: "Z" is not a unit of the tree');
+    expect(bad.stderr).toContain('tree.csv row 3, column "parent": "Z" is not a unit of the tree');
   });
 });
 
@@ -159,9 +168,14 @@ describe("jixiao verify, schema, explain, demo, help", () => {
     expect(bad.stdout).toContain("✗ wrong.yaml\n  ✗ 张伟的总分\n      results.c001.total: expected 86.4, got 86.3\n          group:common · sum");
     const json = JSON.parse((await cli(["verify", "wrong.yaml", "-f", "json"], { cwd: dir })).stdout);
     expect(json.files[0].cases[0].failures[0]).toMatchObject({ file: "wrong.yaml", case: "张伟的总分", path: "results.c001.total", expected: "86.4", actual: "86.3" });
+    // A file that cannot be read is bad input: exit 2, the issue on standard error.
     const yaml = await cli(["verify", "broken.yaml"], { cwd: folder({ "broken.yaml": "cases:\n  - name: x\n   run: score\n" }) });
-    expect(yaml.code).toBe(1);
-    expect(yaml.stdout).toMatch(/broken\.yaml: line 3, column \d+: /);
+    expect(yaml.code).toBe(2);
+    expect(yaml.stdout).toBe("");
+    expect(yaml.stderr).toMatch(/^jixiao verify: Scenario files cannot be read\n  - broken\.yaml: line 3, column \d+: /);
+    const missing = await cli(["verify", "examples/scenarios", "nope.yaml"]);
+    expect(missing).toMatchObject({ code: 2, stdout: "", stderr: "jixiao verify: Scenario files cannot be read\n  - nope.yaml: no such file or folder\n" });
+    expect((await cli(["verify", "nope.yaml"], { env: zh })).stderr).toBe("jixiao verify：发现 1 个问题，请修正后重试\n  - nope.yaml：文件或文件夹不存在\n");
     expect((await cli(["verify"])).code).toBe(2);
   });
 
@@ -174,20 +188,32 @@ describe("jixiao verify, schema, explain, demo, help", () => {
     expect(bad.stderr).toContain('unknown schema "nope"');
   });
 
-  it("explains one subject, in Chinese by default and in English", async () => {
-    const zh = await cli(["explain", "--scheme", scheme, "--id", "c001", "examples/rules/subjects.json"]);
-    expect(zh.stdout).toMatch(/总分 86\.3（满分 100）\n$/);
-    const en = await cli(["explain", "--scheme", scheme, "--id", "c001", "examples/rules/subjects.json", "--locale", "en"]);
+  it("explains one subject, in the system's language, or as --lang (or the older --locale) says", async () => {
+    const chinese = await cli(["explain", "--scheme", scheme, "--id", "c001", "examples/rules/subjects.json"], { env: zh });
+    expect(chinese.stdout).toMatch(/总分 86\.3（满分 100）\n$/);
+    expect((await cli(["explain", "--scheme", scheme, "--id", "c001", "examples/rules/subjects.json", "--lang", "zh"])).stdout).toBe(chinese.stdout);
+    const en = await cli(["explain", "--scheme", scheme, "--id", "c001", "examples/rules/subjects.json", "--locale", "en"], { env: zh });
     expect(en.stdout).toMatch(/Total 86\.3 \(full 100\)\n$/);
+    expect((await cli(["explain", "--scheme", scheme, "--id", "c001", "examples/rules/subjects.json", "--lang=en"], { env: zh })).stdout).toBe(en.stdout);
     expect((await cli(["explain", "--scheme", scheme, "--id", "c999", "examples/rules/subjects.json"])).stderr).toContain('no subject "c999"');
     expect((await cli(["explain", "--scheme", scheme, "--id", "c001", "examples/rules/subjects.json", "--locale", "fr"])).code).toBe(2);
   });
 
-  it("runs the demo", async () => {
-    const r = await cli(["demo"]);
+  it("runs the demo, in Chinese under a Chinese locale and in English otherwise", async () => {
+    const r = await cli(["demo"], { env: zh });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("200 名干部");
     expect(r.stdout).toMatch(/总分 [\d.]+（满分 100）\n\n数据与规则在哪里/);
+    // A row whose total is not the plain sum says why, with the veto's name.
+    expect(r.stdout).toContain("名次  编号  姓名    部门            共性指标  个性指标  竞争性指标  总分   等次  说明");
+    expect(r.stdout).toMatch(/c138 .* 0 {2}差 {4}减分 1；否决项「违纪违法」：总分记 0\n/);
+    expect(r.stdout).toMatch(/c042 .* 55\.17 {2}差 {4}不适用折算：实得分 33\.1 ÷ 应得分 60 × 满分 100 = 55\.166666…\n/);
+    expect(r.stdout).toContain("茶产业税源培育：本局自设");
+    const en = await cli(["demo"], { env: { LANG: "en_US.UTF-8" } });
+    expect(en.stdout).toContain("200 cadres");
+    expect(en.stdout).toMatch(/c138 .* 0 {2}差 {4}deductions 1; veto "违纪违法": total set to 0\n/);
+    expect(en.stdout).toMatch(/Total [\d.]+ \(full 100\)\n\nWhere the data and rules are/);
+    expect(en.stdout).not.toMatch(/名干部|等次说明|数据与规则/);
   });
 
   it("has --help for each command", async () => {
@@ -210,7 +236,7 @@ describe("output and progress", () => {
     const dir = folder({ "out.csv": "old\n" });
     const ok = await cli(["score", "--scheme", scheme, resolve("examples/rules/subjects.json"), "-o", "out.csv"], { cwd: dir });
     expect(ok).toEqual({ code: 0, stdout: "", stderr: "" });
-    expect(readFileSync(join(dir, "out.csv"), "utf8")).toContain("c001,张伟,25.5,52.6,7.2,86.3\r\n");
+    expect(readFileSync(join(dir, "out.csv"), "utf8")).toContain("c001,张伟,25.5,52.6,7.2,86.3,bonus 1\r\n");
     expect(readdirSync(dir)).toEqual(["out.csv"]);
     const json = await cli(["score", "--scheme", scheme, resolve("examples/rules/subjects.json"), "-o", "out.json"], { cwd: dir });
     expect(json.code).toBe(0);
@@ -244,10 +270,14 @@ describe("output and progress", () => {
   it("runs as a program: stdout, stderr and exit codes", async () => {
     const exec = promisify(execFile);
     const bin = ["--import", "tsx", "src/cli/bin.ts"];
-    const ok = await exec(process.execPath, [...bin, "score", "--scheme", scheme, "examples/rules/subjects.json", "-f", "csv"], { env: { ...process.env, CI: "true" } });
-    expect(ok.stdout).toContain("c001,张伟,25.5,52.6,7.2,86.3");
+    // The language comes from the environment the program is given, not the machine's.
+    const english = { ...process.env, CI: "true", LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" };
+    const ok = await exec(process.execPath, [...bin, "score", "--scheme", scheme, "examples/rules/subjects.json", "-f", "csv"], { env: english });
+    expect(ok.stdout).toContain("id,name,共性指标,个性指标,竞争性指标,total,notes\r\nc001,张伟,25.5,52.6,7.2,86.3,");
     expect(ok.stderr).toBe("");
-    const bad = await exec(process.execPath, [...bin, "score", "--scheme", "nope.json", "x.csv"]).catch((e: { code: number; stderr: string }) => e);
+    const bad = await exec(process.execPath, [...bin, "score", "--scheme", "nope.json", "x.csv"], { env: english }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 2, stderr: "jixiao score: The file cannot be read\n  - nope.json: no such file\n" });
+    const chinese = await exec(process.execPath, [...bin, "score", "--scheme", scheme, "examples/rules/subjects.json", "-f", "csv"], { env: { ...english, LC_MESSAGES: "zh_CN.UTF-8" } });
+    expect(chinese.stdout).toContain("编号,姓名,共性指标,个性指标,竞争性指标,总分,说明\r\nc001,张伟,25.5,52.6,7.2,86.3,加分 1\r\n");
   });
 });

@@ -49,7 +49,8 @@ describe("verifyScenarios", () => {
     expect(report.counts).toEqual({ files: 2, cases: 2, passed: 1, failed: 1 });
     const failure = report.files[1]!.cases[0]!.failures[0]!;
     expect(failure).toMatchObject({ file: join("cases", "b.yaml"), case: "并列", path: "ranks.c2", expected: "3", actual: "2" });
-    expect(formatScenarioReport(report)).toContain("ranks.c2: expected 3, got 2");
+    expect(formatScenarioReport(report, { locale: "en" })).toContain("ranks.c2: expected 3, got 2");
+    expect(formatScenarioReport(report)).toContain("ranks.c2：期望 3，实际 2");
   });
 
   it("names the line of a YAML error, and the other files still run", () => {
@@ -70,6 +71,28 @@ describe("verifyScenarios", () => {
       ["a.json", []],
     ]);
     expect(report.files[2]!.cases[0]!.issues[0]!.message).toBe("rules.tierPolicy: nope.json: no such file");
+    // The report words them in the reader's language, each in its file.
+    const zh = formatScenarioReport(report).split("\n");
+    expect(zh.slice(0, 4)).toEqual(["✗ missing.yaml", "    missing.yaml：文件或文件夹不存在", "✗ empty", "    empty：文件夹里没有场景文件（.yaml、.yml 或 .json）"]);
+    expect(formatScenarioReport(report, { locale: "en" }).split("\n")[1]).toBe("    missing.yaml: no such file or folder");
+  });
+
+  it("words a file that is not a scenario file, and the issues of a scenario document, in its file", () => {
+    const dir = folder({ "data.yaml": "c1: 90\n", "bad.yaml": "cases:\n  - name: x\n    run: rank\n    expect: { a..b: 1 }\n" });
+    const report = verifyScenarios(".", { cwd: dir });
+    expect(report.files.map((f) => f.issues.map((i) => i.message))).toEqual([
+      ["bad.yaml: cases[0].input: needs scores, or subjects with rules.scheme to score", 'bad.yaml: cases[0].expect["a..b"]: the path has an empty key at character 3'],
+      ['data.yaml: is not a scenario file (it has no "cases"); keep rule and data files outside the folders given to verify, and refer to them by path'],
+    ]);
+    expect(formatScenarioReport(report).split("\n")).toEqual([
+      "✗ bad.yaml",
+      "    bad.yaml 中 cases[0].input：需要 scores，或者 subjects 加上用于计分的 rules.scheme",
+      '    bad.yaml 中 cases[0].expect["a..b"]：路径第 3 个字符处的键为空',
+      "✗ data.yaml",
+      '    data.yaml：不是场景文件（没有 "cases"）；规则和数据文件请放在交给 verify 的文件夹之外，按路径引用',
+      "",
+      "共 0 个用例：0 个通过，2 个未通过（2 个文件）",
+    ]);
   });
 
   it("validates its arguments", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compare, show } from "../../src/verify/compare.js";
-import { parsePath, valueAt, writePath } from "../../src/verify/path.js";
+import { isPathProblem, parsePath, valueAt, writePath } from "../../src/verify/path.js";
+import { render } from "../../src/messages/index.js";
 
 describe("paths", () => {
   it("reads keys, indexes and quoted keys", () => {
@@ -11,14 +12,25 @@ describe("paths", () => {
     expect(parsePath("error.issues[0].code")).toEqual(["error", "issues", 0, "code"]);
   });
 
-  it("says what is wrong with a bad path", () => {
-    expect(parsePath("")).toBe("is empty");
-    expect(parsePath("a..b")).toBe("has an empty key at character 3");
-    expect(parsePath("a.")).toBe("ends with a dot");
-    expect(parsePath("a[x]")).toMatch(/^has \[x\] at character 2/);
-    expect(parsePath("a[1")).toBe("has an unclosed [ at character 2");
-    expect(parsePath('a["x')).toBe('has an unclosed ["…"] at character 2');
-    expect(parsePath("a[0]b")).toBe("needs a dot before the key at character 5");
+  it("says what is wrong with a bad path, as data worded in either language", () => {
+    const words = (path: string, locale: "zh-CN" | "en" = "en") => {
+      const parsed = parsePath(path);
+      if (!isPathProblem(parsed)) throw new Error(`${path} is a good path`);
+      return render({ key: "scenarioBadPath", ...parsed }, locale);
+    };
+    expect(parsePath("")).toEqual({ problem: "empty", at: 0, inner: "" });
+    expect(parsePath("a[x]")).toEqual({ problem: "badIndex", at: 2, inner: "x" });
+    expect(words("")).toBe("the path is empty");
+    expect(words("a..b")).toBe("the path has an empty key at character 3");
+    expect(words("a.")).toBe("the path ends with a dot");
+    expect(words("a[x]")).toMatch(/^the path has \[x\] at character 2/);
+    expect(words("a[1")).toBe("the path has an unclosed [ at character 2");
+    expect(words('a["x')).toBe('the path has an unclosed ["…"] at character 2');
+    expect(words('a["\\q"]')).toBe('the path has a bad ["…"] key at character 2');
+    expect(words("a[0]b")).toBe("the path needs a dot before the key at character 5");
+    expect(words("a..b", "zh-CN")).toBe("路径第 3 个字符处的键为空");
+    expect(words("a[x]", "zh-CN")).toBe('路径第 2 个字符处是 [x]；列表下标写作 [0]、[1] …，键写作 ["名称"]');
+    expect(words("", "zh-CN")).toBe("路径为空");
   });
 
   it("writes paths back", () => {

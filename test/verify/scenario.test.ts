@@ -10,7 +10,7 @@ import {
   summarizeScenarios,
   type ScenarioDocument,
 } from "../../src/verify/index.js";
-import { county361Example, isJixiaoError, type Issue } from "../../src/index.js";
+import { county361Example, formatIssue, isJixiaoError, type Issue } from "../../src/index.js";
 import { runs } from "../helpers.js";
 
 const c001 = { id: "c001", name: "张伟", values: { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 }, bonus: [{ points: 1, reason: "创新" }] };
@@ -113,7 +113,7 @@ describe("running cases", () => {
   });
 
   it("names the file, the case, the path, expected and actual, and the trace lines behind it", () => {
-    const r = one(scoreCase({ "results.c001.total": 86.4, "results.c001.indicators.collection.earned": 38.5 }));
+    const r = one(scoreCase({ "results.c001.total": 86.4, "results.c001.indicators.collection.earned": 38.5 }), { locale: "en" });
     expect(r.passed).toBe(false);
     expect(r.failures[0]).toMatchObject({ file: "case.yaml", case: "张伟", path: "results.c001.total", expected: "86.4", actual: "86.3" });
     expect(r.failures[0]!.trace).toContain("total · adjust: base 85.3, bonus 1, deduction 0 → 86.3");
@@ -121,11 +121,11 @@ describe("running cases", () => {
       "indicator:collection · completion: actual 96.5, target 100, direction higher, ratio 0.965, cap 1, fraction 0.965, points 40 → 38.6",
       "indicator:collection · round: value 38.6, decimals 2, mode half-up → 38.6",
     ]);
-    expect(formatScenarioFailure(r.failures[1]!).split("\n")[0]).toBe("case.yaml › 张伟 › results.c001.indicators.collection.earned: expected 38.5, got 38.6");
+    expect(formatScenarioFailure(r.failures[1]!, { locale: "en" }).split("\n")[0]).toBe("case.yaml › 张伟 › results.c001.indicators.collection.earned: expected 38.5, got 38.6");
   });
 
   it("shows a group's indicators for a group path, and a missing path as nothing", () => {
-    const r = one(scoreCase({ "results.c001.groups.common.earned": 25, "results.c009.total": 1 }));
+    const r = one(scoreCase({ "results.c001.groups.common.earned": 25, "results.c009.total": 1 }), { locale: "en" });
     expect(r.failures[0]!.trace.filter((l) => l.startsWith("indicator:")).map((l) => l.split(" ")[0])).toEqual([
       "indicator:attendance",
       "indicator:attendance",
@@ -148,12 +148,12 @@ describe("running cases", () => {
     expect(tiers.failures[0]!.trace[0]).toBe('c5 is placed in "差"');
     expect(tiers.failures[1]!.trace).toEqual(["c3: score 85, rank 2, position 3 of 5, tied with c2"]);
     const board = { id: "b", period: "2024-Q3", difficulty: { 高: 1.5 }, tasks: [{ id: "T1", title: "清欠", difficulty: "高", points: 2, post: "征管岗", published: "2024-07-01", deadline: "2024-08-31" }] };
-    const tasks = one({ name: "k", run: "tasks", rules: { board }, input: { staff: [{ id: "s1", posts: ["征管岗"] }], grabs: [], completions: [{ task: "T1", person: "s1", quality: 1 }] }, expect: { "credits.s1": 2 } });
+    const tasks = one({ name: "k", run: "tasks", rules: { board }, input: { staff: [{ id: "s1", posts: ["征管岗"] }], grabs: [], completions: [{ task: "T1", person: "s1", quality: 1 }] }, expect: { "credits.s1": 2 } }, { locale: "en" });
     expect(tasks.failures[0]!.actual).toBe("3");
     expect(tasks.failures[0]!.trace[0]).toMatch(/^task:T1 · credit: points 2, coefficient 1.5, base 3, .* → 3$/);
     const plan = { id: "p", indicators: [{ id: "rev", points: 40, target: 100, decimals: 0, method: { type: "completion", target: 100 }, steps: [{ how: "split", by: "base", base: { A: 2, B: 1 } }] }] };
     const tree = [{ id: "P", level: "province" }, { id: "A", level: "city", parent: "P" }, { id: "B", level: "city", parent: "P" }];
-    const c = one({ name: "c", run: "cascade", rules: { plan }, input: { tree }, expect: { "targets.A.rev": 66, "targets.B.rev": 33 } });
+    const c = one({ name: "c", run: "cascade", rules: { plan }, input: { tree }, expect: { "targets.A.rev": 66, "targets.B.rev": 33 } }, { locale: "en" });
     expect(c.failures).toHaveLength(1);
     expect(c.failures[0]).toMatchObject({ path: "targets.A.rev", expected: "66", actual: "67", trace: ["lineage: P 100 (plan) → A 67 (split:base)"] });
   });
@@ -193,9 +193,9 @@ describe("running cases", () => {
   });
 
   it("reports files and counts, as text", () => {
-    const report = summarizeScenarios([runScenario({ name: "排名", cases: [{ name: "ties share a rank", run: "rank", input: { scores: { a: 90, b: 95, c: 90 } }, expect: { "ranks.b": 1, "ranks.c": 3 } }] }, { file: "ranks.yaml" })]);
+    const report = summarizeScenarios([runScenario({ name: "排名", cases: [{ name: "ties share a rank", run: "rank", input: { scores: { a: 90, b: 95, c: 90 } }, expect: { "ranks.b": 1, "ranks.c": 3 } }] }, { file: "ranks.yaml", locale: "en" })]);
     expect(report.counts).toEqual({ files: 1, cases: 1, passed: 0, failed: 1 });
-    expect(formatScenarioReport(report)).toMatchInlineSnapshot(`
+    expect(formatScenarioReport(report, { locale: "en" })).toMatchInlineSnapshot(`
       "✗ ranks.yaml — 排名
         ✗ ties share a rank
             ranks.c: expected 3, got 2
@@ -263,5 +263,95 @@ describe("hostile scenario input", () => {
     expect(report.cases.map((c) => c.passed)).toEqual([false, false, false, false]);
     expect(report.cases[0]!.issues[0]!.message).toMatch(/^input\.scores/);
     expect(({} as Record<string, unknown>).a).toBeUndefined();
+  });
+});
+
+describe("reports in Chinese", () => {
+  it("words the trace lines behind a failure in Chinese, with the indicators' and groups' names", () => {
+    const r = one(scoreCase({ "results.c001.total": 86.4, "results.c001.indicators.collection.earned": 38.5 }));
+    expect(r.failures[0]!.trace).toContain("总分 · 加减分：基数 85.3，加分 1，减分 0 → 86.3");
+    expect(r.failures[0]!.trace).toContain("总分 · 合计：共性指标 25.5，个性指标 52.6，竞争性指标 7.2 → 85.3");
+    expect(r.failures[1]!.trace).toEqual([
+      "征收任务完成率（collection） · 完成率计分：实际值 96.5，目标值 100，方向 越高越好，比率 0.965，上限 1，得分比例 0.965，分值 40 → 38.6",
+      "征收任务完成率（collection） · 舍入：数值 38.6，小数位数 2，舍入方式 四舍五入 → 38.6",
+    ]);
+    const vetoed = one(scoreCase({ "results.c001.total": 1 }, { input: { subjects: [{ ...c001, vetoes: [{ id: "discipline", reason: "违纪" }] }] } }));
+    expect(vetoed.failures[0]!.trace).toContain("否决项「违纪违法」 · 否决：效果 归零，原值 86.3，原因 违纪 → 0");
+  });
+
+  it("words ranks, lineages and credits in Chinese", () => {
+    const tiers = one({ name: "t", run: "tiers", rules: { tierPolicy: { tiers: [{ name: "好", share: 0.2 }, { name: "中" }, { name: "差", share: 0.2 }] } }, input: { scores: { c1: 90, c2: 85, c3: 85, c4: 70, c5: 60 } }, expect: { "ranks.c3": 3 } });
+    expect(tiers.failures[0]!.trace).toEqual(["c3：得分 85，名次 2，位次 3/5，与 c2 并列"]);
+    const plan = { id: "p", indicators: [{ id: "rev", points: 40, target: 100, decimals: 0, method: { type: "completion", target: 100 }, steps: [{ how: "split", by: "base", base: { A: 2, B: 1 } }] }] };
+    const tree = [{ id: "P", level: "province" }, { id: "A", level: "city", parent: "P" }, { id: "B", level: "city", parent: "P" }];
+    expect(one({ name: "c", run: "cascade", rules: { plan }, input: { tree }, expect: { "targets.A.rev": 66 } }).failures[0]!.trace).toEqual(["分解路径：P 100（方案） → A 67（按基数拆分）"]);
+    const board = { id: "b", period: "2024-Q3", difficulty: { 高: 1.5 }, tasks: [{ id: "T1", title: "清欠", difficulty: "高", points: 2, post: "征管岗", published: "2024-07-01", deadline: "2024-08-31" }] };
+    const tasks = one({ name: "k", run: "tasks", rules: { board }, input: { staff: [{ id: "s1", posts: ["征管岗"] }], grabs: [], completions: [{ task: "T1", person: "s1", quality: 1 }] }, expect: { "credits.s1": 2 } });
+    expect(tasks.failures[0]!.trace[0]).toMatch(/^任务 T1 · 积分：分值 2，难度系数 1\.5，基数 3，.*方式 派单.* → 3$/);
+  });
+
+  it("writes the report and a failure in Chinese by default", () => {
+    const report = summarizeScenarios([
+      runScenario(
+        { name: "排名", cases: [{ name: "并列", run: "rank", input: { scores: { a: 90, b: 95, c: 90 } }, expect: { "ranks.b": 1, "ranks.c": 3, "ranks.x": 1 } }, { name: "通过", run: "rank", input: { scores: { a: 1 } }, expect: { "ranks.a": 1 } }] },
+        { file: "ranks.yaml", locale: "zh-CN" },
+      ),
+    ]);
+    expect(formatScenarioReport(report)).toBe(
+      [
+        "✗ ranks.yaml — 排名",
+        "  ✗ 并列",
+        "      ranks.c：期望 3，实际 2",
+        "          c：得分 90，名次 2，位次 3/3，与 a 并列",
+        "      ranks.x：期望 1，实际没有这个值",
+        "  ✓ 通过",
+        "",
+        "共 2 个用例：1 个通过，1 个未通过（1 个文件）",
+      ].join("\n"),
+    );
+    const failure = report.files[0]!.cases[0]!.failures[0]!;
+    expect(formatScenarioFailure({ ...failure, margin: "0.05" })).toBe("ranks.yaml › 并列 › ranks.c：期望 3，实际 2（允许误差 ±0.05）\n    c：得分 90，名次 2，位次 3/3，与 a 并列");
+    expect(formatScenarioFailure(report.files[0]!.cases[0]!.failures[1]!, { locale: "en" })).toBe("ranks.yaml › 并列 › ranks.x: expected 1, got (nothing)");
+    expect(issuesOf(() => formatScenarioReport(report, { locale: "fr" } as never)).length).toBeGreaterThan(0);
+  });
+
+  it("writes a report's issues by their English words where their data cannot be worded (a report read back or edited by hand)", () => {
+    const odd = [
+      { code: "invalid_input", path: [], params: { key: "constructor" }, message: "a: one" },
+      { code: "invalid_type", path: ["x"], params: { key: "wants", want: "nope", received: 5 }, message: "a: two" },
+      { message: "a: three" },
+    ];
+    const report = { passed: false, files: [{ file: "a.yaml", passed: false, cases: [], issues: odd }], counts: { files: 1, cases: 0, passed: 0, failed: 1 } };
+    expect(formatScenarioReport(report as never).split("\n").slice(1, 4)).toEqual(["    a: one", "    a: two", "    a: three"]);
+  });
+
+  it("words the issues of a case and of a scenario document in Chinese", () => {
+    const bad = one({ name: "bad", run: "score", rules: { scheme: { id: "x", full: 100, groups: [] } }, input: { subjects: [] }, expect: { "results.a.total": 1 } });
+    const report = summarizeScenarios([{ file: "a.yaml", passed: false, cases: [bad], issues: [] }]);
+    expect(formatScenarioReport(report).split("\n")[2]).toBe("      rules.scheme.groups（指标组）：应不小于 1 项，实际有 0 项");
+    expect(formatIssue(one(scoreCase({ "results.c001.total": 86.3 }, { rules: { scheme: "scheme.json" } })).issues[0]!)).toBe(
+      "rules.scheme：是文件路径「scheme.json」；请直接写入内容，或用 verifyScenarios（jixiao/node）运行此文件，由它读取",
+    );
+    const issues = issuesOf(() =>
+      defineScenario({
+        cases: [
+          { name: "a", run: "score", input: { subjects: 5 }, expect: { x: 1 } },
+          { name: "a", run: "tiers", input: { scores: {}, subjects: [] }, expect: { "x..y": 1 }, margins: { z: 1 } },
+          { name: "c", run: "rank", input: {}, expect: { x: 1 } },
+          { name: "d", run: "cascade", rules: { plan: {}, rollUp: {} }, input: { tree: [] }, expect: { x: 1 } },
+        ],
+      } as unknown as ScenarioDocument),
+    );
+    expect(issues.map((i) => formatIssue(i))).toEqual([
+      "cases[0].input.subjects：应为列表，或存放它的文件的路径",
+      "cases[0].rules.scheme：运行 score 时必填",
+      "cases[1].name：用例名称「a」与 cases[0] 重复；同一文件中的用例名称不能重复",
+      "cases[1].rules.tierPolicy：运行 tiers 时必填",
+      "cases[1].input：同时给出了 subjects 和 scores；只能给其中一个",
+      'cases[1].expect["x..y"]：路径第 3 个字符处的键为空',
+      "cases[1].margins.z：不是 expect 中的路径",
+      "cases[2].input：需要 scores，或者 subjects 加上用于计分的 rules.scheme",
+      "cases[3].input：按 rules.rollUp 汇总 input.results：两者要么都给，要么都不给",
+    ]);
   });
 });

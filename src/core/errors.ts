@@ -190,15 +190,12 @@ function termOf(path: IssuePath): string | undefined {
  * field's Chinese term, where one exists).
  * @internal
  */
-export function issue(code: IssueCode, path: IssuePath, params: MessageParams | string): Issue {
-  const data: MessageParams = typeof params === "string" ? { key: "untranslated", text: params } : params;
-  return { code, path, params: data, message: issueText(path, data, "en", formatPath) };
+export function issue(code: IssueCode, path: IssuePath, params: MessageParams): Issue {
+  return { code, path, params, message: issueText(path, params, "en", formatPath) };
 }
 
 function issueText(path: IssuePath, params: MessageParams, locale: Locale, where: (path: IssuePath) => string): string {
   const words = render(params, locale);
-  // Words not yet in the catalog that make a whole message, path and all.
-  if (params.key === "whole") return words;
   // A file's messages name the file, and the line or row in it, themselves.
   if (namesItsPlace(params.key)) return words;
   const term = termOf(path);

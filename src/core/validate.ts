@@ -1,7 +1,7 @@
 import { z, type ZodType, type RefinementCtx, type ZodIssue } from "./z.js";
 import { DECIMAL_TEXT, MAX_DECIMAL_TEXT, toDec, type Dec } from "./decimal.js";
 import { issue, IssueCode, JixiaoError, TERMS, type Issue, type IssuePath } from "./errors.js";
-import { render, shown, WORDING, type MessageParams } from "../messages/index.js";
+import { render, shown, type MessageParams } from "../messages/index.js";
 import { WANTS, type Noun, type Want } from "../messages/core.js";
 
 /** Every field name the schemas know, for "did you mean" hints on typos. @internal */
@@ -40,10 +40,6 @@ function suggestion(key: string): string | undefined {
   return best;
 }
 
-/** A short, safe description of a value for an English message (`text "abc"`, `a list of 3`). @internal */
-export function describe(value: unknown): string {
-  return WORDING.en.shown(shown(value));
-}
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = root;
@@ -131,7 +127,7 @@ function translate(raw: ZodIssue, root: unknown, base: IssuePath): Issue[] {
     }
     case "custom": {
       const params = (raw as { params?: { code?: IssueCode; detail?: MessageParams } }).params;
-      return [at(params?.code ?? IssueCode.invalidInput, params?.detail ?? { key: "untranslated", text: raw.message })];
+      return [at(params?.code ?? IssueCode.invalidInput, params?.detail ?? { key: "notValidHere", received })];
     }
     default:
       return [at(IssueCode.invalidInput, { key: "notValidHere", received })];
@@ -164,9 +160,8 @@ export function parseWith<T>(schema: ZodType<T>, input: unknown, context: string
 }
 
 /** A custom zod issue carrying one of the library's codes and its message as data. @internal */
-export function addIssue(ctx: RefinementCtx, code: IssueCode, params: MessageParams | string, path?: (string | number)[]): void {
-  const detail: MessageParams = typeof params === "string" ? { key: "untranslated", text: params } : params;
-  ctx.addIssue({ code: "custom", message: render(detail, "en"), params: { code, detail }, ...(path ? { path } : {}) });
+export function addIssue(ctx: RefinementCtx, code: IssueCode, params: MessageParams, path?: (string | number)[]): void {
+  ctx.addIssue({ code: "custom", message: render(params, "en"), params: { code, detail: params }, ...(path ? { path } : {}) });
 }
 
 /** Bounds for a decimal field. @internal */

@@ -138,8 +138,4 @@ export const CORE_MESSAGES = {
   pathNotList: message({ "zh-CN": () => "位置应为由键和下标组成的列表", en: () => "a path must be a list of keys and indexes" }),
   /** An error made without issues: what was being done. */
   failed: message<{ context: string }>({ "zh-CN": (p) => p.context, en: (p) => p.context }),
-  /** Words not yet in the catalog: shown as written, in either language. */
-  untranslated: message<{ text: string }>({ "zh-CN": (p) => p.text, en: (p) => p.text }),
-  /** A whole message not yet in the catalog, naming its own place. */
-  whole: message<{ text: string }>({ "zh-CN": (p) => p.text, en: (p) => p.text }),
 };

@@ -73,7 +73,7 @@ export function evaluate(
   issues: Issue[],
 ): ScoreResult | undefined {
   const before = issues.length;
-  const report = (code: IssueCode, path: IssuePath, params: MessageParams | string) => void issues.push(issue(code, [...base, ...path], params));
+  const report = (code: IssueCode, path: IssuePath, params: MessageParams) => void issues.push(issue(code, [...base, ...path], params));
   const trace: TraceStep[] = [];
   const warnings: Issue[] = [];
   const values = subject.values;

@@ -20,7 +20,7 @@ const config: SchemeConfig = {
 
 describe("JixiaoError", () => {
   it("carries the issues given, frozen, and names them in its message", () => {
-    const error = new JixiaoError([{ code: IssueCode.outOfRange, path: ["full"], params: { key: "untranslated", text: "must be more than 0" }, message: "full: must be more than 0" }], "Scheme is not valid");
+    const error = new JixiaoError([{ code: IssueCode.outOfRange, path: ["full"], params: { key: "failed", context: "must be more than 0" }, message: "full: must be more than 0" }], "Scheme is not valid");
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("JixiaoError");
     expect(error.issues).toMatchObject([{ code: "out_of_range", path: ["full"], message: "full: must be more than 0" }]);

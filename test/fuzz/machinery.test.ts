@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { JixiaoError } from "../../src/index.js";
 import { checkSheet, copy, deepFreeze, depthOf, fingerprint, mutant, outcome, SPECIAL_KEYS } from "./fuzz.js";
 
-const issue = { code: "invalid_input" as const, path: [], params: { key: "untranslated" as const, text: "bad" }, message: "bad" };
+const issue = { code: "invalid_input" as const, path: [], params: { key: "failed" as const, context: "bad" }, message: "bad" };
 
 describe("fuzz machinery", () => {
   it("outcome: a result or a JixiaoError passes; anything else fails", () => {

@@ -152,7 +152,7 @@ describe("evaluate: which values do not apply, and the words of what it refuses"
   });
 
   it("a JixiaoError thrown while reading a value passes through as it is", () => {
-    const inner = new JixiaoError([{ code: "invalid_value", path: ["q"], params: { key: "untranslated", text: "inner" }, message: "q: inner" }], "Inner");
+    const inner = new JixiaoError([{ code: "invalid_value", path: ["q"], params: { key: "failed", context: "inner" }, message: "q: inner" }], "Inner");
     expect(() => score(votes, { id: "a", values: { x: { get 优() { throw inner; } } } })).toThrow(inner);
   });
 

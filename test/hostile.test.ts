@@ -18,6 +18,14 @@ import {
   eligiblePool,
   explain,
   explainTier,
+  explainReason,
+  explainHistoryCheck,
+  explainAccount,
+  explainCapability,
+  explainPersonLink,
+  requirementText,
+  formatIssue,
+  formatIssues,
   explainAllocation,
   explainTaskReason,
   isJixiaoError,
@@ -298,5 +306,34 @@ describe("hostile input to scoreTotals, periods and personnel", () => {
     const summaries = summarizeAccounts(createLedger(deepFreeze(many)), { period: "2024" });
     expect(summaries.length).toBe(1000);
     expect(summaries[0]!.exact).toBe("1");
+  });
+});
+
+describe("hostile input to the wording functions (issues, reasons, explanations)", () => {
+  const issue = { code: "required", path: ["groups"], params: { key: "required" }, message: "groups (指标组): is required" };
+  const ledger = createLedger([{ id: "e1", person: "c1", date: "2024-01-31", component: "everyday", points: 8, source: "s" }]);
+  const summary = summarizeAccount(ledger, "c1", { period: "2024" });
+  const capability = assessCapability(capabilityExample, { category: capabilityExample.categories[0]!.id, level: 0, facts: {} });
+  const history = checkHistory([{ subjectId: "p5", period: "2024-Q1", tier: "好" }], { order: ["好", "中"], all: [{ tiers: ["好"], atLeast: 1 }] })[0]!;
+  const entries: [string, (input: unknown) => unknown][] = [
+    ["formatIssue", (x) => formatIssue(x as never)],
+    ["formatIssue options", (x) => formatIssue(issue as never, x as never)],
+    ["formatIssues", (x) => formatIssues(x as never)],
+    ["formatIssues options", (x) => formatIssues([issue] as never, x as never)],
+    ["explainReason", (x) => explainReason(x as never)],
+    ["explainReason options", (x) => explainReason({ kind: "quotaFull" } as never, x as never)],
+    ["explainHistoryCheck", (x) => explainHistoryCheck(x as never)],
+    ["explainHistoryCheck options", (x) => explainHistoryCheck(history, x as never)],
+    ["explainAccount", (x) => explainAccount(x as never)],
+    ["explainAccount options", (x) => explainAccount(summary, x as never)],
+    ["explainCapability", (x) => explainCapability(x as never)],
+    ["explainCapability options", (x) => explainCapability(capability, x as never)],
+    ["explainPersonLink", (x) => explainPersonLink(x as never)],
+    ["requirementText", (x) => requirementText(x as never)],
+  ];
+
+  it.each(entries)("%s answers anything with text or a JixiaoError", (_name, fn) => {
+    for (const input of hostile) endsWell(() => fn(deepFreeze(input)));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

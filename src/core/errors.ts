@@ -1,4 +1,4 @@
-import { render, type Locale, type MessageParams } from "../messages/index.js";
+import { isMessageKey, render, shown, type Locale, type MessageParams } from "../messages/index.js";
 import { namesItsPlace } from "../messages/files.js";
 
 /**
@@ -195,9 +195,13 @@ export function issue(code: IssueCode, path: IssuePath, params: MessageParams): 
 }
 
 function issueText(path: IssuePath, params: MessageParams, locale: Locale, where: (path: IssuePath) => string): string {
-  const words = render(params, locale);
+  return placed(path, params.key, render(params, locale), locale, where);
+}
+
+/** A message's words with their place in front (and the field's Chinese term), in the language. */
+function placed(path: IssuePath, key: string, words: string, locale: Locale, where: (path: IssuePath) => string): string {
   // A file's messages name the file, and the line or row in it, themselves.
-  if (namesItsPlace(params.key)) return words;
+  if (namesItsPlace(key)) return words;
   const term = termOf(path);
   const at = where(path);
   if (locale === "en") return `${at}${term ? ` (${term})` : ""}: ${words}`;
@@ -215,12 +219,92 @@ export interface FormatIssueOptions {
   readonly path?: (path: IssuePath) => string;
 }
 
+/** The most issues {@link formatIssues} words; a last line counts the rest. */
+export const MAX_FORMATTED_ISSUES = 1000;
+
+const MAX_PATH = 1000;
+
+/** A fault in what was given to formatIssue(s): a JixiaoError at `path`. */
+const formatFault = (path: IssuePath, params: MessageParams): JixiaoError => new JixiaoError([issue(IssueCode.invalidInput, path, params)], "Issues cannot be worded");
+
+/**
+ * Reads an issue given from outside once, own fields only, into plain data: a code, a path of
+ * keys and indexes, the message's data (a copy of its own fields) and the English message.
+ */
+function readIssue(item: unknown, at: IssuePath): Issue {
+  try {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) throw formatFault(at, { key: "notAnIssue" });
+    const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(item, key) ? (item as Record<string, unknown>)[key] : undefined);
+    const [code, rawPath, rawParams, message] = [own("code"), own("path"), own("params"), own("message")];
+    if (!Array.isArray(rawPath) || rawPath.length > MAX_PATH) throw formatFault(at, { key: "notAnIssue" });
+    const path: (string | number)[] = [];
+    for (let k = 0; k < rawPath.length; k++) {
+      const part: unknown = rawPath[k];
+      if (typeof part !== "string" && !(typeof part === "number" && Number.isInteger(part))) throw formatFault(at, { key: "notAnIssue" });
+      path.push(part);
+    }
+    const params: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    if (rawParams !== null && typeof rawParams === "object" && !Array.isArray(rawParams))
+      for (const key of Object.keys(rawParams)) params[key] = (rawParams as Record<string, unknown>)[key];
+    if (typeof code !== "string" || typeof message !== "string") throw formatFault(at, { key: "notAnIssue" });
+    return { code: code as IssueCode, path, params: params as MessageParams, message };
+  } catch (error) {
+    if (isJixiaoError(error)) throw error;
+    throw formatFault(at, { key: "notPlainData" });
+  }
+}
+
+/** Reads the options of formatIssue(s) once. */
+function readFormatOptions(options: unknown): { locale: Locale; where: (path: IssuePath) => string } {
+  if (options === undefined) return { locale: "zh-CN", where: formatPath };
+  try {
+    if (options === null || typeof options !== "object" || Array.isArray(options)) throw formatFault(["options"], { key: "notAnIssue" });
+    const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(options, key) ? (options as Record<string, unknown>)[key] : undefined);
+    const [locale, path] = [own("locale"), own("path")];
+    if (locale !== undefined && locale !== "zh-CN" && locale !== "en") throw formatFault(["options", "locale"], { key: "oneOf", options: ['"zh-CN"', '"en"'], received: shown(locale) });
+    if (path !== undefined && typeof path !== "function") throw formatFault(["options", "path"], { key: "mustBeFunction" });
+    const writer = path as ((p: IssuePath) => unknown) | undefined;
+    const where = writer
+      ? (p: IssuePath): string => {
+          let text: unknown;
+          try {
+            text = writer(p);
+          } catch {
+            throw formatFault(["options", "path"], { key: "pathWriterFailed" });
+          }
+          if (typeof text !== "string") throw formatFault(["options", "path"], { key: "pathWriterFailed" });
+          return text;
+        }
+      : formatPath;
+    return { locale: (locale as Locale | undefined) ?? "zh-CN", where };
+  } catch (error) {
+    if (isJixiaoError(error)) throw error;
+    throw formatFault(["options"], { key: "notPlainData" });
+  }
+}
+
+/** An issue in words: from its data where the catalog knows its key and its data fits, else its English message. */
+function wordIssue(item: Issue, locale: Locale, where: (path: IssuePath) => string): string {
+  if (!isMessageKey(item.params.key)) return item.message;
+  let words: string;
+  try {
+    words = render(item.params, locale);
+  } catch {
+    // Data that does not fit its message (an issue edited by hand, or from another version).
+    return item.message;
+  }
+  return placed(item.path, item.params.key, words, locale, where);
+}
+
 /**
  * Words one issue for a person, in Chinese (the default) or English, from its code, path and
- * parameters — never by rewriting its English message.
+ * parameters — never by rewriting its English message. An issue whose data the catalog cannot
+ * word (edited by hand, or from another version of jixiao) is shown by its English message.
  * @param item - an issue of a {@link JixiaoError} or a `safe…` result.
  * @param options - the language, and how to write the path.
  * @returns the issue as one line of text, starting with where it is.
+ * @throws {@link JixiaoError} when `item` is not an issue, or the options are not valid (a path
+ * writer that throws or gives no text).
  * @example
  * ```ts
  * const r = safeDefineScheme({ id: "x", full: 100 });
@@ -228,19 +312,18 @@ export interface FormatIssueOptions {
  * //=> "groups（指标组）：必填，但没有给出"
  * ```
  */
-export function formatIssue(item: Issue, options: FormatIssueOptions = {}): string {
-  const locale = options.locale === "en" ? "en" : "zh-CN";
-  const where = options.path ?? formatPath;
-  if (item === null || typeof item !== "object" || item.params === null || typeof item.params !== "object") return String(item?.message ?? "");
-  return issueText(item.path, item.params, locale, where);
+export function formatIssue(item: Issue, options?: FormatIssueOptions): string {
+  const { locale, where } = readFormatOptions(options);
+  return wordIssue(readIssue(item, ["issue"]), locale, where);
 }
 
 /**
  * Words a list of issues for a person, one line each (`- …`), in Chinese (the default) or English.
- * At most 1,000 are written; a last line counts the rest.
+ * At most {@link MAX_FORMATTED_ISSUES} are written; a last line counts the rest.
  * @param issues - the issues of a {@link JixiaoError} or a `safe…` result.
  * @param options - the language, and how to write paths.
  * @returns the lines joined by line breaks.
+ * @throws {@link JixiaoError} when `issues` is not a list of issues, or the options are not valid.
  * @example
  * ```ts
  * const r = safeDefineScheme({ id: "x", full: 100 });
@@ -248,10 +331,22 @@ export function formatIssue(item: Issue, options: FormatIssueOptions = {}): stri
  * //=> "- groups (指标组): is required"
  * ```
  */
-export function formatIssues(issues: readonly Issue[], options: FormatIssueOptions = {}): string {
-  const shown = issues.slice(0, 1000).map((i) => `- ${formatIssue(i, options)}`);
-  if (issues.length > 1000) shown.push(options.locale === "en" ? `… and ${issues.length - 1000} more` : `……另有 ${issues.length - 1000} 个问题`);
-  return shown.join("\n");
+export function formatIssues(issues: readonly Issue[], options?: FormatIssueOptions): string {
+  const { locale, where } = readFormatOptions(options);
+  let list: Issue[];
+  let count: number;
+  try {
+    if (!Array.isArray(issues)) throw formatFault(["issues"], { key: "notAnIssue" });
+    count = issues.length;
+    list = [];
+    for (let k = 0; k < Math.min(count, MAX_FORMATTED_ISSUES); k++) list.push(readIssue(issues[k], ["issues", k]));
+  } catch (error) {
+    if (isJixiaoError(error)) throw error;
+    throw formatFault(["issues"], { key: "notPlainData" });
+  }
+  const lines = list.map((i) => `- ${wordIssue(i, locale, where)}`);
+  if (count > MAX_FORMATTED_ISSUES) lines.push(render({ key: "moreIssuesLine", count: count - MAX_FORMATTED_ISSUES }, locale));
+  return lines.join("\n");
 }
 
 /** Runs `fn`, turning a thrown `JixiaoError` into `{ success: false, issues }`. @internal */

@@ -135,6 +135,12 @@ export const CORE_MESSAGES = {
     en: (p) => `"${p.id}" is reserved and cannot be used as an id`,
   }),
   mustBeFunction: message({ "zh-CN": () => "应为函数", en: () => "must be a function" }),
+  notAnIssue: message({
+    "zh-CN": () => "不是问题（Issue）：应有 code、path（键和下标的列表）、message 文本和 params 数据",
+    en: () => "is not an issue: it needs a code, a path (a list of keys and indexes), a message text and params",
+  }),
+  pathWriterFailed: message({ "zh-CN": () => "书写位置的函数出错或没有返回文本", en: () => "the path writer failed or gave no text" }),
+  moreIssuesLine: message<{ count: number }>({ "zh-CN": (p) => `……另有 ${p.count} 个问题`, en: (p) => `… and ${p.count} more` }),
   pathNotList: message({ "zh-CN": () => "位置应为由键和下标组成的列表", en: () => "a path must be a list of keys and indexes" }),
   /** An error made without issues: what was being done. */
   failed: message<{ context: string }>({ "zh-CN": (p) => p.context, en: (p) => p.context }),

@@ -78,10 +78,13 @@ export type MessageParams = {
   } & ParamsOf<K>;
 }[MessageKey];
 
+/** Whether `key` names a message of the catalog (an own key: never `constructor` or `__proto__`). @internal */
+export const isMessageKey = (key: unknown): key is MessageKey => typeof key === "string" && Object.prototype.hasOwnProperty.call(CATALOG, key);
+
 /** Words a message makes in `locale` from its key and parameters. @internal */
 export function render(params: MessageParams, locale: Locale): string {
-  const m = CATALOG[params.key] as Message<MessageParams> | undefined;
-  if (!m) return String(params.key);
+  if (!Object.prototype.hasOwnProperty.call(CATALOG, params.key)) return String(params.key);
+  const m = CATALOG[params.key] as Message<MessageParams>;
   return m[locale](params, WORDING[locale]);
 }
 

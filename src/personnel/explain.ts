@@ -231,9 +231,16 @@ const REQUIREMENTS: { readonly [K in CapabilityRequirement["kind"]]: Readonly<Re
  * ```
  */
 export function requirementText(required: CapabilityRequirement, locale: Locale = "zh-CN"): string {
-  const language: Locale = locale === "en" ? "en" : "zh-CN";
-  return required.kind === "atLeast" ? REQUIREMENTS.atLeast[language](required) : REQUIREMENTS.oneOf[language](required);
+  const r = parseWith(requirementSchema, required, "Not a capability requirement", ["required"]);
+  const language = parseWith(localeSchema, locale, "The locale is not valid", ["locale"]) ?? "zh-CN";
+  return r.kind === "atLeast" ? REQUIREMENTS.atLeast[language](r) : REQUIREMENTS.oneOf[language](r);
 }
+
+const requirementSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("atLeast"), atLeast: z.string().max(200) }),
+  z.object({ kind: z.literal("oneOf"), oneOf: z.array(z.union([z.string().max(200), z.number(), z.boolean()])).max(100) }),
+]);
+const localeSchema = z.enum(["zh-CN", "en"]).optional();
 
 const assessmentSchema = z.object({
   category: z.string(),
@@ -246,10 +253,7 @@ const assessmentSchema = z.object({
     z.object({
       fact: z.string(),
       name: z.string().optional(),
-      required: z.discriminatedUnion("kind", [
-        z.object({ kind: z.literal("atLeast"), atLeast: z.string() }),
-        z.object({ kind: z.literal("oneOf"), oneOf: z.array(z.union([z.string(), z.number(), z.boolean()])) }),
-      ]),
+      required: requirementSchema,
       actual: z.string().nullable(),
       met: z.boolean(),
     }),

@@ -44,3 +44,52 @@ describe("formatIssue / formatIssues", () => {
     expect(formatIssue(issues[0]!, { path: (p) => `第 ${p.length} 层` })).toBe("第 1 层（指标组）：必填，但没有给出");
   });
 });
+
+describe("formatIssue / formatIssues with input from outside", () => {
+  const good = { code: "required", path: ["groups"], params: { key: "required" }, message: "groups (指标组): is required" };
+
+  it("words an issue read back from JSON", () => {
+    expect(formatIssue(JSON.parse(JSON.stringify(good)))).toBe("groups（指标组）：必填，但没有给出");
+  });
+
+  it("shows an issue whose data the catalog cannot word by its English message", () => {
+    expect(formatIssue({ ...good, params: { key: "constructor" } } as never)).toBe(good.message);
+    expect(formatIssue({ ...good, params: { key: "oneOf" } } as never)).toBe(good.message);
+    expect(formatIssue({ ...good, params: undefined } as never)).toBe(good.message);
+  });
+
+  it("refuses what is not an issue, and bad options, with a JixiaoError naming the place", () => {
+    const fault = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { issues: { path: unknown[]; params: { key: string } }[] }).issues.map((i) => [i.path, i.params.key]);
+      }
+      throw new Error("expected a JixiaoError");
+    };
+    expect(fault(() => formatIssue(null as never))).toEqual([[["issue"], "notAnIssue"]]);
+    expect(fault(() => formatIssue({ ...good, path: [{}] } as never))).toEqual([[["issue"], "notAnIssue"]]);
+    const hostile = new Proxy({}, { getOwnPropertyDescriptor() { throw new Error("boom"); } });
+    expect(fault(() => formatIssue(hostile as never))).toEqual([[["issue"], "notPlainData"]]);
+    expect(fault(() => formatIssues("x" as never))).toEqual([[["issues"], "notAnIssue"]]);
+    expect(fault(() => formatIssues([good, 5] as never))).toEqual([[["issues", 1], "notAnIssue"]]);
+    expect(fault(() => formatIssue(good as never, { locale: "fr" } as never))).toEqual([[["options", "locale"], "oneOf"]]);
+    expect(fault(() => formatIssue(good as never, { path: () => { throw new Error("x"); } }))).toEqual([[["options", "path"], "pathWriterFailed"]]);
+    expect(fault(() => formatIssue(good as never, { path: () => 5 as never }))).toEqual([[["options", "path"], "pathWriterFailed"]]);
+  });
+
+  it("reads each field once: a getter that changes cannot make it word two different issues", () => {
+    let reads = 0;
+    const item = { code: "required", params: { key: "required" }, message: "m", get path() { reads++; return reads === 1 ? ["groups"] : 7; } };
+    expect(formatIssue(item as never)).toBe("groups（指标组）：必填，但没有给出");
+    expect(reads).toBe(1);
+  });
+
+  it("words at most 1,000 issues and counts the rest, in the language", () => {
+    const many = Array.from({ length: 1002 }, () => good);
+    const zh = formatIssues(many as never).split("\n");
+    expect(zh).toHaveLength(1001);
+    expect(zh[1000]).toBe("……另有 2 个问题");
+    expect(formatIssues(many as never, { locale: "en" }).split("\n")[1000]).toBe("… and 2 more");
+  });
+});

@@ -166,7 +166,7 @@ export const TERMS: Readonly<Record<string, string>> = {
   groups: "指标组",
   indicators: "指标",
   method: "计分方法",
-  grades: "等次",
+  grades: "等级",
   rounding: "舍入",
   decimals: "小数位数",
   vetoes: "否决项",

@@ -106,7 +106,7 @@ export const CORE_MESSAGES = {
     en: (p, w) => `must be a whole number, not ${w.shown(p.received)}`,
   }),
   unknownField: message<{ hint?: string }>({
-    "zh-CN": (p, w) => `不是可识别的字段${p.hint ? `；是否想写 ${w.q(p.hint)}？` : ""}`,
+    "zh-CN": (p, w) => `不是可识别的字段${p.hint ? `；是否想写${w.q(p.hint)}？` : ""}`,
     en: (p) => `is not a known field${p.hint ? `; did you mean "${p.hint}"?` : ""}`,
   }),
   moreUnknownFields: message<{ count: number }>({

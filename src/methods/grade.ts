@@ -5,7 +5,7 @@ import { decimal, dec, namedRecord, type DecimalInput } from "../core/validate.j
 import { shown } from "../messages/index.js";
 import type { CompiledMethod } from "./types.js";
 
-/** Grade (等次): a qualitative indicator's grade name gives a fraction of its points. */
+/** Grade (等级): a qualitative indicator's grade name gives a fraction of its points. */
 export interface GradeMethod {
   /** Method name. */
   readonly type: "grade";

@@ -1,7 +1,7 @@
 import { message, type Shown } from "./types.js";
 
-/** The kinds of period as a message names them. */
-const KINDS = {
+/** A kind of period in each language (`quarter`, `季度`). @internal */
+export const PERIOD_KIND_WORDS = {
   day: { "zh-CN": "日", en: "day" },
   week: { "zh-CN": "周", en: "week" },
   month: { "zh-CN": "月份", en: "month" },
@@ -10,8 +10,9 @@ const KINDS = {
   year: { "zh-CN": "年度", en: "year" },
 } as const;
 
+
 /** A kind of period (`PeriodKind`). */
-type Kind = keyof typeof KINDS;
+type Kind = keyof typeof PERIOD_KIND_WORDS;
 
 /** The issues of periods/: period keys, dates and moments, time zones, ranges. */
 export const PERIODS_MESSAGES = {
@@ -36,12 +37,12 @@ export const PERIODS_MESSAGES = {
     en: (p, w) => `must be one of ${w.list(p.kinds)} (got ${w.shown(p.received)})`,
   }),
   periodWeekHoldsDays: message<{ kind: Kind }>({
-    "zh-CN": (p) => `一周只能分为日，不能分为${KINDS[p.kind]["zh-CN"]}`,
-    en: (p) => `a week holds only days, not a ${KINDS[p.kind].en}`,
+    "zh-CN": (p) => `一周只能分为日，不能分为${PERIOD_KIND_WORDS[p.kind]["zh-CN"]}`,
+    en: (p) => `a week holds only days, not a ${PERIOD_KIND_WORDS[p.kind].en}`,
   }),
   periodHoldsNo: message<{ outer: Kind; kind: Kind }>({
-    "zh-CN": (p) => `一个${KINDS[p.outer]["zh-CN"]}中没有${KINDS[p.kind]["zh-CN"]}：所列期间不能比外层期间长`,
-    en: (p) => `a ${KINDS[p.outer].en} holds no ${KINDS[p.kind].en}`,
+    "zh-CN": (p) => `一个${PERIOD_KIND_WORDS[p.outer]["zh-CN"]}中没有${PERIOD_KIND_WORDS[p.kind]["zh-CN"]}：所列期间不能比外层期间长`,
+    en: (p) => `a ${PERIOD_KIND_WORDS[p.outer].en} holds no ${PERIOD_KIND_WORDS[p.kind].en}`,
   }),
   periodBadSteps: message<{ received: Shown }>({
     "zh-CN": (p, w) => `应为整数个期间，实际是 ${w.shown(p.received)}`,
@@ -52,8 +53,8 @@ export const PERIODS_MESSAGES = {
     en: (p) => `moves ${p.period} outside the years ${p.min}–${p.max}`,
   }),
   periodRangeKinds: message<{ kind: Kind; from: Kind }>({
-    "zh-CN": (p) => `是${KINDS[p.kind]["zh-CN"]}，而 from 是${KINDS[p.from]["zh-CN"]}；起止应为同一种期间`,
-    en: (p) => `is a ${KINDS[p.kind].en} but "from" is a ${KINDS[p.from].en}`,
+    "zh-CN": (p) => `是${PERIOD_KIND_WORDS[p.kind]["zh-CN"]}，而 from 是${PERIOD_KIND_WORDS[p.from]["zh-CN"]}；起止应为同一种期间`,
+    en: (p) => `is a ${PERIOD_KIND_WORDS[p.kind].en} but "from" is a ${PERIOD_KIND_WORDS[p.from].en}`,
   }),
   periodRangeBackwards: message<{ to: string; from: string }>({
     "zh-CN": (p) => `${p.to} 早于起点 ${p.from}`,

@@ -1,16 +1,8 @@
 import type { LinkPartKind } from "../personnel/linkage.js";
 import type { PeriodKind } from "../periods/period.js";
+import { PERIOD_KIND_WORDS } from "./periods.js";
 import { message, type Locale, type Shown } from "./types.js";
 
-/** A kind of period in each language (`quarter`, `季度`). @internal */
-export const PERIOD_KIND_WORDS: Readonly<Record<PeriodKind, Readonly<Record<Locale, string>>>> = {
-  day: { "zh-CN": "日", en: "day" },
-  week: { "zh-CN": "周", en: "week" },
-  month: { "zh-CN": "月份", en: "month" },
-  quarter: { "zh-CN": "季度", en: "quarter" },
-  half: { "zh-CN": "半年", en: "half" },
-  year: { "zh-CN": "年度", en: "year" },
-};
 
 /** How Chinese counts periods of a kind: 3 个月, 92 天. */
 const COUNTED: Readonly<Record<PeriodKind, string>> = { day: " 天", week: " 周", month: " 个月", quarter: " 个季度", half: " 个半年", year: " 年" };

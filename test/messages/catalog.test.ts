@@ -93,3 +93,14 @@ describe("formatIssue / formatIssues with input from outside", () => {
     expect(formatIssues(many as never, { locale: "en" }).split("\n")[1000]).toBe("… and 2 more");
   });
 });
+
+describe("issue codes", () => {
+  it("are each described in the English and the Chinese errors guide", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { IssueCode } = await import("../../src/index.js");
+    for (const file of ["docs/guide/errors.md", "docs/zh/errors.md"]) {
+      const text = readFileSync(file, "utf8");
+      for (const code of Object.values(IssueCode)) expect(text, `${file} ${code}`).toMatch(new RegExp(`^\\| \`${code}\` \\| \\S`, "m"));
+    }
+  });
+});

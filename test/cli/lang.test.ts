@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { languageOf, systemLanguage } from "../../src/cli/lang.js";
 import { placeAmong, placeIn } from "../../src/cli/commands.js";
 import { run } from "../../src/cli/main.js";
-import { formatTotalNote, rowNote, totalNotes } from "../../src/cli/notes.js";
-import { attributeHeader, header } from "../../src/cli/words.js";
-import { CLI_TEXTS, COLUMNS } from "../../src/messages/cli.js";
+import { attributeHeader, cliLabel } from "../../src/cli/words.js";
+import { CLI_COLUMNS, CLI_TEXTS } from "../../src/messages/cli.js";
+import { formatTotalNote, OUTPUT_LABELS, outputLabel, rowNote, totalNotes } from "../../src/tables/index.js";
 import { county361Example, score, scoreAll } from "../../src/index.js";
 
 const root = process.cwd();
@@ -189,10 +189,10 @@ describe("tables a reader trusts", () => {
       "tree.csv": "id,level,parent\n甲市,city,\n甲一县,county,甲市\n甲二县,county,甲市\n甲三县,county,甲市\n",
     });
     const tiers = await cli(["tiers", "--policy", policy, "scores.csv", "--group-by", "部门", "-f", "csv"], { cwd: dir, env: zh });
-    expect(tiers.stdout).toBe("编号,姓名,职级,比较组,得分,名次,等次,原因\r\nc1,,科员,征管股,95.5,1,中,其余\r\nc2,,副科,征管股,93,2,中,其余\r\nc3,,科员,纳服股,91,1,中,其余\r\n");
+    expect(tiers.stdout).toBe("编号,姓名,职级,比较组,得分,名次,等次,原因\r\nc1,,科员,征管股,95.5,1,中,不属于其他等次，归入「中」\r\nc2,,副科,征管股,93,2,中,不属于其他等次，归入「中」\r\nc3,,科员,纳服股,91,1,中,不属于其他等次，归入「中」\r\n");
     const board = resolve("examples/rules/county-tasks.board.json");
     const tasks = await cli(["tasks", "--board", board, "--staff", "staff.csv", "--grabs", "grabs.csv", "-f", "csv"], { cwd: dir, env: zh });
-    expect(tasks.stdout).toBe("任务,状态,承接人,方式\r\nT01,已抢单,s2,抢单\r\nT02,已派单,s2,派单\r\nT03,无人承接,,无人抢单，且无人在「税源管理岗」岗位\r\n");
+    expect(tasks.stdout).toBe("任务,状态,承接人,方式,原因\r\nT01,已抢单,s2,抢单,\r\nT02,已派单,s2,派单,在「纳税服务岗」岗位的 1 人中负荷最轻（负荷 3）\r\nT03,无人承接,,,无人抢单，也没有人在「税源管理岗」岗位\r\n");
     const cascade = await cli(["cascade", "--plan", resolve("examples/rules/city-2024.plan.yaml"), "--tree", "tree.csv", "-f", "csv"], { cwd: dir, env: zh });
     expect(cascade.stdout.split("\r\n")[0]).toBe("单位,层级,指标,来源,目标值,留存,分解路径");
     expect(cascade.stdout).toContain("甲一县,county,revenue,上级分解,21600,是,甲市 56160 → 甲一县 21600\r\n");
@@ -200,9 +200,13 @@ describe("tables a reader trusts", () => {
   });
 
   it("has a header for every column in both languages", () => {
-    for (const column of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
-      expect(header(column, "zh-CN"), column).toMatch(/\p{Script=Han}/u);
-      expect(header(column, "en"), column).toMatch(/^[a-z ]+$/);
+    for (const column of Object.keys(CLI_COLUMNS) as (keyof typeof CLI_COLUMNS)[]) {
+      expect(cliLabel(column, "zh-CN"), column).toMatch(/\p{Script=Han}/u);
+      expect(cliLabel(column, "en"), column).toMatch(/^[a-z ]+$/);
+    }
+    for (const column of Object.keys(OUTPUT_LABELS) as (keyof typeof OUTPUT_LABELS)[]) {
+      expect(outputLabel(column, "zh-CN"), column).toMatch(/\p{Script=Han}/u);
+      expect(outputLabel(column, "en"), column).toMatch(/^[a-z ]+$/);
     }
     expect(attributeHeader("department", "zh-CN")).toBe("部门");
     expect(attributeHeader("职级", "en")).toBe("职级");

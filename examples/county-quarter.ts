@@ -22,6 +22,7 @@ import {
   defineScheme,
   eligiblePool,
   explain,
+  explainTaskReason,
   explainTier,
   lastPlaceDeductions,
   rank,
@@ -31,9 +32,9 @@ import {
 } from "../src/index.js";
 import type { Locale } from "../src/messages/types.js";
 import { intlLocale, systemLanguage } from "../src/cli/lang.js";
-import { rowNote } from "../src/cli/notes.js";
 import { toTable } from "../src/cli/output.js";
-import { header, say, type Text } from "../src/cli/words.js";
+import { say, type Text } from "../src/cli/words.js";
+import { fieldLabel, outputLabel, rowNote } from "../src/tables/index.js";
 
 /**
  * Runs the demo, printing each line with `print`.
@@ -60,7 +61,7 @@ export function runDemo(print: (line: string) => void = console.log, lang: Local
     target: "total",
     flag: { id: "promotion-deferred", name: "晋升暂缓" },
   });
-  const results = scoreAll(scheme, withPenalties(subjects, lastPlace));
+  const results = scoreAll(scheme, withPenalties(subjects, lastPlace, { locale: lang }));
 
   // The bureau-wide ranking and tiers (example policy: 好 20%, 差 10%, ties go to the better tier,
   // a vetoed cadre is 差).
@@ -91,7 +92,16 @@ export function runDemo(print: (line: string) => void = console.log, lang: Local
   print("");
   words({ key: "demoTitle", scheme: scheme.name ?? scheme.id, count: results.length });
   words({ key: "demoDisclaimer" });
-  const columns = [header("rank", lang), header("id", lang), header("name", lang), header("department", lang), ...scheme.groups.map((g) => g.name ?? g.id), header("total", lang), header("tier", lang), header("notes", lang)];
+  const columns = [
+    outputLabel("rank", lang),
+    fieldLabel("id", lang),
+    fieldLabel("name", lang),
+    fieldLabel("department", lang),
+    ...scheme.groups.map((g) => g.name ?? g.id),
+    fieldLabel("total", lang),
+    outputLabel("tier", lang),
+    outputLabel("notes", lang),
+  ];
   const top = ranking.entries.slice(0, 10).map((e) => row(e.subjectId));
   const bottom = ranking.entries.slice(-5).map((e) => row(e.subjectId));
   const table = toTable(columns, [...top, ["…"], ...bottom]).trimEnd();
@@ -105,7 +115,8 @@ export function runDemo(print: (line: string) => void = console.log, lang: Local
   const stats = taskStatistics(allocation, staff, { credits, thresholds: [7] });
   words({ key: "demoTasks", published: stats.published, grabs: stats.grabs.made, grabbed: stats.grabbed + stats.partlyGrabbed, assigned: stats.assigned, unowned: stats.unowned, tookPart: stats.tookPartPercent });
   words({ key: "demoCredits", max: String(stats.credits!.max), min: String(stats.credits!.min), spread: String(stats.credits!.spread), atLeast: stats.credits!.atLeast["7"]! });
-  for (const t of allocation.tasks.filter((x) => x.status === "unowned")) words({ key: "demoUnowned", task: t.task, post: board.tasks.find((x) => x.id === t.task)!.post });
+  for (const t of allocation.tasks.filter((x) => x.status === "unowned" && x.reason))
+    words({ key: "demoUnowned", task: t.task, reason: explainTaskReason(t.reason!, { locale: lang }) });
 
   words({ key: "demoLastPlaceHead" });
   for (const d of lastPlace.deductions)

@@ -4,6 +4,7 @@ import { defineCascadePlan, cascadePlanJsonSchema } from "../cascade/plan.js";
 import { defineOrgTree, type OrgUnit } from "../cascade/tree.js";
 import type { CascadePlan } from "../cascade/types.js";
 import { explain } from "../explain/explain.js";
+import { explainTier } from "../explain/tiers.js";
 import type { Locale } from "../messages/types.js";
 import { lastPlacePolicyJsonSchema } from "../penalties/last-place.js";
 import { rank } from "../ranking/rank.js";
@@ -17,17 +18,18 @@ import type { SubjectInput } from "../scoring/subject.js";
 import { allocateTasks } from "../tasks/allocate.js";
 import { defineTaskBoard, taskBoardJsonSchema } from "../tasks/board.js";
 import { creditTasks } from "../tasks/credit.js";
+import { explainTaskReason } from "../tasks/explain.js";
 import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember, TaskBoardConfig } from "../tasks/types.js";
 import { assignTiers } from "../tiers/assign.js";
 import { defineTierPolicy, tierPolicyJsonSchema } from "../tiers/policy.js";
-import type { TierPolicy } from "../tiers/types.js";
+import type { TierPlacement, TierPolicy } from "../tiers/types.js";
 import { scenarioJsonSchema } from "../verify/json-schema.js";
 import { actualText, formatScenarioReport } from "../verify/report.js";
 import { verifyScenarios } from "../node/verify.js";
 import { readInput, readOptions, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo, type Read } from "./inputs.js";
-import { rowNote } from "./notes.js";
 import type { Output } from "./output.js";
-import { attributeHeader, header, say, type Column, type Text } from "./words.js";
+import { FIELDS, fieldLabel, headerKey, headersOf, outputLabel, rowNote, type Field, type OutputColumn } from "../tables/index.js";
+import { attributeHeader, cliLabel, say, type CliColumn, type Text } from "./words.js";
 
 /** The published JSON Schemas, by the name `jixiao schema` takes. @internal */
 export const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = {
@@ -129,18 +131,12 @@ export function placeAmong(sources: Readonly<Record<string, Source>>, fallback: 
 }
 
 /**
- * The headers a CSV column of a fixed field may have. (The one header mapping of the sheets and
- * the CLI will take this over.)
+ * The headers a table's column of an issue's field may have: a fixed field's (by the one header
+ * mapping, `headersOf`; a scores' `subjectId` is the `id` column), any other field's own name.
  */
-const FIELD_HEADERS: Readonly<Record<string, readonly string[]>> = {
-  id: ["id", "编号", "subjectId"],
-  subjectId: ["subjectId", "id", "编号"],
-  name: ["name", "姓名"],
-  group: ["group", "分组"],
-  bonus: ["bonus", "加分"],
-  deductions: ["deductions", "减分"],
-  total: ["total", "总分"],
-  posts: ["posts", "岗位"],
+const headersOfPath = (field: string): readonly string[] => {
+  const f = field === "subjectId" ? "id" : field;
+  return Object.prototype.hasOwnProperty.call(FIELDS, f) ? headersOf(f as Field) : [field];
 };
 
 /**
@@ -161,13 +157,11 @@ export function sourceOf(read: Read, names: ReadonlyMap<string, string> = new Ma
     ...(rows ? { rows } : {}),
     column: ([field, key]) => {
       if (typeof field !== "string") return undefined;
-      const wanted =
-        (field === "values" || field === "attributes") && typeof key === "string"
-          ? [key, ...(names.has(key) ? [names.get(key)!] : [])]
-          : Object.prototype.hasOwnProperty.call(FIELD_HEADERS, field)
-            ? FIELD_HEADERS[field]!
-            : [field];
-      return headers.find((h) => wanted.includes(h));
+      const wanted = (
+        (field === "values" || field === "attributes") && typeof key === "string" ? [key, ...(names.has(key) ? [names.get(key)!] : [])] : headersOfPath(field)
+      ).map(headerKey);
+      // Compared as the header mapping reads headers (case and full-width forms folded).
+      return headers.find((h) => wanted.includes(headerKey(h)));
     },
   };
 }
@@ -239,17 +233,30 @@ const attributeKeys = (items: readonly { readonly attributes?: Readonly<Record<s
   ...new Set(items.flatMap((r) => (r.attributes && typeof r.attributes === "object" ? Object.keys(r.attributes) : []))),
 ];
 
+/** The headers of a command's columns in its language: a fixed field's and an output column's, as the one header mapping names them. */
+const labels = (ctx: Context) => [(c: Field) => fieldLabel(c, ctx.lang), (c: OutputColumn) => outputLabel(c, ctx.lang)] as const;
+
+/**
+ * Why a subject is in its tier, for the reason column: `explainTier`'s words without its first two
+ * lines (the tier and the rank, which the row's columns show), one line after another.
+ */
+const tierReason = (placement: TierPlacement, lang: Locale): string =>
+  explainTier(placement, { locale: lang })
+    .split("\n")
+    .slice(2)
+    .join(lang === "en" ? "; " : "；");
+
 /** `jixiao score`. @internal */
 export async function scoreCommand(ctx: Context): Promise<Outcome> {
   const scheme = await rule(ctx, "scheme", (d: SchemeConfig) => defineScheme(d));
   const { results, source, place, warnings } = await scored(ctx, scheme, one(ctx, "subjects"));
   const groups = scheme.groups.map((g) => g.id);
   const attributes = attributeKeys(results);
-  const h = (c: Column) => header(c, ctx.lang);
+  const [f, o] = labels(ctx);
   return {
     output: {
       json: results,
-      columns: [h("id"), h("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...scheme.groups.map((g) => g.name ?? g.id), h("total"), h("notes")],
+      columns: [f("id"), f("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...scheme.groups.map((g) => g.name ?? g.id), f("total"), o("notes")],
       rows: results.map((r) => [
         r.subjectId,
         r.name ?? "",
@@ -287,11 +294,11 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
   // An attribute the peer groups are made by is the peer group column already.
   const attributes = attributeKeys(ranking.entries).filter((a) => a !== ranking.groupBy && a !== assignment.groupBy);
   const entry = new Map(ranking.entries.map((e) => [e.subjectId, e]));
-  const h = (c: Column) => header(c, ctx.lang);
+  const [f, o] = labels(ctx);
   return {
     output: {
       json: { ranking, assignment },
-      columns: [h("id"), h("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...(grouped ? [h("peerGroup")] : []), h("score"), h("rank"), h("tier"), h("reason")],
+      columns: [f("id"), f("name"), ...attributes.map((a) => attributeHeader(a, ctx.lang)), ...(grouped ? [o("peerGroup")] : []), o("score"), o("rank"), o("tier"), o("reason")],
       rows: assignment.placements.map((p) => [
         p.subjectId,
         p.name ?? "",
@@ -300,7 +307,7 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
         p.score,
         p.rank,
         p.tier,
-        say(ctx.lang, { key: "tierRule", rule: p.reason.rule }),
+        tierReason(p, ctx.lang),
       ]),
     },
     warnings: { issues: warnings, place },
@@ -330,18 +337,29 @@ export async function tasksCommand(ctx: Context): Promise<Outcome> {
   const allocation = inFile(allocationPlace, () =>
     allocateTasks(board, grabs.data as Grab[], staff.data as StaffMember[], allocationPolicy?.data as AllocationPolicy | undefined),
   );
-  const h = (c: Column) => header(c, ctx.lang);
+  const [f, o] = labels(ctx);
   if (!completions) {
-    const post = (task: string) => board.tasks.find((t) => t.id === task)?.post ?? "";
+    // Why a task has no owner, or why each assigned owner got it: the task reasons' own words. (They
+    // name posts, never people, so the staff are not passed to be named: explainTaskReason would
+    // check the whole list again for each reason.)
+    const why = (t: (typeof allocation.tasks)[number]) => {
+      const assigned = t.owners.filter((x) => x.reason !== undefined);
+      const reasons = [
+        ...(t.reason ? [explainTaskReason(t.reason, { locale: ctx.lang })] : []),
+        ...assigned.map((x) => `${assigned.length > 1 ? say(ctx.lang, { key: "taskOwnerReason", person: x.person }) : ""}${explainTaskReason(x.reason!, { locale: ctx.lang })}`),
+      ];
+      return reasons.join(ctx.lang === "en" ? "; " : "；");
+    };
     return {
       output: {
         json: allocation,
-        columns: [h("task"), h("status"), h("owners"), h("how")],
+        columns: [f("task"), o("status"), o("owners"), o("how"), o("reason")],
         rows: allocation.tasks.map((t) => [
           t.task,
           say(ctx.lang, { key: "taskStatus", status: t.status }),
-          t.owners.map((o) => o.person).join(" "),
-          t.owners.map((o) => say(ctx.lang, { key: "taskHow", how: o.how })).join(" ") || (t.reason === undefined ? "" : say(ctx.lang, { key: "taskUnowned", post: post(t.task) })),
+          t.owners.map((x) => x.person).join(" "),
+          t.owners.map((x) => say(ctx.lang, { key: "taskHow", how: x.how })).join(" "),
+          why(t),
         ]),
       },
     };
@@ -351,7 +369,7 @@ export async function tasksCommand(ctx: Context): Promise<Outcome> {
   return {
     output: {
       json: { allocation, credits },
-      columns: [h("person"), h("tasks"), h("credits"), h("cap"), h("applied"), h("excess")],
+      columns: [f("person"), o("tasks"), o("creditTotal"), o("cap"), o("credit"), o("excess")],
       rows: credits.people.map((p) => [p.person, p.credits.map((c) => c.task).join(" "), p.total, p.cap, p.applied, p.excess]),
     },
   };
@@ -365,11 +383,11 @@ export async function cascadeCommand(ctx: Context): Promise<Outcome> {
   const tree = inFile(placeIn(sourceOf(read)), () => defineOrgTree(treeFrom(read) as OrgUnit[]));
   // What the plan asks of this tree (a unit it names, say) is a mistake in the plan.
   const result = inFile(place, () => cascade(plan, tree));
-  const h = (c: Column) => header(c, ctx.lang);
+  const [f, o] = labels(ctx);
   return {
     output: {
       json: result,
-      columns: [h("unit"), h("level"), h("indicator"), h("origin"), h("target"), h("retained"), h("lineage")],
+      columns: [o("unit"), f("level"), o("indicator"), o("origin"), o("target"), o("retained"), o("lineage")],
       rows: result.units.flatMap((u) =>
         u.indicators.map((i) => [
           u.unit,
@@ -415,7 +433,7 @@ export async function verifyCommand(ctx: Context): Promise<Outcome> {
         ...c.failures.map((x) => [f.file, c.name, result(false), x.path, x.expected, actualText(x.actual, ctx.lang)]),
       ]),
     );
-    const h = (c: Column) => header(c, ctx.lang);
+    const h = (c: CliColumn) => cliLabel(c, ctx.lang);
     return { output: { json: report, columns: [h("file"), h("case"), h("result"), h("path"), h("expected"), h("actual")], rows }, code };
   }
   return { text: `${formatScenarioReport(report, { locale: ctx.lang })}\n`, code };

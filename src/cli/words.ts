@@ -1,5 +1,6 @@
-import { CLI_TEXTS, COLUMNS, type Column } from "../messages/cli.js";
+import { CLI_COLUMNS, CLI_TEXTS, type CliColumn } from "../messages/cli.js";
 import { WORDING, type Locale, type Message } from "../messages/types.js";
+import { fieldLabel, type Field } from "../tables/index.js";
 
 type Texts = typeof CLI_TEXTS;
 
@@ -27,28 +28,26 @@ export function say(locale: Locale, text: Text): string {
 }
 
 /**
- * The header of one of the command line's output columns in a language: 编号, 姓名, 总分, 等次 … or
- * id, name, total, tier ….
- *
- * (The one header mapping of the sheets and the CLI will take this over; until then the command
- * line's columns are named here.)
+ * The header of a column only the command line writes (a scenario report's rows) in a language:
+ * 文件, 用例, 结果 … or file, case, result …. Every other column is named by `fieldLabel` and
+ * `outputLabel` (src/tables), as the sheets name it.
  * @example
  * ```ts
- * header("total", "zh-CN");
- * //=> "总分"
+ * cliLabel("expected", "zh-CN");
+ * //=> "期望"
  * ```
  * @internal
  */
-export function header(column: Column, locale: Locale): string {
-  return COLUMNS[column][locale];
+export function cliLabel(column: CliColumn, locale: Locale): string {
+  return CLI_COLUMNS[column][locale];
 }
 
-/** Attribute keys that are fixed columns under another name (`department` is 部门). */
-const ATTRIBUTE_COLUMNS: Readonly<Record<string, Column>> = { department: "department" };
+/** Attribute keys that are fixed columns under their own name (`department` is 部门). */
+const ATTRIBUTE_FIELDS: ReadonlySet<string> = new Set<Field>(["department"]);
 
 /**
- * The header of an attribute column: a known field (`department`) in the language, any other key
- * (部门, 职级 — the input's own header) as it is.
+ * The header of an attribute column: a key that is a fixed field (`department` of JSON subjects)
+ * by the field's label in the language, any other key (部门, 职级 — the input's own header) as it is.
  * @example
  * ```ts
  * attributeHeader("department", "zh-CN");
@@ -59,7 +58,7 @@ const ATTRIBUTE_COLUMNS: Readonly<Record<string, Column>> = { department: "depar
  * @internal
  */
 export function attributeHeader(key: string, locale: Locale): string {
-  return Object.prototype.hasOwnProperty.call(ATTRIBUTE_COLUMNS, key) ? header(ATTRIBUTE_COLUMNS[key]!, locale) : key;
+  return ATTRIBUTE_FIELDS.has(key) ? fieldLabel(key as Field, locale) : key;
 }
 
-export type { Column };
+export type { CliColumn };

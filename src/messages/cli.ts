@@ -1,4 +1,4 @@
-import { message, type Message } from "./types.js";
+import { message } from "./types.js";
 
 /** The issues of cli/ (declare each with `message` from ./types.js). */
 export const CLI_MESSAGES = {};
@@ -9,36 +9,12 @@ const WHAT = {
   scores: { "zh-CN": "得分", en: "scores" },
 } as const;
 
-/** The columns the command line writes, by key: their headers in each language. */
-export const COLUMNS = {
-  id: { "zh-CN": "编号", en: "id" },
-  name: { "zh-CN": "姓名", en: "name" },
-  department: { "zh-CN": "部门", en: "department" },
-  group: { "zh-CN": "比较组", en: "group" },
-  total: { "zh-CN": "总分", en: "total" },
-  notes: { "zh-CN": "说明", en: "notes" },
-  peerGroup: { "zh-CN": "比较组", en: "peer group" },
-  score: { "zh-CN": "得分", en: "score" },
-  rank: { "zh-CN": "名次", en: "rank" },
-  tier: { "zh-CN": "等次", en: "tier" },
-  reason: { "zh-CN": "原因", en: "reason" },
-  task: { "zh-CN": "任务", en: "task" },
-  status: { "zh-CN": "状态", en: "status" },
-  owners: { "zh-CN": "承接人", en: "owners" },
-  how: { "zh-CN": "方式", en: "how" },
-  person: { "zh-CN": "人员", en: "person" },
-  tasks: { "zh-CN": "任务", en: "tasks" },
-  credits: { "zh-CN": "积分", en: "total" },
-  cap: { "zh-CN": "上限", en: "cap" },
-  applied: { "zh-CN": "计入", en: "applied" },
-  excess: { "zh-CN": "超出", en: "excess" },
-  unit: { "zh-CN": "单位", en: "unit" },
-  level: { "zh-CN": "层级", en: "level" },
-  indicator: { "zh-CN": "指标", en: "indicator" },
-  origin: { "zh-CN": "来源", en: "origin" },
-  target: { "zh-CN": "目标值", en: "target" },
-  retained: { "zh-CN": "留存", en: "retained" },
-  lineage: { "zh-CN": "分解路径", en: "lineage" },
+/**
+ * The columns only the command line writes (a scenario report's rows), by key: their headers in
+ * each language. Every other column is named by the one header mapping (`fieldLabel`,
+ * `outputLabel` of src/tables).
+ */
+export const CLI_COLUMNS = {
   file: { "zh-CN": "文件", en: "file" },
   case: { "zh-CN": "用例", en: "case" },
   result: { "zh-CN": "结果", en: "result" },
@@ -47,65 +23,8 @@ export const COLUMNS = {
   actual: { "zh-CN": "实际", en: "actual" },
 } as const;
 
-/** A column of {@link COLUMNS}. */
-export type Column = keyof typeof COLUMNS;
-
-/**
- * Why a total is not the plain sum of its indicators' points, as data: a veto, a conversion over
- * the applicable points (不适用折算), bonus and deduction points (加减分), or the floor at 0. Numbers
- * are exact decimal text. (As in src/messages/tables.ts of the sheets' branch, which replaces it.)
- */
-export type TotalNote =
-  | {
-      readonly kind: "veto";
-      /** The veto's name, or its id where it has none. */
-      readonly veto: string;
-      readonly effect: "zero" | "cap" | "flag";
-      /** The cap of a `cap` veto. */
-      readonly cap?: string;
-    }
-  | { readonly kind: "conversion"; readonly earned: string; readonly applicable: string; readonly full: string; readonly result: string }
-  | {
-      readonly kind: "bonus";
-      /** The points asked for. */
-      readonly requested: string;
-      /** The points counted, after the cap. */
-      readonly applied: string;
-    }
-  | { readonly kind: "deductions"; readonly requested: string; readonly applied: string }
-  | { readonly kind: "floor"; readonly value: string };
-
-type NoteOf<K extends TotalNote["kind"]> = Extract<TotalNote, { kind: K }>;
-
-/** A long decimal shortened for reading, as the explanations do (the data keeps it exact): 55.166666… */
-const short = (value: string) => {
-  const m = /^(-?\d+\.\d{6})\d+$/.exec(value);
-  return m ? `${m[1]}…` : value;
-};
-
-/** The words of each {@link TotalNote} kind, in each language. */
-export const TOTAL_NOTES: { readonly [K in TotalNote["kind"]]: Message<NoteOf<K>> } = {
-  veto: message<NoteOf<"veto">>({
-    "zh-CN": (p, w) => `否决项${w.q(p.veto)}：${p.effect === "zero" ? "总分记 0" : p.effect === "cap" ? `总分不超过 ${p.cap}` : "已记录，不改变总分"}`,
-    en: (p) => `veto "${p.veto}": ${p.effect === "zero" ? "total set to 0" : p.effect === "cap" ? `total capped at ${p.cap}` : "recorded, total unchanged"}`,
-  }),
-  conversion: message<NoteOf<"conversion">>({
-    "zh-CN": (p) => `不适用折算：实得分 ${p.earned} ÷ 应得分 ${p.applicable} × 满分 ${p.full} = ${short(p.result)}`,
-    en: (p) => `converted for not-applicable indicators: earned ${p.earned} ÷ applicable ${p.applicable} × full ${p.full} = ${short(p.result)}`,
-  }),
-  bonus: message<NoteOf<"bonus">>({
-    "zh-CN": (p) => `加分 ${p.requested}${p.applied === p.requested ? "" : `，按上限计 ${p.applied}`}`,
-    en: (p) => `bonus ${p.requested}${p.applied === p.requested ? "" : `, capped at ${p.applied}`}`,
-  }),
-  deductions: message<NoteOf<"deductions">>({
-    "zh-CN": (p) => `减分 ${p.requested}${p.applied === p.requested ? "" : `，按上限计 ${p.applied}`}`,
-    en: (p) => `deductions ${p.requested}${p.applied === p.requested ? "" : `, capped at ${p.applied}`}`,
-  }),
-  floor: message<NoteOf<"floor">>({
-    "zh-CN": (p) => `总分 ${p.value} 低于 0，记 0`,
-    en: (p) => `total ${p.value} is below 0, set to 0`,
-  }),
-};
+/** A column of {@link CLI_COLUMNS}. */
+export type CliColumn = keyof typeof CLI_COLUMNS;
 
 /** The output options every command that writes rows takes. */
 const OUTPUT_HELP = {
@@ -131,8 +50,9 @@ const OUTPUT_HELP = {
 
 /**
  * Every text the command line writes that is not an issue of the engine: help, usage mistakes,
- * progress, table and CSV headers, the values and notes in its tables, and the demo's words. Kept
- * out of the issue catalog, so the library's bundle does not carry them.
+ * progress, the values in its tables, and the demo's words (its tables' headers and notes are the
+ * tables module's, src/messages/tables.ts, shared with the sheets). Kept out of the issue catalog,
+ * so the library's bundle does not carry them.
  * (Made in a call marked pure, so that a bundle which does not use them, the library's, leaves them out.)
  * @internal
  */
@@ -434,10 +354,6 @@ file is missing or cannot be read.
   }),
 
   // — values in tables —
-  tierRule: message<{ rule: "quota" | "threshold" | "rest" | "veto" }>({
-    "zh-CN": (p) => ({ quota: "名额内", threshold: "达到分数线", rest: "其余", veto: "否决" })[p.rule],
-    en: (p) => p.rule,
-  }),
   taskStatus: message<{ status: "grabbed" | "assigned" | "partly-grabbed" | "unowned" }>({
     "zh-CN": (p) => ({ grabbed: "已抢单", assigned: "已派单", "partly-grabbed": "部分抢单", unowned: "无人承接" })[p.status],
     en: (p) => p.status,
@@ -446,10 +362,7 @@ file is missing or cannot be read.
     "zh-CN": (p) => ({ grabbed: "抢单", assigned: "派单" })[p.how],
     en: (p) => p.how,
   }),
-  taskUnowned: message<{ post: string }>({
-    "zh-CN": (p, w) => `无人抢单，且无人在${w.q(p.post)}岗位`,
-    en: (p) => `nobody grabbed it and no one holds the post ${p.post}`,
-  }),
+  taskOwnerReason: message<{ person: string }>({ "zh-CN": (p) => `${p.person}：`, en: (p) => `${p.person}: ` }),
   origin: message<{ origin: "cascade" | "template" | "local" }>({
     "zh-CN": (p) => ({ cascade: "上级分解", template: "模板", local: "本级自设" })[p.origin],
     en: (p) => p.origin,
@@ -490,9 +403,9 @@ file is missing or cannot be read.
     "zh-CN": (p) => `  抢单得分（封顶 10 分）：最高 ${p.max}，最低 ${p.min}，差距 ${p.spread}；7 分以上 ${p.atLeast} 人`,
     en: (p) => `  credits (capped at 10): highest ${p.max}, lowest ${p.min}, spread ${p.spread}; ${p.atLeast} at 7 or more`,
   }),
-  demoUnowned: message<{ task: string; post: string }>({
-    "zh-CN": (p, w) => `  ${p.task}：无人抢单，且无人在${w.q(p.post)}岗位，未能派单`,
-    en: (p) => `  ${p.task}: nobody grabbed it and no one holds the post ${p.post}, so it could not be assigned`,
+  demoUnowned: message<{ task: string; reason: string }>({
+    "zh-CN": (p) => `  ${p.task}：${p.reason}，未能派单`,
+    en: (p) => `  ${p.task}: ${p.reason}, so it could not be assigned`,
   }),
   demoLastPlaceHead: message({
     "zh-CN": () => "\n末位扣分（各部门 5 人以上，末位扣减总分 1 分，晋升暂缓）：",

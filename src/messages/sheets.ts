@@ -1,4 +1,4 @@
-import { FIELDS, type Field } from "./tables.js";
+import { FIELDS, OUTPUT_LABELS, type Field } from "./tables.js";
 import { message, type Locale, type Wording } from "./types.js";
 
 /**
@@ -28,17 +28,17 @@ export const SHEET_ARGS = {
 /** An argument of a sheet function. */
 export type SheetArg = keyof typeof SHEET_ARGS;
 
-/** The headers and labels the sheet functions write, beside the fixed fields' (`FIELDS`). */
+/** The headers and labels the sheet functions write, beside the fixed fields' (`FIELDS`): the output columns' as `OUTPUT_LABELS` names them, for every surface. */
 export const SHEET_LABELS = {
-  rank: { "zh-CN": "名次", en: "rank" },
-  tier: { "zh-CN": "等次", en: "tier" },
-  deduction: { "zh-CN": "末位扣分", en: "deduction" },
-  base: { "zh-CN": "基础分", en: "base" },
-  notes: { "zh-CN": "说明", en: "notes" },
-  person: { "zh-CN": "人员", en: "person" },
-  credit: { "zh-CN": "计入积分", en: "credit" },
-  creditTotal: { "zh-CN": "积分合计", en: "total" },
-  excess: { "zh-CN": "超出上限", en: "excess" },
+  rank: OUTPUT_LABELS.rank,
+  tier: OUTPUT_LABELS.tier,
+  deduction: OUTPUT_LABELS.lastPlace,
+  base: OUTPUT_LABELS.base,
+  notes: OUTPUT_LABELS.notes,
+  person: { "zh-CN": FIELDS.person["zh-CN"], en: FIELDS.person.en },
+  credit: OUTPUT_LABELS.credit,
+  creditTotal: OUTPUT_LABELS.creditTotal,
+  excess: OUTPUT_LABELS.excess,
   accountTotal: { "zh-CN": "合计", en: "total" },
 } as const satisfies Readonly<Record<string, { readonly "zh-CN": string; readonly en: string }>>;
 

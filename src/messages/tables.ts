@@ -51,6 +51,23 @@ export const OUTPUT_LABELS = {
   notes: { "zh-CN": "说明", en: "notes" },
   peerGroup: { "zh-CN": "比较组", en: "peer group" },
   lastPlace: { "zh-CN": "末位扣分", en: "deduction" },
+  // A task allocation (三单): each task's status, its owners and how each got it.
+  status: { "zh-CN": "状态", en: "status" },
+  owners: { "zh-CN": "承接人", en: "owners" },
+  how: { "zh-CN": "方式", en: "how" },
+  // Task credits: a person's tasks, the credits before and after the cap.
+  tasks: { "zh-CN": "任务", en: "tasks" },
+  creditTotal: { "zh-CN": "积分合计", en: "total" },
+  cap: { "zh-CN": "上限", en: "cap" },
+  credit: { "zh-CN": "计入积分", en: "credit" },
+  excess: { "zh-CN": "超出上限", en: "excess" },
+  // A cascade: each unit's indicator, where its target comes from, and the path down to it.
+  unit: { "zh-CN": "单位", en: "unit" },
+  indicator: { "zh-CN": "指标", en: "indicator" },
+  origin: { "zh-CN": "来源", en: "origin" },
+  target: { "zh-CN": "目标值", en: "target" },
+  retained: { "zh-CN": "留存", en: "retained" },
+  lineage: { "zh-CN": "分解路径", en: "lineage" },
 } as const satisfies Readonly<Record<string, { readonly "zh-CN": string; readonly en: string }>>;
 
 /** A column of {@link OUTPUT_LABELS}. */
@@ -106,7 +123,7 @@ export const TABLES_MESSAGES = {
 /**
  * Why a total is not the plain sum of its indicators' points, as data: a veto, a conversion over
  * the applicable points (不适用折算), bonus and deduction points (加减分), or the floor at 0. Numbers
- * are exact decimal text.
+ * are exact decimal text; the words shorten a long conversion result ({@link shortDecimal}).
  */
 export type TotalNote =
   | {
@@ -130,6 +147,23 @@ export type TotalNote =
 
 type NoteOf<K extends TotalNote["kind"]> = Extract<TotalNote, { kind: K }>;
 
+/**
+ * A long decimal shortened for reading, as the explanations do (the data keeps it exact): six
+ * places, then `…` (`55.166666…`); a shorter one as it is.
+ * @example
+ * ```ts
+ * shortDecimal("55.1666666666666666666666666666666666667");
+ * //=> "55.166666…"
+ * shortDecimal("57.5");
+ * //=> "57.5"
+ * ```
+ * @internal
+ */
+export function shortDecimal(value: string): string {
+  const m = /^(-?\d+\.\d{6})\d+$/.exec(value);
+  return m ? `${m[1]}…` : value;
+}
+
 /** The words of each {@link TotalNote} kind, in each language. */
 export const TOTAL_NOTES: { readonly [K in TotalNote["kind"]]: Message<NoteOf<K>> } = {
   veto: message<NoteOf<"veto">>({
@@ -137,8 +171,8 @@ export const TOTAL_NOTES: { readonly [K in TotalNote["kind"]]: Message<NoteOf<K>
     en: (p) => `veto "${p.veto}": ${p.effect === "zero" ? "total set to 0" : p.effect === "cap" ? `total capped at ${p.cap}` : "recorded, total unchanged"}`,
   }),
   conversion: message<NoteOf<"conversion">>({
-    "zh-CN": (p) => `不适用折算：实得分 ${p.earned} ÷ 应得分 ${p.applicable} × 满分 ${p.full} = ${p.result}`,
-    en: (p) => `converted for not-applicable indicators: earned ${p.earned} ÷ applicable ${p.applicable} × full ${p.full} = ${p.result}`,
+    "zh-CN": (p) => `不适用折算：实得分 ${p.earned} ÷ 应得分 ${p.applicable} × 满分 ${p.full} = ${shortDecimal(p.result)}`,
+    en: (p) => `converted for not-applicable indicators: earned ${p.earned} ÷ applicable ${p.applicable} × full ${p.full} = ${shortDecimal(p.result)}`,
   }),
   bonus: message<NoteOf<"bonus">>({
     "zh-CN": (p) => `加分 ${p.requested}${p.applied === p.requested ? "" : `，按上限计 ${p.applied}`}`,

@@ -39,7 +39,9 @@ export function totalNotes(result: ScoreResult): TotalNote[] {
 }
 
 /**
- * Words one {@link TotalNote} in Chinese (the default) or English.
+ * Words one {@link TotalNote} in Chinese (the default) or English. A conversion result that does
+ * not end is written to six places (`= 55.166666…`), as the explanations write it; the note keeps
+ * it exact.
  * @param note - a note of {@link totalNotes}.
  * @param locale - `"zh-CN"` (default) or `"en"`.
  * @returns the note as a short phrase.
@@ -49,6 +51,8 @@ export function totalNotes(result: ScoreResult): TotalNote[] {
  * //=> "否决项「违纪违法」：总分记 0"
  * formatTotalNote({ kind: "bonus", requested: "3", applied: "2" }, "en");
  * //=> "bonus 3, capped at 2"
+ * formatTotalNote({ kind: "conversion", earned: "33.1", applicable: "60", full: "100", result: "55.16666666666666666666666666666666666667" });
+ * //=> "不适用折算：实得分 33.1 ÷ 应得分 60 × 满分 100 = 55.166666…"
  * ```
  */
 export function formatTotalNote(note: TotalNote, locale: Locale = "zh-CN"): string {

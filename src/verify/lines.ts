@@ -1,7 +1,11 @@
 import type { TraceStep } from "../core/trace.js";
 import type { Locale } from "../messages/types.js";
 import { STEP_WORDS } from "../messages/verify.js";
+import { explainReason, REASON_KINDS, type Reason } from "../explain/reasons.js";
 import { explainTier } from "../explain/tiers.js";
+import { TASK_REASONS } from "../messages/tasks.js";
+import { explainTaskReason } from "../tasks/explain.js";
+import type { TaskReason } from "../tasks/types.js";
 import type { TierPlacement } from "../tiers/types.js";
 import { nodesAlong, valueAt, type Segment } from "./path.js";
 import { word } from "./words.js";
@@ -95,7 +99,26 @@ function nodeLine(node: Node, locale: Locale): string | undefined {
     const links = node.lineage.map((l) => (isObject(l) ? word(locale, { key: "lineageLink", unit: String(l.unit), target: String(l.target ?? ""), via: STEP_WORDS[locale].via(String(l.via)) }) : ""));
     return word(locale, { key: "lineageLine", links });
   }
-  if (typeof node.reason === "string") return word(locale, { key: "reasonLine", id: String(node.subjectId ?? node.task ?? ""), reason: node.reason });
+  const reason = reasonWords(node.reason, locale);
+  if (reason !== undefined) return word(locale, { key: "reasonLine", id: String(node.subjectId ?? node.task ?? node.person ?? ""), reason });
+  return undefined;
+}
+
+/**
+ * A reason in words, in the language: a tier or last-place reason by `explainReason`, a task
+ * reason by `explainTaskReason` (told apart by its `kind`), text as it is; `undefined` for
+ * anything else (data that is not a reason of either).
+ */
+function reasonWords(reason: unknown, locale: Locale): string | undefined {
+  if (typeof reason === "string") return reason;
+  if (!isObject(reason) || typeof reason.kind !== "string") return undefined;
+  const kind = reason.kind;
+  try {
+    if (Object.prototype.hasOwnProperty.call(TASK_REASONS, kind)) return explainTaskReason(reason as unknown as TaskReason, { locale });
+    if ((REASON_KINDS as readonly string[]).includes(kind)) return explainReason(reason as unknown as Reason, { locale });
+  } catch {
+    // Not the reason its kind says (a report edited by hand): no line rather than a wrong one.
+  }
   return undefined;
 }
 

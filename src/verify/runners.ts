@@ -138,7 +138,15 @@ export const RUNNERS: Readonly<Record<ScenarioRun, Runner>> = {
       }
       return out;
     },
-    details: (s) => (s[0] === "credits" && s.length >= 2 ? ["taskCredits", "people", ...s.slice(1)] : s[0] === "owners" || s[0] === "status" ? ["allocation", "tasks", ...s.slice(1)] : undefined),
+    // An owner's line (why the person was assigned) below its task's owners; a status, the task (why it has no owner).
+    details: (s) =>
+      s[0] === "credits" && s.length >= 2
+        ? ["taskCredits", "people", ...s.slice(1)]
+        : s[0] === "owners" && s.length >= 3
+          ? ["allocation", "tasks", s[1]!, "owners", ...s.slice(2)]
+          : s[0] === "owners" || s[0] === "status"
+            ? ["allocation", "tasks", ...s.slice(1)]
+            : undefined,
   },
   cascade: {
     run({ rules, input }) {

@@ -123,11 +123,15 @@ describe("jixiao tiers, tasks, cascade", () => {
     const policy = resolve("examples/rules/tiers-20-10.policy.json");
     const r = await cli(["tiers", "--policy", policy, "scores.csv", "-f", "csv"], { cwd: dir });
     // The 部门 column comes through.
-    expect(r.stdout).toBe("id,name,部门,score,rank,tier,reason\r\nc1,,征管股,95.5,1,好,quota\r\nc2,,征管股,93,2,中,rest\r\nc3,,纳服股,91,3,中,rest\r\nc4,,纳服股,90,4,中,rest\r\nc5,,纳服股,72.5,5,中,rest\r\n");
+    // The reason column: why each is in its tier, in explainTier's words (the quota and how it was rounded, the rest).
+    const rest = '"not in any other tier, so in ""中"""';
+    expect(r.stdout).toBe(
+      `id,name,部门,score,rank,tier,reason\r\nc1,,征管股,95.5,1,好,"""好"" quota: 0.2 × 5 = 1, rounded down to 1; 1 placed"\r\nc2,,征管股,93,2,中,${rest}\r\nc3,,纳服股,91,3,中,${rest}\r\nc4,,纳服股,90,4,中,${rest}\r\nc5,,纳服股,72.5,5,中,${rest}\r\n`,
+    );
     const grouped = await cli(["tiers", "--policy", policy, "scores.csv", "--group-by", "部门", "-f", "json"], { cwd: dir });
     expect(JSON.parse(grouped.stdout).assignment.placements.map((p: { peerGroup: string }) => p.peerGroup)).toEqual(["征管股", "征管股", "纳服股", "纳服股", "纳服股"]);
     const scored = await cli(["tiers", "--policy", policy, "--scheme", scheme, "examples/rules/subjects.json"]);
-    expect(scored.stdout).toContain("c002  李娜   99.5     1  中    rest");
+    expect(scored.stdout).toContain('c002  李娜   99.5     1  中    not in any other tier, so in "中"');
   });
 
   it("allocates and credits tasks", async () => {
@@ -139,10 +143,11 @@ describe("jixiao tiers, tasks, cascade", () => {
     });
     const board = resolve("examples/rules/county-tasks.board.json");
     const allocation = await cli(["tasks", "--board", board, "--staff", "staff.csv", "--grabs", "grabs.csv", "-f", "csv"], { cwd: dir });
-    expect(allocation.stdout).toBe("task,status,owners,how\r\nT01,grabbed,s2,grabbed\r\nT02,assigned,s2,assigned\r\nT03,unowned,,nobody grabbed it and no one holds the post 税源管理岗\r\n");
+    // Why a task was assigned, or has no owner: the task reasons' own words.
+    expect(allocation.stdout).toBe("task,status,owners,how,reason\r\nT01,grabbed,s2,grabbed,\r\nT02,assigned,s2,assigned,holds 纳税服务岗; the least loaded of 1 (load 3)\r\nT03,unowned,,,nobody grabbed it and no one holds the post 税源管理岗\r\n");
     expect(allocation.code).toBe(0);
     const credits = await cli(["tasks", "--board", board, "--staff", "staff.csv", "--grabs", "grabs.csv", "--completions", "completions.csv", "--credit-policy", "credit.json", "-f", "csv"], { cwd: dir });
-    expect(credits.stdout).toBe("person,tasks,total,cap,applied,excess\r\ns2,T01 T02,4.8,,4.8,0\r\n");
+    expect(credits.stdout).toBe("person,tasks,total,cap,credit,excess\r\ns2,T01 T02,4.8,,4.8,0\r\n");
     expect((await cli(["tasks", "--board", board, "--staff", "staff.csv"], { cwd: dir })).stderr).toContain("--grabs is required");
   });
 

@@ -129,7 +129,7 @@ describe("files as Chinese offices save them, through the command line", () => {
     writeFileSync(join(dir, "staff.xlsx"), writeXlsx([["id", "name", "posts"], ["s1", "张伟", "征管岗"], ["s2", "李娜", "纳税服务岗；征管岗"]], "人员"));
     writeFileSync(join(dir, "grabs.xlsx"), writeXlsx([["task", "person", "at"], ["T01", "s2", "2024-07-01T09:00:01"], ["T01", "s1", "2024-07-01T09:00:05"]], "抢单"));
     const tasks = await cli(["tasks", "--board", resolve("examples/rules/county-tasks.board.json"), "--staff", "staff.xlsx", "--grabs", "grabs.xlsx", "-f", "csv"], { cwd: dir });
-    expect(tasks.stdout).toBe("task,status,owners,how\r\nT01,grabbed,s2,grabbed\r\nT02,assigned,s2,assigned\r\nT03,unowned,,nobody grabbed it and no one holds the post 税源管理岗\r\n");
+    expect(tasks.stdout).toBe("task,status,owners,how,reason\r\nT01,grabbed,s2,grabbed,\r\nT02,assigned,s2,assigned,holds 纳税服务岗; the least loaded of 1 (load 3)\r\nT03,unowned,,,nobody grabbed it and no one holds the post 税源管理岗\r\n");
     // The fixture's sheets: 考评表 first, 说明 second.
     const noSheet = await cli(["score", "--scheme", scheme, "people.xlsx", "--sheet", "Sheet1"], { cwd: fixtures });
     expect(noSheet.code).toBe(2);

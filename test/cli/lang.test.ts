@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { languageOf, systemLanguage } from "../../src/cli/lang.js";
 import { placeAmong, placeIn } from "../../src/cli/commands.js";
 import { run } from "../../src/cli/main.js";
-import { formatTotalNote, rowNote, totalNotes } from "../../src/cli/notes.js";
-import { attributeHeader, header } from "../../src/cli/words.js";
-import { CLI_TEXTS, COLUMNS } from "../../src/messages/cli.js";
+import { attributeHeader, cliLabel } from "../../src/cli/words.js";
+import { CLI_COLUMNS, CLI_TEXTS } from "../../src/messages/cli.js";
+import { formatTotalNote, OUTPUT_LABELS, outputLabel, rowNote, totalNotes } from "../../src/tables/index.js";
 import { county361Example, score, scoreAll } from "../../src/index.js";
 
 const root = process.cwd();
@@ -189,20 +189,45 @@ describe("tables a reader trusts", () => {
       "tree.csv": "id,level,parent\n甲市,city,\n甲一县,county,甲市\n甲二县,county,甲市\n甲三县,county,甲市\n",
     });
     const tiers = await cli(["tiers", "--policy", policy, "scores.csv", "--group-by", "部门", "-f", "csv"], { cwd: dir, env: zh });
-    expect(tiers.stdout).toBe("编号,姓名,职级,比较组,得分,名次,等次,原因\r\nc1,,科员,征管股,95.5,1,中,其余\r\nc2,,副科,征管股,93,2,中,其余\r\nc3,,科员,纳服股,91,1,中,其余\r\n");
+    expect(tiers.stdout).toBe("编号,姓名,职级,比较组,得分,名次,等次,原因\r\nc1,,科员,征管股,95.5,1,中,不属于其他等次，归入「中」\r\nc2,,副科,征管股,93,2,中,不属于其他等次，归入「中」\r\nc3,,科员,纳服股,91,1,中,不属于其他等次，归入「中」\r\n");
     const board = resolve("examples/rules/county-tasks.board.json");
     const tasks = await cli(["tasks", "--board", board, "--staff", "staff.csv", "--grabs", "grabs.csv", "-f", "csv"], { cwd: dir, env: zh });
-    expect(tasks.stdout).toBe("任务,状态,承接人,方式\r\nT01,已抢单,s2,抢单\r\nT02,已派单,s2,派单\r\nT03,无人承接,,无人抢单，且无人在「税源管理岗」岗位\r\n");
+    expect(tasks.stdout).toBe("任务,状态,承接人,方式,原因\r\nT01,已抢单,s2,抢单,\r\nT02,已派单,s2,派单,在「纳税服务岗」岗位的 1 人中负荷最轻（负荷 3）\r\nT03,无人承接,,,无人抢单，也没有人在「税源管理岗」岗位\r\n");
     const cascade = await cli(["cascade", "--plan", resolve("examples/rules/city-2024.plan.yaml"), "--tree", "tree.csv", "-f", "csv"], { cwd: dir, env: zh });
     expect(cascade.stdout.split("\r\n")[0]).toBe("单位,层级,指标,来源,目标值,留存,分解路径");
     expect(cascade.stdout).toContain("甲一县,county,revenue,上级分解,21600,是,甲市 56160 → 甲一县 21600\r\n");
     expect(cascade.stdout).toContain("甲一县,county,service,模板,,是,甲一县\r\n");
   });
 
+  it("says why a subject is in its tier, and why a task was assigned to each owner, in the language", async () => {
+    const dir = folder({
+      "scores.csv": "编号,总分\nc1,95\nc2,88\nc3,50\n",
+      "threshold.json": JSON.stringify({ tiers: [{ name: "优秀", min: 90 }, { name: "合格", min: 60 }, { name: "不合格" }] }),
+      "staff.csv": "id,posts\ns1,征管岗\ns2,征管岗\ns3,征管岗\n",
+      "board.json": JSON.stringify({ id: "b", period: "2024-Q3", difficulty: { 高: 1.5 }, tasks: [{ id: "T1", title: "清欠", difficulty: "高", points: 2, post: "征管岗", published: "2024-07-01", deadline: "2024-08-31", seats: 2 }] }),
+      "grabs.csv": "task,person,at\n",
+      "allocation.json": JSON.stringify({ assignSeats: "all" }),
+    });
+    const zhTiers = await cli(["tiers", "--policy", "threshold.json", "scores.csv", "-f", "csv"], { cwd: dir, env: zh });
+    expect(zhTiers.stdout.split("\r\n").slice(1, 4)).toEqual([
+      "c1,,95,1,优秀,达到「优秀」的最低分 90（比较分数 95）",
+      "c2,,88,2,合格,未能进入「优秀」：低于 90 分；达到「合格」的最低分 60（比较分数 88）",
+      "c3,,50,3,不合格,未能进入「优秀」：低于 90 分；未能进入「合格」：低于 60 分；不属于其他等次，归入「不合格」",
+    ]);
+    const enTiers = await cli(["tiers", "--policy", "threshold.json", "scores.csv", "-f", "csv"], { cwd: dir });
+    expect(enTiers.stdout.split("\r\n")[2]).toBe('c2,,88,2,合格,"not in ""优秀"": below 90; reaches the ""合格"" minimum 60 (compared: 88)"');
+    const tasks = await cli(["tasks", "--board", "board.json", "--staff", "staff.csv", "--grabs", "grabs.csv", "--allocation-policy", "allocation.json", "-f", "csv"], { cwd: dir, env: zh });
+    expect(tasks.stdout).toBe("任务,状态,承接人,方式,原因\r\nT1,已派单,s1 s2,派单 派单,s1：在「征管岗」岗位的 3 人中负荷最轻（负荷 0）；s2：在「征管岗」岗位的 2 人中负荷最轻（负荷 0）\r\n");
+  });
+
   it("has a header for every column in both languages", () => {
-    for (const column of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
-      expect(header(column, "zh-CN"), column).toMatch(/\p{Script=Han}/u);
-      expect(header(column, "en"), column).toMatch(/^[a-z ]+$/);
+    for (const column of Object.keys(CLI_COLUMNS) as (keyof typeof CLI_COLUMNS)[]) {
+      expect(cliLabel(column, "zh-CN"), column).toMatch(/\p{Script=Han}/u);
+      expect(cliLabel(column, "en"), column).toMatch(/^[a-z ]+$/);
+    }
+    for (const column of Object.keys(OUTPUT_LABELS) as (keyof typeof OUTPUT_LABELS)[]) {
+      expect(outputLabel(column, "zh-CN"), column).toMatch(/\p{Script=Han}/u);
+      expect(outputLabel(column, "en"), column).toMatch(/^[a-z ]+$/);
     }
     expect(attributeHeader("department", "zh-CN")).toBe("部门");
     expect(attributeHeader("职级", "en")).toBe("职级");
@@ -238,6 +263,10 @@ describe("issues in Chinese, in the file's own terms", () => {
     expect(bad.stderr).toContain("\n  - people.csv 第 2 行 values.political：");
     const tiers = await cli(["tiers", "--policy", policy, "scores.csv"], { cwd: dir, env: zh });
     expect(tiers.stderr).toContain("\n  - scores.csv 第 3 行「总分」列：");
+    // A column found by every header the one header mapping reads it from: an alias (工号), English in any case.
+    const aliases = folder({ "a.csv": "工号,总分\nc1,90\n,80\n", "b.csv": "ID,TOTAL\nc1,90\nc2,abc\n" });
+    expect((await cli(["tiers", "--policy", policy, "a.csv"], { cwd: aliases, env: zh })).stderr).toContain("\n  - a.csv 第 3 行「工号」列：");
+    expect((await cli(["tiers", "--policy", policy, "b.csv"], { cwd: aliases })).stderr).toContain('\n  - b.csv row 3, column "TOTAL": ');
     // A rule document's issue is placed at its path in the file, and worded from the catalog.
     const rule = await cli(["score", "--scheme", "scheme.json", "people.csv"], { cwd: dir, env: zh });
     expect(rule.stderr).toBe("jixiao score：发现 1 个问题，请修正后重试\n  - scheme.json 中 full（满分）：应为“96.5”这样的十进制文本，实际是文本「x」\n");

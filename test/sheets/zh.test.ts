@@ -93,6 +93,15 @@ describe("why a total is not the plain sum (否决, 不适用折算, 加减分),
     ]);
   });
 
+  it("shortens a long conversion result in the 说明 column, as the CLI and the explanations do", () => {
+    const long = [header, ["c006", "孙丽", "征管股", "科员", 1, "中", 79, "不适用", 6, 0.6, "", "", ""]];
+    expect(JIXIAO_SCORE(SCHEME, long, "编号, 总分, 说明")).toEqual([
+      ["编号", "总分", "说明"],
+      ["c006", 55.17, "不适用折算：实得分 33.1 ÷ 应得分 60 × 满分 100 = 55.166666…"],
+    ]);
+    expect(JIXIAO_SCORE(SCHEME, long, "id, notes", "", "en")[1]).toEqual(["c006", "converted for not-applicable indicators: earned 33.1 ÷ applicable 60 × full 100 = 55.166666…"]);
+  });
+
   it("gives the library's totals for the bonus, deduction and veto columns", () => {
     const lib = scoreAll(county361Example, [
       { id: "c002", values: { attendance: 0, study: "优", political: 92, collection: "104.2", backlog: 0, grabbed: 9.5 }, bonus: [{ points: 1, reason: "加分" }], deductions: [{ points: 0.5, reason: "减分" }] },

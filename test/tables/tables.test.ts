@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatIssue, scoreAll, county361Example } from "../../src/index.js";
 import { recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type Read } from "../../src/cli/inputs.js";
 import type { SchemeConfig } from "../../src/scheme/types.js";
+import { shortDecimal } from "../../src/messages/tables.js";
 import {
   FIELDS,
   fieldLabel,
@@ -200,6 +201,17 @@ describe("why a total is not the plain sum", () => {
       "deductions 0.5",
       "total -2 is below 0, set to 0",
     ]);
+  });
+
+  it("keeps a long conversion result exact in the data and shortens it in the words", () => {
+    const [long] = scoreAll(county361Example, [{ id: "e", values: { attendance: 1, study: "中", political: 79, collection: null, backlog: 6, grabbed: 0.6 } }]);
+    expect(totalNotes(long!)).toEqual([{ kind: "conversion", earned: "33.1", applicable: "60", full: "100", result: "55.16666666666666666666666666666666666667" }]);
+    expect(rowNote(long!)).toBe("不适用折算：实得分 33.1 ÷ 应得分 60 × 满分 100 = 55.166666…");
+    expect(rowNote(long!, "en")).toBe("converted for not-applicable indicators: earned 33.1 ÷ applicable 60 × full 100 = 55.166666…");
+    // Six places or fewer, and a negative one, as they are or cut alike.
+    expect(formatTotalNote({ kind: "conversion", earned: "1", applicable: "3", full: "1", result: "0.333333" })).toBe("不适用折算：实得分 1 ÷ 应得分 3 × 满分 1 = 0.333333");
+    expect(shortDecimal("-1.23456789")).toBe("-1.234567…");
+    expect(shortDecimal("12345678.5")).toBe("12345678.5");
   });
 
   it("joins the reasons and the warnings for a row", () => {

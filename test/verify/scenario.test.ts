@@ -290,6 +290,33 @@ describe("reports in Chinese", () => {
     expect(tasks.failures[0]!.trace[0]).toMatch(/^任务 T1 · 积分：分值 2，难度系数 1\.5，基数 3，.*方式 派单.* → 3$/);
   });
 
+  it("words a last-place deduction's reason and the task reasons behind a failure, in Chinese and in English", () => {
+    const lastPlace = { name: "lp", run: "last-place" as const, rules: { lastPlace: { deductions: [1] } }, input: { scores: { c1: 90, c2: 80, c3: 70 } }, expect: { "deductions.c3": 2 } };
+    const board = {
+      id: "b",
+      period: "2024-Q3",
+      difficulty: { 高: 1.5 },
+      tasks: [
+        { id: "T1", title: "清欠", difficulty: "高", points: 2, post: "征管岗", published: "2024-07-01", deadline: "2024-08-31" },
+        { id: "T2", title: "辅导", difficulty: "高", points: 2, post: "税源管理岗", published: "2024-07-01", deadline: "2024-08-31" },
+      ],
+    };
+    const tasks = { name: "k", run: "tasks" as const, rules: { board }, input: { staff: [{ id: "s1", posts: ["征管岗"] }], grabs: [] }, expect: { "status.T2": "assigned", "owners.T1": ["s2"] } };
+    const traces = (locale?: "en") => [one(lastPlace, locale ? { locale } : {}), one(tasks, locale ? { locale } : {})].flatMap((c) => c.failures.map((f) => [f.path, f.trace]));
+    expect(traces()).toEqual([
+      ["deductions.c3", ["c3：末位扣分：同组 3 人中排末位"]],
+      ["status.T2", ["T2：无人抢单，也没有人在「税源管理岗」岗位"]],
+      ["owners.T1[0]", ["s1：在「征管岗」岗位的 1 人中负荷最轻（负荷 0）"]],
+    ]);
+    expect(traces("en")).toEqual([
+      ["deductions.c3", ["c3: last-place deduction: last of 3"]],
+      ["status.T2", ["T2: nobody grabbed it and no one holds the post 税源管理岗"]],
+      ["owners.T1[0]", ["s1: holds 征管岗; the least loaded of 1 (load 0)"]],
+    ]);
+    const report = summarizeScenarios([runScenario({ cases: [lastPlace] }, { file: "case.yaml" })]);
+    expect(formatScenarioReport(report).split("\n").slice(2, 4)).toEqual(["      deductions.c3：期望 2，实际 1", "          c3：末位扣分：同组 3 人中排末位"]);
+  });
+
   it("writes the report and a failure in Chinese by default", () => {
     const report = summarizeScenarios([
       runScenario(

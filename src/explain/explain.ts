@@ -6,20 +6,16 @@ import { defineScheme, type Scheme } from "../scheme/define.js";
 import type { SchemeConfig } from "../scheme/types.js";
 import type { ScoreResult } from "../scoring/result.js";
 import { MESSAGES, type Locale } from "./messages.js";
+import { shortDecimal } from "../messages/tables.js";
 
 /** A renderer the messages define for `rule` itself, never one inherited from Object.prototype (a rule named "constructor" or "__proto__"). */
 const own = <T>(table: Readonly<Record<string, T>>, rule: string): T | undefined => (Object.prototype.hasOwnProperty.call(table, rule) ? table[rule] : undefined);
 
-/** Shortens a long decimal for reading (the trace keeps it exact): 75.666666… */
-function short(value: string): string {
-  const m = /^(-?\d+\.\d{6})\d+$/.exec(value);
-  return m ? `${m[1]}…` : value;
-}
 
 function readable(step: TraceStep): TraceStep {
   const values: Record<string, string> = {};
-  for (const key of Object.keys(step.values)) values[key] = short(step.values[key]!);
-  return { ...step, values, result: short(step.result) };
+  for (const key of Object.keys(step.values)) values[key] = shortDecimal(step.values[key]!);
+  return { ...step, values, result: shortDecimal(step.result) };
 }
 
 /** Options for {@link explain}. */

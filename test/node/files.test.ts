@@ -6,17 +6,10 @@ import { readDataFile, readTextFile } from "../../src/node/index.js";
 import { parseJson, parseYaml, writeFileAtomic } from "../../src/node/files.js";
 import { fileIssue, isUnreadable } from "../../src/node/issue.js";
 import { render } from "../../src/messages/index.js";
-import { formatIssue, isJixiaoError, type Issue } from "../../src/index.js";
+import { formatIssue, type Issue } from "../../src/index.js";
+import { thrown } from "../helpers.js";
 
-const issuesOf = (fn: () => unknown): readonly Issue[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (isJixiaoError(error)) return error.issues;
-    throw error;
-  }
-  throw new Error("expected an error");
-};
+const issuesOf = (fn: () => unknown): readonly Issue[] => thrown(fn).issues;
 const both = (i: Issue) => [formatIssue(i), formatIssue(i, { locale: "en" })];
 
 describe("readDataFile and readTextFile", () => {

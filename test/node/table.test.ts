@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { columnLetters, tableRecords } from "../../src/node/table.js";
 import { csvTable } from "../../src/node/csv.js";
-import { formatIssue, isJixiaoError, type Issue } from "../../src/index.js";
+import { formatIssue, type Issue } from "../../src/index.js";
+import { thrown } from "../helpers.js";
 
-const issuesOf = (fn: () => unknown): readonly Issue[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (isJixiaoError(error)) return error.issues;
-    throw error;
-  }
-  throw new Error("expected an error");
-};
+const issuesOf = (fn: () => unknown): readonly Issue[] => thrown(fn).issues;
 
 describe("tables as Excel lays them out", () => {
   it("names columns by Excel's letters", () => {

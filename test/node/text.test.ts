@@ -3,16 +3,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeText } from "../../src/node/text.js";
 import { formatIssue, isJixiaoError, type Issue } from "../../src/index.js";
+import { thrown } from "../helpers.js";
 
-const issuesOf = (fn: () => unknown): readonly Issue[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (isJixiaoError(error)) return error.issues;
-    throw error;
-  }
-  throw new Error("expected an error");
-};
+const issuesOf = (fn: () => unknown): readonly Issue[] => thrown(fn).issues;
 const fixture = (name: string) => readFileSync(`test/fixtures/${name}`);
 const utf8 = readFileSync("test/fixtures/people.csv", "utf8");
 

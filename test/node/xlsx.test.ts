@@ -2,17 +2,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { numberKind, numberText, readXlsxSheet, serialDate, writeXlsx, xlsxTable } from "../../src/node/xlsx.js";
 import { writeZip } from "../../src/node/zip.js";
-import { formatIssue, isJixiaoError, type Issue } from "../../src/index.js";
+import { formatIssue, type Issue } from "../../src/index.js";
+import { thrown } from "../helpers.js";
 
-const issuesOf = (fn: () => unknown): readonly Issue[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (isJixiaoError(error)) return error.issues;
-    throw error;
-  }
-  throw new Error("expected an error");
-};
+const issuesOf = (fn: () => unknown): readonly Issue[] => thrown(fn).issues;
 
 const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -2,17 +2,10 @@ import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { crc32, openZip, writeZip } from "../../src/node/zip.js";
 import { readXml } from "../../src/node/xml.js";
-import { formatIssue, isJixiaoError, type Issue } from "../../src/index.js";
+import { formatIssue, type Issue } from "../../src/index.js";
+import { thrown } from "../helpers.js";
 
-const issuesOf = (fn: () => unknown): readonly Issue[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (isJixiaoError(error)) return error.issues;
-    throw error;
-  }
-  throw new Error("expected an error");
-};
+const issuesOf = (fn: () => unknown): readonly Issue[] => thrown(fn).issues;
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (data: Uint8Array | undefined) => new TextDecoder().decode(data);
 

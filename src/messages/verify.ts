@@ -87,6 +87,10 @@ export const VERIFY_MESSAGES = {
     "zh-CN": (p) => `意外失败（${p.words}）；这是 jixiao 的缺陷，请连同用例一并报告`,
     en: (p) => `failed unexpectedly (${p.words}); this is a bug in jixiao, please report it with the case`,
   }),
+  verifyCallbackFailed: message<{ words: string }>({
+    "zh-CN": (p) => `回调函数出错：${p.words}`,
+    en: (p) => `the callback failed: ${p.words}`,
+  }),
   scenarioPathNeedsLoader: message<{ path: string }>({
     "zh-CN": (p, w) => `是文件路径${w.q(p.path)}；请直接写入内容，或用 verifyScenarios（jixiao/node）运行此文件，由它读取`,
     en: (p) => `is the file path "${p.path}"; give the document inline, or run the file with verifyScenarios (jixiao/node), which reads it`,

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { IssueCode, isJixiaoError, type Issue, type JixiaoError } from "../core/errors.js";
+import { issue, IssueCode, isJixiaoError, JixiaoError, type Issue } from "../core/errors.js";
 import { fileIssue } from "./issue.js";
 import { namesItsPlace } from "../messages/files.js";
 import { functionSchema, parseWith, want } from "../core/validate.js";
@@ -144,7 +144,13 @@ export function verifyScenarios(paths: string | readonly string[], options: Veri
   const { files, issues } = scenarioFiles(typeof list === "string" ? [list] : list, cwd);
   const reports: ScenarioFileReport[] = issues.map((i) => ({ file: i.given, passed: false, cases: [], issues: [i.issue] }));
   files.forEach((file, index) => {
-    opts.onFile?.(shown(file, cwd), index, files.length);
+    try {
+      opts.onFile?.(shown(file, cwd), index, files.length);
+    } catch (error) {
+      // The caller's callback failed: an issue of its own, never a raw error (nor a report with a hole).
+      const words = error instanceof Error ? error.message : String(error);
+      throw new JixiaoError([issue(IssueCode.customFailed, ["options", "onFile"], { key: "verifyCallbackFailed", words: words.slice(0, 200) })], "Scenario files cannot be verified");
+    }
     const read = readScenarioFile(file, cwd);
     if ("issues" in read) reports.push({ file: shown(file, cwd), passed: false, cases: [], issues: read.issues });
     else reports.push(runScenario(read.document, { file: shown(file, cwd), load: read.load, ...(opts.locale ? { locale: opts.locale } : {}) }));

@@ -212,7 +212,8 @@ export function dayOf(when: unknown, timeZone: TimeZone): number | undefined {
   if (local === undefined) return undefined;
   const n = Math.floor(local / DAY_MS);
   const { year } = dateOfDay(n);
-  return year < MIN_YEAR || year > MAX_YEAR ? undefined : n;
+  // Written so that NaN (a moment the wall clock cannot show, such as new Date(8.64e15)) is refused too.
+  return year >= MIN_YEAR && year <= MAX_YEAR ? n : undefined;
 }
 
 const toPeriod = (s: DaySpan): Period => Object.freeze({ key: s.key, kind: s.kind, year: s.year, start: dayText(s.first), end: dayText(s.last) });

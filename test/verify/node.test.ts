@@ -36,6 +36,13 @@ cases:
 `;
 
 describe("verifyScenarios", () => {
+  it("keeps an onFile callback that throws inside the JixiaoError contract (issue 18)", () => {
+    const call = () => verifyScenarios("examples/scenarios", { onFile: () => { throw new Error("boom"); } });
+    expect(call).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: "custom_failed", path: ["options", "onFile"], message: "options.onFile: the callback failed: boom" })] }));
+    expect(call).toThrow(/Scenario files cannot be verified/);
+    expect(isJixiaoError((() => { try { call(); } catch (e) { return e; } })())).toBe(true);
+  });
+
   it("runs the repository's example scenarios", () => {
     const report = verifyScenarios("examples/scenarios");
     expect(formatScenarioReport(report)).not.toContain("✗");

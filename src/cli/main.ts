@@ -198,6 +198,15 @@ function xlsxOutput(output: Output, file: unknown, lang: Locale): Uint8Array {
   return writeXlsx([output.columns, ...output.rows], render({ key: "xlsxOutputSheet" }, lang));
 }
 
+/**
+ * Text with its control characters (C0 but tab and line breaks, DEL, C1) written as visible
+ * escapes (`\x1b`), for a terminal. @internal
+ */
+export function visibleControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 /** The options that choose the language, on every command (`--locale` is its older name). */
 const LANG_OPTIONS = ["--lang", "--locale"];
 
@@ -254,7 +263,10 @@ function parse(rest: readonly string[], options: Options) {
  * @returns the exit code: 0 done, 1 a scenario failed, 2 bad input or usage, 3 an unexpected error.
  * @internal
  */
-export async function run(argv: readonly string[], io: CliRunIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliRunIo): Promise<number> {
+  // Text for people reaches the terminal with its control characters made visible: a name or id
+  // holding ESC cannot move the cursor, recolour or retitle the terminal. Data (CSV, JSON) is left as it is.
+  const io: CliRunIo = { ...given, stderr: (text) => given.stderr(visibleControls(text)) };
   const system = systemLanguage(io.env ?? {}, io.intlLocale);
   const taken = takeLang(argv);
   const lang = taken.given ? languageOf(taken.given.value) : system;
@@ -281,7 +293,7 @@ export async function run(argv: readonly string[], io: CliRunIo): Promise<number
   let shown = false;
   const progress = (text: Text) => {
     if (!io.progress) return;
-    io.stderr(`\r\u001b[K${say(lang, text)}`);
+    given.stderr(`\r\u001b[K${visibleControls(say(lang, text))}`);
     shown = true;
   };
   try {
@@ -300,7 +312,7 @@ export async function run(argv: readonly string[], io: CliRunIo): Promise<number
       const body = format === "xlsx" ? xlsxOutput(outcome.output, ctx.values.output, lang) : writeOutput(outcome.output, format, ctx.values.bom === true);
       [text, code] = [body, outcome.code ?? 0];
     } else [text, code] = [outcome.text, outcome.code ?? 0];
-    if (shown) io.stderr("\r\u001b[K");
+    if (shown) given.stderr("\r\u001b[K");
     shown = false;
     if ("warnings" in outcome && outcome.warnings && outcome.warnings.issues.length > 0)
       io.stderr(`${say(lang, { key: "warningsHead", command: name, count: outcome.warnings.issues.length })}\n${issueLines(outcome.warnings.issues, lang, outcome.warnings.place)}`);
@@ -308,10 +320,10 @@ export async function run(argv: readonly string[], io: CliRunIo): Promise<number
     if (typeof output === "string") {
       writeFileAtomic(resolve(io.cwd, output), text, output);
       if (io.progress) io.stderr(say(lang, { key: "wrote", file: output }));
-    } else io.stdout(text as string);
+    } else io.stdout(formatOf(ctx) === "table" ? visibleControls(text as string) : (text as string));
     return code;
   } catch (error) {
-    if (shown) io.stderr("\r\u001b[K");
+    if (shown) given.stderr("\r\u001b[K");
     if (error instanceof UsageError) {
       io.stderr(say(lang, { key: "usageError", command: name, words: say(lang, error.text), usage: words(lang, command.usage) }));
       return 2;

@@ -286,3 +286,21 @@ describe("output and progress", () => {
     expect(chinese.stdout).toContain("编号,姓名,共性指标,个性指标,竞争性指标,总分,说明\r\nc001,张伟,25.5,52.6,7.2,86.3,加分 1\r\n");
   });
 });
+
+describe("the terminal is safe from the data (issue 18)", () => {
+  it("writes control characters in ids and names as visible escapes to a table and to messages, and leaves CSV data as it is", async () => {
+    const dir = folder({ "s.csv": `编号,姓名,总分\nc1\u001b[31m,王\u0007五,80\nc2,李四,70\n` });
+    const table = await cli(["tiers", "--lang", "en", "--policy", resolve("examples/rules/tiers-20-10.policy.json"), "s.csv"], { cwd: dir });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("c1\\x1b[31m");
+    expect(table.stdout).toContain("王\\x07五");
+    expect(table.stdout).not.toMatch(/[\u0007\u001b]/);
+    const csv = await cli(["tiers", "--lang", "en", "-f", "csv", "--policy", resolve("examples/rules/tiers-20-10.policy.json"), "s.csv"], { cwd: dir });
+    expect(csv.stdout).toContain("c1\u001b[31m");
+    const bad = folder({ "s.csv": `编号,总分\nc1,8\u001b]0;title\u00070\n` });
+    const error = await cli(["tiers", "--lang", "en", "--policy", resolve("examples/rules/tiers-20-10.policy.json"), "s.csv"], { cwd: bad });
+    expect(error.code).toBe(2);
+    expect(error.stderr).not.toMatch(/[\u0007\u001b]/);
+    expect(error.stderr).toContain("\\x1b]0;title\\x07");
+  });
+});

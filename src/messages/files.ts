@@ -81,6 +81,10 @@ export const FILES_MESSAGES = {
   // Writing.
   fileNoFolder: message<{ file: string }>({ "zh-CN": (p) => `${p.file}：所在文件夹不存在`, en: (p) => `${p.file}: its folder does not exist` }),
   fileWriteIsFolder: message<{ file: string }>({ "zh-CN": (p) => `${p.file}：这是文件夹，不能写入`, en: (p) => `${p.file}: is a folder` }),
+  fileWriteSymlink: message<{ file: string }>({
+    "zh-CN": (p) => `${p.file}：是符号链接，不会替换它；请直接写到它指向的文件，或先删除这个链接`,
+    en: (p) => `${p.file}: is a symbolic link, which is not replaced; write to the file it points to, or remove the link`,
+  }),
   fileNameTooLong: message<{ file: string }>({ "zh-CN": (p) => `${p.file}：文件名过长`, en: (p) => `${p.file}: its name is too long` }),
 
   // Text encodings.

@@ -1,9 +1,9 @@
 /// <reference types="node" />
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parseDocument, type Tags } from "yaml";
 import { Dec } from "../core/decimal.js";
-import { IssueCode, JixiaoError } from "../core/errors.js";
+import { IssueCode, isJixiaoError, JixiaoError } from "../core/errors.js";
 import { shown } from "../messages/index.js";
 import { fileIssue, type FileMessage } from "./issue.js";
 import { csvTable } from "./csv.js";
@@ -266,14 +266,26 @@ export function readTextFile(path: string, options: ReadTextFileOptions = {}): D
 /**
  * Writes a file atomically: the text goes to a temporary file beside it, flushed to disk, which
  * then replaces the file in one rename — a reader never sees half a file, and a failure leaves
- * the old file as it was.
+ * the old file as it was. A file that exists keeps its permissions (a 0600 file stays 0600); a
+ * symbolic link is refused rather than replaced by a plain file.
  * @internal
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array, shownAs = path): void {
+  let mode: number | undefined;
+  try {
+    const existing = lstatSync(path);
+    if (existing.isSymbolicLink()) fail({ key: "fileWriteSymlink", file: shownAs }, "The file cannot be written");
+    if (existing.isFile()) mode = existing.mode & 0o7777;
+  } catch (error) {
+    if (isJixiaoError(error)) throw error;
+    // No file yet (or none we may look at): a new one, or the write below says why not.
+  }
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, "wx", 0o644);
+    // A file replaced keeps its permissions, set before any data is in the new one.
+    if (mode !== undefined) chmodSync(temp, mode);
     if (typeof content === "string") writeSync(fd, content, null, "utf8");
     else for (let at = 0; at < content.length; ) at += writeSync(fd, content, at, content.length - at);
     fsyncSync(fd);

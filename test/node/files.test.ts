@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -82,5 +82,25 @@ describe("writeFileAtomic", () => {
     const [issue] = issuesOf(() => writeFileAtomic(join(dir, "no", "a.txt"), "x", "no/a.txt"));
     expect(both(issue!)).toEqual(["no/a.txt：所在文件夹不存在", "no/a.txt: its folder does not exist"]);
     expect(issuesOf(() => writeFileAtomic(dir, "x", "out"))[0]!.params.key).toMatch(/^(fileWriteIsFolder|fileSystemError)$/);
+  });
+
+  it("keeps a replaced file's permissions, and refuses to replace a symbolic link (issue 18)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-node-"));
+    const secret = join(dir, "secret.csv");
+    writeFileSync(secret, "old", { mode: 0o600 });
+    chmodSync(secret, 0o600);
+    writeFileAtomic(secret, "new");
+    expect(readFileSync(secret, "utf8")).toBe("new");
+    expect(statSync(secret).mode & 0o777).toBe(0o600);
+    const target = join(dir, "target.csv");
+    writeFileSync(target, "kept");
+    symlinkSync(target, join(dir, "link.csv"));
+    const [issue] = issuesOf(() => writeFileAtomic(join(dir, "link.csv"), "x", "link.csv"));
+    expect(both(issue!)).toEqual([
+      "link.csv：是符号链接，不会替换它；请直接写到它指向的文件，或先删除这个链接",
+      "link.csv: is a symbolic link, which is not replaced; write to the file it points to, or remove the link",
+    ]);
+    expect(lstatSync(join(dir, "link.csv")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe("kept");
   });
 });

@@ -28,35 +28,44 @@ export const FAST_SCALE = 10 ** Q;
 const LIM = 2 ** 52;
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
-/** Set when the current subject left the fast path's exact range. */
-let bad = false;
-/** The integer and scale of the last number read. */
-let A = 0;
-let S = 0;
+/**
+ * The working state of one {@link fastTotals} call, made by the call and passed down to every
+ * reader and scorer: nothing is kept at module level, so a call made while another is running (a
+ * value getter that scores again) has its own state and cannot reset the outer call's.
+ * @internal
+ */
+export class FastWork {
+  /** Set when the current subject left the fast path's exact range. */
+  bad = false;
+  /** The integer of the last number read: it is A × 10^-S. */
+  A = 0;
+  /** The scale of the last number read. */
+  S = 0;
+}
 
-const check = (x: number): number => {
+const check = (w: FastWork, x: number): number => {
   // (NaN is beyond too.)
-  if (!(Math.abs(x) <= LIM)) bad = true;
+  if (!(Math.abs(x) <= LIM)) w.bad = true;
   return x;
 };
-const mul = (a: number, b: number): number => check(a * b);
+const mul = (w: FastWork, a: number, b: number): number => check(w, a * b);
 /** 10^n; every scale difference used is 0 to 16 (decimals of at most 8 each). Past the table, NaN reaches `check` and marks the subject `bad`. */
 const pow = (n: number): number => POW10[n]!;
 
-/** Reads a number or plain decimal text of at most 9 integer and 6 decimal digits into A × 10^-S. */
-function read(v: unknown): boolean {
+/** Reads a number or plain decimal text of at most 9 integer and 6 decimal digits into `w.A` × 10^-`w.S`. */
+function read(w: FastWork, v: unknown): boolean {
   if (typeof v === "number") {
     if (!(v < 1e9 && v > -1e9)) return false;
     if (Number.isInteger(v)) {
-      A = v === 0 ? 0 : v;
-      S = 0;
+      w.A = v === 0 ? 0 : v;
+      w.S = 0;
       return true;
     }
     for (let s = 1; s <= 6; s++) {
       const n = Math.round(v * POW10[s]!);
       if (n / POW10[s]! === v) {
-        A = n;
-        S = s;
+        w.A = n;
+        w.S = s;
         return true;
       }
     }
@@ -64,20 +73,20 @@ function read(v: unknown): boolean {
   }
   if (typeof v === "string" && v.length <= 17 && /^-?\d{1,9}(?:\.\d{1,6})?$/.test(v)) {
     const dot = v.indexOf(".");
-    S = dot < 0 ? 0 : v.length - dot - 1;
-    A = Number(dot < 0 ? v : v.slice(0, dot) + v.slice(dot + 1));
-    if (A === 0) A = 0;
+    w.S = dot < 0 ? 0 : v.length - dot - 1;
+    w.A = Number(dot < 0 ? v : v.slice(0, dot) + v.slice(dot + 1));
+    if (w.A === 0) w.A = 0;
     return true;
   }
   return false;
 }
 
 /** Reads a value of an indicator whose unit is `ratio`, as {@link read} does, and multiplies it by 100 (a ratio's percent). */
-function readRatio(v: unknown): boolean {
-  if (!read(v)) return false;
+function readRatio(w: FastWork, v: unknown): boolean {
+  if (!read(w, v)) return false;
   // × 100: two decimals fewer, or the integer times 10^(2 − S) (checked: it may pass the exact range).
-  if (S >= RATIO_TO_PERCENT_DIGITS) S -= RATIO_TO_PERCENT_DIGITS;
-  else (A = check(A * POW10[RATIO_TO_PERCENT_DIGITS - S]!)), (S = 0);
+  if (w.S >= RATIO_TO_PERCENT_DIGITS) w.S -= RATIO_TO_PERCENT_DIGITS;
+  else (w.A = check(w, w.A * POW10[RATIO_TO_PERCENT_DIGITS - w.S]!)), (w.S = 0);
   return true;
 }
 
@@ -100,7 +109,7 @@ function scaled(d: DecT): Scaled | undefined {
  * `Math.trunc` gives the exact quotient, with no correction, and q × den and r are exact.
  * @internal
  */
-export function roundDiv(num: number, den: number, mode: RoundingMode | "exact"): number {
+export function roundDiv(w: FastWork, num: number, den: number, mode: RoundingMode | "exact"): number {
   const q = Math.trunc(num / den) + 0; // + 0: never -0
   const r = num - q * den; // the remainder, with num's sign
   if (r === 0) return q;
@@ -108,7 +117,7 @@ export function roundDiv(num: number, den: number, mode: RoundingMode | "exact")
   const twice = 2 * Math.abs(r);
   switch (mode) {
     case "exact":
-      bad = true;
+      w.bad = true;
       return 0;
     case "down":
       return q;
@@ -126,15 +135,15 @@ export function roundDiv(num: number, den: number, mode: RoundingMode | "exact")
 }
 
 /** (num ÷ 10^ns) ÷ (den ÷ 10^ds) as an integer at scale `to`, rounded by `mode` (den > 0). */
-function quotient(num: number, ns: number, den: number, ds: number, to: number, mode: RoundingMode | "exact"): number {
+function quotient(w: FastWork, num: number, ns: number, den: number, ds: number, to: number, mode: RoundingMode | "exact"): number {
   const shift = to - ns + ds;
   // A whole number of the result's unit: no division (+ 0: never -0).
-  if (den === 1 && shift >= 0) return mul(num, pow(shift)) + 0;
-  return shift >= 0 ? roundDiv(mul(num, pow(shift)), den, mode) : roundDiv(num, mul(den, pow(-shift)), mode);
+  if (den === 1 && shift >= 0) return mul(w, num, pow(shift)) + 0;
+  return shift >= 0 ? roundDiv(w, mul(w, num, pow(shift)), den, mode) : roundDiv(w, num, mul(w, den, pow(-shift)), mode);
 }
 
 /** Scores one value: earned points as an integer at scale Q, or `null` for a value the method rejects. */
-type FastMethod = (value: unknown) => number | null;
+type FastMethod = (value: unknown, w: FastWork) => number | null;
 
 /** A compiled fast scheme: its indicators' fast methods, and what combining them needs. */
 export interface FastScheme {
@@ -255,13 +264,13 @@ function fastMethod(
   constant: (d: DecT) => number | undefined,
   atQ: (d: DecT) => number | undefined,
   round: Rounding | undefined,
-  readIn: (value: unknown) => boolean,
+  readIn: (w: FastWork, value: unknown) => boolean,
 ): FastMethod | undefined {
   const mode: RoundingMode | "exact" = round ? (round.mode ?? "half-up") : "exact";
   const to = round ? round.decimals : Q;
   const up = POW10[Q - to]!;
   // An earned value num × 10^-ns ÷ (den × 10^-ds), rounded as the indicator rounds, at scale Q.
-  const earned = (num: number, ns: number, den: number, ds: number): number => mul(quotient(num, ns, den, ds, to, mode), up);
+  const earned = (w: FastWork, num: number, ns: number, den: number, ds: number): number => mul(w, quotient(w, num, ns, den, ds, to, mode), up);
   // dec, not new Dec: the scheme's decimal text may have spaces around it (" 12 "), which decimal.js refuses.
   const k = (v: unknown) => (v === undefined ? undefined : scaled(dec(v as DecimalInput)));
   const full = constant(points);
@@ -274,19 +283,19 @@ function fastMethod(
       const capped = constant(points.times(dec(m.cap ?? 1)));
       if (!t || !cap || capped === undefined) return undefined;
       const lower = m.direction === "lower";
-      return (value) => {
-        if (!readIn(value)) return ((bad = true), 0);
+      return (value, w) => {
+        if (!readIn(w, value)) return ((w.bad = true), 0);
         // Compare actual ÷ target (or target ÷ actual) with the cap as integers.
-        const a = mul(A, pow(t.s)); // actual at scale S + t.s
-        const tt = mul(t.n, pow(S)); // target at the same scale
+        const a = mul(w, w.A, pow(t.s)); // actual at scale S + t.s
+        const tt = mul(w, t.n, pow(w.S)); // target at the same scale
         if (lower) {
           if (a <= tt) return capped; // the ratio is 1, so the fraction is the cap (1 unless set lower)
-          if (mul(tt, pow(cap.s)) >= mul(cap.n, a)) return capped;
-          return earned(mul(P.n, t.n), P.s + t.s, A, S);
+          if (mul(w, tt, pow(cap.s)) >= mul(w, cap.n, a)) return capped;
+          return earned(w, mul(w, P.n, t.n), P.s + t.s, w.A, w.S);
         }
         if (a <= 0) return zero;
-        if (mul(a, pow(cap.s)) >= mul(cap.n, tt)) return capped;
-        return earned(mul(P.n, A), P.s + S, t.n, t.s);
+        if (mul(w, a, pow(cap.s)) >= mul(w, cap.n, tt)) return capped;
+        return earned(w, mul(w, P.n, w.A), P.s + w.S, t.n, t.s);
       };
     }
     case "band": {
@@ -295,19 +304,19 @@ function fastMethod(
       const low = m.worstFraction === undefined ? { n: 0, s: 0 } : k(m.worstFraction);
       const atWorst = constant(points.times(dec(m.worstFraction ?? 0)));
       if (!best || !worst || !low || atWorst === undefined) return undefined;
-      return (value) => {
-        if (!readIn(value)) return ((bad = true), 0);
-        const sc = Math.max(S, best.s, worst.s);
-        const V = mul(A, pow(sc - S));
-        const W = mul(worst.n, pow(sc - worst.s));
-        const span = mul(best.n, pow(sc - best.s)) - W;
+      return (value, w) => {
+        if (!readIn(w, value)) return ((w.bad = true), 0);
+        const sc = Math.max(w.S, best.s, worst.s);
+        const V = mul(w, w.A, pow(sc - w.S));
+        const W = mul(w, worst.n, pow(sc - worst.s));
+        const span = mul(w, best.n, pow(sc - best.s)) - W;
         const off = V - W;
         const sign = span > 0 ? 1 : -1;
         if (off * sign <= 0) return atWorst;
         if (off * sign >= span * sign) return full;
         // points × (low × span + (1 − low) × (value − worst)) ÷ span
-        const inner = check(mul(low.n, span) + mul(pow(low.s) - low.n, off));
-        return earned(mul(P.n, inner) * sign, P.s + low.s, span * sign, 0);
+        const inner = check(w, mul(w, low.n, span) + mul(w, pow(low.s) - low.n, off));
+        return earned(w, mul(w, P.n, inner) * sign, P.s + low.s, span * sign, 0);
       };
     }
     case "steps": {
@@ -315,9 +324,9 @@ function fastMethod(
       const steps = m.steps.map((st) => ({ at: atQ(dec((st.atLeast ?? st.atMost)!)), earned: constant(st.points !== undefined ? dec(st.points) : points.times(dec(st.fraction!))) }));
       if (steps.some((st) => st.at === undefined || st.earned === undefined)) return undefined;
       const list = steps.map((st) => ({ at: st.at!, earned: st.earned! })).sort((x, y) => (lower ? x.at - y.at : y.at - x.at));
-      return (value) => {
-        if (!readIn(value)) return ((bad = true), 0);
-        const v = mul(A, pow(Q - S));
+      return (value, w) => {
+        if (!readIn(w, value)) return ((w.bad = true), 0);
+        const v = mul(w, w.A, pow(Q - w.S));
         for (const st of list) if (lower ? v <= st.at : v >= st.at) return st.earned;
         return zero;
       };
@@ -338,37 +347,37 @@ function fastMethod(
       const limit = m.type === "deduction" && m.max !== undefined ? k(m.max) : undefined;
       if (!per || !floor || (m.type === "deduction" && m.max !== undefined && !limit)) return undefined;
       const fixed = Math.max(P.s, floor.s, limit?.s ?? 0);
-      return (value) => {
-        if (!read(value)) return ((bad = true), 0);
-        if (A < 0) return null;
+      return (value, w) => {
+        if (!read(w, value)) return ((w.bad = true), 0);
+        if (w.A < 0) return null;
         // Everything at one scale: the count × per's, or the parameters', whichever has more decimals.
-        const sc = Math.max(S + per.s, fixed);
-        const raw = mul(mul(A, per.n), pow(sc - S - per.s));
-        const p = mul(P.n, pow(sc - P.s));
-        if (m.type === "bonus") return earned(Math.min(raw, p), sc, 1, 0);
-        const deducted = limit ? Math.min(raw, mul(limit.n, pow(sc - limit.s))) : raw;
-        return earned(Math.max(p - deducted, mul(floor.n, pow(sc - floor.s))), sc, 1, 0);
+        const sc = Math.max(w.S + per.s, fixed);
+        const raw = mul(w, mul(w, w.A, per.n), pow(sc - w.S - per.s));
+        const p = mul(w, P.n, pow(sc - P.s));
+        if (m.type === "bonus") return earned(w, Math.min(raw, p), sc, 1, 0);
+        const deducted = limit ? Math.min(raw, mul(w, limit.n, pow(sc - limit.s))) : raw;
+        return earned(w, Math.max(p - deducted, mul(w, floor.n, pow(sc - floor.s))), sc, 1, 0);
       };
     }
     case "direct": {
       const scale = m.scale === undefined ? undefined : k(m.scale);
       if (m.scale !== undefined && !scale) return undefined;
       const top = scale ?? P;
-      return (value) => {
-        if (!read(value)) return ((bad = true), 0);
-        const sc = Math.max(S, top.s);
-        if (A < 0 || mul(A, pow(sc - S)) > mul(top.n, pow(sc - top.s))) return null;
-        return scale ? earned(mul(P.n, A), P.s + S, scale.n, scale.s) : earned(A, S, 1, 0);
+      return (value, w) => {
+        if (!read(w, value)) return ((w.bad = true), 0);
+        const sc = Math.max(w.S, top.s);
+        if (w.A < 0 || mul(w, w.A, pow(sc - w.S)) > mul(w, top.n, pow(sc - top.s))) return null;
+        return scale ? earned(w, mul(w, P.n, w.A), P.s + w.S, scale.n, scale.s) : earned(w, w.A, w.S, 1, 0);
       };
     }
     case "votes": {
       const grades = Object.keys(m.grades);
       const worth = grades.map((g) => k(m.grades[g]));
       if (worth.some((w) => !w)) return undefined;
-      const ws = Math.max(...worth.map((w) => w!.s));
-      const weights = worth.map((w) => w!.n * POW10[ws - w!.s]!);
-      return (value) => {
-        if (!isPlainObject(value)) return ((bad = true), 0);
+      const ws = Math.max(...worth.map((x) => x!.s));
+      const weights = worth.map((x) => x!.n * POW10[ws - x!.s]!);
+      return (value, w) => {
+        if (!isPlainObject(value)) return ((w.bad = true), 0);
         let total = 0;
         let weighted = 0;
         // `for … in` sees only the value's own keys (see fastTotals); a grade is found by a look along the few names.
@@ -376,12 +385,12 @@ function fastMethod(
           let g = 0;
           while (g < grades.length && grades[g] !== grade) g++;
           const count = value[grade];
-          if (g === grades.length || typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) return ((bad = true), 0);
+          if (g === grades.length || typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) return ((w.bad = true), 0);
           total += count;
-          weighted = check(weighted + mul(count, weights[g]!));
+          weighted = check(w, weighted + mul(w, count, weights[g]!));
         }
-        if (total === 0) return ((bad = true), 0);
-        return earned(mul(P.n, weighted), P.s + ws, check(total), 0);
+        if (total === 0) return ((w.bad = true), 0);
+        return earned(w, mul(w, P.n, weighted), P.s + ws, check(w, total), 0);
       };
     }
     case "custom":
@@ -461,14 +470,14 @@ function wellFormed(subject: Record<string, unknown>): boolean {
  * @param value - each subject's value as an integer count of 10^-6, NaN where it has none.
  * @param peers - the peer groups: the subjects of group g are `members[starts[g] … starts[g + 1]]`.
  */
-function rankEarned(f: FastRank, points: number, value: Float64Array, peers: PeerGroups, mode: RoundingMode | "exact", to: number): Float64Array {
+function rankEarned(w: FastWork, f: FastRank, points: number, value: Float64Array, peers: PeerGroups, mode: RoundingMode | "exact", to: number): Float64Array {
   const { starts, members } = peers;
   // One group's values (ascending where places are needed).
   const sorted = new Float64Array(peers.largest);
   const out = new Float64Array(value.length).fill(NaN);
   const up = POW10[Q - to]!;
-  const floorRounded = quotient(f.floor, Q, 1, 0, to, mode);
-  const step = f.step ? mul(f.step.n, POW10[Q - f.step.s]!) : 0;
+  const floorRounded = quotient(w, f.floor, Q, 1, 0, to, mode);
+  const step = f.step ? mul(w, f.step.n, POW10[Q - f.step.s]!) : 0;
   // A proportional share's points times 10^shift, as quotient scales them.
   const scaleUp = f.points.n * POW10[to - f.points.s]!;
   for (let g = 0; g + 1 < starts.length; g++) {
@@ -493,7 +502,7 @@ function rankEarned(f: FastRank, points: number, value: Float64Array, peers: Pee
         // Competition places (1, 2, 2, 4): 1 + how many are better (the values are integers: ≤ v is < v + 1).
         const place = 1 + (f.lower ? below(sorted, count, v) : count - below(sorted, count, v + 1));
         // points − step × (place − 1), at least the floor; exact, then rounded as the indicator rounds.
-        rounded = quotient(Math.max(check(points - mul(step, place - 1)), f.floor), Q, 1, 0, to, mode);
+        rounded = quotient(w, Math.max(check(w, points - mul(w, step, place - 1)), f.floor), Q, 1, 0, to, mode);
       } else {
         const num = f.lower ? leader : v;
         const den = f.lower ? v : leader;
@@ -503,10 +512,10 @@ function rankEarned(f: FastRank, points: number, value: Float64Array, peers: Pee
         // is 8e7 ÷ 1e8, and 4 ÷ 5 keeps it small); elsewhere that gcd would only cost time.
         // Rounding is monotone, so rounding max(earned, floor) is the larger of the two rounded.
         const g = num * scaleUp > LIM ? gcd(num, den) : 1;
-        const r = den === 0 ? quotient(points, Q, 1, 0, to, mode) : quotient(mul(f.points.n, num / g), f.points.s, den / g, 0, to, mode);
+        const r = den === 0 ? quotient(w, points, Q, 1, 0, to, mode) : quotient(w, mul(w, f.points.n, num / g), f.points.s, den / g, 0, to, mode);
         rounded = Math.max(r, floorRounded);
       }
-      out[i] = mul(rounded, up);
+      out[i] = mul(w, rounded, up);
     }
   }
   return out;
@@ -565,6 +574,8 @@ function peerGroups(groupOf: Int32Array, groups: number): PeerGroups {
  */
 export function fastTotals(f: FastScheme, subjects: readonly unknown[], options: ScoreOptions): FastTotals {
   const n = subjects.length;
+  // This call's own working state (see FastWork).
+  const w = new FastWork();
   const unusual = (): FastTotals => ({ totals: new Float64Array(n).fill(NaN), ranks: new Map(), rankFallback: true });
   // An enumerable key on Object.prototype would show in every `for … in`: leave such a world to the full path.
   if (hasEnumerableKey(Object.prototype)) return unusual();
@@ -587,8 +598,8 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
       const raw = values[id];
       // No value: not an own key (an indicator named `toString` is not read from Object.prototype), or not applicable.
       if (!Object.prototype.hasOwnProperty.call(values, id) || isNotApplicable(raw)) rankValues[r]![i] = NaN;
-      else if (!read(raw) || (!rankList[r]!.rank!.step && A < 0)) return unusual();
-      else rankValues[r]![i] = A * POW10[6 - S]!;
+      else if (!read(w, raw) || (!rankList[r]!.rank!.step && w.A < 0)) return unusual();
+      else rankValues[r]![i] = w.A * POW10[6 - w.S]!;
     }
   }
   const indRound = f.indicatorRounding;
@@ -599,13 +610,13 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const batch: Batch = { ranks: new Array(n0), keys: new Array(n0), at: new Array(n0), aimedBonus: new Float64Array(n0), aimedDeduction: new Float64Array(n0), aimed: [], warned: [] };
   if (rankList.length > 0) {
     const peers = peerGroups(groupOf, groupIds.size);
-    bad = false;
+    w.bad = false;
     rankList.forEach((ind, r) => {
-      const earned = rankEarned(ind.rank!, ind.points, rankValues[r]!, peers, mode, to);
+      const earned = rankEarned(w, ind.rank!, ind.points, rankValues[r]!, peers, mode, to);
       ranks.set(ind.id, earned);
       batch.ranks[ind.index] = earned;
     });
-    if (bad) return unusual();
+    if (w.bad) return unusual();
   }
   const totals = new Float64Array(n);
   const warnings = new Map<number, readonly Issue[]>();
@@ -613,9 +624,9 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   // Every subject is a plain object now.
   const plainSubjects = subjects as readonly Record<string, unknown>[];
   for (let i = 0; i < n; i++) {
-    bad = false;
+    w.bad = false;
     batch.warned.length = 0;
-    const total = subjectTotal(f, plainSubjects[i]!, i, batch, options, groupSums);
+    const total = subjectTotal(w, f, plainSubjects[i]!, i, batch, options, groupSums);
     // (subjectTotal gives no total when it marked the subject `bad`; the full path then finds its warnings.)
     totals[i] = total ?? NaN;
     if (total !== undefined && batch.warned.length > 0) warnings.set(i, warningsOf(batch.warned));
@@ -629,10 +640,10 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
  * difference has the sign of the exact one, and a number is the decimal it prints as), decimal
  * text by its integer and scale.
  */
-function implausibleFast(c: ValueCheck, raw: unknown): boolean {
+function implausibleFast(w: FastWork, c: ValueCheck, raw: unknown): boolean {
   if (typeof raw === "number") return implausible(c, raw === 0, Math.sign(Math.abs(raw) - c.limit));
   // (Text the fast path scored reads again.)
-  return read(raw) && implausible(c, A === 0, Math.sign(Math.abs(A) - c.limit * POW10[S]!));
+  return read(w, raw) && implausible(c, w.A === 0, Math.sign(Math.abs(w.A) - c.limit * POW10[w.S]!));
 }
 
 /** The warnings of a subject's implausible values, in scheme order, as {@link evaluate} makes them. */
@@ -660,7 +671,7 @@ interface Batch {
  * Adds a list of adjustment items to `aimed` where they aim at an indicator, and gives the sum of
  * the others, at scale Q; `undefined` for anything unusual (or aimed at no indicator).
  */
-function itemsSum(f: FastScheme, list: unknown, aimed: Float64Array, b: Batch): number | undefined {
+function itemsSum(w: FastWork, f: FastScheme, list: unknown, aimed: Float64Array, b: Batch): number | undefined {
   if (list === undefined) return 0;
   if (!Array.isArray(list) || list.length > 10_000) return undefined;
   let total = 0;
@@ -669,21 +680,21 @@ function itemsSum(f: FastScheme, list: unknown, aimed: Float64Array, b: Batch): 
     for (const key in item) if (key !== "points" && key !== "reason" && key !== "ref" && key !== "indicator") return undefined;
     if (typeof item.reason !== "string" || item.reason.length < 1 || item.reason.length > 500) return undefined;
     if (item.ref !== undefined && (typeof item.ref !== "string" || item.ref.length > 500)) return undefined;
-    if (!read(item.points) || A <= 0) return undefined;
-    const points = mul(A, POW10[Q - S]!);
-    if (item.indicator === undefined) total = check(total + points);
+    if (!read(w, item.points) || w.A <= 0) return undefined;
+    const points = mul(w, w.A, POW10[Q - w.S]!);
+    if (item.indicator === undefined) total = check(w, total + points);
     else {
       // The map's keys are ids (text): anything else names no indicator.
       const ind = f.indicators.get(item.indicator as string);
       if (!ind) return undefined;
-      aimed[ind.index] = check(aimed[ind.index]! + points);
+      aimed[ind.index] = check(w, aimed[ind.index]! + points);
       b.aimed.push(ind.index);
     }
   }
   return total;
 }
 
-function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: number, b: Batch, options: ScoreOptions, groupSums: number[]): number | undefined {
+function subjectTotal(w: FastWork, f: FastScheme, subject: Record<string, unknown>, index: number, b: Batch, options: ScoreOptions, groupSums: number[]): number | undefined {
   const values = subject.values as Record<string, unknown>;
   let bonus = 0;
   let deduction = 0;
@@ -691,8 +702,8 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
   for (const k of b.aimed) b.aimedBonus[k] = b.aimedDeduction[k] = 0;
   b.aimed.length = 0;
   if (subject.bonus !== undefined || subject.deductions !== undefined) {
-    const plus = itemsSum(f, subject.bonus, b.aimedBonus, b);
-    const minus = itemsSum(f, subject.deductions, b.aimedDeduction, b);
+    const plus = itemsSum(w, f, subject.bonus, b.aimedBonus, b);
+    const minus = itemsSum(w, f, subject.deductions, b.aimedDeduction, b);
     if (plus === undefined || minus === undefined) return undefined;
     bonus = plus;
     deduction = minus;
@@ -717,10 +728,10 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
       if (aimed && (b.aimedBonus[ind!.index] !== 0 || b.aimedDeduction[ind!.index] !== 0)) return undefined;
       continue;
     }
-    const earnedQ = ind!.rank ? b.ranks[ind!.index]![index]! : scoreValue(ind!, raw);
+    const earnedQ = ind!.rank ? b.ranks[ind!.index]![index]! : scoreValue(w, ind!, raw);
     if (earnedQ === null) return undefined;
-    if (ind!.check !== undefined && implausibleFast(ind!.check, raw)) b.warned.push({ ind: ind!, raw });
-    applicable += add(ind!, earnedQ, aimed, b, groupSums);
+    if (ind!.check !== undefined && implausibleFast(w, ind!.check, raw)) b.warned.push({ ind: ind!, raw });
+    applicable += add(w, ind!, earnedQ, aimed, b, groupSums);
   }
   if (present < f.list.length) {
     // Indicators without a value (those with one were all enumerated above): missing, or (not enumerable) unusual.
@@ -729,7 +740,7 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
         if (Object.prototype.propertyIsEnumerable.call(values, ind.id)) continue;
         return undefined;
       }
-      if (options.missing === "zero") applicable += add(ind, 0, aimed, b, groupSums);
+      if (options.missing === "zero") applicable += add(w, ind, 0, aimed, b, groupSums);
       else if (options.missing !== "not-applicable" || (aimed && (b.aimedBonus[ind.index] !== 0 || b.aimedDeduction[ind.index] !== 0))) return undefined;
     }
   }
@@ -738,25 +749,25 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
   for (let g = 0; g < f.groups.length; g++) {
     const r = f.groups[g]!.rounding;
     const sum = groupSums[g]!;
-    earnedTotal += r && r.decimals < Q ? mul(roundDiv(sum, POW10[Q - r.decimals]!, r.mode ?? "half-up"), POW10[Q - r.decimals]!) : sum;
+    earnedTotal += r && r.decimals < Q ? mul(w, roundDiv(w, sum, POW10[Q - r.decimals]!, r.mode ?? "half-up"), POW10[Q - r.decimals]!) : sum;
   }
-  check(earnedTotal);
+  check(w, earnedTotal);
   // The total as a fraction tn ÷ td at scale Q: earned × full ÷ applicable when indicators did not apply.
   let tn = earnedTotal;
   let td = 1;
   if (applicable < f.allPoints && f.convert) {
     // earned × full ÷ applicable, at scale Q: earned_Q × full × 10^Q ÷ applicable_Q. The 10^Q is
     // first cancelled against applicable_Q (a multiple of a power of 10 as a rule) to stay small.
-    td = mul(applicable, POW10[f.full.s]!);
+    td = mul(w, applicable, POW10[f.full.s]!);
     const g = gcd(td, POW10[Q]!);
     td /= g;
-    tn = mul(mul(earnedTotal, f.full.n), POW10[Q]! / g);
+    tn = mul(w, mul(w, earnedTotal, f.full.n), POW10[Q]! / g);
     const h = gcd(Math.abs(tn), td);
     if (h > 1) (tn /= h), (td /= h);
   }
   const bc = f.bonusCap === undefined ? bonus : Math.min(bonus, f.bonusCap);
   const dc = f.deductionCap === undefined ? deduction : Math.min(deduction, f.deductionCap);
-  tn = check(tn + mul(bc - dc, td));
+  tn = check(w, tn + mul(w, bc - dc, td));
   const vetoes = subject.vetoes;
   if (vetoes !== undefined) {
     if (!Array.isArray(vetoes) || vetoes.length > 1000) return undefined;
@@ -773,13 +784,13 @@ function subjectTotal(f: FastScheme, subject: Record<string, unknown>, index: nu
       const veto = f.vetoes.get(id);
       if (!veto) return undefined;
       if (veto.effect === "zero") (tn = 0), (td = 1);
-      else if (veto.effect === "cap" && tn > mul(veto.cap, td)) (tn = veto.cap), (td = 1);
+      else if (veto.effect === "cap" && tn > mul(w, veto.cap, td)) (tn = veto.cap), (td = 1);
     }
   }
   if (tn < 0) (tn = 0), (td = 1);
   const r = f.total;
-  const n = r ? roundDiv(tn, mul(td, POW10[Q - r.decimals]!), r.mode ?? "half-up") : roundDiv(tn, td, "exact");
-  if (bad) return undefined;
+  const n = r ? roundDiv(w, tn, mul(w, td, POW10[Q - r.decimals]!), r.mode ?? "half-up") : roundDiv(w, tn, td, "exact");
+  if (w.bad) return undefined;
   const result = n / POW10[r ? r.decimals : Q]!;
   return result === 0 ? 0 : result;
 }
@@ -793,27 +804,27 @@ const REMEMBERED = 2 ** 14;
  * their points are remembered with the compiled indicator, by the value in hundredths, once a
  * method has scored them within the fast path's range (the points depend on nothing else).
  */
-function scoreValue(ind: FastIndicator, raw: unknown): number | null {
-  if (typeof raw !== "number") return ind.score!(raw);
+function scoreValue(w: FastWork, ind: FastIndicator, raw: unknown): number | null {
+  if (typeof raw !== "number") return ind.score!(raw, w);
   const k = raw * 100;
   // k ÷ 100 === raw: raw is the number that the decimal k ÷ 100 reads as, and no other.
-  if (!(k >= 0 && k < REMEMBERED) || !Number.isInteger(k) || k / 100 !== raw) return ind.score!(raw);
+  if (!(k >= 0 && k < REMEMBERED) || !Number.isInteger(k) || k / 100 !== raw) return ind.score!(raw, w);
   const memo = (ind.memo ??= new Float64Array(REMEMBERED).fill(NaN));
   const known = memo[k]!;
   if (!Number.isNaN(known)) return known;
-  const earned = ind.score!(raw);
+  const earned = ind.score!(raw, w);
   // `bad` may be the subject's from before; then nothing is remembered.
-  if (!bad && earned !== null) memo[k] = earned;
+  if (!w.bad && earned !== null) memo[k] = earned;
   return earned;
 }
 
 /** Adds an indicator's earned points (after the items aimed at it) to its group's sum; gives its points, now applicable. */
-function add(ind: FastIndicator, earnedQ: number, aimed: boolean, b: Batch, groupSums: number[]): number {
+function add(w: FastWork, ind: FastIndicator, earnedQ: number, aimed: boolean, b: Batch, groupSums: number[]): number {
   if (aimed && (b.aimedBonus[ind.index] !== 0 || b.aimedDeduction[ind.index] !== 0)) {
     // Items aimed at the indicator, after its rounding: up to its points, down to 0.
     earnedQ = Math.max(0, Math.min(ind.points, earnedQ + b.aimedBonus[ind.index]!) - b.aimedDeduction[ind.index]!);
   }
-  groupSums[ind.group] = check(groupSums[ind.group]! + earnedQ);
+  groupSums[ind.group] = check(w, groupSums[ind.group]! + earnedQ);
   return ind.points;
 }
 

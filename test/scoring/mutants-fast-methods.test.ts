@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import type { Method, SchemeConfig, SubjectInput } from "../../src/index.js";
-import { roundDiv } from "../../src/scoring/fast.js";
+import { FastWork, roundDiv } from "../../src/scoring/fast.js";
 import { expectFast, expectLeft, fastOf } from "./fast.helpers.js";
 
 // The fast path's readers and method scorers (src/scoring/fast.ts: read, check, scaled, roundDiv,
@@ -271,7 +271,7 @@ describe("roundDiv: an integer quotient needs no correction after Math.trunc", (
         for (const den of dens)
           for (const mode of Object.keys(modes) as (keyof typeof modes)[]) {
             const expected = new Decimal(num).div(den).toDecimalPlaces(0, modes[mode]).toNumber();
-            expect(roundDiv(num, den, mode), `${num} ÷ ${den}, ${mode}`).toBe(expected === 0 ? 0 : expected);
+            expect(roundDiv(new FastWork(), num, den, mode), `${num} ÷ ${den}, ${mode}`).toBe(expected === 0 ? 0 : expected);
           }
   });
 });

@@ -1,4 +1,4 @@
-import { max, MAX_MAGNITUDE, min, ONE, sum, text, toDec, toNumber, ZERO, type Dec } from "../core/decimal.js";
+import { Dec, max, MAX_MAGNITUDE, min, ONE, proportion, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { addIssue, dec, decimal, functionSchema, idSchema, namedRecord, parseWith, type DecimalInput, want } from "../core/validate.js";
 import { z } from "../core/z.js";
@@ -279,13 +279,16 @@ const linkSchema = z
 
 /**
  * Parts of a linked score (a unit, departments, contact points): each part's mean of its members'
- * scores, and Σ weight × mean ÷ Σ weights — the weighted mean of the parts there are.
+ * scores, and Σ weight × mean ÷ Σ weights — the weighted mean of the parts there are. Each
+ * weight × mean is taken as {@link proportion}(weight, sum, members): multiplied before divided.
  * @internal
  */
 export function combineParts(parts: readonly { readonly weight: Dec; readonly members: readonly { readonly score: Dec }[] }[]): { means: Dec[]; total: Dec; weights: Dec } {
-  const means = parts.map((p) => sum(p.members.map((m) => m.score)).div(p.members.length));
+  const sums = parts.map((p) => sum(p.members.map((m) => m.score)));
+  const means = parts.map((p, i) => sums[i]!.div(p.members.length));
   const weights = sum(parts.map((p) => p.weight));
-  return { means, total: sum(parts.map((p, i) => p.weight.times(means[i]!))).div(weights), weights };
+  // weight × mean as weight × sum ÷ members: multiplied before it is divided, so 1/3 of 3 points is 1.
+  return { means, total: sum(parts.map((p, i) => proportion(p.weight, sums[i]!, new Dec(p.members.length)))).div(weights), weights };
 }
 
 /**

@@ -90,3 +90,45 @@ export function sum(values: Iterable<Dec>): Dec {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+/**
+ * A decimal constructor that never rounds a product of engine decimals: its precision (10^9
+ * significant digits) is far beyond any product of two inputs. Used only to multiply, never to
+ * divide. @internal
+ */
+const Unrounded = DecimalJs.clone({ precision: 1e9, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+
+/**
+ * A share of an amount: `value × numerator ÷ denominator`, multiplying BEFORE dividing, so that
+ * a share that comes out whole is whole (score 1 of base 3 for a full 3 is 1, where
+ * `1 ÷ 3 × 3` is 0.999…9). The product is exact (never rounded); the quotient is exact whenever
+ * it terminates (also beyond 40 digits), and otherwise rounded half-up to the library's 40
+ * significant digits, like every other division in the engine. Use it for every rule that takes
+ * a share of points or amounts.
+ * @param value - the amount shared (points, a full mark).
+ * @param numerator - the part (a score, a weight).
+ * @param denominator - the whole the part is taken of; must not be 0.
+ * @returns `value × numerator ÷ denominator`.
+ * @throws `RangeError` when `denominator` is 0 (callers check it first).
+ * @example
+ * text(proportion(new Dec(3), new Dec(1), new Dec(3)));
+ * //=> "1"
+ * text(proportion(new Dec(100), new Dec(90), new Dec(96)));
+ * //=> "93.75"
+ * text(proportion(new Dec(2), new Dec(1), new Dec(3)));
+ * //=> "0.6666666666666666666666666666666666666667"
+ * @internal
+ */
+export function proportion(value: Dec, numerator: Dec, denominator: Dec): Dec {
+  if (denominator.isZero()) throw new RangeError("proportion: the denominator is 0");
+  const product = Unrounded.mul(value, numerator);
+  const quotient = Dec.div(product, denominator);
+  // Exact at 40 digits (the ordinary case), or a quotient that does not terminate.
+  if (Unrounded.mul(quotient, denominator).eq(product)) return quotient;
+  // A terminating quotient needs at most the product's digits plus 2.33 × the denominator's
+  // (dividing by 2^k adds at most 0.7 k digits, and 2^k ≤ the denominator's integer digits).
+  const digits = product.sd() + 3 * denominator.sd() + 2;
+  if (digits <= Dec.precision) return quotient;
+  const wide = DecimalJs.clone({ precision: digits, rounding: DecimalJs.ROUND_HALF_UP }).div(product, denominator);
+  return Unrounded.mul(wide, denominator).eq(product) ? new Dec(wide) : quotient;
+}

@@ -1,5 +1,5 @@
 import { z, type RefinementCtx } from "../core/z.js";
-import { Dec, max, MAX_MAGNITUDE, ONE, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
+import { Dec, max, MAX_MAGNITUDE, ONE, proportion, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
@@ -181,7 +181,7 @@ function linkOne(method: LinkMethod, m: { score: Dec; rank: number }, stats: Sta
       const base = method.base === undefined || method.base === "best" ? stats.best : toDec(method.base)!;
       const full = toDec(method.full)!;
       // A group whose best is 0 or below has nothing to be proportional to: everyone gets 0.
-      const points = base.lte(0) ? ZERO : m.score.div(base).times(full);
+      const points = base.lte(0) ? ZERO : proportion(full, m.score, base);
       trace.push({ at: "linked", rule: "proportional", values: { score: text(m.score), base: text(base), full: text(full) }, result: text(points) });
       return points;
     }

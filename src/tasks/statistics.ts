@@ -1,10 +1,13 @@
-import { max, min, sum, text, toDec, toNumber, ZERO, type Dec } from "../core/decimal.js";
+import { Dec, max, min, proportion, sum, text, toDec, toNumber, ZERO } from "../core/decimal.js";
 import { JixiaoError, type Issue } from "../core/errors.js";
 import { decimal, parseWith, type DecimalInput } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { staffById, staffSchema } from "./allocate.js";
 import { allocationSchema } from "./credit.js";
 import type { Allocation, StaffMember, TaskCredits } from "./types.js";
+
+/** 100, for a share as a percentage. */
+const HUNDRED = new Dec(100);
 
 /** What the bureau reports about a board (R22: 93 tasks, 400+ grabs, 93.2% took part …). */
 export interface TaskStatistics {
@@ -138,7 +141,7 @@ export function taskStatistics(allocation: Allocation, staff: readonly StaffMemb
     },
     tookPart,
     tookPartShare: toNumber(share),
-    tookPartPercent: `${share.times(100).toFixed(1)}%`,
+    tookPartPercent: `${(people.size === 0 ? ZERO : proportion(HUNDRED, toDec(tookPart)!, toDec(people.size)!)).toFixed(1)}%`,
     seatedPeople: [...seated].filter((id) => people.has(id)).length,
     ...(credits ? { credits } : {}),
   };

@@ -60,6 +60,29 @@ describe("linkOrganizations (R14): an organization's result becomes linked point
     expect(linkOrganizations([{ subjectId: "A", total: 0 }, { subjectId: "B", total: -5 }], { method: { type: "proportional", full: 100 } }).map((o) => o.exact)).toEqual(["0", "0"]);
   });
 
+  it("multiplies before it divides: score 1 of base 3 for a full 3 is exactly 1 (issue 18)", () => {
+    const results: Rankable[] = [
+      { subjectId: "A", total: 1 },
+      { subjectId: "B", total: 3 },
+    ];
+    // Rounded down to 2 decimals: 1, not 0.99 (1 ÷ 3 × 3 = 0.999…9 would round down to 0.99).
+    const down = linkOrganizations(results, { method: { type: "proportional", full: 3, base: 3 }, rounding: { decimals: 2, mode: "down" } });
+    expect(down.map((o) => [o.id, o.exact, o.linked])).toEqual([
+      ["A", "1", 1],
+      ["B", "3", 3],
+    ]);
+    // Without rounding the exact text agrees with the number shown.
+    const plain = linkOrganizations(results, { method: { type: "proportional", full: 3, base: 3 } });
+    expect(plain.map((o) => [o.id, o.exact, o.linked])).toEqual([
+      ["A", "1", 1],
+      ["B", "3", 3],
+    ]);
+    expect(plain[0]!.trace).toEqual([{ at: "linked", rule: "proportional", values: { score: "1", base: "3", full: "3" }, result: "1" }]);
+    // Relative to the best (3) as well; a share that does not terminate keeps 40 digits.
+    expect(linkOrganizations(results, { method: { type: "proportional", full: 3 } })[0]!.exact).toBe("1");
+    expect(linkOrganizations(results, { method: { type: "proportional", full: 2 } })[0]!.exact).toBe("0.6666666666666666666666666666666666666667");
+  });
+
   it("as a standard score within the group, rounded", () => {
     // Scores 90, 80, 70: mean 80, population sd √(200 ÷ 3) = 8.16496…; 80 ± 10 × 10 ÷ 8.16496… = 80 ± 12.2474… → 92.25, 80, 67.75
     const links = linkOrganizations(

@@ -59,6 +59,27 @@ function adjustment(items: readonly AdjustmentItem[], cap: Dec | undefined, at: 
 }
 
 /**
+ * A value as the result echoes it: a copy, so that changing the caller's object (a votes table)
+ * after scoring cannot change the result. Own data fields of lists and objects are copied a few
+ * levels deep; a getter is never run (it is left out), and a value that cannot be read is `null`.
+ */
+function copied(value: unknown, depth = 0): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "object") return value;
+  if (depth > 4) return null;
+  try {
+    const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+    for (const key of Object.keys(value)) {
+      const field = Object.getOwnPropertyDescriptor(value, key);
+      if (key !== "__proto__" && field && "value" in field) (out as Record<string, unknown>)[key] = copied(field.value, depth + 1);
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Scores one validated subject. Problems are pushed to `issues` (paths under `base`); the result
  * is `undefined` when there were any. `units` are the scheme's {@link unitPlans}.
  * @internal
@@ -154,7 +175,7 @@ export function evaluate(
         if (scored && "invalid" in scored) report(scored.invalid, ["values", ind.id], scored.params);
         else outcome = scored;
       }
-      const common = { id: ind.id, ...(ind.name !== undefined ? { name: ind.name } : {}), group: group.id, method: ind.type, points: toNumber(ind.points), value: raw ?? null };
+      const common = { id: ind.id, ...(ind.name !== undefined ? { name: ind.name } : {}), group: group.id, method: ind.type, points: toNumber(ind.points), value: copied(raw) };
       if (notApplicable) {
         for (const path of aimed.get(ind.id)?.paths ?? [])
           report(IssueCode.invalidValue, path, { key: "scoringAimsAtNotApplicable", indicator: ind.id });

@@ -18,6 +18,15 @@ describe("votes", () => {
     expect(r.flags).toEqual([]);
   });
 
+  it("echoes a copy of the votes: changing the caller's table after scoring does not change the result (issue 18)", () => {
+    const votes: Record<string, number> = { 优秀: 6, 称职: 3, 基本称职: 1 };
+    const r = score(scheme(), { id: "s", values: { v: votes } });
+    votes.优秀 = 0;
+    votes.不称职 = 99;
+    expect(r.indicators[0]!.value).toEqual({ 优秀: 6, 称职: 3, 基本称职: 1 });
+    expect(r.indicators[0]!.value).not.toBe(votes);
+  });
+
   it("takes counts as text and grades with no votes as 0", () => {
     const r = score(scheme(), { id: "s", values: { v: { 称职: "4", 不称职: 1 } } });
     expect(r.indicators[0]!.earned).toBe(6.4);

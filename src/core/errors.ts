@@ -86,6 +86,12 @@ export type SafeResult<T> =
     };
 
 /**
+ * The most issues an error lists: a check that finds more lists these and counts the rest in one
+ * last `too_many_issues` issue.
+ */
+export const MAX_ISSUES = 1000;
+
+/**
  * The one error the library throws for bad input. Its `issues` list every problem found, each with
  * a code, a path and a message; it is never empty.
  *
@@ -108,7 +114,11 @@ export class JixiaoError extends Error {
    * @param context - what was being done, for the first line of the message.
    */
   constructor(issues: readonly Issue[], context = "Invalid input") {
-    const list = issues.length > 0 ? issues : [issue(IssueCode.invalidInput, [], { key: "failed", context })];
+    let list = issues.length > 0 ? issues : [issue(IssueCode.invalidInput, [], { key: "failed", context })];
+    // However many issues a check found, an error lists MAX_ISSUES and counts the rest in one more.
+    // (A list that already ends in its own count after MAX_ISSUES, as the schema checks make, is kept.)
+    const counted = list.length === MAX_ISSUES + 1 && list[MAX_ISSUES]!.code === IssueCode.tooManyIssues;
+    if (list.length > MAX_ISSUES && !counted) list = [...list.slice(0, MAX_ISSUES), issue(IssueCode.tooManyIssues, [], { key: "moreIssues", count: list.length - MAX_ISSUES })];
     const shown = list.slice(0, 20).map((i) => `  - ${i.message}`);
     if (list.length > 20) shown.push(`  … and ${list.length - 20} more`);
     super(`${context}: ${list.length} issue${list.length === 1 ? "" : "s"}\n${shown.join("\n")}`);

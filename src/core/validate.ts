@@ -1,6 +1,6 @@
 import { z, type ZodType, type RefinementCtx, type ZodIssue } from "./z.js";
 import { DECIMAL_TEXT, MAX_DECIMAL_TEXT, toDec, type Dec } from "./decimal.js";
-import { issue, IssueCode, JixiaoError, TERMS, type Issue, type IssuePath } from "./errors.js";
+import { issue, IssueCode, JixiaoError, MAX_ISSUES, TERMS, type Issue, type IssuePath } from "./errors.js";
 import { render, shown, type MessageParams } from "../messages/index.js";
 import { WANTS, type Noun, type Want } from "../messages/core.js";
 
@@ -134,8 +134,7 @@ function translate(raw: ZodIssue, root: unknown, base: IssuePath): Issue[] {
   }
 }
 
-/** The most issues listed for one input; the rest are counted in a last issue. @internal */
-export const MAX_ISSUES = 1000;
+export { MAX_ISSUES } from "./errors.js";
 
 /**
  * Validates `input` against a zod schema and returns the parsed value, or throws a

@@ -57,7 +57,7 @@ export function tableRecords(rows: readonly (readonly string[])[], numbers: read
     while (last >= header.length && blank(r.fields[last])) last--;
     if (last >= header.length) issues.push(fileIssue(IssueCode.invalidInput, { key: "tableRowTooLong", file, row: r.row, fields: last + 1, header: header.length }));
   }
-  if (issues.length > 0) throw new JixiaoError(issues.slice(0, 100), context);
+  if (issues.length > 0) throw new JixiaoError(issues, context);
   const named = header.flatMap((name, i) => (name === "" ? [] : [[name, i] as const]));
   return {
     records: filled.map((r) => Object.fromEntries(named.map(([name, i]) => [name, (r.fields[i] ?? "").trim()]))),

@@ -192,7 +192,7 @@ function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first
 
 function build(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Ledger {
   const checked = checkEntries(entries, timeZone, first);
-  if (checked.issues.length > 0) throw new JixiaoError(checked.issues.slice(0, 1000), "The ledger is not valid");
+  if (checked.issues.length > 0) throw new JixiaoError(checked.issues, "The ledger is not valid");
   return seal(timeZone, entries, checked);
 }
 
@@ -363,7 +363,7 @@ export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[]): 
   const all = l.entries.concat(added);
   const checked = checkEntries(all, l.timeZone, -l.entries.length);
   const issues = checked.issues.filter((i) => (i.path[1] as number) >= 0);
-  if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "The entries cannot be appended");
+  if (issues.length > 0) throw new JixiaoError(issues, "The entries cannot be appended");
   return seal(l.timeZone, all, checked);
 }
 

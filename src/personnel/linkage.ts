@@ -151,7 +151,7 @@ export function linkOrganizations(results: readonly Rankable[], policy: LinkPoli
       out.push({ id: m.id, peerGroup, score: text(m.score), rank: m.rank, linked: toNumber(linked), exact: text(linked), trace });
     }
   }
-  if (issues.length > 0) throw new JixiaoError(issues.slice(0, 1000), "Organizations cannot be linked");
+  if (issues.length > 0) throw new JixiaoError(issues, "Organizations cannot be linked");
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

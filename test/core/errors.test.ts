@@ -159,3 +159,24 @@ describe("an unknown field", () => {
     ]);
   });
 });
+
+describe("the issue cap (issue 18)", () => {
+  it("lists at most 1,000 issues and counts the rest in one too_many_issues issue, in every entry", async () => {
+    const { scoreAll, rank, defineOrgTree, createLedger, county361Example, safeScoreAll } = await import("../../src/index.js");
+    const capped = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        const issues = (error as JixiaoError).issues;
+        return [issues.length, issues[1000]!.code, issues[1000]!.message];
+      }
+      throw new Error("expected a JixiaoError");
+    };
+    expect(capped(() => scoreAll(county361Example, Array.from({ length: 5000 }, (_, i) => ({ id: `c${i}`, values: {} }))))).toEqual([1001, "too_many_issues", `(top): ${5000 * 6 - 1000} more issues are not listed; mend the ones above first`]);
+    expect(capped(() => rank(Array.from({ length: 5000 }, () => ({ subjectId: "same", total: 1 }))))).toEqual([1001, "too_many_issues", "(top): 3999 more issues are not listed; mend the ones above first"]);
+    expect(capped(() => defineOrgTree(Array.from({ length: 20_000 }, (_, i) => ({ id: `u${i}`, level: "l", parent: `u${i}` }))))[0]).toBe(1001);
+    expect(capped(() => createLedger(Array.from({ length: 3000 }, () => ({ id: "e", person: "p", date: "2024-01-01", component: "c", points: 1, source: "s" }))))[1]).toBe("too_many_issues");
+    const safe = safeScoreAll(county361Example, Array.from({ length: 2000 }, (_, i) => ({ id: `c${i}`, values: {} })));
+    expect(safe.success ? 0 : safe.issues.length).toBe(1001);
+  });
+});

@@ -68,10 +68,11 @@ describe("ledger.ts", () => {
     it("lists at most 1000 problems", () => {
       // line 177 (and 304 for appendEntries)
       const many = Array.from({ length: 1001 }, (_, i) => entry(`e${i}`, "2024-02-30", 1));
-      expect(thrown(() => createLedger(many)).issues).toHaveLength(1000);
+      expect(thrown(() => createLedger(many)).issues).toHaveLength(1001);
       const e = thrown(() => appendEntries(createLedger(), many));
-      expect(e.issues).toHaveLength(1000);
-      expect(e.message.split("\n")[0]).toBe("The entries cannot be appended: 1000 issues");
+      expect(e.issues).toHaveLength(1001);
+      expect(e.issues[1000]).toMatchObject({ code: "too_many_issues", params: { key: "moreIssues", count: 1 } });
+      expect(e.message.split("\n")[0]).toBe("The entries cannot be appended: 1001 issues");
     });
   });
 

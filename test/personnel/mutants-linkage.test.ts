@@ -482,7 +482,9 @@ describe("linkage.ts: more of linkOrganizations", () => {
 
   it("lists at most 1000 issues", () => {
     const many = Array.from({ length: 1001 }, (_, i) => ({ subjectId: `o${String(i).padStart(4, "0")}`, total: 1 }));
-    expect(thrown(() => linkOrganizations(many, { method: { type: "proportional", base: "1e-30", full: 100 } })).issues).toHaveLength(1000);
+    const issues = thrown(() => linkOrganizations(many, { method: { type: "proportional", base: "1e-30", full: 100 } })).issues;
+    expect(issues).toHaveLength(1001);
+    expect(issues[1000]!.code).toBe("too_many_issues");
   });
 });
 

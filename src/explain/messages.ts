@@ -1,18 +1,10 @@
 import type { Locale } from "../messages/types.js";
+import { roundingModeWords } from "../messages/core.js";
 
 export type { Locale };
 
 /** The values of one trace step, by name. @internal */
 export type V = Readonly<Record<string, string>>;
-
-const MODE_ZH: Readonly<Record<string, string>> = {
-  "half-up": "四舍五入",
-  "half-even": "四舍六入五成双",
-  down: "舍去",
-  up: "进一",
-  floor: "向下取整",
-  ceiling: "向上取整",
-};
 
 /** Sentences for one locale. @internal */
 export interface Messages {
@@ -65,7 +57,7 @@ const zh: Messages = {
     adjust: (v, r) => `单项加减分：${v.earned} + ${v.bonus} − ${v.deduction}，在 0～${v.points} 之间，得 ${r}`,
   },
   notApplicable: (v) => `${v.missing ? "未提供数值，" : ""}不适用${v.reason ? `（${v.reason}）` : ""}，不计入应得分`,
-  round: (v, r) => `保留 ${v.decimals} 位小数（${MODE_ZH[v.mode ?? ""] ?? v.mode}）：${v.value} → ${r}`,
+  round: (v, r) => `保留 ${v.decimals} 位小数（${roundingModeWords(v.mode, "zh-CN")}）：${v.value} → ${r}`,
   flag: (name, v) => `标记「${name}」：${v.reason}`,
   veto: (name, v, r) =>
     v.effect === "zero"
@@ -87,15 +79,6 @@ const zh: Messages = {
   },
   final: (total, full) => `总分 ${total}（满分 ${full}）`,
   separator: "；",
-};
-
-const MODE_EN: Readonly<Record<string, string>> = {
-  "half-up": "half up",
-  "half-even": "half to even",
-  down: "down",
-  up: "up",
-  floor: "toward −∞",
-  ceiling: "toward +∞",
 };
 
 const en: Messages = {
@@ -123,7 +106,7 @@ const en: Messages = {
     adjust: (v, r) => `items aimed at it: ${v.earned} + ${v.bonus} − ${v.deduction}, kept within 0 to ${v.points}: ${r}`,
   },
   notApplicable: (v) => `${v.missing ? "no value given, so it " : ""}does not apply${v.reason ? ` (${v.reason})` : ""}; left out of the applicable points`,
-  round: (v, r) => `rounded to ${v.decimals} decimals (${MODE_EN[v.mode ?? ""] ?? v.mode}): ${v.value} → ${r}`,
+  round: (v, r) => `rounded to ${v.decimals} decimals (${roundingModeWords(v.mode, "en")}): ${v.value} → ${r}`,
   flag: (name, v) => `flag "${name}": ${v.reason}`,
   veto: (name, v, r) =>
     v.effect === "zero"

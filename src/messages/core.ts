@@ -1,4 +1,19 @@
-import { message, type Shown } from "./types.js";
+import type { RoundingMode } from "../core/rounding.js";
+import { message, type Locale, type Shown } from "./types.js";
+
+/** The rounding modes in each language, in the glossary's words. */
+export const ROUNDING_MODE_WORDS: Readonly<Record<RoundingMode, Readonly<Record<Locale, string>>>> = {
+  "half-up": { "zh-CN": "四舍五入", en: "half up" },
+  "half-even": { "zh-CN": "四舍六入五成双", en: "half to even" },
+  down: { "zh-CN": "舍去", en: "down" },
+  up: { "zh-CN": "进一", en: "up" },
+  floor: { "zh-CN": "向下取整", en: "toward −∞" },
+  ceiling: { "zh-CN": "向上取整", en: "toward +∞" },
+};
+
+/** A rounding mode's words in `locale`; a mode the table does not know, as written. */
+export const roundingModeWords = (mode: string | undefined, locale: Locale): string =>
+  mode !== undefined && Object.prototype.hasOwnProperty.call(ROUNDING_MODE_WORDS, mode) ? ROUNDING_MODE_WORDS[mode as RoundingMode][locale] : (mode ?? "");
 
 /** The nouns a message names a record's keys by (`must name at least one grade`). */
 export const NOUNS = {

@@ -1,3 +1,4 @@
+import { ROUNDING_MODE_WORDS } from "./core.js";
 import { message, type Locale } from "./types.js";
 
 /** What a scenario path's text gets wrong, as data (`parsePath`). */
@@ -184,12 +185,7 @@ const STEP_KEYS: Readonly<Record<string, string>> = {
 const STEP_VALUES: Readonly<Record<string, string>> = {
   higher: "越高越好",
   lower: "越低越好",
-  "half-up": "四舍五入",
-  "half-even": "四舍六入五成双",
-  down: "舍去",
-  up: "进一",
-  floor: "向下取整",
-  ceiling: "向上取整",
+  ...Object.fromEntries(Object.entries(ROUNDING_MODE_WORDS).map(([mode, words]) => [mode, words["zh-CN"]])),
   zero: "归零",
   cap: "封顶",
   flag: "仅记录",

@@ -1,8 +1,8 @@
 import { z } from "../core/z.js";
 import { sum, text, toDec } from "../core/decimal.js";
-import type { RoundingMode } from "../core/rounding.js";
 import { namedRecord, parseWith } from "../core/validate.js";
 import type { Locale } from "../messages/types.js";
+import { roundingModeWords } from "../messages/core.js";
 import { LINK_PART_WORDS } from "../messages/personnel.js";
 import type { AccountEntry, AccountSummary } from "./account.js";
 import type { CapabilityAssessment, CapabilityRequirement } from "./capability.js";
@@ -36,19 +36,9 @@ function reader(options: PersonnelExplainOptions | undefined) {
   return { locale, who, called };
 }
 
-/** The rounding modes in each language (the glossary's words). */
-const MODES: Readonly<Record<RoundingMode, Readonly<Record<Locale, string>>>> = {
-  "half-up": { "zh-CN": "四舍五入", en: "half up" },
-  "half-even": { "zh-CN": "四舍六入五成双", en: "half to even" },
-  down: { "zh-CN": "舍去", en: "down" },
-  up: { "zh-CN": "进一", en: "up" },
-  floor: { "zh-CN": "向下取整", en: "toward −∞" },
-  ceiling: { "zh-CN": "向上取整", en: "toward +∞" },
-};
-
 /** A rounding step's words, from its trace values. */
 function rounded(values: Readonly<Record<string, string>>, result: string, locale: Locale): string {
-  const mode = Object.prototype.hasOwnProperty.call(MODES, values.mode ?? "") ? MODES[values.mode as RoundingMode][locale] : (values.mode ?? "");
+  const mode = roundingModeWords(values.mode, locale);
   return locale === "zh-CN" ? `保留 ${values.decimals} 位小数（${mode}）：${values.value} → ${result}` : `rounded to ${values.decimals} decimals (${mode}): ${values.value} → ${result}`;
 }
 

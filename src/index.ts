@@ -2,7 +2,7 @@
  * jixiao (绩效): exact, explainable performance scoring for the tax service.
  * @packageDocumentation
  */
-export { IssueCode, JixiaoError, MAX_FORMATTED_ISSUES, formatIssue, formatIssues, formatPath, isJixiaoError } from "./core/errors.js";
+export { IssueCode, JixiaoError, MAX_ISSUES, formatIssue, formatIssues, formatPath, isJixiaoError } from "./core/errors.js";
 export type { FormatIssueOptions, Issue, IssuePath, SafeResult } from "./core/errors.js";
 export type { Catalog, Message, MessageKey, Wording, MessageParams, ParamsOf, ParamValue, Shown } from "./messages/index.js";
 export { ROUNDING_MODES } from "./core/rounding.js";

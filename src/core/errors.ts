@@ -229,9 +229,6 @@ export interface FormatIssueOptions {
   readonly path?: (path: IssuePath) => string;
 }
 
-/** The most issues {@link formatIssues} words; a last line counts the rest. */
-export const MAX_FORMATTED_ISSUES = 1000;
-
 const MAX_PATH = 1000;
 
 /** A fault in what was given to formatIssue(s): a JixiaoError at `path`. */
@@ -329,7 +326,7 @@ export function formatIssue(item: Issue, options?: FormatIssueOptions): string {
 
 /**
  * Words a list of issues for a person, one line each (`- …`), in Chinese (the default) or English.
- * At most {@link MAX_FORMATTED_ISSUES} are written; a last line counts the rest.
+ * At most {@link MAX_ISSUES} are written; a last line counts the rest.
  * @param issues - the issues of a {@link JixiaoError} or a `safe…` result.
  * @param options - the language, and how to write paths.
  * @returns the lines joined by line breaks.
@@ -349,13 +346,13 @@ export function formatIssues(issues: readonly Issue[], options?: FormatIssueOpti
     if (!Array.isArray(issues)) throw formatFault(["issues"], { key: "notAnIssue" });
     count = issues.length;
     list = [];
-    for (let k = 0; k < Math.min(count, MAX_FORMATTED_ISSUES); k++) list.push(readIssue(issues[k], ["issues", k]));
+    for (let k = 0; k < Math.min(count, MAX_ISSUES); k++) list.push(readIssue(issues[k], ["issues", k]));
   } catch (error) {
     if (isJixiaoError(error)) throw error;
     throw formatFault(["issues"], { key: "notPlainData" });
   }
   const lines = list.map((i) => `- ${wordIssue(i, locale, where)}`);
-  if (count > MAX_FORMATTED_ISSUES) lines.push(render({ key: "moreIssuesLine", count: count - MAX_FORMATTED_ISSUES }, locale));
+  if (count > MAX_ISSUES) lines.push(render({ key: "moreIssuesLine", count: count - MAX_ISSUES }, locale));
   return lines.join("\n");
 }
 

@@ -7,13 +7,26 @@
  * error — within a time bound, with the built-in prototypes untouched and the (frozen) input
  * unchanged. Sheet functions must not throw at all; the command line must exit 0, 1 or 2.
  *
+ * The read-once probes (issue 18) add, for every entry {@link fuzz} tests, three hostile readings
+ * of a valid input at a random path: a changing getter (its first read gives the valid value,
+ * later reads another value; the outcome must equal the outcome with a plain field holding the
+ * first value, and the getter is read at most once), a Proxy whose trap throws (a JixiaoError with
+ * `unreadable_input` at the proxy's path, or the outcome of the plain input), and an own
+ * `__proto__` key (a JixiaoError with `reserved_key` at that key). {@link fuzzSheet} gives the
+ * sheet functions the same, in their cells and rule JSON. Size limits are in limits.test.ts, one
+ * table, each at and just beyond its limit, with {@link measured} time and memory.
+ *
  * Environment:
- * - `JIXIAO_PROPERTY_SCALE`: cases per entry are 100 times it (see test/helpers.ts `runs`).
+ * - `JIXIAO_PROPERTY_SCALE`: cases per entry are 100 times it (see test/helpers.ts `runs`); each
+ *   read-once probe runs a quarter of that (at least 1).
  * - `JIXIAO_SEED`: a fixed seed, so a failure reproduces (fast-check prints the seed and path of
  *   every failure; give both back with `JIXIAO_SEED` and fc's `path` to replay one case).
  * - `JIXIAO_FUZZ_BOUND_MS`: the time bound of one case (default 2000 ms);
  *   `JIXIAO_FUZZ_EXTREME_BOUND_MS` that of one size extreme (default 15,000 ms).
- * - `JIXIAO_FUZZ_HEAVY=1`: run the heavy size extremes too (see {@link HEAVY}).
+ * - `JIXIAO_FUZZ_HEAVY=1`: run the heavy size extremes too (see {@link HEAVY}), and the limits
+ *   whose case at the limit takes 2,000,000 items or more (limits.test.ts).
+ * - `JIXIAO_FUZZ_RETAINED_MB` (default 64) and `JIXIAO_FUZZ_PEAK_MB` (default 1024): the memory
+ *   bounds of one size extreme or limit case (see {@link measured}).
  * - `JIXIAO_FUZZ_VERBOSE=1`: print how each size extreme ended and how long it took.
  */
 import fc from "fast-check";
@@ -32,11 +45,17 @@ const intEnv = (name: string, fallback: number): number => {
 
 /** Cases per entry. */
 export const RUNS = runs(100);
+/** Cases per entry of each read-once probe (a changing getter, a throwing proxy, an own `__proto__` key). */
+export const PROBE_RUNS = Math.max(1, Math.ceil(RUNS / 4));
 /** The time bound of one case, in ms: generous, to catch hangs, not to measure speed. */
 export const BOUND_MS = intEnv("JIXIAO_FUZZ_BOUND_MS", 2000);
 /** The time bound of one size-extreme case (100,000 elements, 10,000-deep nesting), in ms. */
 export const EXTREME_BOUND_MS = intEnv("JIXIAO_FUZZ_EXTREME_BOUND_MS", 15_000);
 const SEED = env("JIXIAO_SEED");
+/** Memory a size-extreme case may keep after it returned and its result was dropped, in MB: caches bounded, nothing leaked. */
+export const RETAINED_MB = intEnv("JIXIAO_FUZZ_RETAINED_MB", 64);
+/** How much a size-extreme case may raise the process's peak resident memory, in MB. */
+export const PEAK_MB = intEnv("JIXIAO_FUZZ_PEAK_MB", 1024);
 /** A test's timeout: vitest's 30 s, or more when many runs are asked for. */
 export const TIMEOUT = Math.max(30_000, RUNS * 150);
 /**
@@ -143,6 +162,8 @@ type Path = readonly Key[];
 type Node = Record<Key, unknown>;
 
 const isObject = (v: unknown): v is Node => v !== null && typeof v === "object";
+/** The proxies the probes made: the machinery never looks inside one (its trap throws). */
+const proxies = new WeakSet<object>();
 /** The keys of a node's own enumerable data properties (a getter is never read). */
 const dataKeys = (node: object): string[] => Object.keys(node).filter((k) => "value" in Object.getOwnPropertyDescriptor(node, k)!);
 
@@ -372,7 +393,7 @@ export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (!isObject(node) || seen.has(node) || ArrayBuffer.isView(node)) continue;
+    if (!isObject(node) || seen.has(node) || ArrayBuffer.isView(node) || proxies.has(node)) continue;
     seen.add(node);
     Object.freeze(node);
     for (const key of dataKeys(node)) stack.push(node[key]);
@@ -405,7 +426,11 @@ export function show(value: unknown, max = 80): string {
         return v;
       }) ?? String(value);
   } catch {
-    text = String(value);
+    try {
+      text = String(value);
+    } catch {
+      text = "<unshowable>";
+    }
   }
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
@@ -521,6 +546,165 @@ export async function outcomeAsync(call: () => Promise<unknown>, bound = BOUND_M
   return settle(t0, bound, end);
 }
 
+/** What a call came to, in a form two calls can be compared by: the result as JSON, or the error's issue codes and paths. */
+export type Verdict = { readonly ok: string } | { readonly issues: readonly { readonly code: string; readonly path: Path }[] };
+
+/** Runs `call` once with {@link outcome}'s checks and says what it came to. */
+export function verdict(call: () => unknown, bound = BOUND_MS): Verdict {
+  const t0 = performance.now();
+  let end: Ending;
+  try {
+    end = { result: call() };
+  } catch (error) {
+    end = { error };
+  }
+  settle(t0, bound, end);
+  if ("error" in end) return { issues: (end.error as { issues: readonly { code: string; path: readonly Key[] }[] }).issues.map((i) => ({ code: i.code, path: i.path })) };
+  return { ok: JSON.stringify(end.result) ?? "undefined" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read once: a changing getter, a throwing Proxy trap, an own __proto__ key
+
+/** Where a probe may act: `args` (the value is an argument list: inside an argument) or any test of the path. */
+export interface Where {
+  readonly args?: boolean;
+  readonly within?: (path: Path) => boolean;
+}
+const allowed = (where: Where, path: Path): boolean => (where.within ? where.within(path) : path.length > (where.args ? 1 : 0));
+/** A path inside the argument it is in (the path itself when the value is not an argument list). */
+const inner = (where: Where, path: Path): Path => (where.args || where.within ? path.slice(1) : path);
+
+/** A valid input with one hostile reading at `path`, the same input read plainly, and how often the hostile field was read. */
+export class Probe<T> {
+  constructor(
+    readonly value: T,
+    readonly plain: T,
+    readonly path: Path,
+    readonly steps: readonly string[],
+    readonly reads: () => number = () => 0,
+  ) {}
+  [fc.toStringMethod](): string {
+    return `Probe(${this.steps.join("; ")})`;
+  }
+}
+
+/** The text leaves of a value (ids, names …), for a getter that turns one id into another. */
+function textsOf(root: unknown): string[] {
+  return pathsOf(root)
+    .map((p) => get(root, p))
+    .filter((v): v is string => typeof v === "string");
+}
+
+/** Other values of the same kind as `first`, as a getter gives them on later reads: another id, another number, a Date for a text, null … */
+function othersOf(first: unknown, texts: readonly string[]): unknown[] {
+  if (typeof first === "string") return [texts.find((t) => t !== first) ?? `${first}2`, `${first}2`, "", new Date(0), null, 1];
+  if (typeof first === "number") return [first + 1, first === 0 ? 1 : -first, first * 1000, String(first + 1), null, Number.NaN];
+  if (typeof first === "boolean") return [!first, null];
+  if (Array.isArray(first)) return [[], first.slice(1), [...first, ...first], null];
+  if (isObject(first)) return [{}, null, "x", []];
+  return ["x", 0, {}];
+}
+
+/**
+ * Inputs made from `base` by zero to two {@link mutant} mutations and then one field, at a random
+ * path, turned into an enumerable getter: its first read gives the field's value, later reads
+ * another value of the same kind. `plain` is the same input with that field a plain data field.
+ */
+export function changingGetter<T>(base: T, where: Where = {}): fc.Arbitrary<Probe<T>> {
+  return fc.record({ ms: fc.array(mutation, { maxLength: 2 }), at: fc.nat(), pick: fc.nat() }).map(({ ms, at, pick }) => {
+    const box = { $: copy(base) };
+    const steps = ms.map((m) => apply(box, m, where.args ?? where.within !== undefined));
+    const plain = deepFreeze(copy(box.$));
+    const paths = pathsOf(box.$).filter((p) => allowed(where, p));
+    if (paths.length === 0) return new Probe(deepFreeze(box.$), plain, [], [...steps, "no field to read twice"]);
+    const path = paths[at % paths.length]!;
+    const parent = get(box.$, path.slice(0, -1)) as Node;
+    const key = path.at(-1)!;
+    const first = parent[key];
+    const others = othersOf(first, textsOf(box.$));
+    const later = others[pick % others.length];
+    let reads = 0;
+    Object.defineProperty(parent, key, { get: () => (++reads === 1 ? first : later), enumerable: true, configurable: true });
+    deepFreeze(first);
+    deepFreeze(later);
+    deepFreeze(box.$);
+    return new Probe(box.$, plain, path, [...steps, `${showPath(path)} reads ${show(first)}, then ${show(later)}`], () => reads);
+  });
+}
+
+const TRAPS = ["ownKeys", "getOwnPropertyDescriptor", "get", "getPrototypeOf", "has"] as const;
+
+/** Whether `base` has an object or list inside it where `where` lets a probe act. */
+export const hasNodes = (base: unknown, where: Where = {}): boolean => pathsOf(base).some((p) => allowed(where, p) && isPlain(get(base, p)));
+
+/** Inputs made from `base` by wrapping one object or list, at a random path, in a Proxy one of whose traps throws. */
+export function throwingProxy<T>(base: T, where: Where = {}): fc.Arbitrary<Probe<T>> {
+  return fc.record({ at: fc.nat(), trap: fc.constantFrom(...TRAPS) }).map(({ at, trap }) => {
+    const box = { $: copy(base) };
+    const paths = pathsOf(box.$).filter((p) => allowed(where, p) && isPlain(get(box.$, p)));
+    const path = paths[at % paths.length]!;
+    const node = get(box.$, path) as Node;
+    const proxy = new Proxy(deepFreeze(node), {
+      [trap]() {
+        throw new Error(`the ${trap} trap throws`);
+      },
+    });
+    proxies.add(proxy);
+    if (path.length === 0) box.$ = proxy as T;
+    else setOwn(get(box.$, path.slice(0, -1)) as Node, path.at(-1)!, proxy);
+    return new Probe(deepFreeze(box.$), deepFreeze(copy(base)), path, [`${showPath(path)} is a Proxy whose ${trap} trap throws`]);
+  });
+}
+
+/** Inputs made from `base` by giving one object, at a random path, an own `__proto__` key (as JSON.parse makes it). */
+export function ownProto<T>(base: T, where: Where = {}): fc.Arbitrary<Probe<T>> {
+  return fc.record({ at: fc.nat(), pick: fc.nat() }).map(({ at, pick }) => {
+    const box = { $: copy(base) };
+    const paths = pathsOf(box.$).filter((p) => allowed(where, p) && isPlain(get(box.$, p)) && !Array.isArray(get(box.$, p)));
+    const path = paths[at % paths.length]!;
+    const node = get(box.$, path) as Node;
+    const values = [{}, { polluted: true }, "x", null, copy(node)];
+    const value = values[pick % values.length];
+    setOwn(node, "__proto__", value);
+    return new Probe(deepFreeze(box.$), deepFreeze(copy(base)), [...path, "__proto__"], [`${showPath(path)} has an own __proto__ key holding ${show(value)}`]);
+  });
+}
+const hasObjects = (base: unknown, where: Where): boolean => pathsOf(base).some((p) => allowed(where, p) && isPlain(get(base, p)) && !Array.isArray(get(base, p)));
+
+/** Whether `path` ends with `tail` (an index may be a number or its text). */
+const endsWith = (path: Path, tail: Path): boolean => tail.length <= path.length && tail.every((k, i) => String(path[path.length - tail.length + i]) === String(k));
+
+/** Throws unless `got` is a JixiaoError with an issue of `code` at a path ending with `tail`. */
+function expectIssue(got: Verdict, code: string, tail: Path, what: string): void {
+  if ("issues" in got && got.issues.some((i) => i.code === code && endsWith(i.path, tail))) return;
+  throw new Error(`${what}: wanted a JixiaoError with ${code} at …${showPath(tail).slice(1)}, got ${show(got, 400)}`);
+}
+
+/** Checks a changing-getter probe: the getter read at most once, and the outcome of its first value. */
+function checkGetter<T>(p: Probe<T>, call: (input: T) => unknown): void {
+  const expected = verdict(() => call(p.plain));
+  let reads = -1;
+  const got = verdict(() => {
+    try {
+      return call(p.value);
+    } finally {
+      reads = p.reads();
+    }
+  });
+  if (reads > 1) throw new Error(`the getter at ${showPath(p.path)} was read ${reads} times in one call`);
+  if (p.reads() > reads) throw new Error(`the result holds the caller's getter at ${showPath(p.path)} (read again after the call)`);
+  expect(got, "the outcome when the field's first value is a plain field").toEqual(expected);
+}
+
+/** Checks a throwing-proxy probe: a JixiaoError with `unreadable_input` at the proxy's path, or the plain input's outcome. */
+function checkProxy<T>(p: Probe<T>, call: (input: T) => unknown, where: Where): void {
+  const got = verdict(() => call(p.value));
+  if ("issues" in got && got.issues.some((i) => i.code === "unreadable_input" && endsWith(i.path, inner(where, p.path)))) return;
+  const expected = verdict(() => call(p.plain));
+  if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`wanted unreadable_input at …${showPath(inner(where, p.path)).slice(1)} or the plain input's outcome ${show(expected, 200)}, got ${show(got, 400)}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Test makers
 
@@ -539,6 +723,29 @@ export function fuzz<T>(name: string, base: T, call: (input: T) => unknown, opti
       params(options.runs),
     );
   }, TIMEOUT);
+  probes(name, base, call, options);
+}
+
+/**
+ * The read-once tests of an entry (see the header): a changing getter, a throwing Proxy trap and
+ * an own `__proto__` key, each at a random path of `base` (valid), {@link PROBE_RUNS} cases each.
+ * Entries whose input has no field (a lone text argument) get none.
+ */
+export function probes<T>(name: string, base: T, call: (input: T) => unknown, options: { args?: boolean; runs?: number } = {}): void {
+  const where: Where = { args: options.args ?? false };
+  const runs = Math.max(1, Math.ceil((options.runs ?? RUNS) / 4));
+  if (pathsOf(base).some((p) => allowed(where, p)))
+    it(`${name}: a changing getter is read once`, () => {
+      fc.assert(fc.property(changingGetter(base, where), (p) => checkGetter(p, call)), params(runs));
+    }, TIMEOUT);
+  if (hasNodes(base, where))
+    it(`${name}: a throwing Proxy trap is unreadable_input`, () => {
+      fc.assert(fc.property(throwingProxy(base, where), (p) => checkProxy(p, call, where)), params(runs));
+    }, TIMEOUT);
+  if (hasObjects(base, where))
+    it(`${name}: an own __proto__ key is reserved_key`, () => {
+      fc.assert(fc.property(ownProto(base, where), (p) => expectIssue(verdict(() => call(p.value)), "reserved_key", inner(where, p.path), "an own __proto__ key")), params(runs));
+    }, TIMEOUT);
 }
 
 /**
@@ -630,8 +837,8 @@ export function checkSheet(out: unknown): void {
   }
 }
 
-/** Runs a sheet function once: it must not throw, must answer in time, and must leave the prototypes alone. */
-export function sheetOutcome(call: () => unknown, bound = BOUND_MS): void {
+/** Runs a sheet function once: it must not throw, must answer in time, and must leave the prototypes alone. Returns what it answered. */
+export function sheetOutcome(call: () => unknown, bound = BOUND_MS): unknown[][] {
   const t0 = performance.now();
   let out: unknown;
   try {
@@ -642,7 +849,11 @@ export function sheetOutcome(call: () => unknown, bound = BOUND_MS): void {
   timed(performance.now() - t0, bound);
   checkPrototypes();
   checkSheet(out);
+  return out as unknown[][];
 }
+
+/** Whether a sheet function's answer holds an error cell. */
+export const hasErrorCell = (out: readonly (readonly unknown[])[]): boolean => out.some((row) => row.some((cell) => typeof cell === "string" && cell.startsWith("#JIXIAO!")));
 
 /** A test of a sheet function: `call` on `base` (its arguments), then on `RUNS` mutants of them. */
 export function fuzzSheet(name: string, base: readonly unknown[], call: (args: readonly unknown[]) => unknown): void {
@@ -655,4 +866,56 @@ export function fuzzSheet(name: string, base: readonly unknown[], call: (args: r
       params(),
     );
   }, TIMEOUT);
+  sheetProbes(name, base, call);
+}
+
+/**
+ * The read-once tests of a sheet function: in its ranges (arguments that are lists of cells), a
+ * changing getter (the answer of its first value, read at most once) and a throwing Proxy trap (an
+ * error cell, or the plain input's answer); in its rule arguments (objects, passed as JSON text),
+ * an own `__proto__` key (an error cell). Never a throw.
+ */
+function sheetProbes(name: string, base: readonly unknown[], call: (args: readonly unknown[]) => unknown): void {
+  const range = (path: Path) => Array.isArray(base[path[0] as number]);
+  const cells: Where = { within: (path) => path.length >= 2 && range(path) };
+  const ranges: Where = { within: (path) => path.length >= 1 && range(path) };
+  const rules: Where = { within: (path) => path.length >= 1 && isPlain(base[path[0] as number]) && !range(path) };
+  const runs = PROBE_RUNS;
+  it(`${name}: a changing getter in a cell is read once`, () => {
+    fc.assert(
+      fc.property(changingGetter(base, cells), (p) => {
+        const expected = JSON.stringify(sheetOutcome(() => call(p.plain)));
+        let reads = -1;
+        const got = JSON.stringify(sheetOutcome(() => {
+          try {
+            return call(p.value);
+          } finally {
+            reads = p.reads();
+          }
+        }));
+        if (reads > 1) throw new Error(`the getter at ${showPath(p.path)} was read ${reads} times in one call`);
+        expect(got, "the answer when the cell's first value is a plain cell").toBe(expected);
+      }),
+      params(runs),
+    );
+  }, TIMEOUT);
+  it(`${name}: a throwing Proxy trap in a range is an error cell`, () => {
+    fc.assert(
+      fc.property(throwingProxy(base, ranges), (p) => {
+        const got = sheetOutcome(() => call(p.value));
+        if (!hasErrorCell(got)) expect(JSON.stringify(got), "no error cell: the plain input's answer").toBe(JSON.stringify(sheetOutcome(() => call(p.plain))));
+      }),
+      params(runs),
+    );
+  }, TIMEOUT);
+  if (hasObjects(base, rules))
+    it(`${name}: an own __proto__ key in a rule is an error cell`, () => {
+      fc.assert(
+        fc.property(ownProto(base, rules), (p) => {
+          const got = sheetOutcome(() => call(p.value));
+          if (!hasErrorCell(got)) throw new Error(`no error cell: ${show(got, 300)}`);
+        }),
+        params(runs),
+      );
+    }, TIMEOUT);
 }

@@ -29,6 +29,8 @@
  *   bounds of one size extreme or limit case (see {@link measured}).
  * - `JIXIAO_FUZZ_VERBOSE=1`: print how each size extreme ended and how long it took.
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { isJixiaoError, IssueCode } from "../../src/index.js";
@@ -511,16 +513,20 @@ function timed(ms: number, bound: number): void {
  */
 export function outcome(call: () => unknown, bound = BOUND_MS): Outcome {
   const t0 = performance.now();
-  let end: Ending;
-  try {
-    end = { result: call() };
-  } catch (error) {
-    end = { error };
-  }
+  const end = attempt(call);
   return settle(t0, bound, end);
 }
 
 type Ending = { result: unknown } | { error: unknown };
+
+/** How `call` ended. (A function of its own, so no frame keeps what was thrown once the caller drops it.) */
+function attempt(call: () => unknown): Ending {
+  try {
+    return { result: call() };
+  } catch (error) {
+    return { error };
+  }
+}
 
 /** Checks how a call ended: its time, the prototypes, then the error or the result. */
 function settle(t0: number, bound: number, end: Ending): Outcome {
@@ -552,12 +558,7 @@ export type Verdict = { readonly ok: string } | { readonly issues: readonly { re
 /** Runs `call` once with {@link outcome}'s checks and says what it came to. */
 export function verdict(call: () => unknown, bound = BOUND_MS): Verdict {
   const t0 = performance.now();
-  let end: Ending;
-  try {
-    end = { result: call() };
-  } catch (error) {
-    end = { error };
-  }
+  const end = attempt(call);
   settle(t0, bound, end);
   if ("error" in end) return { issues: (end.error as { issues: readonly { code: string; path: readonly Key[] }[] }).issues.map((i) => ({ code: i.code, path: i.path })) };
   return { ok: JSON.stringify(end.result) ?? "undefined" };
@@ -748,8 +749,54 @@ export function probes<T>(name: string, base: T, call: (input: T) => unknown, op
     }, TIMEOUT);
 }
 
+/** V8's garbage collector, for the memory checks (exposed at run time, so no flag is needed). */
+const gc: () => void = (() => {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+})();
+const MB = 2 ** 20;
+
+/** How a measured call went. */
+export interface Measure {
+  readonly outcome: Outcome;
+  /** The issue codes, when it was refused. */
+  readonly codes: readonly string[];
+  readonly ms: number;
+  /** Heap kept after the call, its result dropped, in MB. */
+  readonly retainedMB: number;
+  /** How much the call raised the process's peak resident memory, in MB (0 when it stayed below an earlier peak). */
+  readonly peakMB: number;
+}
+
 /**
- * A test: `call` on each of `inputs` (size extremes), each within {@link EXTREME_BOUND_MS}. The
+ * Runs `call` once with {@link outcome}'s checks (within `bound` ms) and its memory measured: what
+ * it keeps once its result is dropped (caches, leaks) must stay within {@link RETAINED_MB}, and the
+ * rise of the process's peak resident memory within {@link PEAK_MB}.
+ */
+export function measured(call: () => unknown, bound = EXTREME_BOUND_MS): Measure {
+  gc();
+  const heap = process.memoryUsage().heapUsed;
+  const rss = process.resourceUsage().maxRSS;
+  const t0 = performance.now();
+  let end: Ending | undefined = attempt(call);
+  const ms = performance.now() - t0;
+  const peakMB = ((process.resourceUsage().maxRSS - rss) * 1024) / MB;
+  const result = settle(t0, bound, end);
+  const codes = "error" in end ? (end.error as { issues: readonly { code: string }[] }).issues.map((i) => i.code) : [];
+  // An error's stack, until it is formatted, keeps its frames' closures (and all they hold) alive,
+  // and V8 keeps the last thrown error: format it, so only what the library itself keeps is counted.
+  if ("error" in end) void (end.error as Error).stack;
+  end = undefined;
+  gc();
+  const retainedMB = (process.memoryUsage().heapUsed - heap) / MB;
+  if (retainedMB > RETAINED_MB) throw new Error(`kept ${Math.round(retainedMB)} MB after it returned, more than the bound of ${RETAINED_MB} MB`);
+  if (peakMB > PEAK_MB) throw new Error(`raised the peak memory by ${Math.round(peakMB)} MB, more than the bound of ${PEAK_MB} MB`);
+  return { outcome: result, codes, ms, retainedMB, peakMB };
+}
+
+/**
+ * A test: `call` on each of `inputs` (size extremes), each within {@link EXTREME_BOUND_MS} and the
+ * memory bounds of {@link measured}. The
  * inputs are not frozen (a frozen input would hide what the library does to fresh data, such as
  * freezing it recursively); a fingerprint taken before and after the call shows they are unchanged.
  */
@@ -757,15 +804,14 @@ export function extremes<T>(name: string, inputs: () => Record<string, T>, call:
   it(`${name}: size extremes`, () => {
     for (const [what, input] of Object.entries(inputs())) {
       try {
-        const t0 = performance.now();
         // A deep input is left unfrozen and fingerprinted (freezing it would hide what the library
         // does to fresh data, such as freezing it recursively); a wide one is frozen.
         const deep = depthOf(input) > 100;
         const before = deep ? fingerprint(input) : "";
         if (!deep) deepFreeze(input);
-        const result = outcome(() => call(input), EXTREME_BOUND_MS);
+        const m = measured(() => call(input));
         if (deep && fingerprint(input) !== before) throw new Error("the input was changed");
-        if (env("JIXIAO_FUZZ_VERBOSE")) console.log(`${name}, ${what}: ${result} in ${Math.round(performance.now() - t0)} ms`);
+        if (env("JIXIAO_FUZZ_VERBOSE")) console.log(`${name}, ${what}: ${m.outcome} in ${Math.round(m.ms)} ms, ${Math.round(m.retainedMB)} MB kept, peak +${Math.round(m.peakMB)} MB`);
       } catch (error) {
         throw new Error(`${name}, ${what}: ${(error as Error).message}`);
       }

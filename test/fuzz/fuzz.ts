@@ -695,7 +695,7 @@ function checkGetter<T>(p: Probe<T>, call: (input: T) => unknown): void {
   });
   if (reads > 1) throw new Error(`the getter at ${showPath(p.path)} was read ${reads} times in one call`);
   if (p.reads() > reads) throw new Error(`the result holds the caller's getter at ${showPath(p.path)} (read again after the call)`);
-  expect(got, "the outcome when the field's first value is a plain field").toEqual(expected);
+  expect(got, `the outcome when the field's first value is a plain field; came to ${show(got, 300)}`).toEqual(expected);
 }
 
 /** Checks a throwing-proxy probe: a JixiaoError with `unreadable_input` at the proxy's path, or the plain input's outcome. */

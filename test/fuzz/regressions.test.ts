@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  allocateTasks,
   annualResults,
   assignTiers,
+  creditTasks,
   createLedger,
   defineScheme,
   explain,
@@ -14,18 +16,22 @@ import {
   linkOrganizations,
   rank,
   rollUp,
+  safeAllocateTasks,
+  safeRank,
+  safeScore,
   score,
   scoreAll,
   scoreTotals,
   withPenalties,
   type Issue,
+  type SchemeConfig,
 } from "../../src/index.js";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { run } from "../../src/cli/main.js";
 import { runScenario } from "../../src/verify/index.js";
-import { COUNTY361, ENTRIES, EVERY, EVERY_SUBJECTS, SUBJECTS } from "./bases.js";
-import { copy, deepFreeze, outcome } from "./fuzz.js";
+import { COMPLETIONS, COUNTY361, ENTRIES, EVERY, EVERY_SUBJECTS, GRABS, RANKABLES, STAFF, SUBJECTS, TASK_BOARD } from "./bases.js";
+import { copy, deepFreeze, outcome, show, verdict } from "./fuzz.js";
 
 /** The issues of a call that must be refused with a JixiaoError. */
 function issuesOf(fn: () => unknown): readonly Issue[] {
@@ -150,5 +156,124 @@ describe("fuzz regressions", () => {
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(issues.length).toBe(1001);
     expect(issues.at(-1)).toMatchObject({ code: "too_many_issues", message: "(top): has 99000 more unknown fields, not listed" });
+  });
+});
+
+/**
+ * A field that reads `values[0]` first, then each next value, the last one from then on (a getter
+ * that gives a valid value on its first reads and another later, as issue 18 found them), and how
+ * often it was read.
+ */
+function changing<T extends object>(target: T, key: string, values: readonly unknown[]): { input: T; reads: () => number } {
+  let reads = 0;
+  Object.defineProperty(target, key, { get: () => values[Math.min(reads++, values.length - 1)], enumerable: true, configurable: true });
+  return { input: target, reads: () => reads };
+}
+
+/** Throws unless `call` on the getter input came to what it comes to on the plain input (the getter's first value), reading the getter once. */
+function readOnce(call: (input: unknown) => unknown, plain: unknown, probe: { input: unknown; reads: () => number }): void {
+  const expected = verdict(() => call(plain));
+  expect("ok" in expected, "the plain input is valid").toBe(true);
+  const got = verdict(() => call(probe.input));
+  expect(got, `came to ${show(got, 300)}`).toEqual(expected);
+  expect(probe.reads(), "reads of the getter").toBe(1);
+}
+
+const ONE: SchemeConfig = { id: "one", full: 20, groups: [{ id: "g", points: 20, indicators: [{ id: "x", points: 10, method: { type: "direct" } }, { id: "y", points: 10, method: { type: "direct" } }] }] };
+const throwingDescriptor = () => new Proxy({}, { getOwnPropertyDescriptor() { throw new Error("a getOwnPropertyDescriptor trap that throws"); } });
+
+describe("issue 18: the reproductions", () => {
+  describe("raw errors and NaN: a getter that gives a valid value first and another later is read once, as its first value", () => {
+    it("rank: a total that turns into text", () => {
+      const rows = () => copy(RANKABLES);
+      const probe = rows();
+      readOnce((xs) => rank(xs as never), rows(), { ...changing(probe[1]!, "total", [88.2, 88.2, 88.2, "x"]), input: probe });
+    });
+    it("scoreTotals and scoreAll: a value that turns into NaN", () => {
+      for (const f of [scoreTotals, scoreAll]) {
+        const probe = [{ id: "a", values: { y: 2 } }, { id: "b", values: { x: 3, y: 4 } }];
+        readOnce((xs) => f(ONE, xs as never), [{ id: "a", values: { x: 1, y: 2 } }, probe[1]], { ...changing(probe[0]!.values, "x", [1, Number.NaN]), input: probe });
+      }
+    });
+    it("withPenalties: deductions that turn into null", () => {
+      const outcome = lastPlaceDeductions(rank([{ subjectId: "p1", total: 2 }, { subjectId: "p2", total: 3 }]), { deductions: [1] });
+      const probe = { id: "p1", values: { x: 1, y: 1 } };
+      const plain = [{ id: "p1", values: { x: 1, y: 1 }, deductions: [] }, { id: "p2", values: { x: 1, y: 2 } }];
+      readOnce((xs) => scoreAll(ONE, withPenalties(xs as never, outcome)), plain, { ...changing(probe, "deductions", [[], null]), input: [probe, plain[1]] });
+    });
+    it("allocateTasks: a grab's person that turns into another", () => {
+      const probe = copy(GRABS);
+      readOnce((g) => allocateTasks(TASK_BOARD, g as never, STAFF), copy(GRABS), { ...changing(probe[0]!, "person", ["p1", "p2"]), input: probe });
+    });
+    it("creditTasks: a completion's quality that turns into an unknown grade", () => {
+      const allocation = allocateTasks(TASK_BOARD, GRABS, STAFF);
+      const probe = copy(COMPLETIONS);
+      readOnce((c) => creditTasks(TASK_BOARD, allocation, c as never, { qualityGrades: { 优: 1, 良: 0.85 } }), copy(COMPLETIONS), { ...changing(probe[0]!, "quality", ["优", "差"]), input: probe });
+    });
+    it("linkOrganizations: a total that turns into Infinity", () => {
+      const probe = copy(RANKABLES).map(({ subjectId, total }) => ({ subjectId, total }));
+      const plain = copy(probe);
+      readOnce((r) => linkOrganizations(r as never, { method: { type: "proportional", full: 100 } }), plain, { ...changing(probe[0]!, "total", [96, Number.POSITIVE_INFINITY]), input: probe });
+    });
+    it("annualResults: a person's id that turns into another's", () => {
+      const ledger = createLedger(ENTRIES as never);
+      const people = () => [{ id: "c001" }, { id: "c002" }];
+      const probe = people();
+      readOnce((p) => annualResults(ledger, { year: "2024", people: p as never, tiers: { tiers: [{ name: "好", share: 0.5 }, { name: "中" }] } }), people(), { ...changing(probe[0]!, "id", ["c001", "c002"]), input: probe });
+    });
+  });
+
+  it("safeAllocateTasks: a grab's `at` that gives text, then a Date, is read once (not `text.charCodeAt is not a function`)", () => {
+    const probe = copy(GRABS);
+    const { reads } = changing(probe[0]!, "at", ["2023-07-03T09:00", new Date(0)]);
+    const got = safeAllocateTasks(TASK_BOARD, probe, STAFF);
+    expect(got).toEqual(safeAllocateTasks(TASK_BOARD, GRABS, STAFF));
+    expect(reads()).toBe(1);
+  });
+
+  it("safeRank: vetoes that turn into null are read once (not a raw TypeError)", () => {
+    const probe = copy(RANKABLES);
+    const { reads } = changing(probe[3]!, "vetoes", [[{ id: "party" }], null]);
+    expect(safeRank(probe as never)).toEqual(safeRank(RANKABLES as never));
+    expect(reads()).toBe(1);
+  });
+
+  it("safeScore, scoreAll, scoreTotals and withPenalties: a Proxy whose getOwnPropertyDescriptor trap throws is unreadable_input at its path (not a raw Error)", () => {
+    const got = safeScore(ONE, { id: "a", values: { x: throwingDescriptor() } });
+    expect(got.success).toBe(false);
+    expect(!got.success && got.issues.map((i) => [i.code, i.path])).toContainEqual(["unreadable_input", ["values", "x"]]);
+    const subjects = () => [{ id: "a", values: { x: throwingDescriptor(), y: 1 } }];
+    const paths = (f: () => unknown) => issuesOf(f).map((i) => [i.code, i.path]);
+    expect(paths(() => scoreAll(ONE, subjects()))).toContainEqual(["unreadable_input", [0, "values", "x"]]);
+    expect(paths(() => scoreTotals(ONE, subjects()))).toContainEqual(["unreadable_input", [0, "values", "x"]]);
+    expect(paths(() => withPenalties(subjects(), { deductions: [], flags: [] } as never))).toContainEqual(["unreadable_input", [0, "values", "x"]]);
+  });
+
+  it("rank: a subjectId that reads a, a, a, then b is ranked as a (not a trusted ranking of b, b); assignTiers then places one 好 under a quota of one", () => {
+    const probe = [{ subjectId: "a", total: 90 }, { subjectId: "b", total: 80 }];
+    const { reads } = changing(probe[0]!, "subjectId", ["a", "a", "a", "b"]);
+    const ranking = rank(probe);
+    expect(ranking.entries.map((e) => e.subjectId)).toEqual(["a", "b"]);
+    expect(reads()).toBe(1);
+    const tiers = assignTiers(ranking, { tiers: [{ name: "好", maxCount: 1, share: 1 }, { name: "中" }] });
+    expect(tiers.placements.filter((p) => p.tier === "好").map((p) => p.subjectId)).toEqual(["a"]);
+  });
+
+  it("scoreTotals: an id that changes between reads gives subjectId a (not NaN)", () => {
+    const probe = [{ id: "a", values: { x: 1, y: 2 } }, { id: "b", values: { x: 3, y: 4 } }];
+    const { reads } = changing(probe[0]!, "id", ["a", "b", 5]);
+    expect(scoreTotals(ONE, probe)).toEqual(scoreTotals(ONE, [{ id: "a", values: { x: 1, y: 2 } }, probe[1]!]));
+    expect(reads()).toBe(1);
+  });
+
+  it("re-entrancy: a value getter that calls scoreTotals again does not change the outer total", () => {
+    const scheme = { ...ONE, rounding: { indicator: { decimals: 8, mode: "half-up" as const } } };
+    const inner = () => scoreTotals(scheme, [{ id: "z", values: { x: 0, y: 0 } }, { id: "w", values: { x: 9, y: 9 } }]);
+    const values = { y: 5 };
+    Object.defineProperty(values, "x", { get: () => (inner(), 5.01234567), enumerable: true });
+    const subjects = [{ id: "a", values }, { id: "b", values: { x: 1, y: 1 } }];
+    const expected = scoreAll(scheme, [{ id: "a", values: { x: 5.01234567, y: 5 } }, subjects[1]!]).map((r) => r.total);
+    expect(expected).toEqual([10.01234567, 2]);
+    expect(scoreTotals(scheme, subjects).map((t) => t.total)).toEqual(expected);
   });
 });

@@ -706,6 +706,73 @@ function checkProxy<T>(p: Probe<T>, call: (input: T) => unknown, where: Where): 
   if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`wanted unreadable_input at …${showPath(inner(where, p.path)).slice(1)} or the plain input's outcome ${show(expected, 200)}, got ${show(got, 400)}`);
 }
 
+/** Words that name members of Object.prototype (and `then`), to use as ids; the first three are refused as ids by design (`RESERVED_KEYS`). */
+const MEMBER_NAMES = ["constructor", "prototype", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "then", "__defineGetter__"] as const;
+const REFUSED_IDS = new Set<string>(MEMBER_NAMES.slice(0, 3));
+/** What looks like an id in the bases: letters then digits (c001, t1, K11, e09). */
+const ID_LIKE = /^[A-Za-z]+\d+$/;
+
+/** The id-like texts of a value: text leaves, keys, and the part after the colon of `indicator:c1`. */
+function idsOf(root: unknown): string[] {
+  const ids = new Set<string>();
+  for (const path of pathsOf(root)) {
+    const key = path.at(-1);
+    if (typeof key === "string" && ID_LIKE.test(key)) ids.add(key);
+    const v = get(root, path);
+    if (typeof v === "string") {
+      const id = v.slice(v.lastIndexOf(":") + 1);
+      if (ID_LIKE.test(id)) ids.add(id);
+    }
+  }
+  return [...ids].sort();
+}
+
+/** `root` with `from` renamed `to` everywhere: as text, as a key, and after the colon of `indicator:…`. */
+function renameAll(root: unknown, from: string, to: string): unknown {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return v === from ? to : v.endsWith(`:${from}`) ? `${v.slice(0, -from.length)}${to}` : v;
+    if (!isPlain(v)) return v;
+    if (Array.isArray(v)) return v.map(walk);
+    const out: Node = {};
+    for (const k of dataKeys(v)) setOwn(out, k === from ? to : k, walk(v[k]));
+    return out;
+  };
+  return walk(root);
+}
+
+/** How often `id` is in a result's JSON: as text, as a key, or after a colon. */
+function occurrences(json: string, id: string): number {
+  let n = 0;
+  const stack: unknown[] = [JSON.parse(json)];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "string") n += v === id || v.endsWith(`:${id}`) ? 1 : 0;
+    else if (isObject(v)) for (const k of Object.keys(v)) {
+      if (k === id) n++;
+      stack.push(v[k]);
+    }
+  }
+  return n;
+}
+
+/**
+ * Throws unless renaming the id `id` everywhere in `base` to a member name of Object.prototype
+ * (`toString`, `hasOwnProperty` …) comes to what renaming it to a fresh id does: a result holding
+ * the new id as often, or the same issues. `constructor`, `prototype` and `__proto__`, refused as
+ * ids by design, need only end in a result or a JixiaoError.
+ */
+function checkRenamed<T>(base: T, call: (input: T) => unknown, id: string, word: string): void {
+  const fresh = `zq${id}`;
+  const control = verdict(() => call(deepFreeze(renameAll(base, id, fresh)) as T));
+  const got = verdict(() => call(deepFreeze(renameAll(base, id, word)) as T));
+  if (REFUSED_IDS.has(word)) return; // verdict's checks: a result or a JixiaoError (a report may name the refused id)
+  const both = "ok" in got && "ok" in control;
+  if (both) expect(occurrences(got.ok, word), `how often the result holds the id ${word} (as ${fresh}: ${occurrences(control.ok, fresh)})`).toBe(occurrences(control.ok, fresh));
+  if (both) return;
+  const issues = (v: Verdict, name: string) => ("issues" in v ? v.issues.map((i) => `${i.code} ${showPath(i.path.map((k) => (k === name ? "<id>" : k)))}`).sort() : ["a result"]);
+  expect(issues(got, word), `the id ${id} renamed ${word} (as ${fresh}: ${show(issues(control, fresh), 300)})`).toEqual(issues(control, fresh));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Test makers
 
@@ -746,6 +813,11 @@ export function probes<T>(name: string, base: T, call: (input: T) => unknown, op
   if (hasObjects(base, where))
     it(`${name}: an own __proto__ key is reserved_key`, () => {
       fc.assert(fc.property(ownProto(base, where), (p) => expectIssue(verdict(() => call(p.value)), "reserved_key", inner(where, p.path), "an own __proto__ key")), params(runs));
+    }, TIMEOUT);
+  const ids = idsOf(base);
+  if (ids.length > 0)
+    it(`${name}: an id renamed toString, hasOwnProperty … works as any other id`, () => {
+      fc.assert(fc.property(fc.constantFrom(...ids), fc.constantFrom(...MEMBER_NAMES), (id, word) => checkRenamed(base, call, id, word)), params(runs));
     }, TIMEOUT);
 }
 

@@ -677,13 +677,13 @@ const hasObjects = (base: unknown, where: Where): boolean => pathsOf(base).some(
 const endsWith = (path: Path, tail: Path): boolean => tail.length <= path.length && tail.every((k, i) => String(path[path.length - tail.length + i]) === String(k));
 
 /** Throws unless `got` is a JixiaoError with an issue of `code` at a path ending with `tail`. */
-function expectIssue(got: Verdict, code: string, tail: Path, what: string): void {
+export function expectIssue(got: Verdict, code: string, tail: Path, what: string): void {
   if ("issues" in got && got.issues.some((i) => i.code === code && endsWith(i.path, tail))) return;
   throw new Error(`${what}: wanted a JixiaoError with ${code} at …${showPath(tail).slice(1)}, got ${show(got, 400)}`);
 }
 
 /** Checks a changing-getter probe: the getter read at most once, and the outcome of its first value. */
-function checkGetter<T>(p: Probe<T>, call: (input: T) => unknown): void {
+export function checkGetter<T>(p: Probe<T>, call: (input: T) => unknown): void {
   const expected = verdict(() => call(p.plain));
   let reads = -1;
   const got = verdict(() => {
@@ -699,7 +699,7 @@ function checkGetter<T>(p: Probe<T>, call: (input: T) => unknown): void {
 }
 
 /** Checks a throwing-proxy probe: a JixiaoError with `unreadable_input` at the proxy's path, or the plain input's outcome. */
-function checkProxy<T>(p: Probe<T>, call: (input: T) => unknown, where: Where): void {
+export function checkProxy<T>(p: Probe<T>, call: (input: T) => unknown, where: Where): void {
   const got = verdict(() => call(p.value));
   if ("issues" in got && got.issues.some((i) => i.code === "unreadable_input" && endsWith(i.path, inner(where, p.path)))) return;
   const expected = verdict(() => call(p.plain));
@@ -761,7 +761,7 @@ function occurrences(json: string, id: string): number {
  * the new id as often, or the same issues. `constructor`, `prototype` and `__proto__`, refused as
  * ids by design, need only end in a result or a JixiaoError.
  */
-function checkRenamed<T>(base: T, call: (input: T) => unknown, id: string, word: string): void {
+export function checkRenamed<T>(base: T, call: (input: T) => unknown, id: string, word: string): void {
   const fresh = `zq${id}`;
   const control = verdict(() => call(deepFreeze(renameAll(base, id, fresh)) as T));
   const got = verdict(() => call(deepFreeze(renameAll(base, id, word)) as T));
@@ -838,16 +838,24 @@ export interface Measure {
   readonly retainedMB: number;
   /** How much the call raised the process's peak resident memory, in MB (0 when it stayed below an earlier peak). */
   readonly peakMB: number;
+  /** The heap after the call, collected: the baseline of a next call made right after (one collection a call, not two). */
+  readonly heapAfter: number;
+}
+
+/** The heap in use once garbage is collected. */
+export function settledHeap(): number {
+  gc();
+  return process.memoryUsage().heapUsed;
 }
 
 /**
  * Runs `call` once with {@link outcome}'s checks (within `bound` ms) and its memory measured: what
  * it keeps once its result is dropped (caches, leaks) must stay within {@link RETAINED_MB}, and the
- * rise of the process's peak resident memory within {@link PEAK_MB}.
+ * rise of the process's peak resident memory within {@link PEAK_MB}. `heapBefore`: the
+ * {@link settledHeap} just before, when the caller has it.
  */
-export function measured(call: () => unknown, bound = EXTREME_BOUND_MS): Measure {
-  gc();
-  const heap = process.memoryUsage().heapUsed;
+export function measured(call: () => unknown, bound = EXTREME_BOUND_MS, heapBefore?: number): Measure {
+  const heap = heapBefore ?? settledHeap();
   const rss = process.resourceUsage().maxRSS;
   const t0 = performance.now();
   let end: Ending | undefined = attempt(call);
@@ -859,11 +867,11 @@ export function measured(call: () => unknown, bound = EXTREME_BOUND_MS): Measure
   // and V8 keeps the last thrown error: format it, so only what the library itself keeps is counted.
   if ("error" in end) void (end.error as Error).stack;
   end = undefined;
-  gc();
-  const retainedMB = (process.memoryUsage().heapUsed - heap) / MB;
+  const heapAfter = settledHeap();
+  const retainedMB = (heapAfter - heap) / MB;
   if (retainedMB > RETAINED_MB) throw new Error(`kept ${Math.round(retainedMB)} MB after it returned, more than the bound of ${RETAINED_MB} MB`);
   if (peakMB > PEAK_MB) throw new Error(`raised the peak memory by ${Math.round(peakMB)} MB, more than the bound of ${PEAK_MB} MB`);
-  return { outcome: result, codes, ms, retainedMB, peakMB };
+  return { outcome: result, codes, ms, retainedMB, peakMB, heapAfter };
 }
 
 /**
@@ -874,15 +882,19 @@ export function measured(call: () => unknown, bound = EXTREME_BOUND_MS): Measure
  */
 export function extremes<T>(name: string, inputs: () => Record<string, T>, call: (input: T) => unknown): void {
   it(`${name}: size extremes`, () => {
-    for (const [what, input] of Object.entries(inputs())) {
+    // A deep input is left unfrozen and fingerprinted (freezing it would hide what the library
+    // does to fresh data, such as freezing it recursively); a wide one is frozen. All before the
+    // first measure, as freezing 100,000 objects takes memory of its own.
+    const all = Object.entries(inputs()).map(([what, input]) => ({ what, input, deep: depthOf(input) > 100 }));
+    for (const { input, deep } of all) if (!deep) deepFreeze(input);
+    const fingerprints = all.map(({ input, deep }) => (deep ? fingerprint(input) : undefined));
+    let heap = settledHeap();
+    for (const [i, { what, input }] of all.entries()) {
+      const before = fingerprints[i];
       try {
-        // A deep input is left unfrozen and fingerprinted (freezing it would hide what the library
-        // does to fresh data, such as freezing it recursively); a wide one is frozen.
-        const deep = depthOf(input) > 100;
-        const before = deep ? fingerprint(input) : "";
-        if (!deep) deepFreeze(input);
-        const m = measured(() => call(input));
-        if (deep && fingerprint(input) !== before) throw new Error("the input was changed");
+        const m = measured(() => call(input), EXTREME_BOUND_MS, heap);
+        heap = m.heapAfter;
+        if (before !== undefined && fingerprint(input) !== before) throw new Error("the input was changed");
         if (env("JIXIAO_FUZZ_VERBOSE")) console.log(`${name}, ${what}: ${m.outcome} in ${Math.round(m.ms)} ms, ${Math.round(m.retainedMB)} MB kept, peak +${Math.round(m.peakMB)} MB`);
       } catch (error) {
         throw new Error(`${name}, ${what}: ${(error as Error).message}`);

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { JixiaoError } from "../../src/index.js";
-import { checkSheet, copy, deepFreeze, depthOf, fingerprint, mutant, outcome, SPECIAL_KEYS } from "./fuzz.js";
+import { changingGetter, checkGetter, checkProxy, checkRenamed, checkSheet, copy, deepFreeze, depthOf, expectIssue, fingerprint, measured, mutant, outcome, ownProto, SPECIAL_KEYS, throwingProxy, verdict } from "./fuzz.js";
 
 const issue = { code: "invalid_input" as const, path: [], params: { key: "failed" as const, context: "bad" }, message: "bad" };
 
@@ -68,5 +68,51 @@ describe("fuzz machinery", () => {
     for (let i = 0; i < 10_000; i++) deep = [deep];
     expect(depthOf(deep)).toBe(10_000);
     expect(fingerprint(deep).length).toBeGreaterThan(10_000);
+  });
+
+  const BASE = [{ id: "c1", values: { x: 1, y: [1, 2] } }, { id: "c2", values: { x: 2, y: [] } }];
+  /** Every case of `arbitrary` must pass `check`, or (`fails`) some case must fail it with `message`. */
+  function probing<P>(arbitrary: fc.Arbitrary<P>, check: (p: P) => void, fails?: RegExp): void {
+    if (!fails) return fc.assert(fc.property(arbitrary, check), { numRuns: 200, seed: 1 });
+    let failure = "none";
+    try {
+      fc.assert(fc.property(arbitrary, check), { numRuns: 200, seed: 1 });
+    } catch (error) {
+      failure = String(((error as Error).cause as Error | undefined)?.message);
+    }
+    expect(failure).toMatch(fails);
+  }
+  /** Getters alone, without the mutations that may add cycles or throwing getters. */
+  const getters = changingGetter(BASE).filter((p) => p.steps.length === 1);
+  const roundTrip = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+
+  it("a changing getter: an entry that reads each field once passes; one that reads twice, or hands back the caller's object, fails", () => {
+    probing(getters, (p) => checkGetter(p, roundTrip));
+    probing(getters, (p) => checkGetter(p, (x) => (JSON.stringify(x), roundTrip(x))), /was read 2 times in one call/);
+    probing(getters, (p) => checkGetter(p, (x) => x), /the result holds the caller's getter/);
+  });
+
+  it("a throwing Proxy trap: an entry that never looks passes; a raw error fails", () => {
+    probing(throwingProxy(BASE), (p) => checkProxy(p, () => 1, {}));
+    probing(throwingProxy(BASE), (p) => checkProxy(p, roundTrip, {}), /threw Error instead of a JixiaoError: the \w+ trap throws/);
+  });
+
+  it("an own __proto__ key: a result fails (reserved_key wanted)", () => {
+    probing(ownProto(BASE), (p) => expectIssue(verdict(() => roundTrip(p.value)), "reserved_key", p.path, "an own __proto__ key"), /wanted a JixiaoError with reserved_key at …\[\d\]\.(values\.)?__proto__/);
+  });
+
+  it("an id renamed toString: a lookup in a plain object fails; a Map passes", () => {
+    const plainLookup = (xs: typeof BASE) => xs.filter((x) => !({} as Record<string, unknown>)[x.id]).map((x) => x.id);
+    const mapLookup = (xs: typeof BASE) => xs.filter((x) => !new Map<string, unknown>().get(x.id)).map((x) => x.id);
+    expect(() => checkRenamed(BASE, plainLookup, "c1", "toString")).toThrow(/how often the result holds the id toString/);
+    for (const word of ["toString", "hasOwnProperty", "constructor", "__proto__"]) checkRenamed(BASE, mapLookup, "c1", word);
+  });
+
+  it("measured: memory kept after the call and time beyond the bound fail", () => {
+    const kept: unknown[] = [];
+    expect(measured(() => 1).outcome).toBe("ok");
+    expect(() => measured(() => void kept.push(new Array(20_000_000).fill(0)))).toThrow(/kept \d+ MB after it returned/);
+    kept.length = 0;
+    expect(() => measured(() => { const t = performance.now(); while (performance.now() - t < 30); }, 10)).toThrow(/more than the bound of 10 ms/);
   });
 });

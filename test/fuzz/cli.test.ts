@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { run } from "../../src/cli/main.js";
 import { BOARD_TEXT, COMPLETIONS, CREDIT_POLICY, GRABS, ORG_UNITS, PLAN_YAML, SCENARIOS, SCHEME, STAFF, SUBJECTS_TEXT, TASK_BOARD, TIER_POLICY_TEXT } from "./bases.js";
-import { BOUND_MS, checkPrototypes, Mutant, mutant, params, show, textMutant, TIMEOUT } from "./fuzz.js";
+import { BOUND_MS, checkPrototypes, Mutant, mutant, ownProto, params, PROBE_RUNS, show, textMutant, TIMEOUT } from "./fuzz.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-fuzz-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -161,6 +161,31 @@ describe("fuzz: the command line (in-process)", () => {
   it("standard input mutated as text", async () => {
     await fc.assert(fc.asyncProperty(textMutant(SUBJECTS_TEXT), fc.constantFrom("json", "yaml", "csv"), async (m, f) => void (await endsWell(["score", "--scheme", "scheme.json", "-", "--input-format", f], m.value))), params());
   }, TIMEOUT);
+
+  it("an own __proto__ key at any level of a data file: exit 2, naming it", async () => {
+    const files = COMMANDS.filter((c) => /\.(json|yaml)$/.test(c.file));
+    const cases = fc.oneof(...files.map((c) => ownProto(c.file.endsWith(".json") ? JSON.parse(FILES[c.file]!) : parse(FILES[c.file]!)).map((p) => ({ c, p }))));
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ c, p }) => {
+        const name = `p-${c.file}`;
+        writeFileSync(join(dir, name), c.file.endsWith(".json") ? JSON.stringify(p.value) : stringify(p.value));
+        const r = await endsWell(c.argv.map((a) => (a === c.file ? name : a)));
+        // A scenario's input refused is a failing case (exit 1), its report naming the key.
+        const named = r.code === 2 ? r.stderr.includes("__proto__") : r.code === 1 && c.argv[0] === "verify" && r.stdout.includes("__proto__");
+        if (!named) throw new Error(`exit ${r.code}, not 2 with a message naming __proto__: ${(r.stderr || r.stdout).slice(0, 300)}`);
+      }),
+      params(PROBE_RUNS),
+    );
+  }, TIMEOUT);
+
+  it("a CSV column named __proto__, constructor or toString: exit 0 or 2, never a polluted prototype", async () => {
+    for (const column of ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"]) {
+      writeFileSync(join(dir, "named.csv"), FILES["subjects.csv"]!.replace("加分", column));
+      await endsWell(["score", "--scheme", "scheme.json", "named.csv", "-f", "json"]);
+      writeFileSync(join(dir, "named.csv"), FILES["subjects.csv"]!.replace("c002", column));
+      await endsWell(["score", "--scheme", "scheme.json", "named.csv", "-f", "json"]);
+    }
+  });
 
   it("size extremes: 10,000-deep JSON and YAML, 100,000 scores, a YAML alias bomb, a recursive alias", async () => {
     const deepJson = `[{"id":"c1","values":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}]`;

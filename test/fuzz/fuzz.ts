@@ -572,7 +572,10 @@ export interface Where {
   readonly args?: boolean;
   readonly within?: (path: Path) => boolean;
 }
+/** Whether a field at `path` may be probed (it has a parent the entry reads it from). */
 const allowed = (where: Where, path: Path): boolean => (where.within ? where.within(path) : path.length > (where.args ? 1 : 0));
+/** Whether an object or list at `path` may be probed (the whole input too, unless it is an argument list). */
+const nodeAllowed = (where: Where, path: Path): boolean => (where.within ? where.within(path) : path.length >= (where.args ? 1 : 0));
 /** A path inside the argument it is in (the path itself when the value is not an argument list). */
 const inner = (where: Where, path: Path): Path => (where.args || where.within ? path.slice(1) : path);
 
@@ -637,13 +640,13 @@ export function changingGetter<T>(base: T, where: Where = {}): fc.Arbitrary<Prob
 const TRAPS = ["ownKeys", "getOwnPropertyDescriptor", "get", "getPrototypeOf", "has"] as const;
 
 /** Whether `base` has an object or list inside it where `where` lets a probe act. */
-export const hasNodes = (base: unknown, where: Where = {}): boolean => pathsOf(base).some((p) => allowed(where, p) && isPlain(get(base, p)));
+export const hasNodes = (base: unknown, where: Where = {}): boolean => pathsOf(base).some((p) => nodeAllowed(where, p) && isPlain(get(base, p)));
 
 /** Inputs made from `base` by wrapping one object or list, at a random path, in a Proxy one of whose traps throws. */
 export function throwingProxy<T>(base: T, where: Where = {}): fc.Arbitrary<Probe<T>> {
   return fc.record({ at: fc.nat(), trap: fc.constantFrom(...TRAPS) }).map(({ at, trap }) => {
     const box = { $: copy(base) };
-    const paths = pathsOf(box.$).filter((p) => allowed(where, p) && isPlain(get(box.$, p)));
+    const paths = pathsOf(box.$).filter((p) => nodeAllowed(where, p) && isPlain(get(box.$, p)));
     const path = paths[at % paths.length]!;
     const node = get(box.$, path) as Node;
     const proxy = new Proxy(deepFreeze(node), {
@@ -662,7 +665,7 @@ export function throwingProxy<T>(base: T, where: Where = {}): fc.Arbitrary<Probe
 export function ownProto<T>(base: T, where: Where = {}): fc.Arbitrary<Probe<T>> {
   return fc.record({ at: fc.nat(), pick: fc.nat() }).map(({ at, pick }) => {
     const box = { $: copy(base) };
-    const paths = pathsOf(box.$).filter((p) => allowed(where, p) && isPlain(get(box.$, p)) && !Array.isArray(get(box.$, p)));
+    const paths = pathsOf(box.$).filter((p) => nodeAllowed(where, p) && isPlain(get(box.$, p)) && !Array.isArray(get(box.$, p)));
     const path = paths[at % paths.length]!;
     const node = get(box.$, path) as Node;
     const values = [{}, { polluted: true }, "x", null, copy(node)];
@@ -671,7 +674,7 @@ export function ownProto<T>(base: T, where: Where = {}): fc.Arbitrary<Probe<T>> 
     return new Probe(deepFreeze(box.$), deepFreeze(copy(base)), [...path, "__proto__"], [`${showPath(path)} has an own __proto__ key holding ${show(value)}`]);
   });
 }
-const hasObjects = (base: unknown, where: Where): boolean => pathsOf(base).some((p) => allowed(where, p) && isPlain(get(base, p)) && !Array.isArray(get(base, p)));
+const hasObjects = (base: unknown, where: Where): boolean => pathsOf(base).some((p) => nodeAllowed(where, p) && isPlain(get(base, p)) && !Array.isArray(get(base, p)));
 
 /** Whether `path` ends with `tail` (an index may be a number or its text). */
 const endsWith = (path: Path, tail: Path): boolean => tail.length <= path.length && tail.every((k, i) => String(path[path.length - tail.length + i]) === String(k));

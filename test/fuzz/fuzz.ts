@@ -605,6 +605,7 @@ function othersOf(first: unknown, texts: readonly string[]): unknown[] {
   if (typeof first === "string") return [texts.find((t) => t !== first) ?? `${first}2`, `${first}2`, "", new Date(0), null, 1];
   if (typeof first === "number") return [first + 1, first === 0 ? 1 : -first, first * 1000, String(first + 1), null, Number.NaN];
   if (typeof first === "boolean") return [!first, null];
+  if (first instanceof Date) return [Number.isNaN(first.getTime()) ? "2024-01-01" : first.toISOString(), new Date(first.getTime() + 86_400_000), null];
   if (Array.isArray(first)) return [[], first.slice(1), [...first, ...first], null];
   if (isObject(first)) return [{}, null, "x", []];
   return ["x", 0, {}];

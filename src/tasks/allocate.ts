@@ -1,5 +1,6 @@
 import { text, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { made, madeAs, snapshot } from "../core/snapshot.js";
 import { everyItem, idSchema, isId, isPlainObject, isText, parseList, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { toInstant } from "../periods/instant.js";
@@ -19,8 +20,8 @@ export const staffSchema = z
     }),
   )
   .max(1_000_000);
-/** The allocations {@link allocateTasks} made (frozen, so still as made). @internal */
-export const madeAllocations = new WeakSet<object>();
+/** Whether a value is an allocation {@link allocateTasks} made (frozen, so still as made). @internal */
+export const madeAllocation = (value: unknown): value is Allocation => madeAs("allocation", value);
 
 /** Whether a grab is plainly valid (the schema is skipped for such). */
 const plainGrab = (g: unknown): boolean => {
@@ -85,7 +86,8 @@ export function staffById(staff: readonly StaffMember[], issues: Issue[], base: 
  */
 export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], staff: readonly StaffMember[], policy: AllocationPolicy = {}): Allocation {
   const b = readBoard(board);
-  const p = plainPolicy(policy) ?? (parseWith(policySchema, policy, "Allocation policy is not valid", ["policy"]) as AllocationPolicy);
+  const given = snapshot(policy, ["policy"], "Allocation policy is not valid");
+  const p = plainPolicy(given) ?? (parseWith(policySchema, given, "Allocation policy is not valid", ["policy"]) as AllocationPolicy);
   const g = parseList(grabsSchema, grabs, plainGrab, 1_000_000, "Grabs are not valid", ["grabs"]);
   const members = parseList(staffSchema, staff, plainMember, 1_000_000, "Staff are not valid", ["staff"]) as StaffMember[];
   const issues: Issue[] = [];
@@ -171,8 +173,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
     out.push(Object.freeze(reason === undefined ? { task: id, seats: task.seats, owners: Object.freeze(owners), status } : { task: id, seats: task.seats, owners: Object.freeze(owners), status, reason }));
   }
   const allocation: Allocation = Object.freeze({ board: b.id, tasks: Object.freeze(out), grabs: Object.freeze(outcomes) });
-  madeAllocations.add(allocation);
-  return allocation;
+  return made("allocation", allocation);
 }
 
 /** A grab with its index and instant. */
@@ -243,17 +244,13 @@ const POLICY_KEYS = new Set(["maxTasksPerPerson", "eligibility", "assignSeats"])
 
 /** The allocation policy when it is plainly valid (each field read once), else `undefined` and the schema decides. */
 function plainPolicy(policy: unknown): AllocationPolicy | undefined {
-  try {
-    if (!isPlainObject(policy)) return undefined;
-    for (const key in policy) if (!POLICY_KEYS.has(key)) return undefined;
-    const { maxTasksPerPerson, eligibility, assignSeats } = policy;
-    if (!(maxTasksPerPerson === undefined || (Number.isInteger(maxTasksPerPerson) && (maxTasksPerPerson as number) >= 1 && (maxTasksPerPerson as number) <= 100_000))) return undefined;
-    if (!(eligibility === undefined || eligibility === "anyone" || eligibility === "post")) return undefined;
-    if (!(assignSeats === undefined || assignSeats === "one" || assignSeats === "all")) return undefined;
-    return { maxTasksPerPerson: maxTasksPerPerson as number | undefined, eligibility, assignSeats };
-  } catch {
-    return undefined;
-  }
+  if (!isPlainObject(policy)) return undefined;
+  for (const key in policy) if (!POLICY_KEYS.has(key)) return undefined;
+  const { maxTasksPerPerson, eligibility, assignSeats } = policy;
+  if (!(maxTasksPerPerson === undefined || (Number.isInteger(maxTasksPerPerson) && (maxTasksPerPerson as number) >= 1 && (maxTasksPerPerson as number) <= 100_000))) return undefined;
+  if (!(eligibility === undefined || eligibility === "anyone" || eligibility === "post")) return undefined;
+  if (!(assignSeats === undefined || assignSeats === "one" || assignSeats === "all")) return undefined;
+  return { maxTasksPerPerson: maxTasksPerPerson as number | undefined, eligibility, assignSeats };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Dec, text, toDec } from "../core/decimal.js";
 import { IssueCode, safely, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { jsonSchemaOf } from "../core/json-schema.js";
+import { snapshot } from "../core/snapshot.js";
 import { addIssue, dec, decimal, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, type DecimalInput, want } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { offsetMinutes, toInstant } from "../periods/instant.js";
@@ -285,13 +286,10 @@ function plainBoard(board: unknown): Board | undefined {
  * @internal
  */
 export function readBoard(board: TaskBoardConfig): Board {
-  try {
-    const read = plainBoard(board);
-    if (read) return read;
-  } catch {
-    // Reported by the schema below.
-  }
-  const b = defineTaskBoard(board);
+  const copy = snapshot(board, [], "Task board is not valid") as TaskBoardConfig;
+  const read = plainBoard(copy);
+  if (read) return read;
+  const b = defineTaskBoard(copy);
   const grades = new Map(Object.keys(b.difficulty).map((g) => [g, dec(b.difficulty[g]!)]));
   return boardOf(b.id, offsetMinutes(b.utcOffset ?? "+08:00")!, grades, b.tasks)!;
 }

@@ -31,6 +31,22 @@ function end(call: () => unknown): Ending {
   }
 }
 
+/**
+ * The plain data an input holds, as the library reads it: own enumerable fields, each read once,
+ * into null-prototype objects (what the input's snapshot is); `undefined` when it holds an own
+ * `__proto__` field, which the library refuses.
+ */
+function plainOf(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return Array.from({ length: value.length }, (_, i) => (Object.prototype.hasOwnProperty.call(value, i) ? plainOf(value[i]) : undefined));
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") throw new Error("__proto__");
+    out[key] = plainOf((value as Record<string, unknown>)[key]);
+  }
+  return out;
+}
+
 /** Checks two endings are the same: equal results, or equal errors. */
 function same(actual: Ending, expected: Ending): void {
   if ("error" in expected) {
@@ -208,7 +224,7 @@ describe("grabbed tasks: the same as the reference", () => {
     );
   });
 
-  it("with getters, non-plain objects, inherited and hidden fields", () => {
+  it("with getters, non-plain objects, inherited and hidden fields: as the reference on the plain data they hold, each field read once", () => {
     const task = TASK_BOARD.tasks[0]!;
     let reads = 0;
     const counting = Object.defineProperty({ ...task }, "id", { get: () => (reads++ === 0 ? "t1" : "t9"), enumerable: true });
@@ -234,16 +250,27 @@ describe("grabbed tasks: the same as the reference", () => {
       { ...TASK_BOARD, tasks: [...TASK_BOARD.tasks, ,] },
       Object.defineProperty({ ...TASK_BOARD }, "tasks", { value: TASK_BOARD.tasks, enumerable: false }),
     ];
-    for (const board of boards) {
+    for (const input of boards) {
+      // An own __proto__ field is refused with its path, whatever else the board holds.
       reads = 0;
-      const made = end(() => allocateTasks(board as never, GRABS, STAFF));
+      let board: unknown;
+      try {
+        board = plainOf(input);
+      } catch {
+        for (const call of [() => allocateTasks(input as never, GRABS, STAFF), () => creditTasks(input as never, allocateTasks(TASK_BOARD, GRABS, STAFF), COMPLETIONS, CREDIT_POLICY)]) {
+          const ending = end(call);
+          expect("error" in ending && isJixiaoError(ending.error) && ending.error.issues.map((i) => [i.code, i.path])).toEqual([["reserved_key", ["difficulty", "__proto__"]]]);
+        }
+        continue;
+      }
       reads = 0;
-      const expected = end(() => reference.allocateTasks(board as never, GRABS, STAFF));
-      same(made, expected);
+      const made = end(() => allocateTasks(input as never, GRABS, STAFF));
+      expect(reads).toBeLessThanOrEqual(1);
+      same(made, end(() => reference.allocateTasks(board as never, GRABS, STAFF)));
       const a = allocateTasks(TASK_BOARD, GRABS, STAFF);
       reads = 0;
-      const credited = end(() => creditTasks(board as never, a, COMPLETIONS, CREDIT_POLICY));
-      reads = 0;
+      const credited = end(() => creditTasks(input as never, a, COMPLETIONS, CREDIT_POLICY));
+      expect(reads).toBeLessThanOrEqual(1);
       same(credited, end(() => reference.creditTasks(board as never, reference.allocateTasks(TASK_BOARD, GRABS, STAFF), COMPLETIONS, CREDIT_POLICY)));
     }
     // With an enumerable key on Object.prototype every object seems to have an unknown field.

@@ -44,6 +44,7 @@ export type {
   VetoConfig,
 } from "./scheme/types.js";
 export { MAX_BATCH, safeScore, safeScoreAll, score, scoreAll } from "./scoring/score.js";
+export { FAST_MEMO_BYTES } from "./scoring/fast.js";
 export { safeScoreTotals, scoreTotals } from "./scoring/totals.js";
 export type { IndicatorUnit } from "./scoring/unit.js";
 export type { SubjectTotal } from "./scoring/totals.js";

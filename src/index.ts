@@ -34,6 +34,7 @@ export { defineScheme, safeDefineScheme } from "./scheme/define.js";
 export type { Scheme, SchemeJson } from "./scheme/define.js";
 export type { JsonChecked, JsonOf } from "./core/json-input.js";
 export { schemeJsonSchema } from "./scheme/json-schema.js";
+export { MAX_ADJUSTMENTS, MAX_BOARD_SEATS, MAX_FLAGS, MAX_GRABS, MAX_GRADES, MAX_GROUPS, MAX_INDICATORS, MAX_SEATS, MAX_STAFF, MAX_STEPS, MAX_TASKS, MAX_VETOES } from "./core/limits.js";
 export type {
   AdjustmentPolicy,
   AdjustmentsConfig,

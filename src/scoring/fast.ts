@@ -8,6 +8,7 @@ import type { SchemeConfig } from "../scheme/types.js";
 import type { ScoreOptions } from "./result.js";
 import { implausible, implausibleValue, RATIO_TO_PERCENT_DIGITS, unitPlans, type ValueCheck } from "./unit.js";
 import type { Issue } from "../core/errors.js";
+import { MAX_ADJUSTMENTS, MAX_FLAGS, MAX_VETOES } from "../core/limits.js";
 
 /*
  * The exact fast path for totals. Every quantity is an integer held in a float64 — a count of
@@ -451,7 +452,7 @@ function wellFormed(subject: Record<string, unknown>): boolean {
   if (!isPlainObject(subject.values)) return false;
   const flags = subject.flags;
   if (flags !== undefined) {
-    if (!Array.isArray(flags) || flags.length > 1000) return false;
+    if (!Array.isArray(flags) || flags.length > MAX_FLAGS) return false;
     for (const f of flags) {
       if (!isPlainObject(f) || !isId(f.id) || (f.name !== undefined && !isText(f.name, 200, 0))) return false;
       if (typeof f.reason !== "string" || f.reason.length < 1 || f.reason.length > 500) return false;
@@ -683,7 +684,7 @@ interface Batch {
  */
 function itemsSum(w: FastWork, f: FastScheme, list: unknown, aimed: Float64Array, b: Batch): number | undefined {
   if (list === undefined) return 0;
-  if (!Array.isArray(list) || list.length > 10_000) return undefined;
+  if (!Array.isArray(list) || list.length > MAX_ADJUSTMENTS) return undefined;
   let total = 0;
   for (const item of list) {
     if (!isPlainObject(item)) return undefined;
@@ -780,7 +781,7 @@ function subjectTotal(w: FastWork, f: FastScheme, subject: Record<string, unknow
   tn = check(w, tn + mul(w, bc - dc, td));
   const vetoes = subject.vetoes;
   if (vetoes !== undefined) {
-    if (!Array.isArray(vetoes) || vetoes.length > 1000) return undefined;
+    if (!Array.isArray(vetoes) || vetoes.length > MAX_VETOES) return undefined;
     const seen = new Set<string>();
     for (const v of vetoes) {
       const id = typeof v === "string" ? v : isPlainObject(v) && typeof v.id === "string" ? v.id : undefined;

@@ -1,13 +1,14 @@
 import { text, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { everyItem, idSchema, isId, isPlainObject, isText, parseList, parseWith } from "../core/validate.js";
+import { MAX_GRABS, MAX_STAFF } from "../core/limits.js";
 import { z } from "../core/z.js";
 import { toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
 import { readBoard, type BoardTask } from "./board.js";
 import type { Allocation, AllocationPolicy, Grab, GrabOutcome, GrabRejection, StaffMember, TaskAllocation, TaskBoardConfig, TaskOwner, UnownedReason } from "./types.js";
 
-const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().max(40) })).max(1_000_000);
+const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().max(40) })).max(MAX_GRABS);
 /** The staff schema. @internal */
 export const staffSchema = z
   .array(
@@ -18,7 +19,7 @@ export const staffSchema = z
       department: z.string().max(200).optional(),
     }),
   )
-  .max(1_000_000);
+  .max(MAX_STAFF);
 /** The allocations {@link allocateTasks} made (frozen, so still as made). @internal */
 export const madeAllocations = new WeakSet<object>();
 
@@ -86,8 +87,8 @@ export function staffById(staff: readonly StaffMember[], issues: Issue[], base: 
 export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], staff: readonly StaffMember[], policy: AllocationPolicy = {}): Allocation {
   const b = readBoard(board);
   const p = plainPolicy(policy) ?? (parseWith(policySchema, policy, "Allocation policy is not valid", ["policy"]) as AllocationPolicy);
-  const g = parseList(grabsSchema, grabs, plainGrab, 1_000_000, "Grabs are not valid", ["grabs"]);
-  const members = parseList(staffSchema, staff, plainMember, 1_000_000, "Staff are not valid", ["staff"]) as StaffMember[];
+  const g = parseList(grabsSchema, grabs, plainGrab, MAX_GRABS, "Grabs are not valid", ["grabs"]);
+  const members = parseList(staffSchema, staff, plainMember, MAX_STAFF, "Staff are not valid", ["staff"]) as StaffMember[];
   const issues: Issue[] = [];
   const people = staffById(members, issues, ["staff"]);
   const timed: TimedGrab[] = [];

@@ -8,6 +8,7 @@ import type { SchemeConfig } from "../scheme/types.js";
 import type { ScoreOptions } from "./result.js";
 import { implausible, implausibleValue, RATIO_TO_PERCENT_DIGITS, unitPlans, type ValueCheck } from "./unit.js";
 import type { Issue } from "../core/errors.js";
+import { MAX_ADJUSTMENTS, MAX_FLAGS, MAX_VETOES } from "../core/limits.js";
 
 /*
  * The exact fast path for totals. Every quantity is an integer held in a float64 — a count of
@@ -160,6 +161,8 @@ export interface FastScheme {
   readonly bonusCap: number | undefined;
   readonly deductionCap: number | undefined;
   readonly vetoes: ReadonlyMap<string, { readonly effect: "zero" | "cap" | "flag"; readonly cap: number }>;
+  /** When a batch last scored with it (shared by its indicators). */
+  readonly use: MemoUse;
 }
 
 /** An indicator on the fast path. */
@@ -173,8 +176,12 @@ interface FastIndicator {
   readonly rank?: FastRank;
   /** The plausibility check of its values (its unit's, or none declared), where one applies. */
   readonly check?: ValueCheck;
-  /** The earned points of the values met so far, by the value in hundredths (NaN: not yet); see {@link scoreValue}. */
-  memo?: Float64Array;
+  /** The earned points of the values met so far, by the value in hundredths (NaN: not yet), while the indicator holds a table of the budget; see {@link scoreValue}. */
+  memo: Float64Array | undefined;
+  /** How many values of at most two decimals it scored without a table. */
+  seen: number;
+  /** Its scheme's last use: the tables of the schemes used least lately are the first given up. */
+  readonly use: MemoUse;
 }
 
 /** A rank method's fast parameters. */
@@ -204,6 +211,7 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
   const full = scaled(s.full);
   if (!full) return undefined;
   const indicators = new Map<string, FastIndicator>();
+  const use: MemoUse = { at: 0 };
   const units = unitPlans(config);
   let failed = false;
   config.groups.forEach((g, gi) =>
@@ -218,13 +226,13 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
         const step = m.step === undefined ? undefined : scaled(dec(m.step));
         const floor = atQ(dec(m.floor ?? 0));
         if ((m.step !== undefined && !step) || floor === undefined) return void (failed = true);
-        indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points } });
+        indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points }, memo: undefined, seen: 0, use });
         return;
       }
       const unit = units.get(ind.id);
       const score = fastMethod(m, points, c.points, constant, atQ, indRound, unit?.unit === "ratio" ? readRatio : read);
       if (!score) return void (failed = true);
-      indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score, ...(unit?.check ? { check: unit.check } : {}) });
+      indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score, ...(unit?.check ? { check: unit.check } : {}), memo: undefined, seen: 0, use });
     }),
   );
   const caps = [s.bonusCap, s.deductionCap].map((c) => (c === undefined ? undefined : atQ(c)));
@@ -250,6 +258,7 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
     bonusCap: caps[0],
     deductionCap: caps[1],
     vetoes,
+    use,
   };
 }
 
@@ -500,7 +509,7 @@ function readSubject(subject: Record<string, unknown>, into: Fields): boolean {
 
 /** Whether a subject's flags are plainly well formed, each field read once. */
 function plainFlags(flags: unknown): boolean {
-  if (!Array.isArray(flags) || flags.length > 1000) return false;
+  if (!Array.isArray(flags) || flags.length > MAX_FLAGS) return false;
   for (let i = 0; i < flags.length; i++) {
     const f: unknown = flags[i];
     if (!isPlainObject(f)) return false;
@@ -642,6 +651,8 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const n = subjects.length;
   // This call's own working state (see FastWork).
   const w = new FastWork();
+  // The scheme's tables of remembered points are now the last given up.
+  f.use.at = ++clock;
   const unusual = (): FastTotals => ({ ids: [], subjects: [], totals: new Float64Array(n).fill(NaN), ranks: new Map(), rankFallback: true });
   // An enumerable key on Object.prototype would show in every `for … in`: leave such a world to the full path.
   if (hasEnumerableKey(Object.prototype)) return unusual();
@@ -746,7 +757,7 @@ interface Batch {
  */
 function itemsSum(w: FastWork, f: FastScheme, list: unknown, aimed: Float64Array, b: Batch): number | undefined {
   if (list === undefined) return 0;
-  if (!Array.isArray(list) || list.length > 10_000) return undefined;
+  if (!Array.isArray(list) || list.length > MAX_ADJUSTMENTS) return undefined;
   let total = 0;
   for (let k = 0; k < list.length; k++) {
     const item: unknown = list[k];
@@ -860,7 +871,7 @@ function subjectTotal(w: FastWork, f: FastScheme, cols: Columns, index: number, 
   tn = check(w, tn + mul(w, bc - dc, td));
   const vetoes = cols.vetoes[index];
   if (vetoes !== undefined) {
-    if (!Array.isArray(vetoes) || vetoes.length > 1000) return undefined;
+    if (!Array.isArray(vetoes) || vetoes.length > MAX_VETOES) return undefined;
     const seen = new Set<string>();
     for (let k = 0; k < vetoes.length; k++) {
       const v: unknown = vetoes[k];
@@ -892,24 +903,81 @@ function subjectTotal(w: FastWork, f: FastScheme, cols: Columns, index: number, 
 
 /** Values of at most two decimals below this ÷ 100 (0 to 163.83: scores, rates in percent) are remembered by {@link scoreValue}. */
 const REMEMBERED = 2 ** 14;
+/** The bytes of one indicator's table of remembered points (128 KiB). */
+const TABLE_BYTES = REMEMBERED * Float64Array.BYTES_PER_ELEMENT;
+
+/**
+ * The most memory `scoreTotals` keeps between calls, all schemes together: 32 MiB, room for the
+ * points remembered for 256 indicators (128 KiB each, for the values of up to two decimals from 0
+ * to 163.83). An indicator is given room only after 64 such values, so a batch of a few subjects
+ * keeps nothing, whatever the scheme's size; when the budget is spent, the room of the schemes used
+ * least lately is taken back first, and an indicator that finds none scores each value anew (the
+ * same points, a little slower).
+ */
+export const FAST_MEMO_BYTES = 32 * 1024 * 1024;
+
+/** The values of at most two decimals an indicator scores before it gets a table: a batch of a few subjects never takes one. */
+const MEMO_AFTER = 64;
+
+/** When a batch last scored with a compiled scheme, on the fast path's {@link clock}. */
+interface MemoUse {
+  at: number;
+}
+
+/** Counts the fast path's batches (the order of their starts). */
+let clock = 0;
+/** The indicators holding a table, and the bytes of their tables: at most {@link FAST_MEMO_BYTES}. */
+const holders: FastIndicator[] = [];
+let heldBytes = 0;
+/** The batch (by {@link clock}) in which the budget last had no room: none is sought again within it. */
+let fullAt = -1;
+
+/**
+ * The bytes the fast path's tables of remembered points take now, all schemes together; never more
+ * than {@link FAST_MEMO_BYTES}.
+ * @internal
+ */
+export const fastMemoBytes = (): number => heldBytes;
+
+/**
+ * A table for an indicator, within the budget: the tables of schemes used before the indicator's
+ * scheme was (the least lately first) are given up to make room; `undefined` when there is none.
+ */
+function tableFor(ind: FastIndicator): Float64Array | undefined {
+  if (heldBytes + TABLE_BYTES > FAST_MEMO_BYTES) {
+    holders.sort((a, b) => a.use.at - b.use.at);
+    let k = 0;
+    for (; k < holders.length && heldBytes + TABLE_BYTES > FAST_MEMO_BYTES && holders[k]!.use.at < ind.use.at; k++) {
+      holders[k]!.memo = undefined;
+      heldBytes -= TABLE_BYTES;
+    }
+    holders.splice(0, k);
+    if (heldBytes + TABLE_BYTES > FAST_MEMO_BYTES) return void (fullAt = clock);
+  }
+  holders.push(ind);
+  heldBytes += TABLE_BYTES;
+  return (ind.memo = new Float64Array(REMEMBERED).fill(NaN));
+}
 
 /**
  * An indicator's earned points for a value (scale Q), or `null` for a value its method rejects.
  * Counts, scores and rates of at most two decimals repeat, within a batch and across batches:
  * their points are remembered with the compiled indicator, by the value in hundredths, once a
- * method has scored them within the fast path's range (the points depend on nothing else).
+ * method has scored them within the fast path's range (the points depend on nothing else), in a
+ * table of the budget {@link FAST_MEMO_BYTES}.
  */
 function scoreValue(w: FastWork, ind: FastIndicator, raw: unknown): number | null {
   if (typeof raw !== "number") return ind.score!(raw, w);
   const k = raw * 100;
   // k ÷ 100 === raw: raw is the number that the decimal k ÷ 100 reads as, and no other.
   if (!(k >= 0 && k < REMEMBERED) || !Number.isInteger(k) || k / 100 !== raw) return ind.score!(raw, w);
-  const memo = (ind.memo ??= new Float64Array(REMEMBERED).fill(NaN));
-  const known = memo[k]!;
+  let memo = ind.memo;
+  if (memo === undefined && (++ind.seen < MEMO_AFTER || fullAt === clock || (memo = tableFor(ind)) === undefined)) return ind.score!(raw, w);
+  const known = memo![k]!;
   if (!Number.isNaN(known)) return known;
   const earned = ind.score!(raw, w);
   // `bad` may be the subject's from before; then nothing is remembered.
-  if (!w.bad && earned !== null) memo[k] = earned;
+  if (!w.bad && earned !== null) memo![k] = earned;
   return earned;
 }
 

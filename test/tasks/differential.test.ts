@@ -224,6 +224,35 @@ describe("grabbed tasks: the same as the reference", () => {
     );
   });
 
+  it("with thousands of grabs on a task of a thousand seats, and many seats assigned among holders of several posts", () => {
+    // The reference checks each grab against every owner and each assigned seat against every
+    // holder; the library does neither, and must give exactly the same allocation.
+    const posts = ["P1", "P2", "P3"];
+    const board: TaskBoardConfig = {
+      id: "big",
+      period: "2023-Q3",
+      difficulty: { high: 1.5, low: 1 },
+      tasks: [
+        { id: "big", title: "大任务", difficulty: "high", points: 2, seats: 1000, post: "P1", published: "2023-07-03", deadline: "2023-07-20" },
+        ...Array.from({ length: 40 }, (_, i): TaskConfig => ({ id: `a${String(i).padStart(2, "0")}`, title: "派单", difficulty: i % 3 === 0 ? "high" : "low", points: 1 + (i % 4) * 0.5, seats: 1 + ((i * 7) % 30), post: posts[i % 3]!, published: "2023-07-01", deadline: "2023-07-31" })),
+      ],
+    };
+    // 1,200 people, most holding two or three posts; grabbers beyond them are unknown.
+    const staff: StaffMember[] = Array.from({ length: 1200 }, (_, i) => ({ id: `p${i}`, posts: posts.filter((_, k) => (i + k) % 4 !== 0) }));
+    // 3,000 grabs: repeats by the same person, equal instants, some before publication and after the deadline.
+    const grabs: Grab[] = Array.from({ length: 3000 }, (_, i) => ({ task: i % 97 === 0 ? "a01" : "big", person: `p${(i * 37) % 1300}`, at: `2023-07-${two(2 + (i % 20))}T09:${two((i * 13) % 60)}:${two(i % 7)}` }));
+    for (const policy of [{ assignSeats: "all" }, { assignSeats: "one", maxTasksPerPerson: 1 }, { eligibility: "post", assignSeats: "all" }]) {
+      const made = end(() => allocateTasks(board, grabs, staff, policy as never));
+      same(made, end(() => reference.allocateTasks(board, grabs, staff, policy as never)));
+      const a = (made as { result: Allocation }).result;
+      // Every outcome is there: a full task, duplicates, and seats assigned.
+      expect(new Set(a.grabs.map((g) => (g.outcome === "seated" ? "seated" : g.code)))).toEqual(new Set(["seated", "no_seat", "duplicate", "unknown_person", "not_published", "after_deadline", ...("maxTasksPerPerson" in policy ? ["limit"] : []), ...("eligibility" in policy ? ["not_eligible"] : [])]));
+      // (Under eligibility by post, a fifth of the grabbers, who do not hold P1, are turned away.)
+      expect(a.tasks.find((t) => t.task === "big")!.owners).toHaveLength("eligibility" in policy ? 840 : 1000);
+      expect(a.tasks.filter((t) => t.status === "assigned").length).toBeGreaterThan(30);
+    }
+  });
+
   it("with getters, non-plain objects, inherited and hidden fields: as the reference on the plain data they hold, each field read once", () => {
     const task = TASK_BOARD.tasks[0]!;
     let reads = 0;

@@ -146,6 +146,10 @@ export const CORE_MESSAGES = {
     "zh-CN": (p) => `输入过大：最多 ${p.limit} 个值`,
     en: (p) => `the input is too large: at most ${p.limit} values`,
   }),
+  inputTooDeep: message<{ limit: number }>({
+    "zh-CN": (p) => `嵌套过深：最多 ${p.limit} 层`,
+    en: (p) => `is nested too deeply: at most ${p.limit} levels`,
+  }),
   notPlainData: message({ "zh-CN": () => "无法读取（不是普通数据）", en: () => "could not be read (it is not plain data)" }),
   needsName: message<{ noun: Noun }>({
     "zh-CN": (p) => `至少要有一个${NOUNS[p.noun]["zh-CN"]}`,

@@ -1,0 +1,160 @@
+import { issue, IssueCode, JixiaoError, MAX_ISSUES, type Issue, type IssuePath } from "./errors.js";
+
+/**
+ * The one way the library reads a caller's input (issue 18): every public entry first copies what
+ * it was given into plain data and then validates and computes on that copy alone, so a getter
+ * that answers differently on a second read, a Proxy, or a caller who edits the input afterwards
+ * can never make a result disagree with itself.
+ *
+ * - Objects become copies that inherit nothing (see {@link isCopy}) holding their own enumerable
+ *   string-keyed fields, each read exactly once (symbols, non-enumerable and inherited fields are
+ *   not read). Arrays become arrays of their elements `0 … length − 1`, read once each; a hole
+ *   reads as `undefined`.
+ * - An object reached by several paths is copied once and shared in the copy when it is large or
+ *   deep; a small, shallow one (a subject, its values) is read once for each path that reaches it.
+ * - Dates are copied by their time; functions (custom methods, callbacks) are kept as they are;
+ *   primitives are values already.
+ * - Objects the library made and froze ({@link made}) are taken as they are: they cannot change.
+ * - What cannot be read plainly is refused with every problem's path, never with a raw error:
+ *   an exception while reading (a getter, a Proxy trap) is `unreadable_input`; an own `__proto__`
+ *   field (as `JSON.parse` makes it, and as other tools would read as a prototype) is
+ *   `reserved_key`; an object that contains itself, a Map, Set, typed array or other object with
+ *   hidden state is `invalid_type`; more than {@link MAX_INPUT_VALUES} values or
+ *   {@link MAX_INPUT_DEPTH} levels is `out_of_range`.
+ */
+
+/** The most values (fields, elements and the values they hold) one input may have: 200 million. */
+export const MAX_INPUT_VALUES = 200_000_000;
+
+/** How deeply one input may nest: 1,000 levels (a rule document nests a dozen). */
+export const MAX_INPUT_DEPTH = 1000;
+
+const trusted = new WeakMap<object, string>();
+
+/**
+ * Registers an object the library made and deep-froze (a defined scheme, a ranking, an
+ * allocation …) under a kind, so that the next entry can take it as it is.
+ * @internal
+ */
+export function made<T extends object>(kind: string, value: T): T {
+  trusted.set(value, kind);
+  return value;
+}
+
+/** Whether `value` is an object the library made as `kind` (see {@link made}). @internal */
+export const madeAs = (kind: string, value: unknown): boolean => value !== null && typeof value === "object" && trusted.get(value) === kind;
+
+const snapshots = new WeakSet<object>();
+
+/**
+ * The prototype of the copies: an empty frozen object without a prototype of its own, so a copy
+ * inherits nothing (no `toString`, no `__proto__` accessor) and no field is ever read through a
+ * prototype. (A shared prototype rather than none keeps V8's fast object layout: a copy without
+ * any prototype is a dictionary, twice as slow to make.)
+ */
+const PLAIN: object = Object.freeze(Object.create(null) as object);
+const Plain = function (this: object) {} as unknown as new () => Record<string, unknown>;
+(Plain as unknown as { prototype: object }).prototype = PLAIN;
+
+/** Whether `value` is an object copy {@link snapshot} made. @internal */
+export const isCopy = (value: unknown): boolean => value !== null && typeof value === "object" && Object.getPrototypeOf(value) === PLAIN;
+
+/** Built-in objects whose content lies in hidden slots, not in fields: never plain data. */
+const OPAQUE: readonly (abstract new (...args: never[]) => unknown)[] = [Map, Set, WeakMap, WeakSet, RegExp, Promise, ArrayBuffer, DataView, Error, Number, String, Boolean];
+
+const has = Object.prototype.hasOwnProperty;
+
+/**
+ * An object with more fields than this, or deeper than {@link SHARED_FROM}, is remembered when
+ * copied, so that one reached again is not copied again (and one that contains itself is found).
+ * The many small, shallow objects of a batch (its subjects and their values) are not: remembering
+ * each would double the copy's cost, and copying such an object twice costs little.
+ */
+const REMEMBER_OVER = 64;
+const SHARED_FROM = 3;
+
+/**
+ * Copies a caller's input into plain data, each field read once (see the module's notes).
+ * A copy it made itself is returned as it is.
+ * @param input - what the caller gave.
+ * @param base - where the input is, for issue paths (`["options"]`).
+ * @param context - what was being done, for the error's first line.
+ * @returns the copy.
+ * @throws {@link JixiaoError} listing every part that cannot be read as plain data.
+ * @internal
+ */
+export function snapshot(input: unknown, base: IssuePath = [], context = "Input cannot be read"): unknown {
+  if (input === null || typeof input !== "object" || trusted.has(input) || snapshots.has(input)) return input;
+  const issues: Issue[] = [];
+  let more = 0;
+  const copies = new Map<object, unknown>();
+  const open = new Set<object>();
+  /** The keys from the input's top to the value being read. */
+  const keys: (string | number)[] = [];
+  let values = 0;
+  const fail = (code: IssueCode, params: Parameters<typeof issue>[2], key?: string | number): undefined => {
+    if (issues.length < MAX_ISSUES) issues.push(issue(code, key === undefined ? [...base, ...keys] : [...base, ...keys, key], params));
+    else more++;
+    return undefined;
+  };
+
+  /** The copy of an object or array at `depth`. */
+  const copy = (value: object, depth: number): unknown => {
+    if (trusted.has(value)) return value;
+    const seen = copies.get(value);
+    if (seen !== undefined) return open.has(value) ? fail(IssueCode.invalidType, { key: "refersToItself" }) : seen;
+    if (depth > MAX_INPUT_DEPTH) return fail(IssueCode.outOfRange, { key: "inputTooDeep", limit: MAX_INPUT_DEPTH });
+    let fields: readonly string[] | undefined;
+    let length = 0;
+    try {
+      const proto: unknown = Object.getPrototypeOf(value);
+      // The usual cases first: an object literal, a list, a copy.
+      if (proto === Object.prototype || proto === null || proto === PLAIN) length = (fields = Object.keys(value)).length;
+      else if (Array.isArray(value)) length = (value as unknown[]).length;
+      else if (value instanceof Date) return new Date(Date.prototype.getTime.call(value));
+      else if (OPAQUE.some((type) => value instanceof type) || ArrayBuffer.isView(value)) return fail(IssueCode.invalidType, { key: "notPlainData" });
+      else length = (fields = Object.keys(value)).length;
+    } catch {
+      return fail(IssueCode.unreadableInput, { key: "unreadable" });
+    }
+    if (length > MAX_INPUT_VALUES - values) {
+      values = MAX_INPUT_VALUES;
+      return fail(IssueCode.outOfRange, { key: "inputTooLarge", limit: MAX_INPUT_VALUES });
+    }
+    values += length;
+    const into: Record<string | number, unknown> = fields ? new Plain() : (new Array(length) as unknown as Record<number, unknown>);
+    const remember = depth >= SHARED_FROM || length > REMEMBER_OVER;
+    if (remember) {
+      copies.set(value, into);
+      open.add(value);
+    }
+    for (let i = 0; i < length && values < MAX_INPUT_VALUES; i++) {
+      const key = fields ? fields[i]! : i;
+      if (key === "__proto__") {
+        fail(IssueCode.reservedKey, { key: "reservedKey", name: key }, key);
+        continue;
+      }
+      let field: unknown;
+      try {
+        field = fields ? (value as Record<string, unknown>)[key] : has.call(value, key) ? (value as unknown[])[key as number] : undefined;
+      } catch {
+        fail(IssueCode.unreadableInput, { key: "unreadable" }, key);
+        continue;
+      }
+      if (field !== null && typeof field === "object") {
+        keys.push(key);
+        field = copy(field, depth + 1);
+        keys.pop();
+      }
+      into[key] = field;
+    }
+    if (remember) open.delete(value);
+    return into;
+  };
+
+  const root = copy(input, 0);
+  if (more > 0) issues.push(issue(IssueCode.tooManyIssues, base, { key: "moreIssues", count: more }));
+  if (issues.length > 0) throw new JixiaoError(issues, context);
+  if (root !== null && typeof root === "object") snapshots.add(root);
+  return root;
+}

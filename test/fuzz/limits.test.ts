@@ -23,10 +23,22 @@ import {
   JIXIAO_RANK,
   JIXIAO_TIER,
   linkPeople,
+  MAX_ADJUSTMENTS,
   MAX_BATCH,
+  MAX_BOARD_SEATS,
+  MAX_FLAGS,
+  MAX_GRABS,
+  MAX_GRADES,
+  MAX_GROUPS,
+  MAX_INDICATORS,
   MAX_ISSUES,
   MAX_LEDGER_ENTRIES,
   MAX_PERIODS,
+  MAX_SEATS,
+  MAX_STAFF,
+  MAX_STEPS,
+  MAX_TASKS,
+  MAX_VETOES,
   parsePeriod,
   periodRange,
   rank,
@@ -41,11 +53,12 @@ import {
 } from "../../src/index.js";
 import { MAX_CSV_ROWS, MAX_FIELDS, parseCsv } from "../../src/node/csv.js";
 import { MAX_BYTES } from "../../src/node/files.js";
-import { readDataFile } from "../../src/node/index.js";
+import { readDataFile, runScenario } from "../../src/node/index.js";
+import { MAX_INPUT_DEPTH } from "../../src/core/snapshot.js";
 import { MAX_CELLS, MAX_JSON, MAX_ROWS } from "../../src/sheets/cells.js";
 import { run } from "../../src/cli/main.js";
 import { ENTRIES, GRABS, STAFF, TASK_BOARD, TIER_POLICY_TEXT } from "./bases.js";
-import { EXTREME_BOUND_MS, hasErrorCell, HEAVY, many, measured, sheetOutcome } from "./fuzz.js";
+import { deepNest, EXTREME_BOUND_MS, hasErrorCell, HEAVY, many, measured, sheetOutcome } from "./fuzz.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-limits-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,23 +144,30 @@ export const LIMITS: readonly Limit[] = [
   count("people linked at once: 2,000,000, linkPeople", 2_000_000, (n) => linkPeople(many(n, (i) => ({ id: `p${i}`, unit: "u" })), { u: 90 }, { staff: { unit: 1 }, leader: { unit: 1 } }), { heavy: "at", beyond: (n) => linkPeople(copies(n, { id: "p", unit: "u" }), { u: 90 }, { staff: { unit: 1 }, leader: { unit: 1 } }) }),
   count("people in annual results: 2,000,000, annualResults", 2_000_000, (n) => annualResults(createLedger(ENTRIES as never), { year: "2024", people: many(n, (i) => ({ id: `p${i}` })), tiers: { tiers: [{ name: "中" }] } }), { heavy: "at", beyond: (n) => annualResults(createLedger(ENTRIES as never), { year: "2024", people: copies(n, { id: "p" }), tiers: { tiers: [{ name: "中" }] } }) }),
   count("results recorded at once: 2,000,000, resultEntries", 2_000_000, (n) => resultEntries(totals(n), { period: "2024-01", component: "c", source: "s" }), { heavy: "at", beyond: (n) => resultEntries(copies(n, totals(1)[0]!), { period: "2024-01", component: "c", source: "s" }) }),
-  // Schemes
-  count("groups in a scheme: 1,000", 1000, (n) => defineScheme(scheme(n, 1))),
-  count("indicators in a group: 10,000, scored by scoreTotals", 10_000, (n) => scoreTotals(scheme(1, n), [{ id: "c", values: Object.fromEntries(many(n, (i) => [`i0-${i}`, 1])) }])),
-  count("vetoes in a scheme: 1,000", 1000, (n) => defineScheme({ ...SMALL, vetoes: many(n, (i) => ({ id: `v${i}`, name: "否决", effect: "flag" as const })) })),
-  count("steps of a steps method: 1,000", 1000, (n) => defineScheme({ ...SMALL, groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 10, method: { type: "steps", steps: many(n, (i) => ({ atLeast: n - i, fraction: 1 })) } }] }] })),
-  count("bonus items of a subject: 10,000", 10_000, (n) => score({ ...SMALL, adjustments: { bonus: { cap: 1 } } }, { id: "c", values: { x: 1 }, bonus: many(n, () => ({ points: 0.0001, reason: "r" })) })),
+  // Schemes and subjects
+  count(`groups in a scheme: ${MAX_GROUPS} (MAX_GROUPS)`, MAX_GROUPS, (n) => defineScheme(scheme(n, 1))),
+  count(`indicators in a scheme: ${MAX_INDICATORS} (MAX_INDICATORS), one subject scored by scoreTotals`, MAX_INDICATORS, (n) => scoreTotals(scheme(2, n / 2), [{ id: "c", values: Object.fromEntries(many(n, (i) => [`i${i % 2}-${i >> 1}`, 1])) }]), { beyond: (n) => defineScheme(scheme(1, n)) }),
+  count(`vetoes in a scheme: ${MAX_VETOES} (MAX_VETOES)`, MAX_VETOES, (n) => defineScheme({ ...SMALL, vetoes: many(n, (i) => ({ id: `v${i}`, name: "否决", effect: "flag" as const })) })),
+  count(`vetoes a subject names: ${MAX_VETOES} (MAX_VETOES)`, MAX_VETOES, (n) => scoreTotals({ ...SMALL, vetoes: many(n, (i) => ({ id: `v${i}`, name: "否决", effect: "flag" as const })) }, [{ id: "c", values: { x: 1 }, vetoes: many(n, (i) => `v${i}`) }]), { beyond: (n) => scoreAll(small, [{ id: "c", values: { x: 1 }, vetoes: copies(n, "v") }]) }),
+  count(`grades of a grade method: ${MAX_GRADES} (MAX_GRADES)`, MAX_GRADES, (n) => defineScheme({ ...SMALL, groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 10, method: { type: "grade", grades: Object.fromEntries(many(n, (i) => [`等级${i}`, 0.5])) } }] }] })),
+  count(`steps of a steps method: ${MAX_STEPS} (MAX_STEPS)`, MAX_STEPS, (n) => defineScheme({ ...SMALL, groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 10, method: { type: "steps", steps: many(n, (i) => ({ atLeast: n - i, fraction: 1 })) } }] }] })),
+  count(`bonus items of a subject: ${MAX_ADJUSTMENTS} (MAX_ADJUSTMENTS)`, MAX_ADJUSTMENTS, (n) => score({ ...SMALL, adjustments: { bonus: { cap: 1 } } }, { id: "c", values: { x: 1 }, bonus: many(n, () => ({ points: 0.0001, reason: "r" })) })),
+  count(`deduction items of a subject: ${MAX_ADJUSTMENTS} (MAX_ADJUSTMENTS)`, MAX_ADJUSTMENTS, (n) => scoreTotals({ ...SMALL, adjustments: { deduction: { cap: 10 } } }, [{ id: "c", values: { x: 1 }, deductions: many(n, () => ({ points: 0.0001, reason: "r" })) }])),
+  count(`flags of a subject: ${MAX_FLAGS} (MAX_FLAGS)`, MAX_FLAGS, (n) => scoreTotals(small, [{ id: "c", values: { x: 1 }, flags: many(n, (i) => ({ id: `f${i}`, reason: "r" })) }])),
+  count(`nesting of any input: ${MAX_INPUT_DEPTH} levels (MAX_INPUT_DEPTH), a scenario's expected value`, MAX_INPUT_DEPTH, (n) => runScenario({ cases: [{ name: "x", run: "rank", input: { scores: { a: 1 } }, expect: { "ranks.a": deepNest(1, n - 3, "array") } }] } as never)),
   // Ranking, tiers
   count("tie-break keys: 20", 20, (n) => rank([{ subjectId: "a", total: 1 }], { tieBreak: many(n, () => "total") })),
   count("vetoes of one result: 1,000", 1000, (n) => rank([{ subjectId: "a", total: 1, vetoes: many(n, (i) => ({ id: `v${i}` })) }])),
   count("tiers in a policy: 50", 50, (n) => defineTierPolicy({ tiers: many(n, (i) => (i === n - 1 ? { name: "rest" } : { name: `t${i}`, share: 0.01 })) })),
   count("a tier's minCount: 10,000,000", 10_000_000, (n) => assignTiers(rank(totals(3)), { tiers: [{ name: "好", share: 0.1, minCount: n }, { name: "中" }] })),
   // Tasks
-  count("grabs: 1,000,000, allocateTasks", 1_000_000, (n) => allocateTasks(TASK_BOARD, many(n, (i) => ({ ...GRABS[i % 5]!, at: `2023-07-0${3 + (i % 5)}T09:00` })), STAFF), { heavy: "at", beyond: (n) => allocateTasks(TASK_BOARD, copies(n, GRABS[0]!), STAFF) }),
-  count("staff: 1,000,000, allocateTasks", 1_000_000, (n) => allocateTasks(TASK_BOARD, GRABS, many(n, (i) => ({ id: `p${i}`, posts: ["征管岗"] }))), { heavy: "at", beyond: (n) => allocateTasks(TASK_BOARD, GRABS, copies(n, STAFF[0]!)) }),
+  count(`grabs: ${MAX_GRABS} (MAX_GRABS), allocateTasks`, MAX_GRABS, (n) => allocateTasks(TASK_BOARD, many(n, (i) => ({ ...GRABS[i % 5]!, at: `2023-07-0${3 + (i % 5)}T09:00` })), STAFF), { heavy: "at", beyond: (n) => allocateTasks(TASK_BOARD, copies(n, GRABS[0]!), STAFF) }),
+  count(`staff: ${MAX_STAFF} (MAX_STAFF), allocateTasks`, MAX_STAFF, (n) => allocateTasks(TASK_BOARD, GRABS, many(n, (i) => ({ id: `p${i}`, posts: ["征管岗"] }))), { heavy: "at", beyond: (n) => allocateTasks(TASK_BOARD, GRABS, copies(n, STAFF[0]!)) }),
   count("completions: 1,000,000, creditTasks", 1_000_000, (n) => creditTasks(TASK_BOARD, allocateTasks(TASK_BOARD, GRABS, STAFF), many(n, () => ({ task: "t1", person: "p1", quality: 1 }))), { heavy: "at", beyond: (n) => creditTasks(TASK_BOARD, allocateTasks(TASK_BOARD, GRABS, STAFF), copies(n, { task: "t1", person: "p1", quality: 1 })) }),
-  count("tasks on a board: 100,000", 100_000, (n) => defineTaskBoard(board(n))),
-  count("seats of a task: 10,000", 10_000, (n) => defineTaskBoard(board(1, n))),
+  count(`tasks on a board: ${MAX_TASKS} (MAX_TASKS)`, MAX_TASKS, (n) => defineTaskBoard(board(n))),
+  count(`seats of a task: ${MAX_SEATS} (MAX_SEATS)`, MAX_SEATS, (n) => defineTaskBoard(board(1, n))),
+  count(`seats of a board: ${MAX_BOARD_SEATS} (MAX_BOARD_SEATS)`, MAX_BOARD_SEATS, (n) => defineTaskBoard({ ...board(n / MAX_SEATS, MAX_SEATS) }), { beyond: (n) => defineTaskBoard({ ...TASK_BOARD, tasks: [...board(MAX_BOARD_SEATS / MAX_SEATS, MAX_SEATS).tasks, { ...TASK_BOARD.tasks[0]!, id: "extra", seats: n - MAX_BOARD_SEATS }] }) }),
+  count(`difficulty grades of a board: ${MAX_GRADES} (MAX_GRADES)`, MAX_GRADES, (n) => defineTaskBoard({ ...TASK_BOARD, difficulty: { ...TASK_BOARD.difficulty, ...Object.fromEntries(many(n - 3, (i) => [`d${i}`, 1])) } })),
   count("maxTasksPerPerson: 100,000", 100_000, (n) => allocateTasks(TASK_BOARD, GRABS, STAFF, { maxTasksPerPerson: n })),
   // Decimals
   decimal("a total: at most 10^18, as text", [ONE, "1000000000000000001"], (t) => rank([{ subjectId: "a", total: t as string }])),

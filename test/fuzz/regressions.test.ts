@@ -184,7 +184,7 @@ function readOnce(call: (input: unknown) => unknown, plain: unknown, probe: { in
 }
 
 const ONE: SchemeConfig = { id: "one", full: 20, groups: [{ id: "g", points: 20, indicators: [{ id: "x", points: 10, method: { type: "direct" } }, { id: "y", points: 10, method: { type: "direct" } }] }] };
-const throwingDescriptor = () => new Proxy({}, { getOwnPropertyDescriptor() { throw new Error("a getOwnPropertyDescriptor trap that throws"); } });
+const throwingDescriptor = (target: object) => new Proxy(target, { getOwnPropertyDescriptor() { throw new Error("a getOwnPropertyDescriptor trap that throws"); } });
 
 describe("issue 18: the reproductions", () => {
   describe("raw errors and NaN: a getter that gives a valid value first and another later is read once, as its first value", () => {
@@ -242,15 +242,18 @@ describe("issue 18: the reproductions", () => {
     expect(reads()).toBe(1);
   });
 
-  it("safeScore, scoreAll, scoreTotals and withPenalties: a Proxy whose getOwnPropertyDescriptor trap throws is unreadable_input at its path (not a raw Error)", () => {
-    const got = safeScore(ONE, { id: "a", values: { x: throwingDescriptor() } });
-    expect(got.success).toBe(false);
-    expect(!got.success && got.issues.map((i) => [i.code, i.path])).toContainEqual(["unreadable_input", ["values", "x"]]);
-    const subjects = () => [{ id: "a", values: { x: throwingDescriptor(), y: 1 } }];
-    const paths = (f: () => unknown) => issuesOf(f).map((i) => [i.code, i.path]);
-    expect(paths(() => scoreAll(ONE, subjects()))).toContainEqual(["unreadable_input", [0, "values", "x"]]);
-    expect(paths(() => scoreTotals(ONE, subjects()))).toContainEqual(["unreadable_input", [0, "values", "x"]]);
-    expect(paths(() => withPenalties(subjects(), { deductions: [], flags: [] } as never))).toContainEqual(["unreadable_input", [0, "values", "x"]]);
+  it("safeScore, scoreAll, scoreTotals and withPenalties: a Proxy whose getOwnPropertyDescriptor trap throws is refused at its path (not a raw Error)", () => {
+    // As the issue had it: a Proxy of {} (no field to describe, so it reads as {}, not a number).
+    const got = safeScore(ONE, { id: "a", values: { x: throwingDescriptor({}), y: 1 } });
+    expect(!got.success && got.issues.map((i) => i.path)).toContainEqual(["values", "x"]);
+    // A Proxy of an object with a field: that field cannot be read.
+    const unreadable = (issues: readonly Issue[], path: readonly (string | number)[]) => issues.some((i) => i.code === "unreadable_input" && path.every((k, j) => i.path[j] === k));
+    const keyed = safeScore(ONE, { id: "a", values: { x: throwingDescriptor({ na: true }), y: 1 } });
+    expect(!keyed.success && unreadable(keyed.issues, ["values", "x"])).toBe(true);
+    const subjects = () => [{ id: "a", values: { x: throwingDescriptor({ na: true }), y: 1 } }];
+    expect(unreadable(issuesOf(() => scoreAll(ONE, subjects())), [0, "values", "x"])).toBe(true);
+    expect(unreadable(issuesOf(() => scoreTotals(ONE, subjects())), [0, "values", "x"])).toBe(true);
+    expect(unreadable(issuesOf(() => withPenalties(subjects(), { deductions: [], flags: [] } as never)), [0, "values", "x"])).toBe(true);
   });
 
   it("rank: a subjectId that reads a, a, a, then b is ranked as a (not a trusted ranking of b, b); assignTiers then places one 好 under a quota of one", () => {

@@ -17,6 +17,8 @@ export interface SubjectTotal {
   readonly subjectId: string;
   /** The total, exactly as {@link scoreAll} gives it. */
   readonly total: number;
+  /** The total as exact decimal text, as {@link scoreAll} gives it: every digit, where `total` may hold fewer. */
+  readonly exact: string;
   /**
    * Values that look like they are in another unit, exactly as {@link scoreAll}'s result gives
    * them (`implausible_value` issues at `["values", <indicator id>]`); present only when there is one.
@@ -25,11 +27,26 @@ export interface SubjectTotal {
 }
 
 /** A result's total and warnings. */
-const totalOf = (r: { readonly subjectId: string; readonly total: number; readonly warnings?: readonly Issue[] }): SubjectTotal => ({
+const totalOf = (r: SubjectTotal): SubjectTotal => ({
   subjectId: r.subjectId,
   total: r.total,
+  exact: r.exact,
   ...(r.warnings ? { warnings: r.warnings } : {}),
 });
+
+/** Decimals of the fast path's scale: a fast value counts 10^-8 points. */
+const FAST_DECIMALS = Math.round(Math.log10(FAST_SCALE));
+
+/**
+ * The exact text of a fast total: a whole count n of 10^-decimals, given as the number nearest
+ * to n ÷ 10^decimals. Below 2^50 ÷ 10^decimals that number is within a quarter of 10^-decimals of
+ * it (its spacing is at most half of 10^-decimals), so `toFixed`, which reads the number's exact
+ * binary value, gives n's digits; the trailing zeros go, as the decimal text has none.
+ */
+function fastText(total: number, decimals: number): string {
+  const fixed = total.toFixed(decimals);
+  return decimals === 0 ? fixed : fixed.replace(/\.?0+$/, "");
+}
 
 const fastSchemes = new WeakMap<object, FastScheme | null>();
 
@@ -61,7 +78,7 @@ function fastOf(scheme: Scheme): FastScheme | undefined {
  *   { id: "c001", values: { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 },
  *     bonus: [{ points: 1, reason: "创新" }] },
  * ]);
- * //=> [{ subjectId: "c001", total: 86.3 }]
+ * //=> [{ subjectId: "c001", total: 86.3, exact: "86.3" }]
  * ```
  */
 export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], options?: ScoreOptions): SubjectTotal[] {
@@ -80,13 +97,19 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   if (fast.rankFallback) return all();
   const s = compiledScheme(defined);
   const units = unitPlans(defined);
+  // A fast total counts 10^-decimals (the total's rounding, or the scale's); its text is exact below `textBelow`.
+  const decimals = s.rounding.total?.decimals ?? FAST_DECIMALS;
+  const textBelow = 2 ** 50 / 10 ** decimals;
   const issues: Issue[] = [];
   const out: SubjectTotal[] = [];
   for (let i = 0; i < subjects.length && issues.length === 0; i++) {
     const subject = subjects[i]!;
     let total: number | undefined = fast.totals[i]!;
+    let exact: string | undefined;
     let warnings = fast.warnings?.get(i);
-    if (Number.isNaN(total)) {
+    // A total too large for its text to be read back from the number takes the full path, as NaN does.
+    if (total < textBelow) exact = fastText(total, decimals);
+    else {
       const parsed = safely(() => parseWith(subjectSchema, subject, "Subject is not valid", [i]) as SubjectInput);
       if (!parsed.success) return all();
       // Rank indicators: the places the fast path found across the whole batch.
@@ -97,9 +120,10 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
       }
       const result = evaluate(s, units, parsed.output, opts, batch, [i], issues);
       total = result?.total;
+      exact = result?.exact;
       warnings = result?.warnings;
     }
-    if (total !== undefined) out.push({ subjectId: subject.id, total, ...(warnings ? { warnings } : {}) });
+    if (total !== undefined && exact !== undefined) out.push({ subjectId: subject.id, total, exact, ...(warnings ? { warnings } : {}) });
   }
   // Any problem: scoreAll reports every issue of the batch, exactly as it would have.
   if (issues.length > 0) return all();

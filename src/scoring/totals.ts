@@ -5,6 +5,7 @@ import type { SchemeConfig } from "../scheme/types.js";
 import { evaluate } from "./evaluate.js";
 import { compileFast, FAST_SCALE, fastTotals, type FastScheme } from "./fast.js";
 import { Dec } from "../core/decimal.js";
+import { numberText } from "../core/exact.js";
 import type { MethodOutcome } from "../methods/types.js";
 import type { ScoreOptions } from "./result.js";
 import { MAX_BATCH, scoreAll, scoreOptionsSchema } from "./score.js";
@@ -26,7 +27,7 @@ export interface SubjectTotal {
   readonly warnings?: readonly Issue[];
 }
 
-/** A result's total and warnings. */
+/** A result's total, its exact text and its warnings. */
 const totalOf = (r: SubjectTotal): SubjectTotal => ({
   subjectId: r.subjectId,
   total: r.total,
@@ -36,17 +37,6 @@ const totalOf = (r: SubjectTotal): SubjectTotal => ({
 
 /** Decimals of the fast path's scale: a fast value counts 10^-8 points. */
 const FAST_DECIMALS = Math.round(Math.log10(FAST_SCALE));
-
-/**
- * The exact text of a fast total: a whole count n of 10^-decimals, given as the number nearest
- * to n ÷ 10^decimals. Below 2^50 ÷ 10^decimals that number is within a quarter of 10^-decimals of
- * it (its spacing is at most half of 10^-decimals), so `toFixed`, which reads the number's exact
- * binary value, gives n's digits; the trailing zeros go, as the decimal text has none.
- */
-function fastText(total: number, decimals: number): string {
-  const fixed = total.toFixed(decimals);
-  return decimals === 0 ? fixed : fixed.replace(/\.?0+$/, "");
-}
 
 const fastSchemes = new WeakMap<object, FastScheme | null>();
 
@@ -97,9 +87,11 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   if (fast.rankFallback) return all();
   const s = compiledScheme(defined);
   const units = unitPlans(defined);
-  // A fast total counts 10^-decimals (the total's rounding, or the scale's); its text is exact below `textBelow`.
-  const decimals = s.rounding.total?.decimals ?? FAST_DECIMALS;
-  const textBelow = 2 ** 50 / 10 ** decimals;
+  // A fast total is a whole count n of 10^-d (d: the total's rounding decimals, else the scale's),
+  // given as the number nearest to n ÷ 10^d. Below 2^50 ÷ 10^d the numbers are less than half of
+  // 10^-d apart, so n ÷ 10^d is the one decimal of at most d places that reads as the number: its
+  // shortest text, which is what numberText writes.
+  const textBelow = 2 ** 50 / 10 ** (s.rounding.total?.decimals ?? FAST_DECIMALS);
   const issues: Issue[] = [];
   const out: SubjectTotal[] = [];
   for (let i = 0; i < subjects.length && issues.length === 0; i++) {
@@ -108,7 +100,7 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
     let exact: string | undefined;
     let warnings = fast.warnings?.get(i);
     // A total too large for its text to be read back from the number takes the full path, as NaN does.
-    if (total < textBelow) exact = fastText(total, decimals);
+    if (total < textBelow) exact = numberText(total);
     else {
       const parsed = safely(() => parseWith(subjectSchema, subject, "Subject is not valid", [i]) as SubjectInput);
       if (!parsed.success) return all();

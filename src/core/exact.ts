@@ -39,6 +39,7 @@ export function isExactOf(exact: string, n: number): boolean {
 /**
  * A zod refinement of an object read back from a result: its `exact`, where given, must be the
  * exact text of its number `key` ({@link isExactOf}); else an `invalid_value` issue at `exact`.
+ * A number beyond ±10^18 is left to its own check.
  * @example
  * z.object({ total: z.number(), exact: z.string().optional() }).superRefine(exactAgrees("total"));
  * @internal
@@ -46,7 +47,8 @@ export function isExactOf(exact: string, n: number): boolean {
 export function exactAgrees<K extends string>(key: K) {
   return (o: { readonly exact?: string | undefined } & { readonly [k in K]: number }, ctx: RefinementCtx): void => {
     const n = o[key];
-    if (typeof o.exact === "string" && typeof n === "number" && !isExactOf(o.exact, n))
+    // A number beyond ±10^18 (or not finite) is the number's own check to report.
+    if (typeof o.exact === "string" && typeof n === "number" && Math.abs(n) <= 1e18 && !isExactOf(o.exact, n))
       addIssue(ctx, IssueCode.invalidValue, { key: "exactText", exact: o.exact.slice(0, 60), value: String(n) }, ["exact"]);
   };
 }

@@ -13,6 +13,22 @@ export interface Output {
   readonly rows: readonly (readonly unknown[])[];
 }
 
+const EXACT = Symbol("exact");
+
+/** A number in a table row, written as its exact decimal text and aligned as numbers are. @internal */
+export interface ExactNumber {
+  readonly [EXACT]: string;
+}
+
+/**
+ * A result's number for a table or CSV row, written as its exact decimal text (every digit of a
+ * total beyond 15 digits, where the number has fewer) and aligned to the right as numbers are.
+ * @internal
+ */
+export const exactNumber = (exact: string): ExactNumber => ({ [EXACT]: exact });
+
+const isExact = (v: unknown): v is ExactNumber => typeof v === "object" && v !== null && EXACT in v;
+
 /** How wide a character shows in a terminal: 2 for CJK and full-width forms, 0 for combining marks. */
 function charWidth(code: number): number {
   if (code < 0x300) return 1;
@@ -39,8 +55,9 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-const cell = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v).replace(/[\r\n\t]+/g, " "));
-const numeric = (v: unknown) => typeof v === "number";
+const cell = (v: unknown): string =>
+  v === null || v === undefined ? "" : isExact(v) ? v[EXACT] : typeof v === "object" ? JSON.stringify(v) : String(v).replace(/[\r\n\t]+/g, " ");
+const numeric = (v: unknown) => typeof v === "number" || isExact(v);
 
 /** Rows as an aligned text table: numbers to the right, CJK characters counted as two columns. @internal */
 export function toTable(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
@@ -57,6 +74,6 @@ export function toTable(columns: readonly string[], rows: readonly (readonly unk
 /** An output in a format. @internal */
 export function render(output: Output, format: OutputFormat, bom = false): string {
   if (format === "json") return `${JSON.stringify(output.json, null, 2)}\n`;
-  if (format === "csv") return (bom ? "\ufeff" : "") + toCsv([output.columns, ...output.rows]);
+  if (format === "csv") return (bom ? "\ufeff" : "") + toCsv([output.columns, ...output.rows.map((r) => r.map((v) => (isExact(v) ? v[EXACT] : v)))]);
   return toTable(output.columns, output.rows);
 }

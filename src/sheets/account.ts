@@ -3,7 +3,7 @@ import { sheetLabel } from "../messages/sheets.js";
 import { summarizeAccounts } from "../personnel/account.js";
 import { createLedger, type LedgerEntry } from "../personnel/ledger.js";
 import type { Field } from "../tables/index.js";
-import { cellParams, fail, isOmitted, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
+import { cellParams, exactCell, fail, isOmitted, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
 import { cellAt, cellPlace, columnOf, dateText, numberOf, optional, readTable, required, rowNumber, rowsOf } from "./table.js";
 
 /** A text argument given in one cell (a period, a date), or `undefined` when left out. */
@@ -79,7 +79,14 @@ export function JIXIAO_ACCOUNT(entries: SheetInput, period?: SheetInput, asOf?: 
     const components = [...new Set(summaries.flatMap((s) => s.components.map((c) => c.component)))].sort();
     return [
       [sheetLabel("person", sheet.locale), sheetLabel("accountTotal", sheet.locale), ...components],
-      ...summaries.map((s) => [s.person, s.total, ...components.map((c) => s.components.find((x) => x.component === c)?.total ?? 0)]),
+      ...summaries.map((s) => [
+        s.person,
+        exactCell(s.total, s.exact),
+        ...components.map((c) => {
+          const found = s.components.find((x) => x.component === c);
+          return found ? exactCell(found.total, found.exact) : 0;
+        }),
+      ]),
     ];
   });
 }

@@ -181,13 +181,15 @@ export function rankingOf(items: readonly (RankItem & { readonly subject: Rankab
     if (s.name !== undefined) e.name = s.name;
     e.peerGroup = item.peer;
     if (s.group !== undefined) e.group = s.group;
-    // The score and its exact text: the decimal's, or the number's own (a number is ranked as one only when that is its exact text).
+    // The score and its exact text: the decimal's, or the number's own. A number is ranked as one
+    // only when the exact text given with it, if any, is its shortest text (see RankItem): that text
+    // then, unless written with an exponent (1e-7), which text() does not use.
     if (item.score !== undefined) {
       e.score = toNumber(item.score);
       e.exact = text(item.score);
     } else {
       e.score = item.num;
-      e.exact = numberText(item.num!);
+      e.exact = s.exact !== undefined && !s.exact.includes("e") ? s.exact : numberText(item.num!);
     }
     e.rank = rank;
     e.position = position;

@@ -1,3 +1,4 @@
+import { exactCell } from "../core/exact.js";
 import { toCsv } from "../node/csv.js";
 
 /** The output formats. */
@@ -28,6 +29,15 @@ export interface ExactNumber {
 export const exactNumber = (exact: string): ExactNumber => ({ [EXACT]: exact });
 
 const isExact = (v: unknown): v is ExactNumber => typeof v === "object" && v !== null && EXACT in v;
+
+/**
+ * The rows as a file holds them: each exact number as its text (CSV), or for a workbook as a
+ * number where the number is exactly that decimal and as its text otherwise (see `exactCell`).
+ * @internal
+ */
+export function fileRows(rows: readonly (readonly unknown[])[], numbers: boolean): unknown[][] {
+  return rows.map((r) => r.map((v) => (!isExact(v) ? v : numbers ? exactCell(Number(v[EXACT]), v[EXACT]) : v[EXACT])));
+}
 
 /** How wide a character shows in a terminal: 2 for CJK and full-width forms, 0 for combining marks. */
 function charWidth(code: number): number {
@@ -74,6 +84,6 @@ export function toTable(columns: readonly string[], rows: readonly (readonly unk
 /** An output in a format. @internal */
 export function render(output: Output, format: OutputFormat, bom = false): string {
   if (format === "json") return `${JSON.stringify(output.json, null, 2)}\n`;
-  if (format === "csv") return (bom ? "\ufeff" : "") + toCsv([output.columns, ...output.rows.map((r) => r.map((v) => (isExact(v) ? v[EXACT] : v)))]);
+  if (format === "csv") return (bom ? "\ufeff" : "") + toCsv([output.columns, ...fileRows(output.rows, false)]);
   return toTable(output.columns, output.rows);
 }

@@ -23,6 +23,19 @@ import type { RefinementCtx } from "./z.js";
 export const numberText = (n: number): string => (n === 0 || Math.abs(n) >= 1e-6 ? String(n) : text(toDec(n)!));
 
 /**
+ * A result's number for a spreadsheet cell, with its exact decimal text: the number where it is
+ * that decimal (the usual case: a number cell to compute with), else the text, so that a total of
+ * more than 15 digits (100000000000000001) shows every digit rather than a rounded number.
+ * @example
+ * exactCell(86.3, "86.3");
+ * //=> 86.3
+ * exactCell(1e17, "100000000000000001");
+ * //=> "100000000000000001"
+ * @internal
+ */
+export const exactCell = (n: number, exact: string): number | string => (numberText(n) === exact ? n : exact);
+
+/**
  * Whether decimal text is the exact text of a number: a decimal within ±10^18 whose nearest number is `n`.
  * @example
  * isExactOf("100000000000000001", 1e17);

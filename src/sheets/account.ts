@@ -1,9 +1,10 @@
+import { exactCell } from "../core/exact.js";
 import { IssueCode, type IssuePath } from "../core/errors.js";
 import { sheetLabel } from "../messages/sheets.js";
 import { summarizeAccounts } from "../personnel/account.js";
 import { createLedger, type LedgerEntry } from "../personnel/ledger.js";
 import type { Field } from "../tables/index.js";
-import { cellParams, exactCell, fail, isOmitted, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
+import { cellParams, fail, isOmitted, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
 import { cellAt, cellPlace, columnOf, dateText, numberOf, optional, readTable, required, rowNumber, rowsOf } from "./table.js";
 
 /** A text argument given in one cell (a period, a date), or `undefined` when left out. */

@@ -1,4 +1,3 @@
-import { numberText } from "../core/exact.js";
 import { formatIssue, formatPath, issue, IssueCode, isJixiaoError, type Issue, type IssuePath } from "../core/errors.js";
 import { render, type Locale, type MessageParams } from "../messages/index.js";
 import { JOIN, placeWords, type CellParams, type SheetArg, type SheetPlace } from "../messages/sheets.js";
@@ -17,14 +16,6 @@ export type SheetInput = SheetRange | readonly SheetCell[] | SheetCell;
 
 /** What a sheet function returns: rows of numbers and texts; `""` is a blank cell. */
 export type SheetOutput = (string | number)[][];
-
-/**
- * A result's number for a cell, with its exact decimal text: the number where it is that decimal
- * (the usual case: a number cell to compute with), else the text, so that a total of more than 15
- * digits (100000000000000001) shows every digit rather than a rounded number.
- * @internal
- */
-export const exactCell = (n: number, exact: string): number | string => (numberText(n) === exact ? n : exact);
 
 /**
  * The text every error cell starts with. A sheet function never throws: what it cannot do comes

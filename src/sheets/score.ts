@@ -1,3 +1,4 @@
+import { exactCell } from "../core/exact.js";
 import { formatPath, IssueCode, type Issue, type IssuePath } from "../core/errors.js";
 import { explain } from "../explain/explain.js";
 import { FIELDS } from "../messages/tables.js";
@@ -12,7 +13,6 @@ import type { SubjectInput } from "../scoring/subject.js";
 import { headerKey, headersOf, isNotApplicableText, readNumberText, rowNote, unitOf, vetoIdsOf, type Field } from "../tables/index.js";
 import {
   cellParams,
-  exactCell,
   fail,
   isDate,
   placed,

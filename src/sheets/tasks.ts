@@ -1,3 +1,4 @@
+import { exactCell } from "../core/exact.js";
 import { IssueCode, type IssuePath } from "../core/errors.js";
 import { sheetLabel, type SheetArg } from "../messages/sheets.js";
 import { allocateTasks } from "../tasks/allocate.js";
@@ -5,7 +6,7 @@ import { defineTaskBoard } from "../tasks/board.js";
 import { creditTasks } from "../tasks/credit.js";
 import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember } from "../tasks/types.js";
 import { splitList, type Field } from "../tables/index.js";
-import { cellParams, exactCell, fail, isOmitted, readJson, ruleLabel, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
+import { cellParams, fail, isOmitted, readJson, ruleLabel, sheetFunction, within, type SheetInput, type SheetOutput } from "./cells.js";
 import { cellAt, cellPlace, columnOf, dateText, numberOf, optional, readTable, required, rowNumber, rowsOf, type Table } from "./table.js";
 
 const ALLOCATION_KEYS: ReadonlySet<string> = new Set(["maxTasksPerPerson", "eligibility", "assignSeats"]);

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
 import { county361Example } from "../../src/index.js";
+import { readDataFile } from "../../src/node/index.js";
 
 const root = process.cwd();
 const scheme = resolve("examples/rules/county-361.scheme.json");
@@ -111,6 +112,12 @@ describe("totals beyond 15 digits", () => {
     expect(csv.stdout).toBe("id,name,g,total,notes\r\na,,100000000000000001,100000000000000001,\r\nb,,100000000000000002,100000000000000002,\r\n");
     const json = await cli(["score", "--scheme", "big.json", "subjects.csv", "-f", "json", "-o", "results.json"], { cwd: dir });
     expect(json.code).toBe(0);
+    // A workbook: the number where it is exact, else every digit as text.
+    expect((await cli(["score", "--scheme", "big.json", "subjects.csv", "-o", "scores.xlsx"], { cwd: dir })).code).toBe(0);
+    expect(readDataFile(join(dir, "scores.xlsx"))).toEqual([
+      { id: "a", name: "", g: "100000000000000001", total: "100000000000000001", notes: "" },
+      { id: "b", name: "", g: "100000000000000002", total: "100000000000000002", notes: "" },
+    ]);
     const tiers = await cli(["tiers", "--policy", "one.json", "results.json", "-f", "csv"], { cwd: dir });
     expect(tiers.stdout.split("\r\n").slice(0, 3).map((l) => l.split(",").slice(0, 6).join(","))).toEqual(["id,name,score,rank,tier,reason", "b,,100000000000000002,1,好,\"\"\"好\"\" quota: 0.5 × 2 = 1", "a,,100000000000000001,2,中,\"not in any other tier"]);
   });

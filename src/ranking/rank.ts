@@ -148,7 +148,7 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
   const tieBreak = opts.tieBreak ?? [];
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
-  const items: (RankItem & { readonly subject: Rankable })[] = [];
+  const items: Item[] = [];
   for (let i = 0; i < list.length; i++) {
     const subject = list[i]!;
     const first = seen.get(subject.subjectId);
@@ -159,18 +159,26 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
     // 10^18 is a double, so comparing the double is comparing its shortest decimal) and its exact
     // text, where given, is that decimal.
     const total = subject.total;
-    const num = by === "total" && typeof total === "number" ? numberScore(total, subject.exact) : undefined;
+    const exact = by === "total" ? subject.exact : undefined;
+    const num = typeof total === "number" && by === "total" ? numberScore(total, exact) : undefined;
     const score = num === undefined ? valueOf(subject, by, [i], issues) : undefined;
     const tie = tieBreak.length === 0 ? NO_TIE : tieBreak.map((key) => valueOf(subject, key, [i], issues));
     const peer = peerOf(subject, opts.groupBy, [i], issues);
-    if ((num !== undefined || score) && peer !== undefined && (tie === NO_TIE || tie.every(Boolean))) items.push({ id: subject.subjectId, peer, score, num, tie: tie as Dec[], subject });
+    if ((num !== undefined || score) && peer !== undefined && (tie === NO_TIE || tie.every(Boolean))) items.push({ id: subject.subjectId, peer, score, num, exact: num === undefined ? undefined : exact, tie: tie as Dec[], subject });
   }
   if (issues.length > 0) throw new JixiaoError(issues, "Results cannot be ranked");
   return rankingOf(items, { by, order: opts.order ?? "desc", groupBy: opts.groupBy ?? null, ties: opts.ties ?? "competition", tieBreak });
 }
 
+/**
+ * What a ranking is built from: a {@link RankItem}, its subject and, for an item ranked as a number,
+ * the exact text given with the number (then its shortest text, see {@link numberScore}), if any.
+ * @internal
+ */
+export type Item = RankItem & { readonly subject: Rankable; readonly exact?: string | undefined };
+
 /** Builds a ranking from ready items. @internal */
-export function rankingOf(items: readonly (RankItem & { readonly subject: Rankable })[], how: Omit<Ranking, "entries">): Ranking {
+export function rankingOf(items: readonly Item[], how: Omit<Ranking, "entries">): Ranking {
   const entries: RankEntry[] = [];
   const copy = attributeCopier();
   placeItems(items, how.order === "desc", how.ties, (item, rank, position, groupSize, worse, tiedWith, tiedCount) => {
@@ -181,15 +189,14 @@ export function rankingOf(items: readonly (RankItem & { readonly subject: Rankab
     if (s.name !== undefined) e.name = s.name;
     e.peerGroup = item.peer;
     if (s.group !== undefined) e.group = s.group;
-    // The score and its exact text: the decimal's, or the number's own. A number is ranked as one
-    // only when the exact text given with it, if any, is its shortest text (see RankItem): that text
-    // then, unless written with an exponent (1e-7), which text() does not use.
+    // The score and its exact text: the decimal's, or the number's own — the text given with it
+    // (its shortest text), unless that is written with an exponent (1e-7), which text() does not use.
     if (item.score !== undefined) {
       e.score = toNumber(item.score);
       e.exact = text(item.score);
     } else {
       e.score = item.num;
-      e.exact = s.exact !== undefined && !s.exact.includes("e") ? s.exact : numberText(item.num!);
+      e.exact = item.exact !== undefined && !item.exact.includes("e") ? item.exact : numberText(item.num!);
     }
     e.rank = rank;
     e.position = position;

@@ -92,7 +92,7 @@ export function regroup(ranking: Ranking, groupBy: string): Ranking {
     // A ranking's scores are finite numbers within ±10^18 (rank made them, or the schema checked
     // them): ranked as numbers, unless the exact text says more than the number.
     const num = numberScore(e.score, e.exact);
-    return peer === undefined ? [] : [{ id: e.subjectId, peer, score: num === undefined ? toDec(e.exact) : undefined, num, tie: e.tieValues.map((v) => toDec(v)!), subject }];
+    return peer === undefined ? [] : [{ id: e.subjectId, peer, score: num === undefined ? toDec(e.exact) : undefined, num, exact: e.exact, tie: e.tieValues.map((v) => toDec(v)!), subject }];
   });
   if (issues.length > 0) throw new JixiaoError(issues, `The ranking cannot be grouped by "${groupBy}"`);
   return rankingOf(items, { ...ranking, groupBy });

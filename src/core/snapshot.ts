@@ -71,6 +71,8 @@ const has = Object.prototype.hasOwnProperty;
  * each would double the copy's cost, and copying such an object twice costs little.
  */
 const REMEMBER_OVER = 64;
+/** The most keys of a path an issue shows (issue paths from outside are read up to 1,000). */
+const PATH_SHOWN = 100;
 const SHARED_FROM = 3;
 
 /**
@@ -93,7 +95,9 @@ export function snapshot(input: unknown, base: IssuePath = [], context = "Input 
   const keys: (string | number)[] = [];
   let values = 0;
   const fail = (code: IssueCode, params: Parameters<typeof issue>[2], key?: string | number): undefined => {
-    if (issues.length < MAX_ISSUES) issues.push(issue(code, key === undefined ? [...base, ...keys] : [...base, ...keys, key], params));
+    // A path is shown to its first PATH_SHOWN keys: where a structure nested too deeply starts.
+    const path = key === undefined ? [...base, ...keys] : [...base, ...keys, key];
+    if (issues.length < MAX_ISSUES) issues.push(issue(code, path.length > PATH_SHOWN ? path.slice(0, PATH_SHOWN) : path, params));
     else more++;
     return undefined;
   };

@@ -94,6 +94,10 @@ export const CORE_MESSAGES = {
     "zh-CN": (p, w) => `应为“96.5”这样的十进制文本，实际是${w.shown(p.received)}`,
     en: (p, w) => `must be decimal text such as "96.5", not ${w.shown(p.received)}`,
   }),
+  exactText: message<{ exact: string; value: string }>({
+    "zh-CN": (p, w) => `应为旁边数值 ${p.value} 的精确十进制文本，实际是${w.q(p.exact)}`,
+    en: (p) => `must be the exact decimal text of the number beside it (${p.value}), not "${p.exact}"`,
+  }),
   decimalRange: message<{ received: Shown }>({
     "zh-CN": (p, w) => `应为 ±10^18 以内的有限十进制数，实际是 ${w.shown(p.received)}`,
     en: (p, w) => `must be a finite decimal within ±10^18, not ${w.shown(p.received)}`,

@@ -91,6 +91,8 @@ export function snapshot(input: unknown, base: IssuePath = [], context = "Input 
   let more = 0;
   const copies = new Map<object, unknown>();
   const open = new Set<object>();
+  /** The objects being copied, from the top: a small shallow one that contains itself is found among them at once. */
+  const within: object[] = [];
   /** The keys from the input's top to the value being read. */
   const keys: (string | number)[] = [];
   let values = 0;
@@ -107,6 +109,7 @@ export function snapshot(input: unknown, base: IssuePath = [], context = "Input 
     if (trusted.has(value)) return value;
     const seen = copies.get(value);
     if (seen !== undefined) return open.has(value) ? fail(IssueCode.invalidType, { key: "refersToItself" }) : seen;
+    if (within.includes(value)) return fail(IssueCode.invalidType, { key: "refersToItself" });
     if (depth > MAX_INPUT_DEPTH) return fail(IssueCode.outOfRange, { key: "inputTooDeep", limit: MAX_INPUT_DEPTH });
     let fields: readonly string[] | undefined;
     let length = 0;
@@ -132,6 +135,7 @@ export function snapshot(input: unknown, base: IssuePath = [], context = "Input 
       copies.set(value, into);
       open.add(value);
     }
+    if (depth < SHARED_FROM) within.push(value);
     for (let i = 0; i < length && values < MAX_INPUT_VALUES; i++) {
       const key = fields ? fields[i]! : i;
       if (key === "__proto__") {
@@ -153,6 +157,7 @@ export function snapshot(input: unknown, base: IssuePath = [], context = "Input 
       into[key] = field;
     }
     if (remember) open.delete(value);
+    if (depth < SHARED_FROM) within.pop();
     return into;
   };
 

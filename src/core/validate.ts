@@ -144,6 +144,7 @@ export { MAX_ISSUES } from "./errors.js";
  * @internal
  */
 export function parseWith<T>(schema: ZodType<T>, input: unknown, context: string, base: IssuePath = []): T {
+  refuseLongList(input, maxItems(schema), context, base);
   // Read once into plain data; the schema and everything after it see only the copy.
   const copy = snapshot(input, base, context);
   let result: ReturnType<typeof schema.safeParse>;
@@ -159,6 +160,30 @@ export function parseWith<T>(schema: ZodType<T>, input: unknown, context: string
   if (raw.length > MAX_ISSUES)
     issues.push(issue(IssueCode.tooManyIssues, base, { key: "moreIssues", count: raw.length - MAX_ISSUES }));
   throw new JixiaoError(issues, context);
+}
+
+/** The most items a list schema takes (its `.max()`), if it is a list schema with one. */
+function maxItems(schema: ZodType): number | undefined {
+  const def = (schema as unknown as { _zod: { def: { type: string; checks?: readonly { _zod: { def: { check: string; maximum?: number } } }[] } } })._zod.def;
+  if (def.type !== "array") return undefined;
+  for (const c of def.checks ?? []) if (c._zod.def.check === "max_length") return c._zod.def.maximum;
+  return undefined;
+}
+
+/**
+ * Refuses a list longer than its schema takes before it is copied, as the schema would: a list of
+ * ten million is refused at once, not after a copy of it. (A length that cannot be read is left to
+ * the copy, which reports it.)
+ */
+function refuseLongList(input: unknown, max: number | undefined, context: string, base: IssuePath): void {
+  if (max === undefined || !Array.isArray(input)) return;
+  let length: number;
+  try {
+    length = (input as unknown[]).length;
+  } catch {
+    return;
+  }
+  if (length > max) throw new JixiaoError([issue(IssueCode.outOfRange, base, { key: "size", bound: "atMost", limit: String(max), unit: "items", count: length })], context);
 }
 
 /** A custom zod issue carrying one of the library's codes and its message as data. @internal */
@@ -285,6 +310,7 @@ export function everyItem(list: readonly unknown[], test: (item: unknown) => boo
  * @internal
  */
 export function parseList<T>(schema: ZodType<T[]>, input: unknown, plain: (item: unknown) => boolean, max: number, context: string, base: IssuePath = []): T[] {
+  refuseLongList(input, max, context, base);
   const copy = snapshot(input, base, context);
   if (Array.isArray(copy) && copy.length <= max && everyItem(copy, plain)) return copy as T[];
   return parseWith(schema, copy, context, base);

@@ -43,7 +43,7 @@ const ACTIONS: Readonly<Record<string, "amend" | "reverse">> = { 修正: "amend"
  * ```
  */
 export function JIXIAO_ACCOUNT(entries: SheetInput, period?: SheetInput, asOf?: SheetInput, locale?: SheetInput): SheetOutput {
-  return sheetFunction(locale, (sheet) => {
+  return sheetFunction(locale, [entries, period, asOf] as const, (sheet, entries, period, asOf) => {
     const table = readTable(entries, "entries", "entries");
     const list = rowsOf<LedgerEntry>(table, (row) => {
       const dateColumn = columnOf(table, "date");

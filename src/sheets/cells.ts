@@ -1,3 +1,4 @@
+import { snapshot } from "../core/snapshot.js";
 import { formatIssue, formatPath, issue, IssueCode, isJixiaoError, type Issue, type IssuePath } from "../core/errors.js";
 import { render, type Locale, type MessageParams } from "../messages/index.js";
 import { JOIN, placeWords, type CellParams, type SheetArg, type SheetPlace } from "../messages/sheets.js";
@@ -222,14 +223,16 @@ export function readLocale(arg: unknown): Locale {
 
 /**
  * Runs a sheet function in the language of its locale argument: what it returns, or — whatever
- * goes wrong — one error cell. Never throws. @internal
+ * goes wrong — one error cell. Never throws. The function works on its arguments' copy, each cell
+ * read once ({@link snapshot}). @internal
  */
-export function sheetFunction(localeArg: unknown, fn: (sheet: Sheet) => SheetOutput): SheetOutput {
+export function sheetFunction<const A extends readonly unknown[]>(localeArg: unknown, args: A, fn: (sheet: Sheet, ...args: A) => SheetOutput): SheetOutput {
   let locale: Locale = "zh-CN";
   try {
-    locale = readLocale(localeArg);
+    locale = readLocale(snapshot(localeArg, [], "The locale cannot be read"));
     const l = locale;
-    return fn({ locale: l, error: (problems) => errorCell(problems, l) });
+    const cells = snapshot(args, [], "The cells cannot be read") as unknown as A;
+    return fn({ locale: l, error: (problems) => errorCell(problems, l) }, ...cells);
   } catch (error) {
     const problems = problemsOf(error);
     if (problems) return [[errorCell(problems, locale)]];

@@ -93,7 +93,7 @@ const RANK_WORDS = ["desc", "asc", "competition", "dense", "ordinal"] as const;
  * ```
  */
 export function JIXIAO_RANK(scores: SheetInput, groups?: SheetInput, options?: SheetInput, locale?: SheetInput): SheetOutput {
-  return sheetFunction(locale, (sheet) => {
+  return sheetFunction(locale, [scores, groups, options] as const, (sheet, scores, groups, options) => {
     const words = readWords(options, "options", RANK_WORDS);
     const order = words.includes("asc") ? "asc" : "desc";
     const ties = words.find((w) => w === "competition" || w === "dense" || w === "ordinal") ?? "competition";
@@ -124,7 +124,7 @@ export function JIXIAO_RANK(scores: SheetInput, groups?: SheetInput, options?: S
  * ```
  */
 export function JIXIAO_TIER(scores: SheetInput, groups: SheetInput, policy: SheetInput, locale?: SheetInput): SheetOutput {
-  return sheetFunction(locale, (sheet) => {
+  return sheetFunction(locale, [scores, groups, policy] as const, (sheet, scores, groups, policy) => {
     const col = readScores(scores, groups);
     const p = readPolicy<TierPolicy>(policy, col, defineTierPolicy);
     return aligned(sheet, col, "tier", "tier", (rows) => new Map(assignTiers(rankRows(col, rows), p).placements.map((t) => [t.subjectId, t.tier])));
@@ -150,7 +150,7 @@ export function JIXIAO_TIER(scores: SheetInput, groups: SheetInput, policy: Shee
  * ```
  */
 export function JIXIAO_LASTPLACE(scores: SheetInput, groups: SheetInput, policy: SheetInput, locale?: SheetInput): SheetOutput {
-  return sheetFunction(locale, (sheet) => {
+  return sheetFunction(locale, [scores, groups, policy] as const, (sheet, scores, groups, policy) => {
     const col = readScores(scores, groups);
     const p = readPolicy(policy, col, (json) => parseWith(lastPlacePolicySchema, json, "Last-place policy is not valid", ["policy"]) as LastPlacePolicy, "policy");
     return aligned(sheet, col, "deduction", "lastPlace", (rows) => {

@@ -326,7 +326,7 @@ function fieldOf(spec: OutputSpec, result: ScoreResult, row: SheetRow, s: Scored
  * ```
  */
 export function JIXIAO_SCORE(scheme: SheetInput, subjects: SheetInput, columns?: SheetInput, missing?: SheetInput, locale?: SheetInput): SheetOutput {
-  return sheetFunction(locale, (sheet) => {
+  return sheetFunction(locale, [scheme, subjects, columns, missing] as const, (sheet, scheme, subjects, columns, missing) => {
     const s = scoreRange(scheme, subjects, missing);
     const specs = readColumns(columns, s.scheme, s.table);
     const { table, results, errors } = s;
@@ -375,7 +375,7 @@ export function JIXIAO_SCORE(scheme: SheetInput, subjects: SheetInput, columns?:
  * ```
  */
 export function JIXIAO_EXPLAIN(scheme: SheetInput, subjects: SheetInput, id?: SheetInput, locale?: SheetInput, missing?: SheetInput): SheetOutput {
-  return sheetFunction(locale, (sheet) => {
+  return sheetFunction(locale, [scheme, subjects, id, missing] as const, (sheet, scheme, subjects, id, missing) => {
     const s = scoreRange(scheme, subjects, missing);
     const wanted = textOf(id, "id");
     const data = s.table.rows.map((r) => r.index);

@@ -45,7 +45,7 @@ const ALLOCATION_KEYS: ReadonlySet<string> = new Set(["maxTasksPerPerson", "elig
  * ```
  */
 export function JIXIAO_TASKCREDIT(board: SheetInput, grabs: SheetInput, completions?: SheetInput, staff?: SheetInput, policy?: SheetInput, locale?: SheetInput): SheetOutput {
-  return sheetFunction(locale, (sheet) => {
+  return sheetFunction(locale, [board, grabs, completions, staff, policy] as const, (sheet, board, grabs, completions, staff, policy) => {
     const boardJson = readJson(board, "board");
     const b = within(ruleLabel("board"), () => defineTaskBoard(boardJson as never));
     const offset = b.utcOffset ?? "+08:00";

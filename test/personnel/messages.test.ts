@@ -79,7 +79,7 @@ const CASES: readonly (readonly [key: string, call: () => unknown, zh: string])[
   ["ledgerCorrectionEarly", () => appendEntries(ledger, [amend("r", "2024-01-01", "e1", 9)]), "entries[0].corrects：日期 2024-01-01 早于被更正记录的日期（2024-01-31）"],
   ["ledgerCorrectedTwice", () => appendEntries(ledger, [reverse("r", "2024-03-01", "e1"), reverse("s", "2024-03-02", "e1")]), "entries[1].corrects：「e1」已被「r」更正；一条记录只能更正一次，请更正「r」"],
   ["ledgerCircle", () => createLedger([reverse("x", "2024-03-01", "y"), reverse("y", "2024-03-01", "x")]), "entries[1].corrects：几条更正记录经「x」互相更正，形成了循环"],
-  ["ledgerNotLedger", () => summarizeAccount({ timeZone: "UTC", entries: [] }, "c001"), "ledger：不是由 createLedger、appendEntries 或 ledgerFromJSON 生成的台账"],
+  ["ledgerNotLedger", () => summarizeAccount({ timeZone: "UTC", entries: [] }, "c001"), "ledger：不是由 createLedger、appendEntries、closePeriods、ledgerFromJSON 或 ledgerFromJSONLines 生成的台账"],
   ["ledgerNotJson", () => ledgerFromJSON("{"), "（整体）：不是有效的 JSON（"],
   ["linkStandardRounding", () => linkOrganizations([], { method: { type: "standard", mean: 80, spread: 10 } }), "policy.rounding（舍入）：标准分办法（standard）必须配置舍入：标准差要开平方，结果不是有限小数"],
   ["linkTableOrder", () => linkOrganizations([], { method: { type: "table", table: [{ upTo: 2, points: 100 }, { upTo: 2, points: 90 }], rest: 80 } }), "policy.method.table[1].upTo：应大于上一行的名次（2）"],
@@ -140,8 +140,8 @@ describe("the personnel messages, in Chinese and English", () => {
   it("makes a person's period issue again from its data at the annual result's path, in both languages", () => {
     const months = createLedger([entry("a", "2024-01-31", 90, { person: "c1" })]);
     const [i] = issuesOf(() => annualResults(months, { year: "2024", people: [{ id: "c1" }], tiers, aggregate: { of: "half", rule: "mean", missing: "error" } }));
-    expect(i!.path).toEqual(["options", "aggregate", "c1"]);
-    expect(i!.message).toBe("options.aggregate.c1: 2024-H2 has no score, and the policy allows none to be missing");
-    expect(formatIssue(i!)).toBe("options.aggregate.c1：2024-H2 没有得分，而办法规定不得缺期（missing: \"error\"）");
+    expect(i!.path).toEqual(["options", "people", 0]);
+    expect(i!.message).toBe("options.people[0]: 2024-H2 has no score, and the policy allows none to be missing");
+    expect(formatIssue(i!)).toBe("options.people[0]：2024-H2 没有得分，而办法规定不得缺期（missing: \"error\"）");
   });
 });

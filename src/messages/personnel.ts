@@ -188,12 +188,12 @@ export const PERSONNEL_MESSAGES = {
     en: (p) => `is recorded at ${p.recorded}, before the entry it corrects (${p.corrected})`,
   }),
   ledgerRecordedEarly: message<{ recorded: string; latest: string }>({
-    "zh-CN": (p) => `记录时间 ${p.recorded} 早于台账中最近一条记录的时间（${p.latest}）；记录按登记先后追加，已出的报表不能因补记而改变`,
-    en: (p) => `is ${p.recorded}, before the latest recording in the ledger (${p.latest}): entries are appended in the order they are recorded, so that reports already made never change`,
+    "zh-CN": (p) => `记录时间 ${p.recorded} 早于台账中最近一条记录的时间（${p.latest}，只写日期视为当日零时）；记录按登记先后追加，已出的报表不能因补记而改变`,
+    en: (p) => `is ${p.recorded}, before the latest recording in the ledger (${p.latest}; a date alone is the start of its day): entries are appended in the order they are recorded, so that reports already made never change`,
   }),
   ledgerNeedsRecordedAt: message<{ date: string; latest: string }>({
-    "zh-CN": (p) => `没有记录时间（recordedAt），按日期 ${p.date} 视为当时记录，早于台账中最近一条记录的时间（${p.latest}）；请填写 recordedAt`,
-    en: (p) => `has no recordedAt, so it counts as recorded on ${p.date}, before the latest recording in the ledger (${p.latest}): give the moment it was recorded in recordedAt`,
+    "zh-CN": (p) => `没有记录时间（recordedAt），按日期 ${p.date} 视为当时记录，早于台账中最近一条记录的时间（${p.latest}，只写日期视为当日零时）；请填写 recordedAt`,
+    en: (p) => `has no recordedAt, so it counts as recorded on ${p.date}, before the latest recording in the ledger (${p.latest}; a date alone is the start of its day): give the moment it was recorded in recordedAt`,
   }),
   ledgerClosed: message<{ date: string; through: string }>({
     "zh-CN": (p) => `日期 ${p.date} 在已关账的期间内（台账已关账至 ${p.through}）；请在未关账的期间记一条调整记录（填写 adjusts 和 reason）`,

@@ -49,13 +49,10 @@ export interface AccountSummary {
   readonly period: PeriodKey | null;
   /** The moment (or day) of recording counted through, as given, or `null` for everything recorded. */
   readonly asOf: string | null;
+  /** The number of the ledger's first entries counted, as given, or `null`. */
+  readonly asOfSequence: number | null;
   /** The date (or moment) counted through by the entries' own dates, as given, or `null`. */
   readonly datedThrough: string | null;
-  /**
-   * How many of the ledger's entries it read: the first `sequence` (the ledger's size, or
-   * `asOfSequence`). Passing it as `asOfSequence` makes this summary again after later appends.
-   */
-  readonly sequence: number;
   /** The total points. */
   readonly total: number;
   /** The total as exact decimal text. */
@@ -119,6 +116,7 @@ interface View {
   /** Dated by this (the last moment of `datedThrough`). */
   readonly dated: number;
   readonly asOf: string | null;
+  readonly asOfSequence: number | null;
   readonly datedThrough: string | null;
 }
 
@@ -267,8 +265,8 @@ function summary(s: LedgerStore, person: string, period: DaySpan | null, view: V
     person,
     period: period?.key ?? null,
     asOf: view.asOf,
+    asOfSequence: view.asOfSequence,
     datedThrough: view.datedThrough,
-    sequence: view.size,
     total: Number(total),
     exact: total,
     get components() {
@@ -308,6 +306,7 @@ function viewOf(state: LedgerState, o: ViewOptions, base: IssuePath = ["options"
     recorded: o.asOf === undefined ? Infinity : requireTime(o.asOf, state.timeZone, [...base, "asOf"]).hi,
     dated: o.datedThrough === undefined ? Infinity : requireTime(o.datedThrough, state.timeZone, [...base, "datedThrough"]).hi,
     asOf: o.asOf ?? null,
+    asOfSequence: o.asOfSequence ?? null,
     datedThrough: o.datedThrough ?? null,
   };
 }

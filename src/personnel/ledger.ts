@@ -31,7 +31,7 @@ export interface LedgerEntry {
    * When it was recorded: a moment (`2025-01-15T10:02:33`, or with `Z`/an offset) or a date, given
    * by the caller (the library reads no clock). Left out, the entry is taken as recorded on its
    * `date`. Entries are recorded in the order they are appended: none may be recorded before the
-   * latest `recordedAt` already in the ledger.
+   * latest `recordedAt` already in the ledger (a date alone is the start of its day here).
    */
   readonly recordedAt?: string;
   /** The pillar or component (routine, recognition, ability, leadership, everyday …); a correction keeps its target's. */
@@ -285,8 +285,9 @@ function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): 
     const r = e.recordedAt === undefined ? d : wallTimeOf(e.recordedAt, state.timeZone);
     if (r === undefined && e.recordedAt !== undefined) issues.push(issue(IssueCode.invalidValue, at(j, "recordedAt"), { key: "ledgerBadDate", received: shown(e.recordedAt) }));
     recorded[j] = r ?? NONE;
-    // Recorded wholly before the latest recording: it would change reports already made.
-    if (r !== undefined && r.hi < state.latest)
+    // Recorded, or perhaps recorded (a date alone is any time of its day), before the latest
+    // recording: it would change reports already made.
+    if (r !== undefined && r.lo < state.latest)
       issues.push(
         e.recordedAt === undefined
           ? issue(IssueCode.invalidRule, at(j, "date"), { key: "ledgerNeedsRecordedAt", date: e.date, latest: state.latestText! })

@@ -146,7 +146,7 @@ describe("a year of one cadre's growth account (worked by hand in fixtures.ts)",
     const year = summarizeAccount(ledger, "c001", { period: "2024" });
     const described = Object.getOwnPropertyDescriptors(year);
     for (const key of ["components", "entries", "trace"] as const) expect(described[key]!.get, key).toBeTypeOf("function");
-    expect(Object.keys(year)).toEqual(["person", "period", "asOf", "datedThrough", "sequence", "total", "exact", "components", "entries", "trace"]);
+    expect(Object.keys(year)).toEqual(["person", "period", "asOf", "asOfSequence", "datedThrough", "total", "exact", "components", "entries", "trace"]);
     expect(year.components).toBe(year.components);
     expect(year.entries).toBe(year.entries);
     expect(year.trace).toBe(year.trace);

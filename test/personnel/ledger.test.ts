@@ -347,7 +347,7 @@ describe("appendEntries", () => {
       expect(brief(issuesOf(() => summarizeAccount(bad as Ledger, "c001")))).toEqual(["invalid_input ledger"]);
       expect(brief(issuesOf(() => ledgerToJSON(bad as Ledger)))).toEqual(["invalid_input ledger"]);
     }
-    expect(messageOf(() => summarizeAccounts({ timeZone: "UTC", entries: [] } as Ledger))).toMatchInlineSnapshot(`
+    expect(messageOf(() => summarizeAccounts({ timeZone: "UTC", closedThrough: null, size: 0, entries: [] } as Ledger))).toMatchInlineSnapshot(`
       "Not a ledger: 1 issue
         - ledger: is not a ledger made by createLedger, appendEntries, closePeriods, ledgerFromJSON or ledgerFromJSONLines"
     `);

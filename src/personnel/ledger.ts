@@ -4,7 +4,7 @@ import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type Issue
 import { addIssue, decimal, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
 import { shown } from "../messages/index.js";
 import { dayOfWall, dayText, keyProblem, readKey, wallTimeOf, zoneOption, type PeriodKey, type TimeZone, type WallTime } from "../periods/period.js";
-import { addPoints, copyPoints, type LedgerPoints } from "./points.js";
+import { addPoints, copyPoints, pointsDecimals, type LedgerPoints } from "./points.js";
 
 /**
  * One entry of a growth account (个人成长账户, R9, R12): dated points for one person on one
@@ -139,7 +139,9 @@ const entrySchema = z
   })
   .superRefine((e, ctx) => {
     const bad = (path: string, key: LedgerRule) => addIssue(ctx, IssueCode.invalidRule, { key }, [path]);
-    if ((toDec(e.points)?.decimalPlaces() ?? 0) > 10) bad("points", "ledgerDecimals");
+    // A number's decimals from its text (kept for the ledger's sums); text through decimal.js.
+    const decimals = typeof e.points === "number" ? (Number.isFinite(e.points) ? pointsDecimals(e.points) : 0) : (toDec(e.points)?.decimalPlaces() ?? 0);
+    if (decimals > 10) bad("points", "ledgerDecimals");
     if (e.corrects === undefined) {
       if (e.action !== undefined) bad("action", "ledgerActionOnlyCorrection");
       if (e.points === undefined) bad("points", "ledgerPointsRequired");
@@ -266,8 +268,8 @@ function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): 
   const issues: Issue[] = [];
   const at = (j: number, field: string): IssuePath => ["entries", j, field];
   const k = added.length;
-  const date: WallTime[] = new Array(k);
-  const recorded: WallTime[] = new Array(k);
+  const date: WallTime[] = [];
+  const recorded: WallTime[] = [];
   // Ids of the new entries by their index among them; a repeat keeps the first.
   const batch = new Map<string, number>();
   const corrections: number[] = [];
@@ -281,10 +283,10 @@ function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): 
     else batch.set(e.id, j);
     const d = wallTimeOf(e.date, state.timeZone);
     if (d === undefined) issues.push(issue(IssueCode.invalidValue, at(j, "date"), { key: "ledgerBadDate", received: shown(e.date) }));
-    date[j] = d ?? NONE;
+    date.push(d ?? NONE);
     const r = e.recordedAt === undefined ? d : wallTimeOf(e.recordedAt, state.timeZone);
     if (r === undefined && e.recordedAt !== undefined) issues.push(issue(IssueCode.invalidValue, at(j, "recordedAt"), { key: "ledgerBadDate", received: shown(e.recordedAt) }));
-    recorded[j] = r ?? NONE;
+    recorded.push(r ?? NONE);
     // Recorded, or perhaps recorded (a date alone is any time of its day), before the latest
     // recording: it would change reports already made.
     if (r !== undefined && r.lo < state.latest)
@@ -415,7 +417,9 @@ function ledgerOf(state: LedgerState): Ledger {
 function readEntries(input: unknown, recordedAt?: string): LedgerEntry[] {
   const parsed = parseWith(entriesSchema, input, "Ledger entries are not valid", ["entries"]) as LedgerEntry[];
   return parsed.map((e) => {
-    const own = Object.create(null) as Record<string, unknown>;
+    // Made without a prototype before its fields are added: V8 then keeps the fields fast and shares
+    // one shape among entries with the same fields (Object.create(null) would make a dictionary).
+    const own = Object.setPrototypeOf({}, null) as Record<string, unknown>;
     for (const key of ENTRY_KEYS) {
       const value = key === "recordedAt" ? (e.recordedAt ?? recordedAt) : e[key];
       if (value !== undefined) own[key] = value;

@@ -70,6 +70,15 @@ export function pointsOk(v: unknown): boolean {
   return typeof v === "string" && /^-?\d{1,12}(?:\.\d{1,10})?$/.test(v);
 }
 
+/**
+ * The decimals of points checked by the decimal schema, as `toDec(points).decimalPlaces()` gives
+ * them, read off their exact text (a number's text is kept, so a ledger's points are printed once).
+ * @internal
+ */
+export function pointsDecimals(value: DecimalInput): number {
+  return decimalsOf(pointsText(value));
+}
+
 const decimalsOf = (exact: string): number => {
   const dot = exact.indexOf(".");
   return dot < 0 ? 0 : exact.length - dot - 1;

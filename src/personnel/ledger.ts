@@ -121,6 +121,11 @@ type LedgerRule =
   | "ledgerAdjustmentReason"
   | "ledgerReasonOnlyAdjustment";
 
+/** Reports an entry's field breaking a rule. */
+function rule(ctx: Parameters<typeof addIssue>[0], path: string, key: LedgerRule): void {
+  addIssue(ctx, IssueCode.invalidRule, { key }, [path]);
+}
+
 const entrySchema = z
   .strictObject({
     id: idSchema,
@@ -138,24 +143,23 @@ const entrySchema = z
     reason: text(500).optional(),
   })
   .superRefine((e, ctx) => {
-    const bad = (path: string, key: LedgerRule) => addIssue(ctx, IssueCode.invalidRule, { key }, [path]);
     // A number's decimals from its text (kept for the ledger's sums); text through decimal.js.
     const decimals = typeof e.points === "number" ? (Number.isFinite(e.points) ? pointsDecimals(e.points) : 0) : (toDec(e.points)?.decimalPlaces() ?? 0);
-    if (decimals > 10) bad("points", "ledgerDecimals");
+    if (decimals > 10) rule(ctx, "points", "ledgerDecimals");
     if (e.corrects === undefined) {
-      if (e.action !== undefined) bad("action", "ledgerActionOnlyCorrection");
-      if (e.points === undefined) bad("points", "ledgerPointsRequired");
-      if (e.component === undefined) bad("component", "ledgerComponentRequired");
+      if (e.action !== undefined) rule(ctx, "action", "ledgerActionOnlyCorrection");
+      if (e.points === undefined) rule(ctx, "points", "ledgerPointsRequired");
+      if (e.component === undefined) rule(ctx, "component", "ledgerComponentRequired");
     } else {
-      if (e.action === undefined) bad("action", "ledgerActionRequired");
-      if (e.action === "reverse" && e.points !== undefined) bad("points", "ledgerReversalPoints");
-      if (e.action === "amend" && e.points === undefined) bad("points", "ledgerAmendPoints");
-      if (e.component !== undefined) bad("component", "ledgerCorrectionComponent");
-      if (e.adjusts !== undefined) bad("adjusts", "ledgerAdjustmentCorrection");
+      if (e.action === undefined) rule(ctx, "action", "ledgerActionRequired");
+      if (e.action === "reverse" && e.points !== undefined) rule(ctx, "points", "ledgerReversalPoints");
+      if (e.action === "amend" && e.points === undefined) rule(ctx, "points", "ledgerAmendPoints");
+      if (e.component !== undefined) rule(ctx, "component", "ledgerCorrectionComponent");
+      if (e.adjusts !== undefined) rule(ctx, "adjusts", "ledgerAdjustmentCorrection");
     }
     if (e.adjusts !== undefined && readKey(e.adjusts) === undefined) addIssue(ctx, IssueCode.invalidOption, keyProblem(e.adjusts), ["adjusts"]);
-    if (e.adjusts !== undefined && e.reason === undefined) bad("reason", "ledgerAdjustmentReason");
-    if (e.adjusts === undefined && e.reason !== undefined) bad("reason", "ledgerReasonOnlyAdjustment");
+    if (e.adjusts !== undefined && e.reason === undefined) rule(ctx, "reason", "ledgerAdjustmentReason");
+    if (e.adjusts === undefined && e.reason !== undefined) rule(ctx, "reason", "ledgerReasonOnlyAdjustment");
   });
 
 const entriesSchema = z.array(entrySchema).max(MAX_LEDGER_ENTRIES);
@@ -245,6 +249,12 @@ function copyStore(s: LedgerStore, size: number): LedgerStore {
   };
 }
 
+/** The place of a new entry's field in the issues. */
+const at = (j: number, field: string): IssuePath => ["entries", j, field];
+
+/** The time of a date that is not one: no comparison holds with it. */
+const NONE: WallTime = Object.freeze({ lo: NaN, hi: NaN });
+
 /** How new entries are added: by {@link createLedger} (a whole history, closed periods and all) or by an append. */
 type Mode = "create" | "append";
 
@@ -266,14 +276,12 @@ const recordedText = (e: LedgerEntry): string => e.recordedAt ?? e.date;
 function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): Issue[] {
   const { store: s, size, closed } = state;
   const issues: Issue[] = [];
-  const at = (j: number, field: string): IssuePath => ["entries", j, field];
   const k = added.length;
   const date: WallTime[] = [];
   const recorded: WallTime[] = [];
   // Ids of the new entries by their index among them; a repeat keeps the first.
   const batch = new Map<string, number>();
   const corrections: number[] = [];
-  const NONE: WallTime = { lo: NaN, hi: NaN };
   for (let j = 0; j < k; j++) {
     const e = added[j]!;
     const old = s.byId.get(e.id);

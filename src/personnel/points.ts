@@ -111,7 +111,8 @@ export function readPoints(values: readonly (DecimalInput | undefined)[]): Ledge
  * @internal
  */
 export function addPoints(points: LedgerPoints, values: readonly (DecimalInput | undefined)[]): void {
-  const distinct = new Map<DecimalInput, string>();
+  // A few values (an append of one entry) are printed each; more are printed once per distinct value.
+  const distinct = values.length > 16 ? new Map<DecimalInput, string>() : undefined;
   const first = points.texts.length;
   let scale = points.scale;
   for (const v of values) {
@@ -119,9 +120,10 @@ export function addPoints(points: LedgerPoints, values: readonly (DecimalInput |
       points.texts.push(undefined);
       continue;
     }
-    let t = distinct.get(v);
+    let t = distinct?.get(v);
     if (t === undefined) {
-      distinct.set(v, (t = pointsText(v)));
+      t = pointsText(v);
+      distinct?.set(v, t);
       scale = Math.max(scale, decimalsOf(t));
     }
     points.texts.push(t);
@@ -134,15 +136,18 @@ export function addPoints(points: LedgerPoints, values: readonly (DecimalInput |
     }
     points.scale = scale;
   }
-  const known = new Map<string, number>();
+  const known = distinct && new Map<string, number>();
   for (let i = first; i < points.texts.length; i++) {
     const t = points.texts[i];
     if (t === undefined) {
       points.units.push(0);
       continue;
     }
-    let units = known.get(t);
-    if (units === undefined) known.set(t, (units = unitsOf(t, scale)));
+    let units = known?.get(t);
+    if (units === undefined) {
+      units = unitsOf(t, scale);
+      known?.set(t, units);
+    }
     points.units.push(units);
   }
 }

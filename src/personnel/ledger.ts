@@ -559,6 +559,7 @@ const appendSchema = z.strictObject({ recordedAt: text(40).optional() });
  * closed period stays as it is. A change to a closed period is recorded as an adjustment: an
  * ordinary entry dated in an open period, naming the closed period it concerns (`adjusts`) and why
  * (`reason`); it counts where it is dated. Closed periods stay closed: a ledger is never reopened.
+ * A period is closed when all its days are.
  * @param ledger - a ledger.
  * @param through - the last period closed (`2024`, `2024-06`, `2024-12-31`): closed through its last day.
  * @returns a new ledger with the same entries, closed through that day.

@@ -34,6 +34,7 @@ export { defineScheme, safeDefineScheme } from "./scheme/define.js";
 export type { Scheme, SchemeJson } from "./scheme/define.js";
 export type { JsonChecked, JsonOf } from "./core/json-input.js";
 export { schemeJsonSchema } from "./scheme/json-schema.js";
+export { MAX_ADJUSTMENTS, MAX_BOARD_SEATS, MAX_FLAGS, MAX_GRABS, MAX_GRADES, MAX_GROUPS, MAX_INDICATORS, MAX_SEATS, MAX_STAFF, MAX_STEPS, MAX_TASKS, MAX_VETOES } from "./core/limits.js";
 export type {
   AdjustmentPolicy,
   AdjustmentsConfig,
@@ -44,6 +45,7 @@ export type {
   VetoConfig,
 } from "./scheme/types.js";
 export { MAX_BATCH, safeScore, safeScoreAll, score, scoreAll } from "./scoring/score.js";
+export { FAST_MEMO_BYTES } from "./scoring/fast.js";
 export { safeScoreTotals, scoreTotals } from "./scoring/totals.js";
 export type { IndicatorUnit } from "./scoring/unit.js";
 export type { SubjectTotal } from "./scoring/totals.js";

@@ -4,6 +4,7 @@ import { IssueCode, safely, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { jsonSchemaOf } from "../core/json-schema.js";
 import { addIssue, decimal, idSchema, namedRecord, parseWith } from "../core/validate.js";
+import { MAX_INDICATORS } from "../core/limits.js";
 import { z } from "../core/z.js";
 import { jsonMethodSchema } from "../methods/index.js";
 import { roundingPointsSchema } from "../scheme/schema.js";
@@ -55,7 +56,7 @@ export const cascadePlanSchema = z
     full: decimal({ min: 0, above: true }).optional(),
     rounding: roundingPointsSchema.optional(),
     groups: z.array(z.strictObject({ id: idSchema, name: z.string().max(200).optional() })).min(1).max(100).optional(),
-    indicators: z.array(indicatorSchema).min(1).max(10_000),
+    indicators: z.array(indicatorSchema).min(1).max(MAX_INDICATORS),
     templates: z.array(z.strictObject({ level: z.string().min(1).max(100), indicators: z.array(added).max(1000), localBudget: decimal({ min: 0 }).optional() })).max(100).optional(),
     local: z.array(z.strictObject({ unit: idSchema, indicators: z.array(added).min(1).max(1000) })).max(1_000_000).optional(),
     responsibilities: z

@@ -1,3 +1,4 @@
+import { made } from "../core/snapshot.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { idSchema, parseWith } from "../core/validate.js";
@@ -126,7 +127,7 @@ export function defineOrgTree(units: readonly OrgUnit[]): OrgTree {
     );
   const tree = deepFreeze({ root: roots[0]!, units: list }) as OrgTree;
   indexes.set(tree, { units: byId, children, depth });
-  return tree;
+  return made("orgTree", tree);
 }
 
 /**

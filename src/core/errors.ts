@@ -46,6 +46,13 @@ export const IssueCode = Object.freeze({
    * a score result's `warnings`, never thrown.
    */
   implausibleValue: "implausible_value",
+  /** Reading the input threw: a getter or a Proxy trap failed. Nothing of it was used. */
+  unreadableInput: "unreadable_input",
+  /**
+   * A field named `__proto__` (as `JSON.parse` makes it): refused at any depth, since other tools
+   * would read it as the object's prototype rather than as data.
+   */
+  reservedKey: "reserved_key",
 } as const);
 
 /** One of the {@link IssueCode} values. */

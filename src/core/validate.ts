@@ -3,6 +3,7 @@ import { DECIMAL_TEXT, MAX_DECIMAL_TEXT, toDec, type Dec } from "./decimal.js";
 import { issue, IssueCode, JixiaoError, MAX_ISSUES, TERMS, type Issue, type IssuePath } from "./errors.js";
 import { render, shown, type MessageParams } from "../messages/index.js";
 import { WANTS, type Noun, type Want } from "../messages/core.js";
+import { snapshot } from "./snapshot.js";
 
 /** Every field name the schemas know, for "did you mean" hints on typos. @internal */
 const knownFields = new Set<string>(Object.keys(TERMS));
@@ -143,16 +144,18 @@ export { MAX_ISSUES } from "./errors.js";
  * @internal
  */
 export function parseWith<T>(schema: ZodType<T>, input: unknown, context: string, base: IssuePath = []): T {
+  // Read once into plain data; the schema and everything after it see only the copy.
+  const copy = snapshot(input, base, context);
   let result: ReturnType<typeof schema.safeParse>;
   try {
-    result = schema.safeParse(input);
+    result = schema.safeParse(copy);
   } catch (error) {
     if (error instanceof JixiaoError) throw error;
     throw new JixiaoError([issue(IssueCode.invalidInput, base, { key: "notPlainData" })], context);
   }
   if (result.success) return result.data;
   const raw = result.error.issues;
-  const issues = raw.slice(0, MAX_ISSUES).flatMap((r) => translate(r, input, base));
+  const issues = raw.slice(0, MAX_ISSUES).flatMap((r) => translate(r, copy, base));
   if (raw.length > MAX_ISSUES)
     issues.push(issue(IssueCode.tooManyIssues, base, { key: "moreIssues", count: raw.length - MAX_ISSUES }));
   throw new JixiaoError(issues, context);
@@ -248,8 +251,15 @@ export const idSchema = z
 export const functionSchema = <T>() =>
   z.custom<T>((v) => typeof v === "function", { message: "must be a function", params: { code: IssueCode.invalidType, detail: { key: "mustBeFunction" } } });
 
-/** Whether a value is a plain object (`{}`, not a class instance, an array or null). @internal */
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+/**
+ * Whether a value is a plain object (`{}` or a copy {@link snapshot} made, not a class instance, an
+ * array or null). @internal
+ */
+export const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (v === null || typeof v !== "object") return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === null || proto === Object.prototype;
+};
 
 /** Whether a value is text of `min` to `max` characters. @internal */
 export const isText = (v: unknown, max: number, min = 1): v is string => typeof v === "string" && v.length >= min && v.length <= max;
@@ -268,17 +278,14 @@ export function everyItem(list: readonly unknown[], test: (item: unknown) => boo
 }
 
 /**
- * Reads a list: when every item passes `plain` — a quick check that accepts only what `schema`
- * accepts as it is — the list is taken as given; otherwise (or if reading it throws, as a hostile
- * getter may) the schema checks it and reports every issue. Large batches of ordinary data then skip
- * the schema's cost.
+ * Reads a list into its plain copy ({@link snapshot}): when every item passes `plain` — a quick
+ * check that accepts only what `schema` accepts as it is — the copy is taken as it is; otherwise the
+ * schema checks it and reports every issue. Large batches of ordinary data then skip the schema's
+ * cost.
  * @internal
  */
 export function parseList<T>(schema: ZodType<T[]>, input: unknown, plain: (item: unknown) => boolean, max: number, context: string, base: IssuePath = []): T[] {
-  try {
-    if (Array.isArray(input) && input.length <= max && everyItem(input, plain)) return input as T[];
-  } catch {
-    // Reported by the schema below.
-  }
-  return parseWith(schema, input, context, base);
+  const copy = snapshot(input, base, context);
+  if (Array.isArray(copy) && copy.length <= max && everyItem(copy, plain)) return copy as T[];
+  return parseWith(schema, copy, context, base);
 }

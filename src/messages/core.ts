@@ -136,6 +136,16 @@ export const CORE_MESSAGES = {
     "zh-CN": (p) => `另有 ${p.count} 个问题未列出；请先修正上面的问题`,
     en: (p) => `${p.count} more issues are not listed; mend the ones above first`,
   }),
+  unreadable: message({ "zh-CN": () => "读取时出错（取值函数或代理抛出了异常），未使用其中任何内容", en: () => "could not be read (a getter or proxy threw), so nothing of it was used" }),
+  reservedKey: message<{ name: string }>({
+    "zh-CN": (p, w) => `${w.q(p.name)} 不能用作字段名（其他程序会把它当作对象原型）`,
+    en: (p) => `"${p.name}" cannot be a field name (other programs would read it as the object's prototype)`,
+  }),
+  refersToItself: message({ "zh-CN": () => "包含了自身（循环引用），不是普通数据", en: () => "contains itself (a cycle), so it is not plain data" }),
+  inputTooLarge: message<{ limit: number }>({
+    "zh-CN": (p) => `输入过大：最多 ${p.limit} 个值`,
+    en: (p) => `the input is too large: at most ${p.limit} values`,
+  }),
   notPlainData: message({ "zh-CN": () => "无法读取（不是普通数据）", en: () => "could not be read (it is not plain data)" }),
   needsName: message<{ noun: Noun }>({
     "zh-CN": (p) => `至少要有一个${NOUNS[p.noun]["zh-CN"]}`,

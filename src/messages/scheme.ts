@@ -15,6 +15,10 @@ const ROUNDED = {
 
 /** The issues of scheme/: ids, points that must add up, rounding and vetoes. */
 export const SCHEME_MESSAGES = {
+  schemeTooManyIndicators: message<{ count: number; limit: number }>({
+    "zh-CN": (p) => `共有 ${p.count} 个指标，一个方案至多 ${p.limit} 个`,
+    en: (p) => `hold ${p.count} indicators in all; a scheme has at most ${p.limit}`,
+  }),
   schemeRepeatedId: message<{ part: keyof typeof PART; id: string }>({
     "zh-CN": (p, w) => `${PART[p.part]["zh-CN"]}编号${w.q(p.id)}与前面的重复；编号不能重复`,
     en: (p) => `repeats the ${PART[p.part].en} id "${p.id}"; ids must be unique`,

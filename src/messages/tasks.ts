@@ -28,6 +28,10 @@ export const TASKS_MESSAGES = {
     "zh-CN": (p) => `完成时限 ${p.deadline} 早于亮单时间 ${p.published}`,
     en: (p) => `${p.deadline} is before the task was published (${p.published})`,
   }),
+  taskBoardTooManySeats: message<{ seats: number; limit: number }>({
+    "zh-CN": (p) => `各任务的席位合计 ${p.seats} 个，一个任务清单至多 ${p.limit} 个`,
+    en: (p) => `have ${p.seats} seats in all; a board has at most ${p.limit}`,
+  }),
 
   // Grabs and staff (抢单).
   taskDuplicateStaff: message<{ id: string }>({

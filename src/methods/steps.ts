@@ -2,6 +2,7 @@ import { z } from "../core/z.js";
 import { text, toDec, ZERO, type Dec } from "../core/decimal.js";
 import { IssueCode } from "../core/errors.js";
 import { addIssue, decimal, dec, type DecimalInput } from "../core/validate.js";
+import { MAX_STEPS } from "../core/limits.js";
 import type { CompileContext, CompiledMethod } from "./types.js";
 import { readNumber } from "./values.js";
 
@@ -46,7 +47,7 @@ const stepSchema = z
 export const stepsSchema = z
   .strictObject({
     type: z.literal("steps"),
-    steps: z.array(stepSchema).min(1).max(1000).describe("Thresholds with what reaching them earns."),
+    steps: z.array(stepSchema).min(1).max(MAX_STEPS).describe("Thresholds with what reaching them earns."),
   })
   .superRefine((m, ctx) => {
     const lower = m.steps.some((s) => s.atMost !== undefined);

@@ -1,5 +1,6 @@
 import { issue, IssueCode, JixiaoError, type Issue } from "../core/errors.js";
 import { everyItem, isPlainObject, parseWith } from "../core/validate.js";
+import { snapshot } from "../core/snapshot.js";
 import { z } from "../core/z.js";
 import { reasonText } from "../explain/reasons.js";
 import type { Locale } from "../messages/types.js";
@@ -68,21 +69,16 @@ const allPlain = (list: unknown, plain: (item: unknown) => boolean, max = Number
 export const plainResult = (r: unknown): boolean => isPlainObject(r) && allPlain(r.deductions, plainDeduction) && allPlain(r.flags, plainFlag);
 
 /**
- * Checks the subjects and reads the result. Plainly valid input (the usual: a result of
- * `lastPlaceDeductions`, subjects as data) skips the schemas: they accept all of it, and only the
- * fields they check are read from it. Anything else, or anything that throws when read (a hostile
- * getter), goes through the schemas, which give the errors.
+ * Reads the subjects and the result into their copies ({@link snapshot}) and checks them. Plainly
+ * valid input (the usual: a result of `lastPlaceDeductions`, subjects as data) skips the schemas:
+ * they accept all of it. Anything else goes through the schemas, which give the errors.
  */
-function readInputs(subjects: unknown, result: unknown): ResultRead {
-  let plain = false;
-  try {
-    plain = allPlain(subjects, plainSubject, 2_000_000) && plainResult(result);
-  } catch {
-    // Reported by the schemas below.
-  }
-  if (plain) return result as ResultRead;
-  parseWith(subjectsSchema, subjects, "Subjects are not valid");
-  return parseWith(resultSchema, result, "Not a last-place result", ["result"]);
+function readInputs(subjects: unknown, result: unknown): { readonly subjects: SubjectInput[]; readonly result: ResultRead } {
+  const list = snapshot(subjects, [], "Subjects are not valid") as SubjectInput[];
+  const read = snapshot(result, ["result"], "Not a last-place result");
+  if (allPlain(list, plainSubject, 2_000_000) && plainResult(read)) return { subjects: list, result: read as ResultRead };
+  parseWith(subjectsSchema, list, "Subjects are not valid");
+  return { subjects: list, result: parseWith(resultSchema, read, "Not a last-place result", ["result"]) };
 }
 
 /**
@@ -113,10 +109,10 @@ function readInputs(subjects: unknown, result: unknown): ResultRead {
  * ```
  */
 export function withPenalties(subjects: readonly SubjectInput[], result: LastPlaceResult, options?: WithPenaltiesOptions): SubjectInput[] {
-  const r = readInputs(subjects, result);
+  const { subjects: list, result: r } = readInputs(subjects, result);
   const locale = parseWith(optionsSchema, options, "Options are not valid", ["options"])?.locale ?? "zh-CN";
   const index = new Map<string, number>();
-  for (let i = 0; i < subjects.length; i++) index.set(subjects[i]!.id, i);
+  for (let i = 0; i < list.length; i++) index.set(list[i]!.id, i);
   const issues: Issue[] = [];
   const items = new Map<number, AdjustmentItem[]>();
   const flags = new Map<number, FlagInput[]>();
@@ -137,14 +133,15 @@ export function withPenalties(subjects: readonly SubjectInput[], result: LastPla
     else flags.set(i, [flag]);
   });
   if (issues.length > 0) throw new JixiaoError(issues, "Penalties cannot be applied");
-  return subjects.map((s, i) =>
-    // Most subjects get nothing: a plain copy.
+  // The subjects are the input's copy (snapshot): what is returned shares nothing with the caller's.
+  return list.map((s, i) =>
+    // Most subjects get nothing: as they were read.
     items.has(i) || flags.has(i)
       ? {
           ...s,
           ...(items.has(i) ? { deductions: [...(s.deductions ?? []), ...items.get(i)!] } : {}),
           ...(flags.has(i) ? { flags: [...(s.flags ?? []), ...flags.get(i)!] } : {}),
         }
-      : { ...s },
+      : s,
   );
 }

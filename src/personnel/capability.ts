@@ -1,3 +1,4 @@
+import { made, madeAs } from "../core/snapshot.js";
 import { z } from "../core/z.js";
 import { text, toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
@@ -154,13 +155,9 @@ const frameworkSchema = z
  * ```
  */
 export function defineCapabilityFramework(framework: CapabilityFramework): CapabilityFramework {
-  if (defined.has(framework)) return framework;
-  const f = deepFreeze(parseWith(frameworkSchema, framework, "Capability framework is not valid", ["framework"]) as CapabilityFramework);
-  defined.add(f);
-  return f;
+  if (madeAs("capabilityFramework", framework)) return framework;
+  return made("capabilityFramework", deepFreeze(parseWith(frameworkSchema, framework, "Capability framework is not valid", ["framework"]) as CapabilityFramework));
 }
-
-const defined = new WeakSet<object>();
 
 /**
  * {@link defineCapabilityFramework} without throwing.

@@ -1,3 +1,5 @@
+import { made } from "../core/snapshot.js";
+import { deepFreeze } from "../core/freeze.js";
 import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
 import { idSchema, parseWith } from "../core/validate.js";
@@ -67,10 +69,10 @@ export function defineVersions<T>(versions: readonly RuleVersion<T>[]): RuleVers
   });
   if (issues.length > 0) throw new JixiaoError(issues, "Rule versions are not valid");
   keyed.sort((a, b) => a.day - b.day);
-  // The versions are frozen, not the rules: they are the caller's objects.
-  const out = Object.freeze({ versions: Object.freeze(keyed.map((k) => Object.freeze({ ...k.v }))) });
+  // The rules are the input's copy, the library's own: frozen with the rest.
+  const out = deepFreeze({ versions: keyed.map((k) => ({ ...k.v })) });
   firstDays.set(out, keyed.map((k) => k.day));
-  return out;
+  return made("ruleVersions", out);
 }
 
 /** The first day of each version, by the versions {@link defineVersions} made. */

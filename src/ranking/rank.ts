@@ -1,3 +1,4 @@
+import { made, madeAs } from "../core/snapshot.js";
 import { toDec, toNumber, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { everyItem, idSchema, isPlainObject as plainObject, namedRecord, parseList, parseWith, RESERVED_KEYS, want } from "../core/validate.js";
@@ -175,8 +176,7 @@ export function rankingOf(items: readonly (RankItem & { readonly subject: Rankab
     entries.push(Object.freeze(e) as unknown as RankEntry);
   });
   const ranking = Object.freeze({ ...how, tieBreak: Object.freeze([...how.tieBreak]), entries: Object.freeze(entries) });
-  made.add(ranking);
-  return ranking;
+  return made("ranking", ranking);
 }
 
 /** The ids of a list of vetoes or flags. */
@@ -219,11 +219,8 @@ function attributeCopier(): <A extends object>(attributes: A) => A {
   return (a) => Object.assign({}, a);
 }
 
-/** The rankings this module made (frozen, so still as made). */
-const made = new WeakSet<object>();
-
 /** Whether a value is a ranking {@link rank} made (and, frozen, still as made). @internal */
-export const madeByRank = (ranking: unknown): ranking is Ranking => ranking !== null && typeof ranking === "object" && made.has(ranking);
+export const madeByRank = (ranking: unknown): ranking is Ranking => madeAs("ranking", ranking);
 
 /**
  * {@link rank} without throwing.

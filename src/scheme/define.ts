@@ -1,3 +1,4 @@
+import { made } from "../core/snapshot.js";
 import { sum, text, type Dec } from "../core/decimal.js";
 import { formatPath, issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
@@ -185,7 +186,7 @@ export function defineScheme(config: SchemeConfig | SchemeJson): Scheme {
   const scheme = compile(parsed);
   const frozen = deepFreeze(parsed) as Scheme;
   compiled.set(frozen, scheme);
-  return frozen;
+  return made("scheme", frozen);
 }
 
 /**

@@ -1,11 +1,39 @@
 import { z } from "../core/z.js";
 import { ROUNDING_MODES } from "../core/rounding.js";
 import { addIssue, decimal, idSchema, registerFields } from "../core/validate.js";
+import type { RefinementCtx } from "../core/z.js";
+import { MAX_GRADES, MAX_GROUPS, MAX_INDICATORS, MAX_VETOES } from "../core/limits.js";
 import { IssueCode } from "../core/errors.js";
 import { jsonMethodSchema, methodSchema } from "../methods/index.js";
 import { checkUnitMethod, INDICATOR_UNITS } from "../scoring/unit.js";
 
 const text = (max: number, description: string) => z.string().max(max).describe(description);
+
+/**
+ * Refuses a scheme beyond {@link MAX_INDICATORS} indicators, or with a grade table beyond
+ * {@link MAX_GRADES} grades, before the schema reads any of it. Anything not shaped as a scheme
+ * is left to the schema.
+ */
+function sizes(config: unknown, ctx: RefinementCtx): unknown {
+  if (!isObject(config) || !Array.isArray(config.groups) || config.groups.length > MAX_GROUPS) return config;
+  const groups: unknown[] = config.groups;
+  let count = 0;
+  for (const g of groups) if (isObject(g) && Array.isArray(g.indicators)) count += g.indicators.length;
+  if (count > MAX_INDICATORS) addIssue(ctx, IssueCode.outOfRange, { key: "schemeTooManyIndicators", count, limit: MAX_INDICATORS }, ["groups"]);
+  else
+    groups.forEach((g, gi) => {
+      if (!isObject(g) || !Array.isArray(g.indicators)) return;
+      (g.indicators as unknown[]).forEach((ind, ii) => {
+        const grades = isObject(ind) && isObject(ind.method) ? ind.method.grades : undefined;
+        const n = isObject(grades) ? Object.keys(grades).length : 0;
+        if (n > MAX_GRADES) addIssue(ctx, IssueCode.outOfRange, { key: "size", bound: "atMost", limit: String(MAX_GRADES), unit: "items", count: n }, ["groups", gi, "indicators", ii, "method", "grades"]);
+      });
+    });
+  return config;
+}
+
+/** An object that is not an array (whatever its prototype: the schema judges the rest). */
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** A rounding rule's schema. @internal */
 export const roundingSchema = z
@@ -40,7 +68,7 @@ function makeSchemeSchema(method: typeof jsonMethodSchema | typeof methodSchema)
     name: text(200, "Name for people.").optional(),
     description: text(2000, "Longer description.").optional(),
     points: decimal({ min: 0, above: true }, "Points (分值) of the group."),
-    indicators: z.array(indicator).min(1).max(10_000),
+    indicators: z.array(indicator).min(1).max(MAX_INDICATORS),
   });
   const veto = z
     .strictObject({
@@ -55,7 +83,7 @@ function makeSchemeSchema(method: typeof jsonMethodSchema | typeof methodSchema)
       if (v.effect !== "cap" && v.cap !== undefined) addIssue(ctx, IssueCode.invalidRule, { key: "vetoCapOnlyForCap", effect: v.effect }, ["cap"]);
     });
   const adjustment = z.strictObject({ cap: decimal({ min: 0 }, "Largest total.").optional() });
-  return z
+  const scheme = z
     .strictObject({
       $schema: z.string().max(2000).optional(),
       id: idSchema.describe("The scheme's id."),
@@ -65,11 +93,12 @@ function makeSchemeSchema(method: typeof jsonMethodSchema | typeof methodSchema)
       rounding: roundingPointsSchema.optional(),
       notApplicable: z.enum(["convert", "exclude"]).describe("convert (default): 实得分 ÷ 应得分 × 满分; exclude: leave out.").optional(),
       pointsAddUp: z.boolean().describe("Whether points must add up (default true).").optional(),
-      groups: z.array(group).min(1).max(1000),
+      groups: z.array(group).min(1).max(MAX_GROUPS),
       adjustments: z.strictObject({ bonus: adjustment.optional(), deduction: adjustment.optional() }).optional(),
-      vetoes: z.array(veto).max(1000).optional(),
+      vetoes: z.array(veto).max(MAX_VETOES).optional(),
     })
     .describe("A jixiao indicator scheme (考评方案).");
+  return z.preprocess(sizes, scheme);
 }
 
 /** The scheme schema for JSON documents (no custom methods). @internal */

@@ -8,6 +8,7 @@ import type { SchemeConfig } from "../scheme/types.js";
 import type { ScoreOptions } from "./result.js";
 import { implausible, implausibleValue, RATIO_TO_PERCENT_DIGITS, unitPlans, type ValueCheck } from "./unit.js";
 import type { Issue } from "../core/errors.js";
+import { MAX_ADJUSTMENTS, MAX_FLAGS, MAX_VETOES } from "../core/limits.js";
 
 /*
  * The exact fast path for totals. Every quantity is an integer held in a float64 — a count of
@@ -160,6 +161,8 @@ export interface FastScheme {
   readonly bonusCap: number | undefined;
   readonly deductionCap: number | undefined;
   readonly vetoes: ReadonlyMap<string, { readonly effect: "zero" | "cap" | "flag"; readonly cap: number }>;
+  /** When a batch last scored with it (shared by its indicators). */
+  readonly use: MemoUse;
 }
 
 /** An indicator on the fast path. */
@@ -173,8 +176,12 @@ interface FastIndicator {
   readonly rank?: FastRank;
   /** The plausibility check of its values (its unit's, or none declared), where one applies. */
   readonly check?: ValueCheck;
-  /** The earned points of the values met so far, by the value in hundredths (NaN: not yet); see {@link scoreValue}. */
-  memo?: Float64Array;
+  /** The earned points of the values met so far, by the value in hundredths (NaN: not yet), while the indicator holds a table of the budget; see {@link scoreValue}. */
+  memo: Float64Array | undefined;
+  /** How many values of at most two decimals it scored without a table. */
+  seen: number;
+  /** Its scheme's last use: the tables of the schemes used least lately are the first given up. */
+  readonly use: MemoUse;
 }
 
 /** A rank method's fast parameters. */
@@ -204,6 +211,7 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
   const full = scaled(s.full);
   if (!full) return undefined;
   const indicators = new Map<string, FastIndicator>();
+  const use: MemoUse = { at: 0 };
   const units = unitPlans(config);
   let failed = false;
   config.groups.forEach((g, gi) =>
@@ -218,13 +226,13 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
         const step = m.step === undefined ? undefined : scaled(dec(m.step));
         const floor = atQ(dec(m.floor ?? 0));
         if ((m.step !== undefined && !step) || floor === undefined) return void (failed = true);
-        indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points } });
+        indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score: undefined, rank: { step, floor, lower: m.direction === "lower", points }, memo: undefined, seen: 0, use });
         return;
       }
       const unit = units.get(ind.id);
       const score = fastMethod(m, points, c.points, constant, atQ, indRound, unit?.unit === "ratio" ? readRatio : read);
       if (!score) return void (failed = true);
-      indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score, ...(unit?.check ? { check: unit.check } : {}) });
+      indicators.set(ind.id, { id: ind.id, index: indicators.size, group: gi, points: pointsQ, score, ...(unit?.check ? { check: unit.check } : {}), memo: undefined, seen: 0, use });
     }),
   );
   const caps = [s.bonusCap, s.deductionCap].map((c) => (c === undefined ? undefined : atQ(c)));
@@ -250,6 +258,7 @@ export function compileFast(config: SchemeConfig, s: CompiledScheme): FastScheme
     bonusCap: caps[0],
     deductionCap: caps[1],
     vetoes,
+    use,
   };
 }
 
@@ -400,6 +409,10 @@ function fastMethod(
 
 /** The outcome of the fast path for a batch: totals by index (NaN where it left a subject to the full path). */
 export interface FastTotals {
+  /** Each subject's id, as read once by the fast path (empty when the batch takes the full path). */
+  readonly ids: readonly string[];
+  /** Each subject as read from the batch (the full path reads one the fast path left to it from here). */
+  readonly subjects: readonly unknown[];
   readonly totals: Float64Array;
   /** Each rank indicator's earned points (scale Q, rounded as the indicator rounds) by subject index; NaN where a subject has no value. */
   readonly ranks: ReadonlyMap<string, Float64Array>;
@@ -421,44 +434,106 @@ function hasEnumerableKey(o: object): boolean {
   return false;
 }
 
-/** Whether a subject's fields other than its values and adjustments are well formed (they do not change the total). */
-function wellFormed(subject: Record<string, unknown>): boolean {
-  for (const key in subject)
+/**
+ * A subject's fields, each read once (by {@link readSubject}): everything after works on these, so
+ * a getter that answers differently on a second read cannot make the total disagree with the id
+ * or the values it was checked with.
+ */
+/** The fields of a batch's subjects that the totals use, by subject index. */
+interface Columns {
+  readonly subjects: unknown[];
+  readonly ids: string[];
+  readonly values: Record<string, unknown>[];
+  readonly bonus: unknown[];
+  readonly deductions: unknown[];
+  readonly vetoes: unknown[];
+}
+
+interface Fields {
+  id: string;
+  group: string | undefined;
+  values: Record<string, unknown>;
+  bonus: unknown;
+  deductions: unknown;
+  vetoes: unknown;
+}
+
+/**
+ * Reads a subject's own enumerable fields once each into `into`: whether they are well formed
+ * (those other than its values and adjustments do not change the total, so they are only checked).
+ */
+function readSubject(subject: Record<string, unknown>, into: Fields): boolean {
+  let id: unknown;
+  let values: unknown;
+  into.group = into.bonus = into.deductions = into.vetoes = undefined;
+  for (const key in subject) {
+    const v = subject[key];
     switch (key) {
       case "id":
+        id = v;
+        break;
       case "name":
+        if (v !== undefined && !isText(v, 200, 0)) return false;
+        break;
       case "group":
+        if (v !== undefined && !isText(v, 200, 0)) return false;
+        into.group = v;
+        break;
       case "values":
+        values = v;
+        break;
       case "bonus":
+        into.bonus = v;
+        break;
       case "deductions":
+        into.deductions = v;
+        break;
       case "vetoes":
+        into.vetoes = v;
+        break;
       case "flags":
+        if (v !== undefined && !plainFlags(v)) return false;
+        break;
       case "attributes":
+        if (v !== undefined && !plainAttributes(v)) return false;
         break;
       default:
         return false;
     }
-  if (!isId(subject.id)) return false;
-  if ((subject.name !== undefined && !isText(subject.name, 200, 0)) || (subject.group !== undefined && !isText(subject.group, 200, 0))) return false;
-  if (!isPlainObject(subject.values)) return false;
-  const flags = subject.flags;
-  if (flags !== undefined) {
-    if (!Array.isArray(flags) || flags.length > 1000) return false;
-    for (const f of flags) {
-      if (!isPlainObject(f) || !isId(f.id) || (f.name !== undefined && !isText(f.name, 200, 0))) return false;
-      if (typeof f.reason !== "string" || f.reason.length < 1 || f.reason.length > 500) return false;
-      for (const key in f) if (key !== "id" && key !== "name" && key !== "reason") return false;
-    }
   }
-  const attributes = subject.attributes;
-  if (attributes !== undefined) {
-    if (!isPlainObject(attributes)) return false;
-    for (const key in attributes) {
-      const v = attributes[key];
-      if (RESERVED_KEYS.has(key) || key.length < 1 || key.length > 200) return false;
-      // (Number.isFinite is false for anything but a finite number.)
-      if (!(typeof v === "boolean" || Number.isFinite(v) || (typeof v === "string" && v.length <= 500))) return false;
+  if (!isId(id) || !isPlainObject(values)) return false;
+  into.id = id;
+  into.values = values;
+  return true;
+}
+
+/** Whether a subject's flags are plainly well formed, each field read once. */
+function plainFlags(flags: unknown): boolean {
+  if (!Array.isArray(flags) || flags.length > MAX_FLAGS) return false;
+  for (let i = 0; i < flags.length; i++) {
+    const f: unknown = flags[i];
+    if (!isPlainObject(f)) return false;
+    let id: unknown;
+    let reason: unknown;
+    for (const key in f) {
+      const v = f[key];
+      if (key === "id") id = v;
+      else if (key === "reason") reason = v;
+      else if (key !== "name" || (v !== undefined && !isText(v, 200, 0))) return false;
     }
+    if (!isId(id) || !isText(reason, 500)) return false;
+  }
+  return true;
+}
+
+/** Whether a subject's attributes are plainly well formed, each read once. */
+function plainAttributes(attributes: unknown): boolean {
+  if (!isPlainObject(attributes)) return false;
+  for (const key in attributes) {
+    const v = attributes[key];
+    if (RESERVED_KEYS.has(key) || key.length < 1 || key.length > 200) return false;
+    // (Number.isFinite is false for anything but a finite number.)
+    if (!(typeof v === "boolean" || Number.isFinite(v) || (typeof v === "string" && v.length <= 500))) return false;
   }
   return true;
 }
@@ -576,7 +651,9 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const n = subjects.length;
   // This call's own working state (see FastWork).
   const w = new FastWork();
-  const unusual = (): FastTotals => ({ totals: new Float64Array(n).fill(NaN), ranks: new Map(), rankFallback: true });
+  // The scheme's tables of remembered points are now the last given up.
+  f.use.at = ++clock;
+  const unusual = (): FastTotals => ({ ids: [], subjects: [], totals: new Float64Array(n).fill(NaN), ranks: new Map(), rankFallback: true });
   // An enumerable key on Object.prototype would show in every `for … in`: leave such a world to the full path.
   if (hasEnumerableKey(Object.prototype)) return unusual();
   const rankList = f.list.filter((ind) => ind.rank);
@@ -584,15 +661,24 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const rankValues = rankList.map(() => new Float64Array(n));
   const groupOf = new Int32Array(n);
   const groupIds = new Map<string, number>();
+  // Each subject's fields, read once here (see Fields).
+  const read1: Fields = { id: "", group: undefined, values: {}, bonus: undefined, deductions: undefined, vetoes: undefined };
+  const cols: Columns = { subjects: new Array(n), ids: new Array(n), values: new Array(n), bonus: new Array(n), deductions: new Array(n), vetoes: new Array(n) };
   for (let i = 0; i < n; i++) {
-    const subject = subjects[i];
-    if (!isPlainObject(subject) || !wellFormed(subject)) return unusual();
+    const subject: unknown = subjects[i];
+    if (!isPlainObject(subject) || !readSubject(subject, read1)) return unusual();
+    cols.subjects[i] = subject;
+    cols.ids[i] = read1.id;
+    cols.values[i] = read1.values;
+    cols.bonus[i] = read1.bonus;
+    cols.deductions[i] = read1.deductions;
+    cols.vetoes[i] = read1.vetoes;
     if (rankList.length === 0) continue;
-    const key = (subject.group as string | undefined) ?? "";
+    const key = read1.group ?? "";
     let g = groupIds.get(key);
     if (g === undefined) groupIds.set(key, (g = groupIds.size));
     groupOf[i] = g;
-    const values = subject.values as Record<string, unknown>;
+    const values = read1.values;
     for (let r = 0; r < rankList.length; r++) {
       const id = rankList[r]!.id;
       const raw = values[id];
@@ -621,17 +707,15 @@ export function fastTotals(f: FastScheme, subjects: readonly unknown[], options:
   const totals = new Float64Array(n);
   const warnings = new Map<number, readonly Issue[]>();
   const groupSums = new Array<number>(f.groups.length);
-  // Every subject is a plain object now.
-  const plainSubjects = subjects as readonly Record<string, unknown>[];
   for (let i = 0; i < n; i++) {
     w.bad = false;
     batch.warned.length = 0;
-    const total = subjectTotal(w, f, plainSubjects[i]!, i, batch, options, groupSums);
+    const total = subjectTotal(w, f, cols, i, batch, options, groupSums);
     // (subjectTotal gives no total when it marked the subject `bad`; the full path then finds its warnings.)
     totals[i] = total ?? NaN;
     if (total !== undefined && batch.warned.length > 0) warnings.set(i, warningsOf(batch.warned));
   }
-  return { totals, ranks, rankFallback: false, ...(warnings.size > 0 ? { warnings } : {}) };
+  return { ids: cols.ids, subjects: cols.subjects, totals, ranks, rankFallback: false, ...(warnings.size > 0 ? { warnings } : {}) };
 }
 
 /**
@@ -673,19 +757,28 @@ interface Batch {
  */
 function itemsSum(w: FastWork, f: FastScheme, list: unknown, aimed: Float64Array, b: Batch): number | undefined {
   if (list === undefined) return 0;
-  if (!Array.isArray(list) || list.length > 10_000) return undefined;
+  if (!Array.isArray(list) || list.length > MAX_ADJUSTMENTS) return undefined;
   let total = 0;
-  for (const item of list) {
+  for (let k = 0; k < list.length; k++) {
+    const item: unknown = list[k];
     if (!isPlainObject(item)) return undefined;
-    for (const key in item) if (key !== "points" && key !== "reason" && key !== "ref" && key !== "indicator") return undefined;
-    if (typeof item.reason !== "string" || item.reason.length < 1 || item.reason.length > 500) return undefined;
-    if (item.ref !== undefined && (typeof item.ref !== "string" || item.ref.length > 500)) return undefined;
-    if (!read(w, item.points) || w.A <= 0) return undefined;
+    // Each field read once.
+    let given: unknown;
+    let reason: unknown;
+    let indicator: unknown;
+    for (const key in item) {
+      const v = item[key];
+      if (key === "points") given = v;
+      else if (key === "reason") reason = v;
+      else if (key === "indicator") indicator = v;
+      else if (key !== "ref" || (v !== undefined && (typeof v !== "string" || v.length > 500))) return undefined;
+    }
+    if (!isText(reason, 500) || !read(w, given) || w.A <= 0) return undefined;
     const points = mul(w, w.A, POW10[Q - w.S]!);
-    if (item.indicator === undefined) total = check(w, total + points);
+    if (indicator === undefined) total = check(w, total + points);
     else {
       // The map's keys are ids (text): anything else names no indicator.
-      const ind = f.indicators.get(item.indicator as string);
+      const ind = f.indicators.get(indicator as string);
       if (!ind) return undefined;
       aimed[ind.index] = check(w, aimed[ind.index]! + points);
       b.aimed.push(ind.index);
@@ -694,16 +787,17 @@ function itemsSum(w: FastWork, f: FastScheme, list: unknown, aimed: Float64Array
   return total;
 }
 
-function subjectTotal(w: FastWork, f: FastScheme, subject: Record<string, unknown>, index: number, b: Batch, options: ScoreOptions, groupSums: number[]): number | undefined {
-  const values = subject.values as Record<string, unknown>;
+function subjectTotal(w: FastWork, f: FastScheme, cols: Columns, index: number, b: Batch, options: ScoreOptions, groupSums: number[]): number | undefined {
+  const values = cols.values[index]!;
   let bonus = 0;
   let deduction = 0;
   // The last subject's items aimed at indicators: cleared.
   for (const k of b.aimed) b.aimedBonus[k] = b.aimedDeduction[k] = 0;
   b.aimed.length = 0;
-  if (subject.bonus !== undefined || subject.deductions !== undefined) {
-    const plus = itemsSum(w, f, subject.bonus, b.aimedBonus, b);
-    const minus = itemsSum(w, f, subject.deductions, b.aimedDeduction, b);
+  const [bonusItems, deductionItems] = [cols.bonus[index], cols.deductions[index]];
+  if (bonusItems !== undefined || deductionItems !== undefined) {
+    const plus = itemsSum(w, f, bonusItems, b.aimedBonus, b);
+    const minus = itemsSum(w, f, deductionItems, b.aimedDeduction, b);
     if (plus === undefined || minus === undefined) return undefined;
     bonus = plus;
     deduction = minus;
@@ -723,12 +817,19 @@ function subjectTotal(w: FastWork, f: FastScheme, subject: Record<string, unknow
       b.at[present] = ind;
     }
     present++;
+    if (ind!.rank) {
+      // Its value was read once, for the batch's ranks: NaN where it does not apply.
+      const earned = b.ranks[ind!.index]![index]!;
+      if (!Number.isNaN(earned)) applicable += add(w, ind!, earned, aimed, b, groupSums);
+      else if (aimed && (b.aimedBonus[ind!.index] !== 0 || b.aimedDeduction[ind!.index] !== 0)) return undefined;
+      continue;
+    }
     const raw = values[key];
     if (raw === null || (typeof raw === "object" && "na" in raw && isNotApplicable(raw))) {
       if (aimed && (b.aimedBonus[ind!.index] !== 0 || b.aimedDeduction[ind!.index] !== 0)) return undefined;
       continue;
     }
-    const earnedQ = ind!.rank ? b.ranks[ind!.index]![index]! : scoreValue(w, ind!, raw);
+    const earnedQ = scoreValue(w, ind!, raw);
     if (earnedQ === null) return undefined;
     if (ind!.check !== undefined && implausibleFast(w, ind!.check, raw)) b.warned.push({ ind: ind!, raw });
     applicable += add(w, ind!, earnedQ, aimed, b, groupSums);
@@ -768,18 +869,23 @@ function subjectTotal(w: FastWork, f: FastScheme, subject: Record<string, unknow
   const bc = f.bonusCap === undefined ? bonus : Math.min(bonus, f.bonusCap);
   const dc = f.deductionCap === undefined ? deduction : Math.min(deduction, f.deductionCap);
   tn = check(w, tn + mul(w, bc - dc, td));
-  const vetoes = subject.vetoes;
+  const vetoes = cols.vetoes[index];
   if (vetoes !== undefined) {
-    if (!Array.isArray(vetoes) || vetoes.length > 1000) return undefined;
+    if (!Array.isArray(vetoes) || vetoes.length > MAX_VETOES) return undefined;
     const seen = new Set<string>();
-    for (const v of vetoes) {
-      const id = typeof v === "string" ? v : isPlainObject(v) && typeof v.id === "string" ? v.id : undefined;
-      if (id === undefined || seen.has(id)) return undefined;
+    for (let k = 0; k < vetoes.length; k++) {
+      const v: unknown = vetoes[k];
+      let id: unknown = v;
       if (typeof v !== "string") {
-        for (const key in v as object) if (key !== "id" && key !== "reason") return undefined;
-        const reason = (v as { reason?: unknown }).reason;
-        if (reason !== undefined && (typeof reason !== "string" || reason.length > 500)) return undefined;
+        if (!isPlainObject(v)) return undefined;
+        id = undefined;
+        for (const key in v) {
+          const x = v[key];
+          if (key === "id") id = x;
+          else if (key !== "reason" || (x !== undefined && (typeof x !== "string" || x.length > 500))) return undefined;
+        }
       }
+      if (typeof id !== "string" || seen.has(id)) return undefined;
       seen.add(id);
       const veto = f.vetoes.get(id);
       if (!veto) return undefined;
@@ -797,24 +903,81 @@ function subjectTotal(w: FastWork, f: FastScheme, subject: Record<string, unknow
 
 /** Values of at most two decimals below this ÷ 100 (0 to 163.83: scores, rates in percent) are remembered by {@link scoreValue}. */
 const REMEMBERED = 2 ** 14;
+/** The bytes of one indicator's table of remembered points (128 KiB). */
+const TABLE_BYTES = REMEMBERED * Float64Array.BYTES_PER_ELEMENT;
+
+/**
+ * The most memory `scoreTotals` keeps between calls, all schemes together: 32 MiB, room for the
+ * points remembered for 256 indicators (128 KiB each, for the values of up to two decimals from 0
+ * to 163.83). An indicator is given room only after 64 such values, so a batch of a few subjects
+ * keeps nothing, whatever the scheme's size; when the budget is spent, the room of the schemes used
+ * least lately is taken back first, and an indicator that finds none scores each value anew (the
+ * same points, a little slower).
+ */
+export const FAST_MEMO_BYTES = 32 * 1024 * 1024;
+
+/** The values of at most two decimals an indicator scores before it gets a table: a batch of a few subjects never takes one. */
+const MEMO_AFTER = 64;
+
+/** When a batch last scored with a compiled scheme, on the fast path's {@link clock}. */
+interface MemoUse {
+  at: number;
+}
+
+/** Counts the fast path's batches (the order of their starts). */
+let clock = 0;
+/** The indicators holding a table, and the bytes of their tables: at most {@link FAST_MEMO_BYTES}. */
+const holders: FastIndicator[] = [];
+let heldBytes = 0;
+/** The batch (by {@link clock}) in which the budget last had no room: none is sought again within it. */
+let fullAt = -1;
+
+/**
+ * The bytes the fast path's tables of remembered points take now, all schemes together; never more
+ * than {@link FAST_MEMO_BYTES}.
+ * @internal
+ */
+export const fastMemoBytes = (): number => heldBytes;
+
+/**
+ * A table for an indicator, within the budget: the tables of schemes used before the indicator's
+ * scheme was (the least lately first) are given up to make room; `undefined` when there is none.
+ */
+function tableFor(ind: FastIndicator): Float64Array | undefined {
+  if (heldBytes + TABLE_BYTES > FAST_MEMO_BYTES) {
+    holders.sort((a, b) => a.use.at - b.use.at);
+    let k = 0;
+    for (; k < holders.length && heldBytes + TABLE_BYTES > FAST_MEMO_BYTES && holders[k]!.use.at < ind.use.at; k++) {
+      holders[k]!.memo = undefined;
+      heldBytes -= TABLE_BYTES;
+    }
+    holders.splice(0, k);
+    if (heldBytes + TABLE_BYTES > FAST_MEMO_BYTES) return void (fullAt = clock);
+  }
+  holders.push(ind);
+  heldBytes += TABLE_BYTES;
+  return (ind.memo = new Float64Array(REMEMBERED).fill(NaN));
+}
 
 /**
  * An indicator's earned points for a value (scale Q), or `null` for a value its method rejects.
  * Counts, scores and rates of at most two decimals repeat, within a batch and across batches:
  * their points are remembered with the compiled indicator, by the value in hundredths, once a
- * method has scored them within the fast path's range (the points depend on nothing else).
+ * method has scored them within the fast path's range (the points depend on nothing else), in a
+ * table of the budget {@link FAST_MEMO_BYTES}.
  */
 function scoreValue(w: FastWork, ind: FastIndicator, raw: unknown): number | null {
   if (typeof raw !== "number") return ind.score!(raw, w);
   const k = raw * 100;
   // k ÷ 100 === raw: raw is the number that the decimal k ÷ 100 reads as, and no other.
   if (!(k >= 0 && k < REMEMBERED) || !Number.isInteger(k) || k / 100 !== raw) return ind.score!(raw, w);
-  const memo = (ind.memo ??= new Float64Array(REMEMBERED).fill(NaN));
-  const known = memo[k]!;
+  let memo = ind.memo;
+  if (memo === undefined && (++ind.seen < MEMO_AFTER || fullAt === clock || (memo = tableFor(ind)) === undefined)) return ind.score!(raw, w);
+  const known = memo![k]!;
   if (!Number.isNaN(known)) return known;
   const earned = ind.score!(raw, w);
   // `bad` may be the subject's from before; then nothing is remembered.
-  if (!w.bad && earned !== null) memo[k] = earned;
+  if (!w.bad && earned !== null) memo![k] = earned;
   return earned;
 }
 

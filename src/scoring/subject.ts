@@ -1,5 +1,6 @@
 import { z } from "../core/z.js";
 import { decimal, idSchema, namedRecord, type DecimalInput, want } from "../core/validate.js";
+import { MAX_ADJUSTMENTS, MAX_FLAGS, MAX_VETOES } from "../core/limits.js";
 
 /** A value that marks an indicator as not applicable to the subject (`null` does the same). */
 export interface NotApplicable {
@@ -85,9 +86,9 @@ export const subjectSchema = z.strictObject({
   name: z.string().max(200).optional(),
   group: z.string().max(200).optional(),
   values: namedRecord(z.unknown(), "indicator", true),
-  bonus: z.array(adjustmentItem).max(10_000).optional(),
-  deductions: z.array(adjustmentItem).max(10_000).optional(),
-  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })], { error: want("vetoIdOrObject") })).max(1000).optional(),
-  flags: z.array(z.strictObject({ id: idSchema, name: z.string().max(200).optional(), reason: z.string().min(1).max(500) })).max(1000).optional(),
+  bonus: z.array(adjustmentItem).max(MAX_ADJUSTMENTS).optional(),
+  deductions: z.array(adjustmentItem).max(MAX_ADJUSTMENTS).optional(),
+  vetoes: z.array(z.union([idSchema, z.strictObject({ id: idSchema, reason: z.string().max(500).optional() })], { error: want("vetoIdOrObject") })).max(MAX_VETOES).optional(),
+  flags: z.array(z.strictObject({ id: idSchema, name: z.string().max(200).optional(), reason: z.string().min(1).max(500) })).max(MAX_FLAGS).optional(),
   attributes: namedRecord(z.union([z.string().max(500), z.number(), z.boolean()], { error: want("textNumberBoolean") }), "attribute", true).optional(),
 });

@@ -82,13 +82,15 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   const units = unitPlans(defined);
   const issues: Issue[] = [];
   const out: SubjectTotal[] = [];
-  for (let i = 0; i < subjects.length && issues.length === 0; i++) {
-    const subject = subjects[i]!;
+  for (let i = 0; i < fast.totals.length && issues.length === 0; i++) {
+    let id = fast.ids[i]!;
     let total: number | undefined = fast.totals[i]!;
     let warnings = fast.warnings?.get(i);
     if (Number.isNaN(total)) {
-      const parsed = safely(() => parseWith(subjectSchema, subject, "Subject is not valid", [i]) as SubjectInput);
+      // A subject the fast path left: read into its copy, and scored from the copy alone.
+      const parsed = safely(() => parseWith(subjectSchema, fast.subjects[i], "Subject is not valid", [i]) as SubjectInput);
       if (!parsed.success) return all();
+      id = parsed.output.id;
       // Rank indicators: the places the fast path found across the whole batch.
       const batch = new Map<string, MethodOutcome>();
       for (const [id, earned] of fast.ranks) {
@@ -99,7 +101,7 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
       total = result?.total;
       warnings = result?.warnings;
     }
-    if (total !== undefined) out.push({ subjectId: subject.id, total, ...(warnings ? { warnings } : {}) });
+    if (total !== undefined) out.push({ subjectId: id, total, ...(warnings ? { warnings } : {}) });
   }
   // Any problem: scoreAll reports every issue of the batch, exactly as it would have.
   if (issues.length > 0) return all();

@@ -1,13 +1,15 @@
 import { text, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
+import { made, madeAs, snapshot } from "../core/snapshot.js";
 import { everyItem, idSchema, isId, isPlainObject, isText, parseList, parseWith } from "../core/validate.js";
+import { MAX_GRABS, MAX_STAFF } from "../core/limits.js";
 import { z } from "../core/z.js";
 import { toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
 import { readBoard, type BoardTask } from "./board.js";
 import type { Allocation, AllocationPolicy, Grab, GrabOutcome, GrabRejection, StaffMember, TaskAllocation, TaskBoardConfig, TaskOwner, UnownedReason } from "./types.js";
 
-const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().max(40) })).max(1_000_000);
+const grabsSchema = z.array(z.strictObject({ task: z.string().min(1).max(200), person: z.string().min(1).max(200), at: z.string().max(40) })).max(MAX_GRABS);
 /** The staff schema. @internal */
 export const staffSchema = z
   .array(
@@ -18,9 +20,9 @@ export const staffSchema = z
       department: z.string().max(200).optional(),
     }),
   )
-  .max(1_000_000);
-/** The allocations {@link allocateTasks} made (frozen, so still as made). @internal */
-export const madeAllocations = new WeakSet<object>();
+  .max(MAX_STAFF);
+/** Whether a value is an allocation {@link allocateTasks} made (frozen, so still as made). @internal */
+export const madeAllocation = (value: unknown): value is Allocation => madeAs("allocation", value);
 
 /** Whether a grab is plainly valid (the schema is skipped for such). */
 const plainGrab = (g: unknown): boolean => {
@@ -85,9 +87,10 @@ export function staffById(staff: readonly StaffMember[], issues: Issue[], base: 
  */
 export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], staff: readonly StaffMember[], policy: AllocationPolicy = {}): Allocation {
   const b = readBoard(board);
-  const p = plainPolicy(policy) ?? (parseWith(policySchema, policy, "Allocation policy is not valid", ["policy"]) as AllocationPolicy);
-  const g = parseList(grabsSchema, grabs, plainGrab, 1_000_000, "Grabs are not valid", ["grabs"]);
-  const members = parseList(staffSchema, staff, plainMember, 1_000_000, "Staff are not valid", ["staff"]) as StaffMember[];
+  const given = snapshot(policy, ["policy"], "Allocation policy is not valid");
+  const p = plainPolicy(given) ?? (parseWith(policySchema, given, "Allocation policy is not valid", ["policy"]) as AllocationPolicy);
+  const g = parseList(grabsSchema, grabs, plainGrab, MAX_GRABS, "Grabs are not valid", ["grabs"]);
+  const members = parseList(staffSchema, staff, plainMember, MAX_STAFF, "Staff are not valid", ["staff"]) as StaffMember[];
   const issues: Issue[] = [];
   const people = staffById(members, issues, ["staff"]);
   const timed: TimedGrab[] = [];
@@ -103,7 +106,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
   if (issues.length > 0) throw new JixiaoError(issues, "Tasks cannot be allocated");
 
   const tasks = new Map<string, Seats>();
-  for (const task of b.tasks) tasks.set(task.config.id, { task, owners: [] });
+  for (const task of b.tasks) tasks.set(task.config.id, { task, owners: [], seated: new Set() });
   const load = new Map<string, Dec>();
   const count = new Map<string, number>();
   const outcomes: GrabOutcome[] = [];
@@ -119,11 +122,12 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
       if (grab.t < task.publishedAt) reason = Object.freeze({ kind: "not_published", published: task.config.published });
       else if (grab.t > task.deadlineAt) reason = Object.freeze({ kind: "after_deadline", deadline: task.config.deadline });
       else if (p.eligibility === "post" && !person.posts.includes(task.config.post)) reason = Object.freeze({ kind: "not_eligible", post: task.config.post });
-      else if (owns(owners, grab.person)) reason = DUPLICATE;
+      else if (seats.seated.has(grab.person)) reason = DUPLICATE;
       else if (limit !== undefined && (count.get(grab.person) ?? 0) >= limit) reason = Object.freeze({ kind: "limit", limit });
       else if (owners.length >= task.seats) reason = seats.full ??= Object.freeze({ kind: "no_seat", owners: Object.freeze(owners.map((o) => o.person)) });
       else {
         owners.push(Object.freeze({ person: grab.person, how: "grabbed", at: grab.at }));
+        seats.seated.add(grab.person);
         count.set(grab.person, (count.get(grab.person) ?? 0) + 1);
         load.set(grab.person, (load.get(grab.person) ?? ZERO).plus(task.weight));
       }
@@ -139,24 +143,24 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
 
   const reasons = new Map<string, UnownedReason>();
   const ownerless = [...tasks.values()].filter((t) => t.owners.length === 0).sort((x, y) => y.task.weight.cmp(x.task.weight) || byText(x.task.config.id, y.task.config.id));
+  const holders = new Map<string, Holders>();
   for (const { task, owners } of ownerless) {
     const post = task.config.post;
-    const holders = members.filter((m) => m.posts.includes(post));
-    if (holders.length === 0) {
+    let h = holders.get(post);
+    if (!h) holders.set(post, (h = holdersOf(members, post, load)));
+    if (h.count === 0) {
       reasons.set(task.config.id, Object.freeze({ kind: "no_holder", post }));
       continue;
     }
-    const seats = p.assignSeats === "all" ? Math.min(task.seats, holders.length) : 1;
-    for (let k = 0; k < seats; k++) {
-      const free = holders.filter((h) => !owns(owners, h.id));
-      const pick = free.reduce((best, h) => {
-        const c = (load.get(h.id) ?? ZERO).cmp(load.get(best.id) ?? ZERO);
-        return c < 0 || (c === 0 && h.id < best.id) ? h : best;
-      });
-      const before = load.get(pick.id) ?? ZERO;
-      owners.push(Object.freeze({ person: pick.id, how: "assigned", reason: Object.freeze({ kind: "least_loaded", post, candidates: free.length, load: text(before) }) }));
-      load.set(pick.id, before.plus(task.weight));
-    }
+    // The least loaded holders (then by id), one for each seat assigned; the free ones are those not yet picked.
+    const seats = p.assignSeats === "all" ? Math.min(task.seats, h.count) : 1;
+    const picked = leastLoaded(h.heap, seats, load);
+    picked.forEach((pick, k) => {
+      owners.push(Object.freeze({ person: pick.id, how: "assigned", reason: Object.freeze({ kind: "least_loaded", post, candidates: h.count - k, load: text(pick.load) }) }));
+      const after = pick.load.plus(task.weight);
+      load.set(pick.id, after);
+      push(h.heap, { id: pick.id, load: after });
+    });
   }
 
   // Every object is frozen as it is made (the owners and outcomes above), so creditTasks can take
@@ -171,8 +175,7 @@ export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], st
     out.push(Object.freeze(reason === undefined ? { task: id, seats: task.seats, owners: Object.freeze(owners), status } : { task: id, seats: task.seats, owners: Object.freeze(owners), status, reason }));
   }
   const allocation: Allocation = Object.freeze({ board: b.id, tasks: Object.freeze(out), grabs: Object.freeze(outcomes) });
-  madeAllocations.add(allocation);
-  return allocation;
+  return made("allocation", allocation);
 }
 
 /** A grab with its index and instant. */
@@ -188,6 +191,8 @@ interface TimedGrab {
 interface Seats {
   readonly task: BoardTask;
   readonly owners: TaskOwner[];
+  /** The people who own a seat. */
+  readonly seated: Set<string>;
   /** Why a grab finds no seat, once every seat is taken: grabs never change the owners after that. */
   full?: GrabRejection;
 }
@@ -233,27 +238,87 @@ function inOrder(timed: readonly TimedGrab[]): TimedGrab[] {
   return out;
 }
 
-/** Whether `person` already owns a seat. */
-function owns(owners: readonly TaskOwner[], person: string): boolean {
-  for (const o of owners) if (o.person === person) return true;
-  return false;
+/** A holder of a post with a load (points × coefficient owned) as it was when the entry was made. */
+interface Loaded {
+  readonly id: string;
+  readonly load: Dec;
+}
+
+/** The holders of a post: how many, and a heap of them by load (the least first, then by id). */
+interface Holders {
+  readonly count: number;
+  readonly heap: Loaded[];
+}
+
+/** The staff members holding a post, each with the load they have now. */
+function holdersOf(members: readonly StaffMember[], post: string, load: ReadonlyMap<string, Dec>): Holders {
+  const heap: Loaded[] = [];
+  for (const m of members) if (m.posts.includes(post)) heap.push({ id: m.id, load: load.get(m.id) ?? ZERO });
+  // Sorted, an array is a heap.
+  heap.sort(lighter);
+  return { count: heap.length, heap };
+}
+
+/** The order of assignment: the least load first, then the smaller id (ids are unique). */
+const lighter = (a: Loaded, b: Loaded): number => a.load.cmp(b.load) || (a.id < b.id ? -1 : 1);
+
+/**
+ * Takes the `count` holders with the least loads now (then by id) off a post's heap, in that order.
+ * Each holder has one entry in each heap of a post they hold; an entry made before the holder was
+ * given a task of another post shows a load below the holder's (loads only grow: every task's
+ * weight is more than 0), so it comes out early and is put back with the load of now.
+ */
+function leastLoaded(heap: Loaded[], count: number, load: ReadonlyMap<string, Dec>): Loaded[] {
+  const out: Loaded[] = [];
+  while (out.length < count) {
+    const top = pop(heap);
+    const now = load.get(top.id) ?? ZERO;
+    if (now === top.load) out.push(top);
+    else push(heap, { id: top.id, load: now });
+  }
+  return out;
+}
+
+function push(heap: Loaded[], item: Loaded): void {
+  let i = heap.length;
+  heap.push(item);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (lighter(heap[parent]!, item) <= 0) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = item;
+}
+
+function pop(heap: Loaded[]): Loaded {
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  if (heap.length === 0) return top;
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= heap.length) break;
+    if (child + 1 < heap.length && lighter(heap[child + 1]!, heap[child]!) < 0) child++;
+    if (lighter(last, heap[child]!) <= 0) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = last;
+  return top;
 }
 
 const POLICY_KEYS = new Set(["maxTasksPerPerson", "eligibility", "assignSeats"]);
 
 /** The allocation policy when it is plainly valid (each field read once), else `undefined` and the schema decides. */
 function plainPolicy(policy: unknown): AllocationPolicy | undefined {
-  try {
-    if (!isPlainObject(policy)) return undefined;
-    for (const key in policy) if (!POLICY_KEYS.has(key)) return undefined;
-    const { maxTasksPerPerson, eligibility, assignSeats } = policy;
-    if (!(maxTasksPerPerson === undefined || (Number.isInteger(maxTasksPerPerson) && (maxTasksPerPerson as number) >= 1 && (maxTasksPerPerson as number) <= 100_000))) return undefined;
-    if (!(eligibility === undefined || eligibility === "anyone" || eligibility === "post")) return undefined;
-    if (!(assignSeats === undefined || assignSeats === "one" || assignSeats === "all")) return undefined;
-    return { maxTasksPerPerson: maxTasksPerPerson as number | undefined, eligibility, assignSeats };
-  } catch {
-    return undefined;
-  }
+  if (!isPlainObject(policy)) return undefined;
+  for (const key in policy) if (!POLICY_KEYS.has(key)) return undefined;
+  const { maxTasksPerPerson, eligibility, assignSeats } = policy;
+  if (!(maxTasksPerPerson === undefined || (Number.isInteger(maxTasksPerPerson) && (maxTasksPerPerson as number) >= 1 && (maxTasksPerPerson as number) <= 100_000))) return undefined;
+  if (!(eligibility === undefined || eligibility === "anyone" || eligibility === "post")) return undefined;
+  if (!(assignSeats === undefined || assignSeats === "one" || assignSeats === "all")) return undefined;
+  return { maxTasksPerPerson: maxTasksPerPerson as number | undefined, eligibility, assignSeats };
 }
 
 /**

@@ -2,7 +2,9 @@ import { Dec, text, toDec } from "../core/decimal.js";
 import { IssueCode, safely, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { jsonSchemaOf } from "../core/json-schema.js";
+import { snapshot } from "../core/snapshot.js";
 import { addIssue, dec, decimal, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, type DecimalInput, want } from "../core/validate.js";
+import { MAX_BOARD_SEATS, MAX_GRADES, MAX_SEATS, MAX_TASKS } from "../core/limits.js";
 import { z } from "../core/z.js";
 import { offsetMinutes, toInstant } from "../periods/instant.js";
 import type { TaskBoardConfig, TaskConfig } from "./types.js";
@@ -18,7 +20,7 @@ const taskSchema = z.strictObject({
   description: z.string().max(5000).optional(),
   difficulty: z.string().min(1).max(100),
   points: decimal({ min: 0, above: true }, "Base points."),
-  seats: z.number().int().min(1).max(10_000).optional(),
+  seats: z.number().int().min(1).max(MAX_SEATS).optional(),
   post: z.string().min(1).max(200),
   published: dateText,
   deadline: dateText,
@@ -33,7 +35,7 @@ export const taskBoardSchema = z
     period: z.string().regex(PERIOD_KEY, want("periodKey")).describe("2023-Q3, 2023-07, 2023-H2 or 2023."),
     utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/, want("utcOffset")).describe("UTC offset for times without one (default +08:00).").optional(),
     difficulty: namedRecord(decimal({ min: 0, above: true }), "difficulty grade").describe("Difficulty grade → coefficient."),
-    tasks: z.array(taskSchema).max(100_000),
+    tasks: z.array(taskSchema).max(MAX_TASKS),
   })
   .superRefine((b, ctx) => {
     const offset = offsetMinutes(b.utcOffset ?? "+08:00");
@@ -43,6 +45,10 @@ export const taskBoardSchema = z
       if (/^[+-]\d{2}:\d{2}$/.test(b.utcOffset!)) addIssue(ctx, IssueCode.invalidValue, { key: "taskBadUtcOffset", offset: b.utcOffset! }, ["utcOffset"]);
       return;
     }
+    const grades = Object.keys(b.difficulty).length;
+    if (grades > MAX_GRADES) addIssue(ctx, IssueCode.outOfRange, { key: "size", bound: "atMost", limit: String(MAX_GRADES), unit: "items", count: grades }, ["difficulty"]);
+    const seats = b.tasks.reduce((n, t) => n + (t.seats ?? 1), 0);
+    if (seats > MAX_BOARD_SEATS) addIssue(ctx, IssueCode.outOfRange, { key: "taskBoardTooManySeats", seats, limit: MAX_BOARD_SEATS }, ["tasks"]);
     const ids = new Map<string, number>();
     b.tasks.forEach((t, i) => {
       if (ids.has(t.id)) addIssue(ctx, IssueCode.duplicateId, { key: "taskDuplicateTask", id: t.id, first: ids.get(t.id)! }, ["tasks", i, "id"]);
@@ -241,12 +247,13 @@ function plainBoard(board: unknown): Board | undefined {
     !PERIOD_KEY.test(period) ||
     !(utcOffset === undefined || typeof utcOffset === "string") ||
     !Array.isArray(tasks) ||
-    tasks.length > 100_000
+    tasks.length > MAX_TASKS
   )
     return undefined;
   const offset = offsetMinutes(utcOffset ?? "+08:00");
   const grades = plainDecimalRecord(difficulty, positive);
-  if (offset === undefined || grades === undefined) return undefined;
+  if (offset === undefined || grades === undefined || grades.size > MAX_GRADES) return undefined;
+  let allSeats = 0;
   const read: TaskConfig[] = [];
   const points: Dec[] = [];
   // The same points (a number or text) read once: toDec gives equal decimals for equal inputs.
@@ -264,12 +271,14 @@ function plainBoard(board: unknown): Board | undefined {
       !(description === undefined || isText(description, 5000, 0)) ||
       !isText(difficulty, 100) ||
       base === undefined ||
-      !(seats === undefined || (Number.isInteger(seats) && (seats as number) >= 1 && (seats as number) <= 10_000)) ||
+      !(seats === undefined || (Number.isInteger(seats) && (seats as number) >= 1 && (seats as number) <= MAX_SEATS)) ||
       !isText(post, 200) ||
       !isText(published, 40, 0) ||
       !isText(deadline, 40, 0)
     )
       return undefined;
+    allSeats += (seats as number | undefined) ?? 1;
+    if (allSeats > MAX_BOARD_SEATS) return undefined;
     read.push({ id, title, description, difficulty, points: given as DecimalInput, seats: seats as number | undefined, post, published, deadline });
     points.push(base);
   }
@@ -285,13 +294,10 @@ function plainBoard(board: unknown): Board | undefined {
  * @internal
  */
 export function readBoard(board: TaskBoardConfig): Board {
-  try {
-    const read = plainBoard(board);
-    if (read) return read;
-  } catch {
-    // Reported by the schema below.
-  }
-  const b = defineTaskBoard(board);
+  const copy = snapshot(board, [], "Task board is not valid") as TaskBoardConfig;
+  const read = plainBoard(copy);
+  if (read) return read;
+  const b = defineTaskBoard(copy);
   const grades = new Map(Object.keys(b.difficulty).map((g) => [g, dec(b.difficulty[g]!)]));
   return boardOf(b.id, offsetMinutes(b.utcOffset ?? "+08:00")!, grades, b.tasks)!;
 }

@@ -2,12 +2,13 @@ import { allocate, allocateUnits, toUnits } from "../core/allocate.js";
 import { Dec, min, ONE, sum, text, toDec, toNumber } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
+import { snapshot } from "../core/snapshot.js";
 import { addIssue, dec, decimal, isPlainObject, isText, namedRecord, parseList, parseWith, type DecimalInput } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { shown } from "../messages/index.js";
 import { toInstant } from "../periods/instant.js";
 import { byText } from "../ranking/order.js";
-import { madeAllocations } from "./allocate.js";
+import { madeAllocation } from "./allocate.js";
 import { DecimalMemo, plainDecimalRecord, readBoard } from "./board.js";
 import type { Allocation, Completion, CreditPolicy, PersonCredits, TaskBoardConfig, TaskCredit, TaskCredits } from "./types.js";
 
@@ -91,8 +92,9 @@ export const policySchema = z.strictObject({
  */
 export function creditTasks(board: TaskBoardConfig, allocation: Allocation, completions: readonly Completion[], policy: CreditPolicy = {}): TaskCredits {
   const b = readBoard(board);
-  const p = plainPolicy(policy) ?? policyOf(parseWith(policySchema, policy, "Credit policy is not valid", ["policy"]) as CreditPolicy);
-  const a = madeAllocations.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
+  const given = snapshot(policy, ["policy"], "Credit policy is not valid");
+  const p = plainPolicy(given) ?? policyOf(parseWith(policySchema, given, "Credit policy is not valid", ["policy"]) as CreditPolicy);
+  const a = madeAllocation(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
   const done = parseList(completionsSchema, completions, plainCompletion, 1_000_000, "Completions are not valid", ["completions"]) as Completion[];
   const issues: Issue[] = [];
   if (a.board !== b.id) issues.push(issue(IssueCode.invalidValue, ["allocation", "board"], { key: "taskOtherBoard", given: a.board, board: b.id }));
@@ -269,20 +271,16 @@ const fraction = (v: unknown): Dec | undefined => {
  * values the schema accepts as they are), else `undefined` and the schema decides.
  */
 function plainPolicy(policy: unknown): Policy | undefined {
-  try {
-    if (!isPlainObject(policy)) return undefined;
-    for (const key in policy) if (!POLICY_KEYS.has(key)) return undefined;
-    const { qualityGrades, assignedFactor, lateFactor, cap, splitDecimals } = policy;
-    const grades = qualityGrades === undefined ? new Map<string, Dec>() : plainDecimalRecord(qualityGrades, fraction);
-    const assigned = assignedFactor === undefined ? ONE : atLeastZero(assignedFactor);
-    const late = lateFactor === undefined ? ONE : atLeastZero(lateFactor);
-    const capped = cap === undefined ? undefined : atLeastZero(cap);
-    if (grades === undefined || assigned === undefined || late === undefined || (cap !== undefined && capped === undefined)) return undefined;
-    if (!(splitDecimals === undefined || (Number.isInteger(splitDecimals) && (splitDecimals as number) >= 0 && (splitDecimals as number) <= 10))) return undefined;
-    return { grades, assignedFactor: assigned, lateFactor: late, cap: capped, splitDecimals: (splitDecimals as number | undefined) ?? 2 };
-  } catch {
-    return undefined;
-  }
+  if (!isPlainObject(policy)) return undefined;
+  for (const key in policy) if (!POLICY_KEYS.has(key)) return undefined;
+  const { qualityGrades, assignedFactor, lateFactor, cap, splitDecimals } = policy;
+  const grades = qualityGrades === undefined ? new Map<string, Dec>() : plainDecimalRecord(qualityGrades, fraction);
+  const assigned = assignedFactor === undefined ? ONE : atLeastZero(assignedFactor);
+  const late = lateFactor === undefined ? ONE : atLeastZero(lateFactor);
+  const capped = cap === undefined ? undefined : atLeastZero(cap);
+  if (grades === undefined || assigned === undefined || late === undefined || (cap !== undefined && capped === undefined)) return undefined;
+  if (!(splitDecimals === undefined || (Number.isInteger(splitDecimals) && (splitDecimals as number) >= 0 && (splitDecimals as number) <= 10))) return undefined;
+  return { grades, assignedFactor: assigned, lateFactor: late, cap: capped, splitDecimals: (splitDecimals as number | undefined) ?? 2 };
 }
 
 /**

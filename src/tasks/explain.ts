@@ -3,7 +3,7 @@ import { parseList, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { WORDING, type Locale } from "../messages/index.js";
 import { ALLOCATION_WORDS, TASK_REASONS, type ReasonWording } from "../messages/tasks.js";
-import { madeAllocations, plainMember, staffById, staffSchema } from "./allocate.js";
+import { madeAllocation, plainMember, staffById, staffSchema } from "./allocate.js";
 import { readBoard } from "./board.js";
 import type { Allocation, StaffMember, TaskBoardConfig, TaskReason } from "./types.js";
 
@@ -132,7 +132,7 @@ export function explainTaskReason(reason: TaskReason, options?: ExplainTaskReaso
  * ```
  */
 export function explainAllocation(allocation: Allocation, options?: ExplainAllocationOptions): string {
-  const a = (madeAllocations.has(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"])) as Allocation;
+  const a = (madeAllocation(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"])) as Allocation;
   const { locale, people, titles } = readOptions(options, "Explain options are not valid");
   const w = wordingFor(locale, people);
   const words = ALLOCATION_WORDS[locale];

@@ -1,3 +1,4 @@
+import { made, madeAs } from "../core/snapshot.js";
 import { sum, text, toDec } from "../core/decimal.js";
 import { safely, type SafeResult } from "../core/errors.js";
 import { IssueCode } from "../core/errors.js";
@@ -64,9 +65,6 @@ export const tierPolicySchema = z
   })
   .describe("A jixiao tier policy (等次评定办法).");
 
-/** The policies {@link defineTierPolicy} made: given again, they are already valid and frozen. */
-const defined = new WeakSet<object>();
-
 /**
  * Validates a tier policy and returns it frozen. A policy it returned is returned as it is, so
  * defining a policy once and passing it to `assignTiers` many times checks it once.
@@ -82,11 +80,9 @@ const defined = new WeakSet<object>();
  * ```
  */
 export function defineTierPolicy(policy: TierPolicy): TierPolicy {
-  // WeakSet.has is false for anything that is not an object.
-  if (defined.has(policy)) return policy;
-  const p = deepFreeze(parseWith(tierPolicySchema, policy, "Tier policy is not valid") as TierPolicy);
-  defined.add(p);
-  return p;
+  // A policy it made is already valid and frozen.
+  if (madeAs("tierPolicy", policy)) return policy;
+  return made("tierPolicy", deepFreeze(parseWith(tierPolicySchema, policy, "Tier policy is not valid") as TierPolicy));
 }
 
 /**

@@ -55,7 +55,8 @@ export function show(value: unknown): string {
   try {
     out = JSON.stringify(value) ?? String(value);
   } catch {
-    out = String(value);
+    // Too deep for JSON (or a BigInt inside): its kind. (String() would throw on a null-prototype copy.)
+    out = Object.prototype.toString.call(value);
   }
   return out.length > 300 ? `${out.slice(0, 299)}…` : out;
 }

@@ -120,7 +120,7 @@ describe("evaluate: which values do not apply, and the words of what it refuses"
     ["a reason of 501 characters", { x: 5, y: { na: true, reason: `${reason500}因` } }, [["invalid_type", ["values", "y", "reason"], `values.y.reason: ${reasonWords} text "${"因".repeat(37)}…"`]]],
     ["a reason that is a number", { x: 5, y: { na: true, reason: 5 } }, [["invalid_type", ["values", "y", "reason"], `values.y.reason: ${reasonWords} 5`]]],
     ["a reason that is a list", { x: 5, y: { na: true, reason: ["r"] } }, [["invalid_type", ["values", "y", "reason"], `values.y.reason: ${reasonWords} a list of 1`]]],
-    ["a reason behind a getter (never run)", { x: 5, y: { na: true, get reason() { throw new Error("run"); } } }, [["invalid_type", ["values", "y", "reason"], `values.y.reason: ${reasonWords} a getter`]]],
+    ["a reason behind a getter that throws (read once, when the input is copied)", { x: 5, y: { na: true, get reason() { throw new Error("run"); } } }, [["unreadable_input", ["values", "y", "reason"], "values.y.reason: could not be read (a getter or proxy threw), so nothing of it was used"]]],
     ["{ na: false } is a value, not a mark", { x: 5, y: { na: false } }, [["invalid_type", ["values", "y"], `values.y: ${notANumber} an object`]]],
     ["a list carrying na: true is a value, not a mark", { x: 5, y: Object.assign([], { na: true }) }, [["invalid_type", ["values", "y"], `values.y: ${notANumber} a list of 0`]]],
     ["a value given as undefined", { x: 5, y: undefined }, [["invalid_type", ["values", "y"], `values.y: ${notANumber} nothing`]]],
@@ -147,13 +147,15 @@ describe("evaluate: which values do not apply, and the words of what it refuses"
   const votes = defineScheme({ id: "v", full: 10, groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 10, method: { type: "votes", grades: { 优: 1, 差: 0 } } }] }] });
   it("a value whose reading throws is an issue, not a raw error", () => {
     expect(issuesOf(safeScore(votes, { id: "a", values: { x: { get 优() { throw new Error("boom"); } } } }))).toEqual([
-      ["invalid_input", ["values", "x"], "values.x: could not be read (it is not plain data)"],
+      ["unreadable_input", ["values", "x", "优"], "values.x[\"优\"]: could not be read (a getter or proxy threw), so nothing of it was used"],
     ]);
   });
 
-  it("a JixiaoError thrown while reading a value passes through as it is", () => {
+  it("a JixiaoError thrown while reading a value is an issue at its path like any other", () => {
     const inner = new JixiaoError([{ code: "invalid_value", path: ["q"], params: { key: "failed", context: "inner" }, message: "q: inner" }], "Inner");
-    expect(() => score(votes, { id: "a", values: { x: { get 优() { throw inner; } } } })).toThrow(inner);
+    expect(issuesOf(safeScore(votes, { id: "a", values: { x: { get 优() { throw inner; } } } }))).toEqual([
+      ["unreadable_input", ["values", "x", "优"], "values.x[\"优\"]: could not be read (a getter or proxy threw), so nothing of it was used"],
+    ]);
   });
 
   it("the headline of score's error names the subject", () => {

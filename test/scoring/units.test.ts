@@ -319,7 +319,7 @@ describe("scoring's issues in Chinese", () => {
     expect(formatIssue(thrown(() => score(bare, { id: "a", values: { x: 1 }, vetoes: ["v"] })).issues[0]!)).toBe("vetoes[0]：考评方案「u」中没有这个否决项；它没有否决项");
   });
 
-  it("a value whose reading throws is not plain data", () => {
+  it("a value whose reading throws cannot be read", () => {
     const votes = one({ type: "votes", grades: { 优: 1, 差: 0 } });
     const value = {
       get 优(): number {
@@ -328,7 +328,7 @@ describe("scoring's issues in Chinese", () => {
     };
     const e = thrown(() => score(votes, { id: "a", values: { x: value } }));
     expect(e.issues.map((i) => [i.code, i.path, i.message, formatIssue(i)])).toEqual([
-      ["invalid_input", ["values", "x"], "values.x: could not be read (it is not plain data)", "values.x：无法读取（不是普通数据）"],
+      ["unreadable_input", ["values", "x", "优"], "values.x[\"优\"]: could not be read (a getter or proxy threw), so nothing of it was used", "values.x[\"优\"]：读取时出错（取值函数或代理抛出了异常），未使用其中任何内容"],
     ]);
   });
 });

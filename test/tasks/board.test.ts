@@ -289,23 +289,9 @@ describe("defineTaskBoard: bad boards fail naming the path", () => {
   it("a __proto__ difficulty name", () => {
     const difficulty = JSON.parse('{"__proto__": 1.5, "low": 1}') as Record<string, number>;
     expect(Object.keys(difficulty)).toEqual(["__proto__", "low"]);
-    expect(issuesOf(board({ difficulty, tasks: [task({ difficulty: "low" })] }))).toMatchInlineSnapshot(`
-      [
-        {
-          "code": "invalid_option",
-          "message": "difficulty.__proto__: "__proto__" cannot be used as a difficulty grade name",
-          "params": {
-            "key": "reservedName",
-            "name": "__proto__",
-            "noun": "difficulty grade",
-          },
-          "path": [
-            "difficulty",
-            "__proto__",
-          ],
-        },
-      ]
-    `);
+    expect(issuesOf(board({ difficulty, tasks: [task({ difficulty: "low" })] })).map((i) => [i.code, i.path, i.message])).toEqual([
+      ["reserved_key", ["difficulty", "__proto__"], `difficulty.__proto__: "__proto__" cannot be a field name (other programs would read it as the object's prototype)`],
+    ]);
   });
 
   it("an empty difficulty table, an unknown field and a bad utcOffset", () => {

@@ -31,6 +31,22 @@ function end(call: () => unknown): Ending {
   }
 }
 
+/**
+ * The plain data an input holds, as the library reads it: own enumerable fields, each read once,
+ * into null-prototype objects (what the input's snapshot is); `undefined` when it holds an own
+ * `__proto__` field, which the library refuses.
+ */
+function plainOf(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return Array.from({ length: value.length }, (_, i) => (Object.prototype.hasOwnProperty.call(value, i) ? plainOf(value[i]) : undefined));
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") throw new Error("__proto__");
+    out[key] = plainOf((value as Record<string, unknown>)[key]);
+  }
+  return out;
+}
+
 /** Checks two endings are the same: equal results, or equal errors. */
 function same(actual: Ending, expected: Ending): void {
   if ("error" in expected) {
@@ -208,7 +224,36 @@ describe("grabbed tasks: the same as the reference", () => {
     );
   });
 
-  it("with getters, non-plain objects, inherited and hidden fields", () => {
+  it("with thousands of grabs on a task of a thousand seats, and many seats assigned among holders of several posts", () => {
+    // The reference checks each grab against every owner and each assigned seat against every
+    // holder; the library does neither, and must give exactly the same allocation.
+    const posts = ["P1", "P2", "P3"];
+    const board: TaskBoardConfig = {
+      id: "big",
+      period: "2023-Q3",
+      difficulty: { high: 1.5, low: 1 },
+      tasks: [
+        { id: "big", title: "大任务", difficulty: "high", points: 2, seats: 1000, post: "P1", published: "2023-07-03", deadline: "2023-07-20" },
+        ...Array.from({ length: 40 }, (_, i): TaskConfig => ({ id: `a${String(i).padStart(2, "0")}`, title: "派单", difficulty: i % 3 === 0 ? "high" : "low", points: 1 + (i % 4) * 0.5, seats: 1 + ((i * 7) % 30), post: posts[i % 3]!, published: "2023-07-01", deadline: "2023-07-31" })),
+      ],
+    };
+    // 1,200 people, most holding two or three posts; grabbers beyond them are unknown.
+    const staff: StaffMember[] = Array.from({ length: 1200 }, (_, i) => ({ id: `p${i}`, posts: posts.filter((_, k) => (i + k) % 4 !== 0) }));
+    // 3,000 grabs: repeats by the same person, equal instants, some before publication and after the deadline.
+    const grabs: Grab[] = Array.from({ length: 3000 }, (_, i) => ({ task: i % 97 === 0 ? "a01" : "big", person: `p${(i * 37) % 1300}`, at: `2023-07-${two(2 + (i % 20))}T09:${two((i * 13) % 60)}:${two(i % 7)}` }));
+    for (const policy of [{ assignSeats: "all" }, { assignSeats: "one", maxTasksPerPerson: 1 }, { eligibility: "post", assignSeats: "all" }]) {
+      const made = end(() => allocateTasks(board, grabs, staff, policy as never));
+      same(made, end(() => reference.allocateTasks(board, grabs, staff, policy as never)));
+      const a = (made as { result: Allocation }).result;
+      // Every outcome is there: a full task, duplicates, and seats assigned.
+      expect(new Set(a.grabs.map((g) => (g.outcome === "seated" ? "seated" : g.code)))).toEqual(new Set(["seated", "no_seat", "duplicate", "unknown_person", "not_published", "after_deadline", ...("maxTasksPerPerson" in policy ? ["limit"] : []), ...("eligibility" in policy ? ["not_eligible"] : [])]));
+      // (Under eligibility by post, a fifth of the grabbers, who do not hold P1, are turned away.)
+      expect(a.tasks.find((t) => t.task === "big")!.owners).toHaveLength("eligibility" in policy ? 840 : 1000);
+      expect(a.tasks.filter((t) => t.status === "assigned").length).toBeGreaterThan(30);
+    }
+  });
+
+  it("with getters, non-plain objects, inherited and hidden fields: as the reference on the plain data they hold, each field read once", () => {
     const task = TASK_BOARD.tasks[0]!;
     let reads = 0;
     const counting = Object.defineProperty({ ...task }, "id", { get: () => (reads++ === 0 ? "t1" : "t9"), enumerable: true });
@@ -234,16 +279,27 @@ describe("grabbed tasks: the same as the reference", () => {
       { ...TASK_BOARD, tasks: [...TASK_BOARD.tasks, ,] },
       Object.defineProperty({ ...TASK_BOARD }, "tasks", { value: TASK_BOARD.tasks, enumerable: false }),
     ];
-    for (const board of boards) {
+    for (const input of boards) {
+      // An own __proto__ field is refused with its path, whatever else the board holds.
       reads = 0;
-      const made = end(() => allocateTasks(board as never, GRABS, STAFF));
+      let board: unknown;
+      try {
+        board = plainOf(input);
+      } catch {
+        for (const call of [() => allocateTasks(input as never, GRABS, STAFF), () => creditTasks(input as never, allocateTasks(TASK_BOARD, GRABS, STAFF), COMPLETIONS, CREDIT_POLICY)]) {
+          const ending = end(call);
+          expect("error" in ending && isJixiaoError(ending.error) && ending.error.issues.map((i) => [i.code, i.path])).toEqual([["reserved_key", ["difficulty", "__proto__"]]]);
+        }
+        continue;
+      }
       reads = 0;
-      const expected = end(() => reference.allocateTasks(board as never, GRABS, STAFF));
-      same(made, expected);
+      const made = end(() => allocateTasks(input as never, GRABS, STAFF));
+      expect(reads).toBeLessThanOrEqual(1);
+      same(made, end(() => reference.allocateTasks(board as never, GRABS, STAFF)));
       const a = allocateTasks(TASK_BOARD, GRABS, STAFF);
       reads = 0;
-      const credited = end(() => creditTasks(board as never, a, COMPLETIONS, CREDIT_POLICY));
-      reads = 0;
+      const credited = end(() => creditTasks(input as never, a, COMPLETIONS, CREDIT_POLICY));
+      expect(reads).toBeLessThanOrEqual(1);
       same(credited, end(() => reference.creditTasks(board as never, reference.allocateTasks(TASK_BOARD, GRABS, STAFF), COMPLETIONS, CREDIT_POLICY)));
     }
     // With an enumerable key on Object.prototype every object seems to have an unknown field.

@@ -169,7 +169,7 @@ describe("createLedger refuses bad entries, listing each with its path", () => {
     expect(brief(issues)).toEqual(["invalid_option entries.0.id", "invalid_option entries.1.person", "invalid_option entries.2.component", "invalid_option entries.3.corrects"]);
     // The JSON form of an entry with an own __proto__ key is refused too.
     const hostile = JSON.parse('[{"id":"a","person":"c001","date":"2024-01-31","component":"x","points":1,"source":"s","__proto__":{"polluted":true}}]') as LedgerEntry[];
-    expect(brief(issuesOf(() => createLedger(hostile)))).toEqual(["unknown_field entries.0.__proto__"]);
+    expect(brief(issuesOf(() => createLedger(hostile)))).toEqual(["reserved_key entries.0.__proto__"]);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 

@@ -1,3 +1,4 @@
+import { made, madeAs } from "../core/snapshot.js";
 import type { Noun } from "../messages/core.js";
 import { toDec } from "../core/decimal.js";
 import { IssueCode, safely, type SafeResult } from "../core/errors.js";
@@ -124,7 +125,8 @@ export const cascadePlanSchema = z
 
 /**
  * Validates a cascade plan and returns it frozen. What depends on the tree (share tables naming
- * the right children, shares adding up per parent) is checked by {@link cascade}.
+ * the right children, shares adding up per parent) is checked by {@link cascade}. A plan it
+ * returned is returned as it is, so a plan defined once and cascaded many times is checked once.
  *
  * @param plan - the plan, as JSON or as an object.
  * @returns the frozen plan.
@@ -137,7 +139,9 @@ export const cascadePlanSchema = z
  * ```
  */
 export function defineCascadePlan(plan: CascadePlan): CascadePlan {
-  return deepFreeze(parseWith(cascadePlanSchema, plan, "Cascade plan is not valid") as CascadePlan);
+  // A plan it made is already valid and frozen.
+  if (madeAs("cascadePlan", plan)) return plan;
+  return made("cascadePlan", deepFreeze(parseWith(cascadePlanSchema, plan, "Cascade plan is not valid") as CascadePlan));
 }
 
 /**

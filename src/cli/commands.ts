@@ -27,7 +27,7 @@ import { scenarioJsonSchema } from "../verify/json-schema.js";
 import { actualText, formatScenarioReport } from "../verify/report.js";
 import { verifyScenarios } from "../node/verify.js";
 import { readInput, readOptions, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo, type Read } from "./inputs.js";
-import type { Output } from "./output.js";
+import { exactNumber, type Output } from "./output.js";
 import { FIELDS, fieldLabel, headerKey, headersOf, outputLabel, rowNote, type Field, type OutputColumn } from "../tables/index.js";
 import { attributeHeader, cliLabel, say, type CliColumn, type Text } from "./words.js";
 
@@ -261,8 +261,11 @@ export async function scoreCommand(ctx: Context): Promise<Outcome> {
         r.subjectId,
         r.name ?? "",
         ...attributes.map((a) => r.attributes?.[a] ?? ""),
-        ...groups.map((g) => r.groups.find((x) => x.id === g)?.earned ?? null),
-        r.total,
+        ...groups.map((g) => {
+          const x = r.groups.find((y) => y.id === g);
+          return x ? exactNumber(x.exact) : null;
+        }),
+        exactNumber(r.exact),
         rowNote(r, ctx.lang, inRow(source, ctx.lang)),
       ]),
     },
@@ -304,7 +307,7 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
         p.name ?? "",
         ...attributes.map((a) => entry.get(p.subjectId)?.attributes?.[a] ?? ""),
         ...(grouped ? [p.peerGroup ?? ""] : []),
-        p.score,
+        exactNumber(p.exact),
         p.rank,
         p.tier,
         tierReason(p, ctx.lang),
@@ -370,7 +373,7 @@ export async function tasksCommand(ctx: Context): Promise<Outcome> {
     output: {
       json: { allocation, credits },
       columns: [f("person"), o("tasks"), o("creditTotal"), o("cap"), o("credit"), o("excess")],
-      rows: credits.people.map((p) => [p.person, p.credits.map((c) => c.task).join(" "), p.total, p.cap, p.applied, p.excess]),
+      rows: credits.people.map((p) => [p.person, p.credits.map((c) => c.task).join(" "), exactNumber(p.exact.total), p.cap, exactNumber(p.exact.applied), exactNumber(p.exact.excess)]),
     },
   };
 }

@@ -21,7 +21,7 @@ import {
   type Place,
 } from "./commands.js";
 import { languageOf, systemLanguage, type LangEnv } from "./lang.js";
-import { render as writeOutput, type Output, type OutputFormat } from "./output.js";
+import { fileRows, render as writeOutput, type Output, type OutputFormat } from "./output.js";
 import { inputError, type CliIo } from "./inputs.js";
 import { writeXlsx } from "../node/xlsx.js";
 import { render } from "../messages/index.js";
@@ -195,7 +195,7 @@ function formatOf(ctx: Context): OutputFormat | "xlsx" {
 /** An output as an xlsx workbook, for a file only: it is binary. */
 function xlsxOutput(output: Output, file: unknown, lang: Locale): Uint8Array {
   if (typeof file !== "string") throw inputError({ key: "xlsxNotToTerminal" });
-  return writeXlsx([output.columns, ...output.rows], render({ key: "xlsxOutputSheet" }, lang));
+  return writeXlsx([output.columns, ...fileRows(output.rows, true)], render({ key: "xlsxOutputSheet" }, lang));
 }
 
 /**

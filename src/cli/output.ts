@@ -1,3 +1,4 @@
+import { exactCell } from "../core/exact.js";
 import { toCsv } from "../node/csv.js";
 
 /** The output formats. */
@@ -11,6 +12,31 @@ export interface Output {
   readonly columns: readonly string[];
   /** The table's rows, one value per column. */
   readonly rows: readonly (readonly unknown[])[];
+}
+
+const EXACT = Symbol("exact");
+
+/** A number in a table row, written as its exact decimal text and aligned as numbers are. @internal */
+export interface ExactNumber {
+  readonly [EXACT]: string;
+}
+
+/**
+ * A result's number for a table or CSV row, written as its exact decimal text (every digit of a
+ * total beyond 15 digits, where the number has fewer) and aligned to the right as numbers are.
+ * @internal
+ */
+export const exactNumber = (exact: string): ExactNumber => ({ [EXACT]: exact });
+
+const isExact = (v: unknown): v is ExactNumber => typeof v === "object" && v !== null && EXACT in v;
+
+/**
+ * The rows as a file holds them: each exact number as its text (CSV), or for a workbook as a
+ * number where the number is exactly that decimal and as its text otherwise (see `exactCell`).
+ * @internal
+ */
+export function fileRows(rows: readonly (readonly unknown[])[], numbers: boolean): unknown[][] {
+  return rows.map((r) => r.map((v) => (!isExact(v) ? v : numbers ? exactCell(Number(v[EXACT]), v[EXACT]) : v[EXACT])));
 }
 
 /** How wide a character shows in a terminal: 2 for CJK and full-width forms, 0 for combining marks. */
@@ -39,8 +65,9 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-const cell = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v).replace(/[\r\n\t]+/g, " "));
-const numeric = (v: unknown) => typeof v === "number";
+const cell = (v: unknown): string =>
+  v === null || v === undefined ? "" : isExact(v) ? v[EXACT] : typeof v === "object" ? JSON.stringify(v) : String(v).replace(/[\r\n\t]+/g, " ");
+const numeric = (v: unknown) => typeof v === "number" || isExact(v);
 
 /** Rows as an aligned text table: numbers to the right, CJK characters counted as two columns. @internal */
 export function toTable(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
@@ -57,6 +84,6 @@ export function toTable(columns: readonly string[], rows: readonly (readonly unk
 /** An output in a format. @internal */
 export function render(output: Output, format: OutputFormat, bom = false): string {
   if (format === "json") return `${JSON.stringify(output.json, null, 2)}\n`;
-  if (format === "csv") return (bom ? "\ufeff" : "") + toCsv([output.columns, ...output.rows]);
+  if (format === "csv") return (bom ? "\ufeff" : "") + toCsv([output.columns, ...fileRows(output.rows, false)]);
   return toTable(output.columns, output.rows);
 }

@@ -1,5 +1,6 @@
 import { isMessageKey, render, shown, type Locale, type MessageParams } from "../messages/index.js";
 import { namesItsPlace } from "../messages/files.js";
+import { snapshot } from "./snapshot.js";
 
 /**
  * Issue codes: one snake_case constant per kind of mistake, so programs can react to a code and
@@ -239,62 +240,46 @@ export interface FormatIssueOptions {
 const MAX_PATH = 1000;
 
 /** A fault in what was given to formatIssue(s): a JixiaoError at `path`. */
-const formatFault = (path: IssuePath, params: MessageParams): JixiaoError => new JixiaoError([issue(IssueCode.invalidInput, path, params)], "Issues cannot be worded");
+const formatFault = (path: IssuePath, params: MessageParams): JixiaoError => new JixiaoError([issue(IssueCode.invalidInput, path, params)], WORDING);
 
 /**
- * Reads an issue given from outside once, own fields only, into plain data: a code, a path of
- * keys and indexes, the message's data (a copy of its own fields) and the English message.
+ * Reads an issue from the copy of what was given ({@link snapshot}): a code, a path of keys and
+ * indexes, the message's data and the English message.
  */
 function readIssue(item: unknown, at: IssuePath): Issue {
-  try {
-    if (item === null || typeof item !== "object" || Array.isArray(item)) throw formatFault(at, { key: "notAnIssue" });
-    const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(item, key) ? (item as Record<string, unknown>)[key] : undefined);
-    const [code, rawPath, rawParams, message] = [own("code"), own("path"), own("params"), own("message")];
-    if (!Array.isArray(rawPath) || rawPath.length > MAX_PATH) throw formatFault(at, { key: "notAnIssue" });
-    const path: (string | number)[] = [];
-    for (let k = 0; k < rawPath.length; k++) {
-      const part: unknown = rawPath[k];
-      if (typeof part !== "string" && !(typeof part === "number" && Number.isInteger(part))) throw formatFault(at, { key: "notAnIssue" });
-      path.push(part);
-    }
-    const params: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    if (rawParams !== null && typeof rawParams === "object" && !Array.isArray(rawParams))
-      for (const key of Object.keys(rawParams)) params[key] = (rawParams as Record<string, unknown>)[key];
-    if (typeof code !== "string" || typeof message !== "string") throw formatFault(at, { key: "notAnIssue" });
-    return { code: code as IssueCode, path, params: params as MessageParams, message };
-  } catch (error) {
-    if (isJixiaoError(error)) throw error;
-    throw formatFault(at, { key: "notPlainData" });
-  }
+  if (item === null || typeof item !== "object" || Array.isArray(item)) throw formatFault(at, { key: "notAnIssue" });
+  const { code, path, params, message } = item as Record<string, unknown>;
+  const parts = Array.isArray(path) && path.length <= MAX_PATH && path.every((part: unknown) => typeof part === "string" || (typeof part === "number" && Number.isInteger(part)));
+  if (!parts || typeof code !== "string" || typeof message !== "string") throw formatFault(at, { key: "notAnIssue" });
+  const data = params !== null && typeof params === "object" && !Array.isArray(params) ? params : {};
+  return { code: code as IssueCode, path: path as (string | number)[], params: data as MessageParams, message };
 }
+
+/** What formatIssue(s) say when what they were given cannot be worded. */
+const WORDING = "Issues cannot be worded";
 
 /** Reads the options of formatIssue(s) once. */
 function readFormatOptions(options: unknown): { locale: Locale; where: (path: IssuePath) => string } {
   if (options === undefined) return { locale: "zh-CN", where: formatPath };
-  try {
-    if (options === null || typeof options !== "object" || Array.isArray(options)) throw formatFault(["options"], { key: "notAnIssue" });
-    const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(options, key) ? (options as Record<string, unknown>)[key] : undefined);
-    const [locale, path] = [own("locale"), own("path")];
-    if (locale !== undefined && locale !== "zh-CN" && locale !== "en") throw formatFault(["options", "locale"], { key: "oneOf", options: ['"zh-CN"', '"en"'], received: shown(locale) });
-    if (path !== undefined && typeof path !== "function") throw formatFault(["options", "path"], { key: "mustBeFunction" });
-    const writer = path as ((p: IssuePath) => unknown) | undefined;
-    const where = writer
-      ? (p: IssuePath): string => {
-          let text: unknown;
-          try {
-            text = writer(p);
-          } catch {
-            throw formatFault(["options", "path"], { key: "pathWriterFailed" });
-          }
-          if (typeof text !== "string") throw formatFault(["options", "path"], { key: "pathWriterFailed" });
-          return text;
+  const copy = snapshot(options, ["options"], WORDING);
+  if (copy === null || typeof copy !== "object" || Array.isArray(copy)) throw formatFault(["options"], { key: "notAnIssue" });
+  const { locale, path } = copy as Record<string, unknown>;
+  if (locale !== undefined && locale !== "zh-CN" && locale !== "en") throw formatFault(["options", "locale"], { key: "oneOf", options: ['"zh-CN"', '"en"'], received: shown(locale) });
+  if (path !== undefined && typeof path !== "function") throw formatFault(["options", "path"], { key: "mustBeFunction" });
+  const writer = path as ((p: IssuePath) => unknown) | undefined;
+  const where = writer
+    ? (p: IssuePath): string => {
+        let text: unknown;
+        try {
+          text = writer(p);
+        } catch {
+          throw formatFault(["options", "path"], { key: "pathWriterFailed" });
         }
-      : formatPath;
-    return { locale: (locale as Locale | undefined) ?? "zh-CN", where };
-  } catch (error) {
-    if (isJixiaoError(error)) throw error;
-    throw formatFault(["options"], { key: "notPlainData" });
-  }
+        if (typeof text !== "string") throw formatFault(["options", "path"], { key: "pathWriterFailed" });
+        return text;
+      }
+    : formatPath;
+  return { locale: (locale as Locale | undefined) ?? "zh-CN", where };
 }
 
 /** An issue in words: from its data where the catalog knows its key and its data fits, else its English message. */
@@ -328,7 +313,7 @@ function wordIssue(item: Issue, locale: Locale, where: (path: IssuePath) => stri
  */
 export function formatIssue(item: Issue, options?: FormatIssueOptions): string {
   const { locale, where } = readFormatOptions(options);
-  return wordIssue(readIssue(item, ["issue"]), locale, where);
+  return wordIssue(readIssue(snapshot(item, ["issue"], WORDING), ["issue"]), locale, where);
 }
 
 /**
@@ -347,17 +332,11 @@ export function formatIssue(item: Issue, options?: FormatIssueOptions): string {
  */
 export function formatIssues(issues: readonly Issue[], options?: FormatIssueOptions): string {
   const { locale, where } = readFormatOptions(options);
-  let list: Issue[];
-  let count: number;
-  try {
-    if (!Array.isArray(issues)) throw formatFault(["issues"], { key: "notAnIssue" });
-    count = issues.length;
-    list = [];
-    for (let k = 0; k < Math.min(count, MAX_ISSUES); k++) list.push(readIssue(issues[k], ["issues", k]));
-  } catch (error) {
-    if (isJixiaoError(error)) throw error;
-    throw formatFault(["issues"], { key: "notPlainData" });
-  }
+  const copy = snapshot(issues, ["issues"], WORDING);
+  if (!Array.isArray(copy)) throw formatFault(["issues"], { key: "notAnIssue" });
+  const count = copy.length;
+  const list: Issue[] = [];
+  for (let k = 0; k < Math.min(count, MAX_ISSUES); k++) list.push(readIssue(copy[k], ["issues", k]));
   const lines = list.map((i) => `- ${wordIssue(i, locale, where)}`);
   if (count > MAX_ISSUES) lines.push(render({ key: "moreIssuesLine", count: count - MAX_ISSUES }, locale));
   return lines.join("\n");

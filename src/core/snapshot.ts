@@ -6,10 +6,12 @@ import { issue, IssueCode, JixiaoError, MAX_ISSUES, type Issue, type IssuePath }
  * that answers differently on a second read, a Proxy, or a caller who edits the input afterwards
  * can never make a result disagree with itself.
  *
- * - Objects become null-prototype objects holding their own enumerable string-keyed fields, each
- *   read exactly once (symbols, non-enumerable and inherited fields are not read). Arrays become
- *   arrays of their elements `0 … length − 1`, read once each; a hole reads as `undefined`.
- * - An object reached by several paths is copied once and shared in the copy, like the original.
+ * - Objects become copies that inherit nothing (see {@link isCopy}) holding their own enumerable
+ *   string-keyed fields, each read exactly once (symbols, non-enumerable and inherited fields are
+ *   not read). Arrays become arrays of their elements `0 … length − 1`, read once each; a hole
+ *   reads as `undefined`.
+ * - An object reached by several paths is copied once and shared in the copy when it is large or
+ *   deep; a small, shallow one (a subject, its values) is read once for each path that reaches it.
  * - Dates are copied by their time; functions (custom methods, callbacks) are kept as they are;
  *   primitives are values already.
  * - Objects the library made and froze ({@link made}) are taken as they are: they cannot change.
@@ -17,11 +19,15 @@ import { issue, IssueCode, JixiaoError, MAX_ISSUES, type Issue, type IssuePath }
  *   an exception while reading (a getter, a Proxy trap) is `unreadable_input`; an own `__proto__`
  *   field (as `JSON.parse` makes it, and as other tools would read as a prototype) is
  *   `reserved_key`; an object that contains itself, a Map, Set, typed array or other object with
- *   hidden state is `invalid_type`; more than {@link MAX_INPUT_VALUES} values is `out_of_range`.
+ *   hidden state is `invalid_type`; more than {@link MAX_INPUT_VALUES} values or
+ *   {@link MAX_INPUT_DEPTH} levels is `out_of_range`.
  */
 
 /** The most values (fields, elements and the values they hold) one input may have: 200 million. */
 export const MAX_INPUT_VALUES = 200_000_000;
+
+/** How deeply one input may nest: 1,000 levels (a rule document nests a dozen). */
+export const MAX_INPUT_DEPTH = 1000;
 
 const trusted = new WeakMap<object, string>();
 
@@ -40,19 +46,34 @@ export const madeAs = (kind: string, value: unknown): boolean => value !== null 
 
 const snapshots = new WeakSet<object>();
 
+/**
+ * The prototype of the copies: an empty frozen object without a prototype of its own, so a copy
+ * inherits nothing (no `toString`, no `__proto__` accessor) and no field is ever read through a
+ * prototype. (A shared prototype rather than none keeps V8's fast object layout: a copy without
+ * any prototype is a dictionary, twice as slow to make.)
+ */
+const PLAIN: object = Object.freeze(Object.create(null) as object);
+const Plain = function (this: object) {} as unknown as new () => Record<string, unknown>;
+(Plain as unknown as { prototype: object }).prototype = PLAIN;
+
+/** Whether `value` is an object copy {@link snapshot} made. @internal */
+export const isCopy = (value: unknown): boolean => value !== null && typeof value === "object" && Object.getPrototypeOf(value) === PLAIN;
+
 /** Built-in objects whose content lies in hidden slots, not in fields: never plain data. */
 const OPAQUE: readonly (abstract new (...args: never[]) => unknown)[] = [Map, Set, WeakMap, WeakSet, RegExp, Promise, ArrayBuffer, DataView, Error, Number, String, Boolean];
 
 const has = Object.prototype.hasOwnProperty;
 
-/** A pending copy: the original, its copy, the keys still to read and where it is. */
-interface Frame {
-  readonly from: object;
-  readonly into: Record<string, unknown> | unknown[];
-  readonly keys: readonly string[] | number;
-  next: number;
-  readonly path: IssuePath;
-}
+/**
+ * An object with more fields than this, or deeper than {@link SHARED_FROM}, is remembered when
+ * copied, so that one reached again is not copied again (and one that contains itself is found).
+ * The many small, shallow objects of a batch (its subjects and their values) are not: remembering
+ * each would double the copy's cost, and copying such an object twice costs little.
+ */
+const REMEMBER_OVER = 64;
+/** The most keys of a path an issue shows (issue paths from outside are read up to 1,000). */
+const PATH_SHOWN = 100;
+const SHARED_FROM = 3;
 
 /**
  * Copies a caller's input into plain data, each field read once (see the module's notes).
@@ -67,76 +88,75 @@ interface Frame {
 export function snapshot(input: unknown, base: IssuePath = [], context = "Input cannot be read"): unknown {
   if (input === null || typeof input !== "object" || trusted.has(input) || snapshots.has(input)) return input;
   const issues: Issue[] = [];
+  let more = 0;
   const copies = new Map<object, unknown>();
   const open = new Set<object>();
-  const stack: Frame[] = [];
+  /** The keys from the input's top to the value being read. */
+  const keys: (string | number)[] = [];
   let values = 0;
-  let more = 0;
-  const fail = (path: IssuePath, code: IssueCode, params: Parameters<typeof issue>[2]): undefined => {
-    if (issues.length < MAX_ISSUES) issues.push(issue(code, path, params));
+  const fail = (code: IssueCode, params: Parameters<typeof issue>[2], key?: string | number): undefined => {
+    // A path is shown to its first PATH_SHOWN keys: where a structure nested too deeply starts.
+    const path = key === undefined ? [...base, ...keys] : [...base, ...keys, key];
+    if (issues.length < MAX_ISSUES) issues.push(issue(code, path.length > PATH_SHOWN ? path.slice(0, PATH_SHOWN) : path, params));
     else more++;
     return undefined;
   };
 
-  /** The copy of one value, opening a frame for an object or array still to be read. */
-  const copy = (value: unknown, path: IssuePath): unknown => {
-    if (value === null || typeof value !== "object") return value;
+  /** The copy of an object or array at `depth`. */
+  const copy = (value: object, depth: number): unknown => {
     if (trusted.has(value)) return value;
     const seen = copies.get(value);
-    if (seen !== undefined) return open.has(value) ? fail(path, IssueCode.invalidType, { key: "refersToItself" }) : seen;
+    if (seen !== undefined) return open.has(value) ? fail(IssueCode.invalidType, { key: "refersToItself" }) : seen;
+    if (depth > MAX_INPUT_DEPTH) return fail(IssueCode.outOfRange, { key: "inputTooDeep", limit: MAX_INPUT_DEPTH });
+    let fields: readonly string[] | undefined;
+    let length = 0;
     try {
-      let into: Record<string, unknown> | unknown[];
-      let keys: readonly string[] | number;
-      if (Array.isArray(value)) {
-        keys = (value as unknown[]).length;
-        into = new Array(keys);
-      } else if (value instanceof Date) return new Date(Date.prototype.getTime.call(value));
-      else if (OPAQUE.some((type) => value instanceof type) || ArrayBuffer.isView(value)) return fail(path, IssueCode.invalidType, { key: "notPlainData" });
-      else {
-        keys = Object.keys(value);
-        into = Object.create(null) as Record<string, unknown>;
-      }
-      if ((typeof keys === "number" ? keys : keys.length) > MAX_INPUT_VALUES - values) return tooLarge(path);
-      open.add(value);
-      copies.set(value, into);
-      stack.push({ from: value, into, keys, next: 0, path });
-      return into;
+      const proto: unknown = Object.getPrototypeOf(value);
+      // The usual cases first: an object literal, a list, a copy.
+      if (proto === Object.prototype || proto === null || proto === PLAIN) length = (fields = Object.keys(value)).length;
+      else if (Array.isArray(value)) length = (value as unknown[]).length;
+      else if (value instanceof Date) return new Date(Date.prototype.getTime.call(value));
+      else if (OPAQUE.some((type) => value instanceof type) || ArrayBuffer.isView(value)) return fail(IssueCode.invalidType, { key: "notPlainData" });
+      else length = (fields = Object.keys(value)).length;
     } catch {
-      return fail(path, IssueCode.unreadableInput, { key: "unreadable" });
+      return fail(IssueCode.unreadableInput, { key: "unreadable" });
     }
-  };
-  const tooLarge = (path: IssuePath) => {
-    values = MAX_INPUT_VALUES;
-    return fail(path, IssueCode.outOfRange, { key: "inputTooLarge", limit: MAX_INPUT_VALUES });
+    if (length > MAX_INPUT_VALUES - values) {
+      values = MAX_INPUT_VALUES;
+      return fail(IssueCode.outOfRange, { key: "inputTooLarge", limit: MAX_INPUT_VALUES });
+    }
+    values += length;
+    const into: Record<string | number, unknown> = fields ? new Plain() : (new Array(length) as unknown as Record<number, unknown>);
+    const remember = depth >= SHARED_FROM || length > REMEMBER_OVER;
+    if (remember) {
+      copies.set(value, into);
+      open.add(value);
+    }
+    for (let i = 0; i < length && values < MAX_INPUT_VALUES; i++) {
+      const key = fields ? fields[i]! : i;
+      if (key === "__proto__") {
+        fail(IssueCode.reservedKey, { key: "reservedKey", name: key }, key);
+        continue;
+      }
+      let field: unknown;
+      try {
+        field = fields ? (value as Record<string, unknown>)[key] : has.call(value, key) ? (value as unknown[])[key as number] : undefined;
+      } catch {
+        fail(IssueCode.unreadableInput, { key: "unreadable" }, key);
+        continue;
+      }
+      if (field !== null && typeof field === "object") {
+        keys.push(key);
+        field = copy(field, depth + 1);
+        keys.pop();
+      }
+      into[key] = field;
+    }
+    if (remember) open.delete(value);
+    return into;
   };
 
-  const root = copy(input, base);
-  while (stack.length > 0 && values < MAX_INPUT_VALUES) {
-    const frame = stack[stack.length - 1]!;
-    const { from, into, keys } = frame;
-    const count = typeof keys === "number" ? keys : keys.length;
-    if (frame.next >= count) {
-      stack.pop();
-      open.delete(from);
-      continue;
-    }
-    const i = frame.next++;
-    values++;
-    const key = typeof keys === "number" ? i : keys[i]!;
-    if (key === "__proto__") {
-      fail([...frame.path, key], IssueCode.reservedKey, { key: "reservedKey", name: key });
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = typeof key === "number" ? (has.call(from, key) ? (from as unknown[])[key] : undefined) : (from as Record<string, unknown>)[key];
-    } catch {
-      fail([...frame.path, key], IssueCode.unreadableInput, { key: "unreadable" });
-      continue;
-    }
-    const field = value !== null && typeof value === "object" ? copy(value, [...frame.path, key]) : value;
-    (into as Record<string | number, unknown>)[key] = field;
-  }
+  const root = copy(input, 0);
   if (more > 0) issues.push(issue(IssueCode.tooManyIssues, base, { key: "moreIssues", count: more }));
   if (issues.length > 0) throw new JixiaoError(issues, context);
   if (root !== null && typeof root === "object") snapshots.add(root);

@@ -3,7 +3,7 @@ import { DECIMAL_TEXT, MAX_DECIMAL_TEXT, toDec, type Dec } from "./decimal.js";
 import { issue, IssueCode, JixiaoError, MAX_ISSUES, TERMS, type Issue, type IssuePath } from "./errors.js";
 import { render, shown, type MessageParams } from "../messages/index.js";
 import { WANTS, type Noun, type Want } from "../messages/core.js";
-import { snapshot } from "./snapshot.js";
+import { isCopy, snapshot } from "./snapshot.js";
 
 /** Every field name the schemas know, for "did you mean" hints on typos. @internal */
 const knownFields = new Set<string>(Object.keys(TERMS));
@@ -258,7 +258,7 @@ export const functionSchema = <T>() =>
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (v === null || typeof v !== "object") return false;
   const proto: unknown = Object.getPrototypeOf(v);
-  return proto === null || proto === Object.prototype;
+  return proto === Object.prototype || proto === null || isCopy(v);
 };
 
 /** Whether a value is text of `min` to `max` characters. @internal */

@@ -2,6 +2,7 @@ import { z } from "../core/z.js";
 import { issue, IssueCode, JixiaoError, relocate } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
 import { parseWith } from "../core/validate.js";
+import { exactAgrees } from "../core/exact.js";
 import { defineScheme, type Scheme } from "../scheme/define.js";
 import type { SchemeConfig } from "../scheme/types.js";
 import type { ScoreResult } from "../scoring/result.js";
@@ -29,19 +30,26 @@ export interface ExplainOptions {
   readonly scheme?: Scheme | SchemeConfig;
 }
 
+/** A number's exact text (results made before it was added have none: the number is shown then). */
+const exactText = z.string().max(100).optional();
+/** A number as the explanation shows it: its exact text where given (a long fraction shortened, as the trace's numbers are). */
+const shownNumber = (n: number, exact: string | undefined): string => (exact === undefined ? String(n) : shortDecimal(exact));
 const stepSchema = z.object({ at: z.string(), rule: z.string(), values: z.record(z.string(), z.string()), result: z.string() });
 const resultSchema = z.object({
   schemeId: z.string(),
   subjectId: z.string(),
   name: z.string().optional(),
   total: z.number(),
+  exact: exactText,
   full: z.number(),
-  groups: z.array(z.object({ id: z.string(), name: z.string().optional(), points: z.number(), applicablePoints: z.number(), earned: z.number() })),
-  indicators: z.array(z.object({ id: z.string(), name: z.string().optional(), group: z.string(), points: z.number(), earned: z.number() })),
+  groups: z.array(
+    z.object({ id: z.string(), name: z.string().optional(), points: z.number(), applicablePoints: z.number(), earned: z.number(), exact: exactText }).superRefine(exactAgrees("earned")),
+  ),
+  indicators: z.array(z.object({ id: z.string(), name: z.string().optional(), group: z.string(), points: z.number(), earned: z.number(), exact: exactText }).superRefine(exactAgrees("earned"))),
   vetoes: z.array(z.object({ id: z.string(), name: z.string().optional() })).optional(),
   flags: z.array(z.object({ id: z.string(), name: z.string().optional() })).optional(),
   trace: z.array(stepSchema),
-});
+}).superRefine(exactAgrees("total"));
 const optionsSchema = z.strictObject({ locale: z.enum(["zh-CN", "en"]).optional(), scheme: z.unknown().optional() }).optional();
 
 /** The names a scheme gives its groups, indicators and vetoes, by `group:<id>`, `indicator:<id>` and `veto:<id>`. */
@@ -95,7 +103,7 @@ export function explain(result: ScoreResult, options?: ExplainOptions): string {
   }
   const lines = [m.header(r.subjectId, r.name, scheme?.name ?? r.schemeId)];
   for (const g of r.groups) {
-    lines.push(m.group(nameOf(`group:${g.id}`), String(g.earned), String(g.points), String(g.applicablePoints)));
+    lines.push(m.group(nameOf(`group:${g.id}`), shownNumber(g.earned, g.exact), String(g.points), String(g.applicablePoints)));
     for (const step of byAt.get(`group:${g.id}`) ?? []) if (step.rule === "round") lines.push(`  ${m.round(step.values, step.result)}`);
     for (const ind of r.indicators) {
       if (ind.group !== g.id) continue;
@@ -107,7 +115,7 @@ export function explain(result: ScoreResult, options?: ExplainOptions): string {
         } else if (step.rule === "flag") parts.push(m.flag(flagName(step.values), step.values));
         else parts.push((own(m.method, step.rule) ?? ((_v, res) => `${step.rule} ${res}`))(step.values, step.result));
       }
-      lines.push(`  ${m.indicator(nameOf(`indicator:${ind.id}`), String(ind.earned), String(ind.points))} — ${parts.join(m.separator)}`);
+      lines.push(`  ${m.indicator(nameOf(`indicator:${ind.id}`), shownNumber(ind.earned, ind.exact), String(ind.points))} — ${parts.join(m.separator)}`);
     }
   }
   for (const step of trace) {
@@ -126,6 +134,6 @@ export function explain(result: ScoreResult, options?: ExplainOptions): string {
               : own(m.total, step.rule);
     if (render) lines.push(render(step.values, step.result));
   }
-  lines.push(m.final(String(r.total), String(r.full)));
+  lines.push(m.final(shownNumber(r.total, r.exact), String(r.full)));
   return lines.join("\n");
 }

@@ -1,4 +1,5 @@
 import { parseWith } from "../core/validate.js";
+import { exactAgrees, numberText } from "../core/exact.js";
 import { z } from "../core/z.js";
 import { HISTORY_LINES, nameOf, TIER_LINES } from "../messages/tiers.js";
 import type { HistoryCheck } from "../tiers/history.js";
@@ -13,6 +14,7 @@ const placementSchema = z.object({
   peerGroup: z.string().nullable(),
   tier: z.string(),
   score: z.number(),
+  exact: z.string().max(100).optional(),
   rank: z.number(),
   groupSize: z.number(),
   reason: z.object({
@@ -24,7 +26,7 @@ const placementSchema = z.object({
     excluded: z.array(z.object({ tier: z.string(), because: tierBarrierSchema })).optional(),
     vetoes: z.array(named).optional(),
   }),
-});
+}).superRefine(exactAgrees("score"));
 const optionsSchema = z.strictObject({ locale: z.enum(["zh-CN", "en"]).optional() }).optional();
 
 const localeOf = (options: ExplainOptions | undefined) => parseWith(optionsSchema, options, "Explain options are not valid", ["options"])?.locale ?? "zh-CN";
@@ -53,7 +55,7 @@ export function explainTier(placement: TierPlacement, options?: ExplainOptions):
   const locale = localeOf(options);
   const w = TIER_LINES[locale];
   const r = p.reason;
-  const lines = [w.placed(w.who(p.subjectId, p.name), p.tier), w.rank(p.peerGroup, p.groupSize, p.rank, p.score)];
+  const lines = [w.placed(w.who(p.subjectId, p.name), p.tier), w.rank(p.peerGroup, p.groupSize, p.rank, p.exact ?? numberText(p.score))];
   for (const e of r.excluded ?? []) lines.push(w.excluded(e.tier, reasonText(e.because, locale)));
   const q = r.quota;
   if (r.rule === "veto") lines.push(w.veto((r.vetoes ?? []).map(nameOf), p.tier));

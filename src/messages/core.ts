@@ -94,6 +94,10 @@ export const CORE_MESSAGES = {
     "zh-CN": (p, w) => `应为“96.5”这样的十进制文本，实际是${w.shown(p.received)}`,
     en: (p, w) => `must be decimal text such as "96.5", not ${w.shown(p.received)}`,
   }),
+  exactText: message<{ exact: string; value: string }>({
+    "zh-CN": (p, w) => `应为旁边数值 ${p.value} 的精确十进制文本，实际是${w.q(p.exact)}`,
+    en: (p) => `must be the exact decimal text of the number beside it (${p.value}), not "${p.exact}"`,
+  }),
   decimalRange: message<{ received: Shown }>({
     "zh-CN": (p, w) => `应为 ±10^18 以内的有限十进制数，实际是 ${w.shown(p.received)}`,
     en: (p, w) => `must be a finite decimal within ±10^18, not ${w.shown(p.received)}`,
@@ -145,6 +149,10 @@ export const CORE_MESSAGES = {
   inputTooLarge: message<{ limit: number }>({
     "zh-CN": (p) => `输入过大：最多 ${p.limit} 个值`,
     en: (p) => `the input is too large: at most ${p.limit} values`,
+  }),
+  inputTooDeep: message<{ limit: number }>({
+    "zh-CN": (p) => `嵌套过深：最多 ${p.limit} 层`,
+    en: (p) => `is nested too deeply: at most ${p.limit} levels`,
   }),
   notPlainData: message({ "zh-CN": () => "无法读取（不是普通数据）", en: () => "could not be read (it is not plain data)" }),
   needsName: message<{ noun: Noun }>({

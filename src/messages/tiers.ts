@@ -108,7 +108,7 @@ export interface TierLines {
   /** A person: the name and the id, or the id alone. */
   readonly who: (id: string, name: string | undefined) => string;
   readonly placed: (who: string, tier: string) => string;
-  readonly rank: (peerGroup: string | null, size: number, rank: number, score: number) => string;
+  readonly rank: (peerGroup: string | null, size: number, rank: number, score: string) => string;
   readonly excluded: (tier: string, because: string) => string;
   readonly veto: (vetoes: readonly string[], tier: string) => string;
   readonly rest: (tier: string) => string;

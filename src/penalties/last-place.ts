@@ -5,7 +5,7 @@ import { decimal, dec, idSchema, parseWith, type DecimalInput, want } from "../c
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
 import type { RankEntry, Ranking } from "../ranking/types.js";
-import { readRanking, regroup } from "../tiers/assign.js";
+import { readRanking, regroup, sameScore } from "../tiers/assign.js";
 import type { DeductionReason, ExemptReason, LastPlaceFlagReason, SpareReason } from "./reasons.js";
 
 /**
@@ -51,6 +51,8 @@ export interface LastPlaceDeduction {
   readonly groupSize: number;
   /** The score ranked. */
   readonly score: number;
+  /** The score ranked as exact decimal text (the ranking entry's `exact`): every digit, where `score` may hold fewer. */
+  readonly exact: string;
   /** Points off. */
   readonly points: number;
   /** Where they land: `total` or `indicator:<id>`. */
@@ -129,11 +131,8 @@ function bottomPlaces(worstFirst: readonly RankEntry[], upTo: number): Map<strin
   const out = new Map<string, { place: number; tied: string[] }>();
   let start = 0;
   while (start < worstFirst.length && start < upTo) {
-    // A ranking's scores are finite numbers (rank made them, or the schema checked them), equal
-    // exactly when their decimals are (-0 and 0 both read as 0).
-    const score = worstFirst[start]!.score;
     let end = start;
-    while (end + 1 < worstFirst.length && worstFirst[end + 1]!.score === score) end++;
+    while (end + 1 < worstFirst.length && sameScore(worstFirst[end + 1]!, worstFirst[start]!)) end++;
     const listed = worstFirst.slice(start, Math.min(end + 1, start + MAX_TIED_LISTED + 1)).map((e) => e.subjectId);
     for (let i = start; i <= end; i++) {
       const id = worstFirst[i]!.subjectId;
@@ -200,7 +199,7 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
         continue;
       }
       if (below) {
-        const score = toDec(e.score)!;
+        const score = toDec(e.exact)!;
         if (!score.lt(below)) {
           out.spared.push({ subjectId: e.subjectId, bottomPlace: place, reason: { kind: "notBelow", score: text(score), below: text(below) } });
           continue;
@@ -212,6 +211,7 @@ export function lastPlaceDeductions(ranking: Ranking, policy: LastPlacePolicy): 
         bottomPlace: place,
         groupSize: list.length,
         score: e.score,
+        exact: e.exact,
         points: toNumber(amounts[place - 1]!),
         target,
         reason: { kind: "deducted", ...(p.reason !== undefined ? { label: p.reason } : {}), bottomPlace: place, groupSize: list.length, peerGroup: peer },

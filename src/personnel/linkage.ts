@@ -130,11 +130,11 @@ export function linkOrganizations(results: readonly Rankable[], policy: LinkPoli
     (path) => (path[0] === "options" ? ["policy", ...path.slice(1)] : ["results", ...path]),
     () => rank(results, p.groupBy === undefined ? {} : { groupBy: p.groupBy }),
   );
-  const exact = new Map(results.map((r) => [r.subjectId, toDec(r.total)!]));
   const groups = new Map<string | null, { id: string; score: Dec; rank: number }[]>();
   for (const e of ranking.entries) {
     const list = groups.get(e.peerGroup) ?? groups.set(e.peerGroup, []).get(e.peerGroup)!;
-    list.push({ id: e.subjectId, score: exact.get(e.subjectId)!, rank: e.rank });
+    // The score exactly as ranked (a result's exact text, every digit), read from the ranking, not the caller's results again.
+    list.push({ id: e.subjectId, score: toDec(e.exact)!, rank: e.rank });
   }
   const out: OrganizationLink[] = [];
   const issues: Issue[] = [];

@@ -1,6 +1,8 @@
 import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
-import { decimal, idSchema, isId, isPlainObject, parseWith } from "../core/validate.js";
+import { toDec } from "../core/decimal.js";
+import { exactAgrees } from "../core/exact.js";
+import { addIssue, decimal, idSchema, isId, isPlainObject, parseWith } from "../core/validate.js";
 import { dayText, resultDay, spanOf, type PeriodKey } from "../periods/period.js";
 import type { LedgerEntry } from "./ledger.js";
 import { pointsText } from "./points.js";
@@ -21,13 +23,26 @@ export interface RecordableResult {
   readonly subjectId: string;
   /** The score: a number or decimal text. */
   readonly total: number | string;
+  /** The score as exact decimal text, where `total` is a number that may hold fewer digits (a {@link ScoreResult}'s `exact`): recorded instead; it must agree with `total`. */
+  readonly exact?: string;
   /** The scheme that made it, kept as the entry's reference. */
   readonly schemeId?: string;
 }
 
 const optionsSchema = z.strictObject({ period: z.string().max(20), component: idSchema, source: z.string().min(1).max(200) });
 const MAX_RESULTS = 2_000_000;
-const resultsSchema = z.array(z.object({ subjectId: idSchema, total: decimal(), schemeId: z.string().max(200).optional() })).max(MAX_RESULTS);
+const resultsSchema = z
+  .array(
+    z
+      .object({ subjectId: idSchema, total: decimal(), exact: z.string().max(100).optional(), schemeId: z.string().max(200).optional() })
+      .superRefine((r, ctx) => {
+        // A text total is exact itself: an exact text beside it must be the same decimal.
+        if (typeof r.total === "number") return exactAgrees("total")(r as { total: number; exact?: string }, ctx);
+        const d = toDec(r.total);
+        if (r.exact !== undefined && d !== undefined && !toDec(r.exact)?.eq(d)) addIssue(ctx, IssueCode.invalidValue, { key: "exactText", exact: r.exact.slice(0, 60), value: r.total.slice(0, 60) }, ["exact"]);
+      }),
+  )
+  .max(MAX_RESULTS);
 
 /**
  * The results as the schema would read them, when every one is plainly valid (a plain object with a
@@ -40,8 +55,10 @@ function plainResults(input: unknown): RecordableResult[] | undefined {
   try {
     for (const r of input as unknown[]) {
       if (!isPlainObject(r)) return undefined;
-      const { subjectId, total, schemeId } = r;
+      const { subjectId, total, exact, schemeId } = r;
       if (!isId(subjectId) || typeof total !== "number" || !(Math.abs(total) <= 1e15)) return undefined;
+      // An exact text is the number's own shortest text (a total within ±10^15 has 15 digits at most, as a rule): nothing more to record.
+      if (exact !== undefined && exact !== String(total)) return undefined;
       if (schemeId === undefined) out.push({ subjectId, total });
       else if (typeof schemeId === "string" && schemeId.length <= 200) out.push({ subjectId, total, schemeId });
       else return undefined;
@@ -82,7 +99,7 @@ export function resultEntries(results: readonly RecordableResult[], options: Res
       person: r.subjectId,
       date,
       component: o.component,
-      points: pointsText(r.total),
+      points: pointsText(r.exact ?? r.total),
       source: o.source,
       ...(r.schemeId !== undefined ? { reference: r.schemeId } : {}),
     };

@@ -13,7 +13,9 @@ export interface RankItem {
    */
   score: Dec | undefined;
   /**
-   * The score as the number it was given as (finite, within ±10^18, never -0), when it was one.
+   * The score as the number it was given as (finite, within ±10^18, never -0), when it was one
+   * and the exact text given with it, if any, is the number's own shortest text (else the exact
+   * text is the score, as a decimal: a number cannot tell 100000000000000001 from …002).
    * Numbers compare as their decimals do (distinct doubles have distinct shortest decimals, in the
    * same order), so a group of numbers needs no decimals at all.
    */

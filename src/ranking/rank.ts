@@ -1,5 +1,6 @@
 import { made, madeAs } from "../core/snapshot.js";
-import { toDec, toNumber, type Dec } from "../core/decimal.js";
+import { text, toDec, toNumber, type Dec } from "../core/decimal.js";
+import { numberText } from "../core/exact.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { everyItem, idSchema, isPlainObject as plainObject, namedRecord, parseList, parseWith, RESERVED_KEYS, want } from "../core/validate.js";
 import { z } from "../core/z.js";
@@ -21,11 +22,12 @@ export const rankOptionsSchema = z.strictObject({
   tieBreak: z.array(keySchema).max(20).optional(),
 });
 
-const earnedList = z.array(z.object({ id: z.string(), earned: z.number() })).max(100_000);
+const earnedList = z.array(z.object({ id: z.string(), earned: z.number(), exact: z.string().optional() })).max(100_000);
 const rankableSchema = z.object({
   subjectId: idSchema,
   name: z.string().optional(),
   total: z.union([z.number(), z.string()]),
+  exact: z.string().optional(),
   group: z.string().optional(),
   attributes: namedRecord(z.union([z.string(), z.number(), z.boolean()], { error: want("textNumberBoolean") }), "attribute", true).optional(),
   groups: earnedList.optional(),
@@ -38,7 +40,7 @@ const rankablesSchema = z.array(rankableSchema).max(2_000_000);
 
 const idList = (v: unknown, earned: boolean): boolean =>
   v === undefined ||
-  (Array.isArray(v) && v.length <= (earned ? 100_000 : 1000) && everyItem(v, (x) => plainObject(x) && typeof x.id === "string" && (!earned || Number.isFinite(x.earned))));
+  (Array.isArray(v) && v.length <= (earned ? 100_000 : 1000) && everyItem(v, (x) => plainObject(x) && typeof x.id === "string" && (!earned || (Number.isFinite(x.earned) && (x.exact === undefined || typeof x.exact === "string")))));
 
 /** Whether a subject to rank is plainly well formed, so the schema check can be skipped (anything unusual takes it). */
 function plainRankable(v: unknown): boolean {
@@ -46,6 +48,7 @@ function plainRankable(v: unknown): boolean {
   const id = v.subjectId;
   if (typeof id !== "string" || id.length < 1 || id.length > 200 || RESERVED_KEYS.has(id)) return false;
   if (typeof v.total === "number" ? !Number.isFinite(v.total) : typeof v.total !== "string") return false;
+  if (v.exact !== undefined && typeof v.exact !== "string") return false;
   if ((v.name !== undefined && typeof v.name !== "string") || (v.group !== undefined && typeof v.group !== "string")) return false;
   const a = v.attributes;
   if (a !== undefined) {
@@ -63,13 +66,27 @@ const readRankables = (results: unknown): Rankable[] => parseList(rankablesSchem
 /** The tie-break values of a ranking without a tie-break. */
 const NO_TIE: readonly Dec[] = Object.freeze([]);
 
+/**
+ * A value to rank as an exact decimal: its exact text where given — which must agree with the
+ * value, the number nearest to it (or, given as text, the same decimal) — else the value itself.
+ * Reports at `path` why it cannot be read.
+ */
+function exactValue(value: number | string, exact: string | undefined, path: IssuePath, field: "total" | "earned", issues: Issue[]): Dec | undefined {
+  const d = toDec(value);
+  if (!d) {
+    issues.push(issue(IssueCode.invalidNumber, [...path, field], { key: field === "total" ? "rankTotal" : "rankEarned", value: String(value) }));
+    return undefined;
+  }
+  if (exact === undefined) return d;
+  const e = toDec(exact);
+  if (e && (typeof value === "number" ? toNumber(e) === toNumber(d) : e.eq(d))) return e;
+  issues.push(issue(IssueCode.invalidValue, [...path, "exact"], { key: "exactText", exact: exact.slice(0, 60), value: String(value) }));
+  return undefined;
+}
+
 /** Reads the value a key names from a subject, or reports why it cannot. @internal */
 export function valueOf(subject: Rankable, key: RankKey, path: IssuePath, issues: Issue[]): Dec | undefined {
-  if (key === "total") {
-    const d = toDec(subject.total);
-    if (!d) issues.push(issue(IssueCode.invalidNumber, [...path, "total"], { key: "rankTotal", value: String(subject.total) }));
-    return d;
-  }
+  if (key === "total") return exactValue(subject.total, subject.exact, path, "total", issues);
   const [kind, id] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
   const list = kind === "group" ? subject.groups : subject.indicators;
   const found = list?.find((e) => e.id === id);
@@ -77,10 +94,19 @@ export function valueOf(subject: Rankable, key: RankKey, path: IssuePath, issues
     issues.push(issue(IssueCode.unknownId, [...path, kind === "group" ? "groups" : "indicators"], { key: "rankNoKey", kind: kind === "group" ? "group" : "indicator", id }));
     return undefined;
   }
-  const d = toDec(found.earned);
-  if (!d) issues.push(issue(IssueCode.invalidNumber, [...path, kind === "group" ? "groups" : "indicators", list!.indexOf(found), "earned"], { key: "rankEarned", value: String(found.earned) }));
-  return d;
+  return exactValue(found.earned, found.exact, [...path, kind === "group" ? "groups" : "indicators", list!.indexOf(found)], "earned", issues);
 }
+
+/**
+ * The score of a ranked value given as a number with (perhaps) its exact text, as the ranking
+ * core takes it (see {@link RankItem}): the number alone when it is within ±10^18 and the text is
+ * the number's own shortest text or is not given — the common case, compared as numbers — else
+ * `undefined`, and the value is read as a decimal (a total of more than 15 digits, say, whose
+ * number is rounded). `+ 0` makes -0 0.
+ * @internal
+ */
+export const numberScore = (n: number, exact: string | undefined): number | undefined =>
+  Math.abs(n) <= 1e18 && (exact === undefined || String(n) === exact) ? n + 0 : undefined;
 
 /** Reads the peer-group value of a subject, or reports that it has none. @internal */
 export function peerOf(subject: Rankable, groupBy: string | undefined, path: IssuePath, issues: Issue[]): string | null | undefined {
@@ -123,7 +149,7 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
   const tieBreak = opts.tieBreak ?? [];
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
-  const items: (RankItem & { readonly subject: Rankable })[] = [];
+  const items: Item[] = [];
   for (let i = 0; i < list.length; i++) {
     const subject = list[i]!;
     const first = seen.get(subject.subjectId);
@@ -131,20 +157,29 @@ export function rank(results: readonly Rankable[], options?: RankOptions): Ranki
     else seen.set(subject.subjectId, i);
     // A total given as a number is ranked as that number, without a decimal (see RankItem): it is
     // one valueOf accepts exactly when it is finite and within ±10^18 (NaN fails the comparison;
-    // 10^18 is a double, so comparing the double is comparing its shortest decimal). `+ 0` makes -0 0.
+    // 10^18 is a double, so comparing the double is comparing its shortest decimal) and its exact
+    // text, where given, is that decimal.
     const total = subject.total;
-    const num = by === "total" && typeof total === "number" && Math.abs(total) <= 1e18 ? total + 0 : undefined;
+    const exact = by === "total" ? subject.exact : undefined;
+    const num = typeof total === "number" && by === "total" ? numberScore(total, exact) : undefined;
     const score = num === undefined ? valueOf(subject, by, [i], issues) : undefined;
     const tie = tieBreak.length === 0 ? NO_TIE : tieBreak.map((key) => valueOf(subject, key, [i], issues));
     const peer = peerOf(subject, opts.groupBy, [i], issues);
-    if ((num !== undefined || score) && peer !== undefined && (tie === NO_TIE || tie.every(Boolean))) items.push({ id: subject.subjectId, peer, score, num, tie: tie as Dec[], subject });
+    if ((num !== undefined || score) && peer !== undefined && (tie === NO_TIE || tie.every(Boolean))) items.push({ id: subject.subjectId, peer, score, num, exact: num === undefined ? undefined : exact, tie: tie as Dec[], subject });
   }
   if (issues.length > 0) throw new JixiaoError(issues, "Results cannot be ranked");
   return rankingOf(items, { by, order: opts.order ?? "desc", groupBy: opts.groupBy ?? null, ties: opts.ties ?? "competition", tieBreak });
 }
 
+/**
+ * What a ranking is built from: a {@link RankItem}, its subject and, for an item ranked as a number,
+ * the exact text given with the number (then its shortest text, see {@link numberScore}), if any.
+ * @internal
+ */
+export type Item = RankItem & { readonly subject: Rankable; readonly exact?: string | undefined };
+
 /** Builds a ranking from ready items. @internal */
-export function rankingOf(items: readonly (RankItem & { readonly subject: Rankable })[], how: Omit<Ranking, "entries">): Ranking {
+export function rankingOf(items: readonly Item[], how: Omit<Ranking, "entries">): Ranking {
   const entries: RankEntry[] = [];
   const copy = attributeCopier();
   placeItems(items, how.order === "desc", how.ties, (item, rank, position, groupSize, worse, tiedWith, tiedCount) => {
@@ -155,7 +190,15 @@ export function rankingOf(items: readonly (RankItem & { readonly subject: Rankab
     if (s.name !== undefined) e.name = s.name;
     e.peerGroup = item.peer;
     if (s.group !== undefined) e.group = s.group;
-    e.score = item.num ?? toNumber(item.score!);
+    // The score and its exact text: the decimal's, or the number's own — the text given with it
+    // (its shortest text), unless that is written with an exponent (1e-7), which text() does not use.
+    if (item.score !== undefined) {
+      e.score = toNumber(item.score);
+      e.exact = text(item.score);
+    } else {
+      e.score = item.num;
+      e.exact = item.exact !== undefined && !item.exact.includes("e") ? item.exact : numberText(item.num!);
+    }
     e.rank = rank;
     e.position = position;
     e.groupSize = groupSize;

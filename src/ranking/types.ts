@@ -6,7 +6,8 @@ export type TieStyle = "competition" | "dense" | "ordinal";
 
 /**
  * What can be ranked: a {@link ScoreResult}, or any record with a subject id and a total (a unit's
- * score from another system, say).
+ * score from another system, say). Values are compared exactly: decimal text as the decimal it
+ * writes, a number with its `exact` text where given, else as the decimal it prints as.
  */
 export interface Rankable {
   /** The subject's id. */
@@ -15,6 +16,12 @@ export interface Rankable {
   readonly name?: string;
   /** The total score: a number or decimal text. */
   readonly total: number | string;
+  /**
+   * The total as exact decimal text, where `total` is a number that may hold fewer digits (a
+   * {@link ScoreResult}'s `exact`): ranked by it, so totals that differ beyond the number's 15 to 17
+   * digits rank apart. It must agree with `total` (`total` is the number nearest to it).
+   */
+  readonly exact?: string;
   /** The subject's peer group (`groupBy: "group"`). */
   readonly group?: string;
   /** Facts to group by (job level, category, department …). */
@@ -25,6 +32,8 @@ export interface Rankable {
     readonly id: string;
     /** The points the subject earned in the group. */
     readonly earned: number;
+    /** `earned` as exact decimal text, ranked by where given; it must agree with `earned`. */
+    readonly exact?: string;
   }[];
   /** Indicators' earned points, for `by: "indicator:<id>"`. */
   readonly indicators?: readonly {
@@ -32,6 +41,8 @@ export interface Rankable {
     readonly id: string;
     /** The points the subject earned on the indicator. */
     readonly earned: number;
+    /** `earned` as exact decimal text, ranked by where given; it must agree with `earned`. */
+    readonly exact?: string;
   }[];
   /** The subject's vetoes; a subject with any is vetoed for the tier rules. */
   readonly vetoes?: readonly {
@@ -78,6 +89,11 @@ export interface RankEntry {
   readonly group?: string;
   /** The score ranked. */
   readonly score: number;
+  /**
+   * The score ranked, as exact decimal text: every digit, where `score` (the number nearest to it)
+   * may hold fewer. Scores are compared by it, so entries tie only when their exact texts are equal.
+   */
+  readonly exact: string;
   /** The rank, in the ranking's tie style. */
   readonly rank: number;
   /** The place after every tie is broken (tie-break keys, then id): 1, 2, 3 … */

@@ -54,6 +54,7 @@ function adjustment(items: readonly AdjustmentItem[], cap: Dec | undefined, at: 
       requested: toNumber(requested),
       cap: cap ? toNumber(cap) : null,
       applied: toNumber(applied),
+      exact: text(applied),
     },
   ];
 }
@@ -186,7 +187,7 @@ export function evaluate(
           values: { points: text(ind.points), ...(typeof reason === "string" ? { reason } : given ? {} : { missing: "true" }) },
           result: "0",
         });
-        indicators.push({ ...common, applicable: false, fraction: null, earned: 0 });
+        indicators.push({ ...common, applicable: false, fraction: null, earned: 0, exact: "0" });
         continue;
       }
       if (!outcome) {
@@ -211,28 +212,32 @@ export function evaluate(
         flags.push({ ...f, source: at });
         trace.push({ at, rule: "flag", values: { id: f.id, ...(f.name ? { name: f.name } : {}), reason: f.reason }, result: f.id });
       }
+      const exact = text(earned);
       indicators.push({
         ...common,
         applicable: true,
         fraction: outcome.fraction ? toNumber(outcome.fraction) : null,
         earned: toNumber(earned),
+        exact,
         ...(extra ? { adjustments: extra.items } : {}),
       });
       gEarned = gEarned.plus(earned);
       gApplicable = gApplicable.plus(ind.points);
-      parts[ind.id] = text(earned);
+      parts[ind.id] = exact;
     }
     const gat = `group:${group.id}`;
     trace.push({ at: gat, rule: "sum", values: parts, result: text(gEarned) });
     gEarned = roundAt(gEarned, s.rounding.group, gat, trace);
+    const gExact = text(gEarned);
     groups.push({
       id: group.id,
       ...(group.name !== undefined ? { name: group.name } : {}),
       points: toNumber(group.points),
       applicablePoints: toNumber(gApplicable),
       earned: toNumber(gEarned),
+      exact: gExact,
     });
-    groupEarned[group.id] = text(gEarned);
+    groupEarned[group.id] = gExact;
     earnedTotal = earnedTotal.plus(gEarned);
     applicable = applicable.plus(gApplicable);
   }
@@ -301,6 +306,7 @@ export function evaluate(
     ...(subject.group !== undefined ? { group: subject.group } : {}),
     ...(subject.attributes !== undefined ? { attributes: subject.attributes } : {}),
     total: toNumber(total),
+    exact: text(total),
     base: toNumber(baseValue),
     full: toNumber(s.full),
     applicablePoints: toNumber(applicable),

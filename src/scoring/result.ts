@@ -22,6 +22,11 @@ export interface IndicatorResult {
   readonly fraction: number | null;
   /** Points earned, rounded where the scheme says, after any bonus or deduction items aimed at it. */
   readonly earned: number;
+  /**
+   * `earned` as exact decimal text: every digit, where the number may hold fewer (more than 15
+   * significant digits, an unrounded quotient). `0` where not applicable.
+   */
+  readonly exact: string;
   /** Bonus (positive) and deduction (negative) items aimed at this indicator, as given. */
   readonly adjustments?: readonly AdjustmentItemResult[];
 }
@@ -38,6 +43,8 @@ export interface GroupResult {
   readonly applicablePoints: number;
   /** Points earned (实得分), rounded where the scheme says. */
   readonly earned: number;
+  /** `earned` as exact decimal text: every digit, where the number may hold fewer. */
+  readonly exact: string;
 }
 
 /** One bonus or deduction item as applied. */
@@ -62,6 +69,8 @@ export interface AdjustmentResult {
   readonly cap: number | null;
   /** What was applied: the sum, limited by the cap. */
   readonly applied: number;
+  /** `applied` as exact decimal text: every digit, where the number may hold fewer. */
+  readonly exact: string;
 }
 
 /** A veto the subject has. */
@@ -90,6 +99,21 @@ export interface ScoreResult {
   readonly attributes?: Readonly<Record<string, string | number | boolean>>;
   /** The final score, after conversion, adjustments, vetoes and rounding. */
   readonly total: number;
+  /**
+   * The total as exact decimal text. `total` is the number nearest to it, which is the total
+   * itself up to 15 significant digits; beyond (totals of 16 to 18 digits, allowed up to 10^18,
+   * or an unrounded quotient) only this text has every digit. {@link rank} compares it, so
+   * 100000000000000001 ranks above 100000000000000000; print it where people read the total.
+   * @example
+   * ```ts
+   * const big = defineScheme({ id: "big", full: "1e18", groups: [{ id: "g", points: "1e18", indicators: [
+   *   { id: "x", points: "1e18", method: { type: "direct" } }] }] });
+   * const r = score(big, { id: "a", values: { x: "100000000000000001" } });
+   * [r.total, r.exact];
+   * //=> [100000000000000000, "100000000000000001"]
+   * ```
+   */
+  readonly exact: string;
   /** The sum of the groups, converted over the applicable points where the scheme says. */
   readonly base: number;
   /** The scheme's full score (满分). */

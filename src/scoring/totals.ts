@@ -5,6 +5,7 @@ import type { SchemeConfig } from "../scheme/types.js";
 import { evaluate } from "./evaluate.js";
 import { compileFast, FAST_SCALE, fastTotals, type FastScheme } from "./fast.js";
 import { Dec } from "../core/decimal.js";
+import { numberText } from "../core/exact.js";
 import type { MethodOutcome } from "../methods/types.js";
 import type { ScoreOptions } from "./result.js";
 import { MAX_BATCH, scoreAll, scoreOptionsSchema } from "./score.js";
@@ -17,6 +18,8 @@ export interface SubjectTotal {
   readonly subjectId: string;
   /** The total, exactly as {@link scoreAll} gives it. */
   readonly total: number;
+  /** The total as exact decimal text, as {@link scoreAll} gives it: every digit, where `total` may hold fewer. */
+  readonly exact: string;
   /**
    * Values that look like they are in another unit, exactly as {@link scoreAll}'s result gives
    * them (`implausible_value` issues at `["values", <indicator id>]`); present only when there is one.
@@ -24,12 +27,16 @@ export interface SubjectTotal {
   readonly warnings?: readonly Issue[];
 }
 
-/** A result's total and warnings. */
-const totalOf = (r: { readonly subjectId: string; readonly total: number; readonly warnings?: readonly Issue[] }): SubjectTotal => ({
+/** A result's total, its exact text and its warnings. */
+const totalOf = (r: SubjectTotal): SubjectTotal => ({
   subjectId: r.subjectId,
   total: r.total,
+  exact: r.exact,
   ...(r.warnings ? { warnings: r.warnings } : {}),
 });
+
+/** Decimals of the fast path's scale: a fast value counts 10^-8 points. */
+const FAST_DECIMALS = Math.round(Math.log10(FAST_SCALE));
 
 const fastSchemes = new WeakMap<object, FastScheme | null>();
 
@@ -61,7 +68,7 @@ function fastOf(scheme: Scheme): FastScheme | undefined {
  *   { id: "c001", values: { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 },
  *     bonus: [{ points: 1, reason: "创新" }] },
  * ]);
- * //=> [{ subjectId: "c001", total: 86.3 }]
+ * //=> [{ subjectId: "c001", total: 86.3, exact: "86.3" }]
  * ```
  */
 export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly SubjectInput[], options?: ScoreOptions): SubjectTotal[] {
@@ -80,28 +87,37 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   if (fast.rankFallback) return all();
   const s = compiledScheme(defined);
   const units = unitPlans(defined);
+  // A fast total is a whole count n of 10^-d (d: the total's rounding decimals, else the scale's),
+  // given as the number nearest to n ÷ 10^d. Below 2^50 ÷ 10^d the numbers are less than half of
+  // 10^-d apart, so n ÷ 10^d is the one decimal of at most d places that reads as the number: its
+  // shortest text, which is what numberText writes.
+  const textBelow = 2 ** 50 / 10 ** (s.rounding.total?.decimals ?? FAST_DECIMALS);
   const issues: Issue[] = [];
   const out: SubjectTotal[] = [];
   for (let i = 0; i < fast.totals.length && issues.length === 0; i++) {
     let id = fast.ids[i]!;
     let total: number | undefined = fast.totals[i]!;
+    let exact: string | undefined;
     let warnings = fast.warnings?.get(i);
-    if (Number.isNaN(total)) {
+    // A total too large for its text to be read back from the number takes the full path, as NaN does.
+    if (total < textBelow) exact = numberText(total);
+    else {
       // A subject the fast path left: read into its copy, and scored from the copy alone.
       const parsed = safely(() => parseWith(subjectSchema, fast.subjects[i], "Subject is not valid", [i]) as SubjectInput);
       if (!parsed.success) return all();
       id = parsed.output.id;
       // Rank indicators: the places the fast path found across the whole batch.
       const batch = new Map<string, MethodOutcome>();
-      for (const [id, earned] of fast.ranks) {
+      for (const [indicator, earned] of fast.ranks) {
         const e = earned[i]!;
-        if (!Number.isNaN(e)) batch.set(id, { fraction: null, earned: new Dec(e).div(FAST_SCALE), values: { rank: "batch" } });
+        if (!Number.isNaN(e)) batch.set(indicator, { fraction: null, earned: new Dec(e).div(FAST_SCALE), values: { rank: "batch" } });
       }
       const result = evaluate(s, units, parsed.output, opts, batch, [i], issues);
       total = result?.total;
+      exact = result?.exact;
       warnings = result?.warnings;
     }
-    if (total !== undefined) out.push({ subjectId: id, total, ...(warnings ? { warnings } : {}) });
+    if (total !== undefined && exact !== undefined) out.push({ subjectId: id, total, exact, ...(warnings ? { warnings } : {}) });
   }
   // Any problem: scoreAll reports every issue of the batch, exactly as it would have.
   if (issues.length > 0) return all();

@@ -1,3 +1,4 @@
+import { exactCell } from "../core/exact.js";
 import { IssueCode, type IssuePath } from "../core/errors.js";
 import { sheetLabel } from "../messages/sheets.js";
 import { summarizeAccounts } from "../personnel/account.js";
@@ -79,7 +80,14 @@ export function JIXIAO_ACCOUNT(entries: SheetInput, period?: SheetInput, asOf?: 
     const components = [...new Set(summaries.flatMap((s) => s.components.map((c) => c.component)))].sort();
     return [
       [sheetLabel("person", sheet.locale), sheetLabel("accountTotal", sheet.locale), ...components],
-      ...summaries.map((s) => [s.person, s.total, ...components.map((c) => s.components.find((x) => x.component === c)?.total ?? 0)]),
+      ...summaries.map((s) => [
+        s.person,
+        exactCell(s.total, s.exact),
+        ...components.map((c) => {
+          const found = s.components.find((x) => x.component === c);
+          return found ? exactCell(found.total, found.exact) : 0;
+        }),
+      ]),
     ];
   });
 }

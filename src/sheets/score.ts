@@ -1,3 +1,4 @@
+import { exactCell } from "../core/exact.js";
 import { formatPath, IssueCode, type Issue, type IssuePath } from "../core/errors.js";
 import { explain } from "../explain/explain.js";
 import { FIELDS } from "../messages/tables.js";
@@ -261,8 +262,14 @@ const warningPath = (table: Table, locale: Locale) => (path: Issue["path"]) => {
 /** The value of one output column for one result. */
 function fieldOf(spec: OutputSpec, result: ScoreResult, row: SheetRow, s: Scored, ranks: ReadonlyMap<string, number> | string, locale: Locale): string | number {
   if (spec.kind === "attribute") return echo(row, spec.column);
-  if (spec.kind === "group") return result.groups.find((g) => g.id === spec.id)!.earned;
-  if (spec.kind === "indicator") return result.indicators.find((i) => i.id === spec.id)!.earned;
+  if (spec.kind === "group") {
+    const g = result.groups.find((x) => x.id === spec.id)!;
+    return exactCell(g.earned, g.exact);
+  }
+  if (spec.kind === "indicator") {
+    const i = result.indicators.find((x) => x.id === spec.id)!;
+    return exactCell(i.earned, i.exact);
+  }
   switch (spec.field) {
     case "id":
       return result.subjectId;
@@ -271,7 +278,7 @@ function fieldOf(spec: OutputSpec, result: ScoreResult, row: SheetRow, s: Scored
     case "group":
       return result.group ?? "";
     case "total":
-      return result.total;
+      return exactCell(result.total, result.exact);
     case "base":
       return result.base;
     case "rank":

@@ -1,3 +1,4 @@
+import { exactCell } from "../core/exact.js";
 import { IssueCode, type IssuePath } from "../core/errors.js";
 import { sheetLabel, type SheetArg } from "../messages/sheets.js";
 import { allocateTasks } from "../tasks/allocate.js";
@@ -110,12 +111,14 @@ export function JIXIAO_TASKCREDIT(board: SheetInput, grabs: SheetInput, completi
 
     const header = [sheetLabel("person", sheet.locale), sheetLabel("credit", sheet.locale), sheetLabel("creditTotal", sheet.locale), sheetLabel("excess", sheet.locale)];
     const byPerson = new Map(credits.people.map((p) => [p.person, p]));
-    if (!staffTable) return [header, ...credits.people.map((p) => [p.person, p.applied, p.total, p.excess])];
+    // Each number as a number where it is exact, else its exact text (see exactCell).
+    const numbers = (p: (typeof credits.people)[number]) => [exactCell(p.applied, p.exact.applied), exactCell(p.total, p.exact.total), exactCell(p.excess, p.exact.excess)];
+    if (!staffTable) return [header, ...credits.people.map((p) => [p.person, ...numbers(p)])];
     const out: SheetOutput = Array.from({ length: staffTable.height }, () => header.map(() => ""));
     out[staffTable.header] = header;
     staffTable.rows.forEach((row, i) => {
       const p = byPerson.get(members[i]!.id);
-      out[row.index] = [members[i]!.id, p?.applied ?? 0, p?.total ?? 0, p?.excess ?? 0];
+      out[row.index] = [members[i]!.id, ...(p ? numbers(p) : [0, 0, 0])];
     });
     return out;
   });

@@ -194,7 +194,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
       let entry = perPerson.get(c.person);
       if (!entry) perPerson.set(c.person, (entry = []));
       // Number(text) is toNumber(credit): both read the decimal's shortest text, and text() writes 0 for -0.
-      entry.push({ credit, line: { task: t.id, how, credit: Number(result), late, trace } });
+      entry.push({ credit, line: { task: t.id, how, credit: Number(result), exact: result, late, trace } });
     }
   }
 
@@ -204,16 +204,20 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
     const lines = perPerson.get(person)!;
     const total = sum(lines.map((l) => l.credit));
     const applied = cap ? min(total, cap) : total;
-    const totalNumber = toNumber(total);
+    const totalText = text(total);
     // Below the cap (applied is total itself) the excess is total − total = 0.
     const under = applied === total;
+    const appliedText = under ? totalText : text(applied);
+    const excessText = under ? "0" : text(total.minus(applied));
+    // Number(text) is the decimal's nearest number, as toNumber gives it (text() writes 0 for -0).
     return {
       person,
       credits: lines.map((l) => l.line),
-      total: totalNumber,
+      total: Number(totalText),
       cap: capNumber,
-      applied: under ? totalNumber : toNumber(applied),
-      excess: under ? 0 : toNumber(total.minus(applied)),
+      applied: Number(appliedText),
+      excess: Number(excessText),
+      exact: { total: totalText, applied: appliedText, excess: excessText },
     };
   });
   const uncompleted: { task: string; person: string }[] = [];

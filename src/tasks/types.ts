@@ -246,6 +246,8 @@ export interface TaskCredit {
   readonly how: "grabbed" | "assigned";
   /** Points earned from it. */
   readonly credit: number;
+  /** `credit` as exact decimal text: every digit, where the number may hold fewer (the trace's result). */
+  readonly exact: string;
   /** Whether it was completed late. */
   readonly late: boolean;
   /** The calculation: points × coefficient, the share, quality and factors, as exact decimal strings. */
@@ -266,6 +268,25 @@ export interface PersonCredits {
   readonly applied: number;
   /** What the cap cut off (total − applied), shown rather than silently lost. */
   readonly excess: number;
+  /**
+   * `total`, `applied` and `excess` as exact decimal text, under the same names: every digit, where
+   * the numbers may hold fewer. One `exact` field, as every result of the library has beside its
+   * number (a score's total, a roll-up's value, an account's total); here an object, as the record
+   * has three numbers a person reads (`cap` is the policy's own, as given).
+   * @example
+   * ```ts
+   * creditTasks(board, allocation, [{ task: "t1", person: "s1", quality: 1 }], { cap: 2 }).people[0].exact;
+   * //=> { total: "3", applied: "2", excess: "1" }
+   * ```
+   */
+  readonly exact: {
+    /** `total` as exact decimal text. */
+    readonly total: string;
+    /** `applied` as exact decimal text. */
+    readonly applied: string;
+    /** `excess` as exact decimal text. */
+    readonly excess: string;
+  };
 }
 
 /** The outcome of {@link creditTasks}. */

@@ -1,11 +1,12 @@
 import { Dec, text, toDec } from "../core/decimal.js";
+import { exactAgrees, numberText } from "../core/exact.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { applyRounding } from "../core/rounding.js";
 import { addIssue, dec, namedRecord, parseWith, want } from "../core/validate.js";
 import { shown } from "../messages/index.js";
 import { z } from "../core/z.js";
 import { byPeer, MAX_TIED_LISTED } from "../ranking/order.js";
-import { madeByRank, peerOf, rankingOf } from "../ranking/rank.js";
+import { madeByRank, numberScore, peerOf, rankingOf } from "../ranking/rank.js";
 import type { Rankable, RankEntry, Ranking } from "../ranking/types.js";
 import { defineTierPolicy, isOpen } from "./policy.js";
 import { cut } from "./select.js";
@@ -23,6 +24,8 @@ const entrySchema = z.object({
   peerGroup: z.string().nullable(),
   group: z.string().optional(),
   score: scoreNumber(),
+  // Read by readRanking: written from the score where left out (a ranking stored before it had one).
+  exact: z.string().optional(),
   rank: z.number().int().min(1),
   position: z.number().int().min(1),
   groupSize: z.number().int().min(1),
@@ -35,7 +38,7 @@ const entrySchema = z.object({
   flags: z.array(z.string()).max(1000),
   vetoNames: namedRecord(z.string(), "id", true).optional(),
   flagNames: namedRecord(z.string(), "id", true).optional(),
-});
+}).superRefine(exactAgrees("score"));
 
 /** The shape of a {@link Ranking}, as {@link rank} makes it. @internal */
 export const rankingSchema = z.object({
@@ -47,10 +50,19 @@ export const rankingSchema = z.object({
   entries: z.array(entrySchema).max(2_000_000),
 });
 
-/** A ranking made by `rank` as it is (frozen, so unchanged), or anything else checked against the shape. @internal */
+/**
+ * A ranking made by `rank` as it is (frozen, so unchanged), or anything else checked against the
+ * shape, each entry's exact text then written as `rank` writes it (from its score where left out).
+ * @internal
+ */
 export function readRanking(ranking: unknown): Ranking {
-  return madeByRank(ranking) ? ranking : (parseWith(rankingSchema, ranking, "Not a ranking") as Ranking);
+  if (madeByRank(ranking)) return ranking;
+  const r = parseWith(rankingSchema, ranking, "Not a ranking");
+  return { ...r, entries: r.entries.map((e) => ({ ...e, exact: e.exact === undefined ? numberText(e.score) : text(toDec(e.exact)!) })) } as Ranking;
 }
+
+/** Whether two entries of a ranking have the same score: the same exact text (equal numbers may be different decimals beyond 15 digits). @internal */
+export const sameScore = (a: RankEntry, b: RankEntry): boolean => a.score === b.score && a.exact === b.exact;
 
 /** A ranking entry seen as something to rank again. @internal */
 export function asRankable(e: RankEntry): Rankable {
@@ -58,6 +70,7 @@ export function asRankable(e: RankEntry): Rankable {
     subjectId: e.subjectId,
     ...(e.name !== undefined ? { name: e.name } : {}),
     total: e.score,
+    exact: e.exact,
     ...(e.group !== undefined ? { group: e.group } : {}),
     ...(e.attributes !== undefined ? { attributes: e.attributes } : {}),
     vetoes: e.vetoes.map((id) => named(id, e.vetoNames)),
@@ -76,8 +89,10 @@ export function regroup(ranking: Ranking, groupBy: string): Ranking {
   const items = ranking.entries.flatMap((e, i) => {
     const subject = asRankable(e);
     const peer = peerOf(subject, groupBy, ["entries", i], issues);
-    // A ranking's scores are finite numbers within ±10^18 (rank made them, or the schema checked them): ranked as numbers.
-    return peer === undefined ? [] : [{ id: e.subjectId, peer, score: undefined, num: e.score + 0, tie: e.tieValues.map((v) => toDec(v)!), subject }];
+    // A ranking's scores are finite numbers within ±10^18 (rank made them, or the schema checked
+    // them): ranked as numbers, unless the exact text says more than the number.
+    const num = numberScore(e.score, e.exact);
+    return peer === undefined ? [] : [{ id: e.subjectId, peer, score: num === undefined ? toDec(e.exact) : undefined, num, exact: e.exact, tie: e.tieValues.map((v) => toDec(v)!), subject }];
   });
   if (issues.length > 0) throw new JixiaoError(issues, `The ranking cannot be grouped by "${groupBy}"`);
   return rankingOf(items, { ...ranking, groupBy });
@@ -144,9 +159,6 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
   const placed = new Map<string, { tier: number; reason: Record<string, unknown>; given: boolean }>();
   const excluded = new Map<string, { tier: string; because: TierBarrier }[]>();
   const tieOf = new Map<string, NonNullable<TierReason["tie"]>>();
-  // A ranking's scores are finite numbers (rank made them, or the schema checked them), and two
-  // such numbers are equal exactly when their decimals are (-0 and 0 both read as 0).
-  const same = (a: RankEntry, b: RankEntry) => a.score === b.score;
   let remaining: readonly RankEntry[] = list;
 
   /** The reason's fields in the order they have always had: the rule's own, then the tie, then the exclusions (the quota comes last, once known). */
@@ -159,7 +171,7 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
     placed.set(c.subjectId, { tier, reason, given: false });
   };
   /** The score as compared with a `min`: a decimal, made only for a tier that has one. */
-  const compared = (c: RankEntry) => (p.compare === "truncate" ? toDec(c.score)!.trunc() : toDec(c.score)!);
+  const compared = (c: RankEntry) => (p.compare === "truncate" ? toDec(c.exact)!.trunc() : toDec(c.exact)!);
   const exclude = (c: RankEntry, tier: string, because: TierBarrier) => {
     const out = excluded.get(c.subjectId);
     if (out) out.push({ tier, because });
@@ -190,7 +202,7 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
     if (t.share !== undefined) {
       // `better` widens a top tier and narrows a bottom one; `worse` the opposite.
       const widen = ties === "break" ? undefined : (ties === "better") !== fromBottom;
-      const { take, tied } = cut(eligible, Math.max(0, left[ti]!), same, widen);
+      const { take, tied } = cut(eligible, Math.max(0, left[ti]!), sameScore, widen);
       if (tied.length > 0) {
         const listed = tied.slice(0, MAX_TIED_LISTED + 1).map((o) => o.subjectId);
         for (const c of tied)
@@ -246,6 +258,7 @@ function placeGroup(list: readonly RankEntry[], plan: Plan, placements: TierPlac
     placement.peerGroup = e.peerGroup;
     placement.tier = p.tiers[tier]!.name;
     placement.score = e.score;
+    placement.exact = e.exact;
     placement.rank = e.rank;
     placement.position = e.position;
     placement.groupSize = e.groupSize;

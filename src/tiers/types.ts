@@ -159,6 +159,8 @@ export interface TierPlacement {
   readonly tier: string;
   /** The score ranked. */
   readonly score: number;
+  /** The score ranked as exact decimal text (the ranking entry's `exact`): every digit, where `score` may hold fewer. */
+  readonly exact: string;
   /** The rank in the peer group. */
   readonly rank: number;
   /** The place after ties are broken. */

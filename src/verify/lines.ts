@@ -93,7 +93,7 @@ function nodeLine(node: Node, locale: Locale): string | undefined {
   if (typeof node.rank === "number" && typeof node.position === "number" && typeof node.groupSize === "number") {
     const tied = Array.isArray(node.tiedWith) ? node.tiedWith.map(String) : [];
     const group = node.peerGroup === null || node.peerGroup === undefined ? "" : String(node.peerGroup);
-    return word(locale, { key: "rankLine", id: String(node.subjectId), score: String(node.score), rank: node.rank, position: node.position, size: node.groupSize, group, tied });
+    return word(locale, { key: "rankLine", id: String(node.subjectId), score: typeof node.exact === "string" ? node.exact : String(node.score), rank: node.rank, position: node.position, size: node.groupSize, group, tied });
   }
   if (Array.isArray(node.lineage)) {
     const links = node.lineage.map((l) => (isObject(l) ? word(locale, { key: "lineageLink", unit: String(l.unit), target: String(l.target ?? ""), via: STEP_WORDS[locale].via(String(l.via)) }) : ""));

@@ -166,27 +166,7 @@ describe("defineCascadePlan", () => {
   it("a __proto__ unit in a share table", () => {
     const plan = JSON.parse('{"id":"p","indicators":[{"id":"revenue","points":40,"target":1000,"method":{"type":"direct"},"steps":[{"how":"split","by":"shares","shares":{"__proto__":0.5,"A":0.5}}]}]}');
     expect(Object.keys(plan.indicators[0].steps[0].shares)).toEqual(["__proto__", "A"]);
-    expect(issuesOf(plan)).toMatchInlineSnapshot(`
-      [
-        {
-          "code": "invalid_option",
-          "message": "indicators[0].steps[0].shares.__proto__: "__proto__" cannot be used as a unit name",
-          "params": {
-            "key": "reservedName",
-            "name": "__proto__",
-            "noun": "unit",
-          },
-          "path": [
-            "indicators",
-            0,
-            "steps",
-            0,
-            "shares",
-            "__proto__",
-          ],
-        },
-      ]
-    `);
+    expect(issuesOf(plan).map((i) => [i.code, i.path])).toEqual([["reserved_key", ["indicators", 0, "steps", 0, "shares", "__proto__"]]]);
     // and in a base table, next to constructor
     const base = JSON.parse('{"id":"p","indicators":[{"id":"revenue","points":40,"target":1000,"method":{"type":"direct"},"steps":[{"how":"split","by":"base","base":{"constructor":1,"A":1}}]}]}');
     expect(issuesOf(base).map((i) => [i.code, i.path])).toEqual([["invalid_option", ["indicators", 0, "steps", 0, "base", "constructor"]]]);

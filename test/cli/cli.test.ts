@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
 import { county361Example } from "../../src/index.js";
+import { readDataFile } from "../../src/node/index.js";
 
 const root = process.cwd();
 const scheme = resolve("examples/rules/county-361.scheme.json");
@@ -95,6 +96,30 @@ describe("jixiao score", () => {
       expect(r.stderr.length).toBeGreaterThan(0);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe("totals beyond 15 digits", () => {
+  it("prints every digit in tables and CSV, and ranks and places them exactly from the JSON results", async () => {
+    const dir = folder({
+      "big.json": JSON.stringify({ id: "big", full: "1e18", groups: [{ id: "g", points: "1e18", indicators: [{ id: "x", points: "1e18", method: { type: "direct" } }] }] }),
+      "subjects.csv": "id,x\na,100000000000000001\nb,100000000000000002\n",
+      "one.json": JSON.stringify({ tiers: [{ name: "好", share: 0.5 }, { name: "中" }] }),
+    });
+    const table = await cli(["score", "--scheme", "big.json", "subjects.csv"], { cwd: dir });
+    expect(table.stdout.split("\n").slice(0, 3)).toEqual(["id  name  g                   total               notes", "a         100000000000000001  100000000000000001", "b         100000000000000002  100000000000000002"]);
+    const csv = await cli(["score", "--scheme", "big.json", "subjects.csv", "-f", "csv"], { cwd: dir });
+    expect(csv.stdout).toBe("id,name,g,total,notes\r\na,,100000000000000001,100000000000000001,\r\nb,,100000000000000002,100000000000000002,\r\n");
+    const json = await cli(["score", "--scheme", "big.json", "subjects.csv", "-f", "json", "-o", "results.json"], { cwd: dir });
+    expect(json.code).toBe(0);
+    // A workbook: the number where it is exact, else every digit as text.
+    expect((await cli(["score", "--scheme", "big.json", "subjects.csv", "-o", "scores.xlsx"], { cwd: dir })).code).toBe(0);
+    expect(readDataFile(join(dir, "scores.xlsx"))).toEqual([
+      { id: "a", name: "", g: "100000000000000001", total: "100000000000000001", notes: "" },
+      { id: "b", name: "", g: "100000000000000002", total: "100000000000000002", notes: "" },
+    ]);
+    const tiers = await cli(["tiers", "--policy", "one.json", "results.json", "-f", "csv"], { cwd: dir });
+    expect(tiers.stdout.split("\r\n").slice(0, 3).map((l) => l.split(",").slice(0, 6).join(","))).toEqual(["id,name,score,rank,tier,reason", "b,,100000000000000002,1,好,\"\"\"好\"\" quota: 0.5 × 2 = 1", "a,,100000000000000001,2,中,\"not in any other tier"]);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defineScheme, isJixiaoError, rank } from "../../src/index.js";
-import { made, MAX_INPUT_VALUES, snapshot } from "../../src/core/snapshot.js";
+import { isCopy, made, MAX_INPUT_DEPTH, MAX_INPUT_VALUES, snapshot } from "../../src/core/snapshot.js";
 
 const refusal = (input: unknown): [string, readonly (string | number)[]][] => {
   try {
@@ -17,14 +17,17 @@ const refusal = (input: unknown): [string, readonly (string | number)[]][] => {
 };
 
 describe("snapshot: the input as plain data", () => {
-  it("copies own enumerable fields into null-prototype objects, and lists into lists", () => {
+  it("copies own enumerable fields into objects that inherit nothing, and lists into lists", () => {
     const input = { a: 1, b: [1, { c: "x" }], d: { e: null } };
     const copy = snapshot(input) as typeof input;
     expect(copy).toEqual(input);
     expect(copy).not.toBe(input);
     expect(copy.b).not.toBe(input.b);
-    expect(Object.getPrototypeOf(copy)).toBeNull();
-    expect(Object.getPrototypeOf(copy.d)).toBeNull();
+    for (const o of [copy, copy.d, copy.b[1]]) {
+      expect(isCopy(o)).toBe(true);
+      expect((o as Record<string, unknown>).toString).toBeUndefined();
+      expect(Object.getPrototypeOf(Object.getPrototypeOf(o))).toBeNull();
+    }
     expect(Array.isArray(copy.b)).toBe(true);
   });
 
@@ -58,10 +61,25 @@ describe("snapshot: the input as plain data", () => {
     }
   });
 
-  it("copies an object reached twice once, and shares the copy", () => {
-    const shared = { x: 1 };
-    const copy = snapshot({ a: shared, b: [shared] }) as { a: object; b: object[] };
+  it("copies a deep or large object reached twice once, and shares the copy; a small shallow one once a path", () => {
+    const large = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, i]));
+    const deep = { x: 1 };
+    const copy = snapshot({ a: large, b: [large], c: { d: { e: deep } }, f: { g: { h: deep } } }) as Record<string, any>;
     expect(copy.a).toBe(copy.b[0]);
+    expect(copy.c.d.e).toBe(copy.f.g.h);
+    let reads = 0;
+    const small = { get x() { return ++reads; } };
+    const twice = snapshot({ a: small, b: small }) as Record<string, { x: number }>;
+    expect([twice.a!.x, twice.b!.x, reads]).toEqual([1, 2, 2]);
+  });
+
+  it("a fan of references to one large object is bounded: it is copied once", () => {
+    const big = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
+    const fan = Array.from({ length: 100_000 }, () => big);
+    const started = performance.now();
+    const copy = snapshot(fan) as unknown[];
+    expect(copy[0]).toBe(copy[99_999]);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it("copies dates by their time and keeps functions", () => {
@@ -126,8 +144,21 @@ describe("snapshot: what cannot be read plainly is refused, with every path", ()
     a.self = a;
     const list: unknown[] = [];
     list.push({ back: list });
-    expect(refusal({ a })).toEqual([["invalid_type", ["a", "self"]]]);
-    expect(refusal(list)).toEqual([["invalid_type", [0, "back"]]]);
+    // (Found where the copy starts to remember what it copied: three levels down.)
+    expect(refusal({ a })).toEqual([["invalid_type", ["a", "self", "self", "self"]]]);
+    expect(refusal(list)).toEqual([["invalid_type", [0, "back", 0, "back", 0]]]);
+  });
+
+  it("an input nested deeper than MAX_INPUT_DEPTH is refused at that depth", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < MAX_INPUT_DEPTH + 5; i++) deep = { a: deep };
+    const [[code, path]] = refusal(deep) as [[string, unknown[]]];
+    expect(code).toBe("out_of_range");
+    // (Its path shows where the deep structure starts: its first 100 keys.)
+    expect(path).toHaveLength(100);
+    let fine: unknown = 1;
+    for (let i = 0; i < MAX_INPUT_DEPTH; i++) fine = { a: fine };
+    expect(() => snapshot(fine)).not.toThrow();
   });
 
   it("Maps, Sets, typed arrays and boxed primitives are not plain data", () => {

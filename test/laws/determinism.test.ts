@@ -99,7 +99,7 @@ describe("determinism: scoring", () => {
         expect(holdsDecimal(results)).toBe(false);
         const base = twice(() => scoreAll(scheme, subjects));
         const totals = twice(() => scoreTotals(scheme, subjects));
-        expect(totals).toBe(json(results.map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) }))));
+        expect(totals).toBe(json(results.map((r) => ({ subjectId: r.subjectId, total: r.total, exact: r.exact, ...(r.warnings ? { warnings: r.warnings } : {}) }))));
         const explained = results.map((r) => [r.subjectId, explain(r), explain(r, { locale: "en" })]);
 
         // Subjects in another order, each one's vetoes in another order (they act in the scheme's order).

@@ -69,8 +69,8 @@ describe("formatIssue / formatIssues with input from outside", () => {
     };
     expect(fault(() => formatIssue(null as never))).toEqual([[["issue"], "notAnIssue"]]);
     expect(fault(() => formatIssue({ ...good, path: [{}] } as never))).toEqual([[["issue"], "notAnIssue"]]);
-    const hostile = new Proxy({}, { getOwnPropertyDescriptor() { throw new Error("boom"); } });
-    expect(fault(() => formatIssue(hostile as never))).toEqual([[["issue"], "notPlainData"]]);
+    const hostile = new Proxy({ code: "required" }, { getOwnPropertyDescriptor() { throw new Error("boom"); } });
+    expect(fault(() => formatIssue(hostile as never))).toEqual([[["issue"], "unreadable"]]);
     expect(fault(() => formatIssues("x" as never))).toEqual([[["issues"], "notAnIssue"]]);
     expect(fault(() => formatIssues([good, 5] as never))).toEqual([[["issues", 1], "notAnIssue"]]);
     expect(fault(() => formatIssue(good as never, { locale: "fr" } as never))).toEqual([[["options", "locale"], "oneOf"]]);

@@ -102,8 +102,8 @@ describe("withPenalties: unusual input the pre-check leaves to the schemas", () 
     const schemas = safely(() => withPenalties((ss as SubjectInput[]).map((s) => (s === undefined ? s : bare(s))), bare(r as LastPlaceResult)));
     expect(fast).toEqual(schemas);
   });
-  it("a getter that throws: the subjects could not be read, as the schema says", () => {
+  it("a getter that throws: that field could not be read, at its path", () => {
     const ss = [{ id: "a", values: {}, get flags(): never { throw new Error("no"); } }] as SubjectInput[];
-    expect(safely(() => withPenalties(ss, result()))).toMatchObject({ success: false, issues: [{ code: "invalid_input", path: [], message: "(top): could not be read (it is not plain data)" }] });
+    expect(safely(() => withPenalties(ss, result()))).toMatchObject({ success: false, issues: [{ code: "unreadable_input", path: [0, "flags"], message: "[0].flags: could not be read (a getter or proxy threw), so nothing of it was used" }] });
   });
 });

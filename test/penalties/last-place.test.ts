@@ -29,8 +29,8 @@ describe("lastPlaceDeductions", () => {
     expect(r).toEqual({
       groups: [{ peerGroup: null, size: 5, exempt: false }],
       deductions: [
-        { subjectId: "c05", peerGroup: null, bottomPlace: 1, groupSize: 5, score: 50, points: 1, target: "total", reason: { kind: "deducted", bottomPlace: 1, groupSize: 5, peerGroup: null }, tiedWith: [] },
-        { subjectId: "c04", peerGroup: null, bottomPlace: 2, groupSize: 5, score: 60, points: 0.5, target: "total", reason: { kind: "deducted", bottomPlace: 2, groupSize: 5, peerGroup: null }, tiedWith: [] },
+        { subjectId: "c05", peerGroup: null, bottomPlace: 1, groupSize: 5, score: 50, exact: "50", points: 1, target: "total", reason: { kind: "deducted", bottomPlace: 1, groupSize: 5, peerGroup: null }, tiedWith: [] },
+        { subjectId: "c04", peerGroup: null, bottomPlace: 2, groupSize: 5, score: 60, exact: "60", points: 0.5, target: "total", reason: { kind: "deducted", bottomPlace: 2, groupSize: 5, peerGroup: null }, tiedWith: [] },
       ],
       flags: [],
       spared: [],
@@ -100,7 +100,7 @@ describe("lastPlaceDeductions", () => {
   it("target and reason are carried on each deduction", () => {
     const r = lastPlaceDeductions(rank(subjects([90, 80, 70])), { deductions: ["1.5"], target: "indicator:work", reason: "月度末位" });
     expect(r.deductions).toEqual([
-      { subjectId: "c03", peerGroup: null, bottomPlace: 1, groupSize: 3, score: 70, points: 1.5, target: "indicator:work", reason: { kind: "deducted", label: "月度末位", bottomPlace: 1, groupSize: 3, peerGroup: null }, tiedWith: [] },
+      { subjectId: "c03", peerGroup: null, bottomPlace: 1, groupSize: 3, score: 70, exact: "70", points: 1.5, target: "indicator:work", reason: { kind: "deducted", label: "月度末位", bottomPlace: 1, groupSize: 3, peerGroup: null }, tiedWith: [] },
     ]);
     expect(words(r.deductions[0]!.reason)).toEqual(["月度末位: last of 3", "月度末位：同组 3 人中排末位"]);
   });
@@ -282,6 +282,7 @@ describe("last place end to end: scoreAll → rank → lastPlaceDeductions → w
       requested: 3,
       cap: null,
       applied: 3,
+      exact: "3",
     });
     expect(p5.trace.filter((s) => s.rule === "adjust")).toEqual([
       { at: "deduction", rule: "adjust", values: { items: "2", requested: "3" }, result: "3" },

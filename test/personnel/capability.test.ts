@@ -68,7 +68,7 @@ describe("assessCapability (R11)", () => {
     expect(brief(issuesOf(() => assessCapability(framework, { category: "纳税服务", level: -1, facts: {} })))).toEqual(["out_of_range standing.level"]);
     expect(brief(issuesOf(() => assessCapability(framework, { category: "纳税服务", level: 0.5, facts: {} })))[0]).toMatch(/standing\.level$/);
     expect(brief(issuesOf(() => assessCapability(framework, { category: "纳税服务", level: 0, facts: JSON.parse('{"__proto__": 1}') as Record<string, number> })))).toEqual([
-      "invalid_option standing.facts.__proto__",
+      "reserved_key standing.facts.__proto__",
     ]);
     expect(brief(issuesOf(() => assessCapability(framework, { category: "纳税服务", level: 0, facts: { x: {} as never } })))[0]).toMatch(/standing\.facts\.x$/);
     expect(safeAssessCapability(framework, { category: "none", level: 0, facts: {} }).success).toBe(false);

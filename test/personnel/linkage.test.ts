@@ -266,7 +266,7 @@ describe("linkPeople (R14): staff and leadership-team members", () => {
     );
     expect(brief(issuesOf(() => linkPeople([people[3]!], linked, { ...policy, leader: { unit: 0, departments: 0, contacts: 1 } })))).toEqual(["invalid_rule people.0"]);
     const proto = JSON.parse('{"甲县": 92, "__proto__": 5}') as Record<string, number>;
-    expect(brief(issuesOf(() => linkPeople([people[2]!], proto, policy)))).toEqual(["invalid_option linked.__proto__"]);
+    expect(brief(issuesOf(() => linkPeople([people[2]!], proto, policy)))).toEqual(["reserved_key linked.__proto__"]);
     expect(brief(issuesOf(() => linkPeople([{ id: "__proto__", unit: "甲县" }], linked, policy)))).toEqual(["invalid_option people.0.id"]);
     expect(brief(issuesOf(() => linkPeople([people[2]!], { 甲县: Number.NaN }, policy)))).toEqual(["invalid_number linked.甲县"]);
     expect(brief(issuesOf(() => linkPeople([{ id: "x", unit: "甲县", role: "leader" } as never], linked, policy)))).toEqual(["unknown_field people.0.role"]);
@@ -347,7 +347,7 @@ describe("applySpecialAssessments (R16): 1+N special assessments", () => {
     expect(issues.at(-1)!.message).toMatchInlineSnapshot(`"specials: a's special weights add up to 1.1, more than 1"`);
     expect(brief(issuesOf(() => applySpecialAssessments({ a: 1 }, [{ id: "s", weight: 1.5, results: {}, members: [] }], { mode: "add" })))).toEqual(["out_of_range specials.0.weight"]);
     expect(brief(issuesOf(() => applySpecialAssessments({ a: Number.NaN }, [], { mode: "add" })))).toEqual(["invalid_number scores.a"]);
-    expect(brief(issuesOf(() => applySpecialAssessments(JSON.parse('{"__proto__": 1}') as Record<string, number>, [], { mode: "add" })))).toEqual(["invalid_option scores.__proto__"]);
+    expect(brief(issuesOf(() => applySpecialAssessments(JSON.parse('{"__proto__": 1}') as Record<string, number>, [], { mode: "add" })))).toEqual(["reserved_key scores.__proto__"]);
     expect(brief(issuesOf(() => applySpecialAssessments({ a: 1 }, [], { mode: "replace" } as never)))).toEqual(["invalid_option policy.mode"]);
   });
 });

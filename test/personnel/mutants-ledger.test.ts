@@ -88,9 +88,9 @@ describe("ledger.ts", () => {
       expect(refused({ ...base, points: ["5"] })).toEqual(["invalid_type entries.0.points"]); // line 189: not a string
     });
 
-    it("reads an entry's own fields only: inherited points are not its points", () => {
+    it("never reads an entry's inherited fields: points behind a prototype are missing", () => {
       const e = Object.assign(Object.create({ points: 5 }) as object, { id: "a", person: "c001", date: "2024-01-31", component: "x", source: "s" });
-      expect(refused(e)).toEqual(["invalid_rule entries.0.points"]);
+      expect(refused(bad(e))).toEqual(["invalid_rule entries.0.points"]);
     });
 
     it("refuses an unknown field", () => {

@@ -745,8 +745,8 @@ describe("annual.ts", () => {
       {
         "issues": [
           {
-            "code": "invalid_option",
-            "message": "options.mainLeaders.__proto__: "__proto__" cannot be used as a unit name",
+            "code": "reserved_key",
+            "message": "options.mainLeaders.__proto__: "__proto__" cannot be a field name (other programs would read it as the object's prototype)",
             "path": "options.mainLeaders.__proto__",
           },
         ],

@@ -154,7 +154,7 @@ describe("units", () => {
             });
             // scoreTotals (the fast path, where the values fit it) gives exactly the same, warnings and all.
             for (const [scheme, subjects, results] of [[percent, given, p], [ratio, asRatios, r]] as const)
-              expect(scoreTotals(scheme, subjects)).toEqual(results.map((x) => ({ subjectId: x.subjectId, total: x.total, ...(x.warnings ? { warnings: x.warnings } : {}) })));
+              expect(scoreTotals(scheme, subjects)).toEqual(results.map((x) => ({ subjectId: x.subjectId, total: x.total, exact: x.exact, ...(x.warnings ? { warnings: x.warnings } : {}) })));
           }),
           { numRuns: runs(10) },
         );

@@ -28,7 +28,7 @@ const fastTotals = (...args: Parameters<typeof fastTotalsOf>) => {
 
 /** The totals as scoreAll gives them. */
 const totalsByScoreAll = (scheme: Scheme, subjects: readonly SubjectInput[], options?: { missing?: "error" | "not-applicable" | "zero" }) =>
-  scoreAll(scheme, subjects, options).map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) }));
+  scoreAll(scheme, subjects, options).map((r) => ({ subjectId: r.subjectId, total: r.total, exact: r.exact, ...(r.warnings ? { warnings: r.warnings } : {}) }));
 
 describe("compileFast leaves a scheme beyond its exact range to the full path", () => {
   // Each scheme has one parameter the fast path cannot hold as an integer count of 10^-8; the
@@ -63,7 +63,7 @@ describe("compileFast leaves a scheme beyond its exact range to the full path", 
     const scheme = defineScheme({ ...one({ type: "direct" }), vetoes: [{ id: "v", effect: "cap", cap: "0.000000001" }] });
     expect(fastOf(scheme)).toBeUndefined();
     const subjects = [{ id: "a", values: { x: 1 }, vetoes: ["v"] }, { id: "b", values: { x: 2 } }];
-    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 1e-9 }, { subjectId: "b", total: 2 }]);
+    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 1e-9, exact: "0.000000001" }, { subjectId: "b", total: 2, exact: "2" }]);
   });
 
   it("indicators whose points add up past 2^52 counts of 10^-8", () => {
@@ -76,7 +76,7 @@ describe("compileFast leaves a scheme beyond its exact range to the full path", 
     expect(fastOf(scheme)).toBeUndefined();
     // Each indicator alone fits (3·10^15 counts); the two together (6·10^15) do not.
     expect(fastOf(defineScheme({ ...big, full: 30_000_000, groups: [{ id: "g", points: 30_000_000, indicators: [big.groups[0]!.indicators[0]!] }] }))).toBeDefined();
-    expect(scoreTotals(scheme, [{ id: "a", values: { x: 1, y: 2 } }])).toEqual([{ subjectId: "a", total: 3 }]);
+    expect(scoreTotals(scheme, [{ id: "a", values: { x: 1, y: 2 } }])).toEqual([{ subjectId: "a", total: 3, exact: "3" }]);
   });
 });
 
@@ -93,7 +93,7 @@ describe("fastTotals leaves an unusual value to the full path", () => {
     const scheme = defineScheme(one({ type: "deduction", per: 0.05 }));
     const subjects = [{ id: "a", values: { x: "1e2" } }, { id: "b", values: { x: 100 } }];
     expect(fastTotals(fastOf(scheme)!, subjects, {}).totals).toEqual([undefined, 5]);
-    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 5 }, { subjectId: "b", total: 5 }]);
+    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 5, exact: "5" }, { subjectId: "b", total: 5, exact: "5" }]);
   });
 
   it("votes that add up to no vote: the full path says at least one is needed", () => {
@@ -107,7 +107,7 @@ describe("fastTotals leaves an unusual value to the full path", () => {
     const scheme = defineScheme(one({ type: "direct" }));
     const subjects = [{ id: "a", values: { x: 2 }, deductions: [{ points: 5, reason: "差错" }] }];
     expect(fastTotals(fastOf(scheme)!, subjects, {}).totals).toEqual([0]);
-    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 0 }]);
+    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 0, exact: "0" }]);
     const full = score(scheme, subjects[0]!);
     expect(full.total).toBe(0);
     expect(full.trace.at(-1)).toEqual({ at: "total", rule: "clamp", values: { value: "-3", floor: "0" }, result: "0" });
@@ -118,7 +118,7 @@ describe("a rounding point without a mode rounds half-up (四舍五入), on both
   it("the indicator point: 1 ÷ 8 × 10 = 1.25 → 1.3", () => {
     const scheme = defineScheme(one({ type: "completion", target: 8 }, 10, { rounding: { indicator: { decimals: 1 } } }));
     expect(fastTotals(fastOf(scheme)!, [{ id: "a", values: { x: 1 } }], {}).totals).toEqual([1.3]);
-    expect(scoreTotals(scheme, [{ id: "a", values: { x: 1 } }])).toEqual([{ subjectId: "a", total: 1.3 }]);
+    expect(scoreTotals(scheme, [{ id: "a", values: { x: 1 } }])).toEqual([{ subjectId: "a", total: 1.3, exact: "1.3" }]);
     expect(score(scheme, { id: "a", values: { x: 1 } }).indicators[0]!.earned).toBe(1.3);
   });
 
@@ -128,14 +128,14 @@ describe("a rounding point without a mode rounds half-up (四舍五入), on both
     const fast = fastTotals(fastOf(scheme)!, subjects, {});
     expect(fast.totals).toEqual([10, 3.3]);
     expect([...fast.ranks.get("x")!]).toEqual([10e8, 3.3e8]);
-    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 10 }, { subjectId: "b", total: 3.3 }]);
-    expect(totalsByScoreAll(scheme, subjects)).toEqual([{ subjectId: "a", total: 10 }, { subjectId: "b", total: 3.3 }]);
+    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 10, exact: "10" }, { subjectId: "b", total: 3.3, exact: "3.3" }]);
+    expect(totalsByScoreAll(scheme, subjects)).toEqual([{ subjectId: "a", total: 10, exact: "10" }, { subjectId: "b", total: 3.3, exact: "3.3" }]);
   });
 
   it("the group point: 2.5 → 3", () => {
     const scheme = defineScheme(one({ type: "direct" }, 10, { rounding: { group: { decimals: 0 } } }));
     expect(fastTotals(fastOf(scheme)!, [{ id: "a", values: { x: 2.5 } }, { id: "b", values: { x: 3.5 } }], {}).totals).toEqual([3, 4]);
-    expect(scoreTotals(scheme, [{ id: "a", values: { x: 2.5 } }])).toEqual([{ subjectId: "a", total: 3 }]);
+    expect(scoreTotals(scheme, [{ id: "a", values: { x: 2.5 } }])).toEqual([{ subjectId: "a", total: 3, exact: "3" }]);
     expect(score(scheme, { id: "a", values: { x: 2.5 } }).groups[0]!.earned).toBe(3);
   });
 
@@ -143,7 +143,7 @@ describe("a rounding point without a mode rounds half-up (四舍五入), on both
     const scheme = defineScheme(one({ type: "direct" }, 10, { rounding: { total: { decimals: 0 } } }));
     const subjects = [{ id: "a", values: { x: 2.5 } }, { id: "b", values: { x: 0.5 }, bonus: [{ points: 0.25, reason: "创新" }] }, { id: "c", values: { x: 0.4 } }];
     expect(fastTotals(fastOf(scheme)!, subjects, {}).totals).toEqual([3, 1, 0]);
-    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 3 }, { subjectId: "b", total: 1 }, { subjectId: "c", total: 0 }]);
+    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 3, exact: "3" }, { subjectId: "b", total: 1, exact: "1" }, { subjectId: "c", total: 0, exact: "0" }]);
   });
 });
 
@@ -249,7 +249,7 @@ describe("fastTotals refuses a subject that is not well formed; scoreTotals then
   it("a cap veto with a reason stays on the fast path: 9 capped at 5", () => {
     const subjects = [{ id: "a", values: { x: 6, y: 3 }, vetoes: [{ id: "c", reason: "黄牌" }] }];
     expect(fastTotals(f, subjects, {}).totals).toEqual([5]);
-    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 5 }]);
+    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 5, exact: "5" }]);
   });
 });
 

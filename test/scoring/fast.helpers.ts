@@ -50,7 +50,7 @@ export function expectFast(scheme: Scheme | SchemeConfig, subjects: readonly Sub
   const totals = subjects.map((s) => byId.get(s.id)!.total);
   expect(fastList(scheme, subjects, options)).toEqual(totals);
   expect(fastWarnings(scheme, subjects, options)).toEqual(subjects.map((s) => byId.get(s.id)!.warnings));
-  expect(safeScoreTotals(scheme, subjects, options)).toEqual({ success: true, output: results.map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) });
+  expect(safeScoreTotals(scheme, subjects, options)).toEqual({ success: true, output: results.map((r) => ({ subjectId: r.subjectId, total: r.total, exact: r.exact, ...(r.warnings ? { warnings: r.warnings } : {}) })) });
   return totals;
 }
 
@@ -68,7 +68,7 @@ export function expectLeft(scheme: Scheme | SchemeConfig, subjects: readonly Sub
   });
   const viaAll = safeScoreAll(scheme, subjects, options);
   const viaTotals = safeScoreTotals(scheme, subjects, options);
-  expect(viaTotals).toEqual(viaAll.success ? { success: true, output: viaAll.output.map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) } : viaAll);
+  expect(viaTotals).toEqual(viaAll.success ? { success: true, output: viaAll.output.map((r) => ({ subjectId: r.subjectId, total: r.total, exact: r.exact, ...(r.warnings ? { warnings: r.warnings } : {}) })) } : viaAll);
 }
 
 /** x (6 points) and y (4 points), both scored directly, in one group. */

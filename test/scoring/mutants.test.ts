@@ -19,17 +19,18 @@ describe("evaluate: the result's optional fields appear exactly when given", () 
       vetoes: ["flag", { id: "cap" }],
     });
     // No name, group or attributes key at all (not even one holding undefined).
-    expect(Object.keys(result)).toEqual(["schemeId", "subjectId", "total", "base", "full", "applicablePoints", "groups", "indicators", "bonus", "deductions", "vetoes", "flags", "trace"]);
-    expect(result.groups).toStrictEqual([{ id: "g", points: 10, applicablePoints: 10, earned: 7 }]);
+    expect(Object.keys(result)).toEqual(["schemeId", "subjectId", "total", "exact", "base", "full", "applicablePoints", "groups", "indicators", "bonus", "deductions", "vetoes", "flags", "trace"]);
+    expect(result.groups).toStrictEqual([{ id: "g", points: 10, applicablePoints: 10, earned: 7, exact: "7" }]);
     expect(result.indicators).toStrictEqual([
-      { id: "x", group: "g", method: "direct", points: 6, value: 5, applicable: true, fraction: 5 / 6, earned: 4, adjustments: [{ points: -1, reason: "差错", indicator: "x" }] },
-      { id: "y", group: "g", method: "direct", points: 4, value: 3, applicable: true, fraction: 0.75, earned: 3 },
+      { id: "x", group: "g", method: "direct", points: 6, value: 5, applicable: true, fraction: 5 / 6, earned: 4, exact: "4", adjustments: [{ points: -1, reason: "差错", indicator: "x" }] },
+      { id: "y", group: "g", method: "direct", points: 4, value: 3, applicable: true, fraction: 0.75, earned: 3, exact: "3" },
     ]);
-    expect(result.bonus).toStrictEqual({ items: [{ points: 1, reason: "创新" }, { points: 0.5, reason: "表彰", ref: "doc-7" }], requested: 1.5, cap: null, applied: 1.5 });
+    expect(result.bonus).toStrictEqual({ items: [{ points: 1, reason: "创新" }, { points: 0.5, reason: "表彰", ref: "doc-7" }], requested: 1.5, cap: null, applied: 1.5, exact: "1.5" });
     // In the scheme's order, whatever the subject's.
     expect(result.vetoes).toStrictEqual([{ id: "cap", effect: "cap" }, { id: "flag", effect: "flag" }]);
     expect(result.flags).toStrictEqual([{ id: "flag", source: "veto:flag", reason: "veto recorded" }]);
     expect(result.total).toBe(5);
+    expect(result.exact).toBe("5");
   });
 
   it("the same with names, a peer group, attributes and reasons", () => {
@@ -41,8 +42,8 @@ describe("evaluate: the result's optional fields appear exactly when given", () 
     });
     const result = score(named, { id: "a", name: "张三", group: "科员", attributes: { dept: "征管科" }, values: { x: 8 }, vetoes: [{ id: "party", reason: "年度评定" }] });
     expect(result).toMatchObject({ subjectId: "a", name: "张三", group: "科员", attributes: { dept: "征管科" } });
-    expect(result.groups).toStrictEqual([{ id: "g", name: "共性指标", points: 10, applicablePoints: 10, earned: 8 }]);
-    expect(result.indicators[0]).toStrictEqual({ id: "x", name: "考勤", group: "g", method: "direct", points: 10, value: 8, applicable: true, fraction: 0.8, earned: 8 });
+    expect(result.groups).toStrictEqual([{ id: "g", name: "共性指标", points: 10, applicablePoints: 10, earned: 8, exact: "8" }]);
+    expect(result.indicators[0]).toStrictEqual({ id: "x", name: "考勤", group: "g", method: "direct", points: 10, value: 8, applicable: true, fraction: 0.8, earned: 8, exact: "8" });
     expect(result.vetoes).toStrictEqual([{ id: "party", name: "党建评定为差", effect: "flag", reason: "年度评定" }]);
     expect(result.flags).toStrictEqual([{ id: "party", name: "党建评定为差", source: "veto:party", reason: "年度评定" }]);
   });
@@ -206,7 +207,7 @@ describe("scoreTotals: whichever way it goes (the fast path, one subject at a ti
   it("evaluates the subject the fast path leaves (a value with 7 decimals) and takes the others", () => {
     const subjects = [plain("a"), plain("b", 1.0000001), plain("c")];
     expect(fastList(scheme, subjects)).toEqual([8, undefined, 8]);
-    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 8 }, { subjectId: "b", total: 4.0000001 }, { subjectId: "c", total: 8 }]);
+    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 8, exact: "8" }, { subjectId: "b", total: 4.0000001, exact: "4.0000001" }, { subjectId: "c", total: 8, exact: "8" }]);
   });
 
   it("stops at the first subject with a problem and lets scoreAll report the whole batch", () => {
@@ -217,9 +218,9 @@ describe("scoreTotals: whichever way it goes (the fast path, one subject at a ti
 
   it("sorts a batch given out of id order, as scoreAll does", () => {
     // Wholly descending (no pair in order), and out of order at either end.
-    expect(scoreTotals(scheme, [plain("b"), plain("a", 1)])).toEqual([{ subjectId: "a", total: 4 }, { subjectId: "b", total: 8 }]);
-    expect(scoreTotals(scheme, [plain("b"), plain("a", 1), plain("c", 2)])).toEqual([{ subjectId: "a", total: 4 }, { subjectId: "b", total: 8 }, { subjectId: "c", total: 5 }]);
-    expect(scoreTotals(scheme, [plain("a"), plain("c", 1), plain("b", 2)])).toEqual([{ subjectId: "a", total: 8 }, { subjectId: "b", total: 5 }, { subjectId: "c", total: 4 }]);
+    expect(scoreTotals(scheme, [plain("b"), plain("a", 1)])).toEqual([{ subjectId: "a", total: 4, exact: "4" }, { subjectId: "b", total: 8, exact: "8" }]);
+    expect(scoreTotals(scheme, [plain("b"), plain("a", 1), plain("c", 2)])).toEqual([{ subjectId: "a", total: 4, exact: "4" }, { subjectId: "b", total: 8, exact: "8" }, { subjectId: "c", total: 5, exact: "5" }]);
+    expect(scoreTotals(scheme, [plain("a"), plain("c", 1), plain("b", 2)])).toEqual([{ subjectId: "a", total: 8, exact: "8" }, { subjectId: "b", total: 5, exact: "5" }, { subjectId: "c", total: 4, exact: "4" }]);
   });
 
   it("hands a repeated id to scoreAll, which reports it", () => {
@@ -235,7 +236,7 @@ describe("scoreTotals: whichever way it goes (the fast path, one subject at a ti
     });
     const subjects = [{ id: "a", values: { cases: "1e2", x: 1 } }, { id: "b", values: { cases: 5, x: 2 } }];
     expectLeft(ranked, subjects);
-    expect(scoreTotals(ranked, subjects)).toEqual([{ subjectId: "a", total: 11 }, { subjectId: "b", total: 11 }]);
+    expect(scoreTotals(ranked, subjects)).toEqual([{ subjectId: "a", total: 11, exact: "11" }, { subjectId: "b", total: 11, exact: "11" }]);
   });
 
   it("refuses subjects that are not a list, even one shaped like a list", () => {
@@ -246,6 +247,6 @@ describe("scoreTotals: whichever way it goes (the fast path, one subject at a ti
 
   it("scores a scheme beyond the fast path (a custom method) on the full path", () => {
     const custom = defineScheme({ id: "c", full: 10, groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 10, method: { type: "custom", score: () => 4 } }] }] });
-    expect(scoreTotals(custom, [{ id: "a", values: { x: 1 } }])).toEqual([{ subjectId: "a", total: 4 }]);
+    expect(scoreTotals(custom, [{ id: "a", values: { x: 1 } }])).toEqual([{ subjectId: "a", total: 4, exact: "4" }]);
   });
 });

@@ -82,22 +82,23 @@ function issuesOf(fn: () => unknown): readonly Issue[] {
 describe("the issue's example", () => {
   it("scores c001: indicators 9, 8.5, 8, 38.6, 14, 7.2 and total 86.3", () => {
     const r = score(scheme, c001);
-    expect(r.indicators.map((i) => [i.id, i.earned])).toEqual([
-      ["attendance", 9],
-      ["study", 8.5],
-      ["political", 8],
-      ["collection", 38.6],
-      ["backlog", 14],
-      ["grabbed", 7.2],
+    expect(r.indicators.map((i) => [i.id, i.earned, i.exact])).toEqual([
+      ["attendance", 9, "9"],
+      ["study", 8.5, "8.5"],
+      ["political", 8, "8"],
+      ["collection", 38.6, "38.6"],
+      ["backlog", 14, "14"],
+      ["grabbed", 7.2, "7.2"],
     ]);
-    expect(r.groups.map((g) => [g.id, g.earned, g.applicablePoints])).toEqual([
-      ["common", 25.5, 30],
-      ["individual", 52.6, 60],
-      ["competitive", 7.2, 10],
+    expect(r.groups.map((g) => [g.id, g.earned, g.exact, g.applicablePoints])).toEqual([
+      ["common", 25.5, "25.5", 30],
+      ["individual", 52.6, "52.6", 60],
+      ["competitive", 7.2, "7.2", 10],
     ]);
     expect(r.base).toBe(85.3);
-    expect(r.bonus).toEqual({ items: [{ points: 1, reason: "创新" }], requested: 1, cap: 3, applied: 1 });
+    expect(r.bonus).toEqual({ items: [{ points: 1, reason: "创新" }], requested: 1, cap: 3, applied: 1, exact: "1" });
     expect(r.total).toBe(86.3);
+    expect(r.exact).toBe("86.3");
     expect(r).toMatchObject({ schemeId: "county-personal-2024Q3", subjectId: "c001", full: 100, applicablePoints: 100, vetoes: [], flags: [] });
     expect(r.indicators[1]).toMatchObject({ name: "学习", group: "common", method: "grade", points: 10, applicable: true, value: "良", fraction: 0.85 });
   });

@@ -50,8 +50,8 @@ describe("scoreTotals: the way it goes (the fast path, one subject at a time, or
 
   it("scores a plain batch on the fast path alone, compiling the fast scheme once per scheme", () => {
     const fresh = defineScheme(two());
-    expect(scoreTotals(fresh, [plain("a"), plain("b", 6)])).toEqual([{ subjectId: "a", total: 8 }, { subjectId: "b", total: 9 }]);
-    expect(scoreTotals(fresh, [plain("c")])).toEqual([{ subjectId: "c", total: 8 }]);
+    expect(scoreTotals(fresh, [plain("a"), plain("b", 6)])).toEqual([{ subjectId: "a", total: 8, exact: "8" }, { subjectId: "b", total: 9, exact: "9" }]);
+    expect(scoreTotals(fresh, [plain("c")])).toEqual([{ subjectId: "c", total: 8, exact: "8" }]);
     expect(spies.compileFast).toHaveBeenCalledTimes(1);
     expect(spies.fastTotals).toHaveBeenCalledTimes(2);
     expect(spies.evaluate).not.toHaveBeenCalled();
@@ -62,7 +62,7 @@ describe("scoreTotals: the way it goes (the fast path, one subject at a time, or
     const subjects = [plain("a"), plain("b", 1.0000001), plain("c")];
     expect(fastList(scheme, subjects)).toEqual([8, undefined, 8]);
     spies.evaluate.mockClear();
-    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 8 }, { subjectId: "b", total: 4.0000001 }, { subjectId: "c", total: 8 }]);
+    expect(scoreTotals(scheme, subjects)).toEqual([{ subjectId: "a", total: 8, exact: "8" }, { subjectId: "b", total: 4.0000001, exact: "4.0000001" }, { subjectId: "c", total: 8, exact: "8" }]);
     expect(spies.evaluate).toHaveBeenCalledTimes(1);
     expect(spies.scoreAll).not.toHaveBeenCalled();
   });
@@ -80,7 +80,7 @@ describe("scoreTotals: the way it goes (the fast path, one subject at a time, or
 
   it("does not try the fast path for a scheme beyond it (a custom method)", () => {
     const custom = defineScheme({ id: "c", full: 10, groups: [{ id: "g", points: 10, indicators: [{ id: "x", points: 10, method: { type: "custom", score: () => 4 } }] }] });
-    expect(scoreTotals(custom, [{ id: "a", values: { x: 1 } }])).toEqual([{ subjectId: "a", total: 4 }]);
+    expect(scoreTotals(custom, [{ id: "a", values: { x: 1 } }])).toEqual([{ subjectId: "a", total: 4, exact: "4" }]);
     expect(spies.fastTotals).not.toHaveBeenCalled();
     expect(spies.scoreAll).toHaveBeenCalledTimes(1);
   });

@@ -147,11 +147,11 @@ const world = fc
     return fc.tuple(fc.constant(scheme), fc.array(subject, { minLength: 1, maxLength: 12 }), fc.constant(w.missing));
   });
 
-type Totals = { subjectId: string; total: number; warnings?: readonly Issue[] }[];
+type Totals = { subjectId: string; total: number; exact: string; warnings?: readonly Issue[] }[];
 type Outcome = { ok: true; totals: Totals } | { ok: false; issues: unknown };
 const outcome = (fn: () => Totals): Outcome => {
   try {
-    return { ok: true, totals: fn().map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) };
+    return { ok: true, totals: fn().map((r) => ({ subjectId: r.subjectId, total: r.total, exact: r.exact, ...(r.warnings ? { warnings: r.warnings } : {}) })) };
   } catch (error) {
     if (!isJixiaoError(error)) throw error;
     return { ok: false, issues: error.issues };
@@ -201,7 +201,7 @@ describe("scoreTotals: the exact fast path", () => {
 
   it("gives the 361 example's contract total", () => {
     const subject = { id: "c001", values: { attendance: 2, study: "良", political: 88, collection: 96.5, backlog: 3, grabbed: 7.2 }, bonus: [{ points: 1, reason: "创新" }] };
-    expect(scoreTotals(defineScheme(county361Example), [subject])).toEqual([{ subjectId: "c001", total: 86.3 }]);
+    expect(scoreTotals(defineScheme(county361Example), [subject])).toEqual([{ subjectId: "c001", total: 86.3, exact: "86.3" }]);
   });
 
   it.skipIf(light)("agrees on a large batch with not-applicable values, bonus lists and vetoes", () => {
@@ -212,7 +212,7 @@ describe("scoreTotals: the exact fast path", () => {
       ...(i % 7 === 0 ? { bonus: [{ points: 1.5, reason: "创新" }] } : {}),
       ...(i % 501 === 0 ? { vetoes: ["discipline"] } : {}),
     }));
-    expect(scoreTotals(scheme, subjects)).toEqual(scoreAll(scheme, subjects).map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })));
+    expect(scoreTotals(scheme, subjects)).toEqual(scoreAll(scheme, subjects).map((r) => ({ subjectId: r.subjectId, total: r.total, exact: r.exact, ...(r.warnings ? { warnings: r.warnings } : {}) })));
   });
 
   it("refuses what scoreAll refuses, with the same issues", () => {
@@ -276,6 +276,6 @@ describe("the fast path's parts", () => {
     const getter = [{ id: "g", get values(): never { throw new Error("boom"); } }] as unknown as SubjectInput[];
     expect(outcome(() => scoreTotals(scheme, getter))).toEqual(outcome(() => scoreAll(scheme, getter)));
     expect(safeScoreTotals(scheme, twice).success).toBe(false);
-    expect(safeScoreTotals(scheme, good)).toEqual({ success: true, output: scoreAll(scheme, good).map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })) });
+    expect(safeScoreTotals(scheme, good)).toEqual({ success: true, output: scoreAll(scheme, good).map((r) => ({ subjectId: r.subjectId, total: r.total, exact: r.exact, ...(r.warnings ? { warnings: r.warnings } : {}) })) });
   });
 });

@@ -112,7 +112,7 @@ describe("the spreadsheet case: a cell formatted 96.5% arrives as 0.965", () => 
       const subjects: SubjectInput[] = [0.965, 96.5, "0.965", "96.50", 1, 0, 100, null].map((v, i) => ({ id: `c${i}`, values: { ...values, collection: v } }));
       const one = subjects.map((s) => score(scheme, s));
       expect(scoreAll(scheme, subjects)).toEqual(one);
-      expect(scoreTotals(scheme, subjects)).toEqual(one.map((r) => ({ subjectId: r.subjectId, total: r.total, ...(r.warnings ? { warnings: r.warnings } : {}) })));
+      expect(scoreTotals(scheme, subjects)).toEqual(one.map((r) => ({ subjectId: r.subjectId, total: r.total, exact: r.exact, ...(r.warnings ? { warnings: r.warnings } : {}) })));
       // The fast path itself scores every one of them, with the same warnings.
       expectFast(scheme, subjects);
       expect(fastWarnings(scheme, subjects).filter(Boolean).length).toBe(one.filter((r) => r.warnings).length);

@@ -165,6 +165,29 @@ describe("JIXIAO_SCORE", () => {
   });
 });
 
+describe("totals beyond 15 digits: every digit shown", () => {
+  const big = JSON.stringify({ id: "big", full: "1e18", groups: [{ id: "g", points: "1e18", indicators: [{ id: "x", points: "1e18", method: { type: "direct" } }] }] });
+
+  it("JIXIAO_SCORE writes a total the number cannot hold as its exact text, and ranks by it", () => {
+    const out = JIXIAO_SCORE(big, [["id", "x"], ["a", "100000000000000001"], ["b", "100000000000000002"], ["c", "86.3"]], "id, total, group:g, rank");
+    expect(out).toEqual([
+      ["id", "total", "g", "rank"],
+      ["a", "100000000000000001", "100000000000000001", 2],
+      ["b", "100000000000000002", "100000000000000002", 1],
+      // A number that is its decimal stays a number.
+      ["c", 86.3, 86.3, 3],
+    ]);
+  });
+
+  it("JIXIAO_TASKCREDIT writes credits the number cannot hold as their exact text", () => {
+    const board = JSON.stringify({ ...JSON.parse(BOARD), tasks: [{ id: "t1", title: "清理欠税", difficulty: "low", points: "100000000000000001", post: "征管岗", published: "2023-07-03", deadline: "2023-07-31" }] });
+    expect(JIXIAO_TASKCREDIT(board, [["task", "person", "at"], ["t1", "s1", "2023-07-03T09:00:01"]], "", "", '{"cap":"100000000000000000"}')).toEqual([
+      ["person", "credit", "total", "excess"],
+      ["s1", 1e17, "100000000000000001", 1],
+    ]);
+  });
+});
+
 describe("JIXIAO_EXPLAIN", () => {
   it("explains one subject, one line per cell, in Chinese or English", () => {
     const zh = JIXIAO_EXPLAIN(SCHEME, SUBJECTS, "c001");

@@ -319,6 +319,24 @@ describe("the cap", () => {
     ]);
     expect(creditOf(c, "a")).toBe(10);
     expect(creditOf(c, "b")).toBe(3);
+    expect(c.people.map((p) => [p.person, p.exact, p.credits.map((l) => l.exact)])).toEqual([
+      ["a", { total: "12", applied: "10", excess: "2" }, ["6", "6"]],
+      ["b", { total: "3", applied: "3", excess: "0" }, ["3"]],
+    ]);
+  });
+
+  it("every credit, total, applied and excess has its exact text: beyond 2^53 only the text has every digit", () => {
+    const huge: TaskBoardConfig = { ...capBoard, id: "huge", tasks: [task("h1", { points: "100000000000000001" }), task("h2", { points: "0.3" })] };
+    const allocation = allocateTasks(huge, [{ task: "h1", person: "a", at: "2023-07-03T09:00" }, { task: "h2", person: "a", at: "2023-07-03T09:00" }], [{ id: "a", posts: [ZG] }]);
+    const c = creditTasks(huge, allocation, [{ task: "h1", person: "a", quality: 1 }, { task: "h2", person: "a", quality: "0.1" }], { cap: "100000000000000000" });
+    const p = c.people[0]!;
+    expect(p.credits.map((l) => [l.credit, l.exact])).toEqual([
+      [1e17, "100000000000000001"],
+      [0.03, "0.03"],
+    ]);
+    // The numbers say total = applied and an excess of 1; the texts say why.
+    expect([p.total, p.applied, p.excess]).toEqual([1e17, 1e17, 1.03]);
+    expect(p.exact).toEqual({ total: "100000000000000001.03", applied: "100000000000000000", excess: "1.03" });
   });
 
   it("no cap: everything counts and cap is null", () => {
@@ -426,6 +444,7 @@ describe("uncompleted, the trace, creditOf", () => {
             task: "t4",
             how: "assigned",
             credit: 1.28,
+            exact: "1.28",
             late: true,
             trace: [
               {
@@ -441,6 +460,7 @@ describe("uncompleted, the trace, creditOf", () => {
         cap: null,
         applied: 1.28,
         excess: 0,
+        exact: { total: "1.28", applied: "1.28", excess: "0" },
       },
     ]);
     const plain = credit([{ task: "t2", person: "p1", quality: 1 }, { task: "t2", person: "p2", quality: 0.9 }]);

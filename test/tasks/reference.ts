@@ -229,7 +229,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
         },
       ];
       const entry = perPerson.get(c.person) ?? [];
-      entry.push({ credit, line: { task: t.id, how, credit: toNumber(credit), late, trace } });
+      entry.push({ credit, line: { task: t.id, how, credit: toNumber(credit), exact: text(credit), late, trace } });
       perPerson.set(c.person, entry);
     });
   });
@@ -246,6 +246,7 @@ export function creditTasks(board: TaskBoardConfig, allocation: Allocation, comp
       cap: cap ? toNumber(cap) : null,
       applied: toNumber(applied),
       excess: toNumber(total.minus(applied)),
+      exact: { total: text(total), applied: text(applied), excess: text(total.minus(applied)) },
     };
   });
   const uncompleted = a.tasks.flatMap((t) => t.owners.filter((o) => !byTask.get(t.task)?.some((e) => e.c.person === o.person)).map((o) => ({ task: t.task, person: o.person })));

@@ -350,6 +350,7 @@ describe("assignTiers: groups and output", () => {
       peerGroup: "A",
       tier: "好",
       score: 90,
+      exact: "90",
       rank: 1,
       position: 1,
       groupSize: 3,

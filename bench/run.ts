@@ -1,14 +1,15 @@
 /**
- * The benchmark (`npm run bench`): six workloads over a synthetic national service (bench/generate.ts),
+ * The benchmark (`npm run bench`): seven workloads over a synthetic national service (bench/generate.ts),
  * each timed against baselines in the same run, with workload 1's totals checked against the
  * decimal.js baseline exactly. Prints a table and writes `bench/results/<date>-<cadres>.json`.
  *
- *   npm run bench -- [--cadres 10000] [--runs 3] [--workloads 1,2,3,4,5,6] [--skip decimal,zen]
+ *   npm run bench -- [--cadres 10000] [--runs 3] [--workloads 1,2,3,4,5,6,7] [--skip decimal,zen]
  *                    [--indicators 80] [--workers 2] [--young-mb 384] [--out bench/results]
  *
  * Workloads: (1) score a quarter; (2) rank and tier within peer groups (county × job level);
  * (3) task credits (三单) and last-place deductions; (4) cascade the national plan; (5) summarize a
- * year of growth-account ledgers; (6) the whole national year end to end. See docs/performance.md.
+ * year of growth-account ledgers; (6) the whole national year end to end; (7) the ledger as a system
+ * of record: single appends against one append, and summaries as of 12 moments. See docs/performance.md.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -16,6 +17,7 @@ import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import {
   allocateTasks,
+  appendEntries,
   assignTiers,
   cascade,
   createLedger,
@@ -25,6 +27,7 @@ import {
   rank,
   summarizeAccounts,
   withPenalties,
+  type Ledger,
   type LedgerEntry,
   type Rankable,
   type SubjectInput,
@@ -44,7 +47,7 @@ const flag = (name: string): string | undefined => {
 };
 const CADRES = Number(flag("cadres") ?? 10_000);
 const RUNS = Number(flag("runs") ?? 3);
-const WORKLOADS = (flag("workloads") ?? "1,2,3,4,5,6").split(",").map(Number);
+const WORKLOADS = (flag("workloads") ?? "1,2,3,4,5,6,7").split(",").map(Number);
 const SKIP = new Set((flag("skip") ?? "").split(",").filter(Boolean));
 const INDICATORS = Number(flag("indicators") ?? 80);
 const WORKERS = Number(flag("workers") ?? os.availableParallelism());
@@ -389,6 +392,129 @@ function workload5(): WorkloadResult {
   return finish(5, "summarize a year of ledgers", CADRES, "cadres", runs, { entries, entriesPerCadre: Math.round((entries / CADRES) * 10) / 10 });
 }
 
+/** The number of single appends (and the size of the one append they are compared with) in workload 7. */
+const APPENDS = 100_000;
+
+/**
+ * A county's year of entries with the moment each was recorded: an ordinary entry at 09:00 on the
+ * 5th of the month after its date (when the month's results are published), a correction at 10:00
+ * on the 5th of the month after its own date — never before the entry it corrects.
+ */
+function recordedEntries(list: readonly LedgerEntry[]): LedgerEntry[] {
+  const at = (date: string, hour: string) => {
+    const year = Number(date.slice(0, 4));
+    const month = Number(date.slice(5, 7));
+    return `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, "0")}-05T${hour}`;
+  };
+  return list.map((e) => ({ ...e, recordedAt: at(e.date, e.corrects === undefined ? "09:00" : "10:00") }));
+}
+
+/** The cadres of workload 7's county: about 700,000 cadres over 3,096 counties. */
+const COUNTY_CADRES = 226;
+
+/** The 12 moments of workload 7's summaries: noon on the 5th of each month of 2024, after each month's recording. */
+const MOMENTS = Array.from({ length: 12 }, (_, m) => `2024-${String(m + 1).padStart(2, "0")}-05T12:00`);
+
+/** Float baseline of single appends: what a float ledger does per entry — keep it, index its id, add its points to its person. */
+function floatAppends(entries: readonly LedgerEntry[]): number {
+  const kept: LedgerEntry[] = [];
+  const byId = new Map<string, number>();
+  const totals = new Map<string, number>();
+  for (const e of entries) {
+    byId.set(e.id, kept.push(e) - 1);
+    if (e.corrects === undefined) totals.set(e.person, (totals.get(e.person) ?? 0) + Number(e.points));
+  }
+  return totals.size;
+}
+
+/** Float baseline of a summary as of a moment: the entries recorded by then, corrections applied, summed in float64 for the year. */
+function floatAsOf(entries: readonly LedgerEntry[], moment: string): Map<string, number> {
+  return floatLedger(entries.filter((e) => e.recordedAt! <= moment));
+}
+
+/**
+ * Workload 7: the ledger as a system of record, in three parts, each a row of the table.
+ * - 100,000 single appends, each `appendEntries(ledger, [entry])`, against one `appendEntries` of the
+ *   same 100,000 entries (its time is in the notes, with the ratio: appends scale when it stays
+ *   small); float baseline: keeping, indexing and summing the entries one at a time.
+ * - Summaries as of 12 moments of 2024 (`summarizeAccounts(ledger, { period: "2024", asOf })`) at
+ *   national size: every county's ledger (entries with their recording times), made once, not timed.
+ * - The same at county size: one ledger of a county of the service's mean size (COUNTY_CADRES,
+ *   gathered from the first counties when the nation generated has smaller ones).
+ */
+function workload7(): WorkloadResult[] {
+  resetPeaks();
+  const counties = nation.counties.filter((c) => c.cadres > 0);
+  // The entries of the first counties, up to APPENDS; the largest county's own.
+  const appended: LedgerEntry[] = [];
+  for (const county of counties) {
+    if (appended.length >= APPENDS) break;
+    for (const e of ledgerEntries(nation, county, cadresOf(nation, county))) if (appended.length < APPENDS) appended.push(e);
+  }
+  // A correction whose target was cut off by the limit would name an unknown entry: left out.
+  const ids = new Set(appended.map((e) => e.id));
+  const stream = appended.filter((e) => e.corrects === undefined || ids.has(e.corrects));
+  const countyCadres = counties.flatMap((c) => cadresOf(nation, c)).slice(0, COUNTY_CADRES);
+  const countyEntries = recordedEntries(ledgerEntries(nation, counties[0]!, countyCadres));
+  const countyLedger = createLedger(countyEntries);
+  const single: Record<string, number>[] = [];
+  const national: Record<string, number>[] = [];
+  const county: Record<string, number>[] = [];
+  let nationalEntries = 0;
+  for (let r = 0; r < RUNS; r++) {
+    // Single appends and the one append, in turns, so that neither always runs first.
+    const appends = new Clock();
+    const one = () => appends.time("batch", () => appendEntries(createLedger(), stream));
+    const each = () =>
+      appends.time("engine", () => {
+        let l: Ledger = createLedger();
+        for (const e of stream) l = appendEntries(l, [e]);
+        return l;
+      });
+    if (r % 2 === 0) {
+      one();
+      each();
+    } else {
+      each();
+      one();
+    }
+    appends.time("float", () => floatAppends(stream));
+    sample();
+    single.push(appends.ms);
+
+    const wide = new Clock();
+    for (const c of counties) {
+      const entries = recordedEntries(ledgerEntries(nation, c, cadresOf(nation, c)));
+      const ledger = createLedger(entries);
+      for (const asOf of MOMENTS) {
+        wide.time("engine", () => summarizeAccounts(ledger, { period: "2024", asOf }));
+        wide.time("float", () => floatAsOf(entries, asOf));
+      }
+      if (r === 0) nationalEntries += entries.length;
+      if (c.index % 50 === 0) sample();
+    }
+    national.push(wide.ms);
+
+    const narrow = new Clock();
+    for (const asOf of MOMENTS) {
+      narrow.time("engine", () => summarizeAccounts(countyLedger, { period: "2024", asOf }));
+      narrow.time("float", () => floatAsOf(countyEntries, asOf));
+    }
+    sample();
+    county.push(narrow.ms);
+  }
+  const batch = median(single.map((x) => x.batch!));
+  const engine = median(single.map((x) => x.engine!));
+  return [
+    finish(7, `${stream.length.toLocaleString("en")} single appends`, stream.length, "entries", single, {
+      oneAppendMs: Math.round(batch),
+      singleOverOneAppend: Math.round((engine / batch) * 100) / 100,
+    }),
+    finish(7, "summaries as of 12 moments, national", CADRES * MOMENTS.length, "cadre-summaries", national, { moments: MOMENTS.length, ledgers: counties.length, entries: nationalEntries }),
+    finish(7, `summaries as of 12 moments, county of ${countyCadres.length}`, countyCadres.length * MOMENTS.length, "cadre-summaries", county, { moments: MOMENTS.length, entries: countyEntries.length }),
+  ];
+}
+
 /** Runs workload 6's items in a worker thread (bench/worker.mjs → bench/national.ts). */
 const inWorker = (share: ShareTask) =>
   new Promise<ShareResult>((resolve, reject) => {
@@ -470,11 +596,11 @@ console.log(zen.ok ? `zen-engine: @gorules/zen-engine ${zen.version} loaded` : `
 if (!zen.ok && !SKIP.has("zen")) console.log("  (to include it: npm install --no-save @gorules/zen-engine@0.54.0)");
 
 const results: WorkloadResult[] = [];
-const run = async (id: number, fn: () => WorkloadResult | Promise<WorkloadResult>) => {
+const run = async (id: number, fn: () => WorkloadResult | WorkloadResult[] | Promise<WorkloadResult>) => {
   if (!WORKLOADS.includes(id)) return;
-  const w = await fn();
-  results.push(w);
-  console.log(`  workload ${id} done: ${fmtS(w.engine.ms)}`);
+  const done = [await fn()].flat();
+  results.push(...done);
+  for (const w of done) console.log(`  workload ${id} done: ${w.name}: ${fmtS(w.engine.ms)}`);
 };
 await run(1, () => workload1(zen));
 await run(2, workload2);
@@ -482,6 +608,7 @@ await run(3, workload3);
 await run(4, workload4);
 await run(5, workload5);
 await run(6, workload6);
+await run(7, workload7);
 
 console.log("");
 console.log(table(results));
@@ -494,7 +621,7 @@ if (w1) {
   console.log(`float64 totals that differ from the exact ones: ${w1.notes.floatTotalsDifferingFromExact}`);
   if (w1.notes.zenTotalsDifferingFromExact !== undefined) console.log(`zen-engine totals that differ from the exact ones: ${w1.notes.zenTotalsDifferingFromExact}`);
 }
-for (const w of results.filter((x) => x.id !== 1)) console.log(`workload ${w.id}: ${JSON.stringify(w.notes)}`);
+for (const w of results.filter((x) => x.id !== 1)) console.log(`workload ${w.id}${w.id === 7 ? ` (${w.name})` : ""}: ${JSON.stringify(w.notes)}`);
 
 const date = new Date().toISOString().slice(0, 10);
 mkdirSync(OUT, { recursive: true });

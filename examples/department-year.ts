@@ -29,6 +29,7 @@ import {
   applySpecialAssessments,
   assessCapability,
   capabilityExample,
+  closePeriods,
   createLedger,
   defineEverydayPerformance,
   defineVersions,
@@ -36,6 +37,7 @@ import {
   explain,
   explainReason,
   explainTier,
+  formatIssues,
   ledgerFromJSON,
   ledgerToJSON,
   linkOrganizations,
@@ -44,7 +46,9 @@ import {
   partyBuildingVetoes,
   periodsIn,
   parsePeriod,
+  safeAppendEntries,
   scoreAll,
+  shiftPeriod,
   summarizeAccount,
   summarizeAccounts,
   accountSeries,
@@ -225,7 +229,8 @@ for (const month of MONTHS) {
   const results = scoreAll(schemes.get(version.version)!, inputs);
   everyday.set(month, new Map(results.map((r) => [r.subjectId, r.total])));
 
-  // 4. Each month's total into the growth account, dated the month's last day.
+  // 4. Each month's total into the growth account, dated the month's last day and recorded when the
+  //    month's assessment is published, at 09:00 on the 5th of the next month.
   const entries: LedgerEntry[] = results.map((r) => ({
     id: `${r.subjectId}-${month}`,
     person: r.subjectId,
@@ -235,28 +240,37 @@ for (const month of MONTHS) {
     source: "月度考核",
     reference: `日常绩效 ${version.version}`,
   }));
-  // Talent cultivation (R19) earns a bonus in the account; in June it was keyed in twice by mistake.
-  if (month === "2024-06")
-    entries.push(
-      { id: "c03-talent-1", person: "c03", date: "2024-06-20", component: "talent", points: 2, source: "人事股", reference: "人才培养 2024-017", note: "带教新录用人员通过岗位能力测试" },
-      { id: "c03-talent-2", person: "c03", date: "2024-06-21", component: "talent", points: 2, source: "征管股", reference: "人才培养 2024-017", note: "同一事项重复录入" },
-    );
-  ledger = appendEntries(ledger, entries);
-
-  // 5. Corrections are new entries that name what they correct.
+  // 5. During the month, before its results: corrections are new entries that name what they
+  //    correct, each with the moment it was recorded.
   if (month === "2024-04") {
     // c03's March leader evaluation was keyed as 78 instead of 87: rescore March under its version and amend.
     const fixed = { ...c03March!, values: { ...c03March!.values, leader: 87 } };
     const march = scoreAll(schemes.get(versionFor(everydayVersions, "2024-03").version)!, [fixed])[0]!;
     ledger = appendEntries(ledger, [
-      { id: "c03-2024-03-fix", person: "c03", date: "2024-04-12", corrects: "c03-2024-03", action: "amend", points: march.total, source: "绩效复核", reference: "复核 2024-004", note: "领导评鉴得分录入错误：78 → 87" },
+      { id: "c03-2024-03-fix", person: "c03", date: "2024-04-12", recordedAt: "2024-04-12T15:20", corrects: "c03-2024-03", action: "amend", points: march.total, source: "绩效复核", reference: "复核 2024-004", note: "领导评鉴得分录入错误：78 → 87" },
     ]);
   }
   if (month === "2024-07")
     ledger = appendEntries(ledger, [
-      { id: "c03-talent-2-rev", person: "c03", date: "2024-07-03", corrects: "c03-talent-2", action: "reverse", source: "人事股", reference: "复核 2024-011", note: "重复录入，冲销" },
+      { id: "c03-talent-2-rev", person: "c03", date: "2024-07-08", recordedAt: "2024-07-08T10:05", corrects: "c03-talent-2", action: "reverse", source: "人事股", reference: "复核 2024-011", note: "重复录入，冲销" },
     ]);
+  // Talent cultivation (R19) earns a bonus in the account; in June it was keyed in twice by mistake.
+  if (month === "2024-06")
+    ledger = appendEntries(ledger, [
+      { id: "c03-talent-1", person: "c03", date: "2024-06-20", recordedAt: "2024-06-20T16:00", component: "talent", points: 2, source: "人事股", reference: "人才培养 2024-017", note: "带教新录用人员通过岗位能力测试" },
+      { id: "c03-talent-2", person: "c03", date: "2024-06-21", recordedAt: "2024-06-21T10:30", component: "talent", points: 2, source: "征管股", reference: "人才培养 2024-017", note: "同一事项重复录入" },
+    ]);
+  ledger = appendEntries(ledger, entries, { recordedAt: `${shiftPeriod(month, 1)}-05T09:00` });
 }
+
+// The year's annual assessment is published on 20 January 2025: the ledger is closed through 2024.
+// A deduction found later by an inspection is an adjustment in 2025, naming the closed month it
+// concerns; a plain entry dated in 2024 is refused.
+const year2024 = ledger;
+ledger = closePeriods(ledger, YEAR);
+const lateEntry = { id: "c05-inspection", person: "c05", date: "2024-08-15", component: "deduction", points: -1, source: "督查", reference: "督查 2025-003", note: "8 月办税差错，督查发现" };
+const refusedLate = safeAppendEntries(ledger, [lateEntry], { recordedAt: "2025-03-10T14:00" });
+ledger = appendEntries(ledger, [{ ...lateEntry, date: "2025-03-10", adjusts: "2024-08", reason: "督查发现 2024 年 8 月办税差错，2024 年已关账" }], { recordedAt: "2025-03-10T14:00" });
 
 // ─────────────────────────────────────────────── REPORT ─────────────────────────────────────────────
 
@@ -288,13 +302,16 @@ print(`\n三、1+N 专项考核：${special.name}，按权重 ${special.weight} 
 for (const r of specialResults.filter((x) => x.specials.length > 0))
   print(`  ${who(r.person)}：个人绩效 ${r.base} × 0.8 + ${r.specials.map((s) => `${special.members.find((m) => m.person === r.person)!.organization} ${s.result} × ${s.weight}`).join(" + ")} = ${r.exact}`);
 
-const corrections = ledger.entries.filter((e) => e.corrects !== undefined);
-print(`\n四、个人成长账户：共 ${ledger.entries.length} 条记录，其中更正 ${corrections.length} 条（只追加、不修改、不删除）`);
-for (const c of corrections) print(`  ${c.id}（${c.date}）${c.action === "amend" ? `修正 ${c.corrects} 为 ${c.points} 分` : `冲销 ${c.corrects}`}：${c.note}`);
+const corrections = year2024.entries.filter((e) => e.corrects !== undefined);
+print(`\n四、个人成长账户：2024 年共 ${year2024.size} 条记录，其中更正 ${corrections.length} 条（只追加、不修改、不删除）`);
+for (const c of corrections) print(`  ${c.id}（${c.date}，登记于 ${c.recordedAt}）${c.action === "amend" ? `修正 ${c.corrects} 为 ${c.points} 分` : `冲销 ${c.corrects}`}：${c.note}`);
 const stored = JSON.stringify(ledgerToJSON(ledger));
 const reread = ledgerFromJSON(stored);
 const same = summarizeAccounts(reread, { period: YEAR }).every((s, i) => s.exact === summarizeAccounts(ledger, { period: YEAR })[i]!.exact);
 print(`  存为 JSON（${stored.length} 字符）再读回：年度汇总${same ? "完全一致" : "不一致！"}`);
+print(`  关账：台账关账至 ${ledger.closedThrough}。补记 2024-08-15 的扣分被拒绝：${refusedLate.success ? "（竟被接受！）" : formatIssues(refusedLate.issues).replace(/^- /, "")}`);
+const reported = summarizeAccount(year2024, "c05", { period: YEAR }).exact;
+print(`  改记为 2025 年的调整记录（adjusts: 2024-08）：c05 的 2024 年账户仍为 ${summarizeAccount(ledger, "c05", { period: YEAR }).exact}（关账时 ${reported}），2025 年 ${summarizeAccount(ledger, "c05", { period: "2025" }).exact}`);
 
 print("\n五、季度与年度：季度日常绩效（各月均值，缺月不计）与账户累计");
 print("编号 姓名      一季度  二季度  三季度  四季度  年度均值  账户年度累计");
@@ -370,9 +387,12 @@ for (const e of account.entries) {
   print(`  ${e.day}  ${e.id.padEnd(14)} ${e.component.padEnd(8)} 录入 ${pad(e.recorded, 6)}  计入 ${pad(e.points, 6)}  ${e.source}${status}${fixes.map((f) => `  ← ${f.id} ${f.date}：${f.note}`).join("")}`);
 }
 print(`  分项：${account.components.map((c) => `${c.component} ${c.exact}（${c.entries.length} 条）`).join("，")}；合计 ${account.exact}`);
-const before = summarizeAccount(ledger, "c03", { period: `${YEAR}-Q1`, asOf: "2024-04-01" });
+const early = summarizeAccount(ledger, "c03", { period: `${YEAR}-Q1`, asOf: "2024-04-01" });
+const before = summarizeAccount(ledger, "c03", { period: `${YEAR}-Q1`, asOf: "2024-04-12T15:00" });
 const after = summarizeAccount(ledger, "c03", { period: `${YEAR}-Q1` });
-print(`  一季度：截至 2024-04-01 为 ${before.exact}，复核后为 ${after.exact}（asOf 可还原账户在任一日期的样子）`);
+const dated = summarizeAccount(ledger, "c03", { period: `${YEAR}-Q1`, datedThrough: "2024-03-31" });
+print(`  一季度（asOf：按记录时间还原当时的报表）：4 月 1 日出具的为 ${early.exact}（3 月的分 4 月 5 日才登记），4 月 12 日 15:00 出具的为 ${before.exact}（复核 15:20 登记），现在为 ${after.exact}`);
+print(`  按业务日期截至 3 月 31 日（datedThrough）为 ${dated.exact}：3 月的分记在 3 月 31 日，计入；4 月 12 日的复核不计入`);
 print(`\n  张敏（c03）3 月日常绩效复核后的得分：`);
 const marchFixed = scoreAll(schemes.get(versionFor(everydayVersions, "2024-03").version)!, [{ ...c03March!, values: { ...c03March!.values, leader: 87 } }])[0]!;
 print(explain(marchFixed, { locale: "zh-CN" }).replace(/^/gm, "    "));

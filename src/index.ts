@@ -129,12 +129,23 @@ export type {
 } from "./cascade/types.js";
 export { leaderScore, rollUp, safeRollUp } from "./cascade/rollup.js";
 export type { LeaderLink, LeaderScore, RolledValue, RollUpRule, UnitResult } from "./cascade/rollup.js";
-export { DEFAULT_TIME_ZONE, isPeriodKey, MAX_PERIODS, parsePeriod, PERIOD_KINDS, periodContains, periodOf, periodRange, periodsIn, shiftPeriod } from "./periods/period.js";
+export { DEFAULT_TIME_ZONE, isPeriodKey, MAX_PERIODS, parsePeriod, PERIOD_KINDS, periodContains, periodDate, periodOf, periodRange, periodsIn, shiftPeriod } from "./periods/period.js";
 export type { Period, PeriodKey, PeriodKind, PeriodOfOptions, TimeZone } from "./periods/period.js";
-export { appendEntries, createLedger, ledgerFromJSON, ledgerToJSON, MAX_LEDGER_ENTRIES, safeCreateLedger } from "./personnel/ledger.js";
-export type { Ledger, LedgerEntry, LedgerJson, LedgerOptions } from "./personnel/ledger.js";
+export {
+  appendEntries,
+  closePeriods,
+  createLedger,
+  ledgerFromJSON,
+  ledgerFromJSONLines,
+  ledgerToJSON,
+  ledgerToJSONLines,
+  MAX_LEDGER_ENTRIES,
+  safeAppendEntries,
+  safeCreateLedger,
+} from "./personnel/ledger.js";
+export type { AppendOptions, Ledger, LedgerEntry, LedgerJson, LedgerOptions } from "./personnel/ledger.js";
 export { accountSeries, summarizeAccount, summarizeAccounts } from "./personnel/account.js";
-export type { AccountEntry, AccountSummary, ComponentTotal, SeriesOptions, SummaryOptions } from "./personnel/account.js";
+export type { AccountEntry, AccountSummary, ComponentTotal, SeriesOptions, SummaryOptions, ViewOptions } from "./personnel/account.js";
 export { resultEntries } from "./personnel/record.js";
 export type { RecordableResult, ResultEntriesOptions } from "./personnel/record.js";
 export { aggregatePeriods, safeAggregatePeriods } from "./personnel/aggregate.js";

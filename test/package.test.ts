@@ -63,10 +63,12 @@ describe("the package", () => {
     const out = tsx(["examples/department-year.ts"]);
     expect(out).toContain("各月所用版本：1月 2024-v1");
     expect(out).toContain("7月 2024-v2");
-    expect(out).toContain("共 195 条记录，其中更正 2 条");
+    expect(out).toContain("2024 年共 195 条记录，其中更正 2 条");
     expect(out).toContain("再读回：年度汇总完全一致");
     expect(out).toContain("（已修正）  ← c03-2024-03-fix 2024-04-12：领导评鉴得分录入错误：78 → 87");
-    expect(out).toContain("（已冲销）  ← c03-talent-2-rev 2024-07-03：重复录入，冲销");
+    expect(out).toContain("（已冲销）  ← c03-talent-2-rev 2024-07-08：重复录入，冲销");
+    expect(out).toMatch(/补记 2024-08-15 的扣分被拒绝：entries\[0\]\.date：日期 2024-08-15 在已关账的期间内/);
+    expect(out).toMatch(/c05 的 2024 年账户仍为 ([\d.]+)（关账时 \1），2025 年 -1/);
     expect(out).toMatch(/\n {3}1 {2}c01 {2}陈立　 +[\d.]+ {2}中 {4}不得评为「好」（党建一票否决）/);
     expect(out).toContain("好：3 人（名额 0.2 × 16 = 3.2 → 3）");
     expect(out).toContain("李娜（c02） 纳税服务：初级 → 中级（晋级）");

@@ -37,6 +37,10 @@ export const PERSONNEL_MESSAGES = {
     "zh-CN": (p, w) => `${w.q(p.period)}是${kind(p.kind, "zh-CN")}，应为${kind(p.wanted, "zh-CN")}（与 kind 一致）`,
     en: (p) => `is a ${p.kind}, not a ${p.wanted}`,
   }),
+  accountSequenceBeyond: message<{ sequence: number; size: number }>({
+    "zh-CN": (p) => `是 ${p.sequence}，但台账只有 ${p.size} 条记录`,
+    en: (p) => `is ${p.sequence}, but the ledger holds ${p.size} entries`,
+  }),
 
   // aggregate.ts
   aggregateWeightsRequired: message({
@@ -117,6 +121,7 @@ export const PERSONNEL_MESSAGES = {
     "zh-CN": (p) => `${p.year} 年没有结果（missing: "error" 不允许缺年）`,
     en: (p) => `${p.year} has no result`,
   }),
+
   foundationNoResult: message<{ from: number; to: number }>({
     "zh-CN": (p) => `${p.from} 至 ${p.to} 年中，权重大于 0 的年份都没有结果`,
     en: (p) => `no year from ${p.from} to ${p.to} with a weight above 0 has a result`,
@@ -178,9 +183,57 @@ export const PERSONNEL_MESSAGES = {
     "zh-CN": (p, w) => `几条更正记录经${w.q(p.id)}互相更正，形成了循环`,
     en: (p) => `entries correct each other in a circle through "${p.id}"`,
   }),
+  ledgerCorrectionRecordedEarly: message<{ recorded: string; corrected: string }>({
+    "zh-CN": (p) => `记录时间 ${p.recorded} 早于被更正记录的记录时间（${p.corrected}）`,
+    en: (p) => `is recorded at ${p.recorded}, before the entry it corrects (${p.corrected})`,
+  }),
+  ledgerRecordedEarly: message<{ recorded: string; latest: string }>({
+    "zh-CN": (p) => `记录时间 ${p.recorded} 早于台账中最近一条记录的时间（${p.latest}，只写日期视为当日零时）；记录按登记先后追加，已出的报表不能因补记而改变`,
+    en: (p) => `is ${p.recorded}, before the latest recording in the ledger (${p.latest}; a date alone is the start of its day): entries are appended in the order they are recorded, so that reports already made never change`,
+  }),
+  ledgerNeedsRecordedAt: message<{ date: string; latest: string }>({
+    "zh-CN": (p) => `没有记录时间（recordedAt），按日期 ${p.date} 视为当时记录，早于台账中最近一条记录的时间（${p.latest}，只写日期视为当日零时）；请填写 recordedAt`,
+    en: (p) => `has no recordedAt, so it counts as recorded on ${p.date}, before the latest recording in the ledger (${p.latest}; a date alone is the start of its day): give the moment it was recorded in recordedAt`,
+  }),
+  ledgerClosed: message<{ date: string; through: string }>({
+    "zh-CN": (p) => `日期 ${p.date} 在已关账的期间内（台账已关账至 ${p.through}）；请在未关账的期间记一条调整记录（填写 adjusts 和 reason）`,
+    en: (p) => `is ${p.date}, in a closed period (the ledger is closed through ${p.through}): record an adjustment in an open period, with adjusts and reason`,
+  }),
+  ledgerCorrectsClosed: message<{ id: string; date: string; through: string }>({
+    "zh-CN": (p, w) => `更正的${w.q(p.id)}日期为 ${p.date}，在已关账的期间内（台账已关账至 ${p.through}），不能再更正；请在未关账的期间记一条调整记录（填写 adjusts 和 reason）`,
+    en: (p) => `corrects "${p.id}", dated ${p.date} in a closed period (the ledger is closed through ${p.through}): record an adjustment in an open period, with adjusts and reason`,
+  }),
+  ledgerAdjustmentCorrection: message({
+    "zh-CN": () => "更正记录不能作调整记录：调整记录是新的一条记录，记在未关账的期间",
+    en: () => "must be left out of a correction: an adjustment is an ordinary entry in an open period",
+  }),
+  ledgerAdjustmentReason: message({
+    "zh-CN": () => "调整记录（有 adjusts）必须写明调整原因",
+    en: () => "is required for an adjustment (an entry with adjusts): why the closed period is adjusted",
+  }),
+  ledgerReasonOnlyAdjustment: message({
+    "zh-CN": () => "只有调整记录（带 adjusts 的记录）才填 reason；其他说明请写在 note 中",
+    en: () => "is only for an adjustment (an entry with adjusts); put other words in note",
+  }),
+  ledgerAdjustsOpen: message<{ period: string; through: string }>({
+    "zh-CN": (p) => `调整的期间 ${p.period} 尚未关账（台账关账至 ${p.through}）；未关账的期间请直接记录或更正`,
+    en: (p) => `names ${p.period}, which is not closed (the ledger is closed through ${p.through}): record or correct entries there instead`,
+  }),
+  ledgerAdjustsNothingClosed: message<{ period: string }>({
+    "zh-CN": (p) => `调整的期间 ${p.period} 尚未关账（台账没有关账的期间）；未关账的期间请直接记录或更正`,
+    en: (p) => `names ${p.period}, which is not closed (no period of the ledger is): record or correct entries there instead`,
+  }),
+  ledgerAdjustmentDate: message<{ date: string; period: string }>({
+    "zh-CN": (p) => `日期 ${p.date} 在所调整的期间 ${p.period} 之内；调整记录应记在其后未关账的期间`,
+    en: (p) => `is ${p.date}, within the period it adjusts (${p.period}): an adjustment is dated in a later, open period`,
+  }),
+  ledgerReopen: message<{ through: string; closed: string }>({
+    "zh-CN": (p) => `关账至 ${p.through} 会重新打开已关账的期间（台账已关账至 ${p.closed}）；已关账的期间不能重新打开`,
+    en: (p) => `closing through ${p.through} would reopen periods: the ledger is closed through ${p.closed}, and closed periods stay closed`,
+  }),
   ledgerNotLedger: message({
-    "zh-CN": () => "不是由 createLedger、appendEntries 或 ledgerFromJSON 生成的台账",
-    en: () => "is not a ledger made by createLedger, appendEntries or ledgerFromJSON",
+    "zh-CN": () => "不是由 createLedger、appendEntries、closePeriods、ledgerFromJSON 或 ledgerFromJSONLines 生成的台账",
+    en: () => "is not a ledger made by createLedger, appendEntries, closePeriods, ledgerFromJSON or ledgerFromJSONLines",
   }),
   ledgerTooLong: message<{ limit: number }>({
     "zh-CN": (p) => `追加后台账将超过 ${p.limit} 条记录的上限`,

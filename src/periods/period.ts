@@ -168,10 +168,6 @@ export function spanOfDay(n: number, kind: PeriodKind): DaySpan {
   }
 }
 
-// Dates alone are read again and again (every entry of a ledger) and mean the same day in every
-// time zone; a bounded cache keeps the real ones.
-const dateDays = new Map<string, number>();
-
 /** The day number of `YYYY-MM-DD` text, or `undefined` when it is not a real date from the year 1000. */
 function dateDay(date: string): number | undefined {
   const year = Number(date.slice(0, 4));
@@ -182,39 +178,69 @@ function dateDay(date: string): number | undefined {
 }
 
 /**
- * The day number a date or moment falls on in a time zone, or `undefined` when it is not one.
- * A date alone (`2024-06-30`) is that day anywhere; a date-time without an offset is a wall-clock
- * time in `timeZone`; one with `Z` or an offset, a `Date` or milliseconds since 1970 is a moment,
- * read on the wall clock of `timeZone`.
+ * A date or a moment on the wall clock of a time zone, in milliseconds since 1970 read as UTC: a
+ * date alone (`2024-06-30`) is its whole day, from `lo` (its first millisecond) to `hi` (its last);
+ * a moment is one instant (`lo` = `hi`). Comparing `lo` of one with `hi` of another says whether
+ * the first can be at or before the second: a date alone is never before a moment of its own day.
  * @internal
  */
-export function dayOf(when: unknown, timeZone: TimeZone): number | undefined {
+export interface WallTime {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+// Dates alone are read again and again (every entry of a ledger) and mean the same day in every
+// time zone; a bounded cache keeps the real ones.
+const dateTimes = new Map<string, WallTime>();
+
+/** The wall-clock time a wall-clock milliseconds value shows, or `undefined` outside the years 1000–9999 (NaN included). */
+function moment(local: number): WallTime | undefined {
+  const { year } = dateOfDay(Math.floor(local / DAY_MS));
+  return year >= MIN_YEAR && year <= MAX_YEAR ? { lo: local, hi: local } : undefined;
+}
+
+/**
+ * A date or moment on the wall clock of `timeZone`, or `undefined` when it is not one. A date alone
+ * (`2024-06-30`) is that whole day anywhere; a date-time without an offset is a wall-clock time in
+ * `timeZone`; one with `Z` or an offset, a `Date` or milliseconds since 1970 is a moment, read on
+ * the wall clock of `timeZone`.
+ * @internal
+ */
+export function wallTimeOf(when: unknown, timeZone: TimeZone): WallTime | undefined {
   if (typeof when === "string") {
     if (when.length > 40) return undefined;
-    const known = dateDays.get(when);
+    const known = dateTimes.get(when);
     if (known !== undefined) return known;
     if (when.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(when)) {
       const n = dateDay(when);
-      if (n !== undefined && dateDays.size < 50_000) dateDays.set(when, n);
-      return n;
+      if (n === undefined) return undefined;
+      const t = { lo: n * DAY_MS, hi: n * DAY_MS + DAY_MS - 1 };
+      if (dateTimes.size < 50_000) dateTimes.set(when, t);
+      return t;
     }
     const hasZone = /(?:Z|[+-]\d{2}:\d{2})$/.test(when);
     const ms = toInstant(when, 0);
     if (ms === undefined || !Number.isFinite(ms)) return undefined;
-    if (hasZone) return dayOf(ms, timeZone);
-    const n = Math.floor(ms / DAY_MS);
-    const { year } = dateOfDay(n);
-    return year < MIN_YEAR || year > MAX_YEAR ? undefined : n;
+    return hasZone ? wallTimeOf(ms, timeZone) : moment(ms);
   }
   const ms = when instanceof Date ? when.getTime() : typeof when === "number" ? when : NaN;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
   const local = wallClock(ms, timeZone);
-  if (local === undefined) return undefined;
-  const n = Math.floor(local / DAY_MS);
-  const { year } = dateOfDay(n);
-  // Written so that NaN (a moment the wall clock cannot show, such as new Date(8.64e15)) is refused too.
-  return year >= MIN_YEAR && year <= MAX_YEAR ? n : undefined;
+  return local === undefined ? undefined : moment(local);
 }
+
+/**
+ * The day number a date or moment falls on in a time zone (see {@link wallTimeOf}), or `undefined`
+ * when it is not one.
+ * @internal
+ */
+export function dayOf(when: unknown, timeZone: TimeZone): number | undefined {
+  const t = wallTimeOf(when, timeZone);
+  return t === undefined ? undefined : Math.floor(t.lo / DAY_MS);
+}
+
+/** The day number of wall-clock milliseconds. @internal */
+export const dayOfWall = (ms: number): number => Math.floor(ms / DAY_MS);
 
 const toPeriod = (s: DaySpan): Period => Object.freeze({ key: s.key, kind: s.kind, year: s.year, start: dayText(s.first), end: dayText(s.last) });
 
@@ -291,10 +317,15 @@ export function zoneOption(options: unknown, path: IssuePath = ["options", "time
 
 /** The day of a date or moment, or a thrown {@link JixiaoError}. @internal */
 export function requireDay(when: unknown, timeZone: TimeZone, path: IssuePath): number {
-  const n = dayOf(when, timeZone);
-  if (n === undefined)
+  return dayOfWall(requireTime(when, timeZone, path).lo);
+}
+
+/** A date or moment on the wall clock of a time zone ({@link wallTimeOf}), or a thrown {@link JixiaoError}. @internal */
+export function requireTime(when: unknown, timeZone: TimeZone, path: IssuePath): WallTime {
+  const t = wallTimeOf(when, timeZone);
+  if (t === undefined)
     throw new JixiaoError([issue(IssueCode.invalidValue, path, { key: "periodBadDate", received: shown(when) })], "Not a date");
-  return n;
+  return t;
 }
 
 function requireKind(kind: unknown): PeriodKind {
@@ -304,17 +335,46 @@ function requireKind(kind: unknown): PeriodKind {
 }
 
 /**
+ * The day a period's result counts on: an ISO week's Thursday (the ISO rule that gives each week
+ * one year; here also one month, quarter and half-year), any other period's last day. The one rule
+ * by which a week belongs to a longer period: {@link spanWithin} (and so `aggregatePeriods` and
+ * `periodsIn`) and `resultEntries` both use it.
+ * @internal
+ */
+export function resultDay(s: DaySpan): number {
+  return s.kind === "week" ? s.first + 3 : s.last;
+}
+
+/**
  * Whether `inner` lies in `outer`. A day or a longer period lies in `outer` when all its days do;
- * an ISO week lies in the month, quarter, half-year or year that holds its Thursday (the ISO rule
- * that gives each week one year), so weeks never count twice.
+ * an ISO week lies in the month, quarter, half-year or year that holds its {@link resultDay} (its
+ * Thursday), so weeks never count twice.
  * @internal
  */
 export function spanWithin(outer: DaySpan, inner: DaySpan): boolean {
   if (inner.kind === "week" && outer.kind !== "week" && outer.kind !== "day") {
-    const thursday = inner.first + 3;
-    return thursday >= outer.first && thursday <= outer.last;
+    const day = resultDay(inner);
+    return day >= outer.first && day <= outer.last;
   }
   return inner.first >= outer.first && inner.last <= outer.last;
+}
+
+/**
+ * The date a result for a period counts on, so that it falls in the same month, quarter and year
+ * everywhere: an ISO week's Thursday (a week belongs to the month of its Thursday, as
+ * {@link periodsIn} and {@link periodContains} say), any other period's last day. `resultEntries`
+ * dates its entries so.
+ * @param key - a period key.
+ * @returns the date, `YYYY-MM-DD`.
+ * @throws {@link JixiaoError} when `key` is not a period key.
+ * @example
+ * ```ts
+ * periodDate("2024-W35"); //=> "2024-08-29" (26 August – 1 September: in August, as periodContains("2024-08", "2024-W35") says)
+ * periodDate("2024-07");  //=> "2024-07-31"
+ * ```
+ */
+export function periodDate(key: PeriodKey): string {
+  return dayText(resultDay(spanOf(key, ["key"])));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { z } from "../core/z.js";
-import { IssueCode, JixiaoError, issue, relocate } from "../core/errors.js";
+import { IssueCode, JixiaoError, issue, relocate, type IssuePath } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
 import { idSchema, parseWith } from "../core/validate.js";
-import { dayText, keyProblem, periodRange, readKey, requireDay, spanOf, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
-import { asLedger, entryFacts, type EntryFacts, type Ledger, type LedgerEntry } from "./ledger.js";
+import { dayText, keyProblem, periodRange, readKey, requireTime, spanOf, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
+import { asLedger, type Ledger, type LedgerState, type LedgerStore } from "./ledger.js";
 import { sumPoints } from "./points.js";
 
 /** One entry as it counts in a summary: its points after every correction, and the corrections. */
@@ -47,8 +47,12 @@ export interface AccountSummary {
   readonly person: string;
   /** The period, or `null` for the whole career. */
   readonly period: PeriodKey | null;
-  /** The last day of recording counted, or `null` for everything recorded. */
+  /** The moment (or day) of recording counted through, as given, or `null` for everything recorded. */
   readonly asOf: string | null;
+  /** The number of the ledger's first entries counted, as given, or `null`. */
+  readonly asOfSequence: number | null;
+  /** The date (or moment) counted through by the entries' own dates, as given, or `null`. */
+  readonly datedThrough: string | null;
   /** The total points. */
   readonly total: number;
   /** The total as exact decimal text. */
@@ -61,31 +65,65 @@ export interface AccountSummary {
   readonly trace: readonly TraceStep[];
 }
 
+/**
+ * Which of a ledger's entries a summary reads. Three limits, each left out by default, all applied
+ * together:
+ * - `asOf` — **recording time**: the account as a report made at that moment showed it. Only
+ *   entries and corrections recorded by then count (their `recordedAt`; an entry without one counts
+ *   as recorded on its date). A moment (`2024-12-31T12:00`, wall clock in the ledger's time zone,
+ *   or with `Z`/an offset) or a date (`2024-12-31`: through the end of that day).
+ * - `asOfSequence` — the ledger's own recording order: as it stood after its first n entries,
+ *   exactly, whatever their times say.
+ * - `datedThrough` — **effective date**: only entries and corrections dated by then count, whenever
+ *   they were recorded: what the dates say the account was then, as now known.
+ * A date alone is a whole day: an entry of that day counts under a limit given as a moment of it.
+ */
+export interface ViewOptions {
+  /** Recording time: count only what was recorded by this moment or date. */
+  readonly asOf?: string;
+  /** Count only the ledger's first n entries (its own sequence). */
+  readonly asOfSequence?: number;
+  /** Effective date: count only entries and corrections dated by this date or moment. */
+  readonly datedThrough?: string;
+}
+
 /** Options for {@link summarizeAccount} and {@link summarizeAccounts}. */
-export interface SummaryOptions {
+export interface SummaryOptions extends ViewOptions {
   /** The period summed (`2024`, `2024-Q3`, `2024-07`, `2024-W27`, a day); the whole career when left out. */
   readonly period?: PeriodKey;
-  /** Count only what was recorded up to this date (`2024-07-05`): the account as it stood then. */
-  readonly asOf?: string;
   /** Count only these components. */
   readonly components?: readonly string[];
 }
 
 /** Options for {@link accountSeries}. */
-export interface SeriesOptions {
+export interface SeriesOptions extends ViewOptions {
   /** The kind of period: `month`, `quarter` … */
   readonly kind: PeriodKind;
   /** The first period (of that kind). */
   readonly from: PeriodKey;
   /** The last period (of that kind). */
   readonly to: PeriodKey;
-  /** Count only what was recorded up to this date. */
-  readonly asOf?: string;
   /** Count only these components. */
   readonly components?: readonly string[];
 }
 
-/** The corrections of an entry recorded by `asOf`, and the entry whose points then count. */
+/** Which entries a summary reads (see {@link ViewOptions}), as the limits were given and as wall-clock milliseconds. */
+interface View {
+  /** The first `size` entries. */
+  readonly size: number;
+  /** Recorded by this (the last moment of `asOf`). */
+  readonly recorded: number;
+  /** Dated by this (the last moment of `datedThrough`). */
+  readonly dated: number;
+  readonly asOf: string | null;
+  readonly asOfSequence: number | null;
+  readonly datedThrough: string | null;
+}
+
+/** Whether entry `i` is read: among the first, recorded and dated by the limits. A date alone is never after a moment of its day. */
+const seen = (s: LedgerStore, v: View, i: number): boolean => i < v.size && s.recordedLo[i]! <= v.recorded && s.dateLo[i]! <= v.dated;
+
+/** The corrections of an entry that are read, and the entry whose points then count. */
 interface Corrected {
   /** The corrections applied, in order (entry indices). */
   readonly chain: readonly number[];
@@ -94,48 +132,38 @@ interface Corrected {
 }
 
 /**
- * Applies the corrections of entry `root` recorded by `asOf`. A correction is dated no earlier than
- * the entry it corrects, so the chain is cut at the first correction recorded after `asOf`.
+ * Applies the corrections of entry `root` that are read, in order: the chain is cut at the first
+ * correction that is not (a correction is not dated nor recorded before the entry it corrects).
  */
-function corrected(entries: readonly LedgerEntry[], { days, correctedBy }: EntryFacts, root: number, asOf: number): Corrected {
+function corrected(s: LedgerStore, v: View, root: number): Corrected {
   const chain: number[] = [];
   // from[i] is the entry whose points count after the first i corrections. An amendment replaces
   // the points of the entry it corrects; a reversal undoes that entry: a reversed original counts
   // 0, a reversed correction gives back the points from before it.
   const from = [root];
-  for (let c = correctedBy[root]!; c >= 0 && days[c]! <= asOf; c = correctedBy[c]!) {
+  for (let c = s.correctedBy[root]!; c >= 0 && seen(s, v, c); c = s.correctedBy[c]!) {
     chain.push(c);
     const i = chain.length;
-    from.push(entries[c]!.action === "amend" ? c : i >= 2 ? from[i - 2]! : -1);
+    from.push(s.entries[c]!.action === "amend" ? c : i >= 2 ? from[i - 2]! : -1);
   }
   return { chain, from: from[from.length - 1]! };
 }
 
-/** Every ordinary entry recorded by `asOf` (entry indices), by person. */
-function byPerson(ledger: Ledger, asOf: number, person?: string): Map<string, number[]> {
-  const { days } = entryFacts(ledger);
-  const all = ledger.entries;
-  const out = new Map<string, number[]>();
-  // A person's entries usually come together: the last person's list is kept at hand.
-  let last: string | undefined;
-  let list: number[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const e = all[i]!;
-    if (e.corrects !== undefined || (person !== undefined && e.person !== person) || days[i]! > asOf) continue;
-    if (e.person !== last) {
-      last = e.person;
-      const known = out.get(last);
-      if (known === undefined) out.set(last, (list = []));
-      else list = known;
-    }
-    list.push(i);
+/** A person's ordinary entries that are read (entry indices, in order), from the store's index. */
+function rootsOf(s: LedgerStore, v: View, person: string): number[] {
+  const out: number[] = [];
+  const list = s.byPerson.get(person);
+  if (list === undefined) return out;
+  for (const i of list) {
+    if (i >= v.size) break;
+    if (s.entries[i]!.corrects === undefined && seen(s, v, i)) out.push(i);
   }
   return out;
 }
 
 /** Orders entry indices by day, then id. */
 const byDayThenId =
-  (entries: readonly LedgerEntry[], days: Float64Array) =>
+  ({ entries, days }: LedgerStore) =>
   (a: number, b: number): number =>
     days[a]! - days[b]! || (entries[a]!.id < entries[b]!.id ? -1 : entries[a]!.id > entries[b]!.id ? 1 : 0);
 
@@ -143,15 +171,14 @@ const byDayThenId =
 const statusOf = (root: number, from: number): AccountEntry["status"] => (from === root ? "recorded" : from < 0 ? "reversed" : "amended");
 
 /**
- * The summary of one person's entries `roots` (ordinary entries recorded by `asOf`) over a period.
+ * The summary of one person's entries `roots` (ordinary entries that are read) over a period.
  * Only the totals are made at once. The components with their entries, the entries and the trace
  * repeat what the entries hold, in day order; they are made when first read, so summing thousands
  * of accounts neither sorts nor lists each one's entries unless someone looks.
  */
-function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: { day: number; text: string | null }, roots: readonly number[], components?: ReadonlySet<string>): AccountSummary {
-  const facts = entryFacts(ledger);
-  const { days, correctedBy, points } = facts;
-  const all = ledger.entries;
+function summary(s: LedgerStore, person: string, period: DaySpan | null, view: View, roots: readonly number[], components?: ReadonlySet<string>): AccountSummary {
+  const { days, correctedBy, points } = s;
+  const all = s.entries;
   const chosen: number[] = []; // the entries counted
   const from: number[] = []; // for each, the entry whose points count (-1: none)
   const fixes = new Map<number, Corrected>(); // the corrected entries among them
@@ -161,7 +188,7 @@ function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: {
     const component = all[i]!.component!;
     if (components && !components.has(component)) continue;
     const c = correctedBy[i]!;
-    const fix = c >= 0 && days[c]! <= asOf.day ? corrected(all, facts, i, asOf.day) : undefined;
+    const fix = c >= 0 && seen(s, view, c) ? corrected(s, view, i) : undefined;
     if (fix) fixes.set(i, fix);
     const counted = fix ? fix.from : i;
     chosen.push(i);
@@ -178,7 +205,7 @@ function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: {
   let sorted: { readonly order: readonly number[]; readonly parts: ReadonlyMap<string, number[]> } | undefined;
   const inOrder = () => {
     if (sorted) return sorted;
-    const byDay = byDayThenId(all, days);
+    const byDay = byDayThenId(s);
     const order = chosen.map((_, k) => k).sort((a, b) => byDay(chosen[a]!, chosen[b]!));
     const parts = new Map<string, number[]>(names.map((component) => [component, []]));
     for (const k of order) parts.get(all[chosen[k]!]!.component!)!.push(k);
@@ -237,7 +264,9 @@ function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: {
   return {
     person,
     period: period?.key ?? null,
-    asOf: asOf.text,
+    asOf: view.asOf,
+    asOfSequence: view.asOfSequence,
+    datedThrough: view.datedThrough,
     total: Number(total),
     exact: total,
     get components() {
@@ -252,20 +281,41 @@ function summary(ledger: Ledger, person: string, period: DaySpan | null, asOf: {
   };
 }
 
+const viewFields = {
+  asOf: z.string().max(40).optional(),
+  asOfSequence: z.number().int().min(0).optional(),
+  datedThrough: z.string().max(40).optional(),
+};
 const optionsSchema = z
   .strictObject({
     period: z.string().max(20).optional(),
-    asOf: z.string().max(40).optional(),
+    ...viewFields,
     components: z.array(idSchema).max(10_000).optional(),
   })
   .optional();
 
-function readOptions(ledger: Ledger, options: unknown) {
+/** The entries a summary reads, from its options (checked). */
+function viewOf(state: LedgerState, o: ViewOptions, base: IssuePath = ["options"]): View {
+  if (o.asOfSequence !== undefined && o.asOfSequence > state.size)
+    throw new JixiaoError(
+      [issue(IssueCode.outOfRange, [...base, "asOfSequence"], { key: "accountSequenceBeyond", sequence: o.asOfSequence, size: state.size })],
+      "Summary options are not valid",
+    );
+  return {
+    size: o.asOfSequence ?? state.size,
+    recorded: o.asOf === undefined ? Infinity : requireTime(o.asOf, state.timeZone, [...base, "asOf"]).hi,
+    dated: o.datedThrough === undefined ? Infinity : requireTime(o.datedThrough, state.timeZone, [...base, "datedThrough"]).hi,
+    asOf: o.asOf ?? null,
+    asOfSequence: o.asOfSequence ?? null,
+    datedThrough: o.datedThrough ?? null,
+  };
+}
+
+function readOptions(state: LedgerState, options: unknown) {
   const o = parseWith(optionsSchema, options, "Summary options are not valid", ["options"]) ?? {};
   const period = o.period === undefined ? null : readKey(o.period);
   if (period === undefined) throw new JixiaoError([issue(IssueCode.invalidOption, ["options", "period"], keyProblem(o.period))], "Not a period");
-  const asOf = o.asOf === undefined ? Infinity : requireDay(o.asOf, ledger.timeZone, ["options", "asOf"]);
-  return { period, asOf: { day: asOf, text: o.asOf ?? null }, components: o.components ? new Set(o.components) : undefined };
+  return { period, view: viewOf(state, o), components: o.components ? new Set(o.components) : undefined };
 }
 
 /**
@@ -273,9 +323,13 @@ function readOptions(ledger: Ledger, options: unknown) {
  * its points after every correction, in the period of the day it happened; the summary lists the
  * entries and corrections that made it. The same entries in any order give the same summary.
  *
+ * Three limits say which entries are read ({@link ViewOptions}): `asOf`, the account as a report
+ * made at that moment showed it (recording time); `asOfSequence`, as it stood after the ledger's
+ * first n entries; `datedThrough`, only what is dated by then (effective date).
+ *
  * @param ledger - a ledger from {@link createLedger}.
  * @param person - the person.
- * @param options - the period, an `asOf` date and the components counted.
+ * @param options - the period, the limits (`asOf`, `asOfSequence`, `datedThrough`) and the components counted.
  * @returns the summary with its trace; a person with no entries has a total of 0.
  * @throws {@link JixiaoError} when the ledger, the period or the options are not valid.
  * @example
@@ -288,21 +342,23 @@ function readOptions(ledger: Ledger, options: unknown) {
  * summarizeAccount(ledger, "c001", { period: "2024-Q1" }).exact;
  * //=> "17.8"
  * summarizeAccount(ledger, "c001", { period: "2024-Q1", asOf: "2024-03-01" }).exact;
- * //=> "17.5"
+ * //=> "17.5" (e3 is dated, so taken as recorded, on 4 March)
+ * summarizeAccount(ledger, "c001", { period: "2024-Q1", asOfSequence: 2 }).exact;
+ * //=> "17.5" (the ledger's first two entries)
  * ```
  */
 export function summarizeAccount(ledger: Ledger, person: string, options?: SummaryOptions): AccountSummary {
-  const l = asLedger(ledger);
+  const state = asLedger(ledger);
   const p = parseWith(idSchema, person, "Person is not valid", ["person"]);
-  const o = readOptions(l, options);
-  return summary(l, p, o.period, o.asOf, byPerson(l, o.asOf.day, p).get(p) ?? [], o.components);
+  const o = readOptions(state, options);
+  return summary(state.store, p, o.period, o.view, rootsOf(state.store, o.view, p), o.components);
 }
 
 /**
  * Sums every person's growth account over a period (or a career), as {@link summarizeAccount} does.
  * @param ledger - a ledger.
- * @param options - the period, an `asOf` date and the components counted.
- * @returns one summary per person with an entry in the ledger, sorted by person.
+ * @param options - the period, the limits (`asOf`, `asOfSequence`, `datedThrough`) and the components counted.
+ * @returns one summary per person with an entry the limits let through (any period), sorted by person.
  * @throws {@link JixiaoError} when the ledger, the period or the options are not valid.
  * @example
  * ```ts
@@ -316,13 +372,20 @@ export function summarizeAccounts(ledger: Ledger, options?: SummaryOptions): Acc
 
 /**
  * {@link summarizeAccounts} for the given people (valid ids, each once; with or without entries),
- * or for everyone with an entry when left out; sorted by person. @internal
+ * or for everyone with an entry read when left out; sorted by person. @internal
  */
 export function summarizePeople(ledger: Ledger, options?: SummaryOptions, people?: Iterable<string>): AccountSummary[] {
-  const l = asLedger(ledger);
-  const o = readOptions(l, options);
-  const roots = byPerson(l, o.asOf.day);
-  return [...(people ?? new Set(l.entries.map((e) => e.person)))].sort().map((p) => summary(l, p, o.period, o.asOf, roots.get(p) ?? [], o.components));
+  const state = asLedger(ledger);
+  const s = state.store;
+  const o = readOptions(state, options);
+  const roots = new Map<string, number[]>();
+  if (people === undefined) {
+    for (const person of s.byPerson.keys()) {
+      const list = rootsOf(s, o.view, person);
+      if (list.length > 0) roots.set(person, list);
+    }
+  } else for (const person of people) roots.set(person, rootsOf(s, o.view, person));
+  return [...roots.keys()].sort().map((p) => summary(s, p, o.period, o.view, roots.get(p)!, o.components));
 }
 
 /**
@@ -330,7 +393,7 @@ export function summarizePeople(ledger: Ledger, options?: SummaryOptions, people
  * Months add up to their quarter and their year; ISO weeks follow the days they hold.
  * @param ledger - a ledger.
  * @param person - the person.
- * @param options - the kind of period, the range, an `asOf` date and the components counted.
+ * @param options - the kind of period, the range, the limits (`asOf`, `asOfSequence`, `datedThrough`) and the components counted.
  * @returns one summary per period, in order.
  * @throws {@link JixiaoError} when the range is not valid (different kinds, reversed, too long).
  * @example
@@ -340,7 +403,7 @@ export function summarizePeople(ledger: Ledger, options?: SummaryOptions, people
  * ```
  */
 export function accountSeries(ledger: Ledger, person: string, options: SeriesOptions): AccountSummary[] {
-  const l = asLedger(ledger);
+  const state = asLedger(ledger);
   const p = parseWith(idSchema, person, "Person is not valid", ["person"]);
   const o = parseWith(seriesSchema, options, "Series options are not valid", ["options"]);
   // Each end is read here first, so that a bad one is reported at its place in the options.
@@ -349,11 +412,13 @@ export function accountSeries(ledger: Ledger, person: string, options: SeriesOpt
     if (span.kind !== o.kind) throw new JixiaoError([issue(IssueCode.invalidRule, ["options", end], { key: "accountSeriesKind", period: o[end], kind: span.kind, wanted: o.kind })], "Series options are not valid");
   }
   const keys = relocate((path) => ["options", ...path], () => periodRange(o.from, o.to));
-  const base = readOptions(l, { asOf: o.asOf, components: o.components });
+  const view = viewOf(state, o);
+  const components = o.components ? new Set(o.components) : undefined;
   // Entries by day once; each period then takes its slice, so a long series over a long account
   // costs (periods + entries) × log entries, not periods × entries.
-  const { days } = entryFacts(l);
-  const list = (byPerson(l, base.asOf.day, p).get(p) ?? []).sort(byDayThenId(l.entries, days));
+  const s = state.store;
+  const days = s.days;
+  const list = rootsOf(s, view, p).sort(byDayThenId(s));
   const firstAtOrAfter = (day: number): number => {
     let lo = 0;
     let hi = list.length;
@@ -366,7 +431,7 @@ export function accountSeries(ledger: Ledger, person: string, options: SeriesOpt
   };
   return keys.map((k) => {
     const span = spanOf(k);
-    return summary(l, p, span, base.asOf, list.slice(firstAtOrAfter(span.first), firstAtOrAfter(span.last + 1)), base.components);
+    return summary(s, p, span, view, list.slice(firstAtOrAfter(span.first), firstAtOrAfter(span.last + 1)), components);
   });
 }
 
@@ -374,6 +439,6 @@ const seriesSchema = z.strictObject({
   kind: z.enum(["day", "week", "month", "quarter", "half", "year"]),
   from: z.string().max(20),
   to: z.string().max(20),
-  asOf: z.string().max(40).optional(),
+  ...viewFields,
   components: z.array(idSchema).max(10_000).optional(),
 });

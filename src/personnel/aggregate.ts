@@ -5,7 +5,7 @@ import { roundAt, type Rounding } from "../core/rounding.js";
 import { roundingSchema } from "../scheme/schema.js";
 import type { TraceStep } from "../core/trace.js";
 import { addIssue, decimal, parseWith, type DecimalInput, want } from "../core/validate.js";
-import { PERIOD_KINDS, periodsIn, readKey, spanOf, spanWithin, type PeriodKey, type PeriodKind } from "../periods/period.js";
+import { PERIOD_KINDS, periodsIn, readKey, spanOf, spanWithin, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
 
 /**
  * How shorter periods' scores make a longer period's (R15: monthly results into the quarter and
@@ -93,9 +93,32 @@ const policySchema = z
       addIssue(ctx, IssueCode.invalidRule, { key: "personnelMinAboveMax", max: "cap.max" }, ["cap", "min"]);
   });
 
-/** Reads an aggregation policy, reporting its problems under `base`. @internal */
-export function readAggregationPolicy(policy: unknown, base: IssuePath): AggregationPolicy {
-  return parseWith(policySchema, policy, "Aggregation policy is not valid", base) as AggregationPolicy;
+/** A policy read for one target: the policy, the target, and the periods of the target it is made of. @internal */
+export interface PolicyFor {
+  readonly policy: AggregationPolicy;
+  readonly target: DaySpan;
+  readonly of: PeriodKind;
+  readonly keys: readonly PeriodKey[];
+}
+
+/**
+ * Reads an aggregation policy for a target (checked already), reporting its problems under `base`:
+ * its fields, the kind it is made of, and one weight per period of the target. What depends only on
+ * the policy and the target is checked here, once, whoever's scores it is used for. @internal
+ */
+export function readPolicyFor(policy: unknown, target: DaySpan, base: IssuePath): PolicyFor {
+  const p = parseWith(policySchema, policy, "Aggregation policy is not valid", base) as AggregationPolicy;
+  const of = p.of ?? "month";
+  // A week is made only of days, the one kind before it.
+  if (PERIOD_KINDS.indexOf(of) >= PERIOD_KINDS.indexOf(target.kind))
+    throw new JixiaoError([issue(IssueCode.invalidOption, [...base, "of"], { key: "aggregateNotMadeOf", of, kind: target.kind, target: target.key })], "Aggregation policy is not valid");
+  const keys = periodsIn(target.key, of);
+  if (p.weights && p.weights.length !== keys.length)
+    throw new JixiaoError(
+      [issue(IssueCode.invalidRule, [...base, "weights"], { key: "aggregateWeightCount", count: p.weights.length, target: target.key, periods: keys.length, of })],
+      "Aggregation policy is not valid",
+    );
+  return { policy: p, target, of, keys };
 }
 
 const scoresSchema = z.array(z.strictObject({ period: z.string().max(20), score: decimal() })).max(100_000);
@@ -118,17 +141,13 @@ const scoresSchema = z.array(z.strictObject({ period: z.string().max(20), score:
  * ```
  */
 export function aggregatePeriods(scores: readonly PeriodScore[], target: PeriodKey, policy: AggregationPolicy): AggregateResult {
-  const p = readAggregationPolicy(policy, ["policy"]);
-  const list = parseWith(scoresSchema, scores, "Period scores are not valid", ["scores"]);
   const t = spanOf(target, ["target"]);
-  const of = p.of ?? "month";
-  // A week is made only of days, the one kind before it.
-  if (PERIOD_KINDS.indexOf(of) >= PERIOD_KINDS.indexOf(t.kind))
-    throw new JixiaoError([issue(IssueCode.invalidOption, ["policy", "of"], { key: "aggregateNotMadeOf", of, kind: t.kind, target: t.key })], "Aggregation policy is not valid");
-  const keys = periodsIn(t.key, of);
+  return aggregateWith(readPolicyFor(policy, t, ["policy"]), parseWith(scoresSchema, scores, "Period scores are not valid", ["scores"]));
+}
+
+/** {@link aggregatePeriods} with a policy read already, for scores checked already. @internal */
+export function aggregateWith({ policy: p, target: t, of, keys }: PolicyFor, list: readonly PeriodScore[]): AggregateResult {
   const issues: Issue[] = [];
-  if (p.weights && p.weights.length !== keys.length)
-    issues.push(issue(IssueCode.invalidRule, ["policy", "weights"], { key: "aggregateWeightCount", count: p.weights.length, target: t.key, periods: keys.length, of }));
   const given = new Map<string, Dec>();
   list.forEach((s, i) => {
     const span = readKey(s.period);

@@ -7,9 +7,9 @@ import type { VetoHit } from "../scoring/subject.js";
 import { assignTiers } from "../tiers/assign.js";
 import type { TierAssignment, TierPolicy } from "../tiers/types.js";
 import { summarizePeople, type AccountSummary } from "./account.js";
-import { aggregatePeriods, readAggregationPolicy, type AggregateResult, type AggregationPolicy } from "./aggregate.js";
+import { aggregateWith, readPolicyFor, type AggregateResult, type AggregationPolicy, type PolicyFor } from "./aggregate.js";
 import { Dec, text, ZERO } from "../core/decimal.js";
-import { periodOf, spanOf, type PeriodKind } from "../periods/period.js";
+import { periodOf, spanOf } from "../periods/period.js";
 import { asLedger, type Ledger } from "./ledger.js";
 import type { Locale } from "../messages/types.js";
 
@@ -37,14 +37,19 @@ export interface AnnualOptions {
   readonly rank?: Omit<RankOptions, "by">;
   /** The tier policy (好/中/差 by quota or threshold, the veto tier). */
   readonly tiers: TierPolicy;
-  /** Count only what was recorded up to this date. */
+  /** Recording time: the year as a report made at this moment (or date) showed it (as in summaries: `ViewOptions`). */
   readonly asOf?: string;
+  /** Count only the ledger's first n entries. */
+  readonly asOfSequence?: number;
+  /** Effective date: count only entries and corrections dated by this date (or moment). */
+  readonly datedThrough?: string;
   /** Count only these components. */
   readonly components?: readonly string[];
   /**
    * How the year's score is made from its periods' totals (R15: a mean of months, say, so that a
-   * month on leave does not count as 0); a period without entries is a missing one. The sum of the
-   * year's entries when left out.
+   * month on leave does not count as 0); a period without entries is a missing one. A person with
+   * no entries in the year has 0, whatever the rule and `missing` say (before any cap). The sum of
+   * the year's entries when left out.
    */
   readonly aggregate?: AggregationPolicy;
 }
@@ -92,7 +97,7 @@ function plainPerson(p: unknown): boolean {
   return p.vetoes === undefined || (Array.isArray(p.vetoes) && p.vetoes.length <= 100 && everyItem(p.vetoes, isId));
 }
 
-// The ranking options, tier policy, asOf and components are checked by the steps that use them.
+// The ranking options, tier policy, limits (asOf …) and components are checked by the steps that use them.
 const optionsSchema = z.strictObject({
   year: z.string().regex(/^\d{4}$/),
   people: z.array(personSchema).max(MAX_PEOPLE),
@@ -100,6 +105,8 @@ const optionsSchema = z.strictObject({
   rank: z.object({}).passthrough().optional(),
   tiers: z.unknown(),
   asOf: z.unknown().optional(),
+  asOfSequence: z.unknown().optional(),
+  datedThrough: z.unknown().optional(),
   components: z.unknown().optional(),
   aggregate: z.unknown().optional(),
 });
@@ -123,7 +130,7 @@ const otherOptionsSchema = optionsSchema.extend({ people: z.unknown() });
  * ```
  */
 export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualResult {
-  const l = asLedger(ledger);
+  asLedger(ledger);
   // Plainly valid people (a county's, by the hundred) are taken as they are; otherwise the schema
   // checks them with the other options and reports every issue.
   const plainPeople = (() => {
@@ -147,12 +154,20 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
     seen.add(p.id);
   });
   if (issues.length > 0) throw new JixiaoError(issues, "The annual result cannot be made");
-  // The policy once, at its place in the options, whoever is assessed.
-  if (o.aggregate) readAggregationPolicy(o.aggregate, ["options", "aggregate"]);
-  const summing = { period: o.year, ...(o.asOf !== undefined ? { asOf: o.asOf } : {}), ...(o.components ? { components: o.components } : {}) };
+  // The policy once, at its place in the options, whoever is assessed: its fields, and what it
+  // makes of the year (the kind of its periods, one weight per period).
+  const policy = o.aggregate ? readPolicyFor(o.aggregate, spanOf(o.year), ["options", "aggregate"]) : undefined;
+  const summing = {
+    period: o.year,
+    ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
+    ...(o.asOfSequence !== undefined ? { asOfSequence: o.asOfSequence } : {}),
+    ...(o.datedThrough !== undefined ? { datedThrough: o.datedThrough } : {}),
+    ...(o.components ? { components: o.components } : {}),
+  };
   // People with no entries in the ledger have an empty account, summed as any other.
-  const summaries = summarizePeople(l, summing, seen);
-  const aggregates = o.aggregate ? summaries.map((s) => ({ person: s.person, ...aggregateYear(s, o.year, o.aggregate!) })) : undefined;
+  const summaries = summarizePeople(ledger, summing, seen);
+  const place = new Map(o.people.map((p, i) => [p.id, i]));
+  const aggregates = policy ? summaries.map((s) => ({ person: s.person, ...aggregateYear(s, policy, place.get(s.person)!) })) : undefined;
   const totals = new Map(aggregates ? aggregates.map((a) => [a.person, a.exact]) : summaries.map((s) => [s.person, s.exact]));
   const ranked = o.people.map((p) => ({
     subjectId: p.id,
@@ -173,26 +188,37 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
   return { year: o.year, summaries, ...(aggregates ? { aggregates } : {}), ranking, tiers };
 }
 
-/** A person's year score from the totals of the periods that have entries. */
-function aggregateYear(summary: AccountSummary, year: string, policy: AggregationPolicy): AggregateResult {
-  const of = (policy as { of?: PeriodKind }).of ?? "month";
+/**
+ * A person's year score from the totals of the periods that have entries; 0 for a person with no
+ * entries in the year, whatever the policy's rule and `missing` (a newcomer neither blocks the
+ * others nor is given a fill). A problem of the person's periods is reported at the person, at
+ * `index` in the options' people.
+ */
+function aggregateYear(summary: AccountSummary, policy: PolicyFor, index: number): AggregateResult {
+  if (summary.entries.length === 0)
+    return {
+      period: policy.target.key,
+      score: 0,
+      exact: "0",
+      parts: policy.keys.map((period) => ({ period, score: null, counted: null })),
+      trace: [{ at: "period", rule: "noEntries", values: {}, result: "0" }],
+    };
   const totals = new Map<string, Dec>();
   for (const e of summary.entries) {
-    const key = periodOf(e.day, of);
+    const key = periodOf(e.day, policy.of);
     totals.set(key, (totals.get(key) ?? ZERO).plus(e.points));
   }
   const scores = [...totals].map(([period, total]) => ({ period, score: text(total) }));
   try {
-    return aggregatePeriods(scores, year, policy);
+    return aggregateWith(policy, scores);
   } catch (error) {
     if (!(error instanceof JixiaoError)) throw error;
-    // A problem of the policy is at its place in options.aggregate; one of the person's periods
-    // (scores made here from the ledger) at the person. Each message is made again from its data.
-    const place = (path: IssuePath): IssuePath => (path[0] === "policy" ? ["options", "aggregate", ...path.slice(1)] : ["options", "aggregate", summary.person]);
+    // A problem of the policy with these periods (all their weights 0) is at the policy; one of the
+    // person's periods (scores made here from the ledger) at the person. Each message is made again from its data.
+    const place = (path: IssuePath): IssuePath => (path[0] === "policy" ? ["options", "aggregate", ...path.slice(1)] : ["options", "people", index]);
     throw new JixiaoError(error.issues.map((i) => issue(i.code, place(i.path), i.params)), `${summary.person}'s year score cannot be made`);
   }
 }
-
 
 /**
  * {@link annualResults} without throwing.

@@ -65,6 +65,8 @@ const summarySchema = z.object({
   person: z.string(),
   period: z.string().nullable(),
   asOf: z.string().nullable(),
+  asOfSequence: z.number().nullable().optional(),
+  datedThrough: z.string().nullable().optional(),
   exact: z.string(),
   components: z.array(z.object({ component: z.string(), exact: z.string(), entries: z.array(z.string()) })),
   entries: z.array(
@@ -107,7 +109,12 @@ export function explainAccount(summary: AccountSummary, options?: PersonnelExpla
   const { locale, who, called } = reader(options);
   const zh = locale === "zh-CN";
   const period = s.period ?? (zh ? "整个职业生涯" : "the whole career");
-  const asOf = s.asOf === null ? "" : zh ? `（截至 ${s.asOf} 登记的记录）` : ` (as recorded by ${s.asOf})`;
+  // The limits the summary was made with: recording time, the ledger's first entries, effective date.
+  const limits = zh
+    ? [s.asOf === null ? "" : `截至 ${s.asOf} 登记的记录`, s.asOfSequence == null ? "" : `台账前 ${s.asOfSequence} 条记录`, s.datedThrough === null ? "" : `日期截至 ${s.datedThrough}`]
+    : [s.asOf === null ? "" : `as recorded by ${s.asOf}`, s.asOfSequence == null ? "" : `the ledger's first ${s.asOfSequence} entries`, s.datedThrough === null ? "" : `dated through ${s.datedThrough}`];
+  const shown = limits.filter((x) => x !== "");
+  const asOf = shown.length === 0 ? "" : zh ? `（${shown.join("，")}）` : ` (${shown.join(", ")})`;
   const lines = [zh ? `${who(s.person)} ${period} 成长账户：合计 ${s.exact}${asOf}` : `${who(s.person)}, growth account for ${period}: total ${s.exact}${asOf}`];
   for (const c of s.components)
     lines.push(zh ? `  ${who(c.component)}：${c.exact}，${c.entries.length} 条记录` : `  ${who(c.component)}: ${c.exact} from ${c.entries.length} ${c.entries.length === 1 ? "entry" : "entries"}`);

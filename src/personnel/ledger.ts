@@ -1,15 +1,19 @@
 import { z } from "../core/z.js";
 import { toDec } from "../core/decimal.js";
-import { IssueCode, JixiaoError, issue, safely, type Issue, type SafeResult } from "../core/errors.js";
-import { addIssue, decimal, idSchema, isId, isPlainObject, isText, parseWith, type DecimalInput } from "../core/validate.js";
+import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
+import { addIssue, decimal, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
 import { shown } from "../messages/index.js";
-import { dayOf, zoneOption, type TimeZone } from "../periods/period.js";
-import { pointsOk, readPoints, type LedgerPoints } from "./points.js";
+import { dayOfWall, dayText, keyProblem, readKey, wallTimeOf, zoneOption, type PeriodKey, type TimeZone, type WallTime } from "../periods/period.js";
+import { addPoints, copyPoints, pointsDecimals, type LedgerPoints } from "./points.js";
 
 /**
  * One entry of a growth account (个人成长账户, R9, R12): dated points for one person on one
  * component, with where they came from. Entries are never edited or deleted: a correction is a new
  * entry that names the one it corrects (`corrects`) and either reverses it or amends its points.
+ *
+ * An entry has two times: its `date`, when it counts, and `recordedAt`, when it was recorded. An
+ * entry without `recordedAt` is taken as recorded on its date. The ledger also numbers its entries
+ * in the order they were appended (its own sequence: 1, 2, 3 …).
  */
 export interface LedgerEntry {
   /** Unique id in the ledger (a record number). */
@@ -17,11 +21,19 @@ export interface LedgerEntry {
   /** The person (a cadre's number). */
   readonly person: string;
   /**
-   * For an ordinary entry, when the performance happened: a date (`2024-06-30`) or a date-time
-   * (`2024-06-30T23:30`, wall clock in the ledger's time zone, or with `Z`/an offset). For a
-   * correction, when it was recorded; it counts in the period of the entry it corrects.
+   * When it counts. For an ordinary entry, when the performance happened: a date (`2024-06-30`) or
+   * a date-time (`2024-06-30T23:30`, wall clock in the ledger's time zone, or with `Z`/an offset).
+   * For a correction, when it takes effect (when it was made); it counts in the period of the entry
+   * it corrects.
    */
   readonly date: string;
+  /**
+   * When it was recorded: a moment (`2025-01-15T10:02:33`, or with `Z`/an offset) or a date, given
+   * by the caller (the library reads no clock). Left out, the entry is taken as recorded on its
+   * `date`. Entries are recorded in the order they are appended: none may be recorded before the
+   * latest `recordedAt` already in the ledger (a date alone is the start of its day here).
+   */
+  readonly recordedAt?: string;
   /** The pillar or component (routine, recognition, ability, leadership, everyday …); a correction keeps its target's. */
   readonly component?: string;
   /** Points, a decimal (negative for a deduction); for a reversal, left out. */
@@ -40,17 +52,29 @@ export interface LedgerEntry {
    * from before it count again).
    */
   readonly action?: "reverse" | "amend";
+  /**
+   * For an adjustment: the closed period it concerns (`2024`, `2024-06` …). An adjustment is an
+   * ordinary entry dated in an open period, where it counts; it is how a change to a closed period
+   * is recorded, since the closed period's own reports never change.
+   */
+  readonly adjusts?: PeriodKey;
+  /** With `adjusts`: why the closed period is adjusted. */
+  readonly reason?: string;
 }
 
-/** A growth-account ledger: its time zone and its entries, append-only, frozen. */
+/** A growth-account ledger: its time zone, how far it is closed and its entries, append-only, frozen. */
 export interface Ledger {
-  /** The time zone its date-times are read in (Asia/Shanghai by default). */
+  /** The time zone its dates and times are read in (Asia/Shanghai by default). */
   readonly timeZone: TimeZone;
-  /** The entries, in the order they were appended. */
+  /** The last day of its closed periods (`2024-12-31`), or `null` when none is closed. */
+  readonly closedThrough: string | null;
+  /** How many entries it holds: the sequence number of its last entry. */
+  readonly size: number;
+  /** The entries, in the order they were appended (made into a frozen list when first read). */
   readonly entries: readonly LedgerEntry[];
 }
 
-/** A ledger as JSON: the format name and version, the time zone and the entries exactly as given. */
+/** A ledger as JSON: the format name and version, the time zone, how far it is closed and the entries. */
 export interface LedgerJson {
   /** Always `jixiao-ledger`. */
   readonly format: "jixiao-ledger";
@@ -58,14 +82,24 @@ export interface LedgerJson {
   readonly version: 1;
   /** The time zone. */
   readonly timeZone: TimeZone;
-  /** The entries. */
+  /** The last closed day, when periods are closed. */
+  readonly closedThrough?: string;
+  /** The entries, in the order they were appended. */
   readonly entries: readonly LedgerEntry[];
 }
 
 /** Options for {@link createLedger}. */
 export interface LedgerOptions {
-  /** The time zone date-times are read in; `Asia/Shanghai` when left out. */
+  /** The time zone dates and times are read in; `Asia/Shanghai` when left out. */
   readonly timeZone?: TimeZone;
+  /** Close the periods through this period or day (`2024`, `2024-12-31`): see {@link closePeriods}. */
+  readonly closedThrough?: PeriodKey;
+}
+
+/** Options for {@link appendEntries}. */
+export interface AppendOptions {
+  /** When the entries were recorded: given to each entry that has no `recordedAt` of its own. */
+  readonly recordedAt?: string;
 }
 
 /** The most entries one ledger holds. */
@@ -82,13 +116,22 @@ type LedgerRule =
   | "ledgerActionRequired"
   | "ledgerReversalPoints"
   | "ledgerAmendPoints"
-  | "ledgerCorrectionComponent";
+  | "ledgerCorrectionComponent"
+  | "ledgerAdjustmentCorrection"
+  | "ledgerAdjustmentReason"
+  | "ledgerReasonOnlyAdjustment";
+
+/** Reports an entry's field breaking a rule. */
+function rule(ctx: Parameters<typeof addIssue>[0], path: string, key: LedgerRule): void {
+  addIssue(ctx, IssueCode.invalidRule, { key }, [path]);
+}
 
 const entrySchema = z
   .strictObject({
     id: idSchema,
     person: idSchema,
     date: text(40),
+    recordedAt: text(40).optional(),
     component: idSchema.optional(),
     points: decimal({ min: -1e12, max: 1e12 }).optional(),
     source: text(200),
@@ -96,185 +139,329 @@ const entrySchema = z
     note: z.string().max(2000).optional(),
     corrects: idSchema.optional(),
     action: z.enum(["reverse", "amend"]).optional(),
+    adjusts: z.string().max(20).optional(),
+    reason: text(500).optional(),
   })
   .superRefine((e, ctx) => {
-    const bad = (path: string, key: LedgerRule) => addIssue(ctx, IssueCode.invalidRule, { key }, [path]);
-    if ((toDec(e.points)?.decimalPlaces() ?? 0) > 10) bad("points", "ledgerDecimals");
+    // A number's decimals from its text (kept for the ledger's sums); text through decimal.js.
+    const decimals = typeof e.points === "number" ? (Number.isFinite(e.points) ? pointsDecimals(e.points) : 0) : (toDec(e.points)?.decimalPlaces() ?? 0);
+    if (decimals > 10) rule(ctx, "points", "ledgerDecimals");
     if (e.corrects === undefined) {
-      if (e.action !== undefined) bad("action", "ledgerActionOnlyCorrection");
-      if (e.points === undefined) bad("points", "ledgerPointsRequired");
-      if (e.component === undefined) bad("component", "ledgerComponentRequired");
+      if (e.action !== undefined) rule(ctx, "action", "ledgerActionOnlyCorrection");
+      if (e.points === undefined) rule(ctx, "points", "ledgerPointsRequired");
+      if (e.component === undefined) rule(ctx, "component", "ledgerComponentRequired");
     } else {
-      if (e.action === undefined) bad("action", "ledgerActionRequired");
-      if (e.action === "reverse" && e.points !== undefined) bad("points", "ledgerReversalPoints");
-      if (e.action === "amend" && e.points === undefined) bad("points", "ledgerAmendPoints");
-      if (e.component !== undefined) bad("component", "ledgerCorrectionComponent");
+      if (e.action === undefined) rule(ctx, "action", "ledgerActionRequired");
+      if (e.action === "reverse" && e.points !== undefined) rule(ctx, "points", "ledgerReversalPoints");
+      if (e.action === "amend" && e.points === undefined) rule(ctx, "points", "ledgerAmendPoints");
+      if (e.component !== undefined) rule(ctx, "component", "ledgerCorrectionComponent");
+      if (e.adjusts !== undefined) rule(ctx, "adjusts", "ledgerAdjustmentCorrection");
     }
+    if (e.adjusts !== undefined && readKey(e.adjusts) === undefined) addIssue(ctx, IssueCode.invalidOption, keyProblem(e.adjusts), ["adjusts"]);
+    if (e.adjusts !== undefined && e.reason === undefined) rule(ctx, "reason", "ledgerAdjustmentReason");
+    if (e.adjusts === undefined && e.reason !== undefined) rule(ctx, "reason", "ledgerReasonOnlyAdjustment");
   });
 
 const entriesSchema = z.array(entrySchema).max(MAX_LEDGER_ENTRIES);
 
-/** What {@link checkEntries} reads from entries besides their issues. */
-interface Checked {
-  readonly issues: Issue[];
-  /** Each entry's day number; NaN for a date that is not one. */
-  readonly days: Float64Array;
-  /** For each entry, the index of the entry that corrects it, or -1. */
-  readonly correctedBy: Int32Array;
-}
+/** An entry's fields in the order the schema lists them: the order of a stored entry's keys. */
+const ENTRY_KEYS = Object.keys(entrySchema.shape) as (keyof LedgerEntry)[];
 
 /**
- * Checks entries as one set, in any order: unique ids, real dates, corrections that name an entry of
- * the same person dated no later than themselves, at most one correction per entry, no cycles.
+ * What a line of ledgers holds in common: the entries and what was read from them, in the order
+ * appended, and the indexes over them. An append to the newest ledger of a line adds to these lists
+ * and maps in place, in time proportional to the entries added; every ledger of the line reads only
+ * its own first `size` entries, so the older ones see exactly what they held. An append to an older
+ * ledger (a second branch from it) first copies its part of the lists.
  * @internal
  */
-function checkEntries(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Checked {
-  const issues: Issue[] = [];
-  // Every id at once, one map operation an entry. Only when an id is repeated (the map then holds
-  // fewer ids than there are entries) is the map made again entry by entry, to name each repeat and
-  // the entry it repeats.
+export interface LedgerStore {
+  /** The entries: frozen, null-prototype copies of the schema's output. */
+  readonly entries: LedgerEntry[];
+  /** Each entry's index by id. */
+  readonly byId: Map<string, number>;
+  /** For each entry, the index of the entry that corrects it, or -1: an index past a ledger's size is not yet in it. */
+  readonly correctedBy: number[];
+  /** Each entry's day (its date's day number in the ledger's time zone). */
+  readonly days: number[];
+  /** Each entry's date as wall-clock milliseconds: its first and last moment (a date alone is a whole day). */
+  readonly dateLo: number[];
+  readonly dateHi: number[];
+  /** When each entry was recorded (its `recordedAt`, or else its date), likewise. */
+  readonly recordedLo: number[];
+  readonly recordedHi: number[];
+  /** Each entry's points, read for exact sums. */
+  readonly points: LedgerPoints;
+  /** Each person's entries (ordinary entries and corrections), by index, in order. */
+  readonly byPerson: Map<string, number[]>;
+}
+
+/** What a ledger is: its part of a store, its time zone, its closing and its latest recording. @internal */
+export interface LedgerState {
+  readonly store: LedgerStore;
+  /** How many of the store's entries are this ledger's. */
+  readonly size: number;
+  readonly timeZone: TimeZone;
+  /** The last closed day's number, or -Infinity. */
+  readonly closed: number;
+  /** The latest `recordedAt` among the entries, as wall-clock milliseconds, or -Infinity. */
+  readonly latest: number;
+  /** That `recordedAt` as given. */
+  readonly latestText: string | undefined;
+}
+
+const emptyStore = (): LedgerStore => ({
+  entries: [],
+  byId: new Map(),
+  correctedBy: [],
+  days: [],
+  dateLo: [],
+  dateHi: [],
+  recordedLo: [],
+  recordedHi: [],
+  points: { texts: [], units: [], scale: 0 },
+  byPerson: new Map(),
+});
+
+/** The first `size` entries of a store and their indexes, apart from it: for a second branch. */
+function copyStore(s: LedgerStore, size: number): LedgerStore {
+  const entries = s.entries.slice(0, size);
   const byId = new Map<string, number>();
-  for (let i = 0; i < entries.length; i++) byId.set(entries[i]!.id, i);
-  const repeated = byId.size < entries.length;
-  if (repeated) byId.clear();
-  const days = new Float64Array(entries.length);
-  const corrections: number[] = [];
-  for (let i = 0; i < entries.length; i++) {
+  const byPerson = new Map<string, number[]>();
+  for (let i = 0; i < size; i++) {
     const e = entries[i]!;
-    const at = first + i;
-    const other = repeated ? byId.get(e.id) : undefined;
-    if (other !== undefined)
-      issues.push(issue(IssueCode.duplicateId, ["entries", at, "id"], first + other < 0 ? { key: "ledgerIdInLedger", id: e.id, entry: other } : { key: "ledgerIdRepeated", id: e.id, entry: first + other }));
-    else if (repeated) byId.set(e.id, i);
-    const day = dayOf(e.date, timeZone);
-    if (day === undefined) issues.push(issue(IssueCode.invalidValue, ["entries", at, "date"], { key: "ledgerBadDate", received: shown(e.date) }));
-    days[i] = day ?? NaN;
-    if (e.corrects !== undefined) corrections.push(i);
+    byId.set(e.id, i);
+    const list = byPerson.get(e.person);
+    if (list === undefined) byPerson.set(e.person, [i]);
+    else list.push(i);
   }
-  const correctedBy = new Int32Array(entries.length).fill(-1);
-  for (const i of corrections) {
-    const e = entries[i]!;
+  return {
+    entries,
+    byId,
+    correctedBy: s.correctedBy.slice(0, size).map((c) => (c < size ? c : -1)),
+    days: s.days.slice(0, size),
+    dateLo: s.dateLo.slice(0, size),
+    dateHi: s.dateHi.slice(0, size),
+    recordedLo: s.recordedLo.slice(0, size),
+    recordedHi: s.recordedHi.slice(0, size),
+    points: copyPoints(s.points, size),
+    byPerson,
+  };
+}
+
+/** The place of a new entry's field in the issues. */
+const at = (j: number, field: string): IssuePath => ["entries", j, field];
+
+/** The time of a date that is not one: no comparison holds with it. */
+const NONE: WallTime = Object.freeze({ lo: NaN, hi: NaN });
+
+/** How new entries are added: by {@link createLedger} (a whole history, closed periods and all) or by an append. */
+type Mode = "create" | "append";
+
+/** The recording time of an entry as given: its `recordedAt`, or else its date. */
+const recordedText = (e: LedgerEntry): string => e.recordedAt ?? e.date;
+
+/**
+ * Checks new entries against a ledger (its store holding exactly its entries) and, when they pass,
+ * adds them to the store; returns the issues found, paths numbered from 0 in the new entries.
+ * Each new entry is read once and compared with the indexes, so the time is proportional to the
+ * number of new entries, not to the ledger's size.
+ *
+ * The checks: unique ids; real dates and recording times; none recorded before the ledger's latest
+ * recording; corrections that name an entry of the same person, not dated nor recorded before it,
+ * at most one correction per entry, no circle; with periods closed (appends only), no entry dated in
+ * them and no correction of an entry dated in them; an adjustment concerns a closed period and is
+ * dated after it.
+ */
+function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): Issue[] {
+  const { store: s, size, closed } = state;
+  const issues: Issue[] = [];
+  const k = added.length;
+  const date: WallTime[] = [];
+  const recorded: WallTime[] = [];
+  // Ids of the new entries by their index among them; a repeat keeps the first.
+  const batch = new Map<string, number>();
+  const corrections: number[] = [];
+  for (let j = 0; j < k; j++) {
+    const e = added[j]!;
+    const old = s.byId.get(e.id);
+    const repeat = batch.get(e.id);
+    if (old !== undefined) issues.push(issue(IssueCode.duplicateId, at(j, "id"), { key: "ledgerIdInLedger", id: e.id, entry: old }));
+    else if (repeat !== undefined) issues.push(issue(IssueCode.duplicateId, at(j, "id"), { key: "ledgerIdRepeated", id: e.id, entry: repeat }));
+    else batch.set(e.id, j);
+    const d = wallTimeOf(e.date, state.timeZone);
+    if (d === undefined) issues.push(issue(IssueCode.invalidValue, at(j, "date"), { key: "ledgerBadDate", received: shown(e.date) }));
+    date.push(d ?? NONE);
+    const r = e.recordedAt === undefined ? d : wallTimeOf(e.recordedAt, state.timeZone);
+    if (r === undefined && e.recordedAt !== undefined) issues.push(issue(IssueCode.invalidValue, at(j, "recordedAt"), { key: "ledgerBadDate", received: shown(e.recordedAt) }));
+    recorded.push(r ?? NONE);
+    // Recorded, or perhaps recorded (a date alone is any time of its day), before the latest
+    // recording: it would change reports already made.
+    if (r !== undefined && r.lo < state.latest)
+      issues.push(
+        e.recordedAt === undefined
+          ? issue(IssueCode.invalidRule, at(j, "date"), { key: "ledgerNeedsRecordedAt", date: e.date, latest: state.latestText! })
+          : issue(IssueCode.invalidRule, at(j, "recordedAt"), { key: "ledgerRecordedEarly", recorded: e.recordedAt, latest: state.latestText! }),
+      );
+    if (e.corrects !== undefined) corrections.push(j);
+    else if (d !== undefined) {
+      if (mode === "append" && dayOfWall(d.lo) <= closed) issues.push(issue(IssueCode.invalidRule, at(j, "date"), { key: "ledgerClosed", date: e.date, through: dayText(closed) }));
+      if (e.adjusts !== undefined) {
+        const period = readKey(e.adjusts)!;
+        if (period.last > closed)
+          issues.push(issue(IssueCode.invalidRule, at(j, "adjusts"), closed === -Infinity ? { key: "ledgerAdjustsNothingClosed", period: period.key } : { key: "ledgerAdjustsOpen", period: period.key, through: dayText(closed) }));
+        else if (dayOfWall(d.lo) <= period.last) issues.push(issue(IssueCode.invalidRule, at(j, "date"), { key: "ledgerAdjustmentDate", date: e.date, period: period.key }));
+      }
+    }
+  }
+  // A target is numbered below 0 when it is already in the ledger (-1 - its index), else by its place among the new.
+  const correctedNow = new Map<number, number>(); // target (as in targets) → the new correction of it
+  for (const j of corrections) {
+    const e = added[j]!;
     const corrects = e.corrects!;
-    const at = ["entries", first + i, "corrects"];
-    const t = byId.get(corrects);
+    const old = s.byId.get(corrects);
+    const t = old !== undefined ? -1 - old : batch.get(corrects);
     if (t === undefined) {
-      issues.push(issue(IssueCode.unknownId, at, { key: "ledgerUnknownCorrected", id: corrects }));
+      issues.push(issue(IssueCode.unknownId, at(j, "corrects"), { key: "ledgerUnknownCorrected", id: corrects }));
       continue;
     }
-    const target = entries[t]!;
-    if (target.person !== e.person) issues.push(issue(IssueCode.invalidRule, at, { key: "ledgerOtherPerson", id: target.id, owner: target.person, person: e.person }));
-    if (days[i]! < days[t]!) issues.push(issue(IssueCode.invalidRule, at, { key: "ledgerCorrectionEarly", date: e.date, corrected: target.date }));
-    const other = correctedBy[t]!;
-    if (other >= 0) issues.push(issue(IssueCode.invalidRule, at, { key: "ledgerCorrectedTwice", id: corrects, by: entries[other]!.id }));
-    else correctedBy[t] = i;
+    const target = t < 0 ? s.entries[-1 - t]! : added[t]!;
+    const tDate = t < 0 ? { lo: s.dateLo[-1 - t]!, hi: s.dateHi[-1 - t]! } : date[t]!;
+    const tRecorded = t < 0 ? { lo: s.recordedLo[-1 - t]!, hi: s.recordedHi[-1 - t]! } : recorded[t]!;
+    const place = at(j, "corrects");
+    if (target.person !== e.person) issues.push(issue(IssueCode.invalidRule, place, { key: "ledgerOtherPerson", id: target.id, owner: target.person, person: e.person }));
+    if (date[j]!.hi < tDate.lo) issues.push(issue(IssueCode.invalidRule, place, { key: "ledgerCorrectionEarly", date: e.date, corrected: target.date }));
+    else if ((e.recordedAt !== undefined || target.recordedAt !== undefined) && recorded[j]!.hi < tRecorded.lo)
+      issues.push(issue(IssueCode.invalidRule, place, { key: "ledgerCorrectionRecordedEarly", recorded: recordedText(e), corrected: recordedText(target) }));
+    if (mode === "append" && dayOfWall(tDate.lo) <= closed) issues.push(issue(IssueCode.invalidRule, place, { key: "ledgerCorrectsClosed", id: target.id, date: target.date, through: dayText(closed) }));
+    const before = t < 0 ? s.correctedBy[-1 - t]! : -1;
+    const other = before >= 0 ? s.entries[before]!.id : correctedNow.has(t) ? added[correctedNow.get(t)!]!.id : undefined;
+    if (other !== undefined) issues.push(issue(IssueCode.invalidRule, place, { key: "ledgerCorrectedTwice", id: corrects, by: other }));
+    else correctedNow.set(t, j);
   }
-  // Each entry corrects at most one other: follow each chain once, marking entries on the current
-  // walk; reaching one of them again closes a circle. Only corrections can be on a circle.
-  const state = new Uint8Array(entries.length); // 0 unseen, 1 on the current walk, 2 done
-  for (const i of corrections) {
+  // Entries already in the ledger correct only entries before them, so a circle is made of new
+  // entries only. Each corrects at most one other: follow each chain among the new entries once,
+  // marking those on the current walk; reaching one of them again closes a circle.
+  const walked = new Uint8Array(k); // 0 unseen, 1 on the current walk, 2 done
+  for (const j of corrections) {
     const walk: number[] = [];
-    let at: number | undefined = i;
-    while (at !== undefined && state[at] === 0) {
-      state[at] = 1;
-      walk.push(at);
-      const next: string | undefined = entries[at]!.corrects;
-      at = next === undefined ? undefined : byId.get(next);
+    let c: number | undefined = j;
+    while (c !== undefined && walked[c] === 0) {
+      walked[c] = 1;
+      walk.push(c);
+      const next: string | undefined = added[c]!.corrects;
+      c = next === undefined || s.byId.has(next) ? undefined : batch.get(next);
     }
-    if (at !== undefined && state[at] === 1) {
-      // Reported at the circle's last entry, which is a new one when entries are appended.
-      const last = walk.slice(walk.indexOf(at)).reduce((a, b) => Math.max(a, b));
-      issues.push(issue(IssueCode.invalidRule, ["entries", first + last, "corrects"], { key: "ledgerCircle", id: entries[at]!.id }));
+    if (c !== undefined && walked[c] === 1) {
+      // Reported at the circle's last entry.
+      const last = walk.slice(walk.indexOf(c)).reduce((a, b) => Math.max(a, b));
+      issues.push(issue(IssueCode.invalidRule, at(last, "corrects"), { key: "ledgerCircle", id: added[c]!.id }));
     }
-    for (const w of walk) state[w] = 2;
+    for (const w of walk) walked[w] = 2;
   }
-  return { issues, days, correctedBy };
+  if (issues.length > 0) return issues;
+
+  // Every check passed: the new entries join the store.
+  for (let j = 0; j < k; j++) {
+    const e = added[j]!;
+    const i = size + j;
+    s.entries.push(e);
+    s.byId.set(e.id, i);
+    s.correctedBy.push(-1);
+    s.days.push(dayOfWall(date[j]!.lo));
+    s.dateLo.push(date[j]!.lo);
+    s.dateHi.push(date[j]!.hi);
+    s.recordedLo.push(recorded[j]!.lo);
+    s.recordedHi.push(recorded[j]!.hi);
+    const list = s.byPerson.get(e.person);
+    if (list === undefined) s.byPerson.set(e.person, [i]);
+    else list.push(i);
+  }
+  for (const [t, j] of correctedNow) s.correctedBy[t < 0 ? -1 - t : size + t] = size + j;
+  addPoints(
+    s.points,
+    added.map((e) => e.points),
+  );
+  return issues;
 }
 
-function build(entries: readonly LedgerEntry[], timeZone: TimeZone, first: number): Ledger {
-  const checked = checkEntries(entries, timeZone, first);
-  if (checked.issues.length > 0) throw new JixiaoError(checked.issues, "The ledger is not valid");
-  return seal(timeZone, entries, checked);
+/** The latest `recordedAt` of new entries and a ledger's, kept with its text. */
+function latestOf(state: LedgerState, added: readonly LedgerEntry[], first: number): Pick<LedgerState, "latest" | "latestText"> {
+  let latest = state.latest;
+  let latestText = state.latestText;
+  for (let j = 0; j < added.length; j++) {
+    const e = added[j]!;
+    if (e.recordedAt !== undefined && state.store.recordedLo[first + j]! > latest) {
+      latest = state.store.recordedLo[first + j]!;
+      latestText = e.recordedAt;
+    }
+  }
+  return { latest, latestText };
 }
 
-const ENTRY_KEYS = new Set(["id", "person", "date", "component", "points", "source", "reference", "note", "corrects", "action"]);
+/** The ledgers this module made, with their state; only they are trusted to hold valid entries. */
+const made = new WeakMap<object, LedgerState>();
 
-/** Whether an object's keys are all known fields, none of them undefined. */
-function knownKeys(x: Record<string, unknown>): boolean {
-  for (const key in x) if (!ENTRY_KEYS.has(key) || x[key] === undefined) return false;
-  return true;
-}
-
-/** Whether a copied entry's fields are plainly valid (its keys checked apart), so the full check can be skipped. */
-function plainEntry(x: Record<string, unknown>): boolean {
-  if (!isId(x.id) || !isId(x.person) || !isText(x.date, 40) || !isText(x.source, 200)) return false;
-  if ((x.reference !== undefined && !isText(x.reference, 500)) || (x.note !== undefined && (typeof x.note !== "string" || x.note.length > 2000))) return false;
-  if (x.points !== undefined && !pointsOk(x.points)) return false;
-  if (x.corrects === undefined) return x.action === undefined && x.points !== undefined && isId(x.component);
-  return isId(x.corrects) && x.component === undefined && (x.action === "reverse" ? x.points === undefined : x.action === "amend" && x.points !== undefined);
-}
-
-/** The fields of an ordinary entry, in the order the schema lists them: the usual shape. */
-const ORDINARY = ["id", "person", "date", "component", "points", "source"];
-
-/** Whether an object's enumerable keys, own and inherited, are exactly {@link ORDINARY}, in that order. */
-function ordinary(e: object): boolean {
-  let k = 0;
-  for (const key in e) if (key !== ORDINARY[k++]) return false;
-  return k === ORDINARY.length;
-}
-
-/** Whether `Object.prototype` has an enumerable key, which `for … in` would list with an object's own. */
-function prototypeListed(): boolean {
-  for (const _ in Object.prototype) return true;
-  return false;
+/** The ledger of a state: frozen; its entries listed (a frozen copy) when first read. */
+function ledgerOf(state: LedgerState): Ledger {
+  let entries: readonly LedgerEntry[] | undefined;
+  const ledger: Ledger = Object.freeze({
+    timeZone: state.timeZone,
+    closedThrough: state.closed === -Infinity ? null : dayText(state.closed),
+    size: state.size,
+    get entries(): readonly LedgerEntry[] {
+      return (entries ??= Object.freeze(state.store.entries.slice(0, state.size)));
+    },
+  });
+  made.set(ledger, state);
+  return ledger;
 }
 
 /**
- * Frozen copies of the entries when every one is a plain object whose copy is plainly valid, or
- * `undefined` (then the schema checks the entries and reports every issue). The copy is checked,
- * not the entry, so that each field is read once: a getter cannot show one value to the check and
- * another to the ledger.
+ * The entries, checked for shape (the schema reports every issue), each kept as a frozen,
+ * null-prototype copy of the schema's output: own fields only, in the schema's order, with the
+ * batch's `recordedAt` where an entry has none.
  */
-function plainCopies(input: unknown): LedgerEntry[] | undefined {
-  if (!Array.isArray(input)) return undefined;
-  // An entry of the usual shape is copied by a literal, which V8 builds and freezes about twice as
-  // fast as Object.assign; any other shape keeps its keys in the caller's order through
-  // Object.assign. With a key listed from Object.prototype, every entry takes Object.assign, which
-  // copies own fields only.
-  const literal = !prototypeListed();
-  const out: LedgerEntry[] = [];
-  try {
-    if (input.length > MAX_LEDGER_ENTRIES) return undefined;
-    for (let i = 0; i < input.length; i++) {
-      const x: unknown = input[i];
-      if (!isPlainObject(x)) return undefined;
-      // A literal copy has the usual fields, which plainEntry requires to be defined.
-      const usual = literal && ordinary(x);
-      const copy: Record<string, unknown> = usual ? { id: x.id, person: x.person, date: x.date, component: x.component, points: x.points, source: x.source } : Object.assign({}, x);
-      if (!(usual || knownKeys(copy)) || !plainEntry(copy)) return undefined;
-      out.push(Object.freeze(copy) as unknown as LedgerEntry);
+function readEntries(input: unknown, recordedAt?: string): LedgerEntry[] {
+  const parsed = parseWith(entriesSchema, input, "Ledger entries are not valid", ["entries"]) as LedgerEntry[];
+  return parsed.map((e) => {
+    // Made without a prototype before its fields are added: V8 then keeps the fields fast and shares
+    // one shape among entries with the same fields (Object.create(null) would make a dictionary).
+    const own = Object.setPrototypeOf({}, null) as Record<string, unknown>;
+    for (const key of ENTRY_KEYS) {
+      const value = key === "recordedAt" ? (e.recordedAt ?? recordedAt) : e[key];
+      if (value !== undefined) own[key] = value;
     }
-  } catch {
-    return undefined;
-  }
-  return out;
+    return Object.freeze(own) as unknown as LedgerEntry;
+  });
 }
 
-/** The entries, checked for shape (the schema reports every issue) and copied, frozen. */
-function copyEntries(input: unknown, base: (string | number)[]): LedgerEntry[] {
-  return (
-    plainCopies(input) ??
-    // The schema's output has only known fields, so assigning them is defining them.
-    (parseWith(entriesSchema, input, "Ledger entries are not valid", base) as LedgerEntry[]).map((e) => Object.freeze(Object.assign({}, e)))
-  );
+/** The last closed day of a period key (its last day); with `optional`, -Infinity when left out. */
+function closedOption(through: unknown, path: IssuePath, optional = true): number {
+  if (through === undefined && optional) return -Infinity;
+  const span = readKey(through);
+  if (span === undefined) throw new JixiaoError([issue(IssueCode.invalidOption, path, keyProblem(through))], "Not a period");
+  return span.last;
+}
+
+const optionsSchema = z.object({ timeZone: z.unknown().optional(), closedThrough: z.string().max(20).optional() }).optional();
+
+/** A new ledger of entries read already, checked as a whole. */
+function build(entries: readonly LedgerEntry[], timeZone: TimeZone, closed: number): Ledger {
+  const state: LedgerState = { store: emptyStore(), size: 0, timeZone, closed, latest: -Infinity, latestText: undefined };
+  const issues = extend(state, entries, "create");
+  if (issues.length > 0) throw new JixiaoError(issues, "The ledger is not valid");
+  return ledgerOf({ ...state, size: entries.length, ...latestOf(state, entries, 0) });
 }
 
 /**
  * Makes a growth-account ledger from entries, checked as a whole (unique ids, real dates,
- * corrections that name an earlier entry of the same person, one correction per entry). The shape
- * of every entry is checked first; the checks across entries run once every entry has its shape.
- * @param entries - the entries; their order is kept, and no result depends on it.
- * @param options - the time zone date-times are read in.
+ * corrections that name an entry of the same person not dated or recorded before it, one correction
+ * per entry). The shape of every entry is checked first; the checks across entries run once every
+ * entry has its shape. The entries are a history: with `closedThrough`, entries dated in the closed
+ * periods are kept (they were recorded before the closing); only later appends are refused there.
+ * @param entries - the entries, in the order they were recorded (the ledger's sequence); no check depends on it.
+ * @param options - the time zone dates and times are read in; the periods closed.
  * @returns a frozen ledger.
  * @throws {@link JixiaoError} listing every problem with its path (`entries.3.corrects` …).
  * @example
@@ -283,19 +470,21 @@ function copyEntries(input: unknown, base: (string | number)[]): LedgerEntry[] {
  *   { id: "e1", person: "c001", date: "2024-01-31", component: "everyday", points: 8.5, source: "月度考核" },
  *   { id: "e2", person: "c001", date: "2024-02-03", corrects: "e1", action: "amend", points: 9, source: "复核" },
  * ]);
- * ledger.entries.length;
+ * ledger.size;
  * //=> 2
  * ```
  */
 export function createLedger(entries: readonly LedgerEntry[] = [], options: LedgerOptions = {}): Ledger {
-  const timeZone = zoneOption(options);
-  return build(copyEntries(entries, ["entries"]), timeZone, 0);
+  const o = parseWith(optionsSchema, options, "Ledger options are not valid", ["options"]);
+  const timeZone = zoneOption(o);
+  const closed = closedOption(o?.closedThrough, ["options", "closedThrough"]);
+  return build(readEntries(entries), timeZone, closed);
 }
 
 /**
  * {@link createLedger} without throwing.
  * @param entries - the entries.
- * @param options - the time zone.
+ * @param options - the time zone and the periods closed.
  * @returns `{ success: true, output }` or `{ success: false, issues }`.
  * @example
  * ```ts
@@ -307,70 +496,126 @@ export function safeCreateLedger(entries: readonly LedgerEntry[] = [], options: 
   return safely(() => createLedger(entries, options));
 }
 
-/** What a ledger's entries say once read, kept with the ledger for its summaries. @internal */
-export interface EntryFacts {
-  /** Each entry's day number (its date in the ledger's time zone). */
-  readonly days: Float64Array;
-  /** For each entry, the index of the entry that corrects it, or -1. */
-  readonly correctedBy: Int32Array;
-  /** Each entry's points, read for exact sums. */
-  readonly points: LedgerPoints;
-}
-
-/** The ledgers this module made, with their entries' facts; only they are trusted to hold valid entries. */
-const made = new WeakMap<object, EntryFacts>();
-
-function seal(timeZone: TimeZone, entries: readonly LedgerEntry[], { days, correctedBy }: Checked): Ledger {
-  const ledger = Object.freeze({ timeZone, entries: Object.freeze(entries) });
-  made.set(ledger, { days, correctedBy, points: readPoints(entries.map((e) => e.points)) });
-  return ledger;
-}
-
-/** The facts of a ledger's entries (their days and points), read once when it was made. @internal */
-export function entryFacts(ledger: Ledger): EntryFacts {
+/** The state of a ledger this module made. @internal */
+export function ledgerState(ledger: Ledger): LedgerState {
   return made.get(ledger)!;
 }
 
-/** The ledger itself, or a thrown {@link JixiaoError} when it was not made by this module. @internal */
-export function asLedger(ledger: unknown): Ledger {
-  // WeakMap.has is false for anything that is not an object, null and primitives included.
-  if (!made.has(ledger as object))
-    throw new JixiaoError([issue(IssueCode.invalidInput, ["ledger"], { key: "ledgerNotLedger" })], "Not a ledger");
-  return ledger as Ledger;
+/** The ledger's state, or a thrown {@link JixiaoError} when it was not made by this module. @internal */
+export function asLedger(ledger: unknown): LedgerState {
+  // WeakMap.get is undefined for anything that is not an object, null and primitives included.
+  const state = made.get(ledger as object);
+  if (state === undefined) throw new JixiaoError([issue(IssueCode.invalidInput, ["ledger"], { key: "ledgerNotLedger" })], "Not a ledger");
+  return state;
+}
+
+/** A state whose store holds exactly its entries: its own store, or a copy when another ledger has grown from it. */
+function tip(state: LedgerState): LedgerState {
+  return state.store.entries.length === state.size ? state : { ...state, store: copyStore(state.store, state.size) };
 }
 
 /**
  * Appends entries to a ledger, giving a new ledger; the old one and its entries are untouched. A
- * correction may name any entry already in the ledger or earlier in `entries`.
+ * correction may name any entry already in the ledger or among `entries`. The time it takes is
+ * proportional to the number of entries appended, not to the ledger's size: a line of ledgers
+ * shares its storage, each seeing its own entries (appending twice to the same ledger copies it
+ * once, for the second branch).
+ *
+ * Entries are recorded in the order they are appended: a new entry recorded (its `recordedAt`, or
+ * else its date) before the latest `recordedAt` in the ledger is refused, so that a report made as
+ * of a moment never changes. With periods closed, an entry dated in them, or a correction of an
+ * entry dated in them, is refused: record an adjustment (`adjusts`, `reason`) in an open period.
  * @param ledger - a ledger from {@link createLedger}.
  * @param entries - the new entries.
+ * @param options - `recordedAt`: when they were recorded, for the entries that do not say.
  * @returns a new ledger holding the old entries, then the new ones.
- * @throws {@link JixiaoError} when a new entry is invalid or clashes with the ledger (a reused id, a second correction of one entry …).
+ * @throws {@link JixiaoError} when a new entry is invalid or clashes with the ledger (a reused id, a second correction of one entry, a closed period …).
  * @example
  * ```ts
- * const next = appendEntries(ledger, [{ id: "e3", person: "c001", date: "2024-03-05", corrects: "e2", action: "reverse", source: "复核" }]);
- * [ledger.entries.length, next.entries.length];
- * //=> [2, 3]
+ * const next = appendEntries(ledger, [{ id: "e3", person: "c001", date: "2024-03-05", corrects: "e2", action: "reverse", source: "复核" }],
+ *   { recordedAt: "2024-03-05T09:30" });
+ * [ledger.size, next.size, next.entries[2].recordedAt];
+ * //=> [2, 3, "2024-03-05T09:30"]
  * ```
  */
-export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[]): Ledger {
-  const l = asLedger(ledger);
-  const added = copyEntries(entries, ["entries"]);
-  if (l.entries.length + added.length > MAX_LEDGER_ENTRIES)
+export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[], options?: AppendOptions): Ledger {
+  const state = tip(asLedger(ledger));
+  const o = options === undefined ? undefined : parseWith(appendSchema, options, "Append options are not valid", ["options"]);
+  if (o?.recordedAt !== undefined && wallTimeOf(o.recordedAt, state.timeZone) === undefined)
+    throw new JixiaoError([issue(IssueCode.invalidValue, ["options", "recordedAt"], { key: "ledgerBadDate", received: shown(o.recordedAt) })], "Append options are not valid");
+  const added = readEntries(entries, o?.recordedAt);
+  if (state.size + added.length > MAX_LEDGER_ENTRIES)
     throw new JixiaoError([issue(IssueCode.outOfRange, ["entries"], { key: "ledgerTooLong", limit: MAX_LEDGER_ENTRIES })], "Ledger too long");
-  // Entries already in the ledger are valid; only the new ones can add problems. Numbering the old
-  // entries below zero reports each problem at its index in `entries`.
-  const all = l.entries.concat(added);
-  const checked = checkEntries(all, l.timeZone, -l.entries.length);
-  const issues = checked.issues.filter((i) => (i.path[1] as number) >= 0);
+  const issues = extend(state, added, "append");
   if (issues.length > 0) throw new JixiaoError(issues, "The entries cannot be appended");
-  return seal(l.timeZone, all, checked);
+  return ledgerOf({ ...state, size: state.size + added.length, ...latestOf(state, added, state.size) });
+}
+
+const appendSchema = z.strictObject({ recordedAt: text(40).optional() });
+
+/**
+ * Closes a ledger's periods through a period or a day: afterwards an entry dated in them, or a
+ * correction of an entry dated in them, is refused with the reason, so that every report of a
+ * closed period stays as it is. A change to a closed period is recorded as an adjustment: an
+ * ordinary entry dated in an open period, naming the closed period it concerns (`adjusts`) and why
+ * (`reason`); it counts where it is dated. Closed periods stay closed: a ledger is never reopened.
+ * A period is closed when all its days are.
+ * @param ledger - a ledger.
+ * @param through - the last period closed (`2024`, `2024-06`, `2024-12-31`): closed through its last day.
+ * @returns a new ledger with the same entries, closed through that day.
+ * @throws {@link JixiaoError} when `through` is not a period key, or is before the ledger's closing (it would reopen periods).
+ * @example
+ * ```ts
+ * const closed = closePeriods(ledger, "2024");
+ * closed.closedThrough;
+ * //=> "2024-12-31"
+ * safeAppendEntries(closed, [{ id: "late", person: "c001", date: "2024-06-01", component: "everyday", points: -20, source: "督查" }]).success;
+ * //=> false (2024 is closed)
+ * appendEntries(closed, [{ id: "adj", person: "c001", date: "2025-01-15", component: "everyday", points: -20, source: "督查",
+ *   adjusts: "2024-06", reason: "督查发现 6 月漏报" }]).size;
+ * //=> 3
+ * ```
+ */
+export function closePeriods(ledger: Ledger, through: PeriodKey): Ledger {
+  const state = asLedger(ledger);
+  const closed = closedOption(through, ["through"], false);
+  if (closed < state.closed)
+    throw new JixiaoError([issue(IssueCode.invalidRule, ["through"], { key: "ledgerReopen", through: dayText(closed), closed: dayText(state.closed) })], "Closed periods stay closed");
+  return ledgerOf({ ...state, closed });
 }
 
 /**
- * The ledger as JSON data, entries exactly as given, for storing; {@link ledgerFromJSON} reads it back.
+ * {@link appendEntries} without throwing.
  * @param ledger - a ledger.
- * @returns `{ format: "jixiao-ledger", version: 1, timeZone, entries }`.
+ * @param entries - the new entries.
+ * @param options - when they were recorded.
+ * @returns `{ success: true, output }` or `{ success: false, issues }`.
+ * @example
+ * ```ts
+ * safeAppendEntries(ledger, [{ id: "e1", person: "c001", date: "2024-04-01", component: "everyday", points: 1, source: "s" }]).success;
+ * //=> false (e1 is already in the ledger)
+ * ```
+ */
+export function safeAppendEntries(ledger: Ledger, entries: readonly LedgerEntry[], options?: AppendOptions): SafeResult<Ledger> {
+  return safely(() => appendEntries(ledger, entries, options));
+}
+
+/** The ledger's header: everything but its entries. */
+function header(state: LedgerState) {
+  return {
+    format: "jixiao-ledger" as const,
+    version: 1 as const,
+    timeZone: state.timeZone,
+    ...(state.closed === -Infinity ? {} : { closedThrough: dayText(state.closed) }),
+  };
+}
+
+/**
+ * The ledger as JSON data, for storing: its time zone, how far it is closed and its entries in the
+ * order appended, each with its own fields only; {@link ledgerFromJSON} reads it back to a ledger
+ * that gives the same summaries, as of any moment, and accepts and refuses the same appends.
+ * @param ledger - a ledger.
+ * @returns `{ format: "jixiao-ledger", version: 1, timeZone, closedThrough?, entries }`.
  * @example
  * ```ts
  * JSON.stringify(ledgerToJSON(createLedger([], { timeZone: "UTC" })));
@@ -378,16 +623,33 @@ export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[]): 
  * ```
  */
 export function ledgerToJSON(ledger: Ledger): LedgerJson {
-  const l = asLedger(ledger);
-  return { format: "jixiao-ledger", version: 1, timeZone: l.timeZone, entries: l.entries };
+  const state = asLedger(ledger);
+  return { ...header(state), entries: ledger.entries };
 }
 
-const jsonSchema = z.strictObject({
+const headerSchema = z.strictObject({
   format: z.literal("jixiao-ledger"),
   version: z.literal(1),
   timeZone: z.string().min(1).max(64),
-  entries: z.unknown(),
+  closedThrough: z.string().max(20).optional(),
 });
+const jsonSchema = headerSchema.extend({ entries: z.unknown() });
+
+/** A ledger from a header read already and its entries. */
+function fromParts(head: { readonly timeZone: string; readonly closedThrough?: string | undefined }, entries: unknown): Ledger {
+  const timeZone = zoneOption(head, ["timeZone"]);
+  const closed = closedOption(head.closedThrough, ["closedThrough"]);
+  return build(readEntries(entries), timeZone, closed);
+}
+
+/** Reads JSON text, or throws a {@link JixiaoError} at `path`. */
+function parseJson(text: string, path: IssuePath): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new JixiaoError([issue(IssueCode.invalidInput, path, { key: "ledgerNotJson", detail: (error as Error).message })], "The ledger cannot be read");
+  }
+}
 
 /**
  * Reads a ledger stored by {@link ledgerToJSON} (as an object or as JSON text), checking it as
@@ -402,15 +664,78 @@ const jsonSchema = z.strictObject({
  * ```
  */
 export function ledgerFromJSON(json: string | LedgerJson): Ledger {
-  let data: unknown = json;
-  if (typeof json === "string") {
-    try {
-      data = JSON.parse(json);
-    } catch (error) {
-      throw new JixiaoError([issue(IssueCode.invalidInput, [], { key: "ledgerNotJson", detail: (error as Error).message })], "The ledger cannot be read");
-    }
-  }
+  const data = typeof json === "string" ? parseJson(json, []) : json;
   const parsed = parseWith(jsonSchema, data, "The ledger cannot be read");
-  const timeZone = zoneOption(parsed, ["timeZone"]);
-  return build(copyEntries(parsed.entries, ["entries"]), timeZone, 0);
+  const { entries, ...head } = parsed;
+  return fromParts(head, entries);
+}
+
+/**
+ * The ledger as JSON Lines, for large ledgers: a header line (`format`, `version`, `timeZone`,
+ * `closedThrough`), then one line per entry in the order appended. Lines are made one at a time as
+ * they are read, so a ledger of millions of entries is written without one text of its size.
+ * {@link ledgerFromJSONLines} reads them back.
+ * @param ledger - a ledger.
+ * @returns the lines, without line ends.
+ * @example
+ * ```ts
+ * [...ledgerToJSONLines(createLedger([{ id: "e1", person: "c001", date: "2024-01-31", component: "everyday", points: 8.5, source: "月度考核" }]))];
+ * //=> ['{"format":"jixiao-ledger","version":1,"timeZone":"Asia/Shanghai"}',
+ * //    '{"id":"e1","person":"c001","date":"2024-01-31","component":"everyday","points":8.5,"source":"月度考核"}']
+ * // to a file: for (const line of ledgerToJSONLines(ledger)) stream.write(line + "\n");
+ * ```
+ */
+export function* ledgerToJSONLines(ledger: Ledger): Generator<string, void, undefined> {
+  const state = asLedger(ledger);
+  yield JSON.stringify(header(state));
+  for (let i = 0; i < state.size; i++) yield JSON.stringify(state.store.entries[i]);
+}
+
+/**
+ * Reads a ledger written by {@link ledgerToJSONLines}: the lines one at a time (an array, a
+ * generator, the lines of a file as they are read), or the whole text. Blank lines are skipped. A
+ * problem is reported at its line, counted from 0: `lines.3.points` is the points of the fourth
+ * line.
+ * @param lines - the lines, or the text.
+ * @returns the ledger, checked as {@link createLedger} checks one.
+ * @throws {@link JixiaoError} when a line is not JSON, the header is not a ledger's, or the ledger is not valid.
+ * @example
+ * ```ts
+ * ledgerFromJSONLines(['{"format":"jixiao-ledger","version":1,"timeZone":"UTC"}',
+ *   '{"id":"e1","person":"c001","date":"2024-01-31","component":"everyday","points":8.5,"source":"月度考核"}']).size;
+ * //=> 1
+ * // from a file: ledgerFromJSONLines(readline.createInterface({ input: fs.createReadStream(file) })) takes an async iterable:
+ * // collect the lines first, or pass the file's text
+ * ```
+ */
+export function ledgerFromJSONLines(lines: string | Iterable<string>): Ledger {
+  const source: Iterable<unknown> = typeof lines === "string" ? lines.split(/\r?\n/) : lines;
+  let head: unknown;
+  let headLine = -1;
+  const entries: unknown[] = [];
+  const lineOf: number[] = [];
+  let n = 0;
+  try {
+    for (const line of source) {
+      const at = n++;
+      if (typeof line !== "string") throw new JixiaoError([issue(IssueCode.invalidType, ["lines", at], { key: "wants", want: "text", received: shown(line) })], "The ledger cannot be read");
+      if (line.trim() === "") continue;
+      const data = parseJson(line, ["lines", at]);
+      if (headLine < 0) {
+        head = data;
+        headLine = at;
+      } else {
+        if (entries.length >= MAX_LEDGER_ENTRIES)
+          throw new JixiaoError([issue(IssueCode.outOfRange, ["lines", at], { key: "ledgerTooLong", limit: MAX_LEDGER_ENTRIES })], "Ledger too long");
+        entries.push(data);
+        lineOf.push(at);
+      }
+    }
+  } catch (error) {
+    if (error instanceof JixiaoError) throw error;
+    throw new JixiaoError([issue(IssueCode.invalidInput, ["lines"], { key: "notPlainData" })], "The ledger cannot be read");
+  }
+  const place = (path: IssuePath): IssuePath =>
+    path[0] === "entries" && typeof path[1] === "number" ? ["lines", lineOf[path[1]]!, ...path.slice(2)] : ["lines", Math.max(headLine, 0), ...path];
+  return relocate(place, () => fromParts(parseWith(headerSchema, head, "The ledger cannot be read"), entries));
 }

@@ -2,8 +2,9 @@ import { Dec, text, toDec } from "../core/decimal.js";
 import type { DecimalInput } from "../core/validate.js";
 
 /**
- * The points of a ledger's entries, read once when the ledger is made, so that summaries neither
- * build a decimal.js number per entry nor print one.
+ * The points of a ledger's entries, read once when they are appended, so that summaries neither
+ * build a decimal.js number per entry nor print one. The lists grow with appends (a line of ledgers
+ * shares them: each ledger reads its first entries only).
  *
  * Each entry's points are kept as their exact decimal text (what a summary shows) and, when it
  * fits, as an integer count of 10^-scale held in a float64 (`units`), where `scale` is the most
@@ -14,11 +15,11 @@ import type { DecimalInput } from "../core/validate.js";
  */
 export interface LedgerPoints {
   /** Each entry's points as exact decimal text, as `text(toDec(points))` prints it; `undefined` for none. */
-  readonly texts: readonly (string | undefined)[];
+  readonly texts: (string | undefined)[];
   /** Each entry's points × 10^scale when that is a safe integer; NaN otherwise (0 for none). */
-  readonly units: Float64Array;
-  /** The decimals of the units: the most decimals of any entry's points. */
-  readonly scale: number;
+  readonly units: number[];
+  /** The decimals of the units: the most decimals of any entry's points; it only grows. */
+  scale: number;
 }
 
 /** 10^0 … 10^10, exactly. */
@@ -69,6 +70,15 @@ export function pointsOk(v: unknown): boolean {
   return typeof v === "string" && /^-?\d{1,12}(?:\.\d{1,10})?$/.test(v);
 }
 
+/**
+ * The decimals of points checked by the decimal schema, as `toDec(points).decimalPlaces()` gives
+ * them, read off their exact text (a number's text is kept, so a ledger's points are printed once).
+ * @internal
+ */
+export function pointsDecimals(value: DecimalInput): number {
+  return decimalsOf(pointsText(value));
+}
+
 const decimalsOf = (exact: string): number => {
   const dot = exact.indexOf(".");
   return dot < 0 ? 0 : exact.length - dot - 1;
@@ -85,36 +95,66 @@ function unitsOf(exact: string, scale: number): number {
 }
 
 /**
- * Reads the points of a ledger's entries (validated: at most 10 decimals). Each distinct value is
- * read once: a year of entries holds few distinct points.
+ * Reads the points of a ledger's entries (validated: at most 10 decimals).
  * @internal
  */
 export function readPoints(values: readonly (DecimalInput | undefined)[]): LedgerPoints {
-  const distinct = new Map<DecimalInput, number>(); // each value's place in `read`
-  const read: { readonly text: string; units: number }[] = [];
-  const slots = new Int32Array(values.length);
-  const texts: (string | undefined)[] = [];
-  let scale = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  const points: LedgerPoints = { texts: [], units: [], scale: 0 };
+  addPoints(points, values);
+  return points;
+}
+
+/**
+ * Appends the points of new entries, in time proportional to their number: each distinct value is
+ * printed once (a year of entries holds few distinct points). When a value has more decimals than
+ * any before, the units already held are scaled up once — at most ten times in a ledger's life.
+ * @internal
+ */
+export function addPoints(points: LedgerPoints, values: readonly (DecimalInput | undefined)[]): void {
+  // A few values (an append of one entry) are printed each; more are printed once per distinct value.
+  const distinct = values.length > 16 ? new Map<DecimalInput, string>() : undefined;
+  const first = points.texts.length;
+  let scale = points.scale;
+  for (const v of values) {
     if (v === undefined) {
-      slots[i] = -1;
-      texts.push(undefined);
+      points.texts.push(undefined);
       continue;
     }
-    let slot = distinct.get(v);
-    if (slot === undefined) {
-      const text = pointsText(v);
-      scale = Math.max(scale, decimalsOf(text));
-      distinct.set(v, (slot = read.push({ text, units: NaN }) - 1));
+    let t = distinct?.get(v);
+    if (t === undefined) {
+      t = pointsText(v);
+      distinct?.set(v, t);
+      scale = Math.max(scale, decimalsOf(t));
     }
-    slots[i] = slot;
-    texts.push(read[slot]!.text);
+    points.texts.push(t);
   }
-  for (const r of read) r.units = unitsOf(r.text, scale);
-  const units = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) units[i] = slots[i]! < 0 ? 0 : read[slots[i]!]!.units;
-  return { texts, units, scale };
+  if (scale > points.scale) {
+    const factor = POW10[scale - points.scale]!;
+    for (let i = 0; i < first; i++) {
+      const units = points.units[i]! * factor;
+      points.units[i] = Math.abs(units) <= Number.MAX_SAFE_INTEGER ? units : NaN;
+    }
+    points.scale = scale;
+  }
+  const known = distinct && new Map<string, number>();
+  for (let i = first; i < points.texts.length; i++) {
+    const t = points.texts[i];
+    if (t === undefined) {
+      points.units.push(0);
+      continue;
+    }
+    let units = known?.get(t);
+    if (units === undefined) {
+      units = unitsOf(t, scale);
+      known?.set(t, units);
+    }
+    points.units.push(units);
+  }
+}
+
+/** The first `size` entries' points, apart from the ones they were read with. @internal */
+export function copyPoints(points: LedgerPoints, size: number): LedgerPoints {
+  return { texts: points.texts.slice(0, size), units: points.units.slice(0, size), scale: points.scale };
 }
 
 /** The exact decimal text of `units` × 10^-scale, for a safe integer `units`. */

@@ -3,13 +3,13 @@ import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
 import { toDec } from "../core/decimal.js";
 import { exactAgrees } from "../core/exact.js";
 import { addIssue, decimal, idSchema, isId, isPlainObject, parseWith } from "../core/validate.js";
-import { dayText, spanOf, type PeriodKey } from "../periods/period.js";
+import { dayText, resultDay, spanOf, type PeriodKey } from "../periods/period.js";
 import type { LedgerEntry } from "./ledger.js";
 import { pointsText } from "./points.js";
 
 /** Options for {@link resultEntries}. */
 export interface ResultEntriesOptions {
-  /** The period the results are for (`2024-07`); the entries are dated on its last day. */
+  /** The period the results are for (`2024-07`); the entries are dated on {@link periodDate}: its last day, or a week's Thursday. */
   readonly period: PeriodKey;
   /** The account component they go to (`everyday`, `routine` …). */
   readonly component: string;
@@ -71,7 +71,8 @@ function plainResults(input: unknown): RecordableResult[] | undefined {
 
 /**
  * Turns a period's scores (R10, R15: a month's everyday performance, assessed at its end) into
- * growth-account entries, one per person, dated on the period's last day, with ids
+ * growth-account entries, one per person, dated on the period's last day — a week's on its
+ * Thursday, so that it counts in the month, quarter and year the week belongs to ({@link periodDate}) — with ids
  * `<component>/<period>/<person>` so that recording the same period twice is refused by the ledger.
  * @param results - the scores (from {@link scoreAll}, or any `{ subjectId, total }`).
  * @param options - the period, the component and the source.
@@ -89,7 +90,7 @@ export function resultEntries(results: readonly RecordableResult[], options: Res
   const list = plainResults(results) ?? parseWith(resultsSchema, results, "Results are not valid", ["results"]);
   const issues: Issue[] = [];
   const seen = new Set<string>();
-  const date = dayText(span.last);
+  const date = dayText(resultDay(span));
   const entries = list.map((r, i): LedgerEntry => {
     if (seen.has(r.subjectId)) issues.push(issue(IssueCode.duplicateId, ["results", i, "subjectId"], { key: "recordResultRepeated", id: r.subjectId }));
     seen.add(r.subjectId);

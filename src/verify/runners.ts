@@ -173,7 +173,11 @@ export const RUNNERS: Readonly<Record<ScenarioRun, Runner>> = {
       const timeZone = input.timeZone as string | undefined;
       const ledger = within({ entries: ["input", "entries"], options: ["input"] }, ["input"], () => createLedger(input.entries as LedgerEntry[], timeZone === undefined ? {} : { timeZone }));
       const summaries = within({ options: ["input"] }, ["input"], () =>
-        summarizeAccounts(ledger, { ...(input.period !== undefined ? { period: input.period as string } : {}), ...(input.asOf !== undefined ? { asOf: input.asOf as string } : {}) }),
+        summarizeAccounts(ledger, {
+          ...(input.period !== undefined ? { period: input.period as string } : {}),
+          ...(input.asOf !== undefined ? { asOf: input.asOf as string } : {}),
+          ...(input.datedThrough !== undefined ? { datedThrough: input.datedThrough as string } : {}),
+        }),
       );
       const totals = Object.fromEntries(summaries.map((s) => [s.person, s.total]));
       const components = Object.fromEntries(summaries.map((s) => [s.person, Object.fromEntries(s.components.map((c) => [c.component, c.total]))]));

@@ -40,7 +40,7 @@ export interface ScenarioCase {
   /**
    * The inputs, by the names the run takes: `subjects` (with `options`), `scores`, `staff`,
    * `grabs`, `completions`, `tree`, `results`, and for `account` the ledger's `entries` with the
-   * `period`, `asOf` and `timeZone` texts. Each is the data itself or the path of a file.
+   * `period`, `asOf`, `datedThrough` and `timeZone` texts. Each is the data itself or the path of a file.
    */
   readonly input?: Readonly<Record<string, unknown>>;
   /** Expected outputs by path (`results.c001.total: 86.3`, `tiers.c007: 差`). */
@@ -152,7 +152,8 @@ export const RUN_FIELDS = {
     input: {
       entries: document("entries", "array", "Growth-account entries (id, person, date, component, points, source; corrections with corrects and action)."),
       period: z.string().min(1).max(20).describe("The period summed (2024, 2024-Q3, 2024-07 …); the whole career when left out."),
-      asOf: z.string().min(1).max(40).describe("Count only what was recorded up to this date."),
+      asOf: z.string().min(1).max(40).describe("Recording time: count only what was recorded by this date or moment (recordedAt, or an entry's date without one)."),
+      datedThrough: z.string().min(1).max(40).describe("Effective date: count only entries and corrections dated by this date or moment."),
       timeZone: z.string().min(1).max(64).describe("The time zone date-times are read in; Asia/Shanghai when left out."),
     },
     required: ["input.entries"],

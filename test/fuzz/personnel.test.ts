@@ -5,10 +5,13 @@ import {
   aggregatePeriods,
   annualResults,
   appendEntries,
+  closePeriods,
   createLedger,
   isPeriodKey,
   ledgerFromJSON,
+  ledgerFromJSONLines,
   ledgerToJSON,
+  ledgerToJSONLines,
   linkOrganizations,
   linkPeople,
   parsePeriod,
@@ -57,6 +60,13 @@ describe("fuzz: the ledger and the growth account", () => {
   it("ledgerFromJSON: a stored ledger (as JSON text) mutated as text", () => {
     fc.assert(fc.property(textMutant(JSON.stringify(ledgerToJSON(ledger))), (m) => void outcome(() => ledgerToJSON(ledgerFromJSON(m.value)))), params());
   }, TIMEOUT);
+  fuzz("appendEntries: new entries with their recording times and options", [MORE.map((e, i) => ({ ...e, recordedAt: `2024-05-0${i + 3}T09:00` })), { recordedAt: "2024-05-10T10:00" }], ([e, o]) => appendEntries(ledger, e as never, o as never), { args: true });
+  fuzz("closePeriods, then an adjustment", ["2024-Q1", { id: "a1", person: "c001", date: "2024-05-01", component: "everyday", points: -1, source: "督查", adjusts: "2024-02", reason: "漏记" }], ([t, e]) => appendEntries(closePeriods(ledger, t as never), [e as never]), { args: true });
+  fuzz("ledgerToJSONLines → ledgerFromJSONLines: the lines (as data)", [...ledgerToJSONLines(ledger)], (lines) => [...ledgerToJSONLines(ledgerFromJSONLines(lines as never))]);
+  it("ledgerFromJSONLines: the JSON Lines text mutated as text", () => {
+    fc.assert(fc.property(textMutant([...ledgerToJSONLines(ledger)].join("\n")), (m) => void outcome(() => ledgerToJSON(ledgerFromJSONLines(m.value)))), params());
+  }, TIMEOUT);
+  fuzz("summarizeAccount: the limits", [{ period: "2024", asOf: "2024-06-30T12:00", asOfSequence: 3, datedThrough: "2024-06-30" }], ([o]) => summarizeAccount(ledger, "c001", o as never), { args: true });
   fuzz("summarizeAccount: entries, person and options", [ENTRIES, "c001", { period: "2024-Q1", asOf: "2024-12-31", components: ["everyday"] }], ([e, p, o]) => summarizeAccount(createLedger(e as never), p as never, o as never), { args: true });
   fuzz("summarizeAccount: options", [{ period: "2024", asOf: "2024-06-30T12:00" }], ([o]) => summarizeAccount(ledger, "c001", o as never), { args: true });
   fuzz("summarizeAccounts: options", [{ period: "2024-H2", components: ["everyday", "ability"] }], ([o]) => summarizeAccounts(ledger, o as never), { args: true });

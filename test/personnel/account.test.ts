@@ -134,8 +134,11 @@ describe("a year of one cadre's growth account (worked by hand in fixtures.ts)",
     expect(summarizeAccount(ledger, "c001", { period: "2024", asOf: "2024-12-31" }).exact).toBe("108.7");
     const e09 = summarizeAccount(ledger, "c001", { period: "2024-08", asOf: "2024-09-04" }).entries[0]!;
     expect(e09).toMatchObject({ points: "7.95", status: "recorded", corrections: [] });
-    // asOf is read on the ledger's wall clock too.
-    expect(summarizeAccount(ledger, "c001", { period: "2024-06", asOf: "2024-06-30T15:00:00Z" }).exact).toBe("9.1");
+    // asOf is read on the ledger's wall clock too, to the minute: e07 is at 23:30 on 30 June in Shanghai.
+    expect(summarizeAccount(ledger, "c001", { period: "2024-06", asOf: "2024-06-30T15:30:00Z" }).exact).toBe("9.1");
+    expect(summarizeAccount(ledger, "c001", { period: "2024-06", asOf: "2024-06-30T15:29:59Z" }).exact).toBe("0");
+    expect(summarizeAccount(ledger, "c001", { period: "2024-06", asOf: "2024-06-30T23:29" }).exact).toBe("0");
+    expect(summarizeAccount(ledger, "c001", { period: "2024-06", asOf: "2024-06-30" }).exact).toBe("9.1");
     expect(summarizeAccount(ledger, "c001", { period: "2024-06", asOf: "2024-06-29" }).exact).toBe("0");
   });
 
@@ -143,7 +146,7 @@ describe("a year of one cadre's growth account (worked by hand in fixtures.ts)",
     const year = summarizeAccount(ledger, "c001", { period: "2024" });
     const described = Object.getOwnPropertyDescriptors(year);
     for (const key of ["components", "entries", "trace"] as const) expect(described[key]!.get, key).toBeTypeOf("function");
-    expect(Object.keys(year)).toEqual(["person", "period", "asOf", "total", "exact", "components", "entries", "trace"]);
+    expect(Object.keys(year)).toEqual(["person", "period", "asOf", "asOfSequence", "datedThrough", "total", "exact", "components", "entries", "trace"]);
     expect(year.components).toBe(year.components);
     expect(year.entries).toBe(year.entries);
     expect(year.trace).toBe(year.trace);

@@ -219,8 +219,11 @@ describe("annualResults with the year made from its months (aggregate)", () => {
 
   it("says whose year cannot be made, under the option's path", () => {
     const none = createLedger([{ id: "x", person: "c009", date: "2024-05-01", component: "everyday", points: 1, source: "m" }]);
-    // The first person whose year cannot be made stops the result.
-    expect(brief(issuesOf(() => annualResults(none, { ...base, aggregate: { rule: "mean", missing: "skip" } })))).toEqual(["missing_value options.aggregate.c001"]);
+    // A person's period problem is at the person, options.people[i]: c001 has no second half.
+    expect(brief(issuesOf(() => annualResults(months, { ...base, aggregate: { of: "half", rule: "mean", missing: "error" } })))).toEqual(["missing_value options.people.0"]);
+    expect(brief(issuesOf(() => annualResults(months, { ...base, people: [{ id: "c002" }, { id: "c001" }], aggregate: { rule: "mean", missing: "error" } })))[0]).toBe(
+      "missing_value options.people.1",
+    );
     // A problem of the policy is at its place in the options, once, whoever is assessed.
     expect(brief(issuesOf(() => annualResults(months, { ...base, aggregate: { rule: "weighted", missing: "skip" } as never })))).toEqual(["invalid_rule options.aggregate.weights"]);
     expect(brief(issuesOf(() => annualResults(months, { ...base, people: [], aggregate: { rule: "weighted", missing: "skip" } as never })))).toEqual(["invalid_rule options.aggregate.weights"]);
@@ -228,8 +231,47 @@ describe("annualResults with the year made from its months (aggregate)", () => {
     expect(issuesOf(() => annualResults(months, { ...base, aggregate: { rule: "weighted", weights: [1, 1], missing: "skip" } })).map((i) => i.message)).toEqual([
       "options.aggregate.weights: gives 2 weights, but 2024 has 12 month periods",
     ]);
-    const one = issuesOf(() => annualResults(none, { ...base, aggregate: { rule: "mean", missing: "skip" } }))[0]!;
-    expect(one.message).toBe("options.aggregate.c001: no month of 2024 has a score");
-    expect(formatIssue(one)).toBe("options.aggregate.c001：2024 内没有一个月份有得分");
+    const one = issuesOf(() => annualResults(months, { ...base, aggregate: { of: "half", rule: "mean", missing: "error" } }))[0]!;
+    expect(one.message).toBe("options.people[0]: 2024-H2 has no score, and the policy allows none to be missing");
+    expect(formatIssue(one)).toBe("options.people[0]：2024-H2 没有得分，而办法规定不得缺期（missing: \"error\"）");
+    // A person listed without entries has 0, whatever the rule and missing say; nobody else is stopped.
+    expect(annualResults(none, { ...base, aggregate: { rule: "mean", missing: "skip" } }).aggregates!.map((a) => [a.person, a.exact])).toEqual([
+      ["c001", "0"],
+      ["c002", "0"],
+    ]);
+  });
+
+  it("gives a listed person without entries 0 with every rule and missing option (issue 19)", () => {
+    const people = [...base.people, { id: "p9" }];
+    const rules = [
+      { rule: "sum" },
+      { rule: "mean" },
+      { rule: "weighted", weights: [1, 1, 2, 2] },
+    ] as const;
+    for (const r of rules)
+      for (const missing of ["skip", "zero", "error", { fill: 60 }] as const) {
+        const policy = { of: "quarter", ...r, missing, cap: { min: 10 } } as const;
+        const result = safeAnnualResults(months, { ...base, people, aggregate: policy });
+        // A policy under which the others' years cannot be made (missing quarters) fails at them, never at p9.
+        if (!result.success) {
+          expect(result.issues.every((i) => i.path[2] !== 2), JSON.stringify([r, missing])).toBe(true);
+          continue;
+        }
+        const p9 = result.output.aggregates!.find((a) => a.person === "p9")!;
+        expect([p9.exact, p9.score, p9.parts.every((p) => p.score === null && p.counted === null)], JSON.stringify([r, missing])).toEqual(["0", 0, true]);
+        expect(p9.trace).toEqual([{ at: "period", rule: "noEntries", values: {}, result: "0" }]);
+        expect(result.output.summaries.find((s) => s.person === "p9")!.exact).toBe("0");
+      }
+    // The reproduction: a quarter-mean with skip made nobody's result before; now p9 is 0 and ranked last.
+    const r = annualResults(months, { ...base, people, aggregate: { of: "quarter", rule: "mean", missing: "skip" } });
+    expect(r.aggregates!.map((a) => [a.person, a.exact])).toEqual([["c001", "171"], ["c002", "258"], ["p9", "0"]]);
+    expect(r.ranking.entries.map((e) => e.subjectId)).toEqual(["c002", "c001", "p9"]);
+  });
+
+  it("reports a bad policy at its own field, whoever is listed (issue 19)", () => {
+    const people = [{ id: "p1" }, ...base.people];
+    const issues = issuesOf(() => annualResults(months, { ...base, people, aggregate: { of: "quarter", rule: "weighted", weights: [1, 1], missing: "skip" } }));
+    expect(issues.map((i) => [i.path, i.message])).toEqual([[["options", "aggregate", "weights"], "options.aggregate.weights: gives 2 weights, but 2024 has 4 quarter periods"]]);
+    expect(brief(issuesOf(() => annualResults(months, { ...base, aggregate: { of: "year", rule: "sum", missing: "skip" } as never })))).toEqual(["invalid_option options.aggregate.of"]);
   });
 });

@@ -117,24 +117,27 @@ describe("createLedger refuses bad entries, listing each with its path", () => {
         reverse("c", "2024-03-01", "a", { person: "c002" }), // another person's entry, and a second correction of a
         reverse("d", "2024-03-01", "zz"), // unknown
         entry("e", "2024-03-01T10:00", 8),
-        amend("f", "2024-03-01T09:00", "e", 9), // same day in Shanghai: allowed
+        amend("f", "2024-03-01T09:00", "e", 9), // an hour before its target, the same day
+        entry("g", "2024-03-02T10:00", 8),
+        amend("h", "2024-03-02", "g", 9), // a date alone is the whole day: not before 10:00 that day
       ]),
     );
-    expect(brief(issues)).toEqual(["invalid_rule entries.1.corrects", "invalid_rule entries.2.corrects", "invalid_rule entries.2.corrects", "unknown_id entries.3.corrects"]);
+    expect(brief(issues)).toEqual(["invalid_rule entries.1.corrects", "invalid_rule entries.2.corrects", "invalid_rule entries.2.corrects", "unknown_id entries.3.corrects", "invalid_rule entries.5.corrects"]);
     expect(issues.map((i) => i.message)).toMatchInlineSnapshot(`
       [
         "entries[1].corrects: is dated 2024-01-31, before the entry it corrects (2024-02-01)",
         "entries[2].corrects: corrects "a" of c001, but this entry is for c002",
         "entries[2].corrects: "a" is already corrected by "b"; correct "b" instead",
         "entries[3].corrects: names "zz", which is not an entry of the ledger",
+        "entries[5].corrects: is dated 2024-03-01T09:00, before the entry it corrects (2024-03-01T10:00)",
       ]
     `);
   });
 
   it("compares a correction's date with its target's on the ledger's wall clock", () => {
-    // 15:00 UTC on 31 January is 23:00 in Shanghai, the same day as the target; 16:00 UTC is 1 February.
-    expect(() => createLedger([entry("a", "2024-02-01T00:30", 8), amend("b", "2024-01-31T15:00:00Z", "a", 9)])).toThrow(JixiaoError);
-    expect(createLedger([entry("a", "2024-02-01T00:30", 8), amend("b", "2024-01-31T16:00:00Z", "a", 9)]).entries).toHaveLength(2);
+    // 16:29 UTC on 31 January is 00:29 on 1 February in Shanghai, a minute before the target; 16:30 UTC is its moment.
+    expect(() => createLedger([entry("a", "2024-02-01T00:30", 8), amend("b", "2024-01-31T16:29:00Z", "a", 9)])).toThrow(JixiaoError);
+    expect(createLedger([entry("a", "2024-02-01T00:30", 8), amend("b", "2024-01-31T16:30:00Z", "a", 9)]).entries).toHaveLength(2);
     // In UTC the same texts are a day apart the other way.
     expect(createLedger([entry("a", "2024-02-01", 8), amend("b", "2024-02-01T00:00:00+08:00", "a", 9)], { timeZone: "+08:00" }).entries).toHaveLength(2);
     expect(() => createLedger([entry("a", "2024-02-01", 8), amend("b", "2024-02-01T00:00:00+08:00", "a", 9)], { timeZone: "UTC" })).toThrow(JixiaoError);
@@ -220,15 +223,20 @@ describe("createLedger refuses bad entries, listing each with its path", () => {
     expect(() => createLedger(proxy)).toThrow(JixiaoError);
   });
 
-  it("copies each entry with its own fields in the caller's order, reading each field once", () => {
+  it("keeps each entry as a frozen, null-prototype copy of its own fields, in one order, reading each field once", () => {
     const usual = entry("a", "2024-01-31", 1);
     const reordered = { source: "s", points: "2.50", id: "b", person: "c001", date: "2024-02-01", component: "everyday", note: "n" };
     const fix = reverse("c", "2024-02-02", "a");
     const ledger = createLedger([usual, reordered, fix]);
-    expect(ledger.entries.map((e) => Object.keys(e))).toEqual([Object.keys(usual), Object.keys(reordered), Object.keys(fix)]);
-    expect(JSON.stringify(ledger.entries)).toBe(JSON.stringify([usual, reordered, fix]));
-    expect(ledger.entries.every((e, i) => Object.isFrozen(e) && e !== [usual, reordered, fix][i])).toBe(true);
-    // A getter is read once, by the copy, and the copy is what is checked and kept.
+    // The schema's order: id, person, date, recordedAt, component, points, source, reference, note, corrects, action, adjusts, reason.
+    expect(ledger.entries.map((e) => Object.keys(e))).toEqual([
+      ["id", "person", "date", "component", "points", "source"],
+      ["id", "person", "date", "component", "points", "source", "note"],
+      ["id", "person", "date", "source", "corrects", "action"],
+    ]);
+    expect(ledger.entries).toEqual([usual, reordered, fix]);
+    expect(ledger.entries.every((e, i) => Object.isFrozen(e) && Object.getPrototypeOf(e) === null && e !== [usual, reordered, fix][i])).toBe(true);
+    // A getter is read once, and what it gave is what is checked and kept.
     let reads = 0;
     const shifty = Object.defineProperty({ ...entry("d", "2024-03-01", 1) }, "points", {
       enumerable: true,
@@ -238,14 +246,13 @@ describe("createLedger refuses bad entries, listing each with its path", () => {
     expect(reads).toBe(1);
   });
 
-  it("copies own fields only when Object.prototype lists a key", () => {
+  it("reads own fields only, even when Object.prototype lists a key", () => {
     const usual = entry("a", "2024-01-31", 1);
     const { source, ...noSource } = usual;
     Object.defineProperty(Object.prototype, "source", { value: source, enumerable: true, configurable: true, writable: true });
     try {
-      // for … in lists the inherited source after the entry's own five fields, as in the usual
-      // shape; the copy still takes the entry's own fields only.
-      expect(Object.keys(createLedger([noSource as LedgerEntry]).entries[0]!)).toEqual(Object.keys(noSource));
+      // The inherited source is not the entry's: it has none.
+      expect(brief(issuesOf(() => createLedger([noSource as LedgerEntry])))).toEqual(["required entries.0.source"]);
       expect(Object.keys(createLedger([usual]).entries[0]!)).toEqual(Object.keys(usual));
     } finally {
       delete (Object.prototype as Record<string, unknown>).source;
@@ -340,9 +347,9 @@ describe("appendEntries", () => {
       expect(brief(issuesOf(() => summarizeAccount(bad as Ledger, "c001")))).toEqual(["invalid_input ledger"]);
       expect(brief(issuesOf(() => ledgerToJSON(bad as Ledger)))).toEqual(["invalid_input ledger"]);
     }
-    expect(messageOf(() => summarizeAccounts({ timeZone: "UTC", entries: [] } as Ledger))).toMatchInlineSnapshot(`
+    expect(messageOf(() => summarizeAccounts({ timeZone: "UTC", closedThrough: null, size: 0, entries: [] } as Ledger))).toMatchInlineSnapshot(`
       "Not a ledger: 1 issue
-        - ledger: is not a ledger made by createLedger, appendEntries or ledgerFromJSON"
+        - ledger: is not a ledger made by createLedger, appendEntries, closePeriods, ledgerFromJSON or ledgerFromJSONLines"
     `);
   });
 

@@ -5,6 +5,7 @@ import {
   annualResults,
   appendEntries,
   applySpecialAssessments,
+  closePeriods,
   assessCapability,
   createLedger,
   defineCapabilityFramework,
@@ -29,6 +30,8 @@ import { PERSONNEL_MESSAGES } from "../../src/messages/personnel.js";
 import { amend, entry, issuesOf, reverse } from "./fixtures.js";
 
 const ledger = createLedger([entry("e1", "2024-01-31", 8)]);
+const timed = createLedger([entry("e1", "2024-01-31", 8, { recordedAt: "2024-02-01T10:00" })]);
+const closed = closePeriods(ledger, "2024");
 const tiers = { tiers: [{ name: "中" }] };
 const framework = { id: "ability", categories: [{ id: "service", levels: [{ level: 1, criteria: [{ fact: "exam", atLeast: 60 }] }] }] };
 const weights = { staff: { unit: 0.4, department: 0.6 }, leader: { unit: 0.5, departments: 0.3, contacts: 0.2 } };
@@ -79,7 +82,20 @@ const CASES: readonly (readonly [key: string, call: () => unknown, zh: string])[
   ["ledgerCorrectionEarly", () => appendEntries(ledger, [amend("r", "2024-01-01", "e1", 9)]), "entries[0].corrects：日期 2024-01-01 早于被更正记录的日期（2024-01-31）"],
   ["ledgerCorrectedTwice", () => appendEntries(ledger, [reverse("r", "2024-03-01", "e1"), reverse("s", "2024-03-02", "e1")]), "entries[1].corrects：「e1」已被「r」更正；一条记录只能更正一次，请更正「r」"],
   ["ledgerCircle", () => createLedger([reverse("x", "2024-03-01", "y"), reverse("y", "2024-03-01", "x")]), "entries[1].corrects：几条更正记录经「x」互相更正，形成了循环"],
-  ["ledgerNotLedger", () => summarizeAccount({ timeZone: "UTC", entries: [] }, "c001"), "ledger：不是由 createLedger、appendEntries 或 ledgerFromJSON 生成的台账"],
+  ["accountSequenceBeyond", () => summarizeAccount(ledger, "c001", { asOfSequence: 2 }), "options.asOfSequence：是 2，但台账只有 1 条记录"],
+  ["ledgerCorrectionRecordedEarly", () => appendEntries(timed, [amend("r", "2024-02-01", "e1", 9, { recordedAt: "2024-02-01T09:00" })]), "entries[0].corrects：记录时间 2024-02-01T09:00 早于被更正记录的记录时间（2024-02-01T10:00）"],
+  ["ledgerRecordedEarly", () => appendEntries(timed, [entry("e2", "2024-02-29", 9, { recordedAt: "2024-01-31T08:00" })]), "entries[0].recordedAt：记录时间 2024-01-31T08:00 早于台账中最近一条记录的时间（2024-02-01T10:00，只写日期视为当日零时）；记录按登记先后追加，已出的报表不能因补记而改变"],
+  ["ledgerNeedsRecordedAt", () => appendEntries(timed, [entry("e2", "2024-01-31", 9)]), "entries[0].date：没有记录时间（recordedAt），按日期 2024-01-31 视为当时记录，早于台账中最近一条记录的时间（2024-02-01T10:00，只写日期视为当日零时）；请填写 recordedAt"],
+  ["ledgerClosed", () => appendEntries(closed, [entry("e2", "2024-06-01", -20)]), "entries[0].date：日期 2024-06-01 在已关账的期间内（台账已关账至 2024-12-31）；请在未关账的期间记一条调整记录（填写 adjusts 和 reason）"],
+  ["ledgerCorrectsClosed", () => appendEntries(closed, [reverse("r", "2025-01-05", "e1")]), "entries[0].corrects：更正的「e1」日期为 2024-01-31，在已关账的期间内（台账已关账至 2024-12-31），不能再更正；请在未关账的期间记一条调整记录（填写 adjusts 和 reason）"],
+  ["ledgerAdjustmentCorrection", bad({ corrects: "x", action: "reverse", component: undefined, points: undefined, adjusts: "2024", reason: "r" }), "entries[0].adjusts：更正记录不能作调整记录：调整记录是新的一条记录，记在未关账的期间"],
+  ["ledgerAdjustmentReason", bad({ adjusts: "2024" }), "entries[0].reason：调整记录（有 adjusts）必须写明调整原因"],
+  ["ledgerReasonOnlyAdjustment", bad({ reason: "漏报" }), "entries[0].reason：只有调整记录（带 adjusts 的记录）才填 reason；其他说明请写在 note 中"],
+  ["ledgerAdjustsOpen", () => appendEntries(closed, [entry("e2", "2025-02-01", 1, { adjusts: "2025-01", reason: "漏报" })]), "entries[0].adjusts：调整的期间 2025-01 尚未关账（台账关账至 2024-12-31）；未关账的期间请直接记录或更正"],
+  ["ledgerAdjustsNothingClosed", () => appendEntries(ledger, [entry("e2", "2025-02-01", 1, { adjusts: "2024", reason: "漏报" })]), "entries[0].adjusts：调整的期间 2024 尚未关账（台账没有关账的期间）；未关账的期间请直接记录或更正"],
+  ["ledgerAdjustmentDate", () => createLedger([entry("e2", "2024-12-01", 1, { adjusts: "2024", reason: "漏报" })], { closedThrough: "2024" }), "entries[0].date：日期 2024-12-01 在所调整的期间 2024 之内；调整记录应记在其后未关账的期间"],
+  ["ledgerReopen", () => closePeriods(closed, "2024-06"), "through：关账至 2024-06-30 会重新打开已关账的期间（台账已关账至 2024-12-31）；已关账的期间不能重新打开"],
+  ["ledgerNotLedger", () => summarizeAccount({ timeZone: "UTC", closedThrough: null, size: 0, entries: [] }, "c001"), "ledger：不是由 createLedger、appendEntries、closePeriods、ledgerFromJSON 或 ledgerFromJSONLines 生成的台账"],
   ["ledgerNotJson", () => ledgerFromJSON("{"), "（整体）：不是有效的 JSON（"],
   ["linkStandardRounding", () => linkOrganizations([], { method: { type: "standard", mean: 80, spread: 10 } }), "policy.rounding（舍入）：标准分办法（standard）必须配置舍入：标准差要开平方，结果不是有限小数"],
   ["linkTableOrder", () => linkOrganizations([], { method: { type: "table", table: [{ upTo: 2, points: 100 }, { upTo: 2, points: 90 }], rest: 80 } }), "policy.method.table[1].upTo：应大于上一行的名次（2）"],
@@ -140,8 +156,8 @@ describe("the personnel messages, in Chinese and English", () => {
   it("makes a person's period issue again from its data at the annual result's path, in both languages", () => {
     const months = createLedger([entry("a", "2024-01-31", 90, { person: "c1" })]);
     const [i] = issuesOf(() => annualResults(months, { year: "2024", people: [{ id: "c1" }], tiers, aggregate: { of: "half", rule: "mean", missing: "error" } }));
-    expect(i!.path).toEqual(["options", "aggregate", "c1"]);
-    expect(i!.message).toBe("options.aggregate.c1: 2024-H2 has no score, and the policy allows none to be missing");
-    expect(formatIssue(i!)).toBe("options.aggregate.c1：2024-H2 没有得分，而办法规定不得缺期（missing: \"error\"）");
+    expect(i!.path).toEqual(["options", "people", 0]);
+    expect(i!.message).toBe("options.people[0]: 2024-H2 has no score, and the policy allows none to be missing");
+    expect(formatIssue(i!)).toBe("options.people[0]：2024-H2 没有得分，而办法规定不得缺期（missing: \"error\"）");
   });
 });

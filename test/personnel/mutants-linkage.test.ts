@@ -673,24 +673,32 @@ describe("annual.ts", () => {
   });
 
   it("says whose year score cannot be aggregated", () => {
-    const e = plain(() => annualResults(empty, { year: "2024", people: [{ id: "a" }], tiers, aggregate: { rule: "mean", missing: "error", of: "half" } }));
+    const one = createLedger([{ id: "x", person: "a", date: "2024-03-31", component: "everyday", points: 1, source: "m" }]);
+    const e = plain(() => annualResults(one, { year: "2024", people: [{ id: "b" }, { id: "a" }], tiers, aggregate: { rule: "mean", missing: "error", of: "quarter" } }));
     expect(e).toMatchInlineSnapshot(`
       {
         "issues": [
           {
             "code": "missing_value",
-            "message": "options.aggregate.a: 2024-H1 has no score, and the policy allows none to be missing",
-            "path": "options.aggregate.a",
+            "message": "options.people[1]: 2024-Q2 has no score, and the policy allows none to be missing",
+            "path": "options.people.1",
           },
           {
             "code": "missing_value",
-            "message": "options.aggregate.a: 2024-H2 has no score, and the policy allows none to be missing",
-            "path": "options.aggregate.a",
+            "message": "options.people[1]: 2024-Q3 has no score, and the policy allows none to be missing",
+            "path": "options.people.1",
+          },
+          {
+            "code": "missing_value",
+            "message": "options.people[1]: 2024-Q4 has no score, and the policy allows none to be missing",
+            "path": "options.people.1",
           },
         ],
-        "message": "a's year score cannot be made: 2 issues",
+        "message": "a's year score cannot be made: 3 issues",
       }
     `);
+    // b, listed without entries, has 0 and stops nobody.
+    expect(annualResults(empty, { year: "2024", people: [{ id: "b" }], tiers, aggregate: { rule: "mean", missing: "error", of: "half" } }).aggregates![0]!.exact).toBe("0");
   });
 
   it("names each poor unit's main leader, in unit order, and only a leader that is given", () => {

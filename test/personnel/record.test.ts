@@ -21,9 +21,10 @@ describe("resultEntries: a period's scores into the growth account", () => {
     const l = appendEntries(createLedger(), entries);
     expect(summarizeAccount(l, "c001", { period: "2024-Q3" }).exact).toBe("90.55");
     expect(brief(issuesOf(() => appendEntries(l, entries)))).toEqual(["duplicate_id entries.0.id", "duplicate_id entries.1.id"]);
-    // A quarter is dated on its last day; a week on its Sunday.
+    // A quarter is dated on its last day; a week on its Thursday, so that it counts in the month the
+    // week belongs to, as aggregatePeriods counts it (2024-W35, 26 August – 1 September, in August).
     expect(resultEntries([{ subjectId: "c001", total: "1.50" }], { period: "2024-Q3", component: "routine", source: "季度考核" })[0]).toMatchObject({ date: "2024-09-30", points: "1.5" });
-    expect(resultEntries([{ subjectId: "c001", total: 1 }], { period: "2025-W01", component: "routine", source: "周考核" })[0]!.date).toBe("2025-01-05");
+    expect(resultEntries([{ subjectId: "c001", total: 1 }], { period: "2025-W01", component: "routine", source: "周考核" })[0]!.date).toBe("2025-01-02");
   });
 
   it("refuses a person twice, bad totals, reserved ids and bad options", () => {

@@ -216,16 +216,20 @@ function decimalSchema(bounds: DecimalBounds, description?: string) {
   const schema = z
     .union([z.number(), z.string().max(MAX_DECIMAL_TEXT).regex(DECIMAL_TEXT)])
     .superRefine((value, ctx) => {
-      const d = toDec(value);
-      if (!d) {
+      // A number is the decimal of its shortest text, and those texts are ordered as the numbers
+      // are: comparing the number with the bounds (themselves numbers) is comparing the decimals,
+      // without making one. (The range check too: 10^18 is a number exactly.)
+      const d = typeof value === "number" && Math.abs(value) <= 1e18 ? value : toDec(value);
+      if (d === undefined) {
         // Only a well-formed number can get here unreported: one beyond ±10^18.
         const wellFormed = typeof value === "number" ? Number.isFinite(value) : value.length <= MAX_DECIMAL_TEXT && DECIMAL_TEXT.test(value);
         if (wellFormed) addIssue(ctx, IssueCode.invalidNumber, { key: "decimalRange", received: shown(value) });
         return;
       }
-      if (bounds.min !== undefined && (bounds.above ? d.lte(bounds.min) : d.lt(bounds.min)))
+      const below = (min: number) => (typeof d === "number" ? (bounds.above ? d <= min : d < min) : bounds.above ? d.lte(min) : d.lt(min));
+      if (bounds.min !== undefined && below(bounds.min))
         addIssue(ctx, IssueCode.outOfRange, { key: "decimalBound", bound: bounds.above ? "moreThan" : "atLeast", limit: String(bounds.min), received: shown(value) });
-      if (bounds.max !== undefined && d.gt(bounds.max))
+      if (bounds.max !== undefined && (typeof d === "number" ? d > bounds.max : d.gt(bounds.max)))
         addIssue(ctx, IssueCode.outOfRange, { key: "decimalBound", bound: "atMost", limit: String(bounds.max), received: shown(value) });
     });
   return description ? schema.describe(description) : schema;

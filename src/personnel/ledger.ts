@@ -1,7 +1,8 @@
 import { z } from "../core/z.js";
 import { toDec } from "../core/decimal.js";
 import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
-import { addIssue, decimal, idSchema, parseWith, type DecimalInput } from "../core/validate.js";
+import { isCopy } from "../core/snapshot.js";
+import { addIssue, decimal, idSchema, isId, isPlainObject, isText, parseList, parseWith, type DecimalInput } from "../core/validate.js";
 import { shown } from "../messages/index.js";
 import { dayOfWall, dayText, keyProblem, readKey, wallTimeOf, zoneOption, type PeriodKey, type TimeZone, type WallTime } from "../periods/period.js";
 import { addPoints, copyPoints, pointsDecimals, type LedgerPoints } from "./points.js";
@@ -164,8 +165,37 @@ const entrySchema = z
 
 const entriesSchema = z.array(entrySchema).max(MAX_LEDGER_ENTRIES);
 
+const PLAIN_KEYS: ReadonlySet<string> = new Set(["id", "person", "date", "recordedAt", "component", "points", "source", "reference", "note", "corrects", "action"]);
+
+/**
+ * Whether an entry (of the input's copy) is plainly what the schema accepts as it is, so that a
+ * large batch skips the schema's cost: known fields only, none undefined, points a number within
+ * ±10^12 of at most 10 decimals. Adjustments and points as text take the schema.
+ */
+function plainEntry(item: unknown): boolean {
+  if (!isPlainObject(item)) return false;
+  for (const key in item) if (!PLAIN_KEYS.has(key) || item[key] === undefined) return false;
+  const x = item;
+  if (!isId(x.id) || !isId(x.person) || !isText(x.date, 40) || !isText(x.source, 200)) return false;
+  if ((x.recordedAt !== undefined && !isText(x.recordedAt, 40)) || (x.reference !== undefined && !isText(x.reference, 500)) || (x.note !== undefined && (typeof x.note !== "string" || x.note.length > 2000))) return false;
+  const points = x.points;
+  if (points !== undefined && !(typeof points === "number" && Math.abs(points) <= 1e12 && pointsDecimals(points) <= 10)) return false;
+  if (x.corrects === undefined) return x.action === undefined && points !== undefined && isId(x.component);
+  return isId(x.corrects) && x.component === undefined && (x.action === "reverse" ? points === undefined : x.action === "amend" && points !== undefined);
+}
+
 /** An entry's fields in the order the schema lists them: the order of a stored entry's keys. */
 const ENTRY_KEYS = Object.keys(entrySchema.shape) as (keyof LedgerEntry)[];
+
+/** Whether an entry's keys come in the schema's order (none undefined: {@link plainEntry} saw to that). */
+function inSchemaOrder(e: object): boolean {
+  let k = 0;
+  for (const key in e) {
+    while (k < ENTRY_KEYS.length && ENTRY_KEYS[k] !== key) k++;
+    if (k++ === ENTRY_KEYS.length) return false;
+  }
+  return true;
+}
 
 /**
  * What a line of ledgers holds in common: the entries and what was read from them, in the order
@@ -423,8 +453,10 @@ function ledgerOf(state: LedgerState): Ledger {
  * batch's `recordedAt` where an entry has none.
  */
 function readEntries(input: unknown, recordedAt?: string): LedgerEntry[] {
-  const parsed = parseWith(entriesSchema, input, "Ledger entries are not valid", ["entries"]) as LedgerEntry[];
+  const parsed = parseList(entriesSchema, input, plainEntry, MAX_LEDGER_ENTRIES, "Ledger entries are not valid", ["entries"]) as LedgerEntry[];
   return parsed.map((e) => {
+    // The input's own copy, already in the schema's order with nothing to add: kept, frozen.
+    if (isCopy(e) && inSchemaOrder(e) && (recordedAt === undefined || e.recordedAt !== undefined)) return Object.freeze(e);
     // Made without a prototype before its fields are added: V8 then keeps the fields fast and shares
     // one shape among entries with the same fields (Object.create(null) would make a dictionary).
     const own = Object.setPrototypeOf({}, null) as Record<string, unknown>;

@@ -58,11 +58,14 @@ describe("fields cannot be hidden or changed after append", () => {
     for (const doc of [yaml, json]) expect(brief(issuesOf(() => runScenario(doc as never, { file: "account.yaml" })))).toEqual(["reserved_key cases.0.input.entries.1.__proto__"]);
   });
 
-  it("keeps every entry frozen with no prototype: writing through it fails, and a polluted Object.prototype changes no total", () => {
+  it("keeps every entry frozen, inheriting nothing: writing through it fails, and a polluted Object.prototype changes no total", () => {
     const ledger = createLedger([entry("a", "2024-01-31", 5), entry("b", "2024-02-29", 15), reverse("c", "2024-03-01", "x"), entry("x", "2023-12-31", 7)]);
     expect(summarizeAccount(ledger, "c001", { period: "2024" }).exact).toBe("20");
     for (const e of ledger.entries) {
-      expect(Object.getPrototypeOf(e)).toBe(null);
+      // No prototype, or the input copy's frozen empty one: either way the entry inherits nothing.
+      const proto: unknown = Object.getPrototypeOf(e);
+      expect(proto === null || (Object.isFrozen(proto) && Object.getPrototypeOf(proto) === null && Reflect.ownKeys(proto as object).length === 0)).toBe(true);
+      expect((e as unknown as Record<string, unknown>).toString).toBeUndefined();
       expect(Object.isFrozen(e)).toBe(true);
     }
     expect(() => {

@@ -1,3 +1,4 @@
+import { snapshot } from "../core/snapshot.js";
 import { safely, type Issue, type SafeResult } from "../core/errors.js";
 import { parseWith } from "../core/validate.js";
 import { compiledScheme, defineScheme, type Scheme } from "../scheme/define.js";
@@ -38,6 +39,9 @@ const totalOf = (r: SubjectTotal): SubjectTotal => ({
 /** Decimals of the fast path's scale: a fast value counts 10^-8 points. */
 const FAST_DECIMALS = Math.round(Math.log10(FAST_SCALE));
 
+/** The largest batch `scoreTotals` copies before scoring (see there). */
+const COPIED_BATCH = 10_000;
+
 const fastSchemes = new WeakMap<object, FastScheme | null>();
 
 function fastOf(scheme: Scheme): FastScheme | undefined {
@@ -75,11 +79,21 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   const defined = defineScheme(scheme);
   const opts = parseWith(scoreOptionsSchema, options, "Score options are not valid", ["options"]) ?? {};
   const f = fastOf(defined);
-  const all = () => scoreAll(defined, subjects, opts).map(totalOf);
-  if (!f || !Array.isArray(subjects) || subjects.length > MAX_BATCH) return all();
+  // A batch of up to COPIED_BATCH subjects is copied first (a small cost there), so it is read once
+  // whichever path scores it. A larger one is read by the fast path itself, each field once; a
+  // batch it cannot take is read again by the full path, into its copy, and scored from that alone.
+  let small = true;
+  try {
+    small = !Array.isArray(subjects) || subjects.length <= COPIED_BATCH;
+  } catch {
+    // A length that cannot be read: the copy reports it.
+  }
+  const batch = small ? (snapshot(subjects, [], "Subjects are not valid") as readonly SubjectInput[]) : subjects;
+  const all = () => scoreAll(defined, batch, opts).map(totalOf);
+  if (!f || !Array.isArray(batch) || batch.length > MAX_BATCH) return all();
   let fast: ReturnType<typeof fastTotals>;
   try {
-    fast = fastTotals(f, subjects, opts);
+    fast = fastTotals(f, batch, opts);
   } catch {
     // Something unusual in the input (a getter that throws, say): the full path reports it.
     return all();

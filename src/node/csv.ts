@@ -20,19 +20,19 @@ export function parseCsv(text: string, file = "CSV"): string[][] {
   let quoted = false;
   let line = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const fail = (params: FileMessage): never => {
-    throw new JixiaoError([fileIssue(IssueCode.invalidInput, params)], "The CSV file cannot be read");
+  const fail = (params: FileMessage, code: IssueCode = IssueCode.invalidInput): never => {
+    throw new JixiaoError([fileIssue(code, params)], "The CSV file cannot be read");
   };
   const endField = () => {
     row.push(field);
     field = "";
     quoted = false;
-    if (row.length > MAX_FIELDS) fail({ key: "csvTooManyFields", file, line, limit: MAX_FIELDS });
+    if (row.length > MAX_FIELDS) fail({ key: "csvTooManyFields", file, line, limit: MAX_FIELDS }, IssueCode.outOfRange);
   };
   const endRow = () => {
     endField();
     rows.push(row);
-    if (rows.length > MAX_CSV_ROWS) fail({ key: "csvTooManyRows", file, line, limit: MAX_CSV_ROWS });
+    if (rows.length > MAX_CSV_ROWS) fail({ key: "csvTooManyRows", file, line, limit: MAX_CSV_ROWS }, IssueCode.outOfRange);
     row = [];
   };
   while (i < text.length) {

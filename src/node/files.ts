@@ -19,7 +19,8 @@ const FORMATS: readonly FileFormat[] = ["json", "yaml", "csv", "xlsx"];
 export const MAX_BYTES = 512 * 1024 * 1024;
 
 const fail = (params: FileMessage, context = "The file cannot be read"): never => {
-  throw new JixiaoError([fileIssue(IssueCode.invalidInput, params)], context);
+  // A file beyond the size limit is out of range; anything else about it, not valid input.
+  throw new JixiaoError([fileIssue(params.key === "fileTooLarge" ? IssueCode.outOfRange : IssueCode.invalidInput, params)], context);
 };
 
 /** The format a file's name says, or `undefined`. @internal */

@@ -146,7 +146,7 @@ const entrySchema = z
   .superRefine((e, ctx) => {
     // A number's decimals from its text (kept for the ledger's sums); text through decimal.js.
     const decimals = typeof e.points === "number" ? (Number.isFinite(e.points) ? pointsDecimals(e.points) : 0) : (toDec(e.points)?.decimalPlaces() ?? 0);
-    if (decimals > 10) rule(ctx, "points", "ledgerDecimals");
+    if (decimals > 10) addIssue(ctx, IssueCode.outOfRange, { key: "ledgerDecimals" }, ["points"]);
     if (e.corrects === undefined) {
       if (e.action !== undefined) rule(ctx, "action", "ledgerActionOnlyCorrection");
       if (e.points === undefined) rule(ctx, "points", "ledgerPointsRequired");

@@ -100,7 +100,7 @@ describe("createLedger: the shape of an entry", () => {
   it("refuses points with more than 10 decimals", () => {
     expect(createLedger([entry("e1", "2024-01-05", "0.1234567891")]).entries[0]!.points).toBe("0.1234567891");
     const issues = issuesOf(() => createLedger([entry("e1", "2024-01-05", "0.12345678901")]));
-    expect(issues.map((i) => [i.code, i.path, i.message])).toEqual([["invalid_rule", ["entries", 0, "points"], "entries[0].points (分值): may have at most 10 decimals"]]);
+    expect(issues.map((i) => [i.code, i.path, i.message])).toEqual([["out_of_range", ["entries", 0, "points"], "entries[0].points (分值): may have at most 10 decimals"]]);
   });
 
   it("refuses a correction without an action", () => {

@@ -83,8 +83,8 @@ describe("ledger.ts", () => {
     it("refuses points the schema refuses, however they are written", () => {
       expect(refused({ ...base, points: "" })).toEqual(["invalid_number entries.0.points"]); // line 183
       expect(refused({ ...base, points: 2e12 })).toEqual(["out_of_range entries.0.points"]); // line 184
-      expect(refused({ ...base, points: 1e-11 })).toEqual(["invalid_rule entries.0.points"]); // line 187: "1e-11"
-      expect(refused({ ...base, points: 0.12345678901 })).toEqual(["invalid_rule entries.0.points"]); // line 187: 11 decimals
+      expect(refused({ ...base, points: 1e-11 })).toEqual(["out_of_range entries.0.points"]); // line 187: "1e-11"
+      expect(refused({ ...base, points: 0.12345678901 })).toEqual(["out_of_range entries.0.points"]); // line 187: 11 decimals
       expect(refused({ ...base, points: ["5"] })).toEqual(["invalid_type entries.0.points"]); // line 189: not a string
     });
 

@@ -1,3 +1,4 @@
+import { snapshot } from "../core/snapshot.js";
 import { getISOWeek, getISOWeekYear, getISOWeeksInYear, startOfISOWeekYear } from "date-fns";
 import { IssueCode, JixiaoError, issue, type IssuePath } from "../core/errors.js";
 import { shown, type MessageParams } from "../messages/index.js";
@@ -303,12 +304,8 @@ export function periodOf(when: string | number | Date, kind: PeriodKind, options
 
 /** The time zone of an options object, checked. @internal */
 export function zoneOption(options: unknown, path: IssuePath = ["options", "timeZone"]): TimeZone {
-  let zone: unknown;
-  try {
-    zone = options !== null && typeof options === "object" ? (options as { timeZone?: unknown }).timeZone : undefined;
-  } catch {
-    throw new JixiaoError([issue(IssueCode.invalidInput, path.slice(0, -1), { key: "notPlainData" })], "Options are not valid");
-  }
+  const copy = snapshot(options, path.slice(0, -1), "Options are not valid");
+  const zone = copy !== null && typeof copy === "object" ? (copy as { timeZone?: unknown }).timeZone : undefined;
   if (zone === undefined) return DEFAULT_TIME_ZONE;
   if (typeof zone !== "string" || wallClock(0, zone) === undefined)
     throw new JixiaoError([issue(IssueCode.invalidOption, path, { key: "periodBadTimeZone", received: shown(zone) })], "Unknown time zone");

@@ -1,3 +1,4 @@
+import { snapshot } from "../core/snapshot.js";
 import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { everyItem, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, want } from "../core/validate.js";
@@ -131,20 +132,15 @@ const otherOptionsSchema = optionsSchema.extend({ people: z.unknown() });
  */
 export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualResult {
   asLedger(ledger);
-  // Plainly valid people (a county's, by the hundred) are taken as they are; otherwise the schema
-  // checks them with the other options and reports every issue.
-  const plainPeople = (() => {
-    try {
-      const people = (options as { people?: unknown } | null)?.people;
-      return Array.isArray(people) && people.length <= MAX_PEOPLE && everyItem(people, plainPerson) ? (people as AnnualPerson[]) : undefined;
-    } catch {
-      return undefined;
-    }
-  })();
+  // The options' copy: plainly valid people (a county's, by the hundred) are taken as they are;
+  // otherwise the schema checks them with the other options and reports every issue.
+  const given = snapshot(options, ["options"], "Annual options are not valid");
+  const people = given !== null && typeof given === "object" ? (given as { people?: unknown }).people : undefined;
+  const plainPeople = Array.isArray(people) && people.length <= MAX_PEOPLE && everyItem(people, plainPerson) ? (people as AnnualPerson[]) : undefined;
   const o = (
     plainPeople
-      ? { ...parseWith(otherOptionsSchema, options, "Annual options are not valid", ["options"]), people: plainPeople }
-      : parseWith(optionsSchema, options, "Annual options are not valid", ["options"])
+      ? { ...parseWith(otherOptionsSchema, given, "Annual options are not valid", ["options"]), people: plainPeople }
+      : parseWith(optionsSchema, given, "Annual options are not valid", ["options"])
   ) as AnnualOptions;
   spanOf(o.year, ["options", "year"]);
   const issues: Issue[] = [];

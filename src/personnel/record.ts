@@ -1,3 +1,4 @@
+import { snapshot } from "../core/snapshot.js";
 import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
 import { toDec } from "../core/decimal.js";
@@ -52,19 +53,15 @@ const resultsSchema = z
 function plainResults(input: unknown): RecordableResult[] | undefined {
   if (!Array.isArray(input) || input.length > MAX_RESULTS) return undefined;
   const out: RecordableResult[] = [];
-  try {
-    for (const r of input as unknown[]) {
-      if (!isPlainObject(r)) return undefined;
-      const { subjectId, total, exact, schemeId } = r;
-      if (!isId(subjectId) || typeof total !== "number" || !(Math.abs(total) <= 1e15)) return undefined;
-      // An exact text is the number's own shortest text (a total within ±10^15 has 15 digits at most, as a rule): nothing more to record.
-      if (exact !== undefined && exact !== String(total)) return undefined;
-      if (schemeId === undefined) out.push({ subjectId, total });
-      else if (typeof schemeId === "string" && schemeId.length <= 200) out.push({ subjectId, total, schemeId });
-      else return undefined;
-    }
-  } catch {
-    return undefined;
+  for (const r of input as unknown[]) {
+    if (!isPlainObject(r)) return undefined;
+    const { subjectId, total, exact, schemeId } = r;
+    if (!isId(subjectId) || typeof total !== "number" || !(Math.abs(total) <= 1e15)) return undefined;
+    // An exact text is the number's own shortest text (a total within ±10^15 has 15 digits at most, as a rule): nothing more to record.
+    if (exact !== undefined && exact !== String(total)) return undefined;
+    if (schemeId === undefined) out.push({ subjectId, total });
+    else if (typeof schemeId === "string" && schemeId.length <= 200) out.push({ subjectId, total, schemeId });
+    else return undefined;
   }
   return out;
 }
@@ -87,7 +84,8 @@ function plainResults(input: unknown): RecordableResult[] | undefined {
 export function resultEntries(results: readonly RecordableResult[], options: ResultEntriesOptions): LedgerEntry[] {
   const o = parseWith(optionsSchema, options, "Options are not valid", ["options"]);
   const span = spanOf(o.period, ["options", "period"]);
-  const list = plainResults(results) ?? parseWith(resultsSchema, results, "Results are not valid", ["results"]);
+  const given = snapshot(results, ["results"], "Results are not valid");
+  const list = plainResults(given) ?? parseWith(resultsSchema, given, "Results are not valid", ["results"]);
   const issues: Issue[] = [];
   const seen = new Set<string>();
   const date = dayText(resultDay(span));

@@ -765,7 +765,7 @@ export function ledgerFromJSONLines(lines: string | Iterable<string>): Ledger {
     }
   } catch (error) {
     if (error instanceof JixiaoError) throw error;
-    throw new JixiaoError([issue(IssueCode.invalidInput, ["lines"], { key: "notPlainData" })], "The ledger cannot be read");
+    throw new JixiaoError([issue(IssueCode.unreadableInput, ["lines"], { key: "unreadable" })], "The ledger cannot be read");
   }
   const place = (path: IssuePath): IssuePath =>
     path[0] === "entries" && typeof path[1] === "number" ? ["lines", lineOf[path[1]]!, ...path.slice(2)] : ["lines", Math.max(headLine, 0), ...path];

@@ -628,7 +628,11 @@ function othersOf(first: unknown, texts: readonly string[]): unknown[] {
  * another value of the same kind. `plain` is the same input with that field a plain data field.
  */
 export function changingGetter<T>(base: T, where: Where = {}): fc.Arbitrary<Probe<T>> {
-  return fc.record({ ms: fc.array(mutation, { maxLength: 2 }), at: fc.nat(), pick: fc.nat() }).map(({ ms, at, pick }) => {
+  // No cycles here: a cycle through the argument list makes one object reachable from two
+  // arguments, and each argument is read into a copy of its own, so such an object is read once
+  // for each (as docs/reliability.md says); the mutations above try cycles on every entry.
+  const acyclic = mutation.filter((m) => m.kind !== "cycle");
+  return fc.record({ ms: fc.array(acyclic, { maxLength: 2 }), at: fc.nat(), pick: fc.nat() }).map(({ ms, at, pick }) => {
     const box = { $: unshared(base) };
     const steps = ms.map((m) => apply(box, m, where.args ?? where.within !== undefined));
     const plain = deepFreeze(copy(box.$));
@@ -713,12 +717,6 @@ export function checkGetter<T>(p: Probe<T>, call: (input: T) => unknown): void {
   const reads = after - before;
   if (reads > 1) throw new Error(`the getter at ${showPath(p.path)} was read ${reads} times in one call`);
   if (p.reads() > after) throw new Error(`the result holds the caller's getter at ${showPath(p.path)} (read again after the call)`);
-  // An input that contains itself is refused either way; which issues its walk lists first may
-  // differ between the two inputs' graphs, so there only the refusal itself is compared.
-  if (p.steps.some((step) => step.startsWith("make a cycle")) && "issues" in expected) {
-    expect("issues" in got, `an input with a cycle is refused; came to ${show(got, 300)}`).toBe(true);
-    return;
-  }
   expect(got, `the outcome when the field's first value is a plain field; came to ${show(got, 300)}`).toEqual(expected);
 }
 

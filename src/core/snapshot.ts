@@ -44,8 +44,6 @@ export function made<T extends object>(kind: string, value: T): T {
 /** Whether `value` is an object the library made as `kind` (see {@link made}). @internal */
 export const madeAs = (kind: string, value: unknown): boolean => value !== null && typeof value === "object" && trusted.get(value) === kind;
 
-const snapshots = new WeakSet<object>();
-
 /**
  * The prototype of the copies: an empty frozen object without a prototype of its own, so a copy
  * inherits nothing (no `toString`, no `__proto__` accessor) and no field is ever read through a
@@ -77,7 +75,7 @@ const SHARED_FROM = 3;
 
 /**
  * Copies a caller's input into plain data, each field read once (see the module's notes).
- * A copy it made itself is returned as it is.
+ * An object copy it made itself is returned as it is (pass a list copy on with `parseCopy`).
  * @param input - what the caller gave.
  * @param base - where the input is, for issue paths (`["options"]`).
  * @param context - what was being done, for the error's first line.
@@ -86,31 +84,44 @@ const SHARED_FROM = 3;
  * @internal
  */
 export function snapshot(input: unknown, base: IssuePath = [], context = "Input cannot be read"): unknown {
-  if (input === null || typeof input !== "object" || trusted.has(input) || snapshots.has(input)) return input;
-  const issues: Issue[] = [];
-  let more = 0;
-  const copies = new Map<object, unknown>();
-  const open = new Set<object>();
+  if (input === null || typeof input !== "object" || trusted.has(input) || isCopy(input)) return input;
+  const reader = new Reader(base);
+  const root = reader.copy(input, 0);
+  if (reader.more > 0) reader.issues.push(issue(IssueCode.tooManyIssues, base, { key: "moreIssues", count: reader.more }));
+  if (reader.issues.length > 0) throw new JixiaoError(reader.issues, context);
+  return root;
+}
+
+/** One reading of an input: its copies so far, where it is, and what it found wrong. */
+class Reader {
+  readonly issues: Issue[] = [];
+  more = 0;
+  /** Made when a first object is remembered: most calls (an append of one entry) never need them. */
+  private copies: Map<object, unknown> | undefined;
+  private open: Set<object> | undefined;
   /** The objects being copied, from the top: a small shallow one that contains itself is found among them at once. */
-  const within: object[] = [];
+  private readonly within: object[] = [];
   /** The keys from the input's top to the value being read. */
-  const keys: (string | number)[] = [];
-  let values = 0;
-  const fail = (code: IssueCode, params: Parameters<typeof issue>[2], key?: string | number): undefined => {
+  private readonly keys: (string | number)[] = [];
+  private values = 0;
+
+  constructor(private readonly base: IssuePath) {}
+
+  private fail(code: IssueCode, params: Parameters<typeof issue>[2], key?: string | number): undefined {
     // A path is shown to its first PATH_SHOWN keys: where a structure nested too deeply starts.
-    const path = key === undefined ? [...base, ...keys] : [...base, ...keys, key];
-    if (issues.length < MAX_ISSUES) issues.push(issue(code, path.length > PATH_SHOWN ? path.slice(0, PATH_SHOWN) : path, params));
-    else more++;
+    const path = key === undefined ? [...this.base, ...this.keys] : [...this.base, ...this.keys, key];
+    if (this.issues.length < MAX_ISSUES) this.issues.push(issue(code, path.length > PATH_SHOWN ? path.slice(0, PATH_SHOWN) : path, params));
+    else this.more++;
     return undefined;
-  };
+  }
 
   /** The copy of an object or array at `depth`. */
-  const copy = (value: object, depth: number): unknown => {
+  copy(value: object, depth: number): unknown {
     if (trusted.has(value)) return value;
-    const seen = copies.get(value);
-    if (seen !== undefined) return open.has(value) ? fail(IssueCode.invalidType, { key: "refersToItself" }) : seen;
-    if (within.includes(value)) return fail(IssueCode.invalidType, { key: "refersToItself" });
-    if (depth > MAX_INPUT_DEPTH) return fail(IssueCode.outOfRange, { key: "inputTooDeep", limit: MAX_INPUT_DEPTH });
+    const seen = this.copies?.get(value);
+    if (seen !== undefined) return this.open!.has(value) ? this.fail(IssueCode.invalidType, { key: "refersToItself" }) : seen;
+    if (this.within.includes(value)) return this.fail(IssueCode.invalidType, { key: "refersToItself" });
+    if (depth > MAX_INPUT_DEPTH) return this.fail(IssueCode.outOfRange, { key: "inputTooDeep", limit: MAX_INPUT_DEPTH });
     let fields: readonly string[] | undefined;
     let length = 0;
     try {
@@ -119,51 +130,45 @@ export function snapshot(input: unknown, base: IssuePath = [], context = "Input 
       if (proto === Object.prototype || proto === null || proto === PLAIN) length = (fields = Object.keys(value)).length;
       else if (Array.isArray(value)) length = (value as unknown[]).length;
       else if (value instanceof Date) return new Date(Date.prototype.getTime.call(value));
-      else if (OPAQUE.some((type) => value instanceof type) || ArrayBuffer.isView(value)) return fail(IssueCode.invalidType, { key: "notPlainData" });
+      else if (OPAQUE.some((type) => value instanceof type) || ArrayBuffer.isView(value)) return this.fail(IssueCode.invalidType, { key: "notPlainData" });
       else length = (fields = Object.keys(value)).length;
     } catch {
-      return fail(IssueCode.unreadableInput, { key: "unreadable" });
+      return this.fail(IssueCode.unreadableInput, { key: "unreadable" });
     }
-    if (length > MAX_INPUT_VALUES - values) {
-      values = MAX_INPUT_VALUES;
-      return fail(IssueCode.outOfRange, { key: "inputTooLarge", limit: MAX_INPUT_VALUES });
+    if (length > MAX_INPUT_VALUES - this.values) {
+      this.values = MAX_INPUT_VALUES;
+      return this.fail(IssueCode.outOfRange, { key: "inputTooLarge", limit: MAX_INPUT_VALUES });
     }
-    values += length;
+    this.values += length;
     const into: Record<string | number, unknown> = fields ? new Plain() : (new Array(length) as unknown as Record<number, unknown>);
     const remember = depth >= SHARED_FROM || length > REMEMBER_OVER;
     if (remember) {
-      copies.set(value, into);
-      open.add(value);
+      (this.copies ??= new Map()).set(value, into);
+      (this.open ??= new Set()).add(value);
     }
-    if (depth < SHARED_FROM) within.push(value);
-    for (let i = 0; i < length && values < MAX_INPUT_VALUES; i++) {
+    if (depth < SHARED_FROM) this.within.push(value);
+    for (let i = 0; i < length && this.values < MAX_INPUT_VALUES; i++) {
       const key = fields ? fields[i]! : i;
       if (key === "__proto__") {
-        fail(IssueCode.reservedKey, { key: "reservedKey", name: key }, key);
+        this.fail(IssueCode.reservedKey, { key: "reservedKey", name: key }, key);
         continue;
       }
       let field: unknown;
       try {
         field = fields ? (value as Record<string, unknown>)[key] : has.call(value, key) ? (value as unknown[])[key as number] : undefined;
       } catch {
-        fail(IssueCode.unreadableInput, { key: "unreadable" }, key);
+        this.fail(IssueCode.unreadableInput, { key: "unreadable" }, key);
         continue;
       }
       if (field !== null && typeof field === "object") {
-        keys.push(key);
-        field = copy(field, depth + 1);
-        keys.pop();
+        this.keys.push(key);
+        field = this.copy(field, depth + 1);
+        this.keys.pop();
       }
       into[key] = field;
     }
-    if (remember) open.delete(value);
-    if (depth < SHARED_FROM) within.pop();
+    if (remember) this.open!.delete(value);
+    if (depth < SHARED_FROM) this.within.pop();
     return into;
-  };
-
-  const root = copy(input, 0);
-  if (more > 0) issues.push(issue(IssueCode.tooManyIssues, base, { key: "moreIssues", count: more }));
-  if (issues.length > 0) throw new JixiaoError(issues, context);
-  if (root !== null && typeof root === "object") snapshots.add(root);
-  return root;
+  }
 }

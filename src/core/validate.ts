@@ -146,7 +146,14 @@ export { MAX_ISSUES } from "./errors.js";
 export function parseWith<T>(schema: ZodType<T>, input: unknown, context: string, base: IssuePath = []): T {
   refuseLongList(input, maxItems(schema), context, base);
   // Read once into plain data; the schema and everything after it see only the copy.
-  const copy = snapshot(input, base, context);
+  return parseCopy(schema, snapshot(input, base, context), context, base);
+}
+
+/**
+ * {@link parseWith} on what is already the input's copy ({@link snapshot}), which is not copied again.
+ * @internal
+ */
+export function parseCopy<T>(schema: ZodType<T>, copy: unknown, context: string, base: IssuePath = []): T {
   let result: ReturnType<typeof schema.safeParse>;
   try {
     result = schema.safeParse(copy);
@@ -317,5 +324,5 @@ export function parseList<T>(schema: ZodType<T[]>, input: unknown, plain: (item:
   refuseLongList(input, max, context, base);
   const copy = snapshot(input, base, context);
   if (Array.isArray(copy) && copy.length <= max && everyItem(copy, plain)) return copy as T[];
-  return parseWith(schema, copy, context, base);
+  return parseCopy(schema, copy, context, base);
 }

@@ -1,5 +1,5 @@
 import { issue, IssueCode, JixiaoError, type Issue } from "../core/errors.js";
-import { everyItem, isPlainObject, parseWith } from "../core/validate.js";
+import { everyItem, isPlainObject, parseWith, parseCopy } from "../core/validate.js";
 import { snapshot } from "../core/snapshot.js";
 import { z } from "../core/z.js";
 import { reasonText } from "../explain/reasons.js";
@@ -77,8 +77,8 @@ function readInputs(subjects: unknown, result: unknown): { readonly subjects: Su
   const list = snapshot(subjects, [], "Subjects are not valid") as SubjectInput[];
   const read = snapshot(result, ["result"], "Not a last-place result");
   if (allPlain(list, plainSubject, 2_000_000) && plainResult(read)) return { subjects: list, result: read as ResultRead };
-  parseWith(subjectsSchema, list, "Subjects are not valid");
-  return { subjects: list, result: parseWith(resultSchema, read, "Not a last-place result", ["result"]) };
+  parseCopy(subjectsSchema, list, "Subjects are not valid");
+  return { subjects: list, result: parseCopy(resultSchema, read, "Not a last-place result", ["result"]) };
 }
 
 /**

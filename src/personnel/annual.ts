@@ -1,7 +1,7 @@
 import { snapshot } from "../core/snapshot.js";
 import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, relocate, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
-import { everyItem, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, want } from "../core/validate.js";
+import { everyItem, idSchema, isId, isPlainObject, isText, namedRecord, parseWith, want, parseCopy } from "../core/validate.js";
 import { rank } from "../ranking/rank.js";
 import type { Ranking, RankOptions } from "../ranking/types.js";
 import type { VetoHit } from "../scoring/subject.js";
@@ -139,8 +139,8 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
   const plainPeople = Array.isArray(people) && people.length <= MAX_PEOPLE && everyItem(people, plainPerson) ? (people as AnnualPerson[]) : undefined;
   const o = (
     plainPeople
-      ? { ...parseWith(otherOptionsSchema, given, "Annual options are not valid", ["options"]), people: plainPeople }
-      : parseWith(optionsSchema, given, "Annual options are not valid", ["options"])
+      ? { ...parseCopy(otherOptionsSchema, given, "Annual options are not valid", ["options"]), people: plainPeople }
+      : parseCopy(optionsSchema, given, "Annual options are not valid", ["options"])
   ) as AnnualOptions;
   spanOf(o.year, ["options", "year"]);
   const issues: Issue[] = [];

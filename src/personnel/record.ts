@@ -3,7 +3,7 @@ import { z } from "../core/z.js";
 import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
 import { toDec } from "../core/decimal.js";
 import { exactAgrees } from "../core/exact.js";
-import { addIssue, decimal, idSchema, isId, isPlainObject, parseWith } from "../core/validate.js";
+import { addIssue, decimal, idSchema, isId, isPlainObject, parseWith, parseCopy } from "../core/validate.js";
 import { dayText, resultDay, spanOf, type PeriodKey } from "../periods/period.js";
 import type { LedgerEntry } from "./ledger.js";
 import { pointsText } from "./points.js";
@@ -85,7 +85,7 @@ export function resultEntries(results: readonly RecordableResult[], options: Res
   const o = parseWith(optionsSchema, options, "Options are not valid", ["options"]);
   const span = spanOf(o.period, ["options", "period"]);
   const given = snapshot(results, ["results"], "Results are not valid");
-  const list = plainResults(given) ?? parseWith(resultsSchema, given, "Results are not valid", ["results"]);
+  const list = plainResults(given) ?? parseCopy(resultsSchema, given, "Results are not valid", ["results"]);
   const issues: Issue[] = [];
   const seen = new Set<string>();
   const date = dayText(resultDay(span));

@@ -1,7 +1,7 @@
 import { text, ZERO, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { made, madeAs, snapshot } from "../core/snapshot.js";
-import { everyItem, idSchema, isId, isPlainObject, isText, parseList, parseWith } from "../core/validate.js";
+import { everyItem, idSchema, isId, isPlainObject, isText, parseList, parseWith, parseCopy } from "../core/validate.js";
 import { MAX_GRABS, MAX_STAFF } from "../core/limits.js";
 import { z } from "../core/z.js";
 import { toInstant } from "../periods/instant.js";
@@ -88,7 +88,7 @@ export function staffById(staff: readonly StaffMember[], issues: Issue[], base: 
 export function allocateTasks(board: TaskBoardConfig, grabs: readonly Grab[], staff: readonly StaffMember[], policy: AllocationPolicy = {}): Allocation {
   const b = readBoard(board);
   const given = snapshot(policy, ["policy"], "Allocation policy is not valid");
-  const p = plainPolicy(given) ?? (parseWith(policySchema, given, "Allocation policy is not valid", ["policy"]) as AllocationPolicy);
+  const p = plainPolicy(given) ?? (parseCopy(policySchema, given, "Allocation policy is not valid", ["policy"]) as AllocationPolicy);
   const g = parseList(grabsSchema, grabs, plainGrab, MAX_GRABS, "Grabs are not valid", ["grabs"]);
   const members = parseList(staffSchema, staff, plainMember, MAX_STAFF, "Staff are not valid", ["staff"]) as StaffMember[];
   const issues: Issue[] = [];

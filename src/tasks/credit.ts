@@ -3,7 +3,7 @@ import { Dec, min, ONE, sum, text, toDec, toNumber } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import type { TraceStep } from "../core/trace.js";
 import { snapshot } from "../core/snapshot.js";
-import { addIssue, dec, decimal, isPlainObject, isText, namedRecord, parseList, parseWith, type DecimalInput } from "../core/validate.js";
+import { addIssue, dec, decimal, isPlainObject, isText, namedRecord, parseList, parseWith, type DecimalInput, parseCopy } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { shown } from "../messages/index.js";
 import { toInstant } from "../periods/instant.js";
@@ -93,7 +93,7 @@ export const policySchema = z.strictObject({
 export function creditTasks(board: TaskBoardConfig, allocation: Allocation, completions: readonly Completion[], policy: CreditPolicy = {}): TaskCredits {
   const b = readBoard(board);
   const given = snapshot(policy, ["policy"], "Credit policy is not valid");
-  const p = plainPolicy(given) ?? policyOf(parseWith(policySchema, given, "Credit policy is not valid", ["policy"]) as CreditPolicy);
+  const p = plainPolicy(given) ?? policyOf(parseCopy(policySchema, given, "Credit policy is not valid", ["policy"]) as CreditPolicy);
   const a = madeAllocation(allocation) ? allocation : parseWith(allocationSchema, allocation, "Not an allocation", ["allocation"]);
   const done = parseList(completionsSchema, completions, plainCompletion, 1_000_000, "Completions are not valid", ["completions"]) as Completion[];
   const issues: Issue[] = [];

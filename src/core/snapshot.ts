@@ -55,7 +55,15 @@ const Plain = function (this: object) {} as unknown as new () => Record<string, 
 (Plain as unknown as { prototype: object }).prototype = PLAIN;
 
 /** Whether `value` is an object copy {@link snapshot} made. @internal */
-export const isCopy = (value: unknown): boolean => value !== null && typeof value === "object" && Object.getPrototypeOf(value) === PLAIN;
+export function isCopy(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  try {
+    return Object.getPrototypeOf(value) === PLAIN;
+  } catch {
+    // A Proxy whose getPrototypeOf trap throws is no copy (reading it is reported as it is read).
+    return false;
+  }
+}
 
 /** Built-in objects whose content lies in hidden slots, not in fields: never plain data. */
 const OPAQUE: readonly (abstract new (...args: never[]) => unknown)[] = [Map, Set, WeakMap, WeakSet, RegExp, Promise, ArrayBuffer, DataView, Error, Number, String, Boolean];

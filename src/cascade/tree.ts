@@ -1,4 +1,4 @@
-import { made } from "../core/snapshot.js";
+import { made, snapshot } from "../core/snapshot.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { idSchema, parseWith } from "../core/validate.js";
@@ -146,12 +146,9 @@ export function safeDefineOrgTree(units: readonly OrgUnit[]): SafeResult<OrgTree
 
 /** The index of a tree, defining it first when given units. @internal */
 export function treeIndex(tree: OrgTree | readonly OrgUnit[]): { tree: OrgTree; index: TreeIndex } {
-  let units: unknown;
-  try {
-    units = Array.isArray(tree) || indexes.has(tree) ? tree : (tree as OrgTree | undefined)?.units;
-  } catch {
-    throw new JixiaoError([issue(IssueCode.invalidInput, [], { key: "notPlainData" })], "Organization tree is not valid");
-  }
+  // A tree it defined passes as it is; anything else is read once, into its copy.
+  const given = snapshot(tree, [], "Organization tree is not valid");
+  const units = Array.isArray(given) || indexes.has(given as object) ? given : (given as { units?: unknown } | null | undefined)?.units;
   const t = indexes.has(units as object) ? (units as OrgTree) : defineOrgTree(units as readonly OrgUnit[]);
   return { tree: t, index: indexes.get(t)! };
 }

@@ -1,5 +1,5 @@
 import { max, min, sum, text, toDec, toNumber, ZERO, type Dec } from "../core/decimal.js";
-import { issue, IssueCode, isJixiaoError, type Issue, type IssuePath } from "../core/errors.js";
+import { issue, IssueCode, type Issue, type IssuePath } from "../core/errors.js";
 import { shown, type MessageParams } from "../messages/index.js";
 import { roundAt, type Rounding } from "../core/rounding.js";
 import type { TraceStep } from "../core/trace.js";
@@ -60,24 +60,18 @@ function adjustment(items: readonly AdjustmentItem[], cap: Dec | undefined, at: 
 }
 
 /**
- * A value as the result echoes it: a copy, so that changing the caller's object (a votes table)
- * after scoring cannot change the result. Own data fields of lists and objects are copied a few
- * levels deep; a getter is never run (it is left out), and a value that cannot be read is `null`.
+ * A value as the result echoes it: already the input's copy ({@link snapshot}), so a caller who
+ * changes their own object (a votes table) after scoring cannot change the result; as ordinary
+ * objects and lists, a few levels deep (`null` below).
  */
 function copied(value: unknown, depth = 0): unknown {
   if (value === undefined || value === null) return null;
-  if (typeof value !== "object") return value;
+  if (typeof value !== "object" || value instanceof Date) return value;
   if (depth > 4) return null;
-  try {
-    const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-    for (const key of Object.keys(value)) {
-      const field = Object.getOwnPropertyDescriptor(value, key);
-      if (key !== "__proto__" && field && "value" in field) (out as Record<string, unknown>)[key] = copied(field.value, depth + 1);
-    }
-    return out;
-  } catch {
-    return null;
-  }
+  if (Array.isArray(value)) return value.map((v) => copied(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copied((value as Record<string, unknown>)[key], depth + 1);
+  return out;
 }
 
 /**
@@ -165,14 +159,8 @@ export function evaluate(
             unitStep = step;
           }
         }
-        let scored: ReturnType<typeof ind.method.score> | undefined;
-        try {
-          scored = ind.method.score(input, ind.points);
-        } catch (error) {
-          // A value whose reading throws (a getter, say) is not plain data: an issue, never a raw error.
-          if (isJixiaoError(error)) throw error;
-          report(IssueCode.invalidInput, ["values", ind.id], { key: "notPlainData" });
-        }
+        // (The value is the input's copy: plain data, whose reading cannot throw.)
+        const scored = ind.method.score(input, ind.points);
         if (scored && "invalid" in scored) report(scored.invalid, ["values", ind.id], scored.params);
         else outcome = scored;
       }

@@ -225,7 +225,7 @@ describe("tree.ts", () => {
   });
 
   it("refuses a tree whose units cannot be read", () => {
-    // tree.ts:150-151 — a getter that throws
+    // A getter that throws: read as the tree is copied, at its path
     const tree = {
       get units(): never {
         throw new Error("boom");
@@ -233,6 +233,6 @@ describe("tree.ts", () => {
     } as unknown as OrgTree;
     const error = thrown(() => rollUp(tree, [], {})) as Error & { issues: unknown };
     expect(error.message).toMatch(/^Organization tree is not valid: 1 issue\n/);
-    expect(error.issues).toMatchObject([{ code: "invalid_input", path: [], message: "(top): could not be read (it is not plain data)" }]);
+    expect(error.issues).toMatchObject([{ code: "unreadable_input", path: ["units"], message: "units: could not be read (a getter or proxy threw), so nothing of it was used" }]);
   });
 });

@@ -415,37 +415,54 @@ function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): 
   return issues;
 }
 
-/** The latest `recordedAt` of new entries and a ledger's, kept with its text. */
-function latestOf(state: LedgerState, added: readonly LedgerEntry[], first: number): Pick<LedgerState, "latest" | "latestText"> {
+/** The state of a ledger grown by new entries, which its store holds already: its size, and its latest `recordedAt` (kept with its text). */
+function grown(state: LedgerState, added: readonly LedgerEntry[]): LedgerState {
+  const { store, size } = state;
   let latest = state.latest;
   let latestText = state.latestText;
   for (let j = 0; j < added.length; j++) {
     const e = added[j]!;
-    if (e.recordedAt !== undefined && state.store.recordedLo[first + j]! > latest) {
-      latest = state.store.recordedLo[first + j]!;
+    if (e.recordedAt !== undefined && store.recordedLo[size + j]! > latest) {
+      latest = store.recordedLo[size + j]!;
       latestText = e.recordedAt;
     }
   }
-  return { latest, latestText };
+  return { store, size: size + added.length, timeZone: state.timeZone, closed: state.closed, latest, latestText };
 }
 
-/** The ledgers this module made, with their state; only they are trusted to hold valid entries. */
-const made = new WeakMap<object, LedgerState>();
+/**
+ * A ledger as its users see it: frozen, its state and its list of entries held in private fields
+ * (which only this class can read, and which freezing leaves writable, so the list is made when
+ * first read). Only ledgers of this class are trusted to hold valid entries.
+ */
+class LedgerView implements Ledger {
+  readonly timeZone: TimeZone;
+  readonly closedThrough: string | null;
+  readonly size: number;
+  readonly #state: LedgerState;
+  #entries: readonly LedgerEntry[] | undefined;
 
-/** The ledger of a state: frozen; its entries listed (a frozen copy) when first read. */
-function ledgerOf(state: LedgerState): Ledger {
-  let entries: readonly LedgerEntry[] | undefined;
-  const ledger: Ledger = Object.freeze({
-    timeZone: state.timeZone,
-    closedThrough: state.closed === -Infinity ? null : dayText(state.closed),
-    size: state.size,
-    get entries(): readonly LedgerEntry[] {
-      return (entries ??= Object.freeze(state.store.entries.slice(0, state.size)));
-    },
-  });
-  made.set(ledger, state);
-  return ledger;
+  constructor(state: LedgerState) {
+    this.timeZone = state.timeZone;
+    this.closedThrough = state.closed === -Infinity ? null : dayText(state.closed);
+    this.size = state.size;
+    this.#state = state;
+    Object.freeze(this);
+  }
+
+  get entries(): readonly LedgerEntry[] {
+    return (this.#entries ??= Object.freeze(this.#state.store.entries.slice(0, this.size)));
+  }
+
+  /** The state of a ledger of this class, or undefined for anything else (a Proxy of one included). */
+  static stateOf(value: unknown): LedgerState | undefined {
+    return typeof value === "object" && value !== null && #state in value ? (value as LedgerView).#state : undefined;
+  }
 }
+Object.freeze(LedgerView.prototype);
+
+/** The ledger of a state. */
+const ledgerOf = (state: LedgerState): Ledger => new LedgerView(state);
 
 /**
  * The entries, checked for shape (the schema reports every issue), each kept as a frozen,
@@ -483,7 +500,7 @@ function build(entries: readonly LedgerEntry[], timeZone: TimeZone, closed: numb
   const state: LedgerState = { store: emptyStore(), size: 0, timeZone, closed, latest: -Infinity, latestText: undefined };
   const issues = extend(state, entries, "create");
   if (issues.length > 0) throw new JixiaoError(issues, "The ledger is not valid");
-  return ledgerOf({ ...state, size: entries.length, ...latestOf(state, entries, 0) });
+  return ledgerOf(grown(state, entries));
 }
 
 /**
@@ -528,15 +545,9 @@ export function safeCreateLedger(entries: readonly LedgerEntry[] = [], options: 
   return safely(() => createLedger(entries, options));
 }
 
-/** The state of a ledger this module made. @internal */
-export function ledgerState(ledger: Ledger): LedgerState {
-  return made.get(ledger)!;
-}
-
 /** The ledger's state, or a thrown {@link JixiaoError} when it was not made by this module. @internal */
 export function asLedger(ledger: unknown): LedgerState {
-  // WeakMap.get is undefined for anything that is not an object, null and primitives included.
-  const state = made.get(ledger as object);
+  const state = LedgerView.stateOf(ledger);
   if (state === undefined) throw new JixiaoError([issue(IssueCode.invalidInput, ["ledger"], { key: "ledgerNotLedger" })], "Not a ledger");
   return state;
 }
@@ -580,7 +591,7 @@ export function appendEntries(ledger: Ledger, entries: readonly LedgerEntry[], o
     throw new JixiaoError([issue(IssueCode.outOfRange, ["entries"], { key: "ledgerTooLong", limit: MAX_LEDGER_ENTRIES })], "Ledger too long");
   const issues = extend(state, added, "append");
   if (issues.length > 0) throw new JixiaoError(issues, "The entries cannot be appended");
-  return ledgerOf({ ...state, size: state.size + added.length, ...latestOf(state, added, state.size) });
+  return ledgerOf(grown(state, added));
 }
 
 const appendSchema = z.strictObject({ recordedAt: text(40).optional() });

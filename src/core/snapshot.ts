@@ -80,6 +80,8 @@ const REMEMBER_OVER = 64;
 /** The most keys of a path an issue shows (issue paths from outside are read up to 1,000). */
 const PATH_SHOWN = 100;
 const SHARED_FROM = 3;
+/** What a remembered object maps to while it is being copied: reaching it again then is a cycle. */
+const OPEN = Symbol("open");
 
 /**
  * Copies a caller's input into plain data, each field read once (see the module's notes).
@@ -104,9 +106,8 @@ export function snapshot(input: unknown, base: IssuePath = [], context = "Input 
 class Reader {
   readonly issues: Issue[] = [];
   more = 0;
-  /** Made when a first object is remembered: most calls (an append of one entry) never need them. */
+  /** The objects remembered, with their copies ({@link OPEN} while being copied): made when a first one is (most calls never need it). */
   private copies: Map<object, unknown> | undefined;
-  private open: Set<object> | undefined;
   /** The objects being copied, from the top: a small shallow one that contains itself is found among them at once. */
   private readonly within: object[] = [];
   /** The keys from the input's top to the value being read. */
@@ -127,56 +128,129 @@ class Reader {
   copy(value: object, depth: number): unknown {
     if (trusted.has(value)) return value;
     const seen = this.copies?.get(value);
-    if (seen !== undefined) return this.open!.has(value) ? this.fail(IssueCode.invalidType, { key: "refersToItself" }) : seen;
+    if (seen !== undefined) return seen === OPEN ? this.fail(IssueCode.invalidType, { key: "refersToItself" }) : seen;
     if (this.within.includes(value)) return this.fail(IssueCode.invalidType, { key: "refersToItself" });
     if (depth > MAX_INPUT_DEPTH) return this.fail(IssueCode.outOfRange, { key: "inputTooDeep", limit: MAX_INPUT_DEPTH });
-    let fields: readonly string[] | undefined;
-    let length = 0;
+    let list = false;
     try {
       const proto: unknown = Object.getPrototypeOf(value);
-      // The usual cases first: an object literal, a list, a copy.
-      if (proto === Object.prototype || proto === null || proto === PLAIN) length = (fields = Object.keys(value)).length;
-      else if (Array.isArray(value)) length = (value as unknown[]).length;
+      // The usual cases first: an object literal, a copy, a list.
+      if (proto === Object.prototype || proto === null || proto === PLAIN) list = false;
+      else if (Array.isArray(value)) list = true;
       else if (value instanceof Date) return new Date(Date.prototype.getTime.call(value));
       else if (OPAQUE.some((type) => value instanceof type) || ArrayBuffer.isView(value)) return this.fail(IssueCode.invalidType, { key: "notPlainData" });
-      else length = (fields = Object.keys(value)).length;
     } catch {
       return this.fail(IssueCode.unreadableInput, { key: "unreadable" });
     }
-    if (length > MAX_INPUT_VALUES - this.values) {
-      this.values = MAX_INPUT_VALUES;
-      return this.fail(IssueCode.outOfRange, { key: "inputTooLarge", limit: MAX_INPUT_VALUES });
-    }
-    this.values += length;
-    const into: Record<string | number, unknown> = fields ? new Plain() : (new Array(length) as unknown as Record<number, unknown>);
-    const remember = depth >= SHARED_FROM || length > REMEMBER_OVER;
-    if (remember) {
-      (this.copies ??= new Map()).set(value, into);
-      (this.open ??= new Set()).add(value);
-    }
+    const into = list ? this.list(value as unknown[], depth) : this.fields(value, depth);
+    if (into === undefined) return undefined;
+    // The fields that hold objects, copied in turn.
     if (depth < SHARED_FROM) this.within.push(value);
-    for (let i = 0; i < length && this.values < MAX_INPUT_VALUES; i++) {
-      const key = fields ? fields[i]! : i;
-      if (key === "__proto__") {
-        this.fail(IssueCode.reservedKey, { key: "reservedKey", name: key }, key);
-        continue;
+    let count = 0;
+    if (Array.isArray(into))
+      for (let i = 0; i < into.length; i++) {
+        const field: unknown = into[i];
+        if (field !== null && typeof field === "object" && this.values < MAX_INPUT_VALUES) into[i] = this.inner(field, i, depth);
       }
-      let field: unknown;
-      try {
-        field = fields ? (value as Record<string, unknown>)[key] : has.call(value, key) ? (value as unknown[])[key as number] : undefined;
-      } catch {
-        this.fail(IssueCode.unreadableInput, { key: "unreadable" }, key);
-        continue;
+    else
+      for (const key in into) {
+        count++;
+        const field = into[key];
+        if (field !== null && typeof field === "object" && this.values < MAX_INPUT_VALUES) into[key] = this.inner(field, key, depth);
       }
-      if (field !== null && typeof field === "object") {
-        this.keys.push(key);
-        field = this.copy(field, depth + 1);
-        this.keys.pop();
-      }
-      into[key] = field;
-    }
-    if (remember) this.open!.delete(value);
     if (depth < SHARED_FROM) this.within.pop();
+    const done = list || this.room(count) ? into : undefined;
+    // A deep object, a large one: remembered, with its copy (a path back into a large shallow one
+    // while it was being copied was found among the objects being copied, `within`).
+    if (this.copies?.get(value) === OPEN || count > REMEMBER_OVER) (this.copies ??= new Map()).set(value, done);
+    return done;
+  }
+
+  /** The copy of an object held at `key` of one at `depth`. */
+  private inner(field: object, key: string | number, depth: number): unknown {
+    this.keys.push(key);
+    const copy = this.copy(field, depth + 1);
+    this.keys.pop();
+    return copy;
+  }
+
+  /** Whether `count` more values fit in the input's limit (else the limit's issue, once). */
+  private room(count: number): boolean {
+    if (count <= MAX_INPUT_VALUES - this.values) {
+      this.values += count;
+      return true;
+    }
+    if (this.values < MAX_INPUT_VALUES) this.fail(IssueCode.outOfRange, { key: "inputTooLarge", limit: MAX_INPUT_VALUES });
+    this.values = MAX_INPUT_VALUES;
+    return false;
+  }
+
+  /** Remembers an object being copied, so that a path back into it is found (and, once copied, a second path to it shares its copy). */
+  private begin(value: object): void {
+    (this.copies ??= new Map()).set(value, OPEN);
+  }
+
+  /** A list's elements `0 … length − 1`, each read once (a hole as `undefined`), into a new array. */
+  private list(value: unknown[], depth: number): unknown[] | undefined {
+    let length: number;
+    try {
+      length = value.length;
+    } catch {
+      return this.fail(IssueCode.unreadableInput, { key: "unreadable" });
+    }
+    if (!this.room(length)) return undefined;
+    const into = new Array<unknown>(length);
+    if (depth >= SHARED_FROM || length > REMEMBER_OVER) this.begin(value);
+    for (let i = 0; i < length; i++) {
+      try {
+        into[i] = has.call(value, i) ? value[i] : undefined;
+      } catch {
+        this.fail(IssueCode.unreadableInput, { key: "unreadable" }, i);
+      }
+    }
+    return into;
+  }
+
+  /**
+   * An object's own enumerable string-keyed fields, each read once, into a new copy: at once by
+   * `Object.assign` (which reads them as `Object.keys` lists them, and makes an own `__proto__`
+   * an ordinary field of a copy, since a copy inherits no `__proto__` setter) when the object has
+   * no symbol keys; field by field from where a getter or trap threw, and for an object with
+   * symbol keys (which are not read).
+   */
+  private fields(value: object, depth: number): Record<string, unknown> | undefined {
+    const into = new Plain();
+    if (depth >= SHARED_FROM) this.begin(value);
+    let keys: readonly string[] | undefined;
+    let from = 0;
+    try {
+      if (Object.getOwnPropertySymbols(value).length === 0) {
+        try {
+          Object.assign(into, value);
+        } catch {
+          // The fields before the one that threw are in the copy, in order: go on after that one.
+          from = Object.keys(into).length;
+          keys = Object.keys(value);
+          this.fail(IssueCode.unreadableInput, { key: "unreadable" }, keys[from]);
+          from++;
+        }
+      } else keys = Object.keys(value);
+    } catch {
+      return this.fail(IssueCode.unreadableInput, { key: "unreadable" });
+    }
+    if (keys !== undefined)
+      for (let i = from; i < keys.length; i++) {
+        const key = keys[i]!;
+        try {
+          into[key] = (value as Record<string, unknown>)[key];
+        } catch {
+          this.fail(IssueCode.unreadableInput, { key: "unreadable" }, key);
+        }
+      }
+    if (has.call(into, "__proto__")) {
+      this.fail(IssueCode.reservedKey, { key: "reservedKey", name: "__proto__" }, "__proto__");
+      delete into.__proto__;
+    }
     return into;
   }
 }

@@ -40,7 +40,7 @@ const totalOf = (r: SubjectTotal): SubjectTotal => ({
 const FAST_DECIMALS = Math.round(Math.log10(FAST_SCALE));
 
 /** The largest batch `scoreTotals` copies before scoring (see there). */
-const COPIED_BATCH = 10_000;
+const COPIED_BATCH = 1_000;
 
 const fastSchemes = new WeakMap<object, FastScheme | null>();
 

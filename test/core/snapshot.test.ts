@@ -121,6 +121,22 @@ describe("snapshot: what cannot be read plainly is refused, with every path", ()
     ]);
   });
 
+  it("after a getter that throws, the fields after it are still read, once each, and every other that throws is found", () => {
+    const reads: string[] = [];
+    const input = {
+      get a() { reads.push("a"); return 1; },
+      get b(): number { reads.push("b"); throw new Error("b"); },
+      get c() { reads.push("c"); return 3; },
+      get d(): number { reads.push("d"); throw new Error("d"); },
+      get e() { reads.push("e"); return 5; },
+    };
+    expect(refusal({ x: input })).toEqual([
+      ["unreadable_input", ["x", "b"]],
+      ["unreadable_input", ["x", "d"]],
+    ]);
+    expect(reads).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
   it("a Proxy whose getPrototypeOf throws (asked whether it is a Date) is unreadable_input", () => {
     expect(refusal({ p: new Proxy({}, { getPrototypeOf: () => { throw new Error("trap"); } }) })).toEqual([["unreadable_input", ["p"]]]);
   });

@@ -210,16 +210,19 @@ export interface LedgerStore {
   readonly entries: LedgerEntry[];
   /** Each entry's index by id. */
   readonly byId: Map<string, number>;
-  /** For each entry, the index of the entry that corrects it, or -1: an index past a ledger's size is not yet in it. */
-  readonly correctedBy: number[];
-  /** Each entry's day (its date's day number in the ledger's time zone). */
-  readonly days: number[];
-  /** Each entry's date as wall-clock milliseconds: its first and last moment (a date alone is a whole day). */
-  readonly dateLo: number[];
-  readonly dateHi: number[];
-  /** When each entry was recorded (its `recordedAt`, or else its date), likewise. */
-  readonly recordedLo: number[];
-  readonly recordedHi: number[];
+  /**
+   * The numbers read from each entry, in typed arrays with room to grow (their length is their
+   * capacity: only the first `entries.length` are the store's), replaced by longer ones as the
+   * store grows. For each entry: the index of the entry that corrects it, or -1 (an index past a
+   * ledger's size is not yet in it).
+   */
+  correctedBy: Int32Array;
+  /** Its day (its date's day number in the ledger's time zone). */
+  days: Int32Array;
+  /** Its date as wall-clock milliseconds: its first moment (a date alone is a whole day). */
+  dateLo: Float64Array;
+  /** When it was recorded (its `recordedAt`, or else its date), likewise. */
+  recordedLo: Float64Array;
   /** Each entry's points, read for exact sums. */
   readonly points: LedgerPoints;
   /** Each person's entries (ordinary entries and corrections), by index, in order. */
@@ -243,15 +246,32 @@ export interface LedgerState {
 const emptyStore = (): LedgerStore => ({
   entries: [],
   byId: new Map(),
-  correctedBy: [],
-  days: [],
-  dateLo: [],
-  dateHi: [],
-  recordedLo: [],
-  recordedHi: [],
+  correctedBy: new Int32Array(0),
+  days: new Int32Array(0),
+  dateLo: new Float64Array(0),
+  recordedLo: new Float64Array(0),
   points: { texts: [], units: [], scale: 0 },
   byPerson: new Map(),
 });
+
+/** A typed array of `length` holding the first `size` numbers of another. */
+function resized<A extends Int32Array | Float64Array>(a: A, size: number, length: number): A {
+  const b = new (a.constructor as new (n: number) => A)(length);
+  b.set(a.subarray(0, size));
+  return b;
+}
+
+/** Makes room in a store's numbers for `n` entries in all (twice as much room when it must grow, so that appends cost O(1) each, amortized). */
+function room(s: LedgerStore, n: number): void {
+  const have = s.days.length;
+  if (n <= have) return;
+  const length = Math.max(n, 2 * have);
+  const size = s.entries.length;
+  s.correctedBy = resized(s.correctedBy, size, length);
+  s.days = resized(s.days, size, length);
+  s.dateLo = resized(s.dateLo, size, length);
+  s.recordedLo = resized(s.recordedLo, size, length);
+}
 
 /** The first `size` entries of a store and their indexes, apart from it: for a second branch. */
 function copyStore(s: LedgerStore, size: number): LedgerStore {
@@ -271,9 +291,7 @@ function copyStore(s: LedgerStore, size: number): LedgerStore {
     correctedBy: s.correctedBy.slice(0, size).map((c) => (c < size ? c : -1)),
     days: s.days.slice(0, size),
     dateLo: s.dateLo.slice(0, size),
-    dateHi: s.dateHi.slice(0, size),
     recordedLo: s.recordedLo.slice(0, size),
-    recordedHi: s.recordedHi.slice(0, size),
     points: copyPoints(s.points, size),
     byPerson,
   };
@@ -309,12 +327,15 @@ function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): 
   const k = added.length;
   const date: WallTime[] = [];
   const recorded: WallTime[] = [];
-  // Ids of the new entries by their index among them; a repeat keeps the first.
-  const batch = new Map<string, number>();
+  // Ids of the new entries by their index among them; a repeat keeps the first. A new ledger's
+  // store is its own (dropped if a check fails): its index of ids is made here at once.
+  const batch = mode === "create" ? s.byId : new Map<string, number>();
+  // An entry's index in the ledger before the new ones (none in a new ledger).
+  const inLedger = (id: string): number | undefined => (mode === "create" ? undefined : s.byId.get(id));
   const corrections: number[] = [];
   for (let j = 0; j < k; j++) {
     const e = added[j]!;
-    const old = s.byId.get(e.id);
+    const old = inLedger(e.id);
     const repeat = batch.get(e.id);
     if (old !== undefined) issues.push(issue(IssueCode.duplicateId, at(j, "id"), { key: "ledgerIdInLedger", id: e.id, entry: old }));
     else if (repeat !== undefined) issues.push(issue(IssueCode.duplicateId, at(j, "id"), { key: "ledgerIdRepeated", id: e.id, entry: repeat }));
@@ -349,15 +370,16 @@ function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): 
   for (const j of corrections) {
     const e = added[j]!;
     const corrects = e.corrects!;
-    const old = s.byId.get(corrects);
+    const old = inLedger(corrects);
     const t = old !== undefined ? -1 - old : batch.get(corrects);
     if (t === undefined) {
       issues.push(issue(IssueCode.unknownId, at(j, "corrects"), { key: "ledgerUnknownCorrected", id: corrects }));
       continue;
     }
     const target = t < 0 ? s.entries[-1 - t]! : added[t]!;
-    const tDate = t < 0 ? { lo: s.dateLo[-1 - t]!, hi: s.dateHi[-1 - t]! } : date[t]!;
-    const tRecorded = t < 0 ? { lo: s.recordedLo[-1 - t]!, hi: s.recordedHi[-1 - t]! } : recorded[t]!;
+    // (An entry of the ledger has its times read again: they were valid when it was added.)
+    const tDate = t < 0 ? wallTimeOf(target.date, state.timeZone)! : date[t]!;
+    const tRecorded = t < 0 ? wallTimeOf(recordedText(target), state.timeZone)! : recorded[t]!;
     const place = at(j, "corrects");
     if (target.person !== e.person) issues.push(issue(IssueCode.invalidRule, place, { key: "ledgerOtherPerson", id: target.id, owner: target.person, person: e.person }));
     if (date[j]!.hi < tDate.lo) issues.push(issue(IssueCode.invalidRule, place, { key: "ledgerCorrectionEarly", date: e.date, corrected: target.date }));
@@ -380,7 +402,7 @@ function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): 
       walked[c] = 1;
       walk.push(c);
       const next: string | undefined = added[c]!.corrects;
-      c = next === undefined || s.byId.has(next) ? undefined : batch.get(next);
+      c = next === undefined || inLedger(next) !== undefined ? undefined : batch.get(next);
     }
     if (c !== undefined && walked[c] === 1) {
       // Reported at the circle's last entry.
@@ -392,17 +414,16 @@ function extend(state: LedgerState, added: readonly LedgerEntry[], mode: Mode): 
   if (issues.length > 0) return issues;
 
   // Every check passed: the new entries join the store.
+  room(s, size + k);
   for (let j = 0; j < k; j++) {
     const e = added[j]!;
     const i = size + j;
     s.entries.push(e);
-    s.byId.set(e.id, i);
-    s.correctedBy.push(-1);
-    s.days.push(dayOfWall(date[j]!.lo));
-    s.dateLo.push(date[j]!.lo);
-    s.dateHi.push(date[j]!.hi);
-    s.recordedLo.push(recorded[j]!.lo);
-    s.recordedHi.push(recorded[j]!.hi);
+    if (mode === "append") s.byId.set(e.id, i);
+    s.correctedBy[i] = -1;
+    s.days[i] = dayOfWall(date[j]!.lo);
+    s.dateLo[i] = date[j]!.lo;
+    s.recordedLo[i] = recorded[j]!.lo;
     const list = s.byPerson.get(e.person);
     if (list === undefined) s.byPerson.set(e.person, [i]);
     else list.push(i);
@@ -471,9 +492,14 @@ const ledgerOf = (state: LedgerState): Ledger => new LedgerView(state);
  */
 function readEntries(input: unknown, recordedAt?: string): LedgerEntry[] {
   const parsed = parseList(entriesSchema, input, plainEntry, MAX_LEDGER_ENTRIES, "Ledger entries are not valid", ["entries"]) as LedgerEntry[];
-  return parsed.map((e) => {
+  // (The list is the input's copy, or the schema's output: this call's own, so filled in place.)
+  for (let i = 0; i < parsed.length; i++) {
+    const e = parsed[i]!;
     // The input's own copy, already in the schema's order with nothing to add: kept, frozen.
-    if (isCopy(e) && inSchemaOrder(e) && (recordedAt === undefined || e.recordedAt !== undefined)) return Object.freeze(e);
+    if (isCopy(e) && inSchemaOrder(e) && (recordedAt === undefined || e.recordedAt !== undefined)) {
+      Object.freeze(e);
+      continue;
+    }
     // Made without a prototype before its fields are added: V8 then keeps the fields fast and shares
     // one shape among entries with the same fields (Object.create(null) would make a dictionary).
     const own = Object.setPrototypeOf({}, null) as Record<string, unknown>;
@@ -481,8 +507,9 @@ function readEntries(input: unknown, recordedAt?: string): LedgerEntry[] {
       const value = key === "recordedAt" ? (e.recordedAt ?? recordedAt) : e[key];
       if (value !== undefined) own[key] = value;
     }
-    return Object.freeze(own) as unknown as LedgerEntry;
-  });
+    parsed[i] = Object.freeze(own) as unknown as LedgerEntry;
+  }
+  return parsed;
 }
 
 /** The last closed day of a period key (its last day); with `optional`, -Infinity when left out. */

@@ -79,6 +79,8 @@ export { reallocatePromotionSlots, safeReallocatePromotionSlots } from "./penalt
 export type { PromotionMove, PromotionPolicy } from "./penalties/promotion.js";
 export type { DeductionReason, ExemptReason, LastPlaceFlagReason, PenaltyReason, PromotionReason, SpareReason } from "./penalties/reasons.js";
 export { withPenalties } from "./penalties/apply.js";
+export { assess } from "./pipeline/assess.js";
+export type { Assessment, AssessmentInput, AssessmentRules, AssessmentStep, AssessOptions } from "./pipeline/assess.js";
 export type { WithPenaltiesOptions } from "./penalties/apply.js";
 export { explainHistoryCheck, explainTier } from "./explain/tiers.js";
 export { explainReason } from "./explain/reasons.js";

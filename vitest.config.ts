@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-/** The modules whose every line and branch the suite must reach (issue 9): at least 95% of each. */
+/** The modules whose every line and branch the suite must reach: at least 95% of each. */
 const CORE = ["scoring", "methods", "tiers", "penalties", "cascade", "tasks", "personnel"];
 
 export default defineConfig({

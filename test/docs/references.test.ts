@@ -13,10 +13,17 @@ const filesIn = (dir: string, ends: RegExp): string[] =>
     .filter((f) => ends.test(f) && statSync(f).isFile());
 
 const THIS_FILE = "test/docs/references.test.ts";
-const MARKDOWN = ["README.md", "CHANGELOG.md", "CONTRIBUTING.md", ...filesIn("docs", /\.md$/).filter((f) => !f.startsWith(join("docs", "api")))].filter((f) => existsSync(f));
+const MARKDOWN = [
+  "README.md",
+  "CHANGELOG.md",
+  "CONTRIBUTING.md",
+  ...filesIn("docs", /\.md$/).filter((f) => !f.startsWith(join("docs", "api"))),
+  ...filesIn("examples", /\.md$/),
+  ...filesIn("test", /\.md$/),
+].filter((f) => existsSync(f));
 const CODE = [
   ...readdirSync(".").filter((f) => /\.(ts|cjs|json)$/.test(f) && f !== "package-lock.json"),
-  ...["src", "examples", "test", "bench", "scripts"].flatMap((d) => filesIn(d, /\.(ts|js|cjs|gs|md|json|ya?ml)$/)),
+  ...["src", "examples", "test", "bench", "scripts"].flatMap((d) => filesIn(d, /\.(ts|js|cjs|gs|json|ya?ml)$/)),
 ].filter((f) => f !== THIS_FILE);
 const ALL = [...MARKDOWN, ...CODE];
 /** The guides a reader follows: rule numbers in their text are links into the catalogue. */

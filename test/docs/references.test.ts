@@ -20,7 +20,7 @@ const MARKDOWN = [
   ...filesIn("docs", /\.md$/).filter((f) => !f.startsWith(join("docs", "api"))),
   ...filesIn("examples", /\.md$/),
   ...filesIn("test", /\.md$/),
-].filter((f) => existsSync(f));
+];
 const CODE = [
   ...readdirSync(".").filter((f) => /\.(ts|cjs|json)$/.test(f) && f !== "package-lock.json"),
   ...["src", "examples", "test", "bench", "scripts"].flatMap((d) => filesIn(d, /\.(ts|js|cjs|gs|json|ya?ml)$/)),

@@ -26,8 +26,10 @@ import {
   explainTier,
   rank,
   taskStatistics,
-} from "../src/index.js";
-import type { Locale } from "../src/messages/types.js";
+  type Locale,
+} from "jixiao";
+// The demo is also the command line's `jixiao demo`, so it speaks with the command line's own words,
+// tables and language detection, which are not part of the package's API.
 import { intlLocale, systemLanguage } from "../src/cli/lang.js";
 import { toTable } from "../src/cli/output.js";
 import { say, type Text } from "../src/cli/words.js";

@@ -1,5 +1,9 @@
 /**
  * jixiao (绩效): exact, explainable performance scoring for the tax service.
+ *
+ * Rule numbers in this reference (R1 … R28, as in "ranks within peer groups (R6, R20)") are the
+ * entries of the rule catalogue, docs/rules.md in the package's repository: what each rule says,
+ * the article it comes from and the code that implements it.
  * @packageDocumentation
  */
 export { IssueCode, JixiaoError, MAX_ISSUES, formatIssue, formatIssues, formatPath, isJixiaoError } from "./core/errors.js";

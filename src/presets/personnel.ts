@@ -6,9 +6,9 @@ import type { TierPolicy } from "../tiers/types.js";
 
 /**
  * **Example, not official policy.** Everyday performance (R10) out of 100: the four scored
- * components of the seed, each given as a score out of 100, with illustrative points (30 linked to
+ * components R10 names, each given as a score out of 100, with illustrative points (30 linked to
  * the organization, 40 personal, 15 leader evaluation, 15 actual performance) and illustrative caps
- * on the bonus (5) and deduction (10) lists. The seed gives no weights: put your bureau's in.
+ * on the bonus (5) and deduction (10) lists. No source gives their weights: put your bureau's in.
  *
  * @example
  * ```ts

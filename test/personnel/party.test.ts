@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   annualTiersExample,
@@ -19,6 +20,8 @@ import {
   rank,
   score,
   scoreAll,
+  schemeJsonSchema,
+  tierPolicyJsonSchema,
   versionForKind,
   type TierPolicy,
 } from "../../src/index.js";
@@ -46,6 +49,26 @@ describe("the party-building presets", () => {
           stack.push(...Object.values(node));
         }
       }
+    }
+  });
+
+  it("are shipped as JSON rule documents equal to them, valid against the published JSON Schemas", async () => {
+    const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+    const ajv = new Ajv2020({ strict: false });
+    const valid = { scheme: ajv.compile(schemeJsonSchema()), "tier-policy": ajv.compile(tierPolicyJsonSchema()) };
+    const files = {
+      "party-branch.scheme.json": partyBranchIndexExample,
+      "party-branch.policy.json": partyBranchTiersExample,
+      "party-duty-quarter.scheme.json": partyDutyIndexExample.quarter,
+      "party-member.scheme.json": partyMemberIndexExample,
+      "party-model-post.policy.json": partyModelPostExample,
+    };
+    for (const [file, preset] of Object.entries(files)) {
+      const { $schema, ...rest } = JSON.parse(readFileSync(`examples/rules/${file}`, "utf8"));
+      const kind = file.endsWith(".scheme.json") ? "scheme" : "tier-policy";
+      expect($schema, file).toBe(`../../docs/schema/${kind}.schema.json`);
+      expect(rest, file).toEqual(preset);
+      expect(valid[kind]({ $schema, ...rest }), file).toBe(true);
     }
   });
 });

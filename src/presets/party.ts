@@ -178,7 +178,14 @@ function dutyDocument(period: Period): SchemeConfig {
  * //=> [9, 14, 17]
  * ```
  */
-export const partyDutyIndexExample: { readonly quarter: SchemeConfig; readonly half: SchemeConfig; readonly year: SchemeConfig } = deepFreeze({
+export const partyDutyIndexExample: {
+  /** The quarter's document: 9 items. */
+  readonly quarter: SchemeConfig;
+  /** The half-year's document: 14 items. */
+  readonly half: SchemeConfig;
+  /** The year's document: all 17 items, 56 indicators. */
+  readonly year: SchemeConfig;
+} = deepFreeze({
   quarter: dutyDocument("quarter"),
   half: dutyDocument("half"),
   year: dutyDocument("year"),
@@ -319,7 +326,14 @@ const RATINGS = ["好", "较好", "一般", "差"] as const;
  * //=> false
  * ```
  */
-export const partyBuildingChecksExample: { readonly promotion: HistoryRule; readonly recommendation: HistoryRule; readonly allowance: HistoryRule } = deepFreeze({
+export const partyBuildingChecksExample: {
+  /** 职务晋升首先查核党建责任: no 差. */
+  readonly promotion: HistoryRule;
+  /** 推荐评选首先征求党建意见: none below 较好. */
+  readonly recommendation: HistoryRule;
+  /** 津贴兑现首先考核党建工作: no 差, at most one 一般. */
+  readonly allowance: HistoryRule;
+} = deepFreeze({
   promotion: { order: RATINGS, all: [{ noneBelow: "一般" }] },
   recommendation: { order: RATINGS, all: [{ noneBelow: "较好" }] },
   allowance: { order: RATINGS, all: [{ noneBelow: "一般" }, { tiers: ["一般"], atMost: 1 }] },

@@ -156,8 +156,8 @@ export { resultEntries } from "./personnel/record.js";
 export type { RecordableResult, ResultEntriesOptions } from "./personnel/record.js";
 export { aggregatePeriods, safeAggregatePeriods } from "./personnel/aggregate.js";
 export type { AggregatePart, AggregateResult, AggregationPolicy, PeriodScore } from "./personnel/aggregate.js";
-export { defineVersions, versionFor } from "./personnel/versions.js";
-export type { RuleVersion, RuleVersions, VersionForOptions } from "./personnel/versions.js";
+export { defineVersions, versionFor, versionForKind } from "./personnel/versions.js";
+export type { KindVersions, RuleVersion, RuleVersions, VersionForOptions } from "./personnel/versions.js";
 export { applySpecialAssessments, linkOrganizations, linkPeople, safeLinkOrganizations } from "./personnel/linkage.js";
 export type { LinkedPerson, LinkMethod, LinkPartKind, LinkPolicy, OrganizationLink, PeopleLinkPolicy, PersonLink, PersonLinkPart, SpecialAssessment, SpecialPolicy, SpecialResult } from "./personnel/linkage.js";
 export { defineEverydayPerformance, safeDefineEverydayPerformance } from "./personnel/everyday.js";
@@ -170,5 +170,14 @@ export { annualResults, partyBuildingVetoes, safeAnnualResults } from "./personn
 export { explainAccount, explainCapability, explainPersonLink, requirementText } from "./personnel/explain.js";
 export type { PersonnelExplainOptions } from "./personnel/explain.js";
 export type { AnnualOptions, AnnualPerson, AnnualResult, PartyBuildingVetoOptions } from "./personnel/annual.js";
-export { annualTiersExample, capabilityExample, everydayExample, partyBranchIndexExample, politicalQualityExample } from "./presets/personnel.js";
+export { annualTiersExample, capabilityExample, everydayExample, politicalQualityExample } from "./presets/personnel.js";
+export {
+  partyBranchIndexExample,
+  partyBranchTiersExample,
+  partyBuildingChecksExample,
+  partyContactLinkExample,
+  partyDutyIndexExample,
+  partyMemberIndexExample,
+  partyModelPostExample,
+} from "./presets/party.js";
 export { JIXIAO_ACCOUNT, JIXIAO_EXPLAIN, JIXIAO_LASTPLACE, JIXIAO_RANK, JIXIAO_SCORE, JIXIAO_TASKCREDIT, JIXIAO_TIER, SHEET_ERROR, type SheetCell, type SheetInput, type SheetOutput, type SheetRange } from "./sheets/index.js";

@@ -88,47 +88,6 @@ export const politicalQualityExample: SchemeConfig = deepFreeze<SchemeConfig>({
   ],
 });
 
-const ASPECTS: readonly [string, string, readonly string[]][] = [
-  ["organization", "组织设置", ["支部按期换届", "支委配备齐全", "党小组设置合理", "组织关系管理规范"]],
-  ["life", "组织生活", ["三会一课", "主题党日", "组织生活会", "民主评议党员"]],
-  ["members", "党员教育管理", ["党员学习教育", "发展党员", "党费收缴", "党员积分管理"]],
-  ["mechanism", "工作机制", ["党建与业务融合", "支部议事规则", "党务公开", "述职评议考核"]],
-  ["support", "基础保障", ["活动场所", "党建阵地", "工作经费", "台账资料"]],
-];
-
-/**
- * **Example, not official policy.** The party-branch standard index of R25 (Dazhou: 5 aspects, 20
- * standards) as an ordinary scheme: five groups of four standards, each graded 好/较好/一般/差. The
- * aspect and standard names are common practice, the points and grade values illustrative.
- *
- * @example
- * ```ts
- * const values = Object.fromEntries(defineScheme(partyBranchIndexExample).groups
- *   .flatMap((g) => g.indicators.map((i) => [i.id, "好"])));
- * score(defineScheme(partyBranchIndexExample), { id: "支部1", values }).total;
- * //=> 100
- * ```
- */
-export const partyBranchIndexExample: SchemeConfig = deepFreeze<SchemeConfig>({
-  id: "party-branch-index-example",
-  name: "党支部标准指数（示例）",
-  description: "Example only: R25's 5 aspects and 20 standards with illustrative points and grades.",
-  full: 100,
-  rounding: { total: { decimals: 2, mode: "half-up" } },
-  groups: ASPECTS.map(([id, name, standards]) => ({
-    id,
-    name,
-    points: 20,
-    indicators: standards.map((standard, i) => ({
-      id: `${id}-${i + 1}`,
-      name: standard,
-      points: 5,
-      kind: "qualitative" as const,
-      method: { type: "grade" as const, grades: { 好: 1, 较好: 0.85, 一般: 0.7, 差: 0.4 } },
-    })),
-  })),
-});
-
 const CATEGORIES: readonly [string, string][] = [
   ["general", "综合管理"],
   ["service", "纳税服务"],

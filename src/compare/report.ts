@@ -49,6 +49,28 @@ function histogramSvg(b: Distribution, r: Distribution, w: ReportWords): string 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(w.histogramTitle)}">${parts.join("")}</svg>`;
 }
 
+const histogramOptions = z.strictObject({ locale: z.enum(["zh-CN", "en"]).optional() }).optional();
+
+/**
+ * A comparison's histogram alone, as the SVG {@link comparisonReport} shows: the baseline's and the
+ * reform's bars side by side on the same exact bins, with title, axes, units and legend. For pages
+ * of one's own (the analysts' explorer draws it after every edit).
+ * @param comparison - a result of `compare`.
+ * @param options - `locale`: `zh-CN` (default) or `en`.
+ * @returns the `<svg>` element's markup; every text in it is escaped.
+ * @throws {@link JixiaoError} when `comparison` is not a result of `compare`.
+ * @example
+ * ```ts
+ * comparisonHistogram(compare(baseline, reform, people)).startsWith("<svg");
+ * //=> true
+ * ```
+ */
+export function comparisonHistogram(comparison: Comparison, options?: { readonly locale?: Locale }): string {
+  const locale = parseWith(histogramOptions, options, "Histogram options are not valid", ["options"])?.locale ?? "zh-CN";
+  if (!madeAs("comparison", comparison)) throw new JixiaoError([issue(IssueCode.invalidInput, ["comparison"], { key: "compareNotComparison" })], "Not a comparison");
+  return histogramSvg(comparison.distribution.baseline, comparison.distribution.reform, REPORT_WORDS[locale]);
+}
+
 const optionsSchema = z.strictObject({ locale: z.enum(["zh-CN", "en"]).optional(), title: z.string().max(200).optional() }).optional();
 
 /**
@@ -56,7 +78,7 @@ const optionsSchema = z.strictObject({ locale: z.enum(["zh-CN", "en"]).optional(
  * offline and in print: the counts, the two distributions (a table and an SVG histogram with its
  * title, axes and legend), the tier transition matrix, and everyone whose tier changed with the
  * reason in words ({@link explainChange}). Every text from the input is escaped.
- * @param comparison - a result of {@link compare}.
+ * @param comparison - a result of `compare`.
  * @param options - `locale` (`zh-CN` default, or `en`) and a `title` of your own.
  * @returns the page's HTML.
  * @throws {@link JixiaoError} when `comparison` is not a result of `compare`.

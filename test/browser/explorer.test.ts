@@ -1,0 +1,132 @@
+// The analysts' explorer in a real browser: Debian's chromium, driven by puppeteer-core, opens
+// explorer/index.html from file:// over a bundle built here from the sources (vitest runs before
+// `npm run build`), and what the page shows must equal the library's `compare` in Node exactly.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { runInNewContext } from "node:vm";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { build, type Options } from "tsup";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import config from "../../tsup.config.js";
+import { compare, comparisonHistogram, explain, explainChange, formatIssues, isJixiaoError, type AssessmentRules, type Comparison } from "../../src/index.js";
+
+const rules = JSON.parse(readFileSync("examples/compare/baseline.json", "utf8")) as AssessmentRules & { tierPolicy: { tiers: { name: string; share?: number | string }[] } };
+const subjects = JSON.parse(readFileSync("examples/compare/people.json", "utf8")) as unknown[];
+const WORDS = runInNewContext(`${readFileSync("explorer/words.js", "utf8")}; JIXIAO_EXPLORER_WORDS`) as Record<"zh-CN" | "en", Record<string, any>>;
+const withGood = (share: number | string) => ({ ...rules, tierPolicy: { ...rules.tierPolicy, tiers: rules.tierPolicy.tiers.map((t, k) => (k === 0 ? { ...t, share } : t)) } });
+
+/** Debian's chromium on PATH, or a failure that says how to get it (no browser is ever downloaded). */
+function chromium(): string {
+  try {
+    return execFileSync("which", ["chromium"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error("The explorer's browser test needs Debian's chromium on PATH: apt-get install -y chromium (.ci/run does it).");
+  }
+}
+
+let dir: string;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  const executablePath = chromium();
+  dir = mkdtempSync(join(tmpdir(), "jixiao-explorer-"));
+  // The global bundle exactly as tsup.config.ts makes it, into <dir>/dist beside <dir>/explorer.
+  const iife = (config as Options[]).find((o) => o.globalName === "Jixiao")!;
+  await build({ ...iife, outDir: join(dir, "dist"), config: false, silent: true });
+  cpSync("explorer", join(dir, "explorer"), { recursive: true });
+  browser = await puppeteer.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(pathToFileURL(join(dir, "explorer", "index.html")).href);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The transition matrix as the page shows it. */
+const matrixOnPage = () =>
+  page.$$eval("#matrix td", (tds) => tds.map((td) => [td.getAttribute("data-from"), td.getAttribute("data-to"), Number(td.textContent)] as const));
+const matrixOf = (c: Comparison) => c.transitions.tiers.flatMap((from) => c.transitions.tiers.map((to) => [from, to, c.transitions.counts[from]![to]!] as const));
+
+/** Tier counts by peer group as the page shows them, today and reform. */
+const countsOnPage = () =>
+  page.$$eval("#counts td", (tds) => tds.map((td) => [td.getAttribute("data-group"), td.getAttribute("data-tier"), Number(td.getAttribute("data-baseline")), Number(td.getAttribute("data-reform"))] as const));
+function countsOf(c: Comparison) {
+  const groups = Object.keys(c.byGroup);
+  const n = (g: string | null, t: string, side: "baseline" | "reform") => c.people.filter((p) => (g === null || (p.group ?? "") === g) && (p[side].tier ?? "") === t).length;
+  return (groups.length > 1 ? [...groups, null] : groups).flatMap((g) => c.transitions.tiers.map((t) => [g ?? "*", t, n(g, t, "baseline"), n(g, t, "reform")] as const));
+}
+
+const text = (selector: string) => page.$eval(selector, (e) => e.textContent ?? "");
+
+async function setShare(value: string) {
+  await page.click("#share-0", { clickCount: 3 });
+  await page.type("#share-0", value);
+}
+
+describe("the explorer page in Chromium", () => {
+  it("loads the example rules and 200 people and shows today's tiers", async () => {
+    await page.$eval("#rules-text", (e, v) => void ((e as HTMLTextAreaElement).value = v), JSON.stringify(rules));
+    await page.$eval("#people-text", (e, v) => void ((e as HTMLTextAreaElement).value = v), JSON.stringify(subjects));
+    await page.click("#load");
+    const c = compare(rules, rules, { subjects } as never);
+    expect(await matrixOnPage()).toEqual(matrixOf(c));
+    expect(await countsOnPage()).toEqual(countsOf(c));
+    expect(await page.$$eval("#people tbody tr", (rows) => rows.length)).toBe(200);
+    expect(await text("#error")).toBe("");
+  });
+
+  it("recomputes when 好's share goes from 0.2 to 0.3: counts, matrix and an explanation equal compare in Node", async () => {
+    await setShare("0.3");
+    const c = compare(rules, withGood(0.3), { subjects } as never);
+    expect(c.movedUp.length).toBeGreaterThan(0);
+    expect(await text("#error")).toBe("");
+    expect(await matrixOnPage()).toEqual(matrixOf(c));
+    expect(await countsOnPage()).toEqual(countsOf(c));
+    expect(await text("#summary")).toBe(WORDS["zh-CN"].summary(200, c.movedUp.length, c.movedDown.length));
+    const id = c.movedUp[0]!;
+    await page.click(`#people tr[data-id="${id}"]`);
+    expect(await text("#change-text")).toBe(explainChange(c, id));
+    const result = (c.reform.rescored ?? c.reform.scored)!.find((r) => r.subjectId === id)!;
+    expect(await text("#score-text")).toBe(explain(result));
+    // The histogram is the library's own, on the same bins.
+    expect(await page.$$eval("#histogram svg rect.ref", (r) => r.length)).toBe(c.distribution.reform.histogram.length + 1);
+    expect(comparisonHistogram(c)).toContain(await page.$eval("#histogram svg text", (t) => t.textContent ?? ""));
+    if (process.env.JIXIAO_SCREENSHOT) await page.screenshot({ path: process.env.JIXIAO_SCREENSHOT, fullPage: true });
+  });
+
+  it("says what is wrong with an edit in words, from the library's issues, and keeps going when it is fixed", async () => {
+    await setShare("abc");
+    let thrown: unknown;
+    try {
+      compare(rules, withGood("abc"), { subjects } as never);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isJixiaoError(thrown)).toBe(true);
+    expect(await text("#error")).toBe(`${WORDS["zh-CN"].errorTitle}\n${formatIssues((thrown as { issues: never }).issues)}`);
+    await setShare("0.3");
+    expect(await text("#error")).toBe("");
+  });
+
+  it("searches the table and switches to English", async () => {
+    await page.type("#search", "c01");
+    const ids = await page.$$eval("#people tbody tr", (rows) => rows.map((r) => r.getAttribute("data-id")));
+    expect(ids).toEqual(subjects.map((s) => (s as { id: string }).id).filter((id) => id.includes("c01")));
+    await page.click("#lang");
+    const c = compare(rules, withGood(0.3), { subjects } as never, { locale: "en" });
+    expect(await text("#change-text")).toBe(explainChange(c, c.movedUp[0]!, { locale: "en" }));
+    expect(await text("#matrix th")).toBe(WORDS.en.fromTo);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(errors).toEqual([]);
+  });
+});

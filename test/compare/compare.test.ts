@@ -3,7 +3,7 @@
  * reform, each through assess; every figure checked against arithmetic done by hand.
  */
 import { describe, expect, it } from "vitest";
-import { compare, explainChange, isJixiaoError, MAX_HISTOGRAM_BINS, type SchemeConfig } from "../../src/index.js";
+import { compare, comparisonHistogram, comparisonReport, explainChange, isJixiaoError, MAX_HISTOGRAM_BINS, type SchemeConfig } from "../../src/index.js";
 
 const issuesOf = (f: () => unknown) => {
   try {
@@ -164,5 +164,20 @@ describe("compare: problems at their paths", () => {
     const c = compare(goodShare(0.2), goodShare(0.3), TEN);
     expect(issuesOf(() => explainChange(c, "nobody"))).toEqual([["unknown_id", ["subjectId"]]]);
     expect(issuesOf(() => explainChange({ ...c } as never, "p01"))).toEqual([["invalid_input", ["comparison"]]]);
+  });
+});
+
+describe("comparisonHistogram", () => {
+  it("is the report's own SVG, in either language, and refuses what compare did not make", () => {
+    const c = compare(goodShare(0.2), goodShare(0.3), TEN);
+    for (const locale of ["zh-CN", "en"] as const) {
+      const svg = comparisonHistogram(c, { locale });
+      expect(svg.startsWith("<svg")).toBe(true);
+      expect(comparisonReport(c, { locale })).toContain(svg);
+    }
+    expect(comparisonHistogram(c)).toContain("总分");
+    // Totals from 45 to 90 in bins of 10 from 40: six bins, a reform bar in each, and the legend's swatch.
+    expect(comparisonHistogram(c).match(/<rect class="ref" x/g)).toHaveLength(6 + 1);
+    expect(issuesOf(() => comparisonHistogram({ ...c } as never))).toEqual([["invalid_input", ["comparison"]]]);
   });
 });

@@ -1,16 +1,11 @@
 // The analysts' explorer in a real browser: Debian's chromium, driven by puppeteer-core, opens
 // explorer/index.html from file:// over a bundle built here from the sources (vitest runs before
 // `npm run build`), and what the page shows must equal the library's `compare` in Node exactly.
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
 import { runInNewContext } from "node:vm";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
-import { build, type Options } from "tsup";
+import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import config from "../../tsup.config.js";
+import { loadInto, openExplorer, type OpenExplorer } from "../../scripts/explorer-page.js";
 import { compare, comparisonHistogram, explain, explainChange, formatIssues, isJixiaoError, type AssessmentRules, type Comparison } from "../../src/index.js";
 
 const rules = JSON.parse(readFileSync("examples/compare/baseline.json", "utf8")) as AssessmentRules & { tierPolicy: { tiers: { name: string; share?: number | string }[] } };
@@ -18,38 +13,19 @@ const subjects = JSON.parse(readFileSync("examples/compare/people.json", "utf8")
 const WORDS = runInNewContext(`${readFileSync("explorer/words.js", "utf8")}; JIXIAO_EXPLORER_WORDS`) as Record<"zh-CN" | "en", Record<string, any>>;
 const withGood = (share: number | string) => ({ ...rules, tierPolicy: { ...rules.tierPolicy, tiers: rules.tierPolicy.tiers.map((t, k) => (k === 0 ? { ...t, share } : t)) } });
 
-/** Debian's chromium on PATH, or a failure that says how to get it (no browser is ever downloaded). */
-function chromium(): string {
-  try {
-    return execFileSync("which", ["chromium"], { encoding: "utf8" }).trim();
-  } catch {
-    throw new Error("The explorer's browser test needs Debian's chromium on PATH: apt-get install -y chromium (.ci/run does it).");
-  }
-}
-
-let dir: string;
-let browser: Browser;
+let open: OpenExplorer | undefined;
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const executablePath = chromium();
-  dir = mkdtempSync(join(tmpdir(), "jixiao-explorer-"));
-  // The global bundle exactly as tsup.config.ts makes it, into <dir>/dist beside <dir>/explorer.
-  const iife = (config as Options[]).find((o) => o.globalName === "Jixiao")!;
-  await build({ ...iife, outDir: join(dir, "dist"), config: false, silent: true });
-  cpSync("explorer", join(dir, "explorer"), { recursive: true });
-  browser = await puppeteer.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
+  open = await openExplorer();
+  page = open.page;
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(pathToFileURL(join(dir, "explorer", "index.html")).href);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await open?.close();
 });
 
 /** The transition matrix as the page shows it. */
@@ -75,9 +51,7 @@ async function setShare(value: string) {
 
 describe("the explorer page in Chromium", () => {
   it("loads the example rules and 200 people and shows today's tiers", async () => {
-    await page.$eval("#rules-text", (e, v) => void ((e as HTMLTextAreaElement).value = v), JSON.stringify(rules));
-    await page.$eval("#people-text", (e, v) => void ((e as HTMLTextAreaElement).value = v), JSON.stringify(subjects));
-    await page.click("#load");
+    await loadInto(page, rules, subjects);
     const c = compare(rules, rules, { subjects } as never);
     expect(await matrixOnPage()).toEqual(matrixOf(c));
     expect(await countsOnPage()).toEqual(countsOf(c));
@@ -101,7 +75,12 @@ describe("the explorer page in Chromium", () => {
     // The histogram is the library's own, on the same bins.
     expect(await page.$$eval("#histogram svg rect.ref", (r) => r.length)).toBe(c.distribution.reform.histogram.length + 1);
     expect(comparisonHistogram(c)).toContain(await page.$eval("#histogram svg text", (t) => t.textContent ?? ""));
-    if (process.env.JIXIAO_SCREENSHOT) await page.screenshot({ path: process.env.JIXIAO_SCREENSHOT, fullPage: true });
+    // The analysts' guide's picture (JIXIAO_SCREENSHOT=docs/images/explorer-zh.png): from the editor down.
+    const shot = process.env.JIXIAO_SCREENSHOT;
+    if (shot) {
+      const top = await page.$eval("#editor", (e) => e.getBoundingClientRect().top + window.scrollY);
+      await page.screenshot({ path: shot as `${string}.png`, clip: { x: 0, y: top, width: 1280, height: 1300 }, captureBeyondViewport: true });
+    }
   });
 
   it("says what is wrong with an edit in words, from the library's issues, and keeps going when it is fixed", async () => {

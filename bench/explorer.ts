@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { loadInto, openExplorer } from "../scripts/explorer-page.js";
-import { compare, type AssessmentRules } from "../src/index.js";
+import { compare, type AssessmentRules, type SubjectInput } from "../src/index.js";
 
 const arg = (name: string, fallback: number) => {
   const k = process.argv.indexOf(`--${name}`);
@@ -18,7 +18,7 @@ const arg = (name: string, fallback: number) => {
 const size = arg("people", 30_000);
 const runs = arg("runs", 3);
 const rules = JSON.parse(readFileSync("examples/compare/baseline.json", "utf8")) as AssessmentRules & { tierPolicy: { tiers: { share?: number }[] } };
-const cadres = JSON.parse(readFileSync("examples/compare/people.json", "utf8")) as { id: string }[];
+const cadres = JSON.parse(readFileSync("examples/compare/people.json", "utf8")) as SubjectInput[];
 const subjects = Array.from({ length: size }, (_, k) => ({ ...cadres[k % cadres.length]!, id: `p${String(k).padStart(6, "0")}` }));
 const shares = Array.from({ length: runs }, (_, k) => (k % 2 === 0 ? 0.3 : 0.25));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -41,7 +41,7 @@ try {
       await open.page.$eval(
         "#share-0",
         (e, v) => {
-          const input = e as HTMLInputElement;
+          const input = e as unknown as { value: string; dispatchEvent: (event: Event) => boolean };
           input.value = v;
           const t0 = performance.now();
           input.dispatchEvent(new Event("input"));

@@ -53,7 +53,7 @@ export async function openExplorer(): Promise<OpenExplorer> {
 
 /** Puts rules and people (as JSON texts) into the page and presses 载入. */
 export async function loadInto(page: Page, rules: unknown, people: unknown): Promise<void> {
-  await page.$eval("#rules-text", (e, v) => void ((e as HTMLTextAreaElement).value = v), JSON.stringify(rules));
-  await page.$eval("#people-text", (e, v) => void ((e as HTMLTextAreaElement).value = v), JSON.stringify(people));
+  await page.$eval("#rules-text", (e, v) => void ((e as unknown as { value: string }).value = v), JSON.stringify(rules));
+  await page.$eval("#people-text", (e, v) => void ((e as unknown as { value: string }).value = v), JSON.stringify(people));
   await page.click("#load");
 }

@@ -78,7 +78,7 @@ describe("the explorer page in Chromium", () => {
     // The analysts' guide's picture (JIXIAO_SCREENSHOT=docs/images/explorer-zh.png): from the editor down.
     const shot = process.env.JIXIAO_SCREENSHOT;
     if (shot) {
-      const top = await page.$eval("#editor", (e) => e.getBoundingClientRect().top + window.scrollY);
+      const top = await page.$eval("#editor", (e) => e.getBoundingClientRect().top + (globalThis as unknown as { scrollY: number }).scrollY);
       await page.screenshot({ path: shot as `${string}.png`, clip: { x: 0, y: top, width: 1280, height: 1300 }, captureBeyondViewport: true });
     }
   });
@@ -105,7 +105,7 @@ describe("the explorer page in Chromium", () => {
     const c = compare(rules, withGood(0.3), { subjects } as never, { locale: "en" });
     expect(await text("#change-text")).toBe(explainChange(c, c.movedUp[0]!, { locale: "en" }));
     expect(await text("#matrix th")).toBe(WORDS.en.fromTo);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await page.$eval("html", (e) => e.getAttribute("lang"))).toBe("en");
     expect(errors).toEqual([]);
   });
 });

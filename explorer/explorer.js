@@ -6,7 +6,7 @@
   var J = window.Jixiao;
   var ALL = window.JIXIAO_EXPLORER_WORDS;
   var LIMIT = 500; // rows drawn at once; the search narrows the rest
-  var state = { lang: "zh-CN", baseline: null, edited: null, people: null, comparison: null, selected: null };
+  var state = { lang: "zh-CN", loaded: false, baseline: null, edited: null, people: null, comparison: null, selected: null };
   var $ = function (id) { return document.getElementById(id); };
   var w = function () { return ALL[state.lang]; };
 
@@ -46,12 +46,15 @@
       var people = parse("people-text", w().peopleWord);
       state.baseline = rules;
       state.people = Array.isArray(people) ? { subjects: people } : people;
+      state.loaded = true;
     } catch (e) {
       showError(describe(e));
       return;
     }
     state.edited = clone(state.baseline);
     state.selected = null;
+    state.comparison = null;
+    $("results").hidden = true;
     buildEditor();
     $("editor").hidden = false;
     recompute();
@@ -69,24 +72,27 @@
 
   function buildEditor() {
     var r = state.edited;
+    var isObject = function (x) { return x !== null && typeof x === "object"; };
     var shares = $("shares"), points = $("points"), last = $("last");
     [shares, points, last].forEach(function (d) { d.textContent = ""; });
-    var tiers = r.tierPolicy && Array.isArray(r.tierPolicy.tiers) ? r.tierPolicy.tiers : [];
-    if (tiers.some(function (t) { return t && t.share !== undefined; })) shares.appendChild(el("h3", {}, w().tierShares));
+    // Only what is there to edit gets a field; anything malformed is left to the library to report.
+    if (!isObject(r)) return;
+    var tiers = isObject(r.tierPolicy) && Array.isArray(r.tierPolicy.tiers) ? r.tierPolicy.tiers.filter(isObject) : [];
+    if (tiers.some(function (t) { return t.share !== undefined; })) shares.appendChild(el("h3", {}, w().tierShares));
     tiers.forEach(function (t, k) {
-      if (t && t.share !== undefined) shares.appendChild(field("share-" + k, t.name + " " + w().share, String(t.share), function (v) { t.share = number(v); }));
+      if (t.share !== undefined) shares.appendChild(field("share-" + k, t.name + " " + w().share, String(t.share), function (v) { t.share = number(v); }));
     });
-    var groups = r.scheme && Array.isArray(r.scheme.groups) ? r.scheme.groups : [];
+    var groups = isObject(r.scheme) && Array.isArray(r.scheme.groups) ? r.scheme.groups.filter(isObject) : [];
     if (groups.length > 0) points.appendChild(el("h3", {}, w().points));
     groups.forEach(function (g, gk) {
       var line = el("div");
       if (g.points !== undefined) line.appendChild(field("group-" + gk, w().groupPoints(g.name || g.id), String(g.points), function (v) { g.points = number(v); }));
-      (g.indicators || []).forEach(function (ind, ik) {
+      (Array.isArray(g.indicators) ? g.indicators.filter(isObject) : []).forEach(function (ind, ik) {
         if (ind.points !== undefined) line.appendChild(field("points-" + gk + "-" + ik, ind.name || ind.id, String(ind.points), function (v) { ind.points = number(v); }));
       });
       points.appendChild(line);
     });
-    if (r.lastPlace && Array.isArray(r.lastPlace.deductions)) {
+    if (isObject(r.lastPlace) && Array.isArray(r.lastPlace.deductions)) {
       last.appendChild(field("deductions", w().lastPlace, r.lastPlace.deductions.join(", "), function (v) {
         r.lastPlace.deductions = v.split(/[,，、\s]+/).filter(function (x) { return x !== ""; }).map(number);
       }));
@@ -94,7 +100,7 @@
   }
 
   function recompute() {
-    if (!state.baseline) { showError(w().loadFirst); return; }
+    if (!state.loaded) { showError(w().loadFirst); return; }
     var t0 = performance.now();
     try {
       state.comparison = J.compare(state.baseline, state.edited, state.people, { locale: state.lang });
@@ -231,12 +237,12 @@
   $("load").addEventListener("click", load);
   $("search").addEventListener("input", function () { if (state.comparison) renderTable(); });
   $("reset").addEventListener("click", function () { state.edited = clone(state.baseline); buildEditor(); recompute(); });
-  $("save").addEventListener("click", function () { if (state.edited) download("rules-reform.json", "application/json", JSON.stringify(state.edited, null, 2) + "\n"); });
+  $("save").addEventListener("click", function () { if (state.loaded) download("rules-reform.json", "application/json", JSON.stringify(state.edited, null, 2) + "\n"); });
   $("csv").addEventListener("click", function () { if (state.comparison) download("comparison.csv", "text/csv;charset=utf-8", csv()); });
   $("lang").addEventListener("click", function () {
     state.lang = state.lang === "zh-CN" ? "en" : "zh-CN";
     applyWords();
-    if (state.edited) { buildEditor(); recompute(); }
+    if (state.loaded) { buildEditor(); recompute(); }
   });
   applyWords();
 })();

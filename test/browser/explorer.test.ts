@@ -108,4 +108,20 @@ describe("the explorer page in Chromium", () => {
     expect(await page.$eval("html", (e) => e.getAttribute("lang"))).toBe("en");
     expect(errors).toEqual([]);
   });
+
+  it("says in words when the files are not JSON or not rules, and hides the old results", async () => {
+    await page.$eval("#rules-text", (e) => void ((e as unknown as { value: string }).value = "{"));
+    await page.click("#load");
+    expect(await text("#error")).toMatch(new RegExp(`^${WORDS.en.errorTitle}\n${WORDS.en.notJson("rules", "")}.+`));
+    await loadInto(page, null, subjects);
+    let thrown: unknown;
+    try {
+      compare(null as never, null as never, { subjects } as never);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(await text("#error")).toBe(`${WORDS.en.errorTitle}\n${formatIssues((thrown as { issues: never }).issues, { locale: "en" })}`);
+    expect(await page.$eval("#results", (e) => e.hasAttribute("hidden"))).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

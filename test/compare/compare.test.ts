@@ -2,6 +2,8 @@
  * compare and explainChange (src/compare/compare.ts): the same people under the baseline and a
  * reform, each through assess; every figure checked against arithmetic done by hand.
  */
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { compare, comparisonHistogram, comparisonReport, explainChange, isJixiaoError, MAX_HISTOGRAM_BINS, type SchemeConfig } from "../../src/index.js";
 
@@ -179,5 +181,18 @@ describe("comparisonHistogram", () => {
     // Totals from 45 to 90 in bins of 10 from 40: six bins, a reform bar in each, and the legend's swatch.
     expect(comparisonHistogram(c).match(/<rect class="ref" x/g)).toHaveLength(6 + 1);
     expect(issuesOf(() => comparisonHistogram({ ...c } as never))).toEqual([["invalid_input", ["comparison"]]]);
+  });
+});
+
+describe("examples/compare", () => {
+  it("baseline.json (for the explorer page, which cannot follow file names) is baseline.yaml written out in full", () => {
+    const read = (f: string) => readFileSync(`examples/compare/${f}`, "utf8");
+    const yaml = parseYaml(read("baseline.yaml")) as { scheme: string; tierPolicy: string; lastPlace: unknown };
+    const inline = (f: string) => {
+      const o = JSON.parse(read(f)) as Record<string, unknown>;
+      delete o.$schema;
+      return o;
+    };
+    expect(JSON.parse(read("baseline.json"))).toEqual({ scheme: inline(yaml.scheme), lastPlace: yaml.lastPlace, tierPolicy: inline(yaml.tierPolicy) });
   });
 });

@@ -164,7 +164,9 @@
   function renderTable() {
     var c = state.comparison;
     var q = $("search").value.trim().toLowerCase();
+    var moved = $("only-moved").checked;
     var match = c.people.filter(function (p) {
+      if (moved && p.move === "same") return false;
       return q === "" || [p.subjectId, p.name || "", p.group || ""].some(function (s) { return s.toLowerCase().indexOf(q) >= 0; });
     });
     var t = $("people");
@@ -236,6 +238,7 @@
   readInto($("people-file"), "people-text");
   $("load").addEventListener("click", load);
   $("search").addEventListener("input", function () { if (state.comparison) renderTable(); });
+  $("only-moved").addEventListener("change", function () { if (state.comparison) renderTable(); });
   $("reset").addEventListener("click", function () { state.edited = clone(state.baseline); buildEditor(); recompute(); });
   $("save").addEventListener("click", function () { if (state.loaded) download("rules-reform.json", "application/json", JSON.stringify(state.edited, null, 2) + "\n"); });
   $("csv").addEventListener("click", function () { if (state.comparison) download("comparison.csv", "text/csv;charset=utf-8", csv()); });

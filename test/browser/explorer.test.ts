@@ -72,6 +72,11 @@ describe("the explorer page in Chromium", () => {
     expect(await text("#change-text")).toBe(explainChange(c, id));
     const result = (c.reform.rescored ?? c.reform.scored)!.find((r) => r.subjectId === id)!;
     expect(await text("#score-text")).toBe(explain(result));
+    // Who moves: the table narrowed to those whose tier changed.
+    await page.click("#only-moved");
+    expect(await page.$$eval("#people tbody tr", (rows) => rows.map((r) => r.getAttribute("data-id")))).toEqual(c.people.filter((p) => p.move !== "same").map((p) => p.subjectId));
+    await page.click("#only-moved");
+    expect(await page.$$eval("#people tbody tr", (rows) => rows.length)).toBe(200);
     // The histogram is the library's own, on the same bins.
     expect(await page.$$eval("#histogram svg rect.ref", (r) => r.length)).toBe(c.distribution.reform.histogram.length + 1);
     expect(comparisonHistogram(c)).toContain(await page.$eval("#histogram svg text", (t) => t.textContent ?? ""));

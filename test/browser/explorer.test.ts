@@ -1,7 +1,9 @@
 // The analysts' explorer in a real browser: Debian's chromium, driven by puppeteer-core, opens
 // explorer/index.html from file:// over a bundle built here from the sources (vitest runs before
 // `npm run build`), and what the page shows must equal the library's `compare` in Node exactly.
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,6 +102,30 @@ describe("the explorer page in Chromium", () => {
     expect(await text("#error")).toBe(`${WORDS["zh-CN"].errorTitle}\n${formatIssues((thrown as { issues: never }).issues)}`);
     await setShare("0.3");
     expect(await text("#error")).toBe("");
+  });
+
+  it("saves the edited rules as JSON and exports the comparison as CSV", async () => {
+    const downloads = mkdtempSync(join(tmpdir(), "jixiao-downloads-"));
+    try {
+      const cdp = await page.createCDPSession();
+      await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+      const saved = async (button: string, file: string) => {
+        await page.click(button);
+        const path = join(downloads, file);
+        for (let k = 0; k < 100 && !existsSync(path); k++) await new Promise((r) => setTimeout(r, 100));
+        return readFileSync(path, "utf8");
+      };
+      expect(JSON.parse(await saved("#save", "rules-reform.json"))).toEqual(withGood(0.3));
+      const c = compare(rules, withGood(0.3), { subjects } as never);
+      const lines = (await saved("#csv", "comparison.csv")).split("\r\n");
+      const w = WORDS["zh-CN"];
+      expect(lines[0]).toBe(`\uFEFF${[...w.columns, w.moveColumn].join(",")}`);
+      expect(lines).toHaveLength(1 + 200 + 1);
+      const p = c.people.find((x) => x.subjectId === c.movedUp[0])!;
+      expect(lines).toContain([p.subjectId, p.name, "", p.baseline.exact, p.reform.exact, p.deltaExact, p.baseline.rank, p.reform.rank, p.baseline.tier, p.reform.tier, w.moves.up].join(","));
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+    }
   });
 
   it("searches the table and switches to English", async () => {

@@ -12,6 +12,7 @@ import { PENALTIES_MESSAGES } from "./penalties.js";
 import { PERIODS_MESSAGES } from "./periods.js";
 import { PERSONNEL_MESSAGES } from "./personnel.js";
 import { RANKING_MESSAGES } from "./ranking.js";
+import { ROADMAP_MESSAGES } from "./roadmap.js";
 import { SCHEME_MESSAGES } from "./scheme.js";
 import { SCORING_MESSAGES } from "./scoring.js";
 import { SHEETS_MESSAGES } from "./sheets.js";
@@ -32,6 +33,7 @@ export const CATALOG = {
   ...PERIODS_MESSAGES,
   ...PERSONNEL_MESSAGES,
   ...RANKING_MESSAGES,
+  ...ROADMAP_MESSAGES,
   ...SCHEME_MESSAGES,
   ...SCORING_MESSAGES,
   ...SHEETS_MESSAGES,
@@ -52,6 +54,7 @@ export const CATALOG_PARTS = [
   PERIODS_MESSAGES,
   PERSONNEL_MESSAGES,
   RANKING_MESSAGES,
+  ROADMAP_MESSAGES,
   SCHEME_MESSAGES,
   SCORING_MESSAGES,
   SHEETS_MESSAGES,

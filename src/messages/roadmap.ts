@@ -1,4 +1,27 @@
-import { message } from "./types.js";
+import { message, type Locale } from "./types.js";
+
+/** Words for where an item stands against its timetable, and for a milestone's status. @internal */
+export const TIMETABLE_WORDS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  ahead: { "zh-CN": "超前", en: "ahead" },
+  "on-time": { "zh-CN": "按进度", en: "on time" },
+  behind: { "zh-CN": "滞后", en: "behind" },
+  met: { "zh-CN": "按期完成", en: "met on time" },
+  late: { "zh-CN": "逾期完成", en: "met late" },
+  missed: { "zh-CN": "未完成", en: "missed" },
+  pending: { "zh-CN": "未到期", en: "not yet due" },
+};
+const word = (k: string, locale: Locale) => TIMETABLE_WORDS[k]?.[locale] ?? k;
+
+/** Words for a change between roadmap versions. */
+const CHANGE_WORDS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  "item-added": { "zh-CN": "新增指标", en: "indicator added" },
+  "item-dropped": { "zh-CN": "取消指标", en: "indicator dropped" },
+  points: { "zh-CN": "分值", en: "points" },
+  "milestone-added": { "zh-CN": "新增节点", en: "milestone added" },
+  "milestone-dropped": { "zh-CN": "取消节点", en: "milestone dropped" },
+  target: { "zh-CN": "目标值", en: "target" },
+  due: { "zh-CN": "到期日", en: "due day" },
+};
 
 /** The issues of roadmap/ and board/: roadmaps (路线图), mid-year versions, monthly key tasks and the monthly board (三晒). */
 export const ROADMAP_MESSAGES = {
@@ -21,5 +44,61 @@ export const ROADMAP_MESSAGES = {
   roadmapActualTwice: message<{ day: string; first: number }>({
     "zh-CN": (p) => `截至 ${p.day} 的实际值已在 actuals[${p.first}] 报送，同一天只能有一个值`,
     en: (p) => `a value at ${p.day} is already actuals[${p.first}]; one value a day`,
+  }),
+
+  // The explanation of an item's progress (roadmap/explain.ts).
+  roadmapExplainHead: message<{ name: string; owner: string; asOf: string; actual: string; expected: string; current: string; status: string; gap: string }>({
+    "zh-CN": (p) =>
+      `${p.name}（${p.owner}）：截至 ${p.asOf}，实际 ${p.actual || "未报送"}` +
+      (p.expected ? `，应达 ${p.expected}（节点 ${p.current}）` : "，尚无到期节点") +
+      `，${word(p.status, "zh-CN")}` +
+      (p.gap && p.status === "behind" ? ` ${p.gap.replace(/^-/, "")}` : p.gap && p.gap !== "0" && p.status !== "behind" ? `，高出 ${p.gap}` : "") +
+      "。",
+    en: (p) =>
+      `${p.name} (${p.owner}): as of ${p.asOf}, actual ${p.actual || "not reported"}` +
+      (p.expected ? `, expected ${p.expected} (milestone ${p.current})` : ", no milestone due yet") +
+      `; ${word(p.status, "en")}` +
+      (p.gap && p.status === "behind" ? ` by ${p.gap.replace(/^-/, "")}` : p.gap && p.gap !== "0" && p.status !== "behind" ? `, ${p.gap} above` : "") +
+      ".",
+  }),
+  roadmapExplainNext: message<{ id: string; due: string; target: string }>({
+    "zh-CN": (p) => `下一节点 ${p.id}：${p.due} 前达到 ${p.target}。`,
+    en: (p) => `Next milestone ${p.id}: ${p.target} by ${p.due}.`,
+  }),
+  roadmapExplainMilestone: message<{ id: string; due: string; target: string; value: string; status: string }>({
+    "zh-CN": (p) => `节点 ${p.id}（${p.due}）目标 ${p.target}，到期实际 ${p.value || "—"}：${word(p.status, "zh-CN")}`,
+    en: (p) => `milestone ${p.id} (${p.due}) target ${p.target}, actual by then ${p.value || "—"}: ${word(p.status, "en")}`,
+  }),
+  roadmapExplainNoneDue: message<{ points: string }>({
+    "zh-CN": (p) => `尚无到期节点，得满分 ${p.points}`,
+    en: (p) => `no milestone due yet: full points ${p.points}`,
+  }),
+  roadmapExplainShare: message<{ points: string; met: string; late: string; lateCredit: string; due: string; result: string }>({
+    "zh-CN": (p) => `按期完成节点占比计分：${p.points} ×（${p.met}${p.late !== "0" ? ` + ${p.late} × ${p.lateCredit}` : ""}）÷ ${p.due} = ${p.result}`,
+    en: (p) => `by the share of milestones met on time: ${p.points} × (${p.met}${p.late !== "0" ? ` + ${p.late} × ${p.lateCredit}` : ""}) ÷ ${p.due} = ${p.result}`,
+  }),
+  roadmapExplainGap: message<{ points: string; numerator: string; denominator: string; result: string }>({
+    "zh-CN": (p) => `按当前节点完成程度计分：${p.points} × ${p.numerator} ÷ ${p.denominator} = ${p.result}`,
+    en: (p) => `by the completion of the current milestone: ${p.points} × ${p.numerator} ÷ ${p.denominator} = ${p.result}`,
+  }),
+  roadmapExplainRound: message<{ value: string; decimals: string; result: string }>({
+    "zh-CN": (p) => `${p.value} 保留 ${p.decimals} 位小数 = ${p.result}`,
+    en: (p) => `${p.value} to ${p.decimals} decimals = ${p.result}`,
+  }),
+  roadmapExplainPart: message<{ version: string; days: number; score: string }>({
+    "zh-CN": (p) => `版本 ${p.version} 生效 ${p.days} 天，得分 ${p.score}`,
+    en: (p) => `version ${p.version} in force ${p.days} days, score ${p.score}`,
+  }),
+  roadmapExplainProRata: message<{ parts: readonly string[]; result: string }>({
+    "zh-CN": (p, w) => `跨期按生效天数折算：${w.list(p.parts)}，加权得 ${p.result}`,
+    en: (p, w) => `pro rata by days in force: ${w.list(p.parts)}; weighted ${p.result}`,
+  }),
+  roadmapExplainChange: message<{ version: string; from: string; by: string; note: string; kind: string; milestone: string; before: string; after: string }>({
+    "zh-CN": (p) =>
+      `调整：版本 ${p.version} 自 ${p.from} 起生效${p.by ? `（${p.by}决定${p.note ? `：${p.note}` : ""}）` : p.note ? `（${p.note}）` : ""}，` +
+      `${p.milestone ? `节点 ${p.milestone} ` : ""}${CHANGE_WORDS[p.kind]?.["zh-CN"] ?? p.kind}${p.before && p.after ? ` ${p.before} → ${p.after}` : p.after ? ` ${p.after}` : p.before ? ` ${p.before}` : ""}`,
+    en: (p) =>
+      `change: version ${p.version} in force from ${p.from}${p.by ? ` (decided by ${p.by}${p.note ? `: ${p.note}` : ""})` : p.note ? ` (${p.note})` : ""}, ` +
+      `${p.milestone ? `milestone ${p.milestone} ` : ""}${CHANGE_WORDS[p.kind]?.en ?? p.kind}${p.before && p.after ? ` ${p.before} → ${p.after}` : p.after ? ` ${p.after}` : p.before ? ` ${p.before}` : ""}`,
   }),
 };

@@ -210,6 +210,7 @@ export function itemProgress(roadmap: RoadmapConfig, item: RoadmapItemConfig, se
     owner: item.owner,
     ...(item.ownerName !== undefined ? { ownerName: item.ownerName } : {}),
     ...(item.roles !== undefined ? { roles: item.roles } : {}),
+    asOf: dayText(day),
     better,
     actual: actual === undefined ? null : text(actual),
     expected: current ? text(current.target) : null,

@@ -122,6 +122,8 @@ export interface ItemProgress {
   readonly ownerName?: string;
   /** Who carries, executes and assesses it. */
   readonly roles?: RoadmapRoles;
+  /** The day it is as of, `YYYY-MM-DD`. */
+  readonly asOf: string;
   /** `higher` or `lower`. */
   readonly better: "higher" | "lower";
   /** The latest value reported by the day (exact text), or `null` when none was. */

@@ -58,3 +58,23 @@ describe("a roadmap changed mid-year", () => {
     expect(() => roadmapChanges({ versions: [] })).toThrow(/Not rule versions/);
   });
 });
+
+describe("the explanation of an item", () => {
+  it("says where it stands, each milestone, the score and the lineage, in zh and en", async () => {
+    const { explainProgress } = await import("../../src/roadmap/explain.js");
+    const a = versionedProgress(versions, actuals, "2026-Q3", { spanning: "pro-rata" }).items[0]!;
+    expect(explainProgress(a)).toBe(
+      [
+        "arrears（a）：截至 2026-09-30，实际 76，应达 80（节点 Q3），滞后 4。",
+        "下一节点 Q4：2026-12-31 前达到 110。",
+        "  节点 Q2（2026-06-30）目标 50，到期实际 —：逾期完成",
+        "  节点 Q3（2026-09-30）目标 80，到期实际 76：未完成",
+        "  节点 Q4（2026-12-31）目标 110，到期实际 —：未到期",
+        "跨期按生效天数折算：版本 v1 生效 14 天，得分 10、版本 v2 生效 78 天，得分 9.5，加权得 9.58",
+        "调整：版本 v2 自 2026-07-15 起生效（县局党委会决定：上调清欠目标），节点 Q3 目标值 75 → 80",
+        "调整：版本 v2 自 2026-07-15 起生效（县局党委会决定：上调清欠目标），节点 Q4 目标值 100 → 110",
+      ].join("\n"),
+    );
+    expect(explainProgress(a, { locale: "en" }).split("\n")[0]).toBe("arrears (a): as of 2026-09-30, actual 76, expected 80 (milestone Q3); behind by 4.");
+  });
+});

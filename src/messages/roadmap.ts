@@ -101,4 +101,26 @@ export const ROADMAP_MESSAGES = {
       `change: version ${p.version} in force from ${p.from}${p.by ? ` (decided by ${p.by}${p.note ? `: ${p.note}` : ""})` : p.note ? ` (${p.note})` : ""}, ` +
       `${p.milestone ? `milestone ${p.milestone} ` : ""}${CHANGE_WORDS[p.kind]?.en ?? p.kind}${p.before && p.after ? ` ${p.before} → ${p.after}` : p.after ? ` ${p.after}` : p.before ? ` ${p.before}` : ""}`,
   }),
+
+  // Monthly key tasks (board/key-tasks.ts).
+  keyTaskNotMonth: message<{ period: string }>({
+    "zh-CN": (p, w) => `月度重点任务清单的期间应为一个月（如 2026-10），实际是${w.q(p.period)}`,
+    en: (p) => `a month's key task list covers a month (such as 2026-10), not "${p.period}"`,
+  }),
+  keyTaskOwnerTwice: message<{ task: string; person: string }>({
+    "zh-CN": (p, w) => `任务${w.q(p.task)}已交办给${w.q(p.person)}，重复列出`,
+    en: (p) => `task "${p.task}" is already handed to "${p.person}"`,
+  }),
+  keyTaskUnknownPerson: message<{ person: string }>({
+    "zh-CN": (p, w) => `人员名单中没有${w.q(p.person)}`,
+    en: (p) => `no member of staff is "${p.person}"`,
+  }),
+  keyTaskNoOwner: message<{ task: string }>({
+    "zh-CN": (p, w) => `任务${w.q(p.task)}没有交办给任何人；每项重点任务都要有责任人`,
+    en: (p) => `task "${p.task}" is handed to nobody; every key task has an owner`,
+  }),
+  keyTaskNoQuality: message<{ task: string }>({
+    "zh-CN": (p, w) => `任务${w.q(p.task)}进度为 100%，需填写质量效果（quality）`,
+    en: (p) => `task "${p.task}" is at 100%: give its quality`,
+  }),
 };

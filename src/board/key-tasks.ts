@@ -86,6 +86,8 @@ export interface KeyTaskLine {
   readonly quality?: number | string;
   /** The credit earned (done tasks only), as exact text. */
   readonly credit: string;
+  /** What the executor's part would earn done on time at full quality: points × difficulty ÷ executors, as exact text. */
+  readonly stake: string;
 }
 
 /** A month's key tasks assessed: each line, each person's credits and rank, each department's total, and who is behind. */
@@ -236,6 +238,7 @@ export function assessKeyTasks(list: KeyTaskList, staff: readonly StaffMember[],
         status,
         ...(r?.quality !== undefined ? { quality: r.quality } : {}),
         credit: creditOf.get(`${t.id}\u0000${person}`) ?? "0",
+        stake: text(proportion(dec(t.points), dec(board.difficulty[t.difficulty]!), new Dec(ownersOf.get(t.id)!.length))),
       };
     }),
   );

@@ -1,6 +1,6 @@
 // Writes the published JSON Schemas from the library's own definitions (run by `npm run build`).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cascadePlanJsonSchema, lastPlacePolicyJsonSchema, schemeJsonSchema, taskBoardJsonSchema, tierPolicyJsonSchema } from "../src/index.js";
+import { boardDocumentJsonSchema, cascadePlanJsonSchema, lastPlacePolicyJsonSchema, roadmapJsonSchema, schemeJsonSchema, taskBoardJsonSchema, tierPolicyJsonSchema } from "../src/index.js";
 import { scenarioJsonSchema } from "../src/verify/index.js";
 
 /** Each published schema: its file under docs/schema and the function that makes it. */
@@ -10,6 +10,8 @@ export const PUBLISHED = {
   "last-place-policy.schema.json": lastPlacePolicyJsonSchema,
   "task-board.schema.json": taskBoardJsonSchema,
   "cascade-plan.schema.json": cascadePlanJsonSchema,
+  "roadmap.schema.json": roadmapJsonSchema,
+  "board.schema.json": boardDocumentJsonSchema,
   "scenario.schema.json": scenarioJsonSchema,
 } as const;
 

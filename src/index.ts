@@ -150,8 +150,8 @@ export { resultEntries } from "./personnel/record.js";
 export type { RecordableResult, ResultEntriesOptions } from "./personnel/record.js";
 export { aggregatePeriods, safeAggregatePeriods } from "./personnel/aggregate.js";
 export type { AggregatePart, AggregateResult, AggregationPolicy, PeriodScore } from "./personnel/aggregate.js";
-export { defineVersions, versionFor } from "./personnel/versions.js";
-export type { RuleVersion, RuleVersions, VersionForOptions } from "./personnel/versions.js";
+export { defineVersions, versionFor, versionsOver } from "./personnel/versions.js";
+export type { RuleVersion, RuleVersions, VersionForOptions, VersionPart } from "./personnel/versions.js";
 export { applySpecialAssessments, linkOrganizations, linkPeople, safeLinkOrganizations } from "./personnel/linkage.js";
 export type { LinkedPerson, LinkMethod, LinkPartKind, LinkPolicy, OrganizationLink, PeopleLinkPolicy, PersonLink, PersonLinkPart, SpecialAssessment, SpecialPolicy, SpecialResult } from "./personnel/linkage.js";
 export { defineEverydayPerformance, safeDefineEverydayPerformance } from "./personnel/everyday.js";
@@ -166,3 +166,29 @@ export type { PersonnelExplainOptions } from "./personnel/explain.js";
 export type { AnnualOptions, AnnualPerson, AnnualResult, PartyBuildingVetoOptions } from "./personnel/annual.js";
 export { annualTiersExample, capabilityExample, everydayExample, partyBranchIndexExample, politicalQualityExample } from "./presets/personnel.js";
 export { JIXIAO_ACCOUNT, JIXIAO_EXPLAIN, JIXIAO_LASTPLACE, JIXIAO_RANK, JIXIAO_SCORE, JIXIAO_TASKCREDIT, JIXIAO_TIER, SHEET_ERROR, type SheetCell, type SheetInput, type SheetOutput, type SheetRange } from "./sheets/index.js";
+export { defineRoadmap, roadmapJsonSchema, roadmapProgress, safeDefineRoadmap, safeRoadmapProgress } from "./roadmap/roadmap.js";
+export type {
+  ItemProgress,
+  MilestoneConfig,
+  MilestoneProgress,
+  RoadmapActual,
+  RoadmapConfig,
+  RoadmapItemConfig,
+  RoadmapProgress,
+  RoadmapRoles,
+  TimetableScoring,
+  TimetableStatus,
+} from "./roadmap/types.js";
+export { roadmapChanges, safeVersionedProgress, versionedProgress } from "./roadmap/versions.js";
+export type { RoadmapChange, SpanningPolicy, VersionedItemProgress, VersionedProgress, VersionedProgressOptions, VersionScore } from "./roadmap/versions.js";
+export { explainProgress } from "./roadmap/explain.js";
+export type { ExplainProgressOptions } from "./roadmap/explain.js";
+export { assessKeyTasks, safeAssessKeyTasks } from "./board/key-tasks.js";
+export type { KeyTaskAssessment, KeyTaskLine, KeyTaskList, KeyTaskOptions, KeyTaskOwner, KeyTaskReport, KeyTaskStatus } from "./board/key-tasks.js";
+export { monthlyBoard, safeMonthlyBoard } from "./board/board.js";
+export type { BoardInput, BoardOptions, BoardResult, ClosingStep, MonthlyBoard, PlanItem, Shortfall } from "./board/board.js";
+export { boardView } from "./board/view.js";
+export type { BoardColumn, BoardSection, BoardView, BoardViewOptions } from "./board/view.js";
+export { boardHtml, boardMarkdown, boardRows } from "./board/render.js";
+export { boardDocumentJsonSchema, boardExplanation, boardFromDocument } from "./board/document.js";
+export type { BoardDocument, BoardFromDocument } from "./board/document.js";

@@ -1,4 +1,4 @@
-import { Dec, text, toNumber } from "../core/decimal.js";
+import { Dec, text } from "../core/decimal.js";
 import { safely, type SafeResult } from "../core/errors.js";
 import { deepFreeze } from "../core/freeze.js";
 import { idSchema, parseWith } from "../core/validate.js";
@@ -39,6 +39,8 @@ export interface BoardInput {
 export interface BoardOptions {
   /** How many of the bottom of each peer group are a shortfall (default 1: the last; 0 for none). */
   readonly bottom?: number;
+  /** How many months ahead 晒计划 lists milestones (default 1: the next month). */
+  readonly horizon?: number;
 }
 
 /** One row of 成绩: a subject's total, rank and tier, and their change from last month. */
@@ -58,7 +60,14 @@ export interface BoardResult {
   /** The tier, when a policy is given. */
   readonly tier?: string;
   /** Last month's total, rank and tier, when the subject was in last month's results. */
-  readonly previous?: { readonly total: string; readonly rank: number; readonly tier?: string };
+  readonly previous?: {
+    /** Last month's total, as exact text. */
+    readonly total: string;
+    /** Last month's rank. */
+    readonly rank: number;
+    /** Last month's tier. */
+    readonly tier?: string;
+  };
   /** total − last month's total, as exact text, or `null`. */
   readonly totalChange: string | null;
   /** Places moved up since last month (last rank − this rank; less than 0 is down), or `null`. */
@@ -81,7 +90,14 @@ export type ClosingStep =
       /** The value expected now. */
       readonly value: string;
       /** The next milestone, if any. */
-      readonly next?: { readonly id: string; readonly due: string; readonly target: string };
+      readonly next?: {
+        /** The milestone's id. */
+        readonly id: string;
+        /** Its due day. */
+        readonly due: string;
+        /** Its target. */
+        readonly target: string;
+      };
     }
   | {
       /** Gain `points` to draw level with the one ranked just above. */
@@ -197,7 +213,7 @@ const inputSchema = z.strictObject({
     })
     .optional(),
 });
-const optionsSchema = z.strictObject({ bottom: z.number().int().min(0).max(1_000_000).optional() });
+const optionsSchema = z.strictObject({ bottom: z.number().int().min(0).max(1_000_000).optional(), horizon: z.number().int().min(1).max(12).optional() });
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -205,7 +221,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * A unit's monthly board (三晒, R24): 晒成绩 — each subject's total, rank and tier with the change
  * from last month; 晒短板 — indicators below target, roadmap items behind the timetable, the bottom of
  * each peer group and key tasks behind, each with its gap in points and what would close it; 晒计划 —
- * next month's milestones and key tasks. Data only: `boardView` chooses what a public board or a
+ * next month's milestones (or those of the next `horizon` months) and key tasks. Data only: `boardView` chooses what a public board or a
  * person's own view shows, and the renderers write it.
  * @param input - the month's results and last month's, the rank and tier rules, the roadmap, the key tasks.
  * @param options - how many at the bottom of each group are a shortfall.
@@ -225,6 +241,7 @@ export function monthlyBoard(input: BoardInput, options: BoardOptions = {}): Mon
   const o = parseWith(optionsSchema, options, "Options are not valid", ["options"]);
   const month = spanOf(given.month, ["input", "month"]);
   const next = spanOf(shiftPeriod(month.key, 1), ["input", "month"]);
+  const until = spanOf(shiftPeriod(month.key, o.horizon ?? 1), ["input", "month"]).last;
   const ranked = (list: readonly Rankable[]) => {
     const ranking = rank(list, input.rank);
     const tiers = input.tiers ? new Map(assignTiers(ranking, input.tiers).placements.map((p) => [p.subjectId, p.tier])) : undefined;
@@ -320,7 +337,7 @@ export function monthlyBoard(input: BoardInput, options: BoardOptions = {}): Mon
 
   const inNext = (day: string) => {
     const d = readKey(day);
-    return d !== undefined && d.first >= next.first && d.first <= next.last;
+    return d !== undefined && d.first >= next.first && d.first <= until;
   };
   const plans: PlanItem[] = [];
   for (const i of given.roadmap ?? [])
@@ -352,6 +369,3 @@ export function monthlyBoard(input: BoardInput, options: BoardOptions = {}): Mon
 export function safeMonthlyBoard(input: BoardInput, options?: BoardOptions): SafeResult<MonthlyBoard> {
   return safely(() => monthlyBoard(input, options));
 }
-
-/** The number a board's exact text is, for sorting and xlsx. @internal */
-export const boardNumber = (exact: string): number => toNumber(new Dec(exact));

@@ -105,7 +105,16 @@ export interface KeyTaskAssessment {
   /** The people ranked by their credit (every executor, 0 for none). */
   readonly ranking: Ranking;
   /** Each department's total of its people's applied credits (counting into organizational performance), by id. */
-  readonly departments: readonly { readonly department: string; readonly total: number; readonly exact: string; readonly people: number }[];
+  readonly departments: readonly {
+    /** The department. */
+    readonly department: string;
+    /** Its people's applied credits, summed. */
+    readonly total: number;
+    /** `total` as exact text. */
+    readonly exact: string;
+    /** How many of its people had key tasks. */
+    readonly people: number;
+  }[];
   /** The lines behind or overdue (点位通报), the largest gap first. */
   readonly behind: readonly KeyTaskLine[];
 }
@@ -130,8 +139,8 @@ const dayOf = (date: string) => readKey(date.slice(0, 10))?.first;
 /**
  * Assesses a month's key tasks (R15: set at the month's start, assessed and ranked at its end; 月初清单
  * + 点位通报): each executor's progress against the time elapsed — done, on time, behind by how many
- * percentage points, overdue — the done tasks credited by the task board's credit rule (points ×
- * difficulty × quality, late factor, cap), the people ranked by credit, each department's total, and
+ * percentage points, overdue — and each executor's equal part of a task credited by the task board's
+ * credit rule when done (points × difficulty ÷ executors × quality, late factor, cap; a part not done earns 0), the people ranked by credit, each department's total, and
  * the list of who is behind. A person's credit is the value of their personal scheme's key-task
  * indicator; a department's total, of its organizational one — so the month counts at once into both.
  * @param list - the month's list and whom each task was handed to.
@@ -195,16 +204,20 @@ export function assessKeyTasks(list: KeyTaskList, staff: readonly StaffMember[],
     tasks: board.tasks.map((t) => ({ task: t.id, seats: ownersOf.get(t.id)!.length, owners: ownersOf.get(t.id)!.map((person) => ({ person, how: "assigned" as const })), status: "assigned" as const })),
     grabs: [],
   };
-  const completions: Completion[] = [...reportOf.values()]
-    .filter((r) => dec(r.progress).eq(HUNDRED))
-    .map((r) => ({ task: r.task, person: r.person, quality: r.quality!, ...(r.completed !== undefined ? { completed: r.completed } : {}) }));
+  // Every executor holds an equal part of the task: one not done earns its part × quality 0.
+  const completions: Completion[] = board.tasks.flatMap((t) =>
+    ownersOf.get(t.id)!.map((person) => {
+      const r = reportOf.get(`${t.id}\u0000${person}`);
+      return r && dec(r.progress).eq(HUNDRED) ? { task: t.id, person, quality: r.quality!, ...(r.completed !== undefined ? { completed: r.completed } : {}) } : { task: t.id, person, quality: 0 };
+    }),
+  );
   const credits = (() => {
     try {
       return creditTasks(board, allocation, completions, (o.credit ?? {}) as CreditPolicy);
     } catch (error) {
       // A completion's path is its report's: the reports are the completions, in order, done ones only.
       if (error instanceof JixiaoError) {
-        const index = [...reportOf.values()].filter((r) => dec(r.progress).eq(HUNDRED)).map((r) => done.indexOf(r));
+        const index = completions.map((c) => done.indexOf(reportOf.get(`${c.task}\u0000${c.person}`)!));
         throw new JixiaoError(error.issues.map((x) => (x.path[0] === "completions" && typeof x.path[1] === "number" ? { ...x, path: ["reports", index[x.path[1]]!, ...x.path.slice(2)] } : { ...x, path: ["options", "credit", ...x.path.slice(1)] })), "Key tasks cannot be assessed");
       }
       throw error;

@@ -12,6 +12,39 @@ export const TIMETABLE_WORDS: Readonly<Record<string, Readonly<Record<Locale, st
 };
 const word = (k: string, locale: Locale) => TIMETABLE_WORDS[k]?.[locale] ?? k;
 
+/** The words of the monthly board (三晒): section titles, column headers and kinds. @internal */
+export const BOARD_WORDS = {
+  results: { "zh-CN": "晒成绩", en: "Results" },
+  shortfalls: { "zh-CN": "晒短板", en: "Shortfalls" },
+  plans: { "zh-CN": "晒计划", en: "Plans" },
+  explanation: { "zh-CN": "得分说明", en: "Explanation" },
+  rank: { "zh-CN": "名次", en: "Rank" },
+  who: { "zh-CN": "姓名", en: "Name" },
+  peerGroup: { "zh-CN": "比较组", en: "Peer group" },
+  total: { "zh-CN": "总分", en: "Total" },
+  tier: { "zh-CN": "等次", en: "Tier" },
+  totalChange: { "zh-CN": "较上月", en: "Change" },
+  rankChange: { "zh-CN": "名次变化", en: "Rank change" },
+  keyTaskCredit: { "zh-CN": "重点任务积分", en: "Key-task credit" },
+  kind: { "zh-CN": "类型", en: "Kind" },
+  item: { "zh-CN": "指标/任务", en: "Indicator / task" },
+  gap: { "zh-CN": "差距（分）", en: "Gap (points)" },
+  close: { "zh-CN": "补齐办法", en: "To close it" },
+  count: { "zh-CN": "人数", en: "People" },
+  largest: { "zh-CN": "最大差距（分）", en: "Largest gap (points)" },
+  due: { "zh-CN": "到期日", en: "Due" },
+  owner: { "zh-CN": "责任人", en: "Owner" },
+  milestone: { "zh-CN": "节点", en: "Milestone" },
+  target: { "zh-CN": "目标值", en: "Target" },
+  none: { "zh-CN": "（无）", en: "(none)" },
+  "below-target": { "zh-CN": "未达目标", en: "Below target" },
+  "behind-timetable": { "zh-CN": "进度滞后", en: "Behind the timetable" },
+  "bottom-of-group": { "zh-CN": "同组末位", en: "Bottom of the group" },
+  "key-task": { "zh-CN": "重点任务滞后", en: "Key task behind" },
+  "plan-milestone": { "zh-CN": "路线图节点", en: "Roadmap milestone" },
+  "plan-key-task": { "zh-CN": "重点任务", en: "Key task" },
+} as const satisfies Readonly<Record<string, Readonly<Record<Locale, string>>>>;
+
 /** Words for a change between roadmap versions. */
 const CHANGE_WORDS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   "item-added": { "zh-CN": "新增指标", en: "indicator added" },
@@ -119,8 +152,38 @@ export const ROADMAP_MESSAGES = {
     "zh-CN": (p, w) => `任务${w.q(p.task)}没有交办给任何人；每项重点任务都要有责任人`,
     en: (p) => `task "${p.task}" is handed to nobody; every key task has an owner`,
   }),
+  keyTaskIndicatorNeedsSubjects: message({
+    "zh-CN": () => `填写了 keyTasks.indicator，就要同时给出考评方案（scheme）和考评对象（subjects），积分计入该指标`,
+    en: () => `keyTasks.indicator needs a scheme and subjects: the credit is that indicator's value`,
+  }),
+  keyTaskValueGiven: message<{ indicator: string }>({
+    "zh-CN": (p, w) => `指标${w.q(p.indicator)}的值由重点任务积分自动填入，考评对象不应再填写`,
+    en: (p) => `indicator "${p.indicator}" takes the key-task credit: leave it out of the subject`,
+  }),
   keyTaskNoQuality: message<{ task: string }>({
     "zh-CN": (p, w) => `任务${w.q(p.task)}进度为 100%，需填写质量效果（quality）`,
     en: (p) => `task "${p.task}" is at 100%: give its quality`,
+  }),
+
+  // The monthly board (board/view.ts).
+  boardTitle: message<{ unit: string; month: string; own: string }>({
+    "zh-CN": (p) => `${p.unit} ${p.month.replace(/^(\d{4})-(\d{2})$/, (_, y: string, m: string) => `${y} 年 ${Number(m)} 月`)}绩效“三晒”${p.own ? `：${p.own}` : ""}`,
+    en: (p) => `${p.unit}: the monthly board for ${p.month}${p.own ? `, ${p.own}` : ""}`,
+  }),
+  boardCloseFull: message<{ points: string }>({
+    "zh-CN": (p) => `该指标拿满分值，需再得 ${p.points} 分`,
+    en: (p) => `earn the indicator's full points: ${p.points} more`,
+  }),
+  boardCloseReach: message<{ value: string; next: string; due: string; target: string }>({
+    "zh-CN": (p) => `实际值达到 ${p.value}${p.next ? `，${p.due} 前达到下一节点 ${p.target}` : ""}`,
+    en: (p) => `reach ${p.value}${p.next ? `, and ${p.target} by ${p.due}` : ""}`,
+  }),
+  boardClosePass: message<{ above: string; points: string }>({
+    "zh-CN": (p) => `再得 ${p.points} 分可与${p.above}持平`,
+    en: (p) => `${p.points} more points to draw level with ${p.above}`,
+  }),
+  boardCloseFinish: message<{ progress: string; deadline: string }>({
+    "zh-CN": (p) => `剩余 ${p.progress}% 进度，完成时限 ${p.deadline}`,
+    en: (p) => `${p.progress} percentage points to go; deadline ${p.deadline}`,
   }),
 };

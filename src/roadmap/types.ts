@@ -133,7 +133,14 @@ export interface ItemProgress {
   /** The id of the latest milestone due, or `null`. */
   readonly current: string | null;
   /** The next milestone not yet due, or `null` after the last. */
-  readonly next: { readonly id: string; readonly due: string; readonly target: string } | null;
+  readonly next: {
+    /** The milestone's id. */
+    readonly id: string;
+    /** Its due day, `YYYY-MM-DD`. */
+    readonly due: string;
+    /** Its target, as exact text. */
+    readonly target: string;
+  } | null;
   /** Ahead, on time or behind. */
   readonly status: TimetableStatus;
   /**

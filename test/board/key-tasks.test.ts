@@ -38,16 +38,16 @@ describe("a month's key tasks (R15, 月初清单 + 点位通报)", () => {
   it("reads each line against the time elapsed", () => {
     expect(a.lines.map((l) => [l.task, l.person, l.status, l.progress, l.expected, l.gap, l.credit])).toEqual([
       ["k1", "p1", "done", "100", "100", null, "3"],
-      // 2 × 1.2 split between two owners → 1.2 each; × 良 0.8 × late 0.8.
-      ["k2", "p2", "done-late", "100", "100", null, "0.768"],
+      // 1 × 1.2 in two equal parts (p3 has not finished his) → 0.6; × 良 0.8 × late 0.8.
+      ["k2", "p2", "done-late", "100", "100", null, "0.384"],
       ["k2", "p3", "overdue", "70", "100", "30", "0"],
       // k3: 24 of 51 days elapsed → 47.06%; 30% is behind by 17.06 points.
       ["k3", "p1", "behind", "30", "47.06", "17.06", "0"],
     ]);
   });
   it("ranks the people, totals each department and lists who is behind", () => {
-    expect(a.ranking.entries.map((e) => [e.subjectId, e.exact, e.rank])).toEqual([["p1", "3", 1], ["p2", "0.768", 2], ["p3", "0", 3]]);
-    expect(a.departments).toEqual([{ department: "征管股", total: 3, exact: "3", people: 1 }, { department: "纳服股", total: 0.768, exact: "0.768", people: 2 }]);
+    expect(a.ranking.entries.map((e) => [e.subjectId, e.exact, e.rank])).toEqual([["p1", "3", 1], ["p2", "0.384", 2], ["p3", "0", 3]]);
+    expect(a.departments).toEqual([{ department: "征管股", total: 3, exact: "3", people: 1 }, { department: "纳服股", total: 0.384, exact: "0.384", people: 2 }]);
     expect(a.behind.map((l) => [l.person, l.task, l.gap])).toEqual([["p3", "k2", "30"], ["p1", "k3", "17.06"]]);
   });
   it("reads mid-month with a tolerance", () => {

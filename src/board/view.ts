@@ -96,7 +96,7 @@ export function boardView(board: MonthlyBoard, options: BoardViewOptions = {}): 
   const hasGroups = board.results.some((r) => r.peerGroup !== null);
   const columns: readonly BoardColumn[] = o.columns ?? (own ? ["peerGroup", "total", "rank", "tier", "change", "keyTaskCredit"] : ["rank", "tier", "change"]);
   const show = (c: BoardColumn) => columns.includes(c) && (c !== "peerGroup" || hasGroups) && (c !== "tier" || board.results.some((r) => r.tier !== undefined)) && (c !== "keyTaskCredit" || board.results.some((r) => r.keyTaskCredit !== undefined));
-  const signed = (v: string | number | null) => (v === null ? "—" : typeof v === "number" ? (v > 0 ? `↑${v}` : v < 0 ? `↓${-v}` : "—") : v.startsWith("-") ? v : v === "0" ? "0" : `+${v}`);
+  const signed = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? (v > 0 ? `↑${v}` : v < 0 ? `↓${-v}` : "—") : v.startsWith("-") ? v : v === "0" ? "0" : `+${v}`);
 
   const head: string[] = [w("rank"), w("who")];
   if (show("peerGroup")) head.push(w("peerGroup"));

@@ -8,8 +8,8 @@ import type { ClosingStep, MonthlyBoard, Shortfall } from "./board.js";
 export type BoardColumn = "peerGroup" | "total" | "rank" | "tier" | "change" | "keyTaskCredit";
 
 /**
- * What a view of the board shows. A public board (no `subject`) shows by default masked names
- * (张*), ranks, tiers and their change but not totals, and shortfalls as counts by indicator, not by
+ * What a view of the board shows. A public board (no `subject`) shows by default masked names (a
+ * unit owning a roadmap item keeps its name: 张*, 征管股), ranks, tiers and their change but not totals, and shortfalls as counts by indicator, not by
  * person: a privacy-minded default a unit widens on purpose. A person's own view (`subject`) shows
  * everything about that person, and their explanation.
  */
@@ -91,7 +91,11 @@ export function boardView(board: MonthlyBoard, options: BoardViewOptions = {}): 
   for (const r of board.results) if (r.name !== undefined) names.set(r.subject, r.name);
   for (const s of board.shortfalls) if (s.name !== undefined && !names.has(s.subject)) names.set(s.subject, s.name);
   for (const p of board.plans) if (p.name !== undefined && !names.has(p.subject)) names.set(p.subject, p.name);
-  const shown = (id: string) => (who === "ids" ? id : who === "names" ? (names.get(id) ?? id) : mask(names.get(id) ?? id));
+  // Units and departments (a roadmap item's owner that is no one ranked on the board) are never masked.
+  const people = new Set(board.results.map((r) => r.subject));
+  for (const s of board.shortfalls) if (s.kind === "key-task") people.add(s.subject);
+  for (const p of board.plans) if (p.kind === "key-task") people.add(p.subject);
+  const shown = (id: string) => (who === "ids" ? id : who === "names" || !people.has(id) ? (names.get(id) ?? id) : mask(names.get(id) ?? id));
   const mine = <T extends { readonly subject: string }>(list: readonly T[]) => (own === undefined ? list : list.filter((x) => x.subject === own));
   const hasGroups = board.results.some((r) => r.peerGroup !== null);
   const columns: readonly BoardColumn[] = o.columns ?? (own ? ["peerGroup", "total", "rank", "tier", "change", "keyTaskCredit"] : ["rank", "tier", "change"]);

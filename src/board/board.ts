@@ -1,7 +1,9 @@
-import { Dec, text } from "../core/decimal.js";
-import { safely, type SafeResult } from "../core/errors.js";
+import { Dec, text, toDec } from "../core/decimal.js";
+import { IssueCode, relocate, safely, type SafeResult } from "../core/errors.js";
+import { shown } from "../messages/index.js";
 import { deepFreeze } from "../core/freeze.js";
-import { idSchema, parseWith } from "../core/validate.js";
+import { made } from "../core/snapshot.js";
+import { addIssue, idSchema, parseCopy, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { readKey, shiftPeriod, spanOf, type PeriodKey } from "../periods/period.js";
 import { rank } from "../ranking/rank.js";
@@ -172,6 +174,17 @@ export interface MonthlyBoard {
   readonly plans: readonly PlanItem[];
 }
 
+/** Decimal text, as the library's results write their numbers. */
+const decText = z
+  .string()
+  .max(100)
+  .superRefine((v, ctx) => {
+    if (toDec(v) === undefined) addIssue(ctx, IssueCode.invalidNumber, { key: "decimalRange", received: shown(v) });
+  });
+const named = { name: z.string().max(200).optional() };
+const milestoneShape = z.object({ id: z.string().max(200), due: z.string().max(10), target: decText });
+
+/** The parts of the board's input it reads itself (rank and tiers read the rest). @internal */
 const inputSchema = z.strictObject({
   unit: idSchema,
   unitName: z.string().max(200).optional(),
@@ -183,36 +196,106 @@ const inputSchema = z.strictObject({
   roadmap: z
     .array(
       z.object({
-        indicator: z.string(),
-        name: z.string().optional(),
-        owner: z.string(),
-        ownerName: z.string().optional(),
+        indicator: z.string().max(200),
+        name: z.string().max(200).optional(),
+        owner: z.string().max(200),
+        ownerName: z.string().max(200).optional(),
         status: z.enum(["ahead", "on-time", "behind"]),
-        expected: z.string().nullable(),
-        actual: z.string().nullable(),
-        next: z.object({ id: z.string(), due: z.string(), target: z.string() }).nullable(),
+        expected: decText.nullable(),
+        next: milestoneShape.nullable(),
         points: z.number(),
-        exact: z.string(),
-        milestones: z.array(z.object({ id: z.string(), name: z.string().optional(), due: z.string(), target: z.string(), status: z.string() })),
+        exact: decText,
+        milestones: z.array(milestoneShape.extend({ status: z.enum(["met", "late", "missed", "pending"]) })).max(1000),
       }),
     )
     .max(1_000_000)
     .optional(),
   keyTasks: z
     .object({
-      lines: z.array(
-        z.object({ task: z.string(), title: z.string(), person: z.string(), name: z.string().optional(), deadline: z.string(), progress: z.string(), gap: z.string().nullable(), stake: z.string(), status: z.string() }),
-      ),
-      people: z.array(z.object({ person: z.string(), exact: z.object({ applied: z.string() }) })),
+      lines: z
+        .array(z.object({ task: z.string().max(200), title: z.string().max(500), person: z.string().max(200), ...named, deadline: z.string().max(10), progress: decText, gap: decText.nullable(), stake: decText }))
+        .max(1_000_000),
+      people: z.array(z.object({ person: z.string().max(200), exact: z.object({ applied: decText }) })).max(1_000_000),
     })
     .optional(),
   nextKeyTasks: z
     .object({
-      board: z.object({ tasks: z.array(z.object({ id: z.string(), title: z.string(), deadline: z.string() })) }),
-      owners: z.array(z.object({ task: z.string(), person: z.string() })),
+      board: z.object({ tasks: z.array(z.object({ id: z.string().max(200), title: z.string().max(500), deadline: z.string().max(40) })).max(100_000) }),
+      owners: z.array(z.object({ task: z.string().max(200), person: z.string().max(200) })).max(1_000_000),
     })
     .optional(),
 });
+
+const closeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("full-points"), points: decText }),
+  z.object({ kind: z.literal("reach-value"), value: decText, next: milestoneShape.optional() }),
+  z.object({ kind: z.literal("pass"), above: z.string().max(200), points: decText }),
+  z.object({ kind: z.literal("finish"), progress: decText, deadline: z.string().max(10) }),
+]);
+
+/** A board as `boardView` reads one made elsewhere (stored as JSON, say). @internal */
+export const boardSchema = z.object({
+  unit: z.string().max(200),
+  unitName: z.string().max(200).optional(),
+  month: z.string().max(10),
+  next: z.string().max(10),
+  results: z
+    .array(
+      z.object({
+        subject: z.string().max(200),
+        ...named,
+        peerGroup: z.string().max(200).nullable(),
+        total: decText,
+        rank: z.number().int(),
+        groupSize: z.number().int(),
+        tier: z.string().max(200).optional(),
+        previous: z.object({ total: decText, rank: z.number().int(), tier: z.string().max(200).optional() }).optional(),
+        totalChange: decText.nullable(),
+        rankChange: z.number().int().nullable(),
+        keyTaskCredit: decText.optional(),
+      }),
+    )
+    .max(1_000_000),
+  shortfalls: z
+    .array(
+      z.object({
+        kind: z.enum(["below-target", "behind-timetable", "bottom-of-group", "key-task"]),
+        subject: z.string().max(200),
+        ...named,
+        item: z.string().max(200).nullable(),
+        itemName: z.string().max(500).optional(),
+        points: decText,
+        close: closeSchema,
+      }),
+    )
+    .max(10_000_000),
+  plans: z
+    .array(
+      z.object({
+        kind: z.enum(["milestone", "key-task"]),
+        subject: z.string().max(200),
+        ...named,
+        item: z.string().max(200),
+        itemName: z.string().max(500).optional(),
+        milestone: z.string().max(200).optional(),
+        due: z.string().max(10),
+        target: decText.optional(),
+      }),
+    )
+    .max(10_000_000),
+});
+
+/** What a result gives for its indicators below full points, where it is a score result. */
+const indicatorsSchema = z.array(
+  z.object({
+    subjectId: z.string(),
+    ...named,
+    indicators: z
+      .array(z.object({ id: z.string().max(200), ...named, points: z.number().optional(), exact: decText.optional(), earned: z.number(), applicable: z.boolean().optional() }))
+      .max(100_000)
+      .optional(),
+  }),
+);
 const optionsSchema = z.strictObject({ bottom: z.number().int().min(0).max(1_000_000).optional(), horizon: z.number().int().min(1).max(12).optional() });
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -242,13 +325,18 @@ export function monthlyBoard(input: BoardInput, options: BoardOptions = {}): Mon
   const month = spanOf(given.month, ["input", "month"]);
   const next = spanOf(shiftPeriod(month.key, 1), ["input", "month"]);
   const until = spanOf(shiftPeriod(month.key, o.horizon ?? 1), ["input", "month"]).last;
-  const ranked = (list: readonly Rankable[]) => {
-    const ranking = rank(list, input.rank);
-    const tiers = input.tiers ? new Map(assignTiers(ranking, input.tiers).placements.map((p) => [p.subjectId, p.tier])) : undefined;
-    return { entries: ranking.entries, tiers };
-  };
-  const now = ranked(input.results);
-  const before = input.previous ? ranked(input.previous) : undefined;
+  // Rank and tiers read the input's copy (never the input again), with their issues under `input`.
+  const ranked = (list: readonly unknown[], at: string) =>
+    relocate(
+      (path) => (path[0] === "options" ? ["input", "rank", ...path.slice(1)] : path[0] === "policy" ? ["input", "tiers", ...path.slice(1)] : ["input", at, ...path]),
+      () => {
+        const ranking = rank(list as Rankable[], given.rank as RankOptions | undefined);
+        const tiers = given.tiers !== undefined ? new Map(assignTiers(ranking, given.tiers as TierPolicy).placements.map((p) => [p.subjectId, p.tier])) : undefined;
+        return { entries: ranking.entries, tiers };
+      },
+    );
+  const now = ranked(given.results, "results");
+  const before = given.previous ? ranked(given.previous, "previous") : undefined;
   const last = new Map(before?.entries.map((e) => [e.subjectId, e]));
   const credits = new Map(given.keyTasks?.people.map((p) => [p.person, p.exact.applied]));
   const names = new Map<string, string>();
@@ -278,7 +366,7 @@ export function monthlyBoard(input: BoardInput, options: BoardOptions = {}): Mon
   const largestFirst = (list: Shortfall[]) => list.sort((a, b) => new Dec(b.points).cmp(new Dec(a.points)) || byText(a.subject, b.subject) || byText(a.item ?? "", b.item ?? ""));
   // Indicators below their full points, from score results that carry them.
   const below: Shortfall[] = [];
-  for (const r of input.results as readonly (Rankable & { readonly indicators?: readonly { id: string; name?: string; points?: number; exact?: string; earned: number; applicable?: boolean }[] })[]) {
+  for (const r of parseCopy(indicatorsSchema, given.results, "Board input is not valid", ["input", "results"])) {
     for (const ind of r.indicators ?? []) {
       if (ind.points === undefined || ind.applicable === false) continue;
       const gap = new Dec(ind.points).minus(new Dec(ind.exact ?? ind.earned));
@@ -352,7 +440,7 @@ export function monthlyBoard(input: BoardInput, options: BoardOptions = {}): Mon
     }
   }
   plans.sort((a, b) => byText(a.due, b.due) || byText(a.kind, b.kind) || byText(a.subject, b.subject) || byText(a.item, b.item));
-  return deepFreeze({ unit: given.unit, ...(given.unitName !== undefined ? { unitName: given.unitName } : {}), month: month.key, next: next.key, results, shortfalls, plans });
+  return made("monthlyBoard", deepFreeze({ unit: given.unit, ...(given.unitName !== undefined ? { unitName: given.unitName } : {}), month: month.key, next: next.key, results, shortfalls, plans }));
 }
 
 /**

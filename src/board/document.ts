@@ -1,5 +1,6 @@
 import { issue, IssueCode, JixiaoError, relocate, type Issue, type IssuePath } from "../core/errors.js";
 import { jsonSchemaOf } from "../core/json-schema.js";
+import { made, madeAs } from "../core/snapshot.js";
 import { idSchema, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { explain } from "../explain/explain.js";
@@ -174,27 +175,31 @@ export function boardFromDocument(document: BoardDocument): BoardFromDocument {
     },
     { ...(d.bottom !== undefined ? { bottom: d.bottom } : {}), ...(d.horizon !== undefined ? { horizon: d.horizon } : {}) },
   );
-  return { board, ...(results ? { results } : {}), ...(roadmap ? { roadmap } : {}), ...(keyTasks ? { keyTasks } : {}) };
+  return made("boardFromDocument", Object.freeze({ board, ...(results ? { results } : {}), ...(roadmap ? { roadmap } : {}), ...(keyTasks ? { keyTasks } : {}) }));
 }
 
 /**
  * A person's explanation on the board: their score's explanation (where the document scored them)
  * and the explanation of each roadmap item they own, with its lineage.
- * @param made - what {@link boardFromDocument} made.
+ * @param from - what {@link boardFromDocument} made.
  * @param subject - the person (or owner).
  * @param locale - `zh-CN` (default) or `en`.
  * @returns the explanation, or `undefined` when there is nothing to explain for them.
+ * @throws {@link JixiaoError} when `from` was not made by {@link boardFromDocument}, or the subject or language is not valid.
  * @example
  * ```ts
  * boardExplanation(made, "county-a")?.split("\n")[0];
  * //=> "清理欠税（A 县局）：截至 2026-10-31，实际 76，应达 80（节点 Q3），滞后 4。"
  * ```
  */
-export function boardExplanation(made: BoardFromDocument, subject: string, locale: Locale = "zh-CN"): string | undefined {
+export function boardExplanation(from: BoardFromDocument, subject: string, locale: Locale = "zh-CN"): string | undefined {
+  if (!madeAs("boardFromDocument", from)) throw new JixiaoError([issue(IssueCode.invalidInput, ["from"], { key: "boardNotMade" })], "Not a board made from a document");
+  const who = parseWith(z.string().min(1).max(200), subject, "Not a subject id", ["subject"]);
+  const lang = parseWith(z.enum(["zh-CN", "en"]), locale, "Not a language", ["locale"]);
   const parts: string[] = [];
-  const result = made.results?.find((r) => r.subjectId === subject);
-  if (result) parts.push(explain(result, { locale }));
-  for (const item of made.roadmap?.items ?? []) if (item.owner === subject) parts.push(explainProgress(item, { locale }));
+  const result = from.results?.find((r) => r.subjectId === who);
+  if (result) parts.push(explain(result, { locale: lang }));
+  for (const item of from.roadmap?.items ?? []) if (item.owner === who) parts.push(explainProgress(item, { locale: lang }));
   return parts.length > 0 ? parts.join("\n\n") : undefined;
 }
 

@@ -2,7 +2,8 @@ import { parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { render, type Locale } from "../messages/index.js";
 import { BOARD_WORDS } from "../messages/roadmap.js";
-import type { ClosingStep, MonthlyBoard, Shortfall } from "./board.js";
+import { madeAs } from "../core/snapshot.js";
+import { boardSchema, type ClosingStep, type MonthlyBoard, type Shortfall } from "./board.js";
 
 /** The columns of 晒成绩 a view may show. */
 export type BoardColumn = "peerGroup" | "total" | "rank" | "tier" | "change" | "keyTaskCredit";
@@ -71,17 +72,19 @@ const mask = (name: string): string => {
  * A view of a monthly board for its readers: a public board with a privacy-minded default, or a
  * person's own view with their explanation, worded in Chinese (default) or English. Renderers
  * (`boardMarkdown`, `boardHtml`, and the CLI's terminal and xlsx) write a view.
- * @param board - the board from {@link monthlyBoard}.
+ * @param given - the board from {@link monthlyBoard} (or one stored as JSON, which is checked).
  * @param options - the language, whose view, how people are shown, which columns, shortfalls by person or in counts.
  * @returns the view.
- * @throws {@link JixiaoError} for options that are not valid.
+ * @throws {@link JixiaoError} for a board or options that are not valid.
  * @example
  * ```ts
  * boardView(board).sections[0].columns;
  * //=> ["名次", "姓名", "等次", "名次变化"]
  * ```
  */
-export function boardView(board: MonthlyBoard, options: BoardViewOptions = {}): BoardView {
+export function boardView(given: MonthlyBoard, options: BoardViewOptions = {}): BoardView {
+  // A board monthlyBoard made is taken as it is; one from elsewhere (stored as JSON) is checked.
+  const board = madeAs("monthlyBoard", given) ? given : (parseWith(boardSchema, given, "Not a monthly board", ["board"]) as MonthlyBoard);
   const o = parseWith(optionsSchema, options, "Board view options are not valid", ["options"]);
   const locale = o.locale ?? "zh-CN";
   const own = o.subject;

@@ -152,6 +152,10 @@ export const ROADMAP_MESSAGES = {
     "zh-CN": (p, w) => `任务${w.q(p.task)}没有交办给任何人；每项重点任务都要有责任人`,
     en: (p) => `task "${p.task}" is handed to nobody; every key task has an owner`,
   }),
+  boardNotMade: message({
+    "zh-CN": () => "不是由 boardFromDocument 生成的看板",
+    en: () => "is not a board made by boardFromDocument",
+  }),
   keyTaskIndicatorNeedsSubjects: message({
     "zh-CN": () => `填写了 keyTasks.indicator，就要同时给出考评方案（scheme）和考评对象（subjects），积分计入该指标`,
     en: () => `keyTasks.indicator needs a scheme and subjects: the credit is that indicator's value`,

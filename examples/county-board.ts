@@ -29,7 +29,7 @@ import {
   type RuleVersion,
   type SchemeConfig,
   type SubjectInput,
-} from "../src/index.js";
+} from "jixiao";
 
 const doc = parse(readFileSync(new URL("./board/county-2026-10.board.yaml", import.meta.url), "utf8")) as BoardDocument;
 

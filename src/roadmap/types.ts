@@ -45,7 +45,7 @@ export interface RoadmapItemConfig {
 }
 
 /**
- * How keeping to the timetable is scored (configuration; the seeds name the practice, not the formula):
+ * How keeping to the timetable is scored (configuration; the articles name the practice, not the formula):
  * - `share` — points × (milestones met on time + late ones × `lateCredit`) ÷ milestones due;
  * - `gap` — points × the completion of the current milestone (actual ÷ its target, at most 1; for
  *   `lower`, target ÷ actual).

@@ -1,4 +1,4 @@
-// The worked example of issue 25 and docs/guide/board.md: a county's three priorities with quarterly
+// The worked example of docs/guide/board.md: a county's three priorities with quarterly
 // milestones, the arrears target raised on 15 July, the October board. Every number below is worked
 // out by hand in the comments (and in the guide); none is read back from the code.
 import { readFileSync } from "node:fs";

@@ -78,3 +78,18 @@ describe("the explanation of an item", () => {
     expect(explainProgress(a, { locale: "en" }).split("\n")[0]).toBe("arrears (a): as of 2026-09-30, actual 76, expected 80 (milestone Q3); behind by 4.");
   });
 });
+
+describe("the lineage of every kind of change", () => {
+  it("names points, due days, milestones and items added or dropped", () => {
+    const base: RoadmapConfig = { id: "r", items: [{ indicator: "a", owner: "o", points: 10, milestones: [{ id: "m1", due: "2026-Q1", target: 1 }, { id: "m2", due: "2026-Q2", target: 2 }] }, { indicator: "b", owner: "o", points: 5, milestones: [{ id: "y", due: "2026", target: 1 }] }] };
+    const next: RoadmapConfig = { id: "r", items: [{ indicator: "a", owner: "o", points: 12, milestones: [{ id: "m1", due: "2026-04-15", target: "1.0" }, { id: "m3", due: "2026-Q3", target: 3 }] }] };
+    const changes = roadmapChanges(defineVersions([{ version: "v1", from: "2026-01-01", rule: base }, { version: "v2", from: "2026-03-01", rule: next }]));
+    expect(changes.map((c) => [c.indicator, c.kind, c.milestone ?? "", c.before ?? "", c.after ?? ""])).toEqual([
+      ["a", "points", "", "10", "12"],
+      ["a", "due", "m1", "2026-03-31", "2026-04-15"],
+      ["a", "milestone-added", "m3", "", "3"],
+      ["a", "milestone-dropped", "m2", "2", ""],
+      ["b", "item-dropped", "", "", ""],
+    ]);
+  });
+});

@@ -196,6 +196,8 @@ export type {
 } from "./roadmap/types.js";
 export { roadmapChanges, safeVersionedProgress, versionedProgress } from "./roadmap/versions.js";
 export type { RoadmapChange, SpanningPolicy, VersionedItemProgress, VersionedProgress, VersionedProgressOptions, VersionScore } from "./roadmap/versions.js";
+export { cascadeRoadmap } from "./roadmap/cascade.js";
+export type { CascadeRoadmapOptions } from "./roadmap/cascade.js";
 export { explainProgress } from "./roadmap/explain.js";
 export type { ExplainProgressOptions } from "./roadmap/explain.js";
 export { assessKeyTasks, safeAssessKeyTasks } from "./board/key-tasks.js";

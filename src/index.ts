@@ -38,7 +38,7 @@ export { defineScheme, safeDefineScheme } from "./scheme/define.js";
 export type { Scheme, SchemeJson } from "./scheme/define.js";
 export type { JsonChecked, JsonOf } from "./core/json-input.js";
 export { schemeJsonSchema } from "./scheme/json-schema.js";
-export { MAX_ADJUSTMENTS, MAX_BOARD_SEATS, MAX_FLAGS, MAX_GRABS, MAX_GRADES, MAX_GROUPS, MAX_INDICATORS, MAX_SEATS, MAX_STAFF, MAX_STEPS, MAX_TASKS, MAX_VETOES } from "./core/limits.js";
+export { MAX_ADJUSTMENTS, MAX_BOARD_SEATS, MAX_FLAGS, MAX_GRABS, MAX_GRADES, MAX_GROUPS, MAX_HISTOGRAM_BINS, MAX_INDICATORS, MAX_SEATS, MAX_STAFF, MAX_STEPS, MAX_TASKS, MAX_VETOES } from "./core/limits.js";
 export type {
   AdjustmentPolicy,
   AdjustmentsConfig,
@@ -84,7 +84,9 @@ export type { PromotionMove, PromotionPolicy } from "./penalties/promotion.js";
 export type { DeductionReason, ExemptReason, LastPlaceFlagReason, PenaltyReason, PromotionReason, SpareReason } from "./penalties/reasons.js";
 export { withPenalties } from "./penalties/apply.js";
 export { assess } from "./pipeline/assess.js";
-export type { Assessment, AssessmentInput, AssessmentRules, AssessmentStep, AssessOptions } from "./pipeline/assess.js";
+export { compare, explainChange } from "./compare/compare.js";
+export type { AdjustmentCause, ChangeCause, Comparison, CompareOptions, Distribution, Distributions, HistogramBin, HistogramOptions, IndicatorCause, PersonChange, RestCause, Standing, TierMove, TierTransitions } from "./compare/compare.js";
+export type { Assessment, AssessmentInput, AssessmentRules, AssessmentStep, AssessOptions, ScoresToAssess, SubjectsToAssess } from "./pipeline/assess.js";
 export type { WithPenaltiesOptions } from "./penalties/apply.js";
 export { explainHistoryCheck, explainTier } from "./explain/tiers.js";
 export { explainReason } from "./explain/reasons.js";

@@ -28,9 +28,21 @@ export interface AssessmentRules {
 }
 
 /** Who is assessed: subjects to score, or scores already made. */
-export type AssessmentInput =
-  | { readonly subjects: readonly SubjectInput[]; readonly options?: ScoreOptions }
-  | { readonly scores: readonly Rankable[] };
+export type AssessmentInput = SubjectsToAssess | ScoresToAssess;
+
+/** Subjects to score with the rules' scheme. */
+export interface SubjectsToAssess {
+  /** The subjects. */
+  readonly subjects: readonly SubjectInput[];
+  /** What a missing value means (see {@link ScoreOptions}). */
+  readonly options?: ScoreOptions;
+}
+
+/** Scores already made, to rank. */
+export interface ScoresToAssess {
+  /** Anything {@link rank} takes. */
+  readonly scores: readonly Rankable[];
+}
 
 /** What an assessment found, step by step. */
 export interface Assessment {

@@ -85,6 +85,7 @@ export type { DeductionReason, ExemptReason, LastPlaceFlagReason, PenaltyReason,
 export { withPenalties } from "./penalties/apply.js";
 export { assess } from "./pipeline/assess.js";
 export { compare, explainChange } from "./compare/compare.js";
+export { comparisonReport } from "./compare/report.js";
 export type { AdjustmentCause, ChangeCause, Comparison, CompareOptions, Distribution, Distributions, HistogramBin, HistogramOptions, IndicatorCause, PersonChange, RestCause, Standing, TierMove, TierTransitions } from "./compare/compare.js";
 export type { Assessment, AssessmentInput, AssessmentRules, AssessmentStep, AssessOptions, ScoresToAssess, SubjectsToAssess } from "./pipeline/assess.js";
 export type { WithPenaltiesOptions } from "./penalties/apply.js";

@@ -31,7 +31,12 @@ import { readInput, readOptions, recordsFrom, scoresFrom, staffFrom, subjectsFro
 import { exactNumber, type Output } from "./output.js";
 import { FIELDS, fieldLabel, headerKey, headersOf, outputLabel, rowNote, type Field, type OutputColumn } from "../tables/index.js";
 import { attributeHeader, cliLabel, say, type CliColumn, type Text } from "./words.js";
-import { assess } from "../pipeline/assess.js";
+import { assess, type AssessmentInput, type AssessmentRules } from "../pipeline/assess.js";
+import { compare, explainChange } from "../compare/compare.js";
+import { comparisonReport } from "../compare/report.js";
+import { writeFileAtomic } from "../node/files.js";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 
 /** The published JSON Schemas, by the name `jixiao schema` takes. @internal */
 export const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = {
@@ -318,6 +323,75 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
       ]),
     },
     warnings: { issues: warnings, place },
+  };
+}
+
+/** The rules of an assessment a comparison side reads: each a rule document inline or a path to one, relative to the file. */
+const SIDE_RULES = ["scheme", "rank", "lastPlace", "tierPolicy"] as const;
+
+/**
+ * One side of a comparison (`--baseline`, `--reform`): a document (JSON or YAML) whose `scheme`,
+ * `rank`, `lastPlace` and `tierPolicy` are each a rule document, or a path to one relative to the
+ * file; a folder stands for its `assessment.yaml`, `assessment.yml` or `assessment.json`.
+ */
+async function sideRules(ctx: Context, name: "baseline" | "reform"): Promise<AssessmentRules> {
+  let file = required(ctx, name);
+  const full = resolve(ctx.io.cwd, file);
+  if (existsSync(full) && statSync(full).isDirectory()) {
+    const found = ["assessment.yaml", "assessment.yml", "assessment.json"].find((f) => existsSync(join(full, f)));
+    if (found === undefined) throw new UsageError({ key: "compareNoAssessment", folder: file });
+    file = join(file, found);
+  }
+  const read = await readInput(ctx.io, file, { locale: ctx.lang });
+  const doc = read.data;
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new UsageError({ key: "compareNotRules", file });
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(doc)) {
+    if (!(SIDE_RULES as readonly string[]).includes(key)) throw new UsageError({ key: "compareUnknownRule", file, rule: key, rules: SIDE_RULES });
+    const value = (doc as Record<string, unknown>)[key];
+    out[key] = typeof value === "string" ? (await readInput(ctx.io, join(dirname(file), value), { locale: ctx.lang })).data : value;
+  }
+  return out as AssessmentRules;
+}
+
+/** `jixiao compare`. @internal */
+export async function compareCommand(ctx: Context): Promise<Outcome> {
+  const baseline = await sideRules(ctx, "baseline");
+  const reform = await sideRules(ctx, "reform");
+  const read = await readInput(ctx.io, one(ctx, "subjects"), reading(ctx));
+  // People are subjects to score when a side has a scheme (their columns read by both schemes' indicators), else scores.
+  const schemes = [baseline.scheme, reform.scheme].filter((x) => x !== undefined) as SchemeConfig[];
+  const missing = option(ctx, "missing");
+  if (missing !== undefined && !(MISSING as readonly string[]).includes(missing)) throw new UsageError({ key: "optionOneOf", option: "--missing", options: MISSING, given: missing });
+  const input: AssessmentInput =
+    schemes.length > 0
+      ? { subjects: subjectsFrom(read, { id: "both", full: 0, groups: [{ id: "all", points: 0, indicators: schemes.flatMap((s) => (s.groups ?? []).flatMap((g) => g.indicators ?? [])) }] }) as SubjectInput[], ...(missing ? { options: { missing } as ScoreOptions } : {}) }
+      : { scores: scoresFrom(read) as Rankable[] };
+  ctx.progress({ key: "scoring", count: "subjects" in input && Array.isArray(input.subjects) ? input.subjects.length : 0 });
+  const width = option(ctx, "width");
+  const comparison = compare(baseline, reform, input, { locale: ctx.lang, ...(width !== undefined ? { histogram: { width } } : {}) });
+  const html = option(ctx, "html");
+  if (html !== undefined) writeFileAtomic(resolve(ctx.io.cwd, html), comparisonReport(comparison, { locale: ctx.lang }), html);
+  const [f, o] = labels(ctx);
+  const c = cliLabel;
+  const { people, transitions, byGroup, distribution, movedUp, movedDown } = comparison;
+  return {
+    output: {
+      json: { people, transitions, byGroup, distribution, movedUp, movedDown },
+      columns: [f("id"), f("name"), o("peerGroup"), c("baselineTotal", ctx.lang), c("reformTotal", ctx.lang), c("change", ctx.lang), c("baselineTier", ctx.lang), c("reformTier", ctx.lang), o("reason")],
+      rows: people.map((p) => [
+        p.subjectId,
+        p.name ?? "",
+        p.group ?? "",
+        exactNumber(p.baseline.exact),
+        exactNumber(p.reform.exact),
+        exactNumber(p.deltaExact),
+        p.baseline.tier ?? "",
+        p.reform.tier ?? "",
+        // Why, for those whose total or tier changed: each cause (the columns show the totals and tiers).
+        p.move === "same" && p.deltaExact === "0" ? "" : explainChange(comparison, p.subjectId, { locale: ctx.lang }).split("\n").slice(2).join(ctx.lang === "en" ? "; " : "；"),
+      ]),
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import type { Locale } from "../messages/types.js";
 import { writeFileAtomic } from "../node/files.js";
 import {
   cascadeCommand,
+  compareCommand,
   demoCommand,
   explainCommand,
   placeOf,
@@ -86,6 +87,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       ...OUTPUT,
     },
     run: tiersCommand,
+  },
+  compare: {
+    summary: "compareSummary",
+    usage: "compareUsage",
+    details: { key: "compareDetails" },
+    options: { baseline: { type: "string" }, reform: { type: "string" }, html: { type: "string" }, width: { type: "string" }, missing: { type: "string" }, ...OUTPUT },
+    run: compareCommand,
   },
   tasks: {
     summary: "tasksSummary",

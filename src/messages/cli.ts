@@ -21,6 +21,12 @@ export const CLI_COLUMNS = {
   path: { "zh-CN": "路径", en: "path" },
   expected: { "zh-CN": "期望", en: "expected" },
   actual: { "zh-CN": "实际", en: "actual" },
+  // A comparison's rows: each person's totals and tiers under the baseline and the reform.
+  baselineTotal: { "zh-CN": "现行总分", en: "baseline total" },
+  reformTotal: { "zh-CN": "改革总分", en: "reform total" },
+  change: { "zh-CN": "变化", en: "change" },
+  baselineTier: { "zh-CN": "现行等次", en: "baseline tier" },
+  reformTier: { "zh-CN": "改革等次", en: "reform tier" },
 } as const;
 
 /** A column of {@link CLI_COLUMNS}. */
@@ -156,6 +162,47 @@ subjects, which are scored first.
   --group-by <field>              rank within peer groups: "group" or an attribute name
   --ties <competition|dense|ordinal>  how equal scores are ranked (default competition)
   --missing <error|not-applicable|zero>  with --scheme: what a missing value means`,
+  }),
+  compareSummary: message({ "zh-CN": () => "对比改革方案与现行规则：谁的等次变了、为什么", en: () => "compare a reform with today's rules: who moves tier, and why" }),
+  compareUsage: message({
+    "zh-CN": () => "jixiao compare --baseline <现行规则> --reform <改革方案> <人员.json|yaml|csv|xlsx>",
+    en: () => "jixiao compare --baseline <rules> --reform <rules> <people.json|yaml|csv|xlsx>",
+  }),
+  compareDetails: message({
+    "zh-CN": () => `按两套规则分别考评同一批人（计分、末位扣分、重新计分、评定等次），逐人给出两种总分、
+变化、等次及原因；--html 另写一份独立的对比报告（分布直方图、等次转移矩阵、等次变化的人员）。
+规则文件（JSON 或 YAML）的 scheme、rank、lastPlace、tierPolicy 各为一份规则文档或其路径（相对于
+该文件）；给出文件夹时读取其中的 assessment.yaml。任一方有计分方案时，人员文件中是考评对象，否则是得分。
+
+  --baseline <文件|文件夹>        现行规则（必填）
+  --reform <文件|文件夹>          改革方案（必填）
+  --html <文件>                   写入 HTML 对比报告（单个文件，可离线打开、打印）
+  --width <分>                    直方图分段宽度（默认 10）
+  --missing <error|not-applicable|zero>  未填写的值如何处理`,
+    en: () => `Assesses the same people under both sets of rules (score, last place, score again, tiers), with
+each person's two totals, the change, the tiers and why; --html also writes a self-contained report
+(a histogram of the totals, the tier transition matrix, everyone whose tier changed). A rules file
+(JSON or YAML) has scheme, rank, lastPlace and tierPolicy, each a rule document or a path to one
+(relative to the file); a folder stands for its assessment.yaml. When a side has a scheme, the
+people file holds subjects to score; otherwise it holds scores.
+
+  --baseline <file|folder>        today's rules (required)
+  --reform <file|folder>          the reform (required)
+  --html <file>                   write an HTML report (one file, opens offline, prints)
+  --width <points>                the histogram's bin width (default 10)
+  --missing <error|not-applicable|zero>  what a missing value means`,
+  }),
+  compareNoAssessment: message<{ folder: string }>({
+    "zh-CN": (p) => `文件夹 ${p.folder} 中没有 assessment.yaml、assessment.yml 或 assessment.json`,
+    en: (p) => `the folder ${p.folder} has no assessment.yaml, assessment.yml or assessment.json`,
+  }),
+  compareNotRules: message<{ file: string }>({
+    "zh-CN": (p) => `${p.file} 应为一个对象，含 scheme、rank、lastPlace、tierPolicy 中的若干项`,
+    en: (p) => `${p.file} must be an object with some of scheme, rank, lastPlace and tierPolicy`,
+  }),
+  compareUnknownRule: message<{ file: string; rule: string; rules: readonly string[] }>({
+    "zh-CN": (p, w) => `${p.file} 中的${w.q(p.rule)}不是对比所用的规则（${w.list(p.rules)}）`,
+    en: (p, w) => `${p.file}: "${p.rule}" is not one of the rules a comparison takes (${w.list(p.rules)})`,
   }),
   tasksSummary: message({ "zh-CN": () => "分配三单任务（抢单、派单）并计算积分", en: () => "allocate grabbed tasks (三单) and credit completions" }),
   tasksUsage: message({

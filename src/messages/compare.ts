@@ -64,3 +64,66 @@ export const CHANGE_LINES: Readonly<Record<Locale, ChangeLines>> = {
     unchanged: "no part of the score changed",
   },
 };
+
+/** The words of a comparison's HTML report, in each language. @internal */
+export interface ReportWords {
+  readonly title: string;
+  readonly people: (count: number) => string;
+  readonly moved: (up: number, down: number) => string;
+  readonly distribution: string;
+  readonly histogramTitle: string;
+  readonly xAxis: string;
+  readonly yAxis: string;
+  readonly baseline: string;
+  readonly reform: string;
+  readonly transitions: string;
+  readonly fromTo: string;
+  readonly none: string;
+  readonly stats: readonly [count: string, mean: string, q1: string, median: string, q3: string, min: string, max: string];
+  readonly movers: string;
+  readonly columns: readonly [id: string, name: string, group: string, baseline: string, reform: string, change: string, tier: string, why: string];
+  readonly noMovers: string;
+  readonly generated: string;
+}
+
+/** The report's words. @internal */
+export const REPORT_WORDS: Readonly<Record<Locale, ReportWords>> = {
+  "zh-CN": {
+    title: "改革方案与现行规则对比",
+    people: (n) => `共 ${n} 人`,
+    moved: (up, down) => `等次上升 ${up} 人，下降 ${down} 人`,
+    distribution: "总分分布",
+    histogramTitle: "总分分布（人数）",
+    xAxis: "总分（分）",
+    yAxis: "人数（人）",
+    baseline: "现行",
+    reform: "改革",
+    transitions: "等次转移矩阵（行：现行等次；列：改革后等次）",
+    fromTo: "现行 \\ 改革",
+    none: "（无）",
+    stats: ["人数", "平均数", "下四分位数", "中位数", "上四分位数", "最低分", "最高分"],
+    movers: "等次变化的人员",
+    columns: ["编号", "姓名", "比较组", "现行总分", "改革总分", "变化", "等次", "原因"],
+    noMovers: "没有人的等次发生变化。",
+    generated: "由 jixiao 生成；所有数值均为精确值（平均数除外，按所示位数四舍五入）。",
+  },
+  en: {
+    title: "A reform compared with today's rules",
+    people: (n) => `${n} people`,
+    moved: (up, down) => `${up} moved up a tier, ${down} down`,
+    distribution: "Distribution of totals",
+    histogramTitle: "Distribution of totals (people)",
+    xAxis: "total (points)",
+    yAxis: "people",
+    baseline: "baseline",
+    reform: "reform",
+    transitions: "Tier transitions (rows: baseline tier; columns: reform tier)",
+    fromTo: "baseline \\ reform",
+    none: "(none)",
+    stats: ["count", "mean", "Q1", "median", "Q3", "min", "max"],
+    movers: "People whose tier changed",
+    columns: ["id", "name", "peer group", "baseline", "reform", "change", "tier", "why"],
+    noMovers: "Nobody's tier changed.",
+    generated: "Made by jixiao; every figure is exact (but the mean, rounded to the places shown).",
+  },
+};

@@ -25,6 +25,8 @@ import type { TierPlacement, TierPolicy } from "../tiers/types.js";
 import { scenarioJsonSchema } from "../verify/json-schema.js";
 import { actualText, formatScenarioReport } from "../verify/report.js";
 import { verifyScenarios } from "../node/verify.js";
+import { roadmapJsonSchema } from "../roadmap/roadmap.js";
+import { boardDocumentJsonSchema } from "../board/document.js";
 import { readInput, readOptions, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo, type Read } from "./inputs.js";
 import { exactNumber, type Output } from "./output.js";
 import { FIELDS, fieldLabel, headerKey, headersOf, outputLabel, rowNote, type Field, type OutputColumn } from "../tables/index.js";
@@ -43,6 +45,8 @@ export const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = 
   "last-place-policy": lastPlacePolicyJsonSchema,
   "task-board": taskBoardJsonSchema,
   "cascade-plan": cascadePlanJsonSchema,
+  roadmap: roadmapJsonSchema,
+  board: boardDocumentJsonSchema,
   scenario: scenarioJsonSchema,
 };
 

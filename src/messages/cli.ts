@@ -249,6 +249,33 @@ unit's target and its lineage; splits always add up exactly. Tree CSV: id, name,
   --plan <file>                   the cascade plan (required)
   --tree <file>                   the organization tree (required)`,
   }),
+  boardSummary: message({ "zh-CN": () => "生成月度绩效“三晒”：晒成绩、晒短板、晒计划", en: () => "make the monthly board (三晒): results, shortfalls, plans" }),
+  boardUsage: message({
+    "zh-CN": () => "jixiao board <三晒文件.json|yaml> [--person <编号>] [-f table|markdown|html|json|csv|xlsx] [-o <文件>]",
+    en: () => "jixiao board <board.json|yaml> [--person <id>] [-f table|markdown|html|json|csv|xlsx] [-o <file>]",
+  }),
+  boardDetails: message({
+    "zh-CN": () => `按三晒文件（单位、月份、本月与上月成绩或考评方案与考评对象、等次规则、路线图各版本与实际值、
+本月重点任务与下月清单）生成月度看板。公开看板默认只显示遮盖后的姓名（张*）、名次、等次及其变化，
+短板按指标汇总人数；--person 生成本人视图，含全部列、本人短板、计划和得分说明。
+
+  --person <编号>                 本人视图
+  --who <masked|names|ids>        人员的显示方式（公开看板默认 masked）
+  --columns <列,…>                晒成绩的列：peerGroup、total、rank、tier、change、keyTaskCredit
+  --shortfalls <counts|named>     短板按指标汇总（公开默认）或逐人列出
+  -f, --format <格式>             table（默认）、markdown、html、json、csv、xlsx；也可由 -o 的扩展名推断`,
+    en: () => `Makes the monthly board from a board file (unit, month, this and last month's results or a scheme
+and subjects, tier rules, the roadmap's versions and actuals, the month's key tasks and next month's
+list). A public board shows by default masked names (张*), ranks, tiers and their change, and
+shortfalls counted by indicator; --person makes a person's own view with every column, their
+shortfalls, plans and explanation.
+
+  --person <id>                   a person's own view
+  --who <masked|names|ids>        how people are shown (public default masked)
+  --columns <col,…>               the result columns: peerGroup, total, rank, tier, change, keyTaskCredit
+  --shortfalls <counts|named>     shortfalls counted by indicator (public default) or by person
+  -f, --format <format>           table (default), markdown, html, json, csv, xlsx; or by -o's extension`,
+  }),
   verifySummary: message({ "zh-CN": () => "运行场景文件；有用例未通过时退出码为 1", en: () => "run scenario files; exit 1 if any case fails" }),
   verifyUsage: message({ "zh-CN": () => "jixiao verify <场景文件或文件夹>...", en: () => "jixiao verify <scenario file or folder>..." }),
   verifyDetails: message({

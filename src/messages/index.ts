@@ -13,6 +13,7 @@ import { PENALTIES_MESSAGES } from "./penalties.js";
 import { PERIODS_MESSAGES } from "./periods.js";
 import { PERSONNEL_MESSAGES } from "./personnel.js";
 import { RANKING_MESSAGES } from "./ranking.js";
+import { ROADMAP_MESSAGES } from "./roadmap.js";
 import { SCHEME_MESSAGES } from "./scheme.js";
 import { SCORING_MESSAGES } from "./scoring.js";
 import { SHEETS_MESSAGES } from "./sheets.js";
@@ -34,6 +35,7 @@ export const CATALOG = {
   ...PERIODS_MESSAGES,
   ...PERSONNEL_MESSAGES,
   ...RANKING_MESSAGES,
+  ...ROADMAP_MESSAGES,
   ...SCHEME_MESSAGES,
   ...SCORING_MESSAGES,
   ...SHEETS_MESSAGES,
@@ -55,6 +57,7 @@ export const CATALOG_PARTS = [
   PERIODS_MESSAGES,
   PERSONNEL_MESSAGES,
   RANKING_MESSAGES,
+  ROADMAP_MESSAGES,
   SCHEME_MESSAGES,
   SCORING_MESSAGES,
   SHEETS_MESSAGES,

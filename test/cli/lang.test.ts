@@ -99,7 +99,7 @@ describe("help, usage mistakes and progress in Chinese", () => {
   });
 
   it("says what is wrong with the arguments, and the usage, in the language", async () => {
-    expect((await cli(["nope"], { env: zh })).stderr).toBe('jixiao：没有「nope」这个命令；命令有 score、tiers、compare、tasks、cascade、verify、schema、explain、demo。运行 "jixiao --help" 查看说明。\n');
+    expect((await cli(["nope"], { env: zh })).stderr).toBe('jixiao：没有「nope」这个命令；命令有 score、tiers、compare、tasks、cascade、verify、schema、explain、board、demo。运行 "jixiao --help" 查看说明。\n');
     const unknown = await cli(["score", "--nope"], { env: zh });
     expect(unknown).toMatchObject({ code: 2, stdout: "" });
     expect(unknown.stderr).toBe('jixiao score：没有 --nope 这个选项\n用法：jixiao score --scheme <方案.json|yaml> <考评对象.json|yaml|csv|xlsx|->\n运行 "jixiao score --help" 查看选项。\n');

@@ -41,7 +41,7 @@ export interface BoardInput {
 export interface BoardOptions {
   /** How many of the bottom of each peer group are a shortfall (default 1: the last; 0 for none). */
   readonly bottom?: number;
-  /** How many months ahead 晒计划 lists milestones (default 1: the next month). */
+  /** How many months ahead 晒打算 lists milestones (default 1: the next month). */
   readonly horizon?: number;
 }
 
@@ -168,9 +168,9 @@ export interface MonthlyBoard {
   readonly next: string;
   /** 晒成绩: each subject by peer group and rank. */
   readonly results: readonly BoardResult[];
-  /** 晒短板: below target, behind the timetable, at the bottom, key tasks behind — the largest gap in points first within each kind. */
+  /** 晒不足: below target, behind the timetable, at the bottom, key tasks behind — the largest gap in points first within each kind. */
   readonly shortfalls: readonly Shortfall[];
-  /** 晒计划: next month's milestones and key tasks, by day. */
+  /** 晒打算: next month's milestones and key tasks, by day. */
   readonly plans: readonly PlanItem[];
 }
 
@@ -302,8 +302,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A unit's monthly board (三晒, R24): 晒成绩 — each subject's total, rank and tier with the change
- * from last month; 晒短板 — indicators below target, roadmap items behind the timetable, the bottom of
- * each peer group and key tasks behind, each with its gap in points and what would close it; 晒计划 —
+ * from last month; 晒不足 — indicators below target, roadmap items behind the timetable, the bottom of
+ * each peer group and key tasks behind, each with its gap in points and what would close it; 晒打算 —
  * next month's milestones (or those of the next `horizon` months) and key tasks. Data only: `boardView` chooses what a public board or a
  * person's own view shows, and the renderers write it.
  * @param input - the month's results and last month's, the rank and tier rules, the roadmap, the key tasks.

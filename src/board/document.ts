@@ -77,7 +77,7 @@ export interface BoardDocument {
   readonly nextKeyTasks?: KeyTaskList;
   /** How many at the bottom of each peer group are a shortfall (default 1). */
   readonly bottom?: number;
-  /** How many months ahead 晒计划 lists milestones (default 1). */
+  /** How many months ahead 晒打算 lists milestones (default 1). */
   readonly horizon?: number;
 }
 

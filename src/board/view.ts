@@ -49,7 +49,7 @@ export interface BoardView {
   readonly locale: Locale;
   /** The title. */
   readonly title: string;
-  /** The sections: 晒成绩, 晒短板, 晒计划, and a person's explanation. */
+  /** The sections: 晒成绩, 晒不足, 晒打算, and a person's explanation. */
   readonly sections: readonly BoardSection[];
 }
 

@@ -249,7 +249,7 @@ unit's target and its lineage; splits always add up exactly. Tree CSV: id, name,
   --plan <file>                   the cascade plan (required)
   --tree <file>                   the organization tree (required)`,
   }),
-  boardSummary: message({ "zh-CN": () => "生成月度绩效“三晒”：晒成绩、晒短板、晒计划", en: () => "make the monthly board (三晒): results, shortfalls, plans" }),
+  boardSummary: message({ "zh-CN": () => "生成月度绩效“三晒”：晒成绩、晒不足、晒打算", en: () => "make the monthly board (三晒): results, shortfalls, plans" }),
   boardUsage: message({
     "zh-CN": () => "jixiao board <三晒文件.json|yaml> [--person <编号>] [-f table|markdown|html|json|csv|xlsx] [-o <文件>]",
     en: () => "jixiao board <board.json|yaml> [--person <id>] [-f table|markdown|html|json|csv|xlsx] [-o <file>]",

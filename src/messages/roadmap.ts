@@ -15,8 +15,8 @@ const word = (k: string, locale: Locale) => TIMETABLE_WORDS[k]?.[locale] ?? k;
 /** The words of the monthly board (三晒): section titles, column headers and kinds. @internal */
 export const BOARD_WORDS = {
   results: { "zh-CN": "晒成绩", en: "Results" },
-  shortfalls: { "zh-CN": "晒短板", en: "Shortfalls" },
-  plans: { "zh-CN": "晒计划", en: "Plans" },
+  shortfalls: { "zh-CN": "晒不足", en: "Shortfalls" },
+  plans: { "zh-CN": "晒打算", en: "Plans" },
   explanation: { "zh-CN": "得分说明", en: "Explanation" },
   rank: { "zh-CN": "名次", en: "Rank" },
   who: { "zh-CN": "姓名", en: "Name" },

@@ -23,7 +23,7 @@ describe("the monthly board as data", () => {
     ]);
     expect([b.month, b.next]).toEqual(["2026-10", "2026-11"]);
   });
-  it("晒短板: below target and the bottom of the group, each with its gap in points and what closes it", () => {
+  it("晒不足: below target and the bottom of the group, each with its gap in points and what closes it", () => {
     expect(b.shortfalls.map((s) => [s.kind, s.subject, s.item, s.points, s.close])).toEqual([
       ["below-target", "p4", "a", "10", { kind: "full-points", points: "10" }],
       ["below-target", "p2", "a", "5", { kind: "full-points", points: "5" }],

@@ -74,7 +74,7 @@ describe("the county's October board, by hand", () => {
     expect([q3.versions.map((v) => [v.version, v.days, v.exact]), q3.exact]).toEqual([[["2026-v1", 14, "10"], ["2026-v2", 78, "9.5"]], "9.58"]);
   });
 
-  it("晒短板: each with its gap in points and what closes it", () => {
+  it("晒不足: each with its gap in points and what closes it", () => {
     const named = board.shortfalls.map((s) => [s.kind, s.subject, s.item, s.points]);
     // Below target (full points − earned), largest first, then by person: 15 of them.
     expect(named.slice(0, 15)).toEqual([
@@ -104,7 +104,7 @@ describe("the county's October board, by hand", () => {
     ]);
   });
 
-  it("晒计划: November's key tasks and the milestones due by December (horizon 2)", () => {
+  it("晒打算: November's key tasks and the milestones due by December (horizon 2)", () => {
     expect(board.plans.map((p) => [p.due, p.subject, p.kind, p.item, p.target ?? ""])).toEqual([
       ["2026-11-20", "p3", "key-task", "n2", ""],
       ["2026-11-28", "p1", "key-task", "n1", ""],

@@ -22,8 +22,8 @@ describe("jixiao board", () => {
     expect(stdout.split("\n").slice(0, 6).join("\n")).toBe(
       ["示例县税务局 2026 年 10 月绩效“三晒”", "", "【晒成绩】", "名次  姓名  等次   名次变化", "   1  张*   好     ↑1", "   2  赵*   中→好  ↑3"].join("\n"),
     );
-    expect(stdout).toContain("【晒短板】");
-    expect(stdout).toContain("【晒计划】");
+    expect(stdout).toContain("【晒不足】");
+    expect(stdout).toContain("【晒打算】");
   });
   it("writes a person's own view with their explanation, in English on request", async () => {
     const { code, stdout } = await cli(["board", file, "--person", "p3", "--lang", "en", "-f", "markdown"]);

@@ -14,6 +14,7 @@ import { PERSONNEL_MESSAGES } from "./personnel.js";
 import { RANKING_MESSAGES } from "./ranking.js";
 import { SCHEME_MESSAGES } from "./scheme.js";
 import { SCORING_MESSAGES } from "./scoring.js";
+import { SERVER_MESSAGES } from "./server.js";
 import { SHEETS_MESSAGES } from "./sheets.js";
 import { TABLES_MESSAGES } from "./tables.js";
 import { TASKS_MESSAGES } from "./tasks.js";
@@ -34,6 +35,7 @@ export const CATALOG = {
   ...RANKING_MESSAGES,
   ...SCHEME_MESSAGES,
   ...SCORING_MESSAGES,
+  ...SERVER_MESSAGES,
   ...SHEETS_MESSAGES,
   ...TABLES_MESSAGES,
   ...TASKS_MESSAGES,
@@ -54,6 +56,7 @@ export const CATALOG_PARTS = [
   RANKING_MESSAGES,
   SCHEME_MESSAGES,
   SCORING_MESSAGES,
+  SERVER_MESSAGES,
   SHEETS_MESSAGES,
   TABLES_MESSAGES,
   TASKS_MESSAGES,

@@ -20,6 +20,7 @@ import {
   type Outcome,
   type Place,
 } from "./commands.js";
+import { serveCommand } from "./serve.js";
 import { languageOf, systemLanguage, type LangEnv } from "./lang.js";
 import { fileRows, render as writeOutput, type Output, type OutputFormat } from "./output.js";
 import { inputError, type CliIo } from "./inputs.js";
@@ -126,6 +127,22 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     details: { key: "explainDetails" },
     options: { scheme: { type: "string" }, id: { type: "string" }, missing: { type: "string" }, "input-format": { type: "string" }, encoding: { type: "string" }, sheet: { type: "string" } },
     run: explainCommand,
+  },
+  serve: {
+    summary: "serveSummary",
+    usage: "serveUsage",
+    details: { key: "serveDetails" },
+    options: {
+      rules: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+      "max-body": { type: "string" },
+      "max-items": { type: "string" },
+      "max-concurrent": { type: "string" },
+      timeout: { type: "string" },
+      workers: { type: "string" },
+    },
+    run: (ctx) => serveCommand(ctx),
   },
   demo: {
     summary: "demoSummary",

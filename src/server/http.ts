@@ -46,6 +46,8 @@ export interface JixiaoServer {
    * cannot be read or is not valid, the rules in use stay, and the issues are logged and returned.
    */
   reload(): readonly Issue[];
+  /** The rule documents in use: each one's id, kind and file. */
+  rules(): readonly { readonly id: string; readonly kind: string; readonly file: string }[];
   /**
    * Stops taking requests, lets those in flight finish (up to `shutdownGraceMs`), then closes every
    * connection and worker. Safe to call more than once.
@@ -160,6 +162,7 @@ export async function startServer(options: ServerOptions = {}): Promise<JixiaoSe
     event({ event: "rules", ok: true, version: rules.version, ids: [...rules.documents.keys()] });
     return [];
   };
+  const listed = () => [...rules.documents.values()].map((d) => ({ id: d.id, kind: d.kind, file: d.file }));
   const unwatch = folder && o.watch !== false ? watchRules(folder, () => void reload()) : () => {};
 
   async function handle(req: IncomingMessage, res: ServerResponse, id: string, locale: Locale): Promise<ApiResponse> {
@@ -177,7 +180,7 @@ export async function startServer(options: ServerOptions = {}): Promise<JixiaoSe
     if (path === "/health")
       return get(() => JSON.stringify({ status: "ok", version, rules: { version: rules.version, count: rules.documents.size }, inFlight, workers: pool ? { size: pool.size, ...pool.load } : null }));
     if (path === "/openapi.json") return get(() => openapi);
-    if (path === "/v1/rules") return get(() => JSON.stringify({ version: rules.version, rules: [...rules.documents.values()].map((d) => ({ id: d.id, kind: d.kind, file: d.file })) }));
+    if (path === "/v1/rules") return get(() => JSON.stringify({ version: rules.version, rules: listed() }));
     if (path === "/schemas" || path === "/schemas/") return get(() => JSON.stringify({ schemas: [...schemas.keys()] }));
     if (path.startsWith("/schemas/")) {
       const file = path.slice("/schemas/".length);
@@ -289,7 +292,7 @@ export async function startServer(options: ServerOptions = {}): Promise<JixiaoSe
       event({ event: "closed" });
     })());
 
-  return { url, port: address.port, limits, server, reload, close };
+  return { url, port: address.port, limits, server, reload, rules: listed, close };
 }
 
 /** A request's body, up to a size; what stops it otherwise. */

@@ -71,9 +71,8 @@ export function ruleFileKind(name: string): { kind: RuleKind; stem: string } | u
   return undefined;
 }
 
-/** Issues of a document, placed in its file: a file's own issues name it already, the document's get its name in front. */
-const inFileIssues = (file: string, error: JixiaoError): Issue[] =>
-  error.issues.map((i) => (namesItsPlace(i.params.key) ? i : { ...i, message: `${file}: ${i.message}` }));
+/** Issues of a document, placed in its file: a file's own issues name it already, the document's have its name first in their paths. */
+const inFileIssues = (file: string, error: JixiaoError): Issue[] => error.issues.map((i) => (namesItsPlace(i.params.key) ? i : issue(i.code, [file, ...i.path], i.params)));
 
 /** The most rule files a folder may hold. */
 const MAX_RULE_FILES = 1000;

@@ -15,6 +15,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Whether its code is loaded: a job's time starts once it is given to a ready worker. */
+  ready: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
 }
@@ -48,6 +50,8 @@ export class WorkerPool {
     readonly timeoutMs: number,
   ) {
     this.#rules = rulesMessage(rules);
+    // Started now, so that the first large request does not wait for a worker to load.
+    for (let i = 0; i < size; i++) this.#start();
   }
 
   /** Sends the rules to every worker (and to those started later). */
@@ -57,8 +61,8 @@ export class WorkerPool {
   }
 
   /** How many jobs are running and waiting. */
-  get load(): { readonly running: number; readonly waiting: number } {
-    return { running: this.#slots.filter((s) => s.job).length, waiting: this.#queue.length };
+  get load(): { readonly ready: number; readonly running: number; readonly waiting: number } {
+    return { ready: this.#slots.filter((s) => s.ready).length, running: this.#slots.filter((s) => s.job).length, waiting: this.#queue.length };
   }
 
   /** Answers a request in a worker. The bytes are moved to the worker, not copied. */
@@ -72,10 +76,13 @@ export class WorkerPool {
   }
 
   #start(): Slot {
-    const slot: Slot = { worker: spawn() };
+    const slot: Slot = { worker: spawn(), ready: false };
     slot.worker.postMessage(this.#rules);
-    slot.worker.on("message", (m: { job: number; response: ApiResponse }) => {
-      if (slot.job?.message.job === m.job) this.#finish(slot, m.response);
+    slot.worker.on("message", (m: { ready: true } | { job: number; response: ApiResponse }) => {
+      if ("ready" in m) {
+        slot.ready = true;
+        this.#pump();
+      } else if (slot.job?.message.job === m.job) this.#finish(slot, m.response);
     });
     // A worker that dies with a job (out of memory, say) fails that job only; a new worker takes its place.
     slot.worker.on("error", (e) => this.#replace(slot, { crashed: e instanceof Error ? e.message : String(e) }));
@@ -106,7 +113,8 @@ export class WorkerPool {
   #pump() {
     if (this.#closed) return;
     while (this.#queue.length > 0) {
-      const slot = this.#slots.find((s) => !s.job) ?? (this.#slots.length < this.size ? this.#start() : undefined);
+      if (this.#slots.length < this.size) this.#start();
+      const slot = this.#slots.find((s) => s.ready && !s.job);
       if (!slot) return;
       const job = this.#queue.shift()!;
       slot.job = job;

@@ -25,3 +25,4 @@ parentPort?.on("message", (message: ToWorker) => {
   const response = answer(operation, bytes, { rules, locale, maxItems }, requestId);
   parentPort!.postMessage({ job, response });
 });
+parentPort?.postMessage({ ready: true });

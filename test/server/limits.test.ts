@@ -163,7 +163,7 @@ describe("jixiao serve: worker threads", () => {
     const r = await big;
     expect(r.status).toBe(200);
     expect(r.json.results).toHaveLength(3_000);
-    expect(r.json.results[2_999]).toMatchObject({ subjectId: "p2999", name: "王强" });
+    expect(r.json.results.find((x: any) => x.subjectId === "p2999")).toMatchObject({ name: "王强" });
     expect(health.length).toBeGreaterThan(3);
     expect(Math.max(...health)).toBeLessThan(250);
   });

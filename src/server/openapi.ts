@@ -52,7 +52,8 @@ function localRefs(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === "$schema") continue;
+    // The dialect is the document's (jsonSchemaDialect); a property named $schema stays.
+    if (k === "$schema" && typeof v === "string") continue;
     if (k === "$ref" && typeof v === "string" && COMPONENT[v]) out[k] = `#/components/schemas/${COMPONENT[v]}`;
     else if (k === "description" && typeof v === "string" && v.startsWith("The path of a JSON or YAML file")) out[k] = ID_TEXT;
     else out[k] = localRefs(v);

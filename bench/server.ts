@@ -39,8 +39,9 @@ const batch = (n: number): SubjectInput[] =>
     return { ...p, id: `p${String(i).padStart(6, "0")}`, values: { ...p.values, political: 60 + (i % 40) } };
   });
 
-// The service, in its own process, as `jixiao serve` runs it (its access log read and dropped).
-const child = spawn(process.execPath, ["--import", "tsx", "src/cli/bin.ts", "serve", "--rules", "examples/rules", "--port", "0", "--host", "127.0.0.1", "--workers", values.workers!, "--lang", "en"], {
+// The service, in its own process, as `jixiao serve` runs it (its access log read and dropped),
+// taking as many requests at once as there are connections (beyond its limit it would answer 503).
+const child = spawn(process.execPath, ["--import", "tsx", "src/cli/bin.ts", "serve", "--rules", "examples/rules", "--port", "0", "--host", "127.0.0.1", "--workers", values.workers!, "--max-concurrent", String(Math.max(64, ...list(values.connections!))), "--lang", "en"], {
   stdio: ["ignore", "pipe", "inherit"],
 });
 const lines = createInterface({ input: child.stdout! });
@@ -100,7 +101,10 @@ for (const size of list(values.batches!)) {
         {
           onResponse: (status: number, text: string) => {
             if (status === 200 && text === expected) ok++;
-            else wrong++;
+            else {
+              wrong++;
+              if (wrong <= 3) console.error(`response ${status}: ${text.slice(0, 300)}`);
+            }
           },
         },
       ],

@@ -1,13 +1,13 @@
 import { message } from "./types.js";
 
 /** The kinds of rule document a rules folder holds, in each language. */
-const KIND = {
+const KIND: { readonly [L in "zh-CN" | "en"]: Readonly<Record<RuleKind, string>> } = {
   "zh-CN": { scheme: "考评方案", tierPolicy: "等次政策", lastPlace: "末位政策", board: "任务清单", plan: "指标分解方案" },
   en: { scheme: "scheme", tierPolicy: "tier policy", lastPlace: "last-place policy", board: "task board", plan: "cascade plan" },
-} as const;
+};
 
-/** A kind of rule document a rules folder holds. */
-export type RuleKind = keyof (typeof KIND)["en"];
+/** A kind of rule document a rules folder holds: a scheme, a tier policy, a last-place policy, a task board or a cascade plan. */
+export type RuleKind = "scheme" | "tierPolicy" | "lastPlace" | "board" | "plan";
 
 /** The issues of the HTTP service (`jixiao serve`, `jixiao/server`): requests it refuses, and rules folders it cannot load. */
 export const SERVER_MESSAGES = {

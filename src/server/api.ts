@@ -15,7 +15,16 @@ import { RUNNERS, type Loaded } from "../verify/runners.js";
 import { defineScenario, isDocumentField, type ScenarioDocument, type ScenarioRun } from "../verify/scenario.js";
 import type { RuleSet } from "./rules.js";
 
-/** The operations of the API, each at `POST /v1/<name>`. */
+/**
+ * The operations of the API, each at `POST /v1/<name>`. Each but `verify` takes a scenario case's
+ * `rules` and `input` (`explain` also the `subjects` to explain) and answers with what the case's
+ * `expect` paths point into; `verify` takes a scenario document and answers with its report.
+ * @example
+ * ```ts
+ * OPERATIONS.includes("score-totals");
+ * //=> true
+ * ```
+ */
 export const OPERATIONS = ["score", "score-totals", "rank", "tiers", "last-place", "explain", "tasks", "cascade", "account", "verify"] as const;
 
 /** An operation of the API: `POST /v1/<operation>`. */

@@ -12,7 +12,7 @@ import { answer, errorBody, OPERATIONS, type ApiResponse, type Operation } from 
 import { DEFAULT_LIMITS, type ServerLimits } from "./limits.js";
 import { openApiDocument, SCHEMA_FILES } from "./openapi.js";
 import { WorkerPool } from "./pool.js";
-import { loadRules, watchRules, type RuleSet } from "./rules.js";
+import { loadRules, watchRules, type RuleKind, type RuleSet } from "./rules.js";
 import packageJson from "../../package.json" with { type: "json" };
 
 /** Options for {@link startServer}. */
@@ -31,6 +31,16 @@ export interface ServerOptions {
   readonly log?: (line: string) => void;
 }
 
+/** A rule document the service has loaded from its rules folder. */
+export interface LoadedRule {
+  /** Its id, by which a request names it: the document's `id`, or its file's name before the kind. */
+  readonly id: string;
+  /** Its kind, the field of a request's `rules` that may name it: `scheme`, `tierPolicy`, `lastPlace`, `board` or `plan`. */
+  readonly kind: RuleKind;
+  /** Its file, in the rules folder. */
+  readonly file: string;
+}
+
 /** A running service. */
 export interface JixiaoServer {
   /** The address it answers at: `http://127.0.0.1:8080`. */
@@ -47,7 +57,7 @@ export interface JixiaoServer {
    */
   reload(): readonly Issue[];
   /** The rule documents in use: each one's id, kind and file. */
-  rules(): readonly { readonly id: string; readonly kind: string; readonly file: string }[];
+  rules(): readonly LoadedRule[];
   /**
    * Stops taking requests, lets those in flight finish (up to `shutdownGraceMs`), then closes every
    * connection and worker. Safe to call more than once.
@@ -162,7 +172,7 @@ export async function startServer(options: ServerOptions = {}): Promise<JixiaoSe
     event({ event: "rules", ok: true, version: rules.version, ids: [...rules.documents.keys()] });
     return [];
   };
-  const listed = () => [...rules.documents.values()].map((d) => ({ id: d.id, kind: d.kind, file: d.file }));
+  const listed = (): LoadedRule[] => [...rules.documents.values()].map((d) => ({ id: d.id, kind: d.kind, file: d.file }));
   const unwatch = folder && o.watch !== false ? watchRules(folder, () => void reload()) : () => {};
 
   async function handle(req: IncomingMessage, res: ServerResponse, id: string, locale: Locale): Promise<ApiResponse> {

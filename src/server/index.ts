@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 export { startServer, requestLocale } from "./http.js";
-export type { JixiaoServer, ServerOptions } from "./http.js";
+export type { JixiaoServer, LoadedRule, ServerOptions } from "./http.js";
+export type { RuleKind } from "./rules.js";
 export type { ServerLimits } from "./limits.js";
 export { OPERATIONS } from "./api.js";
 export type { Operation } from "./api.js";

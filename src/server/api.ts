@@ -2,6 +2,8 @@ import { formatIssue, issue, IssueCode, isJixiaoError, JixiaoError, relocate, ty
 import { parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
 import { explain } from "../explain/explain.js";
+import { annualResults, type AnnualOptions } from "../personnel/annual.js";
+import { createLedger, type LedgerEntry } from "../personnel/ledger.js";
 import { render, type Locale } from "../messages/index.js";
 import type { RuleKind } from "../messages/server.js";
 import { parseJson } from "../node/files.js";
@@ -18,20 +20,21 @@ import type { RuleSet } from "./rules.js";
 /**
  * The operations of the API, each at `POST /v1/<name>`. Each but `verify` takes a scenario case's
  * `rules` and `input` (`explain` also the `subjects` to explain) and answers with what the case's
- * `expect` paths point into; `verify` takes a scenario document and answers with its report.
+ * `expect` paths point into; `annual` takes growth-account `entries` and `annualResults`' options
+ * (`tiers` a tier policy or its id); `verify` takes a scenario document and answers with its report.
  * @example
  * ```ts
  * OPERATIONS.includes("score-totals");
  * //=> true
  * ```
  */
-export const OPERATIONS = ["score", "score-totals", "rank", "tiers", "last-place", "explain", "tasks", "cascade", "account", "verify"] as const;
+export const OPERATIONS = ["score", "score-totals", "rank", "tiers", "last-place", "explain", "tasks", "cascade", "account", "annual", "verify"] as const;
 
 /** An operation of the API: `POST /v1/<operation>`. */
 export type Operation = (typeof OPERATIONS)[number];
 
 /** The scenario run each operation but `verify` is made of (its request is a scenario case's rules and input). @internal */
-export const RUN_OF: Readonly<Record<Exclude<Operation, "verify">, ScenarioRun>> = {
+export const RUN_OF: Readonly<Record<Exclude<Operation, "verify" | "annual">, ScenarioRun>> = {
   score: "score",
   "score-totals": "score",
   rank: "rank",
@@ -93,6 +96,10 @@ export function parseBody(bytes: Uint8Array): unknown {
 }
 
 const envelope = z.strictObject({ rules: z.unknown().optional(), input: z.unknown().optional() });
+const annualEnvelope = z.strictObject({
+  input: z.strictObject({ entries: z.array(z.unknown()), timeZone: z.string().min(1).max(64).optional() }),
+  options: z.object({ tiers: z.unknown() }).passthrough(),
+});
 const explainEnvelope = z.strictObject({ rules: z.unknown().optional(), input: z.unknown().optional(), subjects: z.array(z.string().min(1).max(200)).max(10_000).optional() });
 
 /** Lists longer than the service takes, each an issue at its field. */
@@ -107,7 +114,13 @@ function tooMany(input: unknown, maxItems: number): Issue[] {
 }
 
 /** A case's rules and input with each rule named by id replaced by its loaded document. */
-function resolveIds(run: ScenarioRun, given: { rules?: Readonly<Record<string, unknown>>; input?: Readonly<Record<string, unknown>> }, rules: RuleSet, used: string[]): Loaded {
+function resolveIds(
+  run: ScenarioRun,
+  given: { rules?: Readonly<Record<string, unknown>>; input?: Readonly<Record<string, unknown>> },
+  rules: RuleSet,
+  used: string[],
+  at?: IssuePath,
+): Loaded {
   const issues: Issue[] = [];
   const out = { rules: {} as Record<string, unknown>, input: {} as Record<string, unknown> };
   for (const part of ["rules", "input"] as const) {
@@ -134,7 +147,7 @@ function resolveIds(run: ScenarioRun, given: { rules?: Readonly<Record<string, u
       out[part][key] = doc.value;
     }
   }
-  if (issues.length > 0) throw new JixiaoError(issues, "The request is not valid");
+  if (issues.length > 0) throw new JixiaoError(at ? issues.map((i) => issue(i.code, at, i.params)) : issues, "The request is not valid");
   return out;
 }
 
@@ -169,6 +182,19 @@ function operate(operation: Operation, body: unknown, ctx: ApiContext, used: str
       return doc.data;
     };
     return runScenario(body as ScenarioDocument, { file: "request", load, locale: ctx.locale });
+  }
+  if (operation === "annual") {
+    const given = parseWith(annualEnvelope, body, "The request is not valid") as { input: { entries: LedgerEntry[]; timeZone?: string }; options: Record<string, unknown> };
+    const many = tooMany(given.input, ctx.maxItems);
+    if (many.length > 0) throw new JixiaoError(many, "The request is too large");
+    const { entries, timeZone } = given.input;
+    const ledger = relocate(
+      (p) => (p[0] === "entries" ? ["input", ...p] : p[0] === "options" ? ["input", ...p.slice(1)] : ["input", "entries", ...p]),
+      () => createLedger(entries, timeZone === undefined ? {} : { timeZone }),
+    );
+    // The tier policy: the document, or the id of one in the rules folder.
+    const tiers = typeof given.options.tiers === "string" ? resolveIds("tiers", { rules: { tierPolicy: given.options.tiers } }, ctx.rules, used, ["options", "tiers"]).rules.tierPolicy : given.options.tiers;
+    return annualResults(ledger, { ...given.options, tiers } as unknown as AnnualOptions);
   }
   const run = RUN_OF[operation];
   if (operation === "score-totals") {

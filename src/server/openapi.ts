@@ -4,7 +4,8 @@ import { z, type ZodType } from "../core/z.js";
 import { lastPlacePolicyJsonSchema } from "../penalties/last-place.js";
 import { schemeJsonSchema } from "../scheme/json-schema.js";
 import { taskBoardJsonSchema } from "../tasks/board.js";
-import { tierPolicyJsonSchema } from "../tiers/policy.js";
+import { tierPolicyJsonSchema, tierPolicySchema } from "../tiers/policy.js";
+import { annualOptionsSchema } from "../personnel/annual.js";
 import { scenarioJsonSchema } from "../verify/json-schema.js";
 import { documentJsonSchemas, RUN_FIELDS } from "../verify/scenario.js";
 import { OPERATIONS, RUN_OF, type Operation } from "./api.js";
@@ -41,6 +42,7 @@ const SUMMARY: Readonly<Record<Operation, string>> = {
   tasks: "Allocate grabbed tasks by a task board, and credit completed ones.",
   cascade: "Cascade a plan's targets down an organization tree, and roll units' results up.",
   account: "Sum growth-account entries: each person's totals by component for a period.",
+  annual: "A year's results from growth-account entries: each person's summary, the ranking within peer groups, and the tiers.",
   verify: "Run a scenario document (rules inline or by id) and report each case.",
 };
 
@@ -63,6 +65,13 @@ function localRefs(value: unknown): unknown {
 
 /** The zod schema of an operation's request: the scenario case's rules and input it is made of. @internal */
 export function requestSchema(operation: Exclude<Operation, "verify">): ZodType {
+  if (operation === "annual")
+    return z
+      .strictObject({
+        input: z.strictObject({ entries: RUN_FIELDS.account.input.entries, timeZone: RUN_FIELDS.account.input.timeZone.optional() }),
+        options: annualOptionsSchema.extend({ tiers: z.union([z.string().min(1).max(200).describe(ID_TEXT), tierPolicySchema]) }),
+      })
+      .describe(`${SUMMARY.annual} The options are annualResults' (year, people, tiers, rank, asOf, datedThrough, components, aggregate); tiers is the tier policy or the id of one loaded from the rules folder.`);
   const fields = RUN_FIELDS[RUN_OF[operation]];
   const optional = (shape: Record<string, ZodType>) => Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()]));
   const required = fields.required.length > 0 ? ` Requires ${fields.required.join(", ")}.` : "";

@@ -29,10 +29,10 @@ describe("jixiao serve", () => {
     for (let i = 0; i < 100 && !stderr.includes("serving at"); i++) await new Promise((r) => setTimeout(r, 20));
     const url = /serving at (\S+)/.exec(stderr)![1]!;
     expect(stderr).toContain("(4 rule documents loaded; Ctrl+C stops it)");
-    expect((await (await fetch(`${url}/health`)).json()).status).toBe("ok");
+    expect(((await (await fetch(`${url}/health`)).json()) as any).status).toBe("ok");
     signals.emit("SIGHUP");
     expect(stderr).toContain("the rules folder was loaded again");
-    expect((await (await fetch(`${url}/health`)).json()).rules.version).toBe(2);
+    expect(((await (await fetch(`${url}/health`)).json()) as any).rules.version).toBe(2);
     signals.emit("SIGTERM");
     expect(await done).toEqual({ text: "" });
     const events = stdout.trim().split("\n").map((l) => JSON.parse(l));

@@ -132,6 +132,31 @@ describe("jixiao serve: the operations", () => {
   });
 });
 
+describe("jixiao serve: annual results", () => {
+  // Ten people, 95 points down to 50: 好 20% is two, 差 10% is one.
+  const entries = Array.from({ length: 10 }, (_, i) => ({ id: `e${i}`, person: `c${String(i + 1).padStart(2, "0")}`, date: "2024-06-30", component: "everyday", points: 95 - i * 5, source: "月度考核" }));
+  const people = entries.map((e) => ({ id: e.person }));
+
+  it("ranks and places a year's accounts in tiers, the tier policy by id or inline", async () => {
+    const byId = await post(service.url, "annual", { input: { entries }, options: { year: "2024", people, tiers: "tiers-20-10-example" } });
+    expect(byId.status, byId.text).toBe(200);
+    expect(byId.json.tiers.placements.map((p: any) => p.tier)).toEqual(["好", "好", "中", "中", "中", "中", "中", "中", "中", "差"]);
+    expect(byId.json.summaries.map((x: any) => x.total)).toEqual([95, 90, 85, 80, 75, 70, 65, 60, 55, 50]);
+    const inline = await post(service.url, "annual", { input: { entries }, options: { year: "2024", people, tiers: { tiers: [{ name: "好", share: 0.2 }, { name: "中" }, { name: "差", share: 0.1 }], vetoTier: "差" } } });
+    expect(inline.json.tiers.placements).toEqual(byId.json.tiers.placements);
+  });
+
+  it("places each issue where the request has it", async () => {
+    const bad = await post(service.url, "annual", { input: { entries: [{ ...entries[0], points: "many" }] }, options: { year: "24", people, tiers: "nope" } }, "en");
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues[0].path.slice(0, 3)).toEqual(["input", "entries", 0]);
+    const tiers = await post(service.url, "annual", { input: { entries }, options: { year: "2024", people, tiers: "nope" } }, "en");
+    expect(tiers.json.error.issues[0]).toMatchObject({ path: ["options", "tiers"], params: { key: "serverUnknownRule", id: "nope" } });
+    const policy = await post(service.url, "annual", { input: { entries }, options: { year: "2024", people, tiers: { tiers: [] } } }, "en");
+    expect(policy.json.error.issues[0].path.slice(0, 2)).toEqual(["options", "tiers"]);
+  });
+});
+
 describe("jixiao serve: errors as the library gives them", () => {
   it("answers bad input with 400 and every issue, with its path, in zh or en", async () => {
     const body = { rules: { scheme: "county-personal-2024Q3" }, input: { subjects: [{ id: "c001", values: { attendance: "many" } }, { name: "no id" }] } };

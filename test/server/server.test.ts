@@ -234,7 +234,7 @@ describe("jixiao serve: the documents", () => {
   it("answers /health with the rules' version and the load", async () => {
     const reply = await send(service.url, "/health");
     expect(reply.status).toBe(200);
-    expect(reply.json).toMatchObject({ status: "ok", rules: { version: 1, count: 4 }, workers: { size: 1 } });
+    expect(reply.json).toMatchObject({ status: "ok", rules: { version: 1, count: 5 }, workers: { size: 1 } });
   });
 
   it("serves each published JSON Schema, as docs/schema has it", async () => {

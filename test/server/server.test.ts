@@ -230,6 +230,21 @@ describe("jixiao serve: errors as the library gives them", () => {
   });
 });
 
+describe("jixiao serve: a fault of the engine", () => {
+  it("answers 500 with the request id only, and gives the fault to the log", async () => {
+    const { answer } = await import("../../src/server/api.js");
+    // A rule set that is not one: the lookup fails as a bug of the engine would.
+    const r = answer("score", Buffer.from(JSON.stringify({ rules: { scheme: "x" }, input: { subjects: [] } })), { rules: null as never, locale: "en", maxItems: 10 }, "req-1");
+    expect(r.status).toBe(500);
+    expect(JSON.parse(r.body)).toEqual({
+      error: { status: 500, message: "the request has 1 issue", issues: [{ code: "invalid_input", path: [], params: { key: "serverUnexpected", id: "req-1" }, message: expect.stringContaining("request req-1") }] },
+      requestId: "req-1",
+    });
+    expect(r.body).not.toMatch(/TypeError|\n\s+at /);
+    expect(r.fault).toMatch(/^TypeError: /);
+  });
+});
+
 describe("jixiao serve: the documents", () => {
   it("answers /health with the rules' version and the load", async () => {
     const reply = await send(service.url, "/health");

@@ -152,8 +152,14 @@ function resolveIds(
 }
 
 /** Reads a request made of a scenario case's rules and input: checked as a case is, rules named by id resolved. */
-function readCase(run: ScenarioRun, body: unknown, ctx: ApiContext, used: string[], schema: typeof envelope | typeof explainEnvelope = envelope): Loaded {
-  const given = parseWith(schema, body, "The request is not valid") as { rules?: unknown; input?: unknown };
+function readCase(
+  run: ScenarioRun,
+  body: unknown,
+  ctx: ApiContext,
+  used: string[],
+  schema: typeof envelope | typeof explainEnvelope = envelope,
+): Loaded & { readonly subjects?: readonly string[] } {
+  const given = parseWith(schema, body, "The request is not valid") as { rules?: unknown; input?: unknown; subjects?: readonly string[] };
   const many = tooMany(given.input, ctx.maxItems);
   if (many.length > 0) throw new JixiaoError(many, "The request is too large");
   // Checked as a scenario case is (what each run requires, the shape of each field), its paths from
@@ -165,7 +171,7 @@ function readCase(run: ScenarioRun, body: unknown, ctx: ApiContext, used: string
         cases: [{ name: "request", run, expect: { result: true }, ...(given.rules !== undefined ? { rules: given.rules } : {}), ...(given.input !== undefined ? { input: given.input } : {}) }],
       } as unknown as ScenarioDocument),
   );
-  return resolveIds(run, doc.cases[0]!, ctx.rules, used);
+  return { ...resolveIds(run, doc.cases[0]!, ctx.rules, used), ...(given.subjects ? { subjects: given.subjects } : {}) };
 }
 
 /** A scheme of a request, its issues at `rules.scheme`. */
@@ -205,7 +211,7 @@ function operate(operation: Operation, body: unknown, ctx: ApiContext, used: str
   if (operation === "explain") {
     const loaded = readCase(run, body, ctx, used, explainEnvelope);
     const { results } = RUNNERS.score.run(loaded) as { results: ScoreResult[] };
-    const wanted = (body as { subjects?: readonly string[] }).subjects;
+    const wanted = loaded.subjects;
     const byId = new Map(results.map((r) => [r.subjectId, r]));
     const missing = (wanted ?? []).flatMap((id, k) => (byId.has(id) ? [] : [issue(IssueCode.unknownId, ["subjects", k], { key: "serverUnknownSubject", id })]));
     if (missing.length > 0) throw new JixiaoError(missing, "The request is not valid");

@@ -232,7 +232,11 @@ export async function startServer(options: ServerOptions = {}): Promise<JixiaoSe
       const id = typeof given === "string" && SAFE_ID.test(given) ? given : randomUUID();
       const locale = requestLocale(req.headers["accept-language"]);
       const send = (r: ApiResponse & { fault?: string }) => {
-        if (r.status === 499) return void req.socket.destroy();
+        if (r.status === 499) {
+          // The client went away before its body was in: nothing to answer.
+          req.socket.destroy();
+          return event({ id, method: req.method, path: (req.url ?? "").split("?")[0]!.slice(0, 200), status: 499 });
+        }
         const body = Buffer.from(r.body, "utf8");
         res.statusCode = r.status;
         res.setHeader("Content-Type", "application/json; charset=utf-8");
@@ -249,9 +253,11 @@ export async function startServer(options: ServerOptions = {}): Promise<JixiaoSe
         event({ id, method: req.method, path: (req.url ?? "").split("?")[0]!.slice(0, 200), status: r.status, ms: Math.round(ms * 10) / 10, bytes: body.length, ...(r.rules && r.rules.length > 0 ? { rules: [...new Set(r.rules)] } : {}), ...(r.fault ? { fault: r.fault } : {}) });
       };
       if (closing) return send({ status: 503, body: errorBody(503, [issue(IssueCode.invalidInput, [], { key: "serverClosing" })], locale, id) });
-      if (inFlight >= limits.maxConcurrent)
+      // The limit is on work: reading /health, the documents and the rules list costs nothing, and stays open under load.
+      if (req.method === "POST" && inFlight >= limits.maxConcurrent)
         return send({ status: 503, body: errorBody(503, [issue(IssueCode.outOfRange, [], { key: "serverBusy", limit: limits.maxConcurrent })], locale, id) });
-      inFlight++;
+      const counted = req.method === "POST";
+      if (counted) inFlight++;
       handle(req, res, id, locale)
         .catch((error: unknown) => ({
           status: 500,
@@ -259,7 +265,7 @@ export async function startServer(options: ServerOptions = {}): Promise<JixiaoSe
           fault: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown",
         }))
         .then(send)
-        .finally(() => inFlight--);
+        .finally(() => counted && inFlight--);
     },
   );
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {

@@ -4,7 +4,7 @@ export interface ServerLimits {
   readonly maxBodyBytes: number;
   /** The most items in one list of a request (subjects, scores, staff, grabs, units, entries; 400 beyond it). Default 100,000. */
   readonly maxItems: number;
-  /** The most requests answered at once; one more gets 503 with `Retry-After`. Default 64. */
+  /** The most operations (POST requests) answered at once; one more gets 503 with `Retry-After`. `/health` and the other GETs are not counted. Default 64. */
   readonly maxConcurrent: number;
   /** How long a client has to send its headers, in milliseconds (slow clients are cut off: 408). Default 10,000. */
   readonly headersTimeoutMs: number;

@@ -131,6 +131,8 @@ describe("jixiao serve: limits", () => {
     expect(busy.status).toBe(503);
     expect(busy.headers.get("retry-after")).toBe("1");
     expect(busy.json.error.issues[0].params).toEqual({ key: "serverBusy", limit: 1 });
+    // Reading the service's health is not work: it is answered whatever the load.
+    expect((await fetchJson(`${s.url}/health`)).json.inFlight).toBe(1);
     socket.destroy();
     await new Promise((done) => setTimeout(done, 50));
     expect((await postScore(s)).status).toBe(200);

@@ -176,8 +176,9 @@ export async function startServer(options: ServerOptions = {}): Promise<JixiaoSe
   const unwatch = folder && o.watch !== false ? watchRules(folder, () => void reload()) : () => {};
 
   async function handle(req: IncomingMessage, res: ServerResponse, id: string, locale: Locale): Promise<ApiResponse> {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const path = url.pathname;
+    // The path, without the query (which no endpoint reads); a target that is no URL path has none.
+    const target = req.url ?? "/";
+    const path = target.startsWith("/") ? target.split("?")[0]! : "";
     const method = req.method ?? "GET";
     const fail = (status: number, issues: Issue[]): ApiResponse => ({ status, body: errorBody(status, issues, locale, id) });
     const get = (body: () => string): ApiResponse => {

@@ -210,6 +210,15 @@ describe("jixiao serve: errors as the library gives them", () => {
     expect(latin.status).toBe(415);
     expect((await send(service.url, "/v1/nothing", { body: "{}" })).status).toBe(404);
     expect((await send(service.url, "/", {})).status).toBe(404);
+    // A request target that is not a path (an absolute URL, "*") is no endpoint either, never a fault.
+    const star = await new Promise<string>((done) => {
+      const socket = connect(service.port, "127.0.0.1", () => socket.write("OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+      let text = "";
+      socket.on("data", (d) => (text += d));
+      socket.on("close", () => done(text));
+    });
+    expect(star).toMatch(/^HTTP\/1\.1 404 /);
+    expect((await send(service.url, "/v1/score?x=1", { body: "{}" })).status).toBe(400);
     const get = await send(service.url, "/v1/score");
     expect(get.status).toBe(405);
     expect(get.headers.allow).toBe("POST");

@@ -236,6 +236,12 @@ describe("jixiao serve: errors as the library gives them", () => {
       expect(reply.status, JSON.stringify(body)).toBe(400);
       expect(reply.text).not.toMatch(/\n\s+at |node_modules|src\//);
     }
+    // Nesting far deeper than any document: refused by the snapshot's depth limit, at its path.
+    for (const text of ["[".repeat(100_000) + "]".repeat(100_000), `{"rules":{"scheme":${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}}}`]) {
+      const reply = await send(service.url, "/v1/score", { body: text });
+      expect(reply.status).toBe(400);
+      expect(reply.json.error.issues[0].code).toBe("out_of_range");
+    }
   });
 });
 

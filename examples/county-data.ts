@@ -3,7 +3,7 @@
  * quarter's values, and a board of 30 urgent tasks (急难险重) with the grabs made on it. A seeded
  * generator makes every run the same. Nothing here is real or official.
  */
-import type { Grab, StaffMember, SubjectInput, TaskBoardConfig, TaskConfig } from "../src/index.js";
+import type { Grab, StaffMember, SubjectInput, TaskBoardConfig, TaskConfig } from "jixiao";
 import { random } from "./random.js";
 
 

@@ -15,7 +15,7 @@ import { board, cadres, completionOf, grabs, staff } from "./county-data.js";
 import { cascaded } from "./province-cascade.js";
 import {
   allocateTasks,
-  assignTiers,
+  assess,
   county361Example,
   creditOf,
   creditTasks,
@@ -24,13 +24,12 @@ import {
   explain,
   explainTaskReason,
   explainTier,
-  lastPlaceDeductions,
   rank,
-  scoreAll,
   taskStatistics,
-  withPenalties,
-} from "../src/index.js";
-import type { Locale } from "../src/messages/types.js";
+  type Locale,
+} from "jixiao";
+// The demo is also the command line's `jixiao demo`, so it speaks with the command line's own words,
+// tables and language detection, which are not part of the package's API.
 import { intlLocale, systemLanguage } from "../src/cli/lang.js";
 import { toTable } from "../src/cli/output.js";
 import { say, type Text } from "../src/cli/words.js";
@@ -51,27 +50,21 @@ export function runDemo(print: (line: string) => void = console.log, lang: Local
   const completions = allocation.tasks.flatMap((t) => t.owners.filter((_, k) => k < 8).map((o) => completionOf(t.task, o.person)));
   const credits = creditTasks(board, allocation, completions, { qualityGrades: { 优: 1, 良: 0.85, 中: 0.7 }, assignedFactor: 0.8, lateFactor: 0.5, cap: 10 });
   const subjects = cadres.map((c) => ({ ...c, values: { ...c.values, grabbed: creditOf(credits, c.id) } }));
-  const firstPass = scoreAll(scheme, subjects);
 
-  // Last-place deductions (example policy): in each department of at least 5, the last loses 1
-  // point from the total and the last-ranked cadre's promotion is deferred (R13).
-  const lastPlace = lastPlaceDeductions(rank(firstPass, { groupBy: "department" }), {
-    deductions: [1],
-    minGroupSize: 5,
-    target: "total",
-    flag: { id: "promotion-deferred", name: "晋升暂缓" },
-  });
-  const results = scoreAll(scheme, withPenalties(subjects, lastPlace, { locale: lang }));
-
-  // The bureau-wide ranking and tiers (example policy: 好 20%, 差 10%, ties go to the better tier,
-  // a vetoed cadre is 差).
-  const ranking = rank(results);
-  const tiers = assignTiers(ranking, {
-    tiers: [{ name: "好", share: 0.2 }, { name: "中" }, { name: "差", share: 0.1 }],
-    count: "floor",
-    ties: "better",
-    vetoTier: "差",
-  });
+  // Then the quarter's assessment, in one pipeline: score; last-place deductions (example policy: in
+  // each department of at least 5, the last loses 1 point from the total and the last-ranked cadre's
+  // promotion is deferred, R13); score again with them; the bureau-wide ranking and tiers (example
+  // policy: 好 20%, 差 10%, ties go to the better tier, a vetoed cadre is 差).
+  const { rescored, finalRanking: ranking, assignment, lastPlace: found } = assess(
+    {
+      scheme,
+      lastPlace: { deductions: [1], minGroupSize: 5, target: "total", groupBy: "department", flag: { id: "promotion-deferred", name: "晋升暂缓" } },
+      tierPolicy: { tiers: [{ name: "好", share: 0.2 }, { name: "中" }, { name: "差", share: 0.1 }], count: "floor", ties: "better", vetoTier: "差" },
+    },
+    { subjects },
+    { locale: lang },
+  );
+  const [results, tiers, lastPlace] = [rescored!, assignment!, found!];
   const tierOf = new Map(tiers.placements.map((p) => [p.subjectId, p]));
   const byId = new Map(results.map((r) => [r.subjectId, r]));
 

@@ -8,7 +8,7 @@
  * Synthetic data; the coefficients, factors and cap are examples, not official numbers.
  */
 import { board, completionOf, grabs, staff } from "./county-data.js";
-import { allocateTasks, creditTasks, defineTaskBoard, explainTaskReason, taskStatistics } from "../src/index.js";
+import { allocateTasks, creditTasks, defineTaskBoard, explainTaskReason, taskStatistics } from "jixiao";
 
 const b = defineTaskBoard(board);
 const allocation = allocateTasks(b, grabs, staff, { maxTasksPerPerson: 3 });

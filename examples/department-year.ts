@@ -64,7 +64,7 @@ import {
   type Scheme,
   type SpecialAssessment,
   type SubjectInput,
-} from "../src/index.js";
+} from "jixiao";
 import { random } from "./random.js";
 
 // ─────────────────────────────────────────────── DATA ───────────────────────────────────────────────

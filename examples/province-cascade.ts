@@ -7,7 +7,7 @@
  *
  * Every figure is an example; the plan's numbers are configuration, not official targets.
  */
-import { cascade, defineOrgTree, defineScheme, rollUp, score, type CascadePlan } from "../src/index.js";
+import { cascade, defineOrgTree, defineScheme, rollUp, score, type CascadePlan } from "jixiao";
 
 const CITIES = { 甲市: ["甲一县", "甲二县", "甲三县"], 乙市: ["乙一县", "乙二县", "乙三县"], 丙市: ["丙一县", "丙二县", "丙三县"] } as const;
 

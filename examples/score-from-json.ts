@@ -7,7 +7,7 @@
  * examples/rules/subjects.json. Bad files are reported issue by issue, with their paths.
  */
 import { readFileSync } from "node:fs";
-import { defineScheme, explain, isJixiaoError, scoreAll } from "../src/index.js";
+import { defineScheme, explain, isJixiaoError, scoreAll } from "jixiao";
 
 const [schemePath = "examples/rules/county-361.scheme.json", subjectsPath = "examples/rules/subjects.json"] = process.argv.slice(2);
 

@@ -1,5 +1,9 @@
 /**
  * jixiao (绩效): exact, explainable performance scoring for the tax service.
+ *
+ * Rule numbers in this reference (R1 … R28, as in "ranks within peer groups (R6, R20)") are the
+ * entries of the rule catalogue, docs/rules.md in the package's repository: what each rule says,
+ * the article it comes from and the code that implements it.
  * @packageDocumentation
  */
 export { IssueCode, JixiaoError, MAX_ISSUES, formatIssue, formatIssues, formatPath, isJixiaoError } from "./core/errors.js";
@@ -34,7 +38,7 @@ export { defineScheme, safeDefineScheme } from "./scheme/define.js";
 export type { Scheme, SchemeJson } from "./scheme/define.js";
 export type { JsonChecked, JsonOf } from "./core/json-input.js";
 export { schemeJsonSchema } from "./scheme/json-schema.js";
-export { MAX_ADJUSTMENTS, MAX_BOARD_SEATS, MAX_FLAGS, MAX_GRABS, MAX_GRADES, MAX_GROUPS, MAX_INDICATORS, MAX_SEATS, MAX_STAFF, MAX_STEPS, MAX_TASKS, MAX_VETOES } from "./core/limits.js";
+export { MAX_ADJUSTMENTS, MAX_BOARD_SEATS, MAX_FLAGS, MAX_GRABS, MAX_GRADES, MAX_GROUPS, MAX_HISTOGRAM_BINS, MAX_INDICATORS, MAX_SEATS, MAX_STAFF, MAX_STEPS, MAX_TASKS, MAX_VETOES } from "./core/limits.js";
 export type {
   AdjustmentPolicy,
   AdjustmentsConfig,
@@ -79,6 +83,10 @@ export { reallocatePromotionSlots, safeReallocatePromotionSlots } from "./penalt
 export type { PromotionMove, PromotionPolicy } from "./penalties/promotion.js";
 export type { DeductionReason, ExemptReason, LastPlaceFlagReason, PenaltyReason, PromotionReason, SpareReason } from "./penalties/reasons.js";
 export { withPenalties } from "./penalties/apply.js";
+export { assess } from "./pipeline/assess.js";
+export { compare, explainChange } from "./compare/compare.js";
+export type { AdjustmentCause, ChangeCause, Comparison, CompareOptions, Distribution, Distributions, HistogramBin, HistogramOptions, IndicatorCause, PersonChange, RestCause, Standing, TierMove, TierTransitions } from "./compare/compare.js";
+export type { Assessment, AssessmentInput, AssessmentRules, AssessmentStep, AssessOptions, ScoresToAssess, SubjectsToAssess } from "./pipeline/assess.js";
 export type { WithPenaltiesOptions } from "./penalties/apply.js";
 export { explainHistoryCheck, explainTier } from "./explain/tiers.js";
 export { explainReason } from "./explain/reasons.js";
@@ -150,8 +158,8 @@ export { resultEntries } from "./personnel/record.js";
 export type { RecordableResult, ResultEntriesOptions } from "./personnel/record.js";
 export { aggregatePeriods, safeAggregatePeriods } from "./personnel/aggregate.js";
 export type { AggregatePart, AggregateResult, AggregationPolicy, PeriodScore } from "./personnel/aggregate.js";
-export { defineVersions, versionFor } from "./personnel/versions.js";
-export type { RuleVersion, RuleVersions, VersionForOptions } from "./personnel/versions.js";
+export { defineVersions, versionFor, versionForKind } from "./personnel/versions.js";
+export type { KindVersions, RuleVersion, RuleVersions, VersionForOptions } from "./personnel/versions.js";
 export { applySpecialAssessments, linkOrganizations, linkPeople, safeLinkOrganizations } from "./personnel/linkage.js";
 export type { LinkedPerson, LinkMethod, LinkPartKind, LinkPolicy, OrganizationLink, PeopleLinkPolicy, PersonLink, PersonLinkPart, SpecialAssessment, SpecialPolicy, SpecialResult } from "./personnel/linkage.js";
 export { defineEverydayPerformance, safeDefineEverydayPerformance } from "./personnel/everyday.js";
@@ -164,5 +172,14 @@ export { annualResults, partyBuildingVetoes, safeAnnualResults } from "./personn
 export { explainAccount, explainCapability, explainPersonLink, requirementText } from "./personnel/explain.js";
 export type { PersonnelExplainOptions } from "./personnel/explain.js";
 export type { AnnualOptions, AnnualPerson, AnnualResult, PartyBuildingVetoOptions } from "./personnel/annual.js";
-export { annualTiersExample, capabilityExample, everydayExample, partyBranchIndexExample, politicalQualityExample } from "./presets/personnel.js";
+export { annualTiersExample, capabilityExample, everydayExample, politicalQualityExample } from "./presets/personnel.js";
+export {
+  partyBranchIndexExample,
+  partyBranchTiersExample,
+  partyBuildingChecksExample,
+  partyContactLinkExample,
+  partyDutyIndexExample,
+  partyMemberIndexExample,
+  partyModelPostExample,
+} from "./presets/party.js";
 export { JIXIAO_ACCOUNT, JIXIAO_EXPLAIN, JIXIAO_LASTPLACE, JIXIAO_RANK, JIXIAO_SCORE, JIXIAO_TASKCREDIT, JIXIAO_TIER, SHEET_ERROR, type SheetCell, type SheetInput, type SheetOutput, type SheetRange } from "./sheets/index.js";

@@ -64,6 +64,7 @@ import {
   summarizeAccount,
   summarizeAccounts,
   versionFor,
+  versionForKind,
 } from "../src/index.js";
 import { light } from "./helpers.js";
 
@@ -282,6 +283,8 @@ describe("hostile input to scoreTotals, periods and personnel", () => {
     ["aggregatePeriods policy", (x) => aggregatePeriods([], "2024-Q1", x as never)],
     ["defineVersions", (x) => defineVersions(x as never)],
     ["versionFor", (x) => versionFor(versions, x as never)],
+    ["versionForKind", (x) => versionForKind({ year: versions }, x as never)],
+    ["versionForKind documents", (x) => versionForKind(x as never, "2024")],
     ["linkOrganizations", (x) => linkOrganizations(x as never, { method: { type: "proportional", full: 100 } })],
     ["linkOrganizations policy", (x) => linkOrganizations([{ subjectId: "a", total: 1 }], x as never)],
     ["linkPeople", (x) => linkPeople(x as never, { u: 1 }, linkPolicy)],

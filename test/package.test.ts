@@ -75,6 +75,19 @@ describe("the package", () => {
     expect(out).toMatch(/总分 [\d.]+（满分 100）\n?$/);
   });
 
+  it("runs the party-building example: three indices and the consequences of R26", () => {
+    const out = tsx(["examples/party-building.ts"]);
+    expect(out).toContain("基本队伍、基本活动、基本阵地、基本制度、基本保障，共 20 项标准");
+    expect(out).toMatch(/办公室党支部 +58 {2}差/);
+    expect(out).toContain("党建履职指数 2024-Q3（所用文件 2024-季度，9 项）：机关党委 83.33");
+    expect(out).toContain("0.7 × 83.33 + 0.3 × 77.125 = 81.47");
+    expect(out).toContain("党员示范岗：m02、m03");
+    expect(out).toContain("未能进入「党员示范岗」：有否决项（受到党纪处分）");
+    expect(out).toContain("单位年度等次：办公室 中（得分第一），征管科 好，纳服科 好");
+    expect(out).toContain("主要负责人年度等次：L04 称职，L01 优秀，L02 优秀，L03 称职");
+    expect(out).toContain("职务晋升：L01 可以，L03 可以，L04 不可以");
+  });
+
   it("runs the JSON example", () => {
     expect(tsx(["examples/score-from-json.ts"])).toContain("c001\t张伟\t86.3");
   });

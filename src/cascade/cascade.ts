@@ -3,7 +3,7 @@ import { ONE, sum, text, type Dec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, safely, type Issue, type IssuePath, type SafeResult } from "../core/errors.js";
 import { dec } from "../core/validate.js";
 import type { JsonMethod } from "../methods/index.js";
-import { byText } from "../ranking/order.js";
+import { byText } from "../core/order.js";
 import type { SchemeConfig } from "../scheme/types.js";
 import { defineCascadePlan } from "./plan.js";
 import { treeIndex, type OrgTree, type OrgUnit } from "./tree.js";

@@ -2,7 +2,7 @@ import { Dec, max, MAX_MAGNITUDE, min, ONE, proportion, sum, text, toDec, toNumb
 import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } from "../core/errors.js";
 import { addIssue, dec, decimal, functionSchema, idSchema, namedRecord, parseWith, type DecimalInput, want } from "../core/validate.js";
 import { z } from "../core/z.js";
-import { byText } from "../ranking/order.js";
+import { byText } from "../core/order.js";
 import { treeIndex, type OrgTree, type OrgUnit } from "./tree.js";
 
 /** A unit's actual result for an indicator, with its target where it has one. */

@@ -3,7 +3,7 @@ import { issue, IssueCode, JixiaoError, safely, type Issue, type SafeResult } fr
 import { deepFreeze } from "../core/freeze.js";
 import { idSchema, parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
-import { byText } from "../ranking/order.js";
+import { byText } from "../core/order.js";
 
 /** An internal department (司局/处室/科室/股室) of a unit. */
 export interface Department {

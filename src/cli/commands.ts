@@ -20,7 +20,6 @@ import { defineTaskBoard, taskBoardJsonSchema } from "../tasks/board.js";
 import { creditTasks } from "../tasks/credit.js";
 import { explainTaskReason } from "../tasks/explain.js";
 import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember, TaskBoardConfig } from "../tasks/types.js";
-import { assignTiers } from "../tiers/assign.js";
 import { defineTierPolicy, tierPolicyJsonSchema } from "../tiers/policy.js";
 import type { TierPlacement, TierPolicy } from "../tiers/types.js";
 import { scenarioJsonSchema } from "../verify/json-schema.js";
@@ -30,6 +29,7 @@ import { readInput, readOptions, recordsFrom, scoresFrom, staffFrom, subjectsFro
 import { exactNumber, type Output } from "./output.js";
 import { FIELDS, fieldLabel, headerKey, headersOf, outputLabel, rowNote, type Field, type OutputColumn } from "../tables/index.js";
 import { attributeHeader, cliLabel, say, type CliColumn, type Text } from "./words.js";
+import { assess } from "../pipeline/assess.js";
 
 /** The published JSON Schemas, by the name `jixiao schema` takes. @internal */
 export const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = {
@@ -291,8 +291,8 @@ export async function tiersCommand(ctx: Context): Promise<Outcome> {
     const read = await readInput(ctx.io, file, reading(ctx));
     [list, place] = [scoresFrom(read) as Rankable[], placeIn(sourceOf(read))];
   }
-  const ranking = inFile(place, () => rank(list, rankOptions(ctx)));
-  const assignment = assignTiers(ranking, policy);
+  const { ranking, assignment: tiers } = assess({ rank: rankOptions(ctx), tierPolicy: policy }, { scores: list }, { at: (step, run) => (step === "rank" ? inFile(place, run) : run()) });
+  const assignment = tiers!;
   const grouped = ranking.groupBy !== null || assignment.groupBy !== null;
   // An attribute the peer groups are made by is the peer group column already.
   const attributes = attributeKeys(ranking.entries).filter((a) => a !== ranking.groupBy && a !== assignment.groupBy);

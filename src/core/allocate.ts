@@ -1,4 +1,5 @@
 import { Dec } from "./decimal.js";
+import { byText } from "./order.js";
 
 /** 10^places, made once for each number of places met. */
 const powers: Dec[] = [];
@@ -29,7 +30,7 @@ export function allocateUnits(total: bigint, weights: readonly bigint[], keys: r
   if (left === 0n) return parts;
   const order = weights
     .map((x, i) => ({ i, remainder: (total * x) % sumW, key: keys[i]! }))
-    .sort((a, b) => (a.remainder > b.remainder ? -1 : a.remainder < b.remainder ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    .sort((a, b) => (a.remainder > b.remainder ? -1 : a.remainder < b.remainder ? 1 : byText(a.key, b.key)));
   for (const o of order) {
     if (left <= 0n) break;
     parts[o.i]! += 1n;

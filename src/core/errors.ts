@@ -367,3 +367,16 @@ export function relocate<T>(place: (path: IssuePath) => IssuePath, fn: () => T):
     throw new JixiaoError(issues, error.message.split("\n")[0]!.replace(/: \d+ issues?$/, ""));
   }
 }
+
+/**
+ * Runs `fn`, moving the paths of a {@link JixiaoError} it throws to where the caller holds the
+ * thing: a path starting with a key of `moves` is re-rooted there; any other path gets `rest` in
+ * front (`within({ policy: ["rules", "tierPolicy"] }, ["ranking"], …)`).
+ * @internal
+ */
+export function within<T>(moves: Readonly<Record<string, IssuePath>>, rest: IssuePath, fn: () => T): T {
+  return relocate((path) => {
+    const first = path[0];
+    return typeof first === "string" && Object.prototype.hasOwnProperty.call(moves, first) ? [...moves[first]!, ...path.slice(1)] : [...rest, ...path];
+  }, fn);
+}

@@ -49,3 +49,6 @@ export const MAX_GRABS = 1_000_000;
 
 /** The most staff members one allocation knows. */
 export const MAX_STAFF = 1_000_000;
+
+/** The most bins of a comparison's histogram (its width divides the range of the totals into at most this many). */
+export const MAX_HISTOGRAM_BINS = 10_000;

@@ -1,7 +1,7 @@
 import { issue, IssueCode, JixiaoError, MAX_ISSUES, type Issue, type IssuePath } from "./errors.js";
 
 /**
- * The one way the library reads a caller's input (issue 18): every public entry first copies what
+ * The one way the library reads a caller's input: every public entry first copies what
  * it was given into plain data and then validates and computes on that copy alone, so a getter
  * that answers differently on a second read, a Proxy, or a caller who edits the input afterwards
  * can never make a result disagree with itself.

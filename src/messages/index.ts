@@ -5,6 +5,7 @@
  */
 import { CORE_MESSAGES } from "./core.js";
 import { CASCADE_MESSAGES } from "./cascade.js";
+import { COMPARE_MESSAGES } from "./compare.js";
 import { CLI_MESSAGES } from "./cli.js";
 import { FILES_MESSAGES } from "./files.js";
 import { METHODS_MESSAGES } from "./methods.js";
@@ -26,6 +27,7 @@ import { WORDING, type Locale, type Message } from "./types.js";
 export const CATALOG = {
   ...CORE_MESSAGES,
   ...CASCADE_MESSAGES,
+  ...COMPARE_MESSAGES,
   ...CLI_MESSAGES,
   ...FILES_MESSAGES,
   ...METHODS_MESSAGES,
@@ -47,6 +49,7 @@ export const CATALOG = {
 export const CATALOG_PARTS = [
   CORE_MESSAGES,
   CASCADE_MESSAGES,
+  COMPARE_MESSAGES,
   CLI_MESSAGES,
   FILES_MESSAGES,
   METHODS_MESSAGES,

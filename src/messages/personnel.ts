@@ -17,6 +17,8 @@ export const LINK_PART_WORDS: Readonly<Record<LinkPartKind, Readonly<Record<Loca
 
 /** A period kind's words, for a kind given as text. */
 const kind = (k: string, locale: Locale): string => (Object.prototype.hasOwnProperty.call(PERIOD_KIND_WORDS, k) ? PERIOD_KIND_WORDS[k as PeriodKind][locale] : k);
+/** A period kind in English running text ("a half-year", not "a half"). */
+const kindEn = (k: string): string => (k === "half" ? "half-year" : kind(k, "en"));
 /** A link part's Chinese words, for a part given as text. */
 const partZh = (p: string): string => (Object.prototype.hasOwnProperty.call(LINK_PART_WORDS, p) ? LINK_PART_WORDS[p as LinkPartKind]["zh-CN"] : p);
 
@@ -312,5 +314,10 @@ export const PERSONNEL_MESSAGES = {
   versionNoneInForce: message<{ day: string; first: string }>({
     "zh-CN": (p) => `${p.day} 没有生效的版本；最早的版本自 ${p.first} 起生效`,
     en: (p) => `no version is in force on ${p.day}; the first comes into force on ${p.first}`,
+  }),
+  versionNoDocumentForKind: message<{ kind: string; period: string; kinds: readonly string[] }>({
+    "zh-CN": (p, w) =>
+      `${p.period} 是${kind(p.kind, "zh-CN")}，但没有${kind(p.kind, "zh-CN")}的规则文件；${p.kinds.length ? `现有${w.list(p.kinds.map((k) => kind(k, "zh-CN")))}的规则文件` : "没有任何规则文件"}`,
+    en: (p, w) => `${p.period} is a ${kindEn(p.kind)}, and there is no document for a ${kindEn(p.kind)}; ${p.kinds.length ? `there are documents for ${w.list(p.kinds.map(kindEn))}` : "there are no documents"}`,
   }),
 };

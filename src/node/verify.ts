@@ -11,6 +11,7 @@ import { summarizeScenarios, type ScenarioReport } from "../verify/report.js";
 import { runScenario, type ScenarioFileReport } from "../verify/run.js";
 import { defineScenario, type ScenarioDocument } from "../verify/scenario.js";
 import { formatOf, readData } from "./files.js";
+import { byText } from "../core/order.js";
 
 /** Options for {@link verifyScenarios}. */
 export interface VerifyScenariosOptions {
@@ -69,7 +70,7 @@ export function scenarioFiles(paths: readonly string[], cwd: string): { files: s
       const real = realpathSync(folder);
       if (visited.has(real) || depth > MAX_DEPTH) return;
       visited.add(real);
-      const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => byText(a.name, b.name));
       for (const e of entries) {
         if (files.length >= MAX_FILES) return;
         const path = join(folder, e.name);

@@ -5,6 +5,7 @@ import { idSchema, parseWith } from "../core/validate.js";
 import { dayText, keyProblem, periodRange, readKey, requireTime, spanOf, type DaySpan, type PeriodKey, type PeriodKind } from "../periods/period.js";
 import { asLedger, type Ledger, type LedgerState, type LedgerStore } from "./ledger.js";
 import { sumPoints } from "./points.js";
+import { byText } from "../core/order.js";
 
 /** One entry as it counts in a summary: its points after every correction, and the corrections. */
 export interface AccountEntry {
@@ -165,7 +166,7 @@ function rootsOf(s: LedgerStore, v: View, person: string): number[] {
 const byDayThenId =
   ({ entries, days }: LedgerStore) =>
   (a: number, b: number): number =>
-    days[a]! - days[b]! || (entries[a]!.id < entries[b]!.id ? -1 : entries[a]!.id > entries[b]!.id ? 1 : 0);
+    days[a]! - days[b]! || byText(entries[a]!.id, entries[b]!.id);
 
 /** Where an entry's points come from after its corrections, by the entry they are read from. */
 const statusOf = (root: number, from: number): AccountEntry["status"] => (from === root ? "recorded" : from < 0 ? "reversed" : "amended");

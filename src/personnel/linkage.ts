@@ -8,6 +8,7 @@ import { rank } from "../ranking/rank.js";
 import type { Rankable } from "../ranking/types.js";
 import { roundingSchema } from "../scheme/schema.js";
 import { combineParts } from "../cascade/rollup.js";
+import { byText } from "../core/order.js";
 
 /**
  * How an organization's result becomes the points linked into its people's scores (组织绩效挂钩,
@@ -152,7 +153,7 @@ export function linkOrganizations(results: readonly Rankable[], policy: LinkPoli
     }
   }
   if (issues.length > 0) throw new JixiaoError(issues, "Organizations cannot be linked");
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort((a, b) => byText(a.id, b.id));
 }
 
 interface Stats {
@@ -390,7 +391,7 @@ export function linkPeople(people: readonly LinkedPerson[], linked: Readonly<Rec
     );
   });
   if (issues.length > 0) throw new JixiaoError(issues, "People's linked scores cannot be made");
-  return out.sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
+  return out.sort((a, b) => byText(a.person, b.person));
 }
 
 /** A part as it is computed, with exact decimals; never published (results give their text). */
@@ -534,7 +535,7 @@ export function applySpecialAssessments(scores: Readonly<Record<string, DecimalI
     .sort()
     .map((person) => {
       const own = toDec(base[person])!;
-      const parts = (byPerson.get(person) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1));
+      const parts = (byPerson.get(person) ?? []).sort((a, b) => byText(a.id, b.id));
       const w = sum(parts.map((x) => x.weight));
       const keep = p.mode === "blend" ? ONE.minus(w) : ONE;
       const exact = own.times(keep).plus(sum(parts.map((x) => x.result.times(x.weight))));

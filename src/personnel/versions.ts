@@ -1,9 +1,9 @@
 import { made } from "../core/snapshot.js";
 import { deepFreeze } from "../core/freeze.js";
 import { z } from "../core/z.js";
-import { IssueCode, JixiaoError, issue, type Issue } from "../core/errors.js";
+import { IssueCode, JixiaoError, issue, relocate, type Issue } from "../core/errors.js";
 import { idSchema, parseWith } from "../core/validate.js";
-import { dayText, readKey, spanOf, type PeriodKey } from "../periods/period.js";
+import { dayText, PERIOD_KINDS, readKey, spanOf, type PeriodKey, type PeriodKind } from "../periods/period.js";
 
 /** One version of a rule (a scheme, a policy …) and the day from which it is in force. */
 export interface RuleVersion<T> {
@@ -108,4 +108,39 @@ export function versionFor<T>(versions: RuleVersions<T>, period: PeriodKey, opti
   if (found < 0)
     throw new JixiaoError([issue(IssueCode.missingValue, ["period"], { key: "versionNoneInForce", day: dayText(day), first: versions.versions[0]!.from })], "No rule version");
   return versions.versions[found]!;
+}
+
+/**
+ * A rule set apart by period length, each its own effective-dated document: the versions of a
+ * quarter's rules, a half-year's and a year's (R25: the leadership duty index is set separately
+ * for the quarter, the half-year and the year). A kind left out has no document.
+ */
+export type KindVersions<T> = Readonly<Partial<Record<PeriodKind, RuleVersions<T>>>>;
+
+/**
+ * The version in force for a period, taken from the document for the period's length: a quarter
+ * (`2024-Q3`) from `quarter`, a half-year (`2024-H1`) from `half`, a year (`2024`) from `year`.
+ * @param documents - versions from {@link defineVersions}, by period kind.
+ * @param period - the period.
+ * @param options - which day of the period decides (see {@link versionFor}).
+ * @returns the version, with its name.
+ * @throws {@link JixiaoError} when the period is not valid, its kind has no document, or no version is in force yet.
+ * @example
+ * ```ts
+ * const documents = {
+ *   quarter: defineVersions([{ version: "2024-季度", from: "2024-01-01", rule: partyDutyIndexExample.quarter }]),
+ *   year: defineVersions([{ version: "2024-年度", from: "2024-01-01", rule: partyDutyIndexExample.year }]),
+ * };
+ * versionForKind(documents, "2024-Q3").version; //=> "2024-季度"
+ * versionForKind(documents, "2024").rule.groups[0].indicators.length; //=> 3
+ * ```
+ */
+export function versionForKind<T>(documents: KindVersions<T>, period: PeriodKey, options: VersionForOptions = {}): RuleVersion<T> {
+  const kind = spanOf(period, ["period"]).kind;
+  // The documents are versions the library made: the snapshot keeps them as they are, for versionFor to know.
+  const docs = parseWith(z.strictObject(Object.fromEntries(PERIOD_KINDS.map((k) => [k, z.unknown().optional()]))), documents, "Rule documents are not valid", ["documents"]);
+  const versions = docs[kind];
+  if (versions === undefined)
+    throw new JixiaoError([issue(IssueCode.missingValue, ["documents", kind], { key: "versionNoDocumentForKind", kind, period, kinds: PERIOD_KINDS.filter((k) => docs[k] !== undefined) })], "No rule document");
+  return relocate((path) => (path[0] === "versions" ? ["documents", kind, ...path.slice(1)] : path), () => versionFor(versions as RuleVersions<T>, period, options));
 }

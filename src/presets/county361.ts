@@ -4,7 +4,7 @@ import type { SchemeConfig } from "../scheme/types.js";
 /**
  * **Example, not official policy.** A county bureau's quarterly personal scheme in the "361"
  * structure of R21 (Zhuxi county: 30 points common, 60 individual, 10 competitive). The split
- * comes from the seed; every indicator, point value, grade value and step below is an illustrative
+ * comes from the Zhuxi article; every indicator, point value, grade value and step below is an illustrative
  * choice for demos and tests. Copy it and put your bureau's own numbers in.
  *
  * @example

@@ -6,9 +6,9 @@ import type { TierPolicy } from "../tiers/types.js";
 
 /**
  * **Example, not official policy.** Everyday performance (R10) out of 100: the four scored
- * components of the seed, each given as a score out of 100, with illustrative points (30 linked to
+ * components R10 names, each given as a score out of 100, with illustrative points (30 linked to
  * the organization, 40 personal, 15 leader evaluation, 15 actual performance) and illustrative caps
- * on the bonus (5) and deduction (10) lists. The seed gives no weights: put your bureau's in.
+ * on the bonus (5) and deduction (10) lists. No source gives their weights: put your bureau's in.
  *
  * @example
  * ```ts
@@ -86,47 +86,6 @@ export const politicalQualityExample: SchemeConfig = deepFreeze<SchemeConfig>({
       indicators: [{ id: "responsibility", name: "党建责任落实", points: 40, kind: "qualitative", method: { type: "grade", grades: { 好: 1, 较好: 0.85, 一般: 0.7, 差: 0.4 } } }],
     },
   ],
-});
-
-const ASPECTS: readonly [string, string, readonly string[]][] = [
-  ["organization", "组织设置", ["支部按期换届", "支委配备齐全", "党小组设置合理", "组织关系管理规范"]],
-  ["life", "组织生活", ["三会一课", "主题党日", "组织生活会", "民主评议党员"]],
-  ["members", "党员教育管理", ["党员学习教育", "发展党员", "党费收缴", "党员积分管理"]],
-  ["mechanism", "工作机制", ["党建与业务融合", "支部议事规则", "党务公开", "述职评议考核"]],
-  ["support", "基础保障", ["活动场所", "党建阵地", "工作经费", "台账资料"]],
-];
-
-/**
- * **Example, not official policy.** The party-branch standard index of R25 (Dazhou: 5 aspects, 20
- * standards) as an ordinary scheme: five groups of four standards, each graded 好/较好/一般/差. The
- * aspect and standard names are common practice, the points and grade values illustrative.
- *
- * @example
- * ```ts
- * const values = Object.fromEntries(defineScheme(partyBranchIndexExample).groups
- *   .flatMap((g) => g.indicators.map((i) => [i.id, "好"])));
- * score(defineScheme(partyBranchIndexExample), { id: "支部1", values }).total;
- * //=> 100
- * ```
- */
-export const partyBranchIndexExample: SchemeConfig = deepFreeze<SchemeConfig>({
-  id: "party-branch-index-example",
-  name: "党支部标准指数（示例）",
-  description: "Example only: R25's 5 aspects and 20 standards with illustrative points and grades.",
-  full: 100,
-  rounding: { total: { decimals: 2, mode: "half-up" } },
-  groups: ASPECTS.map(([id, name, standards]) => ({
-    id,
-    name,
-    points: 20,
-    indicators: standards.map((standard, i) => ({
-      id: `${id}-${i + 1}`,
-      name: standard,
-      points: 5,
-      kind: "qualitative" as const,
-      method: { type: "grade" as const, grades: { 好: 1, 较好: 0.85, 一般: 0.7, 差: 0.4 } },
-    })),
-  })),
 });
 
 const CATEGORIES: readonly [string, string][] = [

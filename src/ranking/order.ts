@@ -1,4 +1,5 @@
 import { toDec, ZERO, type Dec } from "../core/decimal.js";
+import { byText } from "../core/order.js";
 
 /**
  * What the ranking core needs of a subject: its score as a number (`num`) when it was given as one,
@@ -41,8 +42,6 @@ const NO_OTHERS: readonly string[] = Object.freeze([]);
 /** The most ids an entry lists in `tiedWith`; `tiedCount` counts them all. @internal */
 export const MAX_TIED_LISTED = 100;
 
-/** Code-unit order of two texts (locale-independent). @internal */
-export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Compares two peer-group keys, `null` first. @internal */
 export const byPeer = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : byText(a, b));

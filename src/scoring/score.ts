@@ -9,6 +9,7 @@ import { evaluate, isNotApplicable } from "./evaluate.js";
 import type { ScoreOptions, ScoreResult } from "./result.js";
 import { subjectSchema, type SubjectInput } from "./subject.js";
 import { unitPlans } from "./unit.js";
+import { byText } from "../core/order.js";
 
 /** The largest batch `scoreAll` takes in one call. */
 export const MAX_BATCH = 2_000_000;
@@ -127,7 +128,7 @@ export function scoreAll(scheme: Scheme | SchemeConfig, subjects: readonly Subje
     if (result) results.push(result);
   });
   if (issues.length > 0) throw new JixiaoError(issues, `${issues.length === 1 ? "A subject" : "Subjects"} cannot be scored`);
-  return results.sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+  return results.sort((a, b) => byText(a.subjectId, b.subjectId));
 }
 
 /**

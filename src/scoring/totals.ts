@@ -12,6 +12,7 @@ import type { ScoreOptions } from "./result.js";
 import { MAX_BATCH, scoreAll, scoreOptionsSchema } from "./score.js";
 import { subjectSchema, type SubjectInput } from "./subject.js";
 import { unitPlans } from "./unit.js";
+import { byText } from "../core/order.js";
 
 /** A subject's total, without the rest of its result. */
 export interface SubjectTotal {
@@ -138,7 +139,7 @@ export function scoreTotals(scheme: Scheme | SchemeConfig, subjects: readonly Su
   // Sorted by id, as scoreAll sorts; a batch given in id order (the usual case) is left as it is.
   for (let k = 1; k < out.length; k++)
     if (out[k - 1]!.subjectId > out[k]!.subjectId) {
-      out.sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+      out.sort((a, b) => byText(a.subjectId, b.subjectId));
       break;
     }
   // A repeated id is next to its twin now: scoreAll reports it.

@@ -7,8 +7,8 @@ import type { Method } from "../methods/index.js";
 import type { IndicatorConfig, SchemeConfig } from "../scheme/types.js";
 
 /*
- * The unit of an indicator's values (issue 17: a spreadsheet gives a cell formatted `96.5%` as
- * 0.965), and the plausibility warnings that keep a percent cell from being scored silently wrong.
+ * The unit of an indicator's values (a spreadsheet gives a cell formatted `96.5%` as 0.965), and
+ * the plausibility warnings that keep a percent cell from being scored silently wrong.
  * Both scoring paths — the decimal one (evaluate.ts) and the exact fast one (fast.ts) — take the
  * unit and the checks from here: which values are implausible is decided by `implausible` alone,
  * and the warning is made by `implausibleValue` alone.

@@ -1,15 +1,15 @@
 import { IssueCode, isJixiaoError } from "../core/errors.js";
 import { parseWith } from "../core/validate.js";
 import { sheetLabel, type SheetLabel } from "../messages/sheets.js";
-import { lastPlaceDeductions, lastPlacePolicySchema, type LastPlacePolicy } from "../penalties/last-place.js";
+import { lastPlacePolicySchema, type LastPlacePolicy } from "../penalties/last-place.js";
 import { rank } from "../ranking/rank.js";
 import type { Rankable, Ranking, RankOptions } from "../ranking/types.js";
-import { assignTiers } from "../tiers/assign.js";
 import { defineTierPolicy } from "../tiers/policy.js";
 import type { TierPolicy } from "../tiers/types.js";
 import { fail, placed, problem, readJson, ruleLabel, sheetFunction, within, type Problem, type Sheet, type SheetInput, type SheetOutput } from "./cells.js";
 import { readWords } from "./options.js";
 import { readScores, rowNumber, type ScoreColumn, type ScoreRow } from "./table.js";
+import { assess, type Assessment, type AssessmentRules } from "../pipeline/assess.js";
 
 /**
  * One output column aligned with a score column: `label` on the header row, each scored row's
@@ -55,6 +55,10 @@ const rankables = (rows: readonly ScoreRow[]): Rankable[] => rows.map((r) => ({ 
 function rankRows(col: ScoreColumn, rows: readonly ScoreRow[], options: RankOptions = {}): Ranking {
   return rank(rankables(rows), { ...options, ...(col.grouped ? { groupBy: "group" } : {}) });
 }
+
+/** The rows through the assessment pipeline with `rules` (ranked within their groups when groups were given), each step's problems at its own paths. */
+const assessRows = (col: ScoreColumn, rows: readonly ScoreRow[], rules: AssessmentRules): Assessment =>
+  assess({ ...rules, rank: col.grouped ? { groupBy: "group" } : {} }, { scores: rankables(rows) }, { at: (_step, run) => run() });
 
 /** Reads a policy's JSON and checks that its peer groups can come from the groups column. */
 function readPolicy<P extends { readonly groupBy?: string }>(arg: unknown, col: ScoreColumn, define: (json: never) => P, base?: string): P {
@@ -127,7 +131,7 @@ export function JIXIAO_TIER(scores: SheetInput, groups: SheetInput, policy: Shee
   return sheetFunction(locale, [scores, groups, policy] as const, (sheet, scores, groups, policy) => {
     const col = readScores(scores, groups);
     const p = readPolicy<TierPolicy>(policy, col, defineTierPolicy);
-    return aligned(sheet, col, "tier", "tier", (rows) => new Map(assignTiers(rankRows(col, rows), p).placements.map((t) => [t.subjectId, t.tier])));
+    return aligned(sheet, col, "tier", "tier", (rows) => new Map(assessRows(col, rows, { tierPolicy: p }).assignment!.placements.map((t) => [t.subjectId, t.tier])));
   });
 }
 
@@ -155,7 +159,7 @@ export function JIXIAO_LASTPLACE(scores: SheetInput, groups: SheetInput, policy:
     const p = readPolicy(policy, col, (json) => parseWith(lastPlacePolicySchema, json, "Last-place policy is not valid", ["policy"]) as LastPlacePolicy, "policy");
     return aligned(sheet, col, "deduction", "lastPlace", (rows) => {
       const points = new Map<string, number>(rows.map((r) => [r.id, 0]));
-      for (const d of lastPlaceDeductions(rankRows(col, rows), p).deductions) points.set(d.subjectId, d.points);
+      for (const d of assessRows(col, rows, { lastPlace: p }).lastPlace!.deductions) points.set(d.subjectId, d.points);
       return points;
     });
   });

@@ -5,7 +5,7 @@ import { everyItem, idSchema, isId, isPlainObject, isText, parseList, parseWith,
 import { MAX_GRABS, MAX_STAFF } from "../core/limits.js";
 import { z } from "../core/z.js";
 import { toInstant } from "../periods/instant.js";
-import { byText } from "../ranking/order.js";
+import { byText } from "../core/order.js";
 import { readBoard, type BoardTask } from "./board.js";
 import type { Allocation, AllocationPolicy, Grab, GrabOutcome, GrabRejection, StaffMember, TaskAllocation, TaskBoardConfig, TaskOwner, UnownedReason } from "./types.js";
 
@@ -260,7 +260,7 @@ function holdersOf(members: readonly StaffMember[], post: string, load: Readonly
 }
 
 /** The order of assignment: the least load first, then the smaller id (ids are unique). */
-const lighter = (a: Loaded, b: Loaded): number => a.load.cmp(b.load) || (a.id < b.id ? -1 : 1);
+const lighter = (a: Loaded, b: Loaded): number => a.load.cmp(b.load) || byText(a.id, b.id);
 
 /**
  * Takes the `count` holders with the least loads now (then by id) off a post's heap, in that order.

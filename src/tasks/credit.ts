@@ -7,7 +7,7 @@ import { addIssue, dec, decimal, isPlainObject, isText, namedRecord, parseList, 
 import { z } from "../core/z.js";
 import { shown } from "../messages/index.js";
 import { toInstant } from "../periods/instant.js";
-import { byText } from "../ranking/order.js";
+import { byText } from "../core/order.js";
 import { madeAllocation } from "./allocate.js";
 import { DecimalMemo, plainDecimalRecord, readBoard } from "./board.js";
 import type { Allocation, Completion, CreditPolicy, PersonCredits, TaskBoardConfig, TaskCredit, TaskCredits } from "./types.js";

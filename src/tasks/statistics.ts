@@ -5,6 +5,7 @@ import { z } from "../core/z.js";
 import { staffById, staffSchema } from "./allocate.js";
 import { allocationSchema } from "./credit.js";
 import type { Allocation, StaffMember, TaskCredits } from "./types.js";
+import { byText } from "../core/order.js";
 
 /** 100, for a share as a percentage. */
 const HUNDRED = new Dec(100);
@@ -133,7 +134,7 @@ export function taskStatistics(allocation: Allocation, staff: readonly StaffMemb
     partlyGrabbed: count("partly-grabbed"),
     assigned: count("assigned"),
     unowned: count("unowned"),
-    grabs: { made: a.grabs.length, seated: a.grabs.filter((g) => g.outcome === "seated").length, rejected: Object.fromEntries([...rejected].sort((x, y) => (x[0] < y[0] ? -1 : 1))) },
+    grabs: { made: a.grabs.length, seated: a.grabs.filter((g) => g.outcome === "seated").length, rejected: Object.fromEntries([...rejected].sort((x, y) => byText(x[0], y[0]))) },
     grabsPerPerson: {
       min: toNumber(perPerson.reduce((m, v) => min(m, v), perPerson[0] ?? ZERO)),
       max: toNumber(perPerson.reduce((m, v) => max(m, v), perPerson[0] ?? ZERO)),

@@ -24,7 +24,7 @@ export interface TaskConfig {
 
 /**
  * A task board (三单清单) as JSON: the period, the difficulty coefficients and the tasks.
- * The coefficients are configuration; the seeds name the grades, not their values.
+ * The coefficients are configuration; the Zhuxi practice (R22) names the grades, not their values.
  */
 export interface TaskBoardConfig {
   /** The JSON Schema this document follows, for editors. */

@@ -2,7 +2,7 @@ import { toDec } from "../core/decimal.js";
 import { issue, IssueCode, JixiaoError, type Issue } from "../core/errors.js";
 import { addIssue, idSchema, parseWith, want } from "../core/validate.js";
 import { z } from "../core/z.js";
-import { byText } from "../ranking/order.js";
+import { byText } from "../core/order.js";
 import { readShare } from "../methods/votes.js";
 
 /** One subject's tier in one period. */

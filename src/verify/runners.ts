@@ -1,27 +1,24 @@
-import { relocate, type IssuePath } from "../core/errors.js";
+import { within } from "../core/errors.js";
 import { summarizeAccounts } from "../personnel/account.js";
 import { createLedger, type LedgerEntry } from "../personnel/ledger.js";
 import { decimal, namedRecord, parseWith } from "../core/validate.js";
 import { cascade } from "../cascade/cascade.js";
+import { assess, type Assessment, type AssessmentRules } from "../pipeline/assess.js";
 import { defineCascadePlan } from "../cascade/plan.js";
 import { rollUp, type RollUpRule, type UnitResult } from "../cascade/rollup.js";
 import { defineOrgTree, type OrgUnit } from "../cascade/tree.js";
 import type { CascadePlan } from "../cascade/types.js";
-import { withPenalties } from "../penalties/apply.js";
-import { lastPlaceDeductions, lastPlacePolicySchema, type LastPlacePolicy } from "../penalties/last-place.js";
-import { rank } from "../ranking/rank.js";
+import { lastPlacePolicySchema, type LastPlacePolicy } from "../penalties/last-place.js";
 import type { Rankable, RankOptions, Ranking } from "../ranking/types.js";
 import { defineScheme } from "../scheme/define.js";
 import type { SchemeConfig } from "../scheme/types.js";
 import { scoreAll } from "../scoring/score.js";
-import type { ScoreOptions, ScoreResult } from "../scoring/result.js";
+import type { ScoreOptions } from "../scoring/result.js";
 import type { SubjectInput } from "../scoring/subject.js";
 import { allocateTasks } from "../tasks/allocate.js";
 import { defineTaskBoard } from "../tasks/board.js";
 import { creditTasks } from "../tasks/credit.js";
 import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember, TaskBoardConfig } from "../tasks/types.js";
-import { assignTiers } from "../tiers/assign.js";
-import { defineTierPolicy } from "../tiers/policy.js";
 import type { TierPolicy } from "../tiers/types.js";
 import { z } from "../core/z.js";
 import type { Segment } from "./path.js";
@@ -41,39 +38,27 @@ export interface Runner {
   readonly details?: (segments: readonly Segment[]) => Segment[] | undefined;
 }
 
-/**
- * Runs `fn`, moving the paths of a `JixiaoError` it throws to where the case holds the thing:
- * an issue path starting with a key of `moves` is re-rooted there; any other path gets `rest`.
- */
-function within<T>(moves: Readonly<Record<string, IssuePath>>, rest: IssuePath, fn: () => T): T {
-  return relocate((path) => {
-    const first = path[0];
-    return typeof first === "string" && Object.prototype.hasOwnProperty.call(moves, first) ? [...moves[first]!, ...path.slice(1)] : [...rest, ...path];
-  }, fn);
-}
-
 const scoresRecord = namedRecord(decimal(), "subject");
 
-/** The scored or given subjects to rank, and the results where they were scored. */
-function rankables(loaded: Loaded): { results?: ScoreResult[]; subjects?: SubjectInput[]; list: readonly Rankable[] } {
-  const { rules, input } = loaded;
-  if (input.subjects !== undefined) {
-    const scheme = within({}, ["rules", "scheme"], () => defineScheme(rules.scheme as SchemeConfig));
-    const subjects = input.subjects as SubjectInput[];
-    const results = within({}, ["input", "subjects"], () => scoreAll(scheme, subjects));
-    return { results, subjects, list: results };
-  }
+/**
+ * The case's subjects or scores through the assessment pipeline with `rules` (the case's rules
+ * that the run uses): scores given as a record (id → score) are listed first.
+ */
+function assessed(loaded: Loaded, rules: AssessmentRules): Assessment {
+  const { input } = loaded;
+  if (input.subjects !== undefined) return assess(rules, { subjects: input.subjects as SubjectInput[] });
   const scores = input.scores;
-  if (Array.isArray(scores)) return { list: scores as Rankable[] };
+  if (Array.isArray(scores)) return assess(rules, { scores: scores as Rankable[] });
   const record = parseWith(scoresRecord, scores, "Scores are not valid", ["input", "scores"]);
-  return { list: Object.keys(record).map((id) => ({ subjectId: id, total: record[id]! })) };
+  return assess(rules, { scores: Object.keys(record).map((id) => ({ subjectId: id, total: record[id]! })) });
 }
 
-function ranked(loaded: Loaded): { results?: ScoreResult[]; subjects?: SubjectInput[]; ranking: Ranking } {
-  const { results, subjects, list } = rankables(loaded);
-  const ranking = within({ options: ["rules", "rank"] }, ["input", results ? "subjects" : "scores"], () => rank(list, loaded.rules.rank as RankOptions | undefined));
-  return { ...(results ? { results } : {}), ...(subjects ? { subjects } : {}), ranking };
-}
+/** The rules a run takes from the case: the scheme (when subjects are scored) and the rank options, and `more`. */
+const rulesOf = ({ rules, input }: Loaded, more: Partial<AssessmentRules> = {}): AssessmentRules => ({
+  ...(input.subjects !== undefined ? { scheme: rules.scheme as SchemeConfig } : {}),
+  ...(rules.rank !== undefined ? { rank: rules.rank as RankOptions } : {}),
+  ...more,
+});
 
 const ranks = (ranking: Ranking) => Object.fromEntries(ranking.entries.map((e) => [e.subjectId, e.rank]));
 const rankDetails = (s: readonly Segment[]) => (s[0] === "ranks" && s.length >= 2 ? ["ranking", "entries", ...s.slice(1)] : undefined);
@@ -89,34 +74,27 @@ export const RUNNERS: Readonly<Record<ScenarioRun, Runner>> = {
   },
   rank: {
     run(loaded) {
-      const { results, ranking } = ranked(loaded);
-      return { ...(results ? { results } : {}), ranks: ranks(ranking), ranking };
+      const { scored, ranking } = assessed(loaded, rulesOf(loaded));
+      return { ...(scored ? { results: scored } : {}), ranks: ranks(ranking), ranking };
     },
     details: rankDetails,
   },
   tiers: {
     run(loaded) {
-      const policy = within({}, ["rules", "tierPolicy"], () => defineTierPolicy(loaded.rules.tierPolicy as TierPolicy));
-      const { results, ranking } = ranked(loaded);
-      const assignment = within({ policy: ["rules", "tierPolicy"] }, ["ranking"], () => assignTiers(ranking, policy));
-      const tiers = Object.fromEntries(assignment.placements.map((p) => [p.subjectId, p.tier]));
-      return { ...(results ? { results } : {}), ranks: ranks(ranking), ranking, tiers, assignment };
+      const { scored, ranking, assignment } = assessed(loaded, rulesOf(loaded, { tierPolicy: loaded.rules.tierPolicy as TierPolicy }));
+      const tiers = Object.fromEntries(assignment!.placements.map((p) => [p.subjectId, p.tier]));
+      return { ...(scored ? { results: scored } : {}), ranks: ranks(ranking), ranking, tiers, assignment };
     },
     details: (s) => (s[0] === "tiers" && s.length >= 2 ? ["assignment", "placements", ...s.slice(1)] : rankDetails(s)),
   },
   "last-place": {
     run(loaded) {
+      // (Scored subjects are scored again with the deductions, as a bureau would record them.)
       const policy = parseWith(lastPlacePolicySchema, loaded.rules.lastPlace, "Last-place policy is not valid", ["rules", "lastPlace"]) as LastPlacePolicy;
-      const { results, subjects, ranking } = ranked(loaded);
-      const lastPlace = within({ policy: ["rules", "lastPlace"] }, ["ranking"], () => lastPlaceDeductions(ranking, policy));
-      const deductions = Object.fromEntries(lastPlace.deductions.map((d) => [d.subjectId, d.points]));
-      const flags = Object.fromEntries(lastPlace.flags.map((f) => [f.subjectId, lastPlace.flags.filter((g) => g.subjectId === f.subjectId).map((g) => g.id)]));
-      // Scored subjects are scored again with the deductions, as a bureau would record them.
-      const after =
-        results && subjects
-          ? within({}, ["input", "subjects"], () => scoreAll(defineScheme(loaded.rules.scheme as SchemeConfig), withPenalties(subjects, lastPlace)))
-          : undefined;
-      return { ...(after ? { results: after, before: results } : {}), ranks: ranks(ranking), ranking, deductions, flags, lastPlace };
+      const { scored, rescored, ranking, lastPlace } = assessed(loaded, rulesOf(loaded, { lastPlace: policy }));
+      const deductions = Object.fromEntries(lastPlace!.deductions.map((d) => [d.subjectId, d.points]));
+      const flags = Object.fromEntries(lastPlace!.flags.map((f) => [f.subjectId, lastPlace!.flags.filter((g) => g.subjectId === f.subjectId).map((g) => g.id)]));
+      return { ...(rescored ? { results: rescored, before: scored } : {}), ranks: ranks(ranking), ranking, deductions, flags, lastPlace };
     },
     details: (s) => (s[0] === "deductions" && s.length >= 2 ? ["lastPlace", "deductions", ...s.slice(1)] : rankDetails(s)),
   },

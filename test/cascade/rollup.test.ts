@@ -288,7 +288,7 @@ describe("leaderScore (R14)", () => {
     expect(leaderScore({ unit: "A1", departments: ["d1"], contacts: ["K1"], weights: { unit: 0.1, departments: 0.2, contacts: 0.7 } }, { A1: 100, d1: 50, K1: 10 }).exact).toBe("27");
   });
 
-  it("takes a part's share multiplying before dividing: 0.3 × (0 + 0 + 1) ÷ 3 is exactly 0.1 (issue 18)", () => {
+  it("takes a part's share multiplying before dividing: 0.3 × (0 + 0 + 1) ÷ 3 is exactly 0.1", () => {
     // 0.3 × mean with the mean 0.333…3 first would give 0.0999…9.
     const s = leaderScore({ unit: "A1", departments: ["d1", "d2", "d3"], weights: { unit: 0.7, departments: 0.3 } }, { A1: 0, d1: 0, d2: 0, d3: 1 });
     expect([s.score, s.exact]).toEqual([0.1, "0.1"]);

@@ -35,7 +35,7 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-/** The contract subjects of issue 2 as Excel saves CSV: BOM, CRLF, Chinese headers and text, quoted fields. */
+/** The contract subjects (the 361 scheme's three cadres, 张伟 86.3) as Excel saves CSV: BOM, CRLF, Chinese headers and text, quoted fields. */
 const subjectsCsv =
   "\ufeff编号,姓名,部门,考勤,学习,政治素质,征收任务完成率,积压件,抢单得分,加分\r\n" +
   'c001,张伟,"征管股, 一组",2,良,88,96.5,3,7.2,1\r\n' +
@@ -312,7 +312,7 @@ describe("output and progress", () => {
   });
 });
 
-describe("the terminal is safe from the data (issue 18)", () => {
+describe("the terminal is safe from the data", () => {
   it("writes control characters in ids and names as visible escapes to a table and to messages, and leaves CSV data as it is", async () => {
     const dir = folder({ "s.csv": `编号,姓名,总分\nc1\u001b[31m,王\u0007五,80\nc2,李四,70\n` });
     const table = await cli(["tiers", "--lang", "en", "--policy", resolve("examples/rules/tiers-20-10.policy.json"), "s.csv"], { cwd: dir });

@@ -160,7 +160,7 @@ describe("an unknown field", () => {
   });
 });
 
-describe("the issue cap (issue 18)", () => {
+describe("the issue cap", () => {
   it("lists at most 1,000 issues and counts the rest in one too_many_issues issue, in every entry", async () => {
     const { scoreAll, rank, defineOrgTree, createLedger, county361Example, safeScoreAll } = await import("../../src/index.js");
     const capped = (fn: () => unknown) => {

@@ -7,7 +7,7 @@
  * error — within a time bound, with the built-in prototypes untouched and the (frozen) input
  * unchanged. Sheet functions must not throw at all; the command line must exit 0, 1 or 2.
  *
- * The read-once probes (issue 18) add, for every entry {@link fuzz} tests, three hostile readings
+ * The read-once probes add, for every entry {@link fuzz} tests, three hostile readings
  * of a valid input at a random path: a changing getter (its first read gives the valid value,
  * later reads another value; the outcome must equal the outcome with a plain field holding the
  * first value, and the getter is read at most once), a Proxy whose trap throws (a JixiaoError with

@@ -1,5 +1,5 @@
 /**
- * Every size limit, at and just beyond it (issue 18): at the limit a result, one past it a
+ * Every size limit, at and just beyond it: at the limit a result, one past it a
  * JixiaoError with the limit's issue code (a sheet function: an error cell), each within
  * EXTREME_BOUND_MS and the memory bounds of `measured`. One table: a new limit is one more row.
  * A row whose case at the limit takes 1,000,000 items or more runs that case only with

@@ -168,7 +168,7 @@ describe("fuzz regressions", () => {
 
 /**
  * A field that reads `values[0]` first, then each next value, the last one from then on (a getter
- * that gives a valid value on its first reads and another later, as issue 18 found them), and how
+ * that gives a valid value on its first reads and another later, as a review of hostile inputs found them), and how
  * often it was read.
  */
 function changing<T extends object>(target: T, key: string, values: readonly unknown[]): { input: T; reads: () => number } {
@@ -189,7 +189,7 @@ function readOnce(call: (input: unknown) => unknown, plain: unknown, probe: { in
 const ONE: SchemeConfig = { id: "one", full: 20, groups: [{ id: "g", points: 20, indicators: [{ id: "x", points: 10, method: { type: "direct" } }, { id: "y", points: 10, method: { type: "direct" } }] }] };
 const throwingDescriptor = (target: object) => new Proxy(target, { getOwnPropertyDescriptor() { throw new Error("a getOwnPropertyDescriptor trap that throws"); } });
 
-describe("issue 18: the reproductions", () => {
+describe("hostile inputs: the reproductions", () => {
   describe("raw errors and NaN: a getter that gives a valid value first and another later is read once, as its first value", () => {
     it("rank: a total that turns into text", () => {
       const rows = () => copy(RANKABLES);

@@ -57,7 +57,7 @@ import { entriesArb, PEOPLE, planArb, rankablesArb, tasksArb, treeArb } from "./
 import { byText, holdsDecimal, json, keyed, params, permutation, permuteKeys, rngOf, shuffle, sortKeysAt, subjectsArb, twice, worldArb } from "./helpers.js";
 
 /*
- * Determinism of every public entry (DESIGN principle 6): the same input gives the same output,
+ * Determinism of every public entry: the same input gives the same output,
  * byte for byte, run after run, whatever the order of the things the rules leave unordered and
  * whatever the order of the keys of the objects given.
  *

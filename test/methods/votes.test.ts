@@ -18,7 +18,7 @@ describe("votes", () => {
     expect(r.flags).toEqual([]);
   });
 
-  it("echoes a copy of the votes: changing the caller's table after scoring does not change the result (issue 18)", () => {
+  it("echoes a copy of the votes: changing the caller's table after scoring does not change the result", () => {
     const votes: Record<string, number> = { 优秀: 6, 称职: 3, 基本称职: 1 };
     const r = score(scheme(), { id: "s", values: { v: votes } });
     votes.优秀 = 0;

@@ -84,7 +84,7 @@ describe("writeFileAtomic", () => {
     expect(issuesOf(() => writeFileAtomic(dir, "x", "out"))[0]!.params.key).toMatch(/^(fileWriteIsFolder|fileSystemError)$/);
   });
 
-  it("keeps a replaced file's permissions, and refuses to replace a symbolic link (issue 18)", () => {
+  it("keeps a replaced file's permissions, and refuses to replace a symbolic link", () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-node-"));
     const secret = join(dir, "secret.csv");
     writeFileSync(secret, "old", { mode: 0o600 });

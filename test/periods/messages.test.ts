@@ -33,7 +33,7 @@ describe("the periods' issues in Chinese", () => {
       'kind: must be one of day, week, month, quarter, half, year (got text "decade")',
     ]);
     expect(worded(() => periodOf("9999-12-31", "week"))[0]).toBe("when：落在 9999-W52，这一周有日期超出 1000–9999 年");
-    // A moment the wall clock cannot show (issue 18: it said "falls in 0NaN").
+    // A moment the wall clock cannot show (it once said "falls in 0NaN").
     expect(worded(() => periodOf(new Date(8.64e15), "month"))[1]).toBe("when: is not a real date or moment such as 2024-06-30 or 2024-06-30T23:30 (got an object)");
     expect(worded(() => periodOf(8.64e15, "week"))[1]).toBe("when: is not a real date or moment such as 2024-06-30 or 2024-06-30T23:30 (got 8640000000000000)");
   });

@@ -241,7 +241,7 @@ describe("annualResults with the year made from its months (aggregate)", () => {
     ]);
   });
 
-  it("gives a listed person without entries 0 with every rule and missing option (issue 19)", () => {
+  it("gives a listed person without entries 0 with every rule and missing option", () => {
     const people = [...base.people, { id: "p9" }];
     const rules = [
       { rule: "sum" },
@@ -268,7 +268,7 @@ describe("annualResults with the year made from its months (aggregate)", () => {
     expect(r.ranking.entries.map((e) => e.subjectId)).toEqual(["c002", "c001", "p9"]);
   });
 
-  it("reports a bad policy at its own field, whoever is listed (issue 19)", () => {
+  it("reports a bad policy at its own field, whoever is listed", () => {
     const people = [{ id: "p1" }, ...base.people];
     const issues = issuesOf(() => annualResults(months, { ...base, people, aggregate: { of: "quarter", rule: "weighted", weights: [1, 1], missing: "skip" } }));
     expect(issues.map((i) => [i.path, i.message])).toEqual([[["options", "aggregate", "weights"], "options.aggregate.weights: gives 2 weights, but 2024 has 4 quarter periods"]]);

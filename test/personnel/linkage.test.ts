@@ -60,7 +60,7 @@ describe("linkOrganizations (R14): an organization's result becomes linked point
     expect(linkOrganizations([{ subjectId: "A", total: 0 }, { subjectId: "B", total: -5 }], { method: { type: "proportional", full: 100 } }).map((o) => o.exact)).toEqual(["0", "0"]);
   });
 
-  it("multiplies before it divides: score 1 of base 3 for a full 3 is exactly 1 (issue 18)", () => {
+  it("multiplies before it divides: score 1 of base 3 for a full 3 is exactly 1", () => {
     const results: Rankable[] = [
       { subjectId: "A", total: 1 },
       { subjectId: "B", total: 3 },

@@ -22,6 +22,7 @@ import {
   resultEntries,
   summarizeAccount,
   versionFor,
+  versionForKind,
   type Issue,
   type LedgerEntry,
 } from "../../src/index.js";
@@ -113,6 +114,8 @@ const CASES: readonly (readonly [key: string, call: () => unknown, zh: string])[
   ["versionNameTaken", () => defineVersions([{ version: "v1", from: "2024-07-01", rule: 1 }, { version: "v1", from: "2024-08-01", rule: 2 }]), "versions[1].version：「v1」已是 versions[0] 的名称，版本名称不能重复"],
   ["versionsNotMade", () => versionFor({ versions: [] }, "2024-07"), "versions：不是由 defineVersions 生成的规则版本"],
   ["versionNoneInForce", () => versionFor(defineVersions([{ version: "v1", from: "2024-07-01", rule: 1 }]), "2024-06"), "period：2024-06-01 没有生效的版本；最早的版本自 2024-07-01 起生效"],
+  ["versionNoDocumentForKind", () => versionForKind({ year: defineVersions([{ version: "v1", from: "2024-01-01", rule: 1 }]) }, "2024-H2"), "documents.half：2024-H2 是半年，但没有半年的规则文件；现有年度的规则文件"],
+  ["versionNoDocumentForKind", () => versionForKind({}, "2024-Q1"), "documents.quarter：2024-Q1 是季度，但没有季度的规则文件；没有任何规则文件"],
 ];
 
 /** The issue of `call` whose message has `key`. */

@@ -9,13 +9,12 @@ import {
   defineScheme,
   defineTierPolicy,
   everydayExample,
-  partyBranchIndexExample,
   politicalQualityExample,
   rank,
   score,
 } from "../../src/index.js";
 
-const presets = { everydayExample, annualTiersExample, politicalQualityExample, partyBranchIndexExample, capabilityExample };
+const presets = { everydayExample, annualTiersExample, politicalQualityExample, capabilityExample };
 
 describe("personnel presets: examples, labelled as such", () => {
   it("are labelled examples and frozen all the way down", () => {
@@ -32,7 +31,7 @@ describe("personnel presets: examples, labelled as such", () => {
         }
       }
     }
-    for (const p of [everydayExample, annualTiersExample, politicalQualityExample, partyBranchIndexExample]) expect(p.description).toMatch(/^Example only/);
+    for (const p of [everydayExample, annualTiersExample, politicalQualityExample]) expect(p.description).toMatch(/^Example only/);
   });
 
   it("everydayExample: 0.3 × 92 + 0.4 × 88 + 0.15 × 90 + 0.15 × 95 = 90.55", () => {
@@ -59,17 +58,6 @@ describe("personnel presets: examples, labelled as such", () => {
     expect(score(s, { id: "c001", values: { positive: 3, negative: 1, responsibility: "好" } }).total).toBe(76);
     // The negative list floors at 0: 6 × 10 > 40. 差 is 0.4 × 40 = 16. Positive caps at 20 points.
     expect(score(s, { id: "c001", values: { positive: 30, negative: 6, responsibility: "差" } }).total).toBe(36);
-  });
-
-  it("partyBranchIndexExample (R25): 5 aspects of 4 standards, 100 for all 好", () => {
-    const s = defineScheme(partyBranchIndexExample);
-    expect(s.groups).toHaveLength(5);
-    expect(s.groups.flatMap((g) => g.indicators)).toHaveLength(20);
-    const ids = s.groups.flatMap((g) => g.indicators.map((i) => i.id));
-    expect(score(s, { id: "支部1", values: Object.fromEntries(ids.map((id) => [id, "好"])) }).total).toBe(100);
-    // One standard 较好 (0.85 × 5 = 4.25) and one 差 (0.4 × 5 = 2): 100 − 0.75 − 3 = 96.25
-    const values = Object.fromEntries(ids.map((id, i) => [id, i === 0 ? "较好" : i === 1 ? "差" : "好"]));
-    expect(score(s, { id: "支部1", values }).total).toBe(96.25);
   });
 
   it("capabilityExample (R11): five categories of three levels", () => {

@@ -28,7 +28,7 @@ import { runs } from "../helpers.js";
 import { amend, brief, entry, issuesOf, reverse } from "./fixtures.js";
 
 /*
- * Issue 19, the growth account as a system of record: each reproduction of the issue, then the
+ * The growth account as a system of record: each problem once found in it, reproduced, then the
  * laws that make the ledger trustworthy — nothing hidden or changed after an append, any past
  * report reproduced exactly, closed periods closed, appends that keep up.
  */

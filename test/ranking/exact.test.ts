@@ -14,7 +14,7 @@ import {
 } from "../../src/index.js";
 import { thrown } from "../helpers.js";
 
-// Issue 18: exact totals 100000000000000001 and 100000000000000002 both became the number 1e17
+// Found by a review of large numbers: exact totals 100000000000000001 and 100000000000000002 both became the number 1e17
 // and ranked as a tie; under a quota of one, both were placed in the top tier. Ranking now
 // compares the exact text, while ordinary numbers are still compared as numbers.
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defineScheme, isJixiaoError, safeDefineScheme, score, type Issue, type SchemeConfig } from "../../src/index.js";
 
-/** The scheme JSON of issue 2, exactly as written there. */
-const ISSUE_JSON = `{
+/** The contract scheme's JSON (the county's 361 personal scheme), exactly as first written. */
+const CONTRACT_JSON = `{
   "id": "county-personal-2024Q3", "name": "县局个人绩效 361", "full": 100,
   "rounding": { "indicator": { "decimals": 2, "mode": "half-up" }, "total": { "decimals": 2, "mode": "half-up" } },
   "notApplicable": "convert",
@@ -44,9 +44,9 @@ function issuesOf(config: unknown): readonly Issue[] {
 
 describe("defineScheme accepts the issue's scheme", () => {
   it("accepts the JSON as written and returns it frozen, unchanged", () => {
-    const config = JSON.parse(ISSUE_JSON) as SchemeConfig;
+    const config = JSON.parse(CONTRACT_JSON) as SchemeConfig;
     const scheme = defineScheme(config);
-    expect(scheme).toEqual(JSON.parse(ISSUE_JSON));
+    expect(scheme).toEqual(JSON.parse(CONTRACT_JSON));
     expect(Object.isFrozen(scheme)).toBe(true);
     expect(Object.isFrozen(scheme.groups)).toBe(true);
     expect(Object.isFrozen(scheme.groups[0]!.indicators[1]!.method)).toBe(true);
@@ -54,11 +54,11 @@ describe("defineScheme accepts the issue's scheme", () => {
     expect(Object.isFrozen(scheme.vetoes![0])).toBe(true);
     // The input itself is not mutated (nor frozen).
     expect(Object.isFrozen(config)).toBe(false);
-    expect(config).toEqual(JSON.parse(ISSUE_JSON));
+    expect(config).toEqual(JSON.parse(CONTRACT_JSON));
   });
 
   it("returns the same scheme when given a scheme", () => {
-    const scheme = defineScheme(JSON.parse(ISSUE_JSON) as SchemeConfig);
+    const scheme = defineScheme(JSON.parse(CONTRACT_JSON) as SchemeConfig);
     expect(defineScheme(scheme)).toBe(scheme);
   });
 
@@ -86,7 +86,7 @@ describe("defineScheme accepts the issue's scheme", () => {
 
 describe("defineScheme rejects bad schemes with code, path and message", () => {
   it("group points that do not add up", () => {
-    const config = JSON.parse(ISSUE_JSON);
+    const config = JSON.parse(CONTRACT_JSON);
     config.groups[1].indicators[1].points = 25;
     config.groups[1].points = 60;
     expect(issuesOf(config)).toMatchInlineSnapshot(`
@@ -110,7 +110,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
   });
 
   it("group points that do not add up to full", () => {
-    const config = JSON.parse(ISSUE_JSON);
+    const config = JSON.parse(CONTRACT_JSON);
     config.full = 120;
     expect(issuesOf(config)).toMatchInlineSnapshot(`
       [
@@ -145,7 +145,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
   });
 
   it("duplicate indicator ids", () => {
-    const config = JSON.parse(ISSUE_JSON);
+    const config = JSON.parse(CONTRACT_JSON);
     config.groups[2].indicators[0].id = "study";
     expect(issuesOf(config)).toMatchInlineSnapshot(`
       [
@@ -170,7 +170,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
   });
 
   it("duplicate group ids", () => {
-    const config = JSON.parse(ISSUE_JSON);
+    const config = JSON.parse(CONTRACT_JSON);
     config.groups[2].id = "common";
     expect(issuesOf(config)).toMatchInlineSnapshot(`
       [
@@ -306,7 +306,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
   });
 
   it("best equal to worst in a band", () => {
-    const config = JSON.parse(ISSUE_JSON);
+    const config = JSON.parse(CONTRACT_JSON);
     config.groups[1].indicators[1].method = { type: "band", best: 10, worst: 10 };
     expect(issuesOf(config)).toMatchInlineSnapshot(`
       [
@@ -331,7 +331,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
   });
 
   it("steps mixing atLeast and atMost", () => {
-    const config = JSON.parse(ISSUE_JSON);
+    const config = JSON.parse(CONTRACT_JSON);
     config.groups[0].indicators[2].method.steps[1] = { atMost: 75, fraction: 0.8 };
     expect(issuesOf(config)).toMatchInlineSnapshot(`
       [
@@ -372,7 +372,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
   });
 
   it("a veto with effect cap and no cap", () => {
-    const config = JSON.parse(ISSUE_JSON);
+    const config = JSON.parse(CONTRACT_JSON);
     config.vetoes.push({ id: "yellow", name: "黄牌", effect: "cap" });
     expect(issuesOf(config)).toMatchInlineSnapshot(`
       [
@@ -393,7 +393,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
   });
 
   it("a __proto__ grade name", () => {
-    const config = JSON.parse(ISSUE_JSON.replace('"差": 0.5', '"差": 0.5, "__proto__": 0.2'));
+    const config = JSON.parse(CONTRACT_JSON.replace('"差": 0.5', '"差": 0.5, "__proto__": 0.2'));
     expect(Object.keys(config.groups[0].indicators[1].method.grades)).toContain("__proto__");
     expect(issuesOf(config).map((i) => [i.code, i.path, i.message])).toEqual([
       ["reserved_key", ["groups", 0, "indicators", 1, "method", "grades", "__proto__"], `groups[0].indicators[1].method.grades.__proto__: "__proto__" cannot be a field name (other programs would read it as the object's prototype)`],
@@ -467,7 +467,7 @@ describe("defineScheme rejects bad schemes with code, path and message", () => {
   });
 
   it("reports every issue at once", () => {
-    const config = JSON.parse(ISSUE_JSON);
+    const config = JSON.parse(CONTRACT_JSON);
     config.groups[0].indicators[0].points = 0;
     config.groups[1].indicators[1].method.best = 10;
     config.vetoes[0].effect = "ban";

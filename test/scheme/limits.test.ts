@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineScheme, formatIssues, MAX_GRADES, MAX_GROUPS, MAX_INDICATORS, MAX_VETOES, safeDefineScheme, type SchemeConfig } from "../../src/index.js";
 
-// The scheme's named limits (issue 18): refused up front with out_of_range and a catalog message.
+// The scheme's named limits: refused up front with out_of_range and a catalog message.
 
 /** A scheme of `groups` groups holding `each` direct indicators of 1 point. */
 const scheme = (groups: number, each: number): SchemeConfig => ({

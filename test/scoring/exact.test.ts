@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defineScheme, explain, score, scoreAll, scoreTotals, type SchemeConfig } from "../../src/index.js";
 import { fastList } from "./fast.helpers.js";
 
-// Issue 18: totals of 16 to 18 digits (allowed up to 10^18) were only numbers, rounded to 15–17
+// Totals of 16 to 18 digits (allowed up to 10^18) were only numbers, rounded to 15–17
 // digits, so 100000000000000001 and 100000000000000002 both read 1e17. Every number a person
 // reads now has its exact decimal text beside it.
 

@@ -3,7 +3,7 @@ import { defineScheme, FAST_MEMO_BYTES, scoreAll, scoreTotals, type SchemeConfig
 import { fastMemoBytes, fastTotals, type FastScheme } from "../../src/scoring/fast.js";
 import { fastOf } from "./fast.helpers.js";
 
-// The fast path's remembered points (issue 18): at most FAST_MEMO_BYTES, all schemes together,
+// The fast path's remembered points: at most FAST_MEMO_BYTES, all schemes together,
 // whatever the schemes' sizes; a batch of a few subjects keeps nothing.
 
 /** A scheme of `n` indicators of 1 point each (completion against 100, rounded to 2 decimals). */

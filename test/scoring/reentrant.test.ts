@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defineScheme, scoreAll, scoreTotals, type SchemeConfig, type SubjectInput } from "../../src/index.js";
 import { fastList } from "./fast.helpers.js";
 
-// Re-entrancy (issue 18): the fast path keeps no working state at module level. A value getter
+// Re-entrancy: the fast path keeps no working state at module level. A value getter
 // that scores again while the outer call is running — on the same scheme or another — must
 // neither change the outer call's totals nor get wrong totals itself.
 

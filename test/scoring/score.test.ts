@@ -10,7 +10,7 @@ import {
   type SubjectInput,
 } from "../../src/index.js";
 
-/** The scheme of issue 2, as written there. */
+/** The contract scheme: the county's 361 personal scheme the library was first built to score. */
 const config: SchemeConfig = {
   id: "county-personal-2024Q3",
   name: "县局个人绩效 361",

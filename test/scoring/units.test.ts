@@ -25,7 +25,7 @@ import {
 import { thrown } from "../helpers.js";
 import { expectFast, expectLeft, fastWarnings } from "./fast.helpers.js";
 
-// Issue 17: a spreadsheet passes a cell formatted `96.5%` as 0.965. An indicator declares the unit
+// A spreadsheet passes a cell formatted `96.5%` as 0.965. An indicator declares the unit
 // its values arrive in; a value implausible for it is flagged on the result, never scored silently.
 
 /** The 361 example with the completion indicator (征收任务完成率, 40 points, target 100) given a unit. */

@@ -7,7 +7,7 @@ const column = (...cells: unknown[]) => cells.map((c) => [c]) as never;
 /** The fixtures' subjects under the Chinese headers an office writes: 编号, 姓名, then the indicators' names. */
 const ZH_SUBJECTS = [["编号", "姓名", "考勤", "学习", "政治素质", "征收任务完成率", "积压件", "抢单得分"], ...SUBJECTS.slice(1)];
 
-describe("Chinese headers (issue 17: one header mapping for the CLI and the sheets)", () => {
+describe("Chinese headers (one header mapping for the CLI and the sheets)", () => {
   it("scores the header row 编号,姓名,考勤,… — today's `the header has no column \"id\"` case — exactly as the English one", () => {
     expect(JIXIAO_SCORE(SCHEME, ZH_SUBJECTS, "总分")).toEqual(JIXIAO_SCORE(SCHEME, SUBJECTS, "总分"));
     expect(JIXIAO_SCORE(SCHEME, ZH_SUBJECTS)).toEqual([
@@ -180,7 +180,7 @@ describe("the other tables under Chinese headers", () => {
   });
 });
 
-// The spreadsheet case of issue 17 end to end, with the engine's units (`unit` on an indicator and
+// A spreadsheet's percent cells end to end, with the engine's units (`unit` on an indicator and
 // `ScoreResult.warnings`): it runs once the units work is in the engine this branch is merged with.
 const engineHasUnits = (() => {
   const scheme = JSON.parse(SCHEME);

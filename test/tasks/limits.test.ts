@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allocateTasks, defineTaskBoard, formatIssues, MAX_BOARD_SEATS, MAX_GRABS, MAX_GRADES, MAX_SEATS, MAX_STAFF, MAX_TASKS, safeAllocateTasks, safeDefineTaskBoard, type TaskBoardConfig, type TaskConfig } from "../../src/index.js";
 
-// A task board's named limits (issue 18): refused with out_of_range and a catalog message, by the
+// A task board's named limits: refused with out_of_range and a catalog message, by the
 // schema and by allocateTasks' quick reading alike.
 
 const task = (i: number, seats: number): TaskConfig => ({ id: `t${i}`, title: "任务", difficulty: "high", points: 1, seats, post: "P", published: "2023-07-03", deadline: "2023-07-31" });

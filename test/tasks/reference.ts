@@ -14,7 +14,7 @@ import { deepFreeze } from "../../src/core/freeze.js";
 import type { TraceStep } from "../../src/core/trace.js";
 import { dec, isPlainObject, isText, parseList, parseWith } from "../../src/core/validate.js";
 import { z } from "../../src/core/z.js";
-import { byText } from "../../src/ranking/order.js";
+import { byText } from "../../src/core/order.js";
 import { offsetMinutes } from "../../src/periods/instant.js";
 import { allocationSchema, completionsSchema, plainCompletion, policySchema as creditPolicySchema } from "../../src/tasks/credit.js";
 import { defineTaskBoard } from "../../src/tasks/board.js";

@@ -97,7 +97,7 @@ describe("taskStatistics", () => {
     expect(taskStatistics(allocation, few, { credits, thresholds: [1] }).credits).toEqual({ min: 0.5, max: 1, spread: 0.5, mean: 0.875, atLeast: { "1": 3 } });
   });
 
-  it("27 of 29 took part → 93.1%; the seed's 93.2% is 41 of 44", () => {
+  it("27 of 29 took part → 93.1%; the Zhuxi article's 93.2% is 41 of 44", () => {
     const share = (took: number, of: number) => {
       const people: StaffMember[] = Array.from({ length: of }, (_, i) => ({ id: `s${String(i).padStart(3, "0")}`, posts: [ZG] }));
       const b: TaskBoardConfig = { ...board, tasks: [task("big", { seats: 1000 })] };

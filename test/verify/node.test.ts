@@ -36,7 +36,7 @@ cases:
 `;
 
 describe("verifyScenarios", () => {
-  it("keeps an onFile callback that throws inside the JixiaoError contract (issue 18)", () => {
+  it("keeps an onFile callback that throws inside the JixiaoError contract", () => {
     const call = () => verifyScenarios("examples/scenarios", { onFile: () => { throw new Error("boom"); } });
     expect(call).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: "custom_failed", path: ["options", "onFile"], message: "options.onFile: the callback failed: boom" })] }));
     expect(call).toThrow(/Scenario files cannot be verified/);

@@ -107,7 +107,7 @@ describe("scenario documents", () => {
 });
 
 describe("running cases", () => {
-  it("passes the contract case of issue 2: 张伟's total is 86.3", () => {
+  it("passes the contract case: 张伟's total is 86.3", () => {
     const r = one(scoreCase({ "results.c001.total": 86.3, "results.c001.indicators.collection.earned": "38.60", "results.c001.groups.common": { earned: 25.5 } }));
     expect(r).toMatchObject({ passed: true, checked: 3, failures: [], issues: [] });
   });

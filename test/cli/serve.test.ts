@@ -28,7 +28,7 @@ describe("jixiao serve", () => {
     const done = serveCommand(ctx, signals);
     for (let i = 0; i < 100 && !stderr.includes("serving at"); i++) await new Promise((r) => setTimeout(r, 20));
     const url = /serving at (\S+)/.exec(stderr)![1]!;
-    expect(stderr).toContain("(5 rule documents loaded; Ctrl+C stops it)");
+    expect(stderr).toContain("(10 rule documents loaded; Ctrl+C stops it)");
     expect(((await (await fetch(`${url}/health`)).json()) as any).status).toBe("ok");
     signals.emit("SIGHUP");
     expect(stderr).toContain("the rules folder was loaded again");

@@ -176,7 +176,7 @@ describe("jixiao serve: errors as the library gives them", () => {
   it("names a rule that is not loaded, or one of another kind", async () => {
     const missing = await post(service.url, "score", { rules: { scheme: "nope" }, input: { subjects } }, "en");
     expect(missing.status).toBe(400);
-    expect(missing.json.error.issues).toEqual([expect.objectContaining({ code: "unknown_id", path: ["rules", "scheme"], params: { key: "serverUnknownRule", id: "nope", ids: ["county-personal-2024Q3"] } })]);
+    expect(missing.json.error.issues).toEqual([expect.objectContaining({ code: "unknown_id", path: ["rules", "scheme"], params: { key: "serverUnknownRule", id: "nope", ids: ["county-personal-2024Q3", "party-branch-index-example", "party-duty-quarter-example", "party-member-index-example"] } })]);
     const kind = await post(service.url, "score", { rules: { scheme: "tiers-20-10-example" }, input: { subjects } }, "en");
     expect(kind.json.error.issues[0].message).toBe('rules.scheme: "tiers-20-10-example" is a tier policy, where a scheme is wanted');
     const input = await post(service.url, "score", { rules: { scheme: "county-personal-2024Q3" }, input: { subjects: "subjects.json" } }, "en");
@@ -264,7 +264,7 @@ describe("jixiao serve: the documents", () => {
   it("answers /health with the rules' version and the load", async () => {
     const reply = await send(service.url, "/health");
     expect(reply.status).toBe(200);
-    expect(reply.json).toMatchObject({ status: "ok", rules: { version: 1, count: 5 }, workers: { size: 1 } });
+    expect(reply.json).toMatchObject({ status: "ok", rules: { version: 1, count: 10 }, workers: { size: 1 } });
   });
 
   it("serves each published JSON Schema, as docs/schema has it", async () => {

@@ -1,7 +1,9 @@
 import { formatIssue, issue, IssueCode, isJixiaoError, JixiaoError, relocate, type Issue, type IssuePath } from "../core/errors.js";
 import { parseWith } from "../core/validate.js";
 import { z } from "../core/z.js";
+import { compare, explainChange, type CompareOptions } from "../compare/compare.js";
 import { explain } from "../explain/explain.js";
+import type { AssessmentInput, AssessmentRules } from "../pipeline/assess.js";
 import { annualResults, type AnnualOptions } from "../personnel/annual.js";
 import { createLedger, type LedgerEntry } from "../personnel/ledger.js";
 import { render, type Locale } from "../messages/index.js";
@@ -21,20 +23,22 @@ import type { RuleSet } from "./rules.js";
  * The operations of the API, each at `POST /v1/<name>`. Each but `verify` takes a scenario case's
  * `rules` and `input` (`explain` also the `subjects` to explain) and answers with what the case's
  * `expect` paths point into; `annual` takes growth-account `entries` and `annualResults`' options
- * (`tiers` a tier policy or its id); `verify` takes a scenario document and answers with its report.
+ * (`tiers` a tier policy or its id); `compare` takes the `baseline` and `reform` rules (scheme, rank,
+ * lastPlace, tierPolicy; documents or ids) and the `input` both assess; `verify` takes a scenario
+ * document and answers with its report.
  * @example
  * ```ts
  * OPERATIONS.includes("score-totals");
  * //=> true
  * ```
  */
-export const OPERATIONS = ["score", "score-totals", "rank", "tiers", "last-place", "explain", "tasks", "cascade", "account", "annual", "verify"] as const;
+export const OPERATIONS = ["score", "score-totals", "rank", "tiers", "last-place", "explain", "tasks", "cascade", "account", "annual", "compare", "verify"] as const;
 
 /** An operation of the API: `POST /v1/<operation>`. */
 export type Operation = (typeof OPERATIONS)[number];
 
 /** The scenario run each operation but `verify` is made of (its request is a scenario case's rules and input). @internal */
-export const RUN_OF: Readonly<Record<Exclude<Operation, "verify" | "annual">, ScenarioRun>> = {
+export const RUN_OF: Readonly<Record<Exclude<Operation, "verify" | "annual" | "compare">, ScenarioRun>> = {
   score: "score",
   "score-totals": "score",
   rank: "rank",
@@ -100,6 +104,7 @@ const annualEnvelope = z.strictObject({
   input: z.strictObject({ entries: z.array(z.unknown()), timeZone: z.string().min(1).max(64).optional() }),
   options: z.object({ tiers: z.unknown() }).passthrough(),
 });
+const compareEnvelope = z.strictObject({ baseline: z.unknown(), reform: z.unknown(), input: z.unknown(), options: z.unknown().optional() });
 const explainEnvelope = z.strictObject({ rules: z.unknown().optional(), input: z.unknown().optional(), subjects: z.array(z.string().min(1).max(200)).max(10_000).optional() });
 
 /** Lists longer than the service takes, each an issue at its field. */
@@ -111,6 +116,18 @@ function tooMany(input: unknown, maxItems: number): Issue[] {
     if (count > maxItems) issues.push(issue(IssueCode.outOfRange, ["input", key], { key: "serverTooManyItems", count, limit: maxItems }));
   }
   return issues;
+}
+
+/** A rule named by id: its loaded document, or the issue saying why there is none. */
+function ruleById(kind: RuleKind, id: string, rules: RuleSet, path: IssuePath, used: string[]): { value: unknown } | { issue: Issue } {
+  const doc = rules.documents.get(id);
+  if (doc && doc.kind === kind) {
+    used.push(doc.id);
+    return { value: doc.value };
+  }
+  if (doc) return { issue: issue(IssueCode.unknownId, path, { key: "serverRuleKind", id, kind: doc.kind, wanted: kind }) };
+  const ids = [...rules.documents.values()].filter((d) => d.kind === kind).map((d) => d.id);
+  return { issue: issue(IssueCode.unknownId, path, { key: "serverUnknownRule", id, ids: ids.slice(0, 20) }) };
 }
 
 /** A case's rules and input with each rule named by id replaced by its loaded document. */
@@ -130,24 +147,29 @@ function resolveIds(
       out[part][key] = value;
       if (typeof value !== "string" || !isDocumentField(run, part, key)) continue;
       if (part === "input" || !KINDS.has(key)) {
-        issues.push(issue(IssueCode.invalidType, [part, key], { key: "serverInputInline" }));
+        issues.push(issue(IssueCode.invalidType, at ?? [part, key], { key: "serverInputInline" }));
         continue;
       }
-      const doc = rules.documents.get(value);
-      if (!doc || doc.kind !== key) {
-        const ids = [...rules.documents.values()].filter((d) => d.kind === key).map((d) => d.id);
-        issues.push(
-          doc
-            ? issue(IssueCode.unknownId, [part, key], { key: "serverRuleKind", id: value, kind: doc.kind, wanted: key as RuleKind })
-            : issue(IssueCode.unknownId, [part, key], { key: "serverUnknownRule", id: value, ids: ids.slice(0, 20) }),
-        );
-        continue;
-      }
-      used.push(doc.id);
-      out[part][key] = doc.value;
+      const found = ruleById(key as RuleKind, value, rules, at ?? [part, key], used);
+      if ("issue" in found) issues.push(found.issue);
+      else out[part][key] = found.value;
     }
   }
-  if (issues.length > 0) throw new JixiaoError(at ? issues.map((i) => issue(i.code, at, i.params)) : issues, "The request is not valid");
+  if (issues.length > 0) throw new JixiaoError(issues, "The request is not valid");
+  return out;
+}
+
+/** The rules of one side of a comparison with each rule named by id replaced by its loaded document. */
+function resolveSide(side: "baseline" | "reform", given: unknown, rules: RuleSet, used: string[], issues: Issue[]): unknown {
+  if (given === null || typeof given !== "object" || Array.isArray(given)) return given;
+  const out: Record<string, unknown> = { ...(given as Record<string, unknown>) };
+  for (const kind of ["scheme", "lastPlace", "tierPolicy"] as const) {
+    const value = out[kind];
+    if (typeof value !== "string") continue;
+    const found = ruleById(kind, value, rules, [side, kind], used);
+    if ("issue" in found) issues.push(found.issue);
+    else out[kind] = found.value;
+  }
   return out;
 }
 
@@ -201,6 +223,20 @@ function operate(operation: Operation, body: unknown, ctx: ApiContext, used: str
     // The tier policy: the document, or the id of one in the rules folder.
     const tiers = typeof given.options.tiers === "string" ? resolveIds("tiers", { rules: { tierPolicy: given.options.tiers } }, ctx.rules, used, ["options", "tiers"]).rules.tierPolicy : given.options.tiers;
     return annualResults(ledger, { ...given.options, tiers } as unknown as AnnualOptions);
+  }
+  if (operation === "compare") {
+    const given = parseWith(compareEnvelope, body, "The request is not valid") as { baseline: unknown; reform: unknown; input: unknown; options?: Record<string, unknown> };
+    const issues = tooMany(given.input, ctx.maxItems);
+    const baseline = resolveSide("baseline", given.baseline, ctx.rules, used, issues);
+    const reform = resolveSide("reform", given.reform, ctx.rules, used, issues);
+    if (issues.length > 0) throw new JixiaoError(issues, "The request is not valid");
+    // The explanations' language is the request's, unless the options say; options that are no object are the library's to refuse.
+    const o = given.options;
+    const options = o === undefined ? { locale: ctx.locale } : o !== null && typeof o === "object" && !Array.isArray(o) ? { locale: ctx.locale, ...o } : o;
+    const comparison = compare(baseline as AssessmentRules, reform as AssessmentRules, given.input as AssessmentInput, options as CompareOptions);
+    // Why each person who changed tiers did, in the request's language.
+    const movers = [...comparison.movedUp, ...comparison.movedDown];
+    return { ...comparison, explanations: Object.fromEntries(movers.map((id) => [id, explainChange(comparison, id, { locale: ctx.locale })])) };
   }
   const run = RUN_OF[operation];
   if (operation === "score-totals") {

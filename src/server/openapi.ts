@@ -6,6 +6,11 @@ import { schemeJsonSchema } from "../scheme/json-schema.js";
 import { taskBoardJsonSchema } from "../tasks/board.js";
 import { tierPolicyJsonSchema, tierPolicySchema } from "../tiers/policy.js";
 import { annualOptionsSchema } from "../personnel/annual.js";
+import { compareOptionsSchema } from "../compare/compare.js";
+import { MAX_BATCH } from "../scoring/score.js";
+import { subjectSchema } from "../scoring/subject.js";
+import { staffSchema } from "../tasks/allocate.js";
+import { completionsSchema } from "../tasks/credit.js";
 import { scenarioJsonSchema } from "../verify/json-schema.js";
 import { documentJsonSchemas, RUN_FIELDS } from "../verify/scenario.js";
 import { OPERATIONS, RUN_OF, type Operation } from "./api.js";
@@ -42,6 +47,7 @@ const SUMMARY: Readonly<Record<Operation, string>> = {
   tasks: "Allocate grabbed tasks by a task board, and credit completed ones.",
   cascade: "Cascade a plan's targets down an organization tree, and roll units' results up.",
   account: "Sum growth-account entries: each person's totals by component for a period.",
+  compare: "Compare a reform with today's rules: each person's totals, ranks and tiers under both, the change and its causes, the tier transitions, both distributions, and why each person who changed tiers did.",
   annual: "A year's results from growth-account entries: each person's summary, the ranking within peer groups, and the tiers.",
   verify: "Run a scenario document (rules inline or by id) and report each case.",
 };
@@ -58,27 +64,77 @@ function localRefs(value: unknown): unknown {
     if (k === "$schema" && typeof v === "string") continue;
     if (k === "$ref" && typeof v === "string" && COMPONENT[v]) out[k] = `#/components/schemas/${COMPONENT[v]}`;
     else if (k === "description" && typeof v === "string" && v.startsWith("The path of a JSON or YAML file")) out[k] = ID_TEXT;
+    else if (k === "description" && typeof v === "string" && v.endsWith(", or the path of its file.")) out[k] = v.replace(/, or the path of its file\.$/, ", or the id of one loaded from the rules folder.");
     else out[k] = localRefs(v);
   }
   return out;
 }
+
+/** The JSON Schemas of inputs as a request gives them: inline only (a scenario file may give a path instead). */
+const inlineJson = new WeakMap<object, Record<string, unknown>>();
+const inlined = new WeakMap<object, ZodType>();
+
+/** The inputs whose items the library checks with a schema of their own: shown by it. */
+const LIBRARY_INPUTS: Readonly<Record<string, ZodType>> = { subjects: z.array(subjectSchema).max(MAX_BATCH), staff: staffSchema, completions: completionsSchema };
+
+/** An input field of a scenario case as a request takes it: its data, never a path or an id. */
+function inline(field: ZodType, name: string): ZodType {
+  const json = documentJsonSchemas.get(field);
+  if (!json) return field;
+  if (Object.prototype.hasOwnProperty.call(LIBRARY_INPUTS, name)) return LIBRARY_INPUTS[name]!.describe(String(json.description));
+  let placeholder = inlined.get(field);
+  if (!placeholder) {
+    placeholder = z.unknown();
+    const data = (json.anyOf as Record<string, unknown>[] | undefined)?.[1] ?? {};
+    inlineJson.set(placeholder, { description: json.description, ...data });
+    inlined.set(field, placeholder);
+  }
+  return placeholder;
+}
+
+/** The JSON Schema of each placeholder field: a request's inline inputs, then the scenario's documents. */
+const ownJson = new (class extends WeakMap<object, Record<string, unknown>> {
+  override get(key: object) {
+    return inlineJson.get(key) ?? documentJsonSchemas.get(key);
+  }
+})();
 
 /** The zod schema of an operation's request: the scenario case's rules and input it is made of. @internal */
 export function requestSchema(operation: Exclude<Operation, "verify">): ZodType {
   if (operation === "annual")
     return z
       .strictObject({
-        input: z.strictObject({ entries: RUN_FIELDS.account.input.entries, timeZone: RUN_FIELDS.account.input.timeZone.optional() }),
+        input: z.strictObject({ entries: inline(RUN_FIELDS.account.input.entries, "entries"), timeZone: RUN_FIELDS.account.input.timeZone.optional() }),
         options: annualOptionsSchema.extend({ tiers: z.union([z.string().min(1).max(200).describe(ID_TEXT), tierPolicySchema]) }),
       })
       .describe(`${SUMMARY.annual} The options are annualResults' (year, people, tiers, rank, asOf, datedThrough, components, aggregate); tiers is the tier policy or the id of one loaded from the rules folder.`);
+  if (operation === "compare") {
+    // Each side is what assess takes: the rules of a tiers run, with a last-place policy.
+    const side = z.strictObject({
+      scheme: RUN_FIELDS.tiers.rules.scheme.optional(),
+      rank: RUN_FIELDS.tiers.rules.rank.optional(),
+      lastPlace: RUN_FIELDS["last-place"].rules.lastPlace.optional(),
+      tierPolicy: RUN_FIELDS.tiers.rules.tierPolicy.optional(),
+    });
+    return z
+      .strictObject({
+        baseline: side,
+        reform: side,
+        input: z.union([
+          z.strictObject({ subjects: inline(RUN_FIELDS.score.input.subjects, "subjects"), options: RUN_FIELDS.score.input.options }),
+          z.strictObject({ scores: z.array(z.unknown()).describe("Scores to rank: a list of { subjectId, total, group?, attributes?, vetoes?, flags? }.") }),
+        ]),
+        options: compareOptionsSchema,
+      })
+      .describe(`${SUMMARY.compare} Requires baseline, reform and input (subjects with each side's scheme, or scores). A rule is the document itself or the id of one loaded from the rules folder.`);
+  }
   const fields = RUN_FIELDS[RUN_OF[operation]];
   const optional = (shape: Record<string, ZodType>) => Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()]));
   const required = fields.required.length > 0 ? ` Requires ${fields.required.join(", ")}.` : "";
   return z
     .strictObject({
       rules: z.strictObject(optional(fields.rules)).optional(),
-      input: z.strictObject(optional(fields.input)).optional(),
+      input: z.strictObject(optional(Object.fromEntries(Object.entries(fields.input as Record<string, ZodType>).map(([k, v]) => [k, inline(v, k)])))).optional(),
       ...(operation === "explain" ? { subjects: z.array(z.string().min(1).max(200)).max(10_000).optional().describe("The subjects to explain, by id (default: all).") } : {}),
     })
     .describe(`${SUMMARY[operation]}${required} A rule is the document itself or the id of one loaded from the rules folder.`);
@@ -135,7 +191,7 @@ export function openApiDocument(version: string, limits: ServerLimits): Record<s
   };
   for (const operation of OPERATIONS) {
     const name = `${pascal(operation)}Request`;
-    schemas[name] = operation === "verify" ? ref("Scenario") : localRefs(jsonSchemaOf(requestSchema(operation), name, documentJsonSchemas));
+    schemas[name] = operation === "verify" ? ref("Scenario") : localRefs(jsonSchemaOf(requestSchema(operation), name, ownJson));
     paths[`/v1/${operation}`] = {
       post: {
         operationId: operation.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),

@@ -123,6 +123,13 @@ describe("the OpenAPI document", () => {
     expect(schemaOf("score")({ rules: { scheme: "x" }, input: { subjects: [] }, extra: 1 })).toBe(false);
     expect(schemaOf("score")({ rules: { scheme: 7 } })).toBe(false);
     expect(schemaOf("explain")({ rules: { scheme: "x" }, input: { subjects: [] }, subjects: ["c001"] })).toBe(true);
+    // Inputs are shown by the library's own schemas: a subject has an id; an input is never an id or a path.
+    expect(schemaOf("score")({ rules: { scheme: "x" }, input: { subjects: [{ name: "no id", values: {} }] } })).toBe(false);
+    expect(schemaOf("score")({ rules: { scheme: "x" }, input: { subjects: "subjects.json" } })).toBe(false);
+    const entries = [{ id: "e1", person: "c01", date: "2024-06-30", component: "everyday", points: 9, source: "月度考核" }];
+    expect(schemaOf("annual")({ input: { entries }, options: { year: "2024", people: [{ id: "c01" }], tiers: "tiers-20-10-example" } })).toBe(true);
+    expect(schemaOf("compare")({ baseline: { tierPolicy: "tiers-20-10-example" }, reform: { tierPolicy: "tiers-20-10-example", lastPlace: "bottom-2" }, input: { scores: [{ subjectId: "a", total: 90 }] } })).toBe(true);
+    expect(schemaOf("compare")({ baseline: {}, reform: {}, input: { scores: [], subjects: [] } })).toBe(false);
   });
 
   it("describes the errors the service gives", async () => {

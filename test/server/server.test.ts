@@ -157,6 +157,37 @@ describe("jixiao serve: annual results", () => {
   });
 });
 
+describe("jixiao serve: a reform compared", () => {
+  // Ten people of the example, one indicator varied so that each has a total of their own.
+  const ten = Array.from({ length: 10 }, (_, i) => ({ ...subjects[i % 3], id: `p${i}`, values: { ...(subjects[i % 3] as any).values, political: 60 + i * 4 } }));
+
+  it("compares today's rules with a reform, its rules by id or inline, and says why people moved", async () => {
+    const reply = await post(service.url, "compare", {
+      baseline: { scheme: "county-personal-2024Q3", tierPolicy: "tiers-20-10-example" },
+      reform: { scheme: "county-personal-2024Q3", tierPolicy: { tiers: [{ name: "好", share: 0.3 }, { name: "中" }, { name: "差", share: 0.1 }], vetoTier: "差" }, lastPlace: "bottom-2" },
+      input: { subjects: ten },
+    });
+    expect(reply.status, reply.text.slice(0, 300)).toBe(200);
+    expect(reply.json.people).toHaveLength(10);
+    expect(reply.json.movedUp).toHaveLength(1);
+    expect(Object.keys(reply.json.explanations)).toEqual([...reply.json.movedUp, ...reply.json.movedDown]);
+    expect(reply.json.explanations[reply.json.movedUp[0]]).toMatch(/中 → 好/);
+    const logged = logs.filter((l) => l.path === "/v1/compare").at(-1);
+    expect(logged.rules).toEqual(["county-personal-2024Q3", "tiers-20-10-example", "bottom-2"]);
+  });
+
+  it("places a rule that is not loaded on its side", async () => {
+    const reply = await post(service.url, "compare", { baseline: { scheme: "nope" }, reform: { scheme: "county-personal-2024Q3", lastPlace: "tiers-20-10-example" }, input: { subjects: ten } }, "en");
+    expect(reply.status).toBe(400);
+    expect(reply.json.error.issues.map((i: any) => [i.path, i.params.key])).toEqual([
+      [["baseline", "scheme"], "serverUnknownRule"],
+      [["reform", "lastPlace"], "serverRuleKind"],
+    ]);
+    const missing = await post(service.url, "compare", { baseline: {}, reform: {}, input: {} }, "en");
+    expect(missing.status).toBe(400);
+  });
+});
+
 describe("jixiao serve: errors as the library gives them", () => {
   it("answers bad input with 400 and every issue, with its path, in zh or en", async () => {
     const body = { rules: { scheme: "county-personal-2024Q3" }, input: { subjects: [{ id: "c001", values: { attendance: "many" } }, { name: "no id" }] } };

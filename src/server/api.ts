@@ -20,8 +20,8 @@ import { defineScenario, isDocumentField, type ScenarioDocument, type ScenarioRu
 import type { RuleSet } from "./rules.js";
 
 /**
- * The operations of the API, each at `POST /v1/<name>`. Each but `verify` takes a scenario case's
- * `rules` and `input` (`explain` also the `subjects` to explain) and answers with what the case's
+ * The operations of the API, each at `POST /v1/<name>`. `score` to `account` take a scenario case's
+ * `rules` and `input` (`explain` also the `subjects` to explain) and answer with what the case's
  * `expect` paths point into; `annual` takes growth-account `entries` and `annualResults`' options
  * (`tiers` a tier policy or its id); `compare` takes the `baseline` and `reform` rules (scheme, rank,
  * lastPlace, tierPolicy; documents or ids) and the `input` both assess; `verify` takes a scenario
@@ -37,7 +37,7 @@ export const OPERATIONS = ["score", "score-totals", "rank", "tiers", "last-place
 /** An operation of the API: `POST /v1/<operation>`. */
 export type Operation = (typeof OPERATIONS)[number];
 
-/** The scenario run each operation but `verify` is made of (its request is a scenario case's rules and input). @internal */
+/** The scenario run each operation made of one is (its request is a scenario case's rules and input). @internal */
 export const RUN_OF: Readonly<Record<Exclude<Operation, "verify" | "annual" | "compare">, ScenarioRun>> = {
   score: "score",
   "score-totals": "score",

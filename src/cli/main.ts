@@ -21,6 +21,7 @@ import {
   type Outcome,
   type Place,
 } from "./commands.js";
+import { serveCommand } from "./serve.js";
 import { languageOf, systemLanguage, type LangEnv } from "./lang.js";
 import { BOARD_FORMATS, boardCommand } from "./board.js";
 import { fileRows, render as writeOutput, type Output, type OutputFormat } from "./output.js";
@@ -145,6 +146,22 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: { person: { type: "string" }, who: { type: "string" }, columns: { type: "string" }, shortfalls: { type: "string" }, ...OUTPUT },
     formats: BOARD_FORMATS,
     run: boardCommand,
+  },
+  serve: {
+    summary: "serveSummary",
+    usage: "serveUsage",
+    details: { key: "serveDetails" },
+    options: {
+      rules: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+      "max-body": { type: "string" },
+      "max-items": { type: "string" },
+      "max-concurrent": { type: "string" },
+      timeout: { type: "string" },
+      workers: { type: "string" },
+    },
+    run: (ctx) => serveCommand(ctx),
   },
   demo: {
     summary: "demoSummary",

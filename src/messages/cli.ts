@@ -324,6 +324,53 @@ file is missing or cannot be read.
   --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  the encoding of a CSV subjects file (default: detected)
   --sheet <name>                  the sheet of an xlsx subjects file (default: the first)`,
   }),
+  serveSummary: message({ "zh-CN": () => "以 HTTP JSON 接口提供计分服务", en: () => "serve the engine as an HTTP JSON API" }),
+  serveUsage: message({
+    "zh-CN": () => "jixiao serve [--rules <规则目录>] [--port 8080] [--host 127.0.0.1]",
+    en: () => "jixiao serve [--rules <folder>] [--port 8080] [--host 127.0.0.1]",
+  }),
+  serveDetails: message({
+    "zh-CN": () => `POST /v1/score、/v1/tiers 等接口，GET /health、/openapi.json、/schemas/…（见 docs/zh/server.md）。
+每个请求在标准输出写一行 JSON 访问日志（只含编号）。Ctrl+C（SIGINT）或 SIGTERM：处理完在途请求后停止；
+SIGHUP：重新载入规则目录（文件改动时也会自动载入）。
+
+  --rules <目录>                  规则目录：*.scheme.json、*.policy.json、*.last-place.json、*.board.json、
+                                  *.plan.yaml，请求中可按编号引用
+  --port <端口>                   端口（默认 8080；0 为任一空闲端口）
+  --host <地址>                   监听地址（默认 127.0.0.1，仅本机；对外服务请置于反向代理之后）
+  --max-body <字节>               请求正文上限（默认 33554432，即 32 MiB）
+  --max-items <数量>              一个列表的项数上限（默认 100000）
+  --max-concurrent <数量>         同时处理的请求数上限（默认 64）
+  --timeout <秒>                  大批量请求在工作线程中的处理时限（默认 120）
+  --workers <数量>                工作线程数（默认为核数减一，1 至 4；0 表示不用）`,
+    en: () => `POST /v1/score, /v1/tiers and the rest; GET /health, /openapi.json, /schemas/… (see docs/guide/server.md).
+Writes one JSON access-log line per request to standard output (ids only). Ctrl+C (SIGINT) or
+SIGTERM: stops once the requests in flight are answered; SIGHUP: loads the rules folder again
+(a change to its files does too).
+
+  --rules <folder>                the rules folder: *.scheme.json, *.policy.json, *.last-place.json,
+                                  *.board.json, *.plan.yaml, named in requests by id
+  --port <port>                   the port (default 8080; 0 picks a free one)
+  --host <address>                the address to listen on (default 127.0.0.1, this machine only;
+                                  serve others through a reverse proxy)
+  --max-body <bytes>              the largest request body (default 33554432, 32 MiB)
+  --max-items <count>             the most items in one list (default 100000)
+  --max-concurrent <count>        the most requests answered at once (default 64)
+  --timeout <seconds>             how long a large request may take in a worker thread (default 120)
+  --workers <count>               worker threads (default: cores less one, 1 to 4; 0 for none)`,
+  }),
+  serveListening: message<{ url: string; rules: number }>({
+    "zh-CN": (p) => `jixiao 服务已启动：${p.url}（已载入 ${p.rules} 份规则；Ctrl+C 停止）\n`,
+    en: (p) => `jixiao is serving at ${p.url} (${p.rules} rule documents loaded; Ctrl+C stops it)\n`,
+  }),
+  serveReloaded: message<{ ok: boolean; count: number }>({
+    "zh-CN": (p) => (p.ok ? "已重新载入规则目录\n" : `规则目录有 ${p.count} 处问题，仍使用原有规则（详见日志）\n`),
+    en: (p) => (p.ok ? "the rules folder was loaded again\n" : `the rules folder has ${p.count} issues; the rules in use stay (see the log)\n`),
+  }),
+  optionWholeNumber: message<{ option: string; given: string; min: number; max: number }>({
+    "zh-CN": (p) => `${p.option} 应为 ${p.min} 至 ${p.max} 之间的整数，收到「${p.given}」`,
+    en: (p) => `${p.option} takes a whole number from ${p.min} to ${p.max}, not "${p.given}"`,
+  }),
   demoSummary: message({
     "zh-CN": () => "一个县局的季度：200 名干部计分、排名、评定等次，并说明其中一人",
     en: () => "a county bureau's quarter: 200 cadres scored, ranked, tiered, one explained",

@@ -16,6 +16,7 @@ import { RANKING_MESSAGES } from "./ranking.js";
 import { ROADMAP_MESSAGES } from "./roadmap.js";
 import { SCHEME_MESSAGES } from "./scheme.js";
 import { SCORING_MESSAGES } from "./scoring.js";
+import { SERVER_MESSAGES } from "./server.js";
 import { SHEETS_MESSAGES } from "./sheets.js";
 import { TABLES_MESSAGES } from "./tables.js";
 import { TASKS_MESSAGES } from "./tasks.js";
@@ -38,6 +39,7 @@ export const CATALOG = {
   ...ROADMAP_MESSAGES,
   ...SCHEME_MESSAGES,
   ...SCORING_MESSAGES,
+  ...SERVER_MESSAGES,
   ...SHEETS_MESSAGES,
   ...TABLES_MESSAGES,
   ...TASKS_MESSAGES,
@@ -60,6 +62,7 @@ export const CATALOG_PARTS = [
   ROADMAP_MESSAGES,
   SCHEME_MESSAGES,
   SCORING_MESSAGES,
+  SERVER_MESSAGES,
   SHEETS_MESSAGES,
   TABLES_MESSAGES,
   TASKS_MESSAGES,

@@ -28,6 +28,19 @@ export default defineConfig([
     outExtension: () => ({ js: ".global.js" }),
   },
   {
+    // The HTTP service, `jixiao/server` (Node only), and its worker thread's code, which it loads
+    // from beside itself (server-worker.js or .cjs; the CLI bundle finds the ESM one in dist/).
+    entry: { server: "src/server/index.ts", "server-worker": "src/server/worker.ts" },
+    format: ["esm", "cjs"],
+    dts: { entry: { server: "src/server/index.ts" } },
+    platform: "node",
+    target: "node20",
+    // import.meta.url in the CommonJS build, where the worker's file is found from.
+    shims: true,
+    sourcemap: true,
+    treeshake: true,
+  },
+  {
     // The `jixiao` command (Node only); its dependencies stay external, the demo is bundled in.
     entry: { cli: "src/cli/bin.ts" },
     format: ["esm"],

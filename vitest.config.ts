@@ -11,6 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^jixiao$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) },
       { find: /^jixiao\/node$/, replacement: fileURLToPath(new URL("src/node/index.ts", import.meta.url)) },
+      { find: /^jixiao\/server$/, replacement: fileURLToPath(new URL("src/server/index.ts", import.meta.url)) },
       { find: /^jixiao\/vitest$/, replacement: fileURLToPath(new URL("src/node/vitest.ts", import.meta.url)) },
     ],
   },

@@ -1,5 +1,5 @@
 // Checks the published declarations where users compile them: a project with `module: NodeNext`
-// and `skipLibCheck: false` importing `jixiao` and `jixiao/node` from an ESM file and from a
+// and `skipLibCheck: false` importing `jixiao`, `jixiao/node` and `jixiao/server` from an ESM file and from a
 // CommonJS file, and a scheme imported from a .json file passed to `defineScheme`.
 // Run after the build (it reads dist/ through the package's exports).
 const { execFileSync } = require("node:child_process");
@@ -36,12 +36,14 @@ const result = score(scheme, { id: "c001", values: { attendance: 2, study: "良"
 const total: number = result.total;
 const words: string = formatIssues([], { locale: "zh-CN" });
 const report: unknown = verifyScenarios;
-export { total, words, report };
+const serve: (options?: ServerOptions) => Promise<JixiaoServer> = startServer;
+export { total, words, report, serve };
 `;
   writeFileSync(
     join(dir, "esm.mts"),
     `import { defineScheme, score, formatIssues } from "jixiao";
 import { verifyScenarios } from "jixiao/node";
+import { startServer, type JixiaoServer, type ServerOptions } from "jixiao/server";
 import json from "./county-361.scheme.json" with { type: "json" };
 ${body}`,
   );
@@ -49,6 +51,7 @@ ${body}`,
     join(dir, "cjs.cts"),
     `import { defineScheme, score, formatIssues } from "jixiao";
 import { verifyScenarios } from "jixiao/node";
+import { startServer, type JixiaoServer, type ServerOptions } from "jixiao/server";
 import json = require("./county-361.scheme.json");
 ${body}`,
   );

@@ -159,8 +159,8 @@ export { resultEntries } from "./personnel/record.js";
 export type { RecordableResult, ResultEntriesOptions } from "./personnel/record.js";
 export { aggregatePeriods, safeAggregatePeriods } from "./personnel/aggregate.js";
 export type { AggregatePart, AggregateResult, AggregationPolicy, PeriodScore } from "./personnel/aggregate.js";
-export { defineVersions, versionFor, versionForKind } from "./personnel/versions.js";
-export type { KindVersions, RuleVersion, RuleVersions, VersionForOptions } from "./personnel/versions.js";
+export { defineVersions, versionFor, versionForKind, versionsOver } from "./personnel/versions.js";
+export type { KindVersions, RuleVersion, RuleVersions, VersionForOptions, VersionPart } from "./personnel/versions.js";
 export { applySpecialAssessments, linkOrganizations, linkPeople, safeLinkOrganizations } from "./personnel/linkage.js";
 export type { LinkedPerson, LinkMethod, LinkPartKind, LinkPolicy, OrganizationLink, PeopleLinkPolicy, PersonLink, PersonLinkPart, SpecialAssessment, SpecialPolicy, SpecialResult } from "./personnel/linkage.js";
 export { defineEverydayPerformance, safeDefineEverydayPerformance } from "./personnel/everyday.js";
@@ -184,3 +184,31 @@ export {
   partyModelPostExample,
 } from "./presets/party.js";
 export { JIXIAO_ACCOUNT, JIXIAO_EXPLAIN, JIXIAO_LASTPLACE, JIXIAO_RANK, JIXIAO_SCORE, JIXIAO_TASKCREDIT, JIXIAO_TIER, SHEET_ERROR, type SheetCell, type SheetInput, type SheetOutput, type SheetRange } from "./sheets/index.js";
+export { defineRoadmap, roadmapJsonSchema, roadmapProgress, safeDefineRoadmap, safeRoadmapProgress } from "./roadmap/roadmap.js";
+export type {
+  ItemProgress,
+  MilestoneConfig,
+  MilestoneProgress,
+  RoadmapActual,
+  RoadmapConfig,
+  RoadmapItemConfig,
+  RoadmapProgress,
+  RoadmapRoles,
+  TimetableScoring,
+  TimetableStatus,
+} from "./roadmap/types.js";
+export { roadmapChanges, safeVersionedProgress, versionedProgress } from "./roadmap/versions.js";
+export type { RoadmapChange, SpanningPolicy, VersionedItemProgress, VersionedProgress, VersionedProgressOptions, VersionScore } from "./roadmap/versions.js";
+export { cascadeRoadmap } from "./roadmap/cascade.js";
+export type { CascadeRoadmapOptions } from "./roadmap/cascade.js";
+export { explainProgress } from "./roadmap/explain.js";
+export type { ExplainProgressOptions } from "./roadmap/explain.js";
+export { assessKeyTasks, safeAssessKeyTasks } from "./board/key-tasks.js";
+export type { KeyTaskAssessment, KeyTaskLine, KeyTaskList, KeyTaskOptions, KeyTaskOwner, KeyTaskReport, KeyTaskStatus } from "./board/key-tasks.js";
+export { monthlyBoard, safeMonthlyBoard } from "./board/board.js";
+export type { BoardInput, BoardOptions, BoardResult, ClosingStep, MonthlyBoard, PlanItem, Shortfall } from "./board/board.js";
+export { boardView } from "./board/view.js";
+export type { BoardColumn, BoardSection, BoardView, BoardViewOptions } from "./board/view.js";
+export { boardHtml, boardMarkdown, boardRows } from "./board/render.js";
+export { boardDocumentJsonSchema, boardExplanation, boardFromDocument } from "./board/document.js";
+export type { BoardDocument, BoardFromDocument } from "./board/document.js";

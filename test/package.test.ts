@@ -53,6 +53,14 @@ describe("the package", () => {
     expect(out).toMatch(/覆盖面 \d+\.\d%/);
   });
 
+  it("runs the roadmap and monthly board example", () => {
+    const out = tsx(["examples/county-board.ts"]);
+    expect(out).toContain("清理欠税三季度进度分：按期末版本 9.5，按天数折算 9.58");
+    expect(out).toContain("| 2 | 赵* | 中→好 | ↑3 |");
+    expect(out).toContain("| 2026-12-31 | 征管股 | 路线图节点 | 清理欠税（万元） | Q4 | 1400 |");
+    expect(out).toContain("| 3 | 王磊 | 84 | 中 | +1 | — | 0 |");
+  });
+
   it("runs the province cascade example", () => {
     const out = tsx(["examples/province-cascade.ts"]);
     expect(out).toContain("revenue 省局 108000 → 丙市 18360 + 乙市 33480 + 甲市 56160 = 108000 ✓");

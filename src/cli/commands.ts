@@ -1,28 +1,25 @@
 import { formatIssue, formatPath, JixiaoError, type Issue, type IssuePath } from "../core/errors.js";
 import { cascade } from "../cascade/cascade.js";
-import { defineCascadePlan, cascadePlanJsonSchema } from "../cascade/plan.js";
+import { defineCascadePlan } from "../cascade/plan.js";
 import { defineOrgTree, type OrgUnit } from "../cascade/tree.js";
 import type { CascadePlan } from "../cascade/types.js";
 import { explain } from "../explain/explain.js";
 import { explainTier } from "../explain/tiers.js";
 import type { Locale } from "../messages/types.js";
-import { lastPlacePolicyJsonSchema } from "../penalties/last-place.js";
 import { rank } from "../ranking/rank.js";
 import type { Rankable, RankOptions } from "../ranking/types.js";
 import { defineScheme, type Scheme } from "../scheme/define.js";
-import { schemeJsonSchema } from "../scheme/json-schema.js";
 import type { SchemeConfig } from "../scheme/types.js";
 import { scoreAll } from "../scoring/score.js";
 import type { ScoreOptions, ScoreResult } from "../scoring/result.js";
 import type { SubjectInput } from "../scoring/subject.js";
 import { allocateTasks } from "../tasks/allocate.js";
-import { defineTaskBoard, taskBoardJsonSchema } from "../tasks/board.js";
+import { defineTaskBoard } from "../tasks/board.js";
 import { creditTasks } from "../tasks/credit.js";
 import { explainTaskReason } from "../tasks/explain.js";
 import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember, TaskBoardConfig } from "../tasks/types.js";
-import { defineTierPolicy, tierPolicyJsonSchema } from "../tiers/policy.js";
+import { defineTierPolicy } from "../tiers/policy.js";
 import type { TierPlacement, TierPolicy } from "../tiers/types.js";
-import { scenarioJsonSchema } from "../verify/json-schema.js";
 import { actualText, formatScenarioReport } from "../verify/report.js";
 import { verifyScenarios } from "../node/verify.js";
 import { readInput, readOptions, recordsFrom, scoresFrom, staffFrom, subjectsFrom, treeFrom, type CliIo, type Read } from "./inputs.js";
@@ -36,15 +33,9 @@ import { writeFileAtomic } from "../node/files.js";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
-/** The published JSON Schemas, by the name `jixiao schema` takes. @internal */
-export const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = {
-  scheme: schemeJsonSchema,
-  "tier-policy": tierPolicyJsonSchema,
-  "last-place-policy": lastPlacePolicyJsonSchema,
-  "task-board": taskBoardJsonSchema,
-  "cascade-plan": cascadePlanJsonSchema,
-  scenario: scenarioJsonSchema,
-};
+/** The published JSON Schemas, by the name `jixiao schema` takes (the one list). @internal */
+export { SCHEMAS } from "../schemas.js";
+import { SCHEMAS } from "../schemas.js";
 
 /** A command's parsed options, the language it writes in, and where it reads and writes. @internal */
 export interface Context {

@@ -21,7 +21,9 @@ import {
   type Outcome,
   type Place,
 } from "./commands.js";
+import { serveCommand } from "./serve.js";
 import { languageOf, systemLanguage, type LangEnv } from "./lang.js";
+import { BOARD_FORMATS, boardCommand } from "./board.js";
 import { fileRows, render as writeOutput, type Output, type OutputFormat } from "./output.js";
 import { inputError, type CliIo } from "./inputs.js";
 import { writeXlsx } from "../node/xlsx.js";
@@ -58,6 +60,8 @@ interface Command {
   readonly usage: TextKey;
   readonly details: Text;
   readonly options: Options;
+  /** The formats it writes, where not the usual ones (its own text formats, such as markdown). */
+  readonly formats?: readonly string[];
   readonly run: (ctx: Context) => Promise<Outcome>;
 }
 
@@ -135,6 +139,30 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: { scheme: { type: "string" }, id: { type: "string" }, missing: { type: "string" }, "input-format": { type: "string" }, encoding: { type: "string" }, sheet: { type: "string" } },
     run: explainCommand,
   },
+  board: {
+    summary: "boardSummary",
+    usage: "boardUsage",
+    details: { key: "boardDetails" },
+    options: { person: { type: "string" }, who: { type: "string" }, columns: { type: "string" }, shortfalls: { type: "string" }, ...OUTPUT },
+    formats: BOARD_FORMATS,
+    run: boardCommand,
+  },
+  serve: {
+    summary: "serveSummary",
+    usage: "serveUsage",
+    details: { key: "serveDetails" },
+    options: {
+      rules: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+      "max-body": { type: "string" },
+      "max-items": { type: "string" },
+      "max-concurrent": { type: "string" },
+      timeout: { type: "string" },
+      workers: { type: "string" },
+    },
+    run: (ctx) => serveCommand(ctx),
+  },
   demo: {
     summary: "demoSummary",
     usage: "demoUsage",
@@ -185,10 +213,10 @@ function describeError(command: string, error: JixiaoError, lang: Locale): strin
 
 const FORMATS = ["json", "csv", "table", "xlsx"] as const;
 
-function formatOf(ctx: Context): OutputFormat | "xlsx" {
+function formatOf(ctx: Context, formats: readonly string[] = FORMATS): OutputFormat | "xlsx" {
   const given = ctx.values.format;
   if (typeof given === "string") {
-    if (!(FORMATS as readonly string[]).includes(given)) throw new UsageError({ key: "optionOneOf", option: "--format", options: FORMATS, given });
+    if (!formats.includes(given)) throw new UsageError({ key: "optionOneOf", option: "--format", options: formats, given });
     return given as OutputFormat | "xlsx";
   }
   const output = ctx.values.output;
@@ -316,7 +344,7 @@ export async function run(argv: readonly string[], given: CliRunIo): Promise<num
     let text: string | Uint8Array;
     let code = 0;
     if ("output" in outcome) {
-      const format = formatOf(ctx);
+      const format = formatOf(ctx, command.formats);
       const body = format === "xlsx" ? xlsxOutput(outcome.output, ctx.values.output, lang) : writeOutput(outcome.output, format, ctx.values.bom === true);
       [text, code] = [body, outcome.code ?? 0];
     } else [text, code] = [outcome.text, outcome.code ?? 0];
@@ -328,7 +356,10 @@ export async function run(argv: readonly string[], given: CliRunIo): Promise<num
     if (typeof output === "string") {
       writeFileAtomic(resolve(io.cwd, output), text, output);
       if (io.progress) io.stderr(say(lang, { key: "wrote", file: output }));
-    } else io.stdout(formatOf(ctx) === "table" ? visibleControls(text as string) : (text as string));
+    } else {
+      const format = formatOf(ctx, command.formats);
+      io.stdout(format === "json" || format === "csv" ? (text as string) : visibleControls(text as string));
+    }
     return code;
   } catch (error) {
     if (shown) given.stderr("\r\u001b[K");

@@ -178,7 +178,8 @@ export interface CompareOptions {
   readonly locale?: Locale;
 }
 
-const optionsSchema = z
+/** The options of {@link compare}, as it checks them (the service's OpenAPI document shows them). @internal */
+export const compareOptionsSchema = z
   .strictObject({
     histogram: z.strictObject({ width: decimal({ min: 0, above: true }).optional(), start: decimal().optional() }).optional(),
     meanDecimals: z.number().int().min(0).max(20).optional(),
@@ -312,7 +313,7 @@ const tierNames = (rules: AssessmentRules): string[] => ((rules.tierPolicy?.tier
  */
 export function compare(baseline: AssessmentRules, reform: AssessmentRules, input: AssessmentInput, options?: CompareOptions): Comparison {
   const args = parseWith(argsSchema, { baseline, reform, input }, "Comparison is not valid");
-  const o = parseWith(optionsSchema, options, "Comparison options are not valid", ["options"]) ?? {};
+  const o = parseWith(compareOptionsSchema, options, "Comparison options are not valid", ["options"]) ?? {};
   const [rb, rr] = [args.baseline as AssessmentRules, args.reform as AssessmentRules];
   const people = args.input as AssessmentInput;
   const at = o.locale ? { locale: o.locale } : {};

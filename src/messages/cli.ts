@@ -249,6 +249,33 @@ unit's target and its lineage; splits always add up exactly. Tree CSV: id, name,
   --plan <file>                   the cascade plan (required)
   --tree <file>                   the organization tree (required)`,
   }),
+  boardSummary: message({ "zh-CN": () => "生成月度绩效“三晒”：晒成绩、晒不足、晒打算", en: () => "make the monthly board (三晒): results, shortfalls, plans" }),
+  boardUsage: message({
+    "zh-CN": () => "jixiao board <三晒文件.json|yaml> [--person <编号>] [-f table|markdown|html|json|csv|xlsx] [-o <文件>]",
+    en: () => "jixiao board <board.json|yaml> [--person <id>] [-f table|markdown|html|json|csv|xlsx] [-o <file>]",
+  }),
+  boardDetails: message({
+    "zh-CN": () => `按三晒文件（单位、月份、本月与上月成绩或考评方案与考评对象、等次规则、路线图各版本与实际值、
+本月重点任务与下月清单）生成月度看板。公开看板默认只显示遮盖后的姓名（张*）、名次、等次及其变化，
+短板按指标汇总人数；--person 生成本人视图，含全部列、本人短板、计划和得分说明。
+
+  --person <编号>                 本人视图
+  --who <masked|names|ids>        人员的显示方式（公开看板默认 masked）
+  --columns <列,…>                晒成绩的列：peerGroup、total、rank、tier、change、keyTaskCredit
+  --shortfalls <counts|named>     短板按指标汇总（公开默认）或逐人列出
+  -f, --format <格式>             table（默认）、markdown、html、json、csv、xlsx；也可由 -o 的扩展名推断`,
+    en: () => `Makes the monthly board from a board file (unit, month, this and last month's results or a scheme
+and subjects, tier rules, the roadmap's versions and actuals, the month's key tasks and next month's
+list). A public board shows by default masked names (张*), ranks, tiers and their change, and
+shortfalls counted by indicator; --person makes a person's own view with every column, their
+shortfalls, plans and explanation.
+
+  --person <id>                   a person's own view
+  --who <masked|names|ids>        how people are shown (public default masked)
+  --columns <col,…>               the result columns: peerGroup, total, rank, tier, change, keyTaskCredit
+  --shortfalls <counts|named>     shortfalls counted by indicator (public default) or by person
+  -f, --format <format>           table (default), markdown, html, json, csv, xlsx; or by -o's extension`,
+  }),
   verifySummary: message({ "zh-CN": () => "运行场景文件；有用例未通过时退出码为 1", en: () => "run scenario files; exit 1 if any case fails" }),
   verifyUsage: message({ "zh-CN": () => "jixiao verify <场景文件或文件夹>...", en: () => "jixiao verify <scenario file or folder>..." }),
   verifyDetails: message({
@@ -296,6 +323,53 @@ file is missing or cannot be read.
   --input-format <json|yaml|csv|xlsx>  the format of the subjects file, when its name does not say
   --encoding <utf-8|gb18030|gbk|utf-16le|utf-16be>  the encoding of a CSV subjects file (default: detected)
   --sheet <name>                  the sheet of an xlsx subjects file (default: the first)`,
+  }),
+  serveSummary: message({ "zh-CN": () => "以 HTTP JSON 接口提供计分服务", en: () => "serve the engine as an HTTP JSON API" }),
+  serveUsage: message({
+    "zh-CN": () => "jixiao serve [--rules <规则目录>] [--port 8080] [--host 127.0.0.1]",
+    en: () => "jixiao serve [--rules <folder>] [--port 8080] [--host 127.0.0.1]",
+  }),
+  serveDetails: message({
+    "zh-CN": () => `POST /v1/score、/v1/tiers 等接口，GET /health、/openapi.json、/schemas/…（见 docs/zh/server.md）。
+每个请求在标准输出写一行 JSON 访问日志（只含编号）。Ctrl+C（SIGINT）或 SIGTERM：处理完在途请求后停止；
+SIGHUP：重新载入规则目录（文件改动时也会自动载入）。
+
+  --rules <目录>                  规则目录：*.scheme.json、*.policy.json、*.last-place.json、*.board.json、
+                                  *.plan.yaml，请求中可按编号引用
+  --port <端口>                   端口（默认 8080；0 为任一空闲端口）
+  --host <地址>                   监听地址（默认 127.0.0.1，仅本机；对外服务请置于反向代理之后）
+  --max-body <字节>               请求正文上限（默认 33554432，即 32 MiB）
+  --max-items <数量>              一个列表的项数上限（默认 100000）
+  --max-concurrent <数量>         同时处理的请求数上限（默认 64）
+  --timeout <秒>                  大批量请求在工作线程中的处理时限（默认 120）
+  --workers <数量>                工作线程数（默认为核数减一，1 至 4；0 表示不用）`,
+    en: () => `POST /v1/score, /v1/tiers and the rest; GET /health, /openapi.json, /schemas/… (see docs/guide/server.md).
+Writes one JSON access-log line per request to standard output (ids only). Ctrl+C (SIGINT) or
+SIGTERM: stops once the requests in flight are answered; SIGHUP: loads the rules folder again
+(a change to its files does too).
+
+  --rules <folder>                the rules folder: *.scheme.json, *.policy.json, *.last-place.json,
+                                  *.board.json, *.plan.yaml, named in requests by id
+  --port <port>                   the port (default 8080; 0 picks a free one)
+  --host <address>                the address to listen on (default 127.0.0.1, this machine only;
+                                  serve others through a reverse proxy)
+  --max-body <bytes>              the largest request body (default 33554432, 32 MiB)
+  --max-items <count>             the most items in one list (default 100000)
+  --max-concurrent <count>        the most requests answered at once (default 64)
+  --timeout <seconds>             how long a large request may take in a worker thread (default 120)
+  --workers <count>               worker threads (default: cores less one, 1 to 4; 0 for none)`,
+  }),
+  serveListening: message<{ url: string; rules: number }>({
+    "zh-CN": (p) => `jixiao 服务已启动：${p.url}（已载入 ${p.rules} 份规则；Ctrl+C 停止）\n`,
+    en: (p) => `jixiao is serving at ${p.url} (${p.rules} rule documents loaded; Ctrl+C stops it)\n`,
+  }),
+  serveReloaded: message<{ ok: boolean; count: number }>({
+    "zh-CN": (p) => (p.ok ? "已重新载入规则目录\n" : `规则目录有 ${p.count} 处问题，仍使用原有规则（详见日志）\n`),
+    en: (p) => (p.ok ? "the rules folder was loaded again\n" : `the rules folder has ${p.count} issues; the rules in use stay (see the log)\n`),
+  }),
+  optionWholeNumber: message<{ option: string; given: string; min: number; max: number }>({
+    "zh-CN": (p) => `${p.option} 应为 ${p.min} 至 ${p.max} 之间的整数，收到「${p.given}」`,
+    en: (p) => `${p.option} takes a whole number from ${p.min} to ${p.max}, not "${p.given}"`,
   }),
   demoSummary: message({
     "zh-CN": () => "一个县局的季度：200 名干部计分、排名、评定等次，并说明其中一人",

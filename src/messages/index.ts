@@ -13,8 +13,10 @@ import { PENALTIES_MESSAGES } from "./penalties.js";
 import { PERIODS_MESSAGES } from "./periods.js";
 import { PERSONNEL_MESSAGES } from "./personnel.js";
 import { RANKING_MESSAGES } from "./ranking.js";
+import { ROADMAP_MESSAGES } from "./roadmap.js";
 import { SCHEME_MESSAGES } from "./scheme.js";
 import { SCORING_MESSAGES } from "./scoring.js";
+import { SERVER_MESSAGES } from "./server.js";
 import { SHEETS_MESSAGES } from "./sheets.js";
 import { TABLES_MESSAGES } from "./tables.js";
 import { TASKS_MESSAGES } from "./tasks.js";
@@ -34,8 +36,10 @@ export const CATALOG = {
   ...PERIODS_MESSAGES,
   ...PERSONNEL_MESSAGES,
   ...RANKING_MESSAGES,
+  ...ROADMAP_MESSAGES,
   ...SCHEME_MESSAGES,
   ...SCORING_MESSAGES,
+  ...SERVER_MESSAGES,
   ...SHEETS_MESSAGES,
   ...TABLES_MESSAGES,
   ...TASKS_MESSAGES,
@@ -55,8 +59,10 @@ export const CATALOG_PARTS = [
   PERIODS_MESSAGES,
   PERSONNEL_MESSAGES,
   RANKING_MESSAGES,
+  ROADMAP_MESSAGES,
   SCHEME_MESSAGES,
   SCORING_MESSAGES,
+  SERVER_MESSAGES,
   SHEETS_MESSAGES,
   TABLES_MESSAGES,
   TASKS_MESSAGES,

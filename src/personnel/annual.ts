@@ -99,7 +99,8 @@ function plainPerson(p: unknown): boolean {
 }
 
 // The ranking options, tier policy, limits (asOf …) and components are checked by the steps that use them.
-const optionsSchema = z.strictObject({
+/** The options of {@link annualResults}, as far as it checks them itself (the service's OpenAPI document shows them). @internal */
+export const annualOptionsSchema = z.strictObject({
   year: z.string().regex(/^\d{4}$/),
   people: z.array(personSchema).max(MAX_PEOPLE),
   // An object (rank checks its fields); text here would be spread into one unknown field per character.
@@ -112,7 +113,7 @@ const optionsSchema = z.strictObject({
   aggregate: z.unknown().optional(),
 });
 /** The options but the people, for people checked already. */
-const otherOptionsSchema = optionsSchema.extend({ people: z.unknown() });
+const otherOptionsSchema = annualOptionsSchema.extend({ people: z.unknown() });
 
 /**
  * The annual result (R13): each person's growth-account total for the year, ranked within peer
@@ -140,7 +141,7 @@ export function annualResults(ledger: Ledger, options: AnnualOptions): AnnualRes
   const o = (
     plainPeople
       ? { ...parseCopy(otherOptionsSchema, given, "Annual options are not valid", ["options"]), people: plainPeople }
-      : parseCopy(optionsSchema, given, "Annual options are not valid", ["options"])
+      : parseCopy(annualOptionsSchema, given, "Annual options are not valid", ["options"])
   ) as AnnualOptions;
   spanOf(o.year, ["options", "year"]);
   const issues: Issue[] = [];

@@ -15,6 +15,8 @@ export interface RuleVersion<T> {
   readonly rule: T;
   /** Why it changed, for people. */
   readonly note?: string;
+  /** Who decided it (a body or a person), as given: the lineage of a mid-year change says what, when and by whom. */
+  readonly by?: string;
 }
 
 /** The versions of one rule, sorted by the day each comes into force. */
@@ -33,7 +35,7 @@ export interface VersionForOptions {
 }
 
 const versionsSchema = z
-  .array(z.strictObject({ version: idSchema, from: z.string().max(10), rule: z.unknown(), note: z.string().max(2000).optional() }))
+  .array(z.strictObject({ version: idSchema, from: z.string().max(10), rule: z.unknown(), note: z.string().max(2000).optional(), by: z.string().max(200).optional() }))
   .min(1)
   .max(10_000);
 
@@ -108,6 +110,48 @@ export function versionFor<T>(versions: RuleVersions<T>, period: PeriodKey, opti
   if (found < 0)
     throw new JixiaoError([issue(IssueCode.missingValue, ["period"], { key: "versionNoneInForce", day: dayText(day), first: versions.versions[0]!.from })], "No rule version");
   return versions.versions[found]!;
+}
+
+/** One version's part of a period: the days of the period it is in force. */
+export interface VersionPart<T> {
+  /** The version. */
+  readonly version: RuleVersion<T>;
+  /** The first day of the period it is in force, `YYYY-MM-DD`. */
+  readonly first: string;
+  /** The last day of the period it is in force, `YYYY-MM-DD`. */
+  readonly last: string;
+  /** How many days that is. */
+  readonly days: number;
+}
+
+/**
+ * The versions in force during a period, each with the days of the period it covers — for a period
+ * that spans a mid-year change, scored pro rata. Days before the first version are covered by none.
+ * @param versions - versions from {@link defineVersions}.
+ * @param period - the period (`2024-Q3`, `2024`).
+ * @returns the parts, earliest first; their days add up to the period's days from the first version on.
+ * @throws {@link JixiaoError} when the period is not valid or no version is in force by its last day.
+ * @example
+ * ```ts
+ * versionsOver(versions, "2024-Q3").map((p) => [p.version.version, p.days]);
+ * //=> [["v2", 92]]
+ * versionsOver(versions, "2024").map((p) => [p.version.version, p.days]);
+ * //=> [["v1", 182], ["v2", 184]]
+ * ```
+ */
+export function versionsOver<T>(versions: RuleVersions<T>, period: PeriodKey): VersionPart<T>[] {
+  const s = spanOf(period, ["period"]);
+  const days = firstDays.get(versions);
+  if (!days) throw new JixiaoError([issue(IssueCode.invalidInput, ["versions"], { key: "versionsNotMade" })], "Not rule versions");
+  const parts: VersionPart<T>[] = [];
+  days.forEach((first, i) => {
+    const from = Math.max(first, s.first);
+    const to = Math.min(i + 1 < days.length ? days[i + 1]! - 1 : s.last, s.last);
+    if (from <= to) parts.push({ version: versions.versions[i]!, first: dayText(from), last: dayText(to), days: to - from + 1 });
+  });
+  if (parts.length === 0)
+    throw new JixiaoError([issue(IssueCode.missingValue, ["period"], { key: "versionNoneInForce", day: dayText(s.last), first: versions.versions[0]!.from })], "No rule version");
+  return parts;
 }
 
 /**

@@ -21,6 +21,10 @@ import { creditTasks } from "../tasks/credit.js";
 import type { AllocationPolicy, Completion, CreditPolicy, Grab, StaffMember, TaskBoardConfig } from "../tasks/types.js";
 import type { TierPolicy } from "../tiers/types.js";
 import { z } from "../core/z.js";
+import { defineVersions, type RuleVersion } from "../personnel/versions.js";
+import type { RoadmapActual, RoadmapConfig } from "../roadmap/types.js";
+import { versionedProgress, type VersionedProgress } from "../roadmap/versions.js";
+import { boardFromDocument, type BoardDocument } from "../board/document.js";
 import type { Segment } from "./path.js";
 import type { ScenarioRun } from "./scenario.js";
 
@@ -163,4 +167,50 @@ export const RUNNERS: Readonly<Record<ScenarioRun, Runner>> = {
     },
     details: (s) => ((s[0] === "totals" || s[0] === "components") && s.length >= 2 ? ["summaries", s[1]!] : undefined),
   },
+  roadmap: {
+    run({ rules, input }) {
+      const versions = within({}, ["rules"], () => defineVersions(rules.versions as RuleVersion<RoadmapConfig>[]));
+      const spanning = input.spanning as "end" | "pro-rata" | undefined;
+      const progress = within({ actuals: ["input", "actuals"], period: ["input", "period"], options: ["input"] }, ["rules", "versions"], () =>
+        versionedProgress(versions, input.actuals as RoadmapActual[], input.period as string, spanning ? { spanning } : {}),
+      );
+      return { ...byItem(progress), progress };
+    },
+    details: (s) => itemDetails(s, ["progress", "items"]),
+  },
+  board: {
+    run({ input }) {
+      const made = within({}, ["input", "document"], () => boardFromDocument(input.document as BoardDocument));
+      const { board } = made;
+      const of = <T>(pick: (r: (typeof board.results)[number]) => T) => Object.fromEntries(board.results.map((r) => [r.subject, pick(r)]));
+      return {
+        ranks: of((r) => r.rank),
+        totals: of((r) => r.total),
+        tiers: of((r) => r.tier ?? null),
+        rankChanges: of((r) => r.rankChange),
+        ...(made.keyTasks ? { credits: Object.fromEntries(made.keyTasks.people.map((p) => [p.person, p.exact.applied])) } : {}),
+        ...(made.roadmap ? byItem(made.roadmap) : {}),
+        shortfalls: board.shortfalls.length,
+        board,
+        ...(made.roadmap ? { progress: made.roadmap } : {}),
+        ...(made.keyTasks ? { keyTasks: made.keyTasks } : {}),
+      };
+    },
+    details: (s) => (["ranks", "totals", "tiers", "rankChanges"].includes(String(s[0])) && s.length >= 2 ? ["board", "results", ...s.slice(1)] : itemDetails(s, ["progress", "items"])),
+  },
 };
+
+/** A roadmap's scores, statuses and gaps by indicator and owner, for short expected paths (`scores.arrears.collection`). */
+function byItem(progress: VersionedProgress): Record<string, Record<string, Record<string, unknown>>> {
+  const out: Record<string, Record<string, Record<string, unknown>>> = { scores: {}, status: {}, gaps: {} };
+  for (const i of progress.items) {
+    out.scores![i.indicator] = { ...out.scores![i.indicator], [i.owner]: i.exact };
+    out.status![i.indicator] = { ...out.status![i.indicator], [i.owner]: i.status };
+    out.gaps![i.indicator] = { ...out.gaps![i.indicator], [i.owner]: i.gap };
+  }
+  return out;
+}
+
+/** The item behind a short roadmap path (`scores.arrears` → the items of that indicator). */
+const itemDetails = (s: readonly Segment[], items: Segment[]): Segment[] | undefined =>
+  (s[0] === "scores" || s[0] === "status" || s[0] === "gaps") && s.length >= 2 ? [...items, s[1]!] : undefined;

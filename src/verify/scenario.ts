@@ -15,10 +15,10 @@ const MAX_PATHS = 10_000;
  * (a plan and an organization tree → each unit's targets) or `account` (growth-account entries →
  * each person's totals for a period).
  */
-export type ScenarioRun = "score" | "rank" | "tiers" | "last-place" | "tasks" | "cascade" | "account";
+export type ScenarioRun = "score" | "rank" | "tiers" | "last-place" | "tasks" | "cascade" | "account" | "roadmap" | "board";
 
 /** Every {@link ScenarioRun}, in the order the guide presents them. */
-export const SCENARIO_RUNS: readonly ScenarioRun[] = Object.freeze(["score", "rank", "tiers", "last-place", "tasks", "cascade", "account"] as const);
+export const SCENARIO_RUNS: readonly ScenarioRun[] = Object.freeze(["score", "rank", "tiers", "last-place", "tasks", "cascade", "account", "roadmap", "board"] as const);
 
 /**
  * One case of a scenario file: under these rules, these inputs give these outputs. A rule or an
@@ -157,6 +157,20 @@ export const RUN_FIELDS = {
       timeZone: z.string().min(1).max(64).describe("The time zone date-times are read in; Asia/Shanghai when left out."),
     },
     required: ["input.entries"],
+  },
+  roadmap: {
+    rules: { versions: document("versions", "array", "The roadmap's versions: version, from, by, note, rule (a roadmap, see roadmap.schema.json).") },
+    input: {
+      actuals: document("actuals", "array", "The cumulative actuals: indicator, owner, period, value."),
+      period: z.string().min(1).max(10).describe("The period scored (2026-10, 2026-Q3, 2026)."),
+      spanning: z.enum(["end", "pro-rata"]).describe("How a period spanning a change is scored (default end).").optional(),
+    },
+    required: ["rules.versions", "input.actuals", "input.period"],
+  },
+  board: {
+    rules: {},
+    input: { document: document("document", "object", "The monthly board document (see board.schema.json), or the path of its file.") },
+    required: ["input.document"],
   },
 } as const;
 

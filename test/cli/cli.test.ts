@@ -249,7 +249,7 @@ describe("jixiao verify, schema, explain, demo, help", () => {
   it("has --help for each command", async () => {
     const main = await cli(["--help"]);
     expect(main.code).toBe(0);
-    for (const command of ["score", "tiers", "tasks", "cascade", "verify", "schema", "explain", "demo"]) {
+    for (const command of ["score", "tiers", "tasks", "cascade", "verify", "schema", "explain", "serve", "demo"]) {
       expect(main.stdout).toContain(`  ${command} `);
       const help = await cli([command, "--help"]);
       expect(help.code).toBe(0);

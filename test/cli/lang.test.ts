@@ -87,7 +87,7 @@ describe("help, usage mistakes and progress in Chinese", () => {
     const main = await cli(["--help", "--lang", "zh"]);
     expect(main.stdout).toMatch(/^jixiao \d+\.\d+\.\d+ — 精确、可解释的绩效计分\n\n用法：jixiao <命令> \[选项\]\n\n命令：\n {2}score {4}按考评方案为考评对象计分\n/);
     expect(main.stdout).toContain("语言：--lang zh|en");
-    for (const command of ["score", "tiers", "tasks", "cascade", "verify", "schema", "explain", "demo"]) {
+    for (const command of ["score", "tiers", "tasks", "cascade", "verify", "schema", "explain", "serve", "demo"]) {
       const help = await cli([command, "--help"], { env: zh });
       expect(help.stdout, command).toMatch(new RegExp(`^用法：jixiao ${command}`));
       expect(help.stdout, command).toContain("-h, --help                      显示本帮助");
@@ -99,7 +99,7 @@ describe("help, usage mistakes and progress in Chinese", () => {
   });
 
   it("says what is wrong with the arguments, and the usage, in the language", async () => {
-    expect((await cli(["nope"], { env: zh })).stderr).toBe('jixiao：没有「nope」这个命令；命令有 score、tiers、compare、tasks、cascade、verify、schema、explain、demo。运行 "jixiao --help" 查看说明。\n');
+    expect((await cli(["nope"], { env: zh })).stderr).toBe('jixiao：没有「nope」这个命令；命令有 score、tiers、compare、tasks、cascade、verify、schema、explain、board、serve、demo。运行 "jixiao --help" 查看说明。\n');
     const unknown = await cli(["score", "--nope"], { env: zh });
     expect(unknown).toMatchObject({ code: 2, stdout: "" });
     expect(unknown.stderr).toBe('jixiao score：没有 --nope 这个选项\n用法：jixiao score --scheme <方案.json|yaml> <考评对象.json|yaml|csv|xlsx|->\n运行 "jixiao score --help" 查看选项。\n');

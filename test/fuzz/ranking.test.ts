@@ -1,6 +1,10 @@
 import { describe } from "vitest";
 import {
+  assess,
   assignTiers,
+  compare,
+  comparisonReport,
+  explainChange,
   defineTierPolicy,
   eligiblePool,
   explainTier,
@@ -51,6 +55,16 @@ describe("fuzz: ranking, tiers and penalties", () => {
   const outcome = copy(lastPlaceDeductions(rank(scoreAll(EVERY, EVERY_SUBJECTS)), { deductions: [1, 0.5], target: "indicator:t2" }));
   // withPenalties passes the subjects through for scoreAll to check (documented), so its output is scored.
   fuzz("withPenalties: subjects and a last-place result, then scoreAll", [EVERY_SUBJECTS, outcome], ([xs, o]) => scoreAll(EVERY, withPenalties(xs as never, o as never)), { args: true });
+
+  // The pipeline and the comparison over it: rules and people read once, problems at their paths.
+  const TIERS_30 = { ...TIERS, tiers: [{ name: "好", share: 0.3 }, { name: "中" }, { name: "差", share: "0.1" }] };
+  fuzz("assess: rules and scores", [{ rank: { groupBy: "department" }, lastPlace: LAST_PLACE, tierPolicy: TIERS }, { scores: RANKABLES }], ([r, i]) => assess(r as never, i as never), { args: true });
+  fuzz("assess: a scheme and subjects, scored again after last place", [{ scheme: EVERY, lastPlace: { deductions: [1], target: "total" }, tierPolicy: { tiers: [{ name: "好", share: 0.3 }, { name: "中" }] } }, { subjects: EVERY_SUBJECTS }], ([r, i]) => assess(r as never, i as never), { args: true });
+  fuzz("compare: two sets of rules and scores", [{ tierPolicy: TIERS }, { tierPolicy: TIERS_30, lastPlace: LAST_PLACE }, { scores: RANKABLES }], ([a, b, i]) => compare(a as never, b as never, i as never), { args: true });
+  const comparison = compare({ tierPolicy: TIERS }, { tierPolicy: TIERS_30 }, { scores: RANKABLES as Rankable[] });
+  fuzz("compare: options", { histogram: { width: "2.5", start: 60 }, meanDecimals: 3, locale: "en" }, (o) => compare({ tierPolicy: TIERS }, { tierPolicy: TIERS_30 }, { scores: RANKABLES as Rankable[] }, o as never));
+  fuzz("explainChange: a subject and options", [RANKABLES[0]!.subjectId, { locale: "en" }], ([id, o]) => explainChange(comparison, id as never, o as never), { args: true });
+  fuzz("comparisonReport: options", { locale: "en", title: "测算" }, (o) => comparisonReport(comparison, o as never));
 
   const totals = many(100_000, (i) => ({ subjectId: `c${i}`, total: i % 997, attributes: { department: `d${i % 7}` } }));
   extremes("rank", () => ({

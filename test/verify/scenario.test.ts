@@ -65,7 +65,7 @@ describe("scenario documents", () => {
       [
         "cases[0].input.subjects: must be a list, or the path of a file holding it",
         "cases[0].expect: must name at least one path",
-        "cases[2].run: must be one of "score", "rank", "tiers", "last-place", "tasks", "cascade", "account", not text "scores"",
+        "cases[2].run: must be one of "score", "rank", "tiers", "last-place", "tasks", "cascade", "account", "roadmap", "board", not text "scores"",
         "cases[3].margin: must be at least 0, not -1",
         "cases[3].extra: is not a known field",
       ]

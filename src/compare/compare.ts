@@ -354,19 +354,16 @@ export function compare(baseline: AssessmentRules, reform: AssessmentRules, inpu
   const start = o.histogram?.start !== undefined ? toDec(o.histogram.start) : undefined;
   const edges = binsFor([...totals("baseline"), ...totals("reform")], width, start);
   const meanDecimals = o.meanDecimals ?? 6;
-  return made(
-    "comparison",
-    deepFreeze({
+  // What explainChange and the report read is frozen through; the two assessments are the steps' own results, attached as they are.
+  const found = deepFreeze({
     people: changes,
     transitions: transitions(pairs(changes), tiers),
     byGroup,
     distribution: { baseline: distribution(totals("baseline"), edges, meanDecimals), reform: distribution(totals("reform"), edges, meanDecimals) },
     movedUp: changes.filter((c) => c.move === "up").map((c) => c.subjectId),
     movedDown: changes.filter((c) => c.move === "down").map((c) => c.subjectId),
-    baseline: a,
-    reform: b,
-    }),
-  );
+  });
+  return made("comparison", Object.freeze({ ...found, baseline: a, reform: b }));
 }
 
 const explainOptions = z.strictObject({ locale: z.enum(["zh-CN", "en"]).optional() }).optional();

@@ -63,6 +63,23 @@ export interface Assessment {
 /** A step of an assessment, in the order they run. */
 export type AssessmentStep = "scheme" | "score" | "rank" | "lastPlace" | "rescore" | "rerank" | "tierPolicy" | "tiers";
 
+/** What ranking reads of a result: its total, groups and indicators (with their exact text), name, peer group, attributes, vetoes and flags — not its trace, which the ranking would otherwise copy. */
+function rankableOf(r: ScoreResult): Rankable {
+  const named = (x: { readonly id: string; readonly name?: string }) => (x.name === undefined ? { id: x.id } : { id: x.id, name: x.name });
+  return {
+    subjectId: r.subjectId,
+    ...(r.name !== undefined ? { name: r.name } : {}),
+    total: r.total,
+    exact: r.exact,
+    ...(r.group !== undefined ? { group: r.group } : {}),
+    ...(r.attributes !== undefined ? { attributes: r.attributes } : {}),
+    groups: r.groups.map((g) => ({ id: g.id, earned: g.earned, exact: g.exact })),
+    indicators: r.indicators.map((x) => ({ id: x.id, earned: x.earned, exact: x.exact })),
+    vetoes: r.vetoes.map(named),
+    flags: r.flags.map(named),
+  };
+}
+
 /** Options of {@link assess}. */
 export interface AssessOptions {
   /**
@@ -127,7 +144,7 @@ export function assess(rules: AssessmentRules, input: AssessmentInput, options: 
     scheme = s;
     scored = at("score", () => scoreAll(s, subjects, i.options));
   }
-  const list = scored ?? i.scores!;
+  const list = scored ? scored.map(rankableOf) : i.scores!;
   const ranking = at("rank", () => rank(list, r.rank));
   let lastPlace: LastPlaceResult | undefined;
   let rescored: ScoreResult[] | undefined;
@@ -140,7 +157,7 @@ export function assess(rules: AssessmentRules, input: AssessmentInput, options: 
       const s = scheme;
       const again = at("rescore", () => scoreAll(s, withPenalties(subjects, found, o?.locale ? { locale: o.locale } : undefined), i.options));
       rescored = again;
-      finalRanking = at("rerank", () => rank(again, r.rank));
+      finalRanking = at("rerank", () => rank(again.map(rankableOf), r.rank));
     }
   }
   let assignment: TierAssignment | undefined;

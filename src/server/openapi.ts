@@ -68,14 +68,14 @@ function inline(field: ZodType, name: string): ZodType {
   const json = documentJsonSchemas.get(field);
   if (!json) return field;
   if (Object.prototype.hasOwnProperty.call(LIBRARY_INPUTS, name)) return LIBRARY_INPUTS[name]!.describe(String(json.description));
-  let placeholder = inlined.get(field);
-  if (!placeholder) {
-    placeholder = z.unknown();
+  let stand = inlined.get(field);
+  if (!stand) {
+    stand = z.unknown();
     const data = (json.anyOf as Record<string, unknown>[] | undefined)?.[1] ?? {};
-    inlineJson.set(placeholder, { description: json.description, ...data });
-    inlined.set(field, placeholder);
+    inlineJson.set(stand, { description: json.description, ...data });
+    inlined.set(field, stand);
   }
-  return placeholder;
+  return stand;
 }
 
 /** The JSON Schema of each placeholder field: a request's inline inputs, then the scenario's documents. */

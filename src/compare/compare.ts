@@ -10,6 +10,8 @@ import type { Locale } from "../explain/messages.js";
 import { CHANGE_LINES } from "../messages/compare.js";
 import { assess, type Assessment, type AssessmentInput, type AssessmentRules } from "../pipeline/assess.js";
 import type { RankEntry } from "../ranking/types.js";
+import { assignTiers } from "../tiers/assign.js";
+import { defineTierPolicy } from "../tiers/policy.js";
 import type { ScoreResult } from "../scoring/result.js";
 import type { DecimalInput } from "../core/validate.js";
 
@@ -218,6 +220,15 @@ function causesOf(b: ScoreResult, r: ScoreResult, delta: Dec): ChangeCause[] {
   return out;
 }
 
+/** An assessment with another tier policy's tiers on its final ranking, its problems at `reform.tierPolicy`. */
+function retiered(a: Assessment, rules: AssessmentRules): Assessment {
+  const { assignment: _old, ...rest } = a;
+  const given = rules.tierPolicy;
+  if (given === undefined) return rest;
+  const policy = within({}, ["reform", "tierPolicy"], () => defineTierPolicy(given));
+  return { ...rest, assignment: within({ policy: ["reform", "tierPolicy"] }, ["ranking"], () => assignTiers(a.finalRanking, policy)) };
+}
+
 /** A tier's move between two orders of tiers: by the reform's order when it holds both, else the baseline's. */
 function moveOf(b: string | null, r: string | null, orders: readonly (readonly string[])[]): TierMove {
   if (b === r) return "same";
@@ -318,7 +329,10 @@ export function compare(baseline: AssessmentRules, reform: AssessmentRules, inpu
   const people = args.input as AssessmentInput;
   const at = o.locale ? { locale: o.locale } : {};
   const a = within({ rules: ["baseline"] }, [], () => assess(rb, people, at));
-  const b = within({ rules: ["reform"] }, [], () => assess(rr, people, at));
+  // A reform that changes only the tier policy (the usual edit: a share, a threshold) scores and
+  // ranks exactly as the baseline does: its tiers are assigned on the baseline's final ranking.
+  const same = (key: "scheme" | "rank" | "lastPlace") => JSON.stringify(rb[key]) === JSON.stringify(rr[key]);
+  const b = same("scheme") && same("rank") && same("lastPlace") ? retiered(a, rr) : within({ rules: ["reform"] }, [], () => assess(rr, people, at));
   const before = standings(a);
   const after = standings(b);
   const orders = [tierNames(rr), tierNames(rb)];

@@ -147,6 +147,23 @@ describe("compare: moving points between indicators, with last place and tiers",
   });
 });
 
+describe("compare: a reform of the tier policy alone", () => {
+  it("is tiered on the baseline's final ranking, and gives what scoring the people again gives", () => {
+    const subjects = [90, 85, 80, 75, 70, 65, 60, 55, 50, 45].map((v, i) => ({ id: `s${i}`, group: "G", values: { x: v, y: v } }));
+    const tiers = (share: number) => ({ tiers: [{ name: "好", share }, { name: "中" }, { name: "差", share: 0.1 }] });
+    const base = { scheme: scheme(50, 50), lastPlace: { deductions: [1], minGroupSize: 5 }, tierPolicy: tiers(0.2) };
+    const reused = compare(base, { ...base, tierPolicy: tiers(0.3) }, { subjects });
+    // A scheme that differs only in its description is scored again: the same answer.
+    const rescored = compare(base, { ...base, scheme: { ...scheme(50, 50), description: "改革" }, tierPolicy: tiers(0.3) }, { subjects });
+    const plain = (c: typeof reused) => JSON.parse(JSON.stringify({ people: c.people, transitions: c.transitions, byGroup: c.byGroup, distribution: c.distribution, movedUp: c.movedUp }));
+    expect(plain(reused)).toEqual(plain(rescored));
+    expect(reused.reform.scored).toBe(reused.baseline.scored);
+    expect(reused.movedUp).toEqual(["s2"]);
+    // Its tier policy's problems are the reform's.
+    expect(issuesOf(() => compare(base, { ...base, tierPolicy: tiers(2) }, { subjects }))[0]![1]).toEqual(["reform", "tierPolicy", "tiers", 0, "share"]);
+  });
+});
+
 describe("compare: problems at their paths", () => {
   it("the reform's rules at reform.…, the baseline's at baseline.…, the people at input.…", () => {
     expect(issuesOf(() => compare(goodShare(0.2), goodShare(2), TEN))[0]![1]).toEqual(["reform", "tierPolicy", "tiers", 0, "share"]);

@@ -4,7 +4,7 @@ import { made, madeAs } from "../core/snapshot.js";
 import { IssueCode, issue, JixiaoError, within } from "../core/errors.js";
 import { MAX_HISTOGRAM_BINS } from "../core/limits.js";
 import { byText } from "../core/order.js";
-import { decimal, parseWith } from "../core/validate.js";
+import { decimal, parseWith, type DecimalInput } from "../core/validate.js";
 import { z } from "../core/z.js";
 import type { Locale } from "../explain/messages.js";
 import { CHANGE_LINES } from "../messages/compare.js";
@@ -13,7 +13,6 @@ import type { RankEntry } from "../ranking/types.js";
 import { assignTiers } from "../tiers/assign.js";
 import { defineTierPolicy } from "../tiers/policy.js";
 import type { ScoreResult } from "../scoring/result.js";
-import type { DecimalInput } from "../core/validate.js";
 
 /** Where a person stands under one set of rules. */
 export interface Standing {
@@ -222,11 +221,12 @@ function causesOf(b: ScoreResult, r: ScoreResult, delta: Dec): ChangeCause[] {
 
 /** An assessment with another tier policy's tiers on its final ranking, its problems at `reform.tierPolicy`. */
 function retiered(a: Assessment, rules: AssessmentRules): Assessment {
-  const { assignment: _old, ...rest } = a;
   const given = rules.tierPolicy;
-  if (given === undefined) return rest;
+  const kept = { ...a };
+  delete kept.assignment;
+  if (given === undefined) return kept;
   const policy = within({}, ["reform", "tierPolicy"], () => defineTierPolicy(given));
-  return { ...rest, assignment: within({ policy: ["reform", "tierPolicy"] }, ["ranking"], () => assignTiers(a.finalRanking, policy)) };
+  return { ...kept, assignment: within({ policy: ["reform", "tierPolicy"] }, ["ranking"], () => assignTiers(a.finalRanking, policy)) };
 }
 
 /** A tier's move between two orders of tiers: by the reform's order when it holds both, else the baseline's. */

@@ -41,7 +41,7 @@ export interface CliRunIo extends CliIo {
    */
   readonly env?: LangEnv;
   /** The system's locale as `Intl` reports it, looked at when no variable is set. */
-  readonly intlLocale?: string;
+  readonly intlLocale?: string | undefined;
 }
 
 type Options = NonNullable<ParseArgsConfig["options"]>;

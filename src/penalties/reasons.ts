@@ -9,7 +9,7 @@ export interface DeductionReason {
   /** A last-place deduction. */
   readonly kind: "deducted";
   /** The policy's `reason` (`月度末位`, say), where it gives one; the words say 末位扣分 / last-place deduction otherwise. */
-  readonly label?: string;
+  readonly label?: string | undefined;
   /** The place from the bottom: 1 for the last. */
   readonly bottomPlace: number;
   /** The size of the peer group. */

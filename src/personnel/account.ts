@@ -81,19 +81,19 @@ export interface AccountSummary {
  */
 export interface ViewOptions {
   /** Recording time: count only what was recorded by this moment or date. */
-  readonly asOf?: string;
+  readonly asOf?: string | undefined;
   /** Count only the ledger's first n entries (its own sequence). */
-  readonly asOfSequence?: number;
+  readonly asOfSequence?: number | undefined;
   /** Effective date: count only entries and corrections dated by this date or moment. */
-  readonly datedThrough?: string;
+  readonly datedThrough?: string | undefined;
 }
 
 /** Options for {@link summarizeAccount} and {@link summarizeAccounts}. */
 export interface SummaryOptions extends ViewOptions {
   /** The period summed (`2024`, `2024-Q3`, `2024-07`, `2024-W27`, a day); the whole career when left out. */
-  readonly period?: PeriodKey;
+  readonly period?: PeriodKey | undefined;
   /** Count only these components. */
-  readonly components?: readonly string[];
+  readonly components?: readonly string[] | undefined;
 }
 
 /** Options for {@link accountSeries}. */

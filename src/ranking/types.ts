@@ -49,14 +49,14 @@ export interface Rankable {
     /** The veto's id. */
     readonly id: string;
     /** The veto's name, shown in the tier reasons (a score result's vetoes carry the scheme's). */
-    readonly name?: string;
+    readonly name?: string | undefined;
   }[];
   /** The subject's flags, for eligibility rules. */
   readonly flags?: readonly {
     /** The flag's id. */
     readonly id: string;
     /** The flag's name, shown in the tier reasons. */
-    readonly name?: string;
+    readonly name?: string | undefined;
   }[];
 }
 

@@ -197,7 +197,8 @@ export function versionedProgress(versions: RuleVersions<RoadmapConfig>, actuals
       const r = list[index]!.rule;
       const own = r.items.find((i) => itemKey(i.indicator, i.owner) === key);
       if (!own) return [];
-      const p = itemProgress({ ...r, rounding: undefined } as RoadmapConfig, own, series, span.last);
+      const { rounding: _ignored, ...unrounded } = r;
+      const p = itemProgress(unrounded as RoadmapConfig, own, series, span.last);
       const v = list[index]!;
       return [{ version: v.version, from: v.from, ...(v.by !== undefined ? { by: v.by } : {}), ...(v.note !== undefined ? { note: v.note } : {}), days, exact: p.exact }];
     });

@@ -404,6 +404,12 @@ function fastMethod(
     }
     case "custom":
       return undefined;
+    case "rank":
+      // A rank indicator is scored across the batch (rankEarned), not from one value.
+      return undefined;
+    default:
+      // Every method has its case above: a new one without a case (or an explicit "never fast") does not compile.
+      return m satisfies never;
   }
 }
 

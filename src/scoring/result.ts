@@ -156,5 +156,5 @@ export interface ScoreOptions {
    * What a missing value (an indicator the subject's `values` does not name) means: `error`
    * (default) reports it, `not-applicable` treats it as not applicable, `zero` scores the indicator 0.
    */
-  readonly missing?: "error" | "not-applicable" | "zero";
+  readonly missing?: "error" | "not-applicable" | "zero" | undefined;
 }

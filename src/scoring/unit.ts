@@ -190,7 +190,7 @@ export function unitPlans(scheme: SchemeConfig): ReadonlyMap<string, UnitPlan> {
  * scale ({@link UNIT_METHODS}).
  * @internal
  */
-export function checkUnitMethod(ind: { readonly unit?: IndicatorUnit; readonly method: { readonly type: string } }, ctx: RefinementCtx): void {
+export function checkUnitMethod(ind: { readonly unit?: IndicatorUnit | undefined; readonly method: { readonly type: string } }, ctx: RefinementCtx): void {
   if (ind.unit !== undefined && !(UNIT_METHODS as readonly string[]).includes(ind.method.type))
     addIssue(ctx, IssueCode.invalidRule, { key: "scoringUnitMethod", method: ind.method.type }, ["unit"]);
 }

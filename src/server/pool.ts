@@ -17,7 +17,7 @@ interface Slot {
   worker: Worker;
   /** Whether its code is loaded: a job's time starts once it is given to a ready worker. */
   ready: boolean;
-  job?: Job;
+  job?: Job | undefined;
   timer?: NodeJS.Timeout;
 }
 

@@ -7,13 +7,13 @@ export interface TaskConfig {
   /** What the task is. */
   readonly title: string;
   /** Longer description. */
-  readonly description?: string;
+  readonly description?: string | undefined;
   /** Its difficulty grade: a name from the board's `difficulty` table (high / medium / low …). */
   readonly difficulty: string;
   /** Base points, more than 0. */
   readonly points: DecimalInput;
   /** How many people it takes (default 1). */
-  readonly seats?: number;
+  readonly seats?: number | undefined;
   /** The post (岗位) it belongs to: assignment (派单) goes to holders of this post. */
   readonly post: string;
   /** When it was published (亮单): a date (`2023-07-03`) or date-time. */
@@ -68,11 +68,11 @@ export interface Grab {
 /** Options for {@link allocateTasks}. */
 export interface AllocationPolicy {
   /** Most tasks one person may grab on the board; no limit when left out. */
-  readonly maxTasksPerPerson?: number;
+  readonly maxTasksPerPerson?: number | undefined;
   /** Who may grab a task: `anyone` (default) or only holders of its `post`. */
-  readonly eligibility?: "anyone" | "post";
+  readonly eligibility?: "anyone" | "post" | undefined;
   /** How many seats of a task nobody grabbed are assigned: `one` (default: it has an owner) or `all`. */
-  readonly assignSeats?: "one" | "all";
+  readonly assignSeats?: "one" | "all" | undefined;
 }
 
 /** An owner of a task. */

@@ -10,17 +10,17 @@ export interface TierRule {
   /** The tier's name (好, 中, 差 …); unique in the policy. */
   readonly name: string;
   /** Share of the peer group, 0 to 1. */
-  readonly share?: DecimalInput;
+  readonly share?: DecimalInput | undefined;
   /** Lowest score that may enter (inclusive), compared as the policy's `compare` says; only for tiers above the open tier. */
-  readonly min?: DecimalInput;
+  readonly min?: DecimalInput | undefined;
   /** Fewest subjects the quota gives, after rounding. */
-  readonly minCount?: number;
+  readonly minCount?: number | undefined;
   /** Most subjects the quota gives, after rounding. */
-  readonly maxCount?: number;
+  readonly maxCount?: number | undefined;
   /** Subjects with any of these flags cannot enter (the 不称职 one-third flag, say). */
-  readonly excludeFlags?: readonly string[];
+  readonly excludeFlags?: readonly string[] | undefined;
   /** Whether a subject with a veto cannot enter (R26: a vetoed unit cannot be excellent). */
-  readonly excludeVetoed?: boolean;
+  readonly excludeVetoed?: boolean | undefined;
 }
 
 /**
@@ -77,7 +77,7 @@ export interface NamedId {
   /** The id. */
   readonly id: string;
   /** The name for people, where one is given; explanations show it instead of the id. */
-  readonly name?: string;
+  readonly name?: string | undefined;
 }
 
 /**
@@ -99,7 +99,7 @@ export type TierBarrier =
       /** The flag's id. */
       readonly id: string;
       /** The flag's name, where the ranking carries one. */
-      readonly name?: string;
+      readonly name?: string | undefined;
     }
   | {
       /** The subject reached the tier's `min`, but not a place within its quota. */
@@ -111,7 +111,7 @@ export type TierBarrier =
       /** The tier's `min`, as exact decimal text. */
       readonly min: string;
       /** The score as compared under `compare: "truncate"` (its integer part), as exact decimal text; absent under `exact`. */
-      readonly compared?: string;
+      readonly compared?: string | undefined;
     };
 
 /** Why a subject is in its tier: the numbers that decided it. */

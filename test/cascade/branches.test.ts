@@ -57,7 +57,7 @@ describe("cascade", () => {
   });
 
   it("splits a responsibility's target to 2 decimals when the indicator's decimals are written as undefined", () => {
-    const withUndefined: CascadePlan = { ...plan, indicators: [{ ...plan.indicators[0]!, decimals: undefined }] };
+    const withUndefined: CascadePlan = { ...plan, indicators: [{ ...plan.indicators[0]!, decimals: undefined } as never] };
     const r = cascade({ ...withUndefined, responsibilities: [{ unit: "C", indicator: "rev", carrying: "levy", assessing: "office", executing: [{ person: "a" }, { person: "b" }, { person: "c" }] }] }, tree);
     // 100 × 1/3 = 33.33 for C; 33.33 in three equal parts of 0.01.
     expect(r.responsibilities).toEqual([

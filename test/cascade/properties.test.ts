@@ -184,7 +184,7 @@ function reversedTables(plan: CascadePlan): CascadePlan {
     ...plan,
     indicators: plan.indicators.map((ind) => ({
       ...ind,
-      steps: ind.steps?.map((s): CascadeStep => (s.how !== "split" ? s : s.by === "shares" ? { ...s, shares: rev(s.shares) } : s.by === "base" ? { ...s, base: rev(s.base) } : s.by === "amounts" ? { ...s, amounts: rev(s.amounts) } : s)),
+      ...(ind.steps === undefined ? {} : { steps: ind.steps.map((s): CascadeStep => (s.how !== "split" ? s : s.by === "shares" ? { ...s, shares: rev(s.shares) } : s.by === "base" ? { ...s, base: rev(s.base) } : s.by === "amounts" ? { ...s, amounts: rev(s.amounts) } : s)) }),
     })),
   };
 }

@@ -178,7 +178,7 @@ describe("partyBuildingVetoes (R26)", () => {
       { id: "party-building", reason: "toString主要负责人，该单位党建考核等次为「差」（R26）" },
     ]);
     // The reasons pass the annual result's check of a person's vetoes.
-    expect(() => annualResults(createLedger([]), { year: "2024", people: [{ id: "L001", vetoes: partyBuildingVetoes({ A01: "差" }, named).L001 }], tiers: { tiers: [{ name: "中" }] } })).not.toThrow();
+    expect(() => annualResults(createLedger([]), { year: "2024", people: [{ id: "L001", vetoes: partyBuildingVetoes({ A01: "差" }, named).L001! }], tiers: { tiers: [{ name: "中" }] } })).not.toThrow();
   });
 
   it("refuses bad ratings and options", () => {

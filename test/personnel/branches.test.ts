@@ -138,7 +138,7 @@ describe("linkPeople", () => {
   const policy: PeopleLinkPolicy = { staff: { unit: 0.4, department: 0.6 }, leader: { unit: 0.5, departments: 0.3, contacts: 0.2 } };
 
   it("takes a weight written as undefined as left out", () => {
-    const [p] = linkPeople([{ id: "p", unit: "u", department: "d" }], { u: 90, d: 80 }, { staff: { unit: 1, department: undefined }, leader: { unit: 1 } });
+    const [p] = linkPeople([{ id: "p", unit: "u", department: "d" }], { u: 90, d: 80 }, { staff: { unit: 1, department: undefined } as never, leader: { unit: 1 } });
     expect([p!.exact, p!.parts.map((x) => [x.part, x.weight, x.mean])]).toEqual(["90", [["unit", "1", "90"], ["department", "0", "80"]]]);
   });
 

@@ -37,7 +37,8 @@ const tiers = { tiers: [{ name: "中" }] };
 const framework = { id: "ability", categories: [{ id: "service", levels: [{ level: 1, criteria: [{ fact: "exam", atLeast: 60 }] }] }] };
 const weights = { staff: { unit: 0.4, department: 0.6 }, leader: { unit: 0.5, departments: 0.3, contacts: 0.2 } };
 const special = (over: object) => [{ id: "S", weight: 0.2, results: { A: 80 }, members: [{ person: "c1", organization: "A" }], ...over }];
-const bad = (over: Partial<LedgerEntry>) => () => createLedger([entry("e1", "2024-01-31", 8, over)]);
+// (Fields given as undefined on purpose: the schema reads them as left out.)
+const bad = (over: { readonly [K in keyof LedgerEntry]?: LedgerEntry[K] | undefined }) => () => createLedger([entry("e1", "2024-01-31", 8, over as Partial<LedgerEntry>)]);
 
 /**
  * One refused call for each message of the catalog's personnel part, and the issue it must give:

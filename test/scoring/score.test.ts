@@ -222,7 +222,7 @@ describe("bonus and deduction lists", () => {
   });
 
   it("has no cap where the scheme gives none", () => {
-    const uncapped = defineScheme({ ...config, adjustments: undefined });
+    const uncapped = defineScheme({ ...config, adjustments: undefined } as never);
     const r = score(uncapped, plain({ bonus: [{ points: 10, reason: "x" }] }));
     expect(r.bonus).toMatchObject({ requested: 10, cap: null, applied: 10 });
     expect(r.total).toBe(95.3);

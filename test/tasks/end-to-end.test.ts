@@ -110,7 +110,7 @@ describe("a quarter end to end: board → grabs → credit → the competitive i
   });
 
   it("without the cap, c001's 13.2 would not fit the 10-point competitive indicator", () => {
-    const uncapped = creditTasks(board, allocation, completions, { ...policy, cap: undefined });
+    const uncapped = creditTasks(board, allocation, completions, { ...policy, cap: undefined } as never);
     expect(creditOf(uncapped, "c001")).toBe(13.2);
     const r = safeScoreAll(county361Example, [{ id: "c001", values: { attendance: 0, study: "优", political: 92, collection: 100, backlog: 0, grabbed: creditOf(uncapped, "c001") } }]);
     expect(r.success).toBe(false);

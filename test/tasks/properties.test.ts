@@ -277,7 +277,7 @@ const creditInputArb = fc.record({
   ),
 });
 
-function completionsFor(board: TaskBoardConfig, a: Allocation, input: { draws: { complete: number; quality: number; grade?: string; late: boolean; weight: number }[]; declare: boolean[] }) {
+function completionsFor(board: TaskBoardConfig, a: Allocation, input: { draws: { complete: number; quality: number; grade?: string | undefined; late: boolean; weight: number }[]; declare: boolean[] }) {
   const out: Completion[] = [];
   let k = 0;
   a.tasks.forEach((t, ti) => {

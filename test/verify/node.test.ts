@@ -40,7 +40,7 @@ describe("verifyScenarios", () => {
     const call = () => verifyScenarios("examples/scenarios", { onFile: () => { throw new Error("boom"); } });
     expect(call).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: "custom_failed", path: ["options", "onFile"], message: "options.onFile: the callback failed: boom" })] }));
     expect(call).toThrow(/Scenario files cannot be verified/);
-    expect(isJixiaoError((() => { try { call(); } catch (e) { return e; } })())).toBe(true);
+    expect(isJixiaoError((() => { try { call(); } catch (e) { return e; } return undefined; })())).toBe(true);
   });
 
   it("runs the repository's example scenarios", () => {

@@ -78,7 +78,7 @@ function inline(field: ZodType, name: string): ZodType {
   return stand;
 }
 
-/** The JSON Schema of each placeholder field: a request's inline inputs, then the scenario's documents. */
+/** The JSON Schema of each stand-in field: a request's inline inputs, then the scenario's documents. */
 const ownJson = new (class extends WeakMap<object, Record<string, unknown>> {
   override get(key: object) {
     return inlineJson.get(key) ?? documentJsonSchemas.get(key);
